@@ -1,0 +1,139 @@
+//! Case, diacritic and punctuation folding for matching names.
+
+use unicode_normalization::char::decompose_canonical;
+
+/// Folds one character to its matching key: lower case, no diacritics; apostrophes,
+/// ayn/hamza marks and similar vanish (`'\0'`), hyphens and dashes become spaces.
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            '\'' | '`' => '\0',
+            '-' | '_' => ' ',
+            _ => c,
+        };
+    }
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{02BB}' | '\u{02BC}' | '\u{02BE}' | '\u{02BF}'
+        | '\u{00B4}' | '\u{02B9}' | '\u{02C8}' => return '\0',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => return ' ',
+        '\u{00A0}' | '\u{2009}' | '\u{202F}' => return ' ',
+        'ß' => return 's',
+        'ø' | 'Ø' => return 'o',
+        'æ' | 'Æ' => return 'a',
+        'ł' | 'Ł' => return 'l',
+        'đ' | 'Đ' => return 'd',
+        'ı' => return 'i',
+        _ => {}
+    }
+    let mut base = None;
+    decompose_canonical(c, |d| {
+        if base.is_none() {
+            base = Some(d);
+        }
+    });
+    let b = base.unwrap_or(c);
+    let mut lower = b.to_lowercase();
+    lower.next().unwrap_or(b)
+}
+
+/// Folds a string: see [`fold_char`]; runs of spaces collapse to one, ends are trimmed.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for c in s.chars() {
+        let f = fold_char(c);
+        if f == '\0' {
+            continue;
+        }
+        if f.is_whitespace() {
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+        } else {
+            out.push(f);
+            space = false;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// A folded copy of a text with a map back to the original byte offsets.
+pub struct FoldedText {
+    pub folded: String,
+    /// For each byte of `folded`, the byte offset in the original text of the char it came from.
+    map: Vec<u32>,
+    original_len: usize,
+}
+
+impl FoldedText {
+    /// Folds every char (no collapsing of spaces, so offsets stay simple).
+    pub fn new(text: &str) -> Self {
+        let mut folded = String::with_capacity(text.len());
+        let mut map = Vec::with_capacity(text.len());
+        for (bi, c) in text.char_indices() {
+            let f = fold_char(c);
+            if f == '\0' {
+                continue;
+            }
+            let f = if f.is_whitespace() { ' ' } else { f };
+            let before = folded.len();
+            folded.push(f);
+            for _ in before..folded.len() {
+                map.push(bi as u32);
+            }
+        }
+        FoldedText {
+            folded,
+            map,
+            original_len: text.len(),
+        }
+    }
+
+    /// Original byte offset of folded byte offset `i` (start of a match).
+    pub fn orig_start(&self, i: usize) -> usize {
+        self.map.get(i).map_or(self.original_len, |&b| b as usize)
+    }
+
+    /// Original byte offset just after the char at folded offset `i - 1` (end of a match).
+    pub fn orig_end(&self, text: &str, i: usize) -> usize {
+        if i == 0 {
+            return 0;
+        }
+        match self.map.get(i - 1) {
+            Some(&b) => {
+                let b = b as usize;
+                b + text[b..].chars().next().map_or(0, char::len_utf8)
+            }
+            None => self.original_len,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_diacritics_apostrophes_hyphens() {
+        assert_eq!(fold("Qal‘ah-ye Now"), "qalah ye now");
+        assert_eq!(fold("Qala-i-Naw"), "qala i naw");
+        assert_eq!(fold("Niafunké"), "niafunke");
+        assert_eq!(fold("  Ma’rib  "), "marib");
+        assert_eq!(fold("Sar-e  Pol"), "sar e pol");
+    }
+
+    #[test]
+    fn folded_text_maps_back() {
+        let t = "in Qal‘ah-ye Now, é";
+        let f = FoldedText::new(t);
+        let i = f.folded.find("qalah ye now").unwrap();
+        let s = f.orig_start(i);
+        let e = f.orig_end(t, i + "qalah ye now".len());
+        assert_eq!(&t[s..e], "Qal‘ah-ye Now");
+    }
+}

@@ -1,0 +1,138 @@
+//! Sentence splitting for news text.
+
+use crate::model::Span;
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "rev", "st", "jr",
+    "sr", "gov", "sen", "rep", "pres", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k",
+    "e.g", "i.e", "a.m", "p.m", "mt", "ft", "approx", "dept", "brig", "adm", "cmdr", "lieut",
+];
+
+/// Splits `text` into sentences. Paragraph breaks (a newline) always end a sentence; `.`, `!`
+/// and `?` end one when followed by white space and an upper-case letter, digit or quote, and
+/// the word before is not a known abbreviation or a single initial.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    let push = |out: &mut Vec<Span>, s: usize, e: usize| {
+        let seg = &text[s..e];
+        let lead = seg.len() - seg.trim_start().len();
+        let trail = seg.len() - seg.trim_end().len();
+        if lead + trail < seg.len() {
+            out.push(Span::new(s + lead, e - trail));
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            push(&mut out, start, i);
+            start = i + 1;
+        } else if matches!(b, b'.' | b'!' | b'?') && is_boundary(text, i) {
+            // include closing quotes/brackets after the punctuation
+            let mut end = i + 1;
+            while end < bytes.len() {
+                let rest = &text[end..];
+                let c = rest.chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '\'' | ')' | '”' | '’' | '»') {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            push(&mut out, start, end);
+            start = end;
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    push(&mut out, start, bytes.len());
+    out
+}
+
+fn is_boundary(text: &str, i: usize) -> bool {
+    let after = &text[i + 1..];
+    let after = after.trim_start_matches(['"', '\'', ')', '”', '’', '»']);
+    let trimmed = after.trim_start_matches([' ', '\t']);
+    if trimmed.len() == after.len() && !trimmed.is_empty() && !trimmed.starts_with('\n') {
+        return false; // no space after: "U.S.", "3.5", "..."
+    }
+    let next = trimmed.chars().next();
+    match next {
+        None => return true,
+        Some(c) if c == '\n' => return true,
+        Some(c) if c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(') =>
+            {}
+        Some(_) => return false,
+    }
+    if text.as_bytes()[i] != b'.' {
+        return true;
+    }
+    // the word before the full stop
+    let before = &text[..i];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return false; // an initial: "John F. Kennedy"
+    }
+    let lw = word.to_ascii_lowercase();
+    !ABBREVIATIONS.contains(&lw.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        sentences(t)
+            .into_iter()
+            .map(|s| &t[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_full_stops_and_paragraphs() {
+        let t = "Troops entered the town. The army said so!\nNew paragraph here";
+        assert_eq!(
+            split(t),
+            vec![
+                "Troops entered the town.",
+                "The army said so!",
+                "New paragraph here"
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials_inside() {
+        let t = "The U.S. envoy met Gen. Haftar on Nov. 4 in Benghazi. He left.";
+        assert_eq!(
+            split(t),
+            vec![
+                "The U.S. envoy met Gen. Haftar on Nov. 4 in Benghazi.",
+                "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_stay_with_their_sentence() {
+        let t = "“The city is not falling,” she said. “We will hold.” Then silence.";
+        assert_eq!(
+            split(t),
+            vec![
+                "“The city is not falling,” she said.",
+                "“We will hold.”",
+                "Then silence."
+            ]
+        );
+    }
+}

@@ -1,0 +1,79 @@
+//! Word tokens with byte spans.
+
+use crate::model::Span;
+
+/// A word token: letters/digits plus inner apostrophes, hyphens and dots ("U.S.", "al-Shabaab").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub span: Span,
+}
+
+impl Token<'_> {
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Tokenizes `text[range]`; spans are offsets into `text`.
+pub fn tokens(text: &str, range: Span) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let seg = &text[range.start..range.end];
+    let mut start: Option<usize> = None;
+    let is_joiner = |c: char| matches!(c, '\'' | '’' | '-' | '.' | '‘');
+    for (i, c) in seg.char_indices() {
+        let word_char = c.is_alphanumeric();
+        // a joiner continues a word when a letter or digit follows (possibly after one more
+        // joiner, as in "U.S.-led")
+        let joiner = is_joiner(c) && start.is_some() && {
+            let mut rest = seg[i + c.len_utf8()..].chars();
+            match rest.next() {
+                Some(n) if n.is_alphanumeric() => true,
+                Some(n) if is_joiner(n) => rest.next().is_some_and(char::is_alphanumeric),
+                _ => false,
+            }
+        };
+        if word_char || joiner {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push(Token {
+                text: &seg[s..i],
+                span: Span::new(range.start + s, range.start + i),
+            });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token {
+            text: &seg[s..],
+            span: Span::new(range.start + s, range.end),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_inner_joiners() {
+        let t = "the U.S.-led coalition hit al-Shabaab's base.";
+        let toks: Vec<&str> = tokens(t, Span::new(0, t.len()))
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(
+            toks,
+            vec![
+                "the",
+                "U.S.-led",
+                "coalition",
+                "hit",
+                "al-Shabaab's",
+                "base"
+            ]
+        );
+    }
+}
