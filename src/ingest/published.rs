@@ -1,0 +1,256 @@
+//! Finding an article's publication date in its text: an explicit footer ("Published in Dawn,
+//! July 8th, 2021", "First published on Tue 15 Aug 2023"), a date line at the top ("March 29,
+//! 2022", "Updated 9:31 AM GMT, November 29, 2020"), a wire dateline ("KABUL, Aug 8 (Reuters) -",
+//! the year inferred from the text), a closing "Updated ..." line. Page furniture further down
+//! (teaser headlines with their own dates, photo captions) never decides it.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTH: &str = r"(?i:(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\.?";
+
+static MDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+    ))
+    .expect("valid regex")
+});
+static DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH},?\s+(\d{{4}})\b"
+    ))
+    .expect("valid regex")
+});
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|T)").expect("valid regex"));
+static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)^[ \t]*(?:first[ \t]+)?published\b[^\n]{0,80}$").expect("valid regex")
+});
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[A-Z][A-Z'’.\- ]{{2,}}(?:,[ \t]*[A-Z][A-Za-z.\- ]+)?,[ \t]*{MONTH}[ \t]+(\d{{1,2}})\b"
+    ))
+    .expect("valid regex")
+});
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").expect("valid regex"));
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+        .expect("valid regex")
+});
+
+fn month_number(s: &str) -> Option<u32> {
+    let s = s.to_ascii_lowercase();
+    let m = match s.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// The first complete calendar date written in `s` ("July 8th, 2021", "15 Aug 2023",
+/// "2021-07-08"), with the byte range it occupies.
+pub fn parse_date_phrase(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    let mut best: Option<(NaiveDate, std::ops::Range<usize>)> = None;
+    let mut consider = |d: Option<NaiveDate>, r: std::ops::Range<usize>| {
+        if let Some(d) = d {
+            if best.as_ref().is_none_or(|(_, b)| r.start < b.start) {
+                best = Some((d, r));
+            }
+        }
+    };
+    if let Some(c) = MDY.captures(s) {
+        let d = (|| {
+            NaiveDate::from_ymd_opt(
+                c[3].parse().ok()?,
+                month_number(&c[1])?,
+                c[2].parse().ok()?,
+            )
+        })();
+        consider(d, c.get(0).map_or(0..0, |m| m.range()));
+    }
+    if let Some(c) = DMY.captures(s) {
+        let d = (|| {
+            NaiveDate::from_ymd_opt(
+                c[3].parse().ok()?,
+                month_number(&c[2])?,
+                c[1].parse().ok()?,
+            )
+        })();
+        consider(d, c.get(0).map_or(0..0, |m| m.range()));
+    }
+    if let Some(c) = ISO.captures(s) {
+        let d = (|| {
+            NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+        })();
+        consider(d, c.get(0).map_or(0..0, |m| m.range()));
+    }
+    best
+}
+
+/// True when `line` is essentially a date: once the date, weekday and clock time, "Updated"
+/// and separators are removed, (almost) nothing is left.
+fn is_date_line(line: &str) -> Option<NaiveDate> {
+    if line.len() > 90 {
+        return None;
+    }
+    let (date, range) = parse_date_phrase(line)?;
+    let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
+    let leftover: usize = rest
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            let w = w.to_ascii_lowercase();
+            !matches!(
+                w.as_str(),
+                "updated" | "published" | "posted" | "last" | "on" | "at" | "am" | "pm"
+                    | "gmt" | "utc" | "est" | "edt" | "bst" | "cet" | "pst" | "ist" | "pkt"
+                    | "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat"
+                    | "sun" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday"
+                    | "saturday" | "sunday"
+            )
+        })
+        .map(str::len)
+        .sum();
+    (leftover <= 4).then_some(date)
+}
+
+fn weekday_of(name: &str) -> Option<Weekday> {
+    name.parse().ok()
+}
+
+/// Chooses the year of a dateline's month and day: the years the text mentions (and the year
+/// after each) are candidates; the one whose calendar puts the weekdays the text names on the
+/// dateline day (or the day before) wins; ties go to the latest year.
+fn infer_year(text: &str, month: u32, day: u32, fallback: Option<NaiveDate>) -> Option<NaiveDate> {
+    let mut years: Vec<i32> = YEAR
+        .captures_iter(text)
+        .filter_map(|c| c[1].parse().ok())
+        .flat_map(|y: i32| [y, y + 1])
+        .collect();
+    if let Some(f) = fallback {
+        years.push(f.year());
+    }
+    years.sort_unstable();
+    years.dedup();
+    let weekdays: Vec<Weekday> = WEEKDAY
+        .captures_iter(text)
+        .filter_map(|c| weekday_of(&c[1]))
+        .collect();
+    years
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .max_by_key(|d| {
+            let prev = d.pred_opt().map(|p| p.weekday());
+            let score: usize = weekdays
+                .iter()
+                .map(|&w| {
+                    if w == d.weekday() {
+                        2
+                    } else if Some(w) == prev {
+                        1
+                    } else {
+                        0
+                    }
+                })
+                .sum();
+            (score, d.year())
+        })
+}
+
+/// Finds the publication date written in an article's text, if any. `fallback` (the `--date`
+/// option) only helps choose a dateline's year.
+pub fn find_publication_date(text: &str, fallback: Option<NaiveDate>) -> Option<NaiveDate> {
+    // 1. An explicit "Published ..." footer or header, anywhere.
+    for m in FOOTER.find_iter(text) {
+        if let Some((d, _)) = parse_date_phrase(m.as_str()) {
+            return Some(d);
+        }
+    }
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let head = &lines[..lines.len().min(6)];
+    // 2. A date line at the top.
+    if let Some(d) = head.iter().find_map(|l| is_date_line(l)) {
+        return Some(d);
+    }
+    // 3. A wire dateline: "KABUL, Aug 8 (Reuters) -".
+    for l in head {
+        if let Some(c) = DATELINE.captures(l) {
+            if let (Some(m), Ok(day)) = (month_number(&c[1]), c[2].parse::<u32>()) {
+                if let Some(d) = infer_year(text, m, day, fallback) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    // 4. A closing "Updated ..." or date line.
+    lines.last().and_then(|l| is_date_line(l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn date_phrases() {
+        assert_eq!(parse_date_phrase("July 8th, 2021").map(|x| x.0), d(2021, 7, 8));
+        assert_eq!(parse_date_phrase("Tue 15 Aug 2023").map(|x| x.0), d(2023, 8, 15));
+        assert_eq!(parse_date_phrase("Nov. 22, 2020").map(|x| x.0), d(2020, 11, 22));
+        assert_eq!(parse_date_phrase("at 2019-10-18T10:00").map(|x| x.0), d(2019, 10, 18));
+        assert_eq!(parse_date_phrase("in May 2021"), None);
+    }
+
+    #[test]
+    fn footer_beats_teasers() {
+        let t = "Caption line.\nBody of the story on Wednesday.\nPublished in The Daily Example, March 3rd, 2022\n\n28 Nov 2021\nTeaser headline\nUpdated 27 Nov 2021\n";
+        assert_eq!(find_publication_date(t, None), d(2022, 3, 3));
+        let t = "Body.\nFirst published on Tue 15 Aug 2023\n";
+        assert_eq!(find_publication_date(t, None), d(2023, 8, 15));
+    }
+
+    #[test]
+    fn date_line_at_top_but_not_a_caption() {
+        let t = "In this photo taken Sunday, Nov. 22, 2020, refugees queue for food.\n\nUpdated 9:31 AM GMT, November 29, 2020\n\nNAIROBI (AP) — Body.";
+        assert_eq!(find_publication_date(t, None), d(2020, 11, 29));
+        let t = "Thu Dec 22, 2016 | 5:41pm EST\n\nBEIRUT, Dec 22 (Reuters) - Body.";
+        assert_eq!(find_publication_date(t, None), d(2016, 12, 22));
+    }
+
+    #[test]
+    fn dateline_year_from_weekdays_and_years_in_text() {
+        // 12 Feb is a Friday in 2021, a Wednesday in 2020.
+        let t = "YANGON, Feb 12 (Reuters) - The junta freed prisoners on Friday. The November 2020 vote was disputed.";
+        assert_eq!(find_publication_date(t, None), d(2021, 2, 12));
+        // no year in the text: only the fallback can tell
+        let t = "KABUL, Aug 8 (Reuters) - Fighters took the city on Sunday.";
+        assert_eq!(find_publication_date(t, None), None);
+        assert_eq!(find_publication_date(t, d(2021, 1, 1)), d(2021, 8, 8));
+    }
+
+    #[test]
+    fn closing_updated_line() {
+        let t = "SANAA, Yemen (AP) — Planes landed on Friday.\n\nUpdated 16 October 2020";
+        assert_eq!(find_publication_date(t, None), d(2020, 10, 16));
+        assert_eq!(find_publication_date("No date here at all.", None), None);
+    }
+}
