@@ -1,6 +1,7 @@
 //! Subcommands, one file each.
 
 pub mod annotate;
+mod common;
 pub mod eval;
 pub mod extract;
 pub mod gazetteer;

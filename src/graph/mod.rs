@@ -1,1 +1,5 @@
-//! graph stage.
+//! Graph stage: merging reports of the same event, and the event graph.
+
+pub mod merge;
+
+pub use merge::merge_events;
