@@ -3,6 +3,7 @@
 
 use crate::actors::ActorDictionary;
 use crate::events::{EventExtractor, Mentions, TriggerMention};
+use crate::graph::{Link, TemporalCues};
 use crate::model::{Actor, Article, Event};
 use crate::places::Gazetteer;
 use crate::time::TimeTagger;
@@ -16,6 +17,7 @@ pub struct Pipeline {
     pub tagger: TimeTagger,
     pub actors: ActorDictionary,
     pub events: EventExtractor,
+    pub cues: TemporalCues,
 }
 
 /// One article read by every stage.
@@ -34,6 +36,7 @@ impl Pipeline {
             tagger: TimeTagger::load(dir)?,
             actors: ActorDictionary::load(dir)?,
             events: EventExtractor::load(dir)?,
+            cues: TemporalCues::load(&dir.join("temporal_cues.tsv"))?,
         })
     }
 
@@ -67,10 +70,20 @@ impl Pipeline {
         self.analyse(article).events
     }
 
-    /// Extracts the events of many articles in parallel; the result is in input order and
-    /// does not depend on the number of threads.
-    pub fn extract_all(&self, articles: &[Article]) -> Vec<Event> {
+    /// Extracts the events of many articles in parallel, then (with `merge`) merges reports of
+    /// the same event across articles. The result does not depend on the number of threads.
+    pub fn extract_all(&self, articles: &[Article], merge: bool) -> Vec<Event> {
         let per_article: Vec<Vec<Event>> = articles.par_iter().map(|a| self.extract(a)).collect();
-        per_article.into_iter().flatten().collect()
+        let events: Vec<Event> = per_article.into_iter().flatten().collect();
+        if merge {
+            crate::graph::merge_across(events)
+        } else {
+            events
+        }
+    }
+
+    /// Temporal links between events (dates and cues).
+    pub fn link(&self, events: &[Event]) -> Vec<Link> {
+        crate::graph::temporal_links(events, &self.cues)
     }
 }

@@ -36,7 +36,11 @@ fn txt_input_gives_the_csv_contract() {
         .arg(data("qala-i-naw-2021-07-08.txt"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(header_of(&out.stdout), HEADER);
     let rows = csv_rows(&out.stdout);
     assert!(!rows.is_empty());
@@ -71,7 +75,11 @@ fn jsonl_input_to_geojson_file() {
         .arg(&out_path)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out_path).unwrap()).unwrap();
     assert_eq!(v["type"], "FeatureCollection");
@@ -134,7 +142,11 @@ fn folder_and_stdin_inputs() {
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/articles"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let rows = csv_rows(&out.stdout);
     let docs: std::collections::BTreeSet<String> = rows.iter().map(|r| r[1].to_string()).collect();
     for d in ["example-kunduz", "qala-i-naw-2021-07-08", "talks-doha"] {
@@ -171,12 +183,25 @@ fn bad_input_is_named_skipped_and_the_rest_processed() {
         .args([&bad_utf8, &empty, &corpus, &missing])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "exit status says something was skipped");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "exit status says something was skipped"
+    );
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("latin1.txt") && err.contains("invalid UTF-8"), "{err}");
+    assert!(
+        err.contains("latin1.txt") && err.contains("invalid UTF-8"),
+        "{err}"
+    );
     assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
-    assert!(err.contains("corpus.jsonl:2") && err.contains("malformed JSON"), "{err}");
-    assert!(err.contains("corpus.jsonl:3") && err.contains("missing \"text\""), "{err}");
+    assert!(
+        err.contains("corpus.jsonl:2") && err.contains("malformed JSON"),
+        "{err}"
+    );
+    assert!(
+        err.contains("corpus.jsonl:3") && err.contains("missing \"text\""),
+        "{err}"
+    );
     assert!(err.contains("missing.txt"), "{err}");
     let rows = csv_rows(&out.stdout);
     assert!(rows.iter().any(|r| &r[1] == "ok" && &r[4] == "seizure"));
@@ -198,7 +223,10 @@ fn failed_run_leaves_existing_output_untouched() {
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-gazetteer"));
-    assert_eq!(std::fs::read_to_string(&out_path).unwrap(), "previous results\n");
+    assert_eq!(
+        std::fs::read_to_string(&out_path).unwrap(),
+        "previous results\n"
+    );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
@@ -206,14 +234,21 @@ fn failed_run_leaves_existing_output_untouched() {
 fn article_without_date_is_named_and_still_gives_absolute_dates() {
     let out = frontline()
         .args(["extract", "-"])
-        .write_stdin("Rebels captured the town of Kunduz on 3 March 2019. They attacked it again on Monday.")
+        .write_stdin(
+            "Rebels captured the town of Kunduz on 3 March 2019. They attacked it again on Monday.",
+        )
         .output()
         .unwrap();
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("stdin") && err.contains("no publication date"), "{err}");
+    assert!(
+        err.contains("stdin") && err.contains("no publication date"),
+        "{err}"
+    );
     let rows = csv_rows(&out.stdout);
-    assert!(rows.iter().any(|r| &r[4] == "seizure" && &r[2] == "2019-03-03"));
+    assert!(rows
+        .iter()
+        .any(|r| &r[4] == "seizure" && &r[2] == "2019-03-03"));
 }
 
 #[test]
@@ -225,7 +260,10 @@ fn ids_are_stable_across_input_order_and_threads() {
             .args(files)
             .output()
             .unwrap();
-        let mut ids: Vec<String> = csv_rows(&out.stdout).iter().map(|r| r[0].to_string()).collect();
+        let mut ids: Vec<String> = csv_rows(&out.stdout)
+            .iter()
+            .map(|r| r[0].to_string())
+            .collect();
         ids.sort();
         ids
     };

@@ -2,9 +2,8 @@
 //! offsets: how an analyst checks why a place, date or event was chosen.
 
 use super::common::{ingest, parse_date, write_output};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
-use frontline::pipeline::Pipeline;
 use frontline::text::CharIndex;
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -26,12 +25,7 @@ pub struct AnnotateArgs {
 }
 
 pub fn run(args: AnnotateArgs) -> Result<i32> {
-    let dir = args
-        .gazetteer
-        .clone()
-        .unwrap_or_else(frontline::default_gazetteer_dir);
-    let pipeline = Pipeline::load(&dir)
-        .with_context(|| format!("cannot load the gazetteer from {}", dir.display()))?;
+    let pipeline = super::common::load_pipeline(args.gazetteer.as_deref())?;
     let (ingested, skipped) = ingest(&args.inputs, args.date);
     write_output(args.output.as_deref(), |w| {
         for article in &ingested.articles {

@@ -61,3 +61,12 @@ pub fn write_output(
         }
     }
 }
+
+/// Loads the pipeline from `dir`, else the default gazetteer directory.
+pub fn load_pipeline(dir: Option<&Path>) -> Result<frontline::pipeline::Pipeline> {
+    let dir = dir
+        .map(Path::to_path_buf)
+        .unwrap_or_else(frontline::default_gazetteer_dir);
+    frontline::pipeline::Pipeline::load(&dir)
+        .with_context(|| format!("cannot load the gazetteer from {}", dir.display()))
+}

@@ -1,10 +1,10 @@
-//! `frontline extract`: articles in; events out as CSV, GeoJSON or JSONL.
+//! `frontline extract`: articles in; events out as CSV, GeoJSON, JSONL or a graph.
 
 use super::common::{ingest, parse_date, write_output};
+use super::filters::EventFilter;
 use anyhow::{Context, Result};
 use clap::Args;
-use frontline::export::Format;
-use frontline::pipeline::Pipeline;
+use frontline::export::{write_links_csv, Format};
 use std::path::PathBuf;
 
 #[derive(Args, Debug)]
@@ -24,26 +24,39 @@ pub struct ExtractArgs {
     /// Gazetteer directory (default: $FRONTLINE_GAZETTEER, else the shipped gazetteer/).
     #[arg(long)]
     pub gazetteer: Option<PathBuf>,
+    /// Keep reports of the same event from different articles apart.
+    #[arg(long)]
+    pub no_merge: bool,
+    /// Also write the links between events to this CSV file.
+    #[arg(long)]
+    pub links_csv: Option<PathBuf>,
+    /// GeoJSON: add a LineString per link between events in different places.
+    #[arg(long)]
+    pub links: bool,
+    #[command(flatten)]
+    pub filter: EventFilter,
 }
 
 pub fn run(args: ExtractArgs) -> Result<i32> {
+    args.filter.validate()?;
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Csv);
-    let dir = args
-        .gazetteer
-        .clone()
-        .unwrap_or_else(frontline::default_gazetteer_dir);
-    let pipeline = Pipeline::load(&dir)
-        .with_context(|| format!("cannot load the gazetteer from {}", dir.display()))?;
+    let pipeline = super::common::load_pipeline(args.gazetteer.as_deref())?;
     let (ingested, skipped) = ingest(&args.inputs, args.date);
-    let events = pipeline.extract_all(&ingested.articles);
+    let mut events = pipeline.extract_all(&ingested.articles, !args.no_merge);
+    events.retain(|e| args.filter.keep(e));
+    let links = pipeline.link(&events);
     let mut summary = Default::default();
     write_output(args.output.as_deref(), |w| {
-        summary = format.exporter().write(&events, w)?;
+        summary = format.exporter(args.links).write(&events, &links, w)?;
         Ok(())
     })?;
+    if let Some(p) = &args.links_csv {
+        write_output(Some(p), |w| Ok(write_links_csv(&links, w)?))
+            .with_context(|| format!("writing {}", p.display()))?;
+    }
     let summary: frontline::export::ExportSummary = summary;
     if summary.skipped > 0 {
         eprintln!(

@@ -8,7 +8,12 @@ use std::io::Write;
 pub struct CsvExporter;
 
 impl Exporter for CsvExporter {
-    fn write(&self, events: &[Event], out: &mut dyn Write) -> Result<ExportSummary> {
+    fn write(
+        &self,
+        events: &[Event],
+        _links: &[crate::graph::Link],
+        out: &mut dyn Write,
+    ) -> Result<ExportSummary> {
         let mut w = csv::Writer::from_writer(out);
         let csv_err = |e: csv::Error| Error::Other(format!("writing CSV: {e}"));
         w.write_record(COLUMNS).map_err(csv_err)?;

@@ -29,7 +29,12 @@ struct Line<'a> {
 }
 
 impl Exporter for JsonlExporter {
-    fn write(&self, events: &[Event], out: &mut dyn Write) -> Result<ExportSummary> {
+    fn write(
+        &self,
+        events: &[Event],
+        _links: &[crate::graph::Link],
+        out: &mut dyn Write,
+    ) -> Result<ExportSummary> {
         for e in events {
             let line = Line {
                 row: EventRow::new(e),

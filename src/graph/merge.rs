@@ -30,10 +30,10 @@ pub fn date_range(d: &EventDate) -> (NaiveDate, NaiveDate) {
     (start, end)
 }
 
-fn dates_compatible(a: &Event, b: &Event) -> bool {
+fn dates_compatible(a: &Event, b: &Event, strict: bool) -> bool {
     match (a.date, b.date) {
         (Some(x), Some(y)) => {
-            if !(a.date_explicit && b.date_explicit) {
+            if !(strict || (a.date_explicit && b.date_explicit)) {
                 return true; // an inherited date yields to a stated one
             }
             let (xs, xe) = date_range(&x);
@@ -72,10 +72,11 @@ fn actors_compatible(a: &[Actor], b: &[Actor]) -> bool {
     a.is_empty() || b.is_empty() || a.iter().any(|x| b.iter().any(|y| x.name == y.name))
 }
 
-/// Can `a` and `b` be reports of one event?
-pub fn compatible(a: &Event, b: &Event) -> bool {
+/// Can `a` and `b` be reports of one event? Within an article (`strict` false) an inherited
+/// date yields to a stated one; across articles dates must overlap.
+pub fn compatible(a: &Event, b: &Event, strict: bool) -> bool {
     a.event_type == b.event_type
-        && dates_compatible(a, b)
+        && dates_compatible(a, b, strict)
         && places_compatible(a, b)
         && actors_compatible(&a.agents, &b.agents)
 }
@@ -137,7 +138,7 @@ pub fn merge_events(mut events: Vec<Event>) -> Vec<Event> {
     let mut clusters: Vec<(Event, Vec<String>)> = Vec::new();
     // blocking: only events of one type can merge
     for ev in events {
-        let slot = clusters.iter().position(|(c, _)| compatible(c, &ev));
+        let slot = clusters.iter().position(|(c, _)| compatible(c, &ev, false));
         match slot {
             Some(i) => {
                 let (c, ids) = &mut clusters[i];
@@ -150,6 +151,12 @@ pub fn merge_events(mut events: Vec<Event>) -> Vec<Event> {
             }
         }
     }
+    finish(clusters)
+}
+
+/// Turns clusters into events: merged ids from member ids, evidence in text order, events in
+/// (doc, offset, type) order.
+fn finish(clusters: Vec<(Event, Vec<String>)>) -> Vec<Event> {
     let mut out: Vec<Event> = clusters
         .into_iter()
         .map(|(mut e, mut ids)| {
@@ -170,6 +177,87 @@ pub fn merge_events(mut events: Vec<Event>) -> Vec<Event> {
             .then_with(|| a.id.cmp(&b.id))
     });
     out
+}
+
+/// Merges reports of the same event across articles. Blocking on (type, country) and an index
+/// of clusters by day keep it near-linear: an event is only compared with clusters whose dates
+/// overlap its own. Two events of one article never merge here (the within-article merge has
+/// already decided about them). Events are taken most precise first, so a vague report joins
+/// a precise one.
+pub fn merge_across(events: Vec<Event>) -> Vec<Event> {
+    use std::collections::HashMap;
+    let mut blocks: HashMap<(EventType, String), Vec<Event>> = HashMap::new();
+    for e in events {
+        let cc = e
+            .place
+            .as_ref()
+            .map(|p| p.country_code.clone())
+            .unwrap_or_default();
+        blocks.entry((e.event_type, cc)).or_default().push(e);
+    }
+    let mut keys: Vec<(EventType, String)> = blocks.keys().cloned().collect();
+    keys.sort();
+    let mut clusters: Vec<(Event, Vec<String>)> = Vec::new();
+    for key in keys {
+        let Some(mut block) = blocks.remove(&key) else {
+            continue;
+        };
+        block.sort_by(|a, b| {
+            precision_key(a)
+                .cmp(&precision_key(b))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        let base = clusters.len();
+        // clusters of this block by each day their date covers; undated ones apart
+        let mut by_day: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
+        let mut undated: Vec<usize> = Vec::new();
+        for ev in block {
+            let range = ev.date.as_ref().map(date_range);
+            let candidates: Vec<usize> = match range {
+                Some((s, e)) => {
+                    let mut c: Vec<usize> = s
+                        .iter_days()
+                        .take_while(|d| *d <= e)
+                        .filter_map(|d| by_day.get(&d))
+                        .flatten()
+                        .copied()
+                        .collect();
+                    c.extend(&undated);
+                    c.sort_unstable();
+                    c.dedup();
+                    c
+                }
+                None => (base..clusters.len()).collect(),
+            };
+            let docs: Vec<&str> = ev.evidence.iter().map(|x| x.doc_id.as_str()).collect();
+            let slot = candidates.into_iter().find(|&i| {
+                let c = &clusters[i].0;
+                !c.evidence.iter().any(|x| docs.contains(&x.doc_id.as_str()))
+                    && compatible(c, &ev, true)
+            });
+            match slot {
+                Some(i) => {
+                    let (c, ids) = &mut clusters[i];
+                    ids.push(ev.id.clone());
+                    absorb(c, ev);
+                }
+                None => {
+                    let i = clusters.len();
+                    match range {
+                        Some((s, e)) => {
+                            for d in s.iter_days().take_while(|d| *d <= e) {
+                                by_day.entry(d).or_default().push(i);
+                            }
+                        }
+                        None => undated.push(i),
+                    }
+                    let id = ev.id.clone();
+                    clusters.push((ev, vec![id]));
+                }
+            }
+        }
+    }
+    finish(clusters)
 }
 
 /// The id of a merged event: a hash of its members' ids (sorted).
@@ -287,6 +375,57 @@ mod tests {
         assert_eq!(m1.len(), 1);
         assert_eq!(m1[0].id, m2[0].id);
         assert_ne!(m1[0].id, "a");
+    }
+
+    fn in_doc(mut e: Event, doc: &str) -> Event {
+        for x in &mut e.evidence {
+            x.doc_id = doc.into();
+        }
+        e
+    }
+
+    #[test]
+    fn across_articles_same_event_merges_with_all_sources() {
+        let k = place("Kunduz", "AF", 36.72, 68.86, GeoPrecision::Point);
+        let k2 = place("Qunduz", "AF", 36.73, 68.85, GeoPrecision::Point);
+        let t = place("Taloqan", "AF", 36.7, 69.5, GeoPrecision::Point);
+        let a = in_doc(
+            ev("a", EventType::Seizure, 8, true, Some(k), "Taliban"),
+            "reuters",
+        );
+        let b = in_doc(
+            ev("b", EventType::Seizure, 8, true, Some(k2), "Taliban"),
+            "afp",
+        );
+        let c = in_doc(
+            ev("c", EventType::Seizure, 8, true, Some(t), "Taliban"),
+            "ap",
+        );
+        let d = in_doc(ev("d", EventType::Seizure, 1, true, None, "Taliban"), "ap");
+        let merged = merge_across(vec![a, b, c, d]);
+        assert_eq!(
+            merged.len(),
+            3,
+            "{:?}",
+            merged.iter().map(|e| &e.id).collect::<Vec<_>>()
+        );
+        let k = merged.iter().find(|e| e.evidence.len() == 2).unwrap();
+        let docs: Vec<&str> = k.evidence.iter().map(|x| x.doc_id.as_str()).collect();
+        assert_eq!(docs, vec!["afp", "reuters"]);
+    }
+
+    #[test]
+    fn across_articles_never_merges_two_events_of_one_article() {
+        let k = place("Kunduz", "AF", 36.72, 68.86, GeoPrecision::Point);
+        let a = in_doc(
+            ev("a", EventType::Assault, 8, true, Some(k.clone()), "Taliban"),
+            "x",
+        );
+        let b = in_doc(
+            ev("b", EventType::Assault, 8, true, Some(k), "Taliban"),
+            "x",
+        );
+        assert_eq!(merge_across(vec![a, b]).len(), 2);
     }
 
     #[test]
