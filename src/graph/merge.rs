@@ -157,7 +157,7 @@ pub fn merge_events(mut events: Vec<Event>) -> Vec<Event> {
 /// Turns clusters into events: merged ids from member ids, evidence in text order, events in
 /// (doc, offset, type) order.
 fn finish(clusters: Vec<(Event, Vec<String>)>) -> Vec<Event> {
-    let mut out: Vec<Event> = clusters
+    let out: Vec<Event> = clusters
         .into_iter()
         .map(|(mut e, mut ids)| {
             if ids.len() > 1 {
@@ -169,14 +169,25 @@ fn finish(clusters: Vec<(Event, Vec<String>)>) -> Vec<Event> {
             e
         })
         .collect();
-    out.sort_by(|a, b| {
-        let ka = a.evidence.first().map(|e| (e.doc_id.clone(), e.char_start));
-        let kb = b.evidence.first().map(|e| (e.doc_id.clone(), e.char_start));
-        ka.cmp(&kb)
-            .then_with(|| a.event_type.cmp(&b.event_type))
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    out
+    let docs = rank_strings(
+        out.iter()
+            .filter_map(|e| e.evidence.first().map(|x| x.doc_id.as_str())),
+    );
+    let mut keys: Vec<_> = out
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let first = e
+                .evidence
+                .first()
+                .map(|x| (docs[x.doc_id.as_str()], x.char_start));
+            (first, e.event_type, id_key(&e.id), i)
+        })
+        .collect();
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(|k| k.3).collect();
+    let mut slots: Vec<Option<Event>> = out.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// Merges reports of the same event across articles. Blocking on (type, country) and an index
@@ -186,78 +197,113 @@ fn finish(clusters: Vec<(Event, Vec<String>)>) -> Vec<Event> {
 /// a precise one.
 pub fn merge_across(events: Vec<Event>) -> Vec<Event> {
     use std::collections::HashMap;
-    let mut blocks: HashMap<(EventType, String), Vec<Event>> = HashMap::new();
-    for e in events {
-        let cc = e
-            .place
-            .as_ref()
-            .map(|p| p.country_code.clone())
-            .unwrap_or_default();
-        blocks.entry((e.event_type, cc)).or_default().push(e);
+    // order (by index: events are large) by block, then most precise first; compact keys
+    // (interned countries, numeric ids) keep the sort cheap
+    fn country(e: &Event) -> &str {
+        e.place.as_ref().map_or("", |p| p.country_code.as_str())
     }
-    let mut keys: Vec<(EventType, String)> = blocks.keys().cloned().collect();
-    keys.sort();
+    let countries = rank_strings(events.iter().map(country));
+    let mut keys: Vec<_> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            (
+                e.event_type,
+                countries[country(e)],
+                precision_key(e),
+                id_key(&e.id),
+                i,
+            )
+        })
+        .collect();
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(|k| k.4).collect();
+    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
     let mut clusters: Vec<(Event, Vec<String>)> = Vec::new();
-    for key in keys {
-        let Some(mut block) = blocks.remove(&key) else {
-            continue;
+    // clusters of the current block by each day their date covers; undated ones apart
+    let mut by_day: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
+    let mut undated: Vec<usize> = Vec::new();
+    let mut block: Option<(EventType, String)> = None;
+    let mut block_start = 0;
+    for i in order {
+        let Some(ev) = slots[i].take() else { continue };
+        if block
+            .as_ref()
+            .is_none_or(|(t, c)| *t != ev.event_type || c != country(&ev))
+        {
+            block = Some((ev.event_type, country(&ev).to_string()));
+            by_day.clear();
+            undated.clear();
+            block_start = clusters.len();
+        }
+        let range = ev.date.as_ref().map(date_range);
+        let candidates: Vec<usize> = match range {
+            Some((s, e)) => {
+                let mut c: Vec<usize> = s
+                    .iter_days()
+                    .take_while(|d| *d <= e)
+                    .filter_map(|d| by_day.get(&d))
+                    .flatten()
+                    .copied()
+                    .collect();
+                c.extend(&undated);
+                c.sort_unstable();
+                c.dedup();
+                c
+            }
+            None => (block_start..clusters.len()).collect(),
         };
-        block.sort_by(|a, b| {
-            precision_key(a)
-                .cmp(&precision_key(b))
-                .then_with(|| a.id.cmp(&b.id))
+        let slot = candidates.into_iter().find(|&i| {
+            let c = &clusters[i].0;
+            !c.evidence
+                .iter()
+                .any(|x| ev.evidence.iter().any(|y| y.doc_id == x.doc_id))
+                && compatible(c, &ev, true)
         });
-        let base = clusters.len();
-        // clusters of this block by each day their date covers; undated ones apart
-        let mut by_day: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
-        let mut undated: Vec<usize> = Vec::new();
-        for ev in block {
-            let range = ev.date.as_ref().map(date_range);
-            let candidates: Vec<usize> = match range {
-                Some((s, e)) => {
-                    let mut c: Vec<usize> = s
-                        .iter_days()
-                        .take_while(|d| *d <= e)
-                        .filter_map(|d| by_day.get(&d))
-                        .flatten()
-                        .copied()
-                        .collect();
-                    c.extend(&undated);
-                    c.sort_unstable();
-                    c.dedup();
-                    c
-                }
-                None => (base..clusters.len()).collect(),
-            };
-            let docs: Vec<&str> = ev.evidence.iter().map(|x| x.doc_id.as_str()).collect();
-            let slot = candidates.into_iter().find(|&i| {
-                let c = &clusters[i].0;
-                !c.evidence.iter().any(|x| docs.contains(&x.doc_id.as_str()))
-                    && compatible(c, &ev, true)
-            });
-            match slot {
-                Some(i) => {
-                    let (c, ids) = &mut clusters[i];
-                    ids.push(ev.id.clone());
-                    absorb(c, ev);
-                }
-                None => {
-                    let i = clusters.len();
-                    match range {
-                        Some((s, e)) => {
-                            for d in s.iter_days().take_while(|d| *d <= e) {
-                                by_day.entry(d).or_default().push(i);
-                            }
+        match slot {
+            Some(i) => {
+                let (c, ids) = &mut clusters[i];
+                ids.push(ev.id.clone());
+                absorb(c, ev);
+            }
+            None => {
+                let i = clusters.len();
+                match range {
+                    Some((s, e)) => {
+                        for d in s.iter_days().take_while(|d| *d <= e) {
+                            by_day.entry(d).or_default().push(i);
                         }
-                        None => undated.push(i),
                     }
-                    let id = ev.id.clone();
-                    clusters.push((ev, vec![id]));
+                    None => undated.push(i),
                 }
+                let id = ev.id.clone();
+                clusters.push((ev, vec![id]));
             }
         }
     }
     finish(clusters)
+}
+
+/// Each distinct string's rank in sorted order.
+fn rank_strings<'a>(
+    items: impl Iterator<Item = &'a str>,
+) -> std::collections::HashMap<&'a str, u32> {
+    let mut uniq: Vec<&str> = items.collect();
+    uniq.sort_unstable();
+    uniq.dedup();
+    uniq.into_iter()
+        .enumerate()
+        .map(|(i, s)| (s, i as u32))
+        .collect()
+}
+
+/// A numeric sort key for an event id (ids are 16 hex digits), with the id itself as a
+/// fallback for ids of another form.
+fn id_key(id: &str) -> (u64, &str) {
+    match u64::from_str_radix(id, 16) {
+        Ok(n) if id.len() == 16 => (n, ""),
+        _ => (u64::MAX, id),
+    }
 }
 
 /// The id of a merged event: a hash of its members' ids (sorted).
