@@ -2,10 +2,12 @@
 //! section of `GUIDELINES.md`.
 //!
 //! Readings of the rules where the text leaves a choice (all stated in the report notes too):
-//! - Dates: where the gold event has a `date_range`, the range is the set of acceptable days
-//!   ("holds every acceptable day") and decides alone; otherwise the gold precision decides
-//!   (day: within 1 day; week: same ISO week; month: same month; year: same year). The
-//!   predicted date is the CSV's `event_date` (first day of its period).
+//! - Dates, as written ("lies in the gold `date_range`, or within 1 day ... at `day`, ..."):
+//!   the predicted date agrees when it lies in the gold `date_range` (where given) OR by the
+//!   gold precision (day: within 1 day; week: same ISO week; month: same month; year: same
+//!   year). The range never narrows the precision rule: a month-precision prediction (dated the
+//!   1st, as the CSV contract says) of a gold "2020-09" event with range [09-15, 09-30] agrees.
+//!   The predicted date is the CSV's `event_date` (first day of its period).
 //! - Places: within 50 km of the gold point always agrees; where the gold `geo_precision` is
 //!   `admin1` or `admin2` the same admin1 also agrees (folded names, a trailing
 //!   "province"/"state"/"region"/"governorate" ignored, and the same country where both give
@@ -226,7 +228,9 @@ pub fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 /// Rule 2: the predicted day agrees with the gold date.
 pub fn dates_agree(gold: &GoldEvent, pred: NaiveDate) -> bool {
     if let Some((first, last)) = gold.date_range {
-        return first <= pred && pred <= last;
+        if first <= pred && pred <= last {
+            return true;
+        }
     }
     match gold.time_precision {
         TimePrecision::Day => (pred - gold.start).num_days().abs() <= 1,
@@ -533,7 +537,7 @@ pub struct Report {
 }
 
 const NOTES: [&str; 5] = [
-    "dates: a gold date_range, where given, is the set of acceptable days; otherwise the gold precision decides (day: +-1 day, week: same ISO week, month, year)",
+    "dates: the predicted date agrees if it lies in the gold date_range (where given) or by the gold precision (day: +-1 day, week: same ISO week, month: same month, year: same year)",
     "places: <= 50 km from the gold point; for gold admin1/admin2 also the same admin1 (folded, trailing province/state/region/governorate ignored), for gold country also the same country",
     "one to one within each article, best first: place distance, then days to the gold period, then non-optional gold first, then input order",
     "optional gold events and the predictions matched to them are left out of every count",
@@ -998,25 +1002,35 @@ mod tests {
     }
 
     #[test]
-    fn date_range_decides_where_given() {
+    fn date_range_or_precision() {
         let mut e = g(Talks, "2021-07-07", Day, 0.0, 0.0);
-        e.date_range = Some((d("2021-07-07"), d("2021-07-08")));
-        assert!(dates_agree(&e, d("2021-07-07")));
-        assert!(dates_agree(&e, d("2021-07-08")));
-        // Within one day of the date, but outside the range of acceptable days.
-        assert!(!dates_agree(&e, d("2021-07-06")));
+        e.date_range = Some((d("2021-07-08"), d("2021-07-10")));
+        // In the range.
+        assert!(dates_agree(&e, d("2021-07-09")));
+        assert!(dates_agree(&e, d("2021-07-10")));
+        // Out of the range but within 1 day of the gold date.
+        assert!(dates_agree(&e, d("2021-07-06")));
+        // Neither.
+        assert!(!dates_agree(&e, d("2021-07-05")));
+        assert!(!dates_agree(&e, d("2021-07-11")));
         // A range wider than the precision widens it...
         let mut e = g(Seizure, "2021-05", Month, 0.0, 0.0);
         e.date_range = Some((d("2021-05-01"), d("2021-07-08")));
         assert!(dates_agree(&e, d("2021-07-08")));
         assert!(!dates_agree(&e, d("2021-07-09")));
-        // ...and a narrower one narrows it.
+        // ...a narrower one does not narrow it: a month-precision prediction (dated the 1st)
+        // of the same month agrees.
         let mut e = g(Agreement, "2020-09", Month, 0.0, 0.0);
-        e.date_range = Some((d("2020-09-20"), d("2020-09-30")));
-        assert!(!dates_agree(&e, d("2020-09-10")));
+        e.date_range = Some((d("2020-09-15"), d("2020-09-30")));
+        assert!(dates_agree(&e, d("2020-09-01")));
         assert!(dates_agree(&e, d("2020-09-25")));
-        // "Date exact" still means the gold period.
-        assert!(date_exact(&e, d("2020-09-25")));
+        assert!(!dates_agree(&e, d("2020-10-01")));
+        // "Date exact" means the gold period, whatever the range.
+        assert!(date_exact(&e, d("2020-09-01")));
+        let mut e = g(Talks, "2021-07-07", Day, 0.0, 0.0);
+        e.date_range = Some((d("2021-07-07"), d("2021-07-08")));
+        assert!(date_exact(&e, d("2021-07-07")));
+        assert!(!date_exact(&e, d("2021-07-08")));
     }
 
     #[test]
