@@ -332,10 +332,12 @@ pub fn actor_found(
     aliases: &HashMap<String, Vec<String>>,
     predicted: &[String],
 ) -> bool {
-    let mut accepted: HashSet<String> = HashSet::new();
-    for g in gold {
-        accepted.insert(norm_name(g));
-        if let Some(alts) = aliases.get(g) {
+    // Only the gold names' own aliases: an alias that is itself a canonical name does not
+    // bring in that name's aliases.
+    let gold_keys: HashSet<String> = gold.iter().map(|g| norm_name(g)).collect();
+    let mut accepted = gold_keys.clone();
+    for (name, alts) in aliases {
+        if gold_keys.contains(&norm_name(name)) {
             accepted.extend(alts.iter().map(|a| norm_name(a)));
         }
     }
@@ -1255,18 +1257,29 @@ mod tests {
             "Afghan government forces".to_string(),
             vec!["security forces".to_string(), "ANDSF".to_string()],
         );
-        let gold = vec!["Afghan government forces".to_string()];
-        let f = |names: &[&str]| -> bool {
+        aliases.insert(
+            "Air Force".to_string(),
+            vec!["Afghan government forces".to_string(), "planes".to_string()],
+        );
+        let found = |gold: &str, names: &[&str]| -> bool {
             let v: Vec<String> = names.iter().map(|s| s.to_string()).collect();
-            actor_found(&gold, &aliases, &v)
+            actor_found(&[gold.to_string()], &aliases, &v)
         };
-        assert!(f(&["Afghan government forces"]));
-        assert!(f(&["AFGHAN  Government forces"]));
-        assert!(f(&["Taliban", "andsf"]));
-        assert!(f(&["Security Forces"]));
-        assert!(!f(&["Taliban"]));
-        assert!(!f(&["Afghan government"]));
-        assert!(!f(&[]));
+        let agf = "Afghan government forces";
+        assert!(found(agf, &["Afghan government forces"]));
+        assert!(found(agf, &["AFGHAN  Government forces"]));
+        assert!(found(agf, &["Taliban", "andsf"]));
+        assert!(found(agf, &["Security Forces"]));
+        assert!(!found(agf, &["Taliban"]));
+        assert!(!found(agf, &["Afghan government"]));
+        assert!(!found(agf, &[]));
+        // Aliases are not transitive: "Air Force" lists "Afghan government forces" as an alias,
+        // which does not bring in that name's own aliases; nor the other way round.
+        assert!(found("Air Force", &["afghan government forces"]));
+        assert!(!found("Air Force", &["ANDSF"]));
+        assert!(!found(agf, &["planes"]));
+        // The alias map is looked up case-insensitively too.
+        assert!(found("afghan government FORCES", &["andsf"]));
     }
 
     #[test]
