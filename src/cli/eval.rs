@@ -38,10 +38,11 @@ pub struct EvalArgs {
     pub timeml: Option<PathBuf>,
 }
 
-/// One section of the output: a name, its JSON and its text.
+/// One section of the output: a name, its JSON (pretty-printed, fields in declaration order)
+/// and its text.
 struct Section {
     name: &'static str,
-    json: serde_json::Value,
+    json: String,
     text: String,
 }
 
@@ -96,7 +97,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
         }
         sections.push(Section {
             name: "events",
-            json: serde_json::to_value(&report)?,
+            json: serde_json::to_string_pretty(&report)?,
             text: if args.verbose {
                 format!("{report:#}")
             } else {
@@ -109,7 +110,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
         // TODO(lead): wire `frontline::places::gwn::evaluate_gwn(&gaz, path)` once merged:
         //   let gaz = frontline::places::Gazetteer::load(&gaz_dir)?;
         //   let r = frontline::places::gwn::evaluate_gwn(&gaz, path)?;
-        //   sections.push(Section { name: "places", json: serde_json::to_value(&r)?, text: r.to_string() });
+        //   sections.push(Section { name: "places", json: serde_json::to_string_pretty(&r)?, text: r.to_string() });
         anyhow::bail!(
             "--places {}: place evaluation is not wired into this build yet",
             path.display()
@@ -119,7 +120,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
         // TODO(lead): wire `frontline::time::timeml::evaluate_timeml(&tagger, dir)` once merged:
         //   let tagger = frontline::time::TimeTagger::load(&gaz_dir)?;
         //   let r = frontline::time::timeml::evaluate_timeml(&tagger, dir)?;
-        //   sections.push(Section { name: "timeml", json: serde_json::to_value(&r)?, text: r.to_string() });
+        //   sections.push(Section { name: "timeml", json: serde_json::to_string_pretty(&r)?, text: r.to_string() });
         anyhow::bail!(
             "--timeml {}: TimeML evaluation is not wired into this build yet",
             dir.display()
@@ -133,16 +134,17 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
 /// One section prints as it is; several print under their names (a JSON object keyed by name).
 fn print_sections(sections: &[Section], json: bool) -> anyhow::Result<()> {
     if json {
-        let value = match sections {
-            [one] => one.json.clone(),
-            _ => serde_json::Value::Object(
-                sections
+        match sections {
+            [one] => println!("{}", one.json),
+            _ => {
+                // Section names are plain identifiers: no escaping needed.
+                let body: Vec<String> = sections
                     .iter()
-                    .map(|s| (s.name.to_string(), s.json.clone()))
-                    .collect(),
-            ),
-        };
-        println!("{}", serde_json::to_string_pretty(&value)?);
+                    .map(|s| format!("\"{}\": {}", s.name, s.json))
+                    .collect();
+                println!("{{\n{}\n}}", body.join(",\n"));
+            }
+        }
     } else {
         for (i, s) in sections.iter().enumerate() {
             if sections.len() > 1 {
