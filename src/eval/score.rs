@@ -10,8 +10,8 @@
 //!   The predicted date is the CSV's `event_date` (first day of its period).
 //! - Places: within 50 km of the gold point always agrees; where the gold `geo_precision` is
 //!   `admin1` or `admin2` the same admin1 also agrees (folded names, a trailing
-//!   "province"/"state"/"region"/"governorate" ignored, and the same country where both give
-//!   one); where it is `country`, the same country also agrees.
+//!   "province"/"state"/"region"/"governorate"/"oblast"/"department" ignored, and the same
+//!   country where both give one); where it is `country`, the same country also agrees.
 //! - One to one, best first within each article: candidate pairs sorted by place distance
 //!   (km, a prediction without coordinates counts as infinitely far), then date distance (days
 //!   from the predicted date to the gold date's period), then non-optional gold before optional,
@@ -37,8 +37,16 @@ use std::path::Path;
 pub const MATCH_KM: f64 = 50.0;
 /// Distance (km) within which a matched place counts as right.
 pub const PLACE_OK_KM: f64 = 25.0;
-/// Trailing words ignored when comparing admin1 names.
-const ADMIN1_SUFFIXES: [&str; 4] = ["province", "state", "region", "governorate"];
+/// Trailing words ignored when comparing admin1 names ("Shan State" = "Shan", "Kherson Oblast"
+/// = "Kherson": GeoNames snapshots differ on them).
+const ADMIN1_SUFFIXES: [&str; 6] = [
+    "province",
+    "state",
+    "region",
+    "governorate",
+    "oblast",
+    "department",
+];
 
 /// One predicted event, as far as scoring needs it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -259,8 +267,8 @@ fn date_distance(gold: &GoldEvent, pred: NaiveDate) -> i64 {
     }
 }
 
-/// The key admin1 names are compared by: folded, a trailing "province", "state", "region" or
-/// "governorate" dropped.
+/// The key admin1 names are compared by: folded, a trailing "province", "state", "region",
+/// "governorate", "oblast" or "department" dropped.
 pub fn admin1_key(name: &str) -> String {
     let mut f = fold(name);
     for suffix in ADMIN1_SUFFIXES {
@@ -540,7 +548,7 @@ pub struct Report {
 
 const NOTES: [&str; 5] = [
     "dates: the predicted date agrees if it lies in the gold date_range (where given) or by the gold precision (day: +-1 day, week: same ISO week, month: same month, year: same year)",
-    "places: <= 50 km from the gold point; for gold admin1/admin2 also the same admin1 (folded, trailing province/state/region/governorate ignored), for gold country also the same country",
+    "places: <= 50 km from the gold point; for gold admin1/admin2 also the same admin1 (folded, trailing province/state/region/governorate/oblast/department ignored), for gold country also the same country",
     "one to one within each article, best first: place distance, then days to the gold period, then non-optional gold first, then input order",
     "optional gold events and the predictions matched to them are left out of every count",
     "field accuracies are over matched non-optional pairs; agent_found/target_found leave out pairs whose gold list is empty (empty_gold_agent/empty_gold_target)",
@@ -1096,6 +1104,9 @@ mod tests {
         assert_eq!(admin1_key("'Asir Region"), admin1_key("Asir"));
         assert_eq!(admin1_key("Kherson Governorate"), "kherson");
         assert_eq!(admin1_key("Upper Nile State"), "upper nile");
+        assert_eq!(admin1_key("Kherson Oblast"), admin1_key("Kherson"));
+        assert_eq!(admin1_key("La Guajira Department"), "la guajira");
+        assert_eq!(admin1_key("Shan State"), admin1_key("Shan"));
         assert_eq!(admin1_key("Province"), "province");
         assert_ne!(admin1_key("Helmand"), admin1_key("Kandahar"));
     }
