@@ -500,6 +500,32 @@ pub struct MatchedPair {
     pub target_found: Option<bool>,
 }
 
+impl MatchedPair {
+    /// The field checks this pair fails, in words.
+    pub fn wrong_fields(&self) -> Vec<String> {
+        let mut w = Vec::new();
+        if !self.date_exact {
+            let pred = self
+                .pred_date
+                .map_or_else(|| "none".to_string(), |d| d.to_string());
+            w.push(format!("date {pred} for {}", self.gold_date));
+        }
+        if !self.place_within_25km {
+            w.push(match self.distance_km {
+                Some(km) => format!("place {km:.0} km away"),
+                None => "place without coordinates".to_string(),
+            });
+        }
+        if self.agent_found == Some(false) {
+            w.push("agent not found".to_string());
+        }
+        if self.target_found == Some(false) {
+            w.push("target not found".to_string());
+        }
+        w
+    }
+}
+
 /// A non-optional gold event no prediction matched.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UnmatchedGold {
@@ -554,30 +580,57 @@ const NOTES: [&str; 5] = [
     "field accuracies are over matched non-optional pairs; agent_found/target_found leave out pairs whose gold list is empty (empty_gold_agent/empty_gold_target)",
 ];
 
-fn near_miss(gold: &GoldEvent, preds: &[Prediction], candidates: &[usize]) -> Option<String> {
-    let best = candidates
-        .iter()
-        .map(|&pi| (pi, distance(gold, &preds[pi]).unwrap_or(f64::INFINITY)))
-        .filter(|&(pi, _)| preds[pi].event_type == gold.event_type)
-        .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))?;
-    let p = &preds[best.0];
-    let mut why = Vec::new();
-    match p.date {
-        None => why.push("no date".to_string()),
-        Some(d) if !dates_agree(gold, d.date) => why.push(format!("date {} disagrees", d.date)),
-        Some(_) => {}
+/// Why no prediction matched `gold`: the closest unmatched prediction of its type and the rule
+/// it fails; else an unmatched prediction of another type that agrees on date and place; else
+/// a matched one of its type that went to another gold event.
+fn near_miss(
+    gold: &GoldEvent,
+    preds: &[Prediction],
+    article: &[usize],
+    matched: &HashSet<usize>,
+) -> Option<String> {
+    let dist = |pi: usize| distance(gold, &preds[pi]).unwrap_or(f64::INFINITY);
+    let closest = |keep: &dyn Fn(usize) -> bool| {
+        article
+            .iter()
+            .copied()
+            .filter(|&pi| keep(pi))
+            .map(|pi| (pi, dist(pi)))
+            .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
+    };
+    let same_type = |pi: usize| preds[pi].event_type == gold.event_type;
+    if let Some((pi, km)) = closest(&|pi| same_type(pi) && !matched.contains(&pi)) {
+        let p = &preds[pi];
+        let mut why = Vec::new();
+        match p.date {
+            None => why.push("no date".to_string()),
+            Some(d) if !dates_agree(gold, d.date) => why.push(format!("date {} disagrees", d.date)),
+            Some(_) => {}
+        }
+        if !places_agree(gold, p) {
+            why.push(if km.is_finite() {
+                format!("place {km:.0} km away")
+            } else {
+                "no coordinates and no admin1/country match".to_string()
+            });
+        }
+        return Some(format!("prediction #{pi}: {}", why.join(", ")));
     }
-    if !places_agree(gold, p) {
-        why.push(if best.1.is_finite() {
-            format!("place {:.0} km away", best.1)
-        } else {
-            "place has no coordinates or admin1/country match".to_string()
-        });
+    let other_type = |pi: usize| {
+        let p = &preds[pi];
+        !same_type(pi)
+            && !matched.contains(&pi)
+            && p.date.is_some_and(|d| dates_agree(gold, d.date))
+            && places_agree(gold, p)
+    };
+    if let Some((pi, _)) = closest(&other_type) {
+        return Some(format!(
+            "prediction #{pi} agrees on date and place but is a {}",
+            preds[pi].event_type
+        ));
     }
-    if why.is_empty() {
-        why.push("its match went to another gold event".to_string());
-    }
-    Some(format!("prediction #{}: {}", best.0, why.join(", ")))
+    closest(&|pi| same_type(pi) && matched.contains(&pi))
+        .map(|(pi, _)| format!("prediction #{pi} matched another gold event"))
 }
 
 /// Scores `preds` against `gold` by the rules of `GUIDELINES.md` (see the module docs).
@@ -660,11 +713,6 @@ pub fn score(gold: &[GoldDoc], preds: &[Prediction]) -> Report {
                     });
                 }
                 None => {
-                    let free: Vec<usize> = idx
-                        .iter()
-                        .copied()
-                        .filter(|pi| !pred_matched.contains(pi))
-                        .collect();
                     unmatched_gold.push(UnmatchedGold {
                         doc_id: doc.id.clone(),
                         gold_index: gi,
@@ -673,7 +721,7 @@ pub fn score(gold: &[GoldDoc], preds: &[Prediction]) -> Report {
                         time_precision: g.time_precision,
                         location: g.location.name.clone(),
                         evidence: g.evidence.clone(),
-                        near_miss: near_miss(g, preds, &free),
+                        near_miss: near_miss(g, preds, idx, &pred_matched),
                     });
                 }
             }
@@ -837,6 +885,24 @@ impl fmt::Display for Report {
         }
         if f.alternate() {
             writeln!(f)?;
+            let wrong: Vec<(&MatchedPair, Vec<String>)> = self
+                .matches
+                .iter()
+                .map(|m| (m, m.wrong_fields()))
+                .filter(|(_, w)| !w.is_empty())
+                .collect();
+            writeln!(f, "matched pairs with a wrong field ({}):", wrong.len())?;
+            for (m, w) in wrong {
+                writeln!(
+                    f,
+                    "  {} gold #{} = prediction #{} {}: {}",
+                    m.doc_id,
+                    m.gold_index,
+                    m.pred_index,
+                    m.event_type,
+                    w.join(", ")
+                )?;
+            }
             writeln!(f, "unmatched gold ({}):", self.unmatched_gold.len())?;
             for g in &self.unmatched_gold {
                 writeln!(
@@ -1337,6 +1403,16 @@ mod tests {
         );
         assert_eq!(r.fields.empty_gold_target, 1);
         assert_eq!(r.matches[1].target_found, None);
+        assert_eq!(
+            r.matches[0].wrong_fields(),
+            vec!["date 2021-07-08 for 2021-07-07", "place 30 km away"]
+        );
+        assert_eq!(r.matches[1].wrong_fields(), vec!["agent not found"]);
+        let verbose = format!("{r:#}");
+        assert!(
+            verbose.contains("a gold #1 = prediction #1 talks: agent not found"),
+            "{verbose}"
+        );
     }
 
     #[test]
@@ -1379,7 +1455,9 @@ mod tests {
         assert_eq!(r.unscored_predictions, 1);
         assert_eq!(r.unscored_doc_ids, vec!["zzz".to_string()]);
         assert_eq!(r.unmatched_gold.len(), 1);
-        assert!(r.unmatched_gold[0].near_miss.is_none());
+        // The seizure was missed; the protest sits at its date and place.
+        let m = r.unmatched_gold[0].near_miss.as_deref().unwrap();
+        assert!(m.contains("#2") && m.contains("is a protest"), "{m}");
     }
 
     #[test]
@@ -1388,6 +1466,22 @@ mod tests {
         let r = score(&[a], &[p("a", Assault, "2021-07-20", 30.0, 60.0)]);
         let m = r.unmatched_gold[0].near_miss.as_deref().unwrap();
         assert!(m.contains("date 2021-07-20"), "{m}");
+
+        let a = doc("a", vec![g(Assault, "2021-07-07", Day, 30.0, 60.0)]);
+        let r = score(&[a], &[p("a", Assault, "2021-07-07", 31.0, 60.0)]);
+        let m = r.unmatched_gold[0].near_miss.as_deref().unwrap();
+        assert!(m.contains("place 111 km away"), "{m}");
+
+        let a = doc("a", vec![g(Assault, "2021-07-07", Day, 30.0, 60.0)]);
+        let r = score(&[a], &[p("a", Seizure, "2021-07-07", 30.0, 60.0)]);
+        let m = r.unmatched_gold[0].near_miss.as_deref().unwrap();
+        assert!(m.contains("is a seizure"), "{m}");
+
+        let e = g(Assault, "2021-07-07", Day, 30.0, 60.0);
+        let a = doc("a", vec![e.clone(), e]);
+        let r = score(&[a], &[p("a", Assault, "2021-07-07", 30.0, 60.0)]);
+        let m = r.unmatched_gold[0].near_miss.as_deref().unwrap();
+        assert!(m.contains("matched another gold event"), "{m}");
     }
 
     #[test]
@@ -1506,6 +1600,10 @@ talks,a1,,,,,,,,,,,,
         assert!(!plain.contains("unmatched gold"), "{plain}");
         let verbose = format!("{r:#}");
         assert!(verbose.contains("unmatched gold (1)"), "{verbose}");
+        assert!(
+            verbose.contains("matched pairs with a wrong field (0)"),
+            "{verbose}"
+        );
         assert!(verbose.contains("unmatched predictions (1)"), "{verbose}");
         let j = serde_json::to_value(&r).unwrap();
         assert_eq!(j["overall"]["gold"], 1);
