@@ -92,7 +92,8 @@ impl Prediction {
 /// Reads predictions from a CSV in the output contract of issue 3 (columns found by header
 /// name; `doc_id` and `event_type` are required, every other column may be missing or empty).
 /// `actor1` + `assoc_actor_1` (`;`-separated) are the agents, `actor2` + `assoc_actor_2` the
-/// targets. Errors name the file and line.
+/// targets. A row whose `doc_id` names several articles (`a;b`, an event merged across
+/// articles) gives one prediction for each. Errors name the file and line.
 pub fn read_predictions_csv(path: &Path) -> Result<Vec<Prediction>> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     read_predictions(file, &path.display().to_string())
@@ -152,9 +153,7 @@ pub fn read_predictions<R: std::io::Read>(reader: R, origin: &str) -> Result<Vec
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
         };
-        let doc_id = get(Some(c_doc))
-            .ok_or_else(|| err("empty doc_id".into()))?
-            .to_string();
+        let doc_ids = get(Some(c_doc)).ok_or_else(|| err("empty doc_id".into()))?;
         let ty = get(Some(c_type)).unwrap_or("");
         let event_type =
             EventType::parse(ty).ok_or_else(|| err(format!("unknown event_type {ty:?}")))?;
@@ -203,8 +202,8 @@ pub fn read_predictions<R: std::io::Read>(reader: R, origin: &str) -> Result<Vec
                 .map(str::to_string)
                 .collect()
         };
-        out.push(Prediction {
-            doc_id,
+        let pred = Prediction {
+            doc_id: String::new(),
             event_type,
             date,
             latitude,
@@ -214,7 +213,14 @@ pub fn read_predictions<R: std::io::Read>(reader: R, origin: &str) -> Result<Vec
             geo_precision,
             agents: names(c_a1, c_aa1),
             targets: names(c_a2, c_aa2),
-        });
+        };
+        // An event merged across articles names them all (`a;b`): it is a prediction of each.
+        for id in doc_ids.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            out.push(Prediction {
+                doc_id: id.to_string(),
+                ..pred.clone()
+            });
+        }
     }
     Ok(out)
 }
@@ -489,7 +495,8 @@ pub struct MatchedPair {
     pub event_type: EventType,
     /// Index of the gold event in its article's `events`.
     pub gold_index: usize,
-    /// Index of the prediction in the input (CSV data row, from 0).
+    /// Index of the prediction in the input list (for a CSV: its data row, from 0, where no
+    /// earlier row named several articles).
     pub pred_index: usize,
     pub gold_date: String,
     pub pred_date: Option<NaiveDate>,
@@ -1512,6 +1519,12 @@ talks,a1,,,,,,,,,,,,
         let e = &preds[1];
         assert_eq!((e.date, e.latitude, e.admin1.clone()), (None, None, None));
         assert!(e.agents.is_empty() && e.targets.is_empty());
+
+        let merged = "doc_id,event_type\na1; b2,assault\n";
+        let preds = read_predictions(merged.as_bytes(), "p.csv").unwrap();
+        let ids: Vec<&str> = preds.iter().map(|p| p.doc_id.as_str()).collect();
+        assert_eq!(ids, vec!["a1", "b2"]);
+        assert_eq!(preds[0].event_type, preds[1].event_type);
     }
 
     #[test]
