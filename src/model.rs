@@ -367,6 +367,8 @@ pub struct Event {
     pub acled_sub_event_type: String,
     pub cameo_code: String,
     pub date: Option<EventDate>,
+    /// The date comes from a time expression tied to the event (not inherited from context).
+    pub date_explicit: bool,
     /// Agents (first is `actor1`, the rest `assoc_actor_1`).
     pub agents: Vec<Actor>,
     /// Targets (first is `actor2`, the rest `assoc_actor_2`).

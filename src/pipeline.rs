@@ -2,10 +2,13 @@
 //! into events.
 
 use crate::actors::ActorDictionary;
-use crate::model::{Article, Event};
+use crate::events::{EventExtractor, Mentions, TriggerMention};
+use crate::graph::{Link, TemporalCues};
+use crate::model::{Actor, Article, Event};
 use crate::places::Gazetteer;
 use crate::time::TimeTagger;
 use crate::Result;
+use rayon::prelude::*;
 use std::path::Path;
 
 /// Everything the pipeline knows, loaded once from a gazetteer directory.
@@ -13,6 +16,17 @@ pub struct Pipeline {
     pub gazetteer: Gazetteer,
     pub tagger: TimeTagger,
     pub actors: ActorDictionary,
+    pub events: EventExtractor,
+    pub cues: TemporalCues,
+}
+
+/// One article read by every stage.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub mentions: Mentions,
+    pub triggers: Vec<TriggerMention>,
+    /// Events of the article, reports of the same event merged.
+    pub events: Vec<Event>,
 }
 
 impl Pipeline {
@@ -21,11 +35,55 @@ impl Pipeline {
             gazetteer: Gazetteer::load(dir)?,
             tagger: TimeTagger::load(dir)?,
             actors: ActorDictionary::load(dir)?,
+            events: EventExtractor::load(dir)?,
+            cues: TemporalCues::load(&dir.join("temporal_cues.tsv"))?,
         })
     }
 
-    /// Extracts the events of one article (within-article duplicates merged).
-    pub fn extract(&self, _article: &Article) -> Vec<Event> {
-        Vec::new()
+    /// The state forces of a country, for the side an event's text leaves implicit.
+    fn state_forces(&self, cc: &str) -> Option<Actor> {
+        let _ = cc;
+        None
+    }
+
+    /// Runs every stage on one article.
+    pub fn analyse(&self, article: &Article) -> Analysis {
+        let body = &article.text[..self.events.body_end(&article.text)];
+        let places = self.gazetteer.find_places(body);
+        let focus = crate::events::main_country(&places);
+        let mentions = Mentions {
+            times: self.tagger.tag(body, article.published),
+            actors: self.actors.find_actors(body, focus.as_deref()),
+            places,
+        };
+        let forces = |cc: &str| self.state_forces(cc);
+        let (events, triggers) = self.events.extract(article, &mentions, &forces);
+        Analysis {
+            mentions,
+            triggers,
+            events: crate::graph::merge_events(events),
+        }
+    }
+
+    /// Extracts the events of one article (reports of the same event merged).
+    pub fn extract(&self, article: &Article) -> Vec<Event> {
+        self.analyse(article).events
+    }
+
+    /// Extracts the events of many articles in parallel, then (with `merge`) merges reports of
+    /// the same event across articles. The result does not depend on the number of threads.
+    pub fn extract_all(&self, articles: &[Article], merge: bool) -> Vec<Event> {
+        let per_article: Vec<Vec<Event>> = articles.par_iter().map(|a| self.extract(a)).collect();
+        let events: Vec<Event> = per_article.into_iter().flatten().collect();
+        if merge {
+            crate::graph::merge_across(events)
+        } else {
+            events
+        }
+    }
+
+    /// Temporal links between events (dates and cues).
+    pub fn link(&self, events: &[Event]) -> Vec<Link> {
+        crate::graph::temporal_links(events, &self.cues)
     }
 }

@@ -1,9 +1,12 @@
 //! Subcommands, one file each.
 
 pub mod annotate;
+mod common;
 pub mod eval;
 pub mod extract;
+mod filters;
 pub mod gazetteer;
+pub mod timeline;
 
 use clap::{Parser, Subcommand};
 
@@ -23,6 +26,8 @@ pub enum Command {
     Annotate(annotate::AnnotateArgs),
     /// Score extraction against gold annotations (GUIDELINES.md), or a stage against a corpus.
     Eval(eval::EvalArgs),
+    /// The events in chronological order, grouped by day: a table, Markdown or CSV.
+    Timeline(timeline::TimelineArgs),
     /// Build or inspect the gazetteer.
     Gazetteer(gazetteer::GazetteerArgs),
 }
@@ -33,6 +38,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Extract(a) => extract::run(a),
         Command::Annotate(a) => annotate::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Timeline(a) => timeline::run(a),
         Command::Gazetteer(a) => gazetteer::run(a),
     }
 }

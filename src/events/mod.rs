@@ -1,1 +1,385 @@
-//! events stage.
+//! Events stage: triggers from the lexicon, modality filtering, and each event's actors, place,
+//! date and fatalities read from its sentence and the article around it.
+
+pub mod fatalities;
+pub mod lexicon;
+pub mod modality;
+pub mod ontology;
+mod roles;
+
+use crate::model::*;
+use crate::text::{fold, sentences, tokens, CharIndex};
+use crate::{Error, Result};
+use chrono::NaiveDate;
+use fatalities::Quantities;
+use lexicon::{Roles, TriggerLexicon, TriggerMatch};
+use modality::ModalityLexicon;
+use ontology::Ontology;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// Everything the event stage knows, loaded from the gazetteer directory.
+pub struct EventExtractor {
+    pub triggers: TriggerLexicon,
+    pub modality: ModalityLexicon,
+    pub ontology: Ontology,
+    pub quantities: Quantities,
+    furniture: Vec<String>,
+}
+
+/// The mentions found in one article by the earlier stages (byte spans into the text).
+#[derive(Debug, Default, Clone)]
+pub struct Mentions {
+    pub places: Vec<PlaceMention>,
+    pub times: Vec<TimeMention>,
+    pub actors: Vec<ActorMention>,
+}
+
+/// A trigger found in the text, kept or not, for `annotate` ("why is this an event?").
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TriggerMention {
+    pub span: Span,
+    pub text: String,
+    pub event_type: EventType,
+    /// `triggers.tsv:LINE`
+    pub rule: String,
+    /// `fact`, or the modality that kept it out (`future`, `negation`, `threat`...).
+    pub modality: String,
+}
+
+/// What the event stage needs from the actor dictionary: the state forces of a country.
+pub type StateForces<'a> = &'a dyn Fn(&str) -> Option<Actor>;
+
+/// Days before publication within which a dated event sets the story's "date in force".
+const STORY_WINDOW_DAYS: i64 = 7;
+
+/// Words that turn a following `-ing` trigger into a participle of the main clause.
+const WITH: &[&str] = &["with", "while", "after", "before", "as"];
+
+impl EventExtractor {
+    pub fn load(dir: &Path) -> Result<EventExtractor> {
+        let furniture_path = dir.join("furniture.tsv");
+        let furniture = std::fs::read_to_string(&furniture_path)
+            .map_err(|e| Error::io(&furniture_path, e))?
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.to_lowercase())
+            .collect();
+        Ok(EventExtractor {
+            triggers: TriggerLexicon::load(&dir.join("triggers.tsv"))?,
+            modality: ModalityLexicon::load(&dir.join("modality.tsv"))?,
+            ontology: Ontology::load(&dir.join("event_types.tsv"))?,
+            quantities: Quantities::load(&dir.join("quantities.tsv"))?,
+            furniture,
+        })
+    }
+
+    /// Byte offset where the article body ends: the first line that starts with a furniture
+    /// phrase ("Published in", "Read next", "Related"...), else the end of the text.
+    pub fn body_end(&self, text: &str) -> usize {
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let l = line.trim().to_lowercase();
+            if offset > 0
+                && self.furniture.iter().any(|f| {
+                    l.starts_with(f.as_str())
+                        && l[f.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                })
+            {
+                return offset;
+            }
+            offset += line.len();
+        }
+        text.len()
+    }
+
+    /// Extracts the events of `article` from its mentions (not yet merged).
+    pub fn extract(
+        &self,
+        article: &Article,
+        mentions: &Mentions,
+        state_forces: StateForces<'_>,
+    ) -> (Vec<Event>, Vec<TriggerMention>) {
+        let text = &article.text;
+        let body = &text[..self.body_end(text)];
+        let chars = CharIndex::new(text);
+        let dct = article.published;
+        let mut state = ArticleState {
+            in_force: story_date(&mentions.times, dct, body.len()),
+            focus_place: None,
+            last_agents: Vec::new(),
+            main_country: main_country(&mentions.places),
+        };
+        let mut events = Vec::new();
+        let mut triggers_out = Vec::new();
+        for sent in sentences(body) {
+            let toks = tokens(text, sent);
+            if toks.is_empty() {
+                continue;
+            }
+            let folded: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
+            let words: Vec<&str> = folded.iter().map(String::as_str).collect();
+            let s = roles::Sentence::new(text, sent, &toks, &words, mentions);
+            let question = text[sent.start..sent.end].trim_end().ends_with('?');
+            for m in self.triggers.find(&words) {
+                let trig = &self.triggers.triggers[m.trigger];
+                let span = Span::new(toks[m.first].span.start, toks[m.last].span.end);
+                if s.inside_name(span) {
+                    continue; // "Volcano of Anger", "Islamic State" are names, not triggers
+                }
+                let (cs, ce) = s.clause(m.first, m.last);
+                let modality = self
+                    .modality
+                    .unrealised(&words, m.first, m.last, cs, ce, question);
+                triggers_out.push(TriggerMention {
+                    span,
+                    text: text[span.start..span.end].to_string(),
+                    event_type: trig.event_type,
+                    rule: format!("triggers.tsv:{}", trig.line),
+                    modality: modality.unwrap_or("fact").to_string(),
+                });
+                if modality.is_some() {
+                    continue;
+                }
+                if let Some(ev) =
+                    self.build_event(article, &s, &m, &mut state, &chars, state_forces)
+                {
+                    events.push(ev);
+                }
+            }
+            if let Some(p) = s.last_point_place() {
+                state.focus_place = Some(p);
+            }
+        }
+        (events, triggers_out)
+    }
+
+    fn build_event(
+        &self,
+        article: &Article,
+        s: &roles::Sentence<'_>,
+        m: &TriggerMatch,
+        state: &mut ArticleState,
+        chars: &CharIndex<'_>,
+        state_forces: StateForces<'_>,
+    ) -> Option<Event> {
+        let trig = &self.triggers.triggers[m.trigger];
+        let t = trig.event_type;
+        let dct = article.published;
+
+        // date: a time expression of the sentence, nearest the trigger; else the story's date
+        let explicit = s.date_for(m.first, m.last);
+        let (date, date_explicit) = match explicit {
+            Some(d) => (Some(d), true),
+            None => (state.in_force.or_else(|| dct.map(day)), false),
+        };
+        if let (Some(d), Some(p)) = (date, dct) {
+            if d.date > p {
+                return None; // future or scheduled: not an event yet
+            }
+            if date_explicit
+                && d.precision == TimePrecision::Day
+                && (p - d.date).num_days() <= STORY_WINDOW_DAYS
+            {
+                state.in_force = Some(d);
+            }
+        }
+
+        // actors
+        let (mut agents, mut targets) = s.roles(trig.roles, m.first, m.last);
+        if agents.is_empty() && trig.roles != Roles::Parties {
+            agents = state.last_agents.clone();
+        }
+        // place: tied to the trigger, else in the sentence, else the story's focus
+        let (location, place) = match s.place_for(m.first, m.last) {
+            Some((text, p)) => (Some(text), Some(p)),
+            None => match &state.focus_place {
+                Some((text, p)) => (Some(text.clone()), Some(p.clone())),
+                None => (None, None),
+            },
+        };
+        if is_violent(t) && targets.is_empty() {
+            targets = default_target(&agents, place.as_ref(), state, state_forces, s);
+        }
+        targets.retain(|a| !agents.contains(a));
+        if !agents.is_empty() && trig.roles != Roles::Parties {
+            state.last_agents = agents.clone();
+        }
+        let fatalities = if is_violent(t) {
+            self.quantities.fatalities(&s.words)
+        } else {
+            None
+        };
+        let codes = self.ontology.codes(t)?;
+        let sub_event = match (&trig.sub_event, t) {
+            (Some(sub), _) => sub.clone(),
+            (None, EventType::Seizure)
+                if agents
+                    .first()
+                    .is_some_and(|a| a.actor_type == Some(ActorType::StateForces)) =>
+            {
+                "Government regains territory".to_string()
+            }
+            _ => codes.acled_sub_event_type.clone(),
+        };
+        let sent = s.span;
+        let evidence = Evidence {
+            doc_id: article.id.clone(),
+            source: article.source.clone(),
+            url: article.url.clone(),
+            published: article.published,
+            sentence: article.text[sent.start..sent.end].to_string(),
+            span: sent,
+            char_start: chars.char_offset(sent.start),
+            char_end: chars.char_offset(sent.end),
+            trigger: s.text_of(m.first, m.last).to_string(),
+            rule: format!("triggers.tsv:{} ({})", trig.line, trig.text),
+        };
+        let mut confidence: f32 = 0.4;
+        if date_explicit {
+            confidence += 0.15;
+        }
+        if !agents.is_empty() {
+            confidence += 0.15;
+        }
+        if place.is_some() {
+            confidence += 0.15;
+        }
+        if m.specific || m.last > m.first {
+            confidence += 0.1;
+        }
+        let id = event_id(&[(
+            article.id.as_str(),
+            t,
+            evidence.char_start,
+            s.char_of(m.first, chars),
+        )]);
+        Some(Event {
+            id,
+            event_type: t,
+            acled_event_type: codes.acled_event_type.clone(),
+            acled_sub_event_type: sub_event,
+            cameo_code: codes.cameo.clone(),
+            date,
+            date_explicit,
+            agents,
+            targets,
+            location,
+            place,
+            fatalities,
+            evidence: vec![evidence],
+            confidence: confidence.min(1.0),
+        })
+    }
+}
+
+/// What the extractor remembers while reading an article.
+struct ArticleState {
+    /// The date of the story being told (the lead event's), inherited by undated events.
+    in_force: Option<EventDate>,
+    /// The last town-level place mentioned ("the city" refers back to it).
+    focus_place: Option<(String, Place)>,
+    /// The agents of the last event that named them.
+    last_agents: Vec<Actor>,
+    /// The country most places of the article are in.
+    main_country: Option<String>,
+}
+
+fn day(d: NaiveDate) -> EventDate {
+    EventDate {
+        date: d,
+        precision: TimePrecision::Day,
+    }
+}
+
+/// The story's date: the first day-precision date of the body in the week before publication.
+fn story_date(times: &[TimeMention], dct: Option<NaiveDate>, body_end: usize) -> Option<EventDate> {
+    let dct = dct?;
+    times
+        .iter()
+        .filter(|t| t.span.end <= body_end)
+        .filter_map(|t| t.date)
+        .find(|d| {
+            d.precision == TimePrecision::Day
+                && d.date <= dct
+                && (dct - d.date).num_days() <= STORY_WINDOW_DAYS
+        })
+}
+
+/// The country most resolved places of an article are in (ties: the first mentioned).
+pub fn main_country(places: &[PlaceMention]) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for p in places.iter().filter_map(|m| m.place.as_ref()) {
+        match counts.iter_mut().find(|(c, _)| *c == p.country_code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((p.country_code.clone(), 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .map(|(c, _)| c)
+}
+
+/// Types where one side acts on another by force.
+pub fn is_violent(t: EventType) -> bool {
+    matches!(
+        t,
+        EventType::Assault
+            | EventType::Seizure
+            | EventType::AirStrike
+            | EventType::Shelling
+            | EventType::Bombing
+            | EventType::AttackOnCivilians
+    )
+}
+
+/// The other side when the sentence names none: a non-state agent fights the state forces of
+/// the country it fights in; state forces fight the non-state armed actor last mentioned.
+fn default_target(
+    agents: &[Actor],
+    place: Option<&Place>,
+    state: &ArticleState,
+    state_forces: StateForces<'_>,
+    s: &roles::Sentence<'_>,
+) -> Vec<Actor> {
+    let Some(agent) = agents.first() else {
+        return Vec::new();
+    };
+    let cc = place
+        .map(|p| p.country_code.clone())
+        .or_else(|| state.main_country.clone());
+    match agent.actor_type {
+        Some(ActorType::StateForces) | Some(ActorType::External) => s
+            .last_armed_non_state_before()
+            .map(|a| vec![a])
+            .unwrap_or_default(),
+        _ => cc
+            .and_then(|cc| state_forces(&cc))
+            .filter(|f| f != agent)
+            .map(|f| vec![f])
+            .unwrap_or_default(),
+    }
+}
+
+/// A stable event id from its reports: the same input gives the same id whatever the order of
+/// files or threads. Each report is (doc id, type, sentence char offset, trigger char offset).
+pub fn event_id(reports: &[(&str, EventType, usize, usize)]) -> String {
+    let mut keys: Vec<String> = reports
+        .iter()
+        .map(|(doc, t, s, tr)| format!("{doc}\u{1f}{t}\u{1f}{s}\u{1f}{tr}"))
+        .collect();
+    keys.sort();
+    let mut h = Sha256::new();
+    for k in &keys {
+        h.update(k.as_bytes());
+        h.update([0x1e]);
+    }
+    let digest = h.finalize();
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -261,7 +261,10 @@ fn push_article(
     source: Option<String>,
     url: Option<String>,
 ) {
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
     if text.trim().is_empty() {
         out.problems.push(Error::Input {
             origin,
@@ -337,7 +340,8 @@ mod tests {
         write(dir.path(), "a.txt", b"First article text.");
         write(dir.path(), "ignored.csv", b"x,y");
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        gz.write_all(b"{\"id\":\"z\",\"text\":\"Zipped.\"}\n").unwrap();
+        gz.write_all(b"{\"id\":\"z\",\"text\":\"Zipped.\"}\n")
+            .unwrap();
         write(&dir.path().join("sub"), "c.jsonl.gz", &gz.finish().unwrap());
         let got = read_inputs(&[dir.path().to_path_buf()], &IngestOptions::default());
         let ids: Vec<_> = got.articles.iter().map(|a| a.id.as_str()).collect();

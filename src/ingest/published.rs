@@ -73,21 +73,13 @@ pub fn parse_date_phrase(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)>
     };
     if let Some(c) = MDY.captures(s) {
         let d = (|| {
-            NaiveDate::from_ymd_opt(
-                c[3].parse().ok()?,
-                month_number(&c[1])?,
-                c[2].parse().ok()?,
-            )
+            NaiveDate::from_ymd_opt(c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?)
         })();
         consider(d, c.get(0).map_or(0..0, |m| m.range()));
     }
     if let Some(c) = DMY.captures(s) {
         let d = (|| {
-            NaiveDate::from_ymd_opt(
-                c[3].parse().ok()?,
-                month_number(&c[2])?,
-                c[1].parse().ok()?,
-            )
+            NaiveDate::from_ymd_opt(c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?)
         })();
         consider(d, c.get(0).map_or(0..0, |m| m.range()));
     }
@@ -115,11 +107,40 @@ fn is_date_line(line: &str) -> Option<NaiveDate> {
             let w = w.to_ascii_lowercase();
             !matches!(
                 w.as_str(),
-                "updated" | "published" | "posted" | "last" | "on" | "at" | "am" | "pm"
-                    | "gmt" | "utc" | "est" | "edt" | "bst" | "cet" | "pst" | "ist" | "pkt"
-                    | "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat"
-                    | "sun" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday"
-                    | "saturday" | "sunday"
+                "updated"
+                    | "published"
+                    | "posted"
+                    | "last"
+                    | "on"
+                    | "at"
+                    | "am"
+                    | "pm"
+                    | "gmt"
+                    | "utc"
+                    | "est"
+                    | "edt"
+                    | "bst"
+                    | "cet"
+                    | "pst"
+                    | "ist"
+                    | "pkt"
+                    | "mon"
+                    | "tue"
+                    | "tues"
+                    | "wed"
+                    | "thu"
+                    | "thur"
+                    | "thurs"
+                    | "fri"
+                    | "sat"
+                    | "sun"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
             )
         })
         .map(str::len)
@@ -213,10 +234,22 @@ mod tests {
 
     #[test]
     fn date_phrases() {
-        assert_eq!(parse_date_phrase("July 8th, 2021").map(|x| x.0), d(2021, 7, 8));
-        assert_eq!(parse_date_phrase("Tue 15 Aug 2023").map(|x| x.0), d(2023, 8, 15));
-        assert_eq!(parse_date_phrase("Nov. 22, 2020").map(|x| x.0), d(2020, 11, 22));
-        assert_eq!(parse_date_phrase("at 2019-10-18T10:00").map(|x| x.0), d(2019, 10, 18));
+        assert_eq!(
+            parse_date_phrase("July 8th, 2021").map(|x| x.0),
+            d(2021, 7, 8)
+        );
+        assert_eq!(
+            parse_date_phrase("Tue 15 Aug 2023").map(|x| x.0),
+            d(2023, 8, 15)
+        );
+        assert_eq!(
+            parse_date_phrase("Nov. 22, 2020").map(|x| x.0),
+            d(2020, 11, 22)
+        );
+        assert_eq!(
+            parse_date_phrase("at 2019-10-18T10:00").map(|x| x.0),
+            d(2019, 10, 18)
+        );
         assert_eq!(parse_date_phrase("in May 2021"), None);
     }
 

@@ -64,7 +64,7 @@ fn is_boundary(text: &str, i: usize) -> bool {
     let next = trimmed.chars().next();
     match next {
         None => return true,
-        Some(c) if c == '\n' => return true,
+        Some('\n') => return true,
         Some(c) if c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '(') =>
             {}
         Some(_) => return false,

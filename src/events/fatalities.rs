@@ -1,0 +1,140 @@
+//! Fatalities: numbers and number words tied to killed / dead / bodies, read conservatively
+//! (`gazetteer/quantities.tsv`).
+
+use crate::{Error, Result};
+use std::collections::HashMap;
+use std::path::Path;
+
+pub struct Quantities {
+    words: HashMap<String, u32>,
+}
+
+/// Words that say people died.
+const DEATH: &[&str] = &[
+    "killed", "dead", "died", "bodies", "killing", "deaths", "lives",
+];
+/// Words allowed between a number and a death word ("12 Taliban fighters were killed").
+const MAX_GAP: usize = 5;
+
+impl Quantities {
+    pub fn load(path: &Path) -> Result<Quantities> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let mut words = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut c = line.split('\t');
+            let (Some(w), Some(v)) = (c.next(), c.next()) else {
+                return Err(Error::gazetteer(
+                    path,
+                    format!("line {}: word<TAB>value", i + 1),
+                ));
+            };
+            let v: u32 = v
+                .trim()
+                .parse()
+                .map_err(|_| Error::gazetteer(path, format!("line {}: bad value", i + 1)))?;
+            words.insert(crate::text::fold(w), v);
+        }
+        Ok(Quantities { words })
+    }
+
+    /// The value of a number written as digits ("1,200") or a word ("dozens").
+    pub fn value(&self, word: &str) -> Option<u32> {
+        let digits: String = word.chars().filter(|c| *c != ',').collect();
+        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+            return digits.parse().ok();
+        }
+        self.words.get(word).copied()
+    }
+
+    /// The largest death toll stated in a sentence's folded words: "N ... killed|dead|died",
+    /// "killing N", "bodies of N". Numbers followed by years, percent or units are not tolls.
+    pub fn fatalities(&self, words: &[&str]) -> Option<u32> {
+        let mut best: Option<u32> = None;
+        for (i, w) in words.iter().enumerate() {
+            let Some(v) = self.value(w) else { continue };
+            let next = words.get(i + 1).copied().unwrap_or("");
+            if matches!(
+                next,
+                "percent"
+                    | "per"
+                    | "km"
+                    | "kilometers"
+                    | "kilometres"
+                    | "miles"
+                    | "year"
+                    | "years"
+                    | "days"
+                    | "hours"
+                    | "months"
+                    | "weeks"
+                    | "minutes"
+                    | "people's"
+            ) || ((1900..=2100).contains(&v) && w.len() == 4)
+            {
+                continue;
+            }
+            // forward: "12 soldiers were killed"
+            let fwd =
+                (i + 1..(i + 1 + MAX_GAP).min(words.len())).find(|&j| DEATH.contains(&words[j]));
+            // backward: "killing 12", "bodies of tens"
+            let back = (i.saturating_sub(3)..i)
+                .any(|j| matches!(words[j], "killing" | "killed" | "bodies" | "deaths"));
+            let ok = match fwd {
+                // "killed" directly after a bare number reads "N killed"; "lives" needs "N lives"
+                Some(j) => {
+                    !((words[j] == "killing" && j > i + 1) || (words[j] == "lives" && j > i + 2))
+                }
+                None => back,
+            };
+            if ok {
+                best = Some(best.map_or(v, |b: u32| b.max(v)));
+            }
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toll(s: &str) -> Option<u32> {
+        let q = Quantities::load(&crate::default_gazetteer_dir().join("quantities.tsv")).unwrap();
+        let folded: Vec<String> = s
+            .split(|c: char| c.is_whitespace() || c == '“' || c == '”' || c == '"')
+            .filter(|w| !w.is_empty())
+            .map(|w| crate::text::fold(w.trim_matches(|c: char| c == ',' || c == '.')))
+            .collect();
+        let words: Vec<&str> = folded.iter().map(String::as_str).collect();
+        q.fatalities(&words)
+    }
+
+    #[test]
+    fn numbers_and_words_tied_to_death() {
+        assert_eq!(
+            toll("at least 12 people were killed in the attack"),
+            Some(12)
+        );
+        assert_eq!(
+            toll("air strikes hit the town, killing dozens of fighters"),
+            Some(12)
+        );
+        assert_eq!(
+            toll("the bodies of “tens” of fighters lay in the streets"),
+            Some(10)
+        );
+        assert_eq!(toll("1,200 soldiers died"), Some(1200));
+        assert_eq!(toll("several civilians were killed"), Some(3));
+    }
+
+    #[test]
+    fn other_numbers_are_not_tolls() {
+        assert_eq!(toll("a city of 75,000 people"), None);
+        assert_eq!(toll("more than 90 percent of troops left"), None);
+        assert_eq!(toll("the war that began in 2015 killed many"), None);
+        assert_eq!(toll("23,000 prisoners were freed"), None);
+    }
+}

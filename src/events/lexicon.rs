@@ -1,0 +1,354 @@
+//! Phrase patterns and the trigger lexicon (`gazetteer/triggers.tsv`).
+
+use crate::model::EventType;
+use crate::{Error, Result};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// One word of a phrase pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WordPat {
+    /// Any of these exact folded words or stems (`stem*`).
+    Any(Vec<(String, bool)>),
+    /// A gap of up to 3 words.
+    Gap,
+}
+
+impl WordPat {
+    fn parse(w: &str) -> WordPat {
+        if w == "~" {
+            return WordPat::Gap;
+        }
+        WordPat::Any(
+            w.split('|')
+                .filter(|a| !a.is_empty())
+                .map(|a| match a.strip_suffix('*') {
+                    Some(stem) => (crate::text::fold(stem), true),
+                    None => (crate::text::fold(a), false),
+                })
+                .collect(),
+        )
+    }
+
+    /// Does folded word `w` match?
+    pub fn matches(&self, w: &str) -> bool {
+        match self {
+            WordPat::Any(alts) => alts.iter().any(|(a, stem)| {
+                if *stem {
+                    w.starts_with(a.as_str())
+                } else {
+                    w == a
+                }
+            }),
+            WordPat::Gap => true,
+        }
+    }
+}
+
+/// A phrase: words in order, possibly with gaps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    pub words: Vec<WordPat>,
+}
+
+impl Phrase {
+    pub fn parse(s: &str) -> Phrase {
+        Phrase {
+            words: s.split_whitespace().map(WordPat::parse).collect(),
+        }
+    }
+
+    /// If the phrase matches starting at `words[i]`, the index of its last word.
+    pub fn match_at(&self, words: &[&str], i: usize) -> Option<usize> {
+        fn go(pats: &[WordPat], words: &[&str], i: usize) -> Option<usize> {
+            let (first, rest) = pats.split_first()?;
+            match first {
+                WordPat::Gap => {
+                    for skip in 0..=3 {
+                        if let Some(end) = go(rest, words, i + skip) {
+                            return Some(end);
+                        }
+                    }
+                    None
+                }
+                p => {
+                    let w = words.get(i)?;
+                    if !p.matches(w) {
+                        return None;
+                    }
+                    if rest.is_empty() {
+                        Some(i)
+                    } else {
+                        go(rest, words, i + 1)
+                    }
+                }
+            }
+        }
+        go(&self.words, words, i)
+    }
+
+    /// Index keys for the first word (first three chars of each alternative).
+    fn keys(&self) -> Vec<String> {
+        match self.words.first() {
+            Some(WordPat::Any(alts)) => alts.iter().map(|(a, _)| key(a)).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+fn key(w: &str) -> String {
+    w.chars().take(3).collect()
+}
+
+/// How a trigger's arguments are read from the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Roles {
+    /// Subject acts on object (passive voice detected).
+    Svo,
+    /// Nominalisation: "X's assault on Y", "assault by X on Y", "X launched an assault on Y".
+    Nominal,
+    /// "PLACE fell to AGENT".
+    FellTo,
+    /// Every actor is a party (talks, agreements, clashes).
+    Parties,
+}
+
+/// One line of the trigger lexicon.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub event_type: EventType,
+    pub phrase: Phrase,
+    pub text: String,
+    pub requires: Option<Phrase>,
+    pub roles: Roles,
+    pub sub_event: Option<String>,
+    /// Line in the data file, for "why is this an event?".
+    pub line: usize,
+}
+
+/// A trigger found in a sentence: token range `[first, last]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TriggerMatch {
+    pub trigger: usize,
+    pub first: usize,
+    pub last: usize,
+    /// The trigger had a `requires` condition, now satisfied (more specific than one without).
+    pub specific: bool,
+}
+
+/// The trigger lexicon, indexed by the first letters of each trigger's first word.
+pub struct TriggerLexicon {
+    pub triggers: Vec<Trigger>,
+    index: HashMap<String, Vec<usize>>,
+}
+
+impl TriggerLexicon {
+    pub fn load(path: &Path) -> Result<TriggerLexicon> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Self::parse(&text, path)
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<TriggerLexicon> {
+        let mut triggers = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let line_no = i + 1;
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let bad = |m: &str| Error::gazetteer(path, format!("line {line_no}: {m}: {line:?}"));
+            if cols.len() < 4 {
+                return Err(bad("expected 4 or 5 tab-separated columns"));
+            }
+            let event_type = EventType::parse(cols[0]).ok_or_else(|| bad("unknown event type"))?;
+            let roles = match cols[3] {
+                "svo" => Roles::Svo,
+                "nominal" => Roles::Nominal,
+                "fell_to" => Roles::FellTo,
+                "parties" => Roles::Parties,
+                _ => return Err(bad("unknown roles (svo, nominal, fell_to, parties)")),
+            };
+            let phrase = Phrase::parse(cols[1]);
+            if phrase.words.is_empty() || matches!(phrase.words.first(), Some(WordPat::Gap)) {
+                return Err(bad("empty phrase or phrase starting with a gap"));
+            }
+            let requires = match cols[2] {
+                "" | "-" => None,
+                r => Some(Phrase {
+                    words: vec![WordPat::parse(r)],
+                }),
+            };
+            let sub_event = cols
+                .get(4)
+                .filter(|s| !s.is_empty() && **s != "-")
+                .map(|s| s.to_string());
+            triggers.push(Trigger {
+                event_type,
+                phrase,
+                text: cols[1].to_string(),
+                requires,
+                roles,
+                sub_event,
+                line: line_no,
+            });
+        }
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, t) in triggers.iter().enumerate() {
+            for k in t.phrase.keys() {
+                index.entry(k).or_default().push(i);
+            }
+        }
+        Ok(TriggerLexicon { triggers, index })
+    }
+
+    /// All trigger matches in a sentence's folded words. Of overlapping matches of one type the
+    /// longest wins; where two types claim the same words, a satisfied `requires` condition
+    /// (the more specific reading) beats none.
+    pub fn find(&self, words: &[&str]) -> Vec<TriggerMatch> {
+        let mut found: Vec<TriggerMatch> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let Some(cands) = self.index.get(&key(w)) else {
+                continue;
+            };
+            for &ti in cands {
+                let t = &self.triggers[ti];
+                let Some(last) = t.phrase.match_at(words, i) else {
+                    continue;
+                };
+                let specific = match &t.requires {
+                    None => false,
+                    Some(req) => {
+                        let lo = i.saturating_sub(8);
+                        let hi = (last + 9).min(words.len());
+                        let ok = (lo..hi)
+                            .filter(|&j| j < i || j > last)
+                            .any(|j| req.words[0].matches(words[j]));
+                        if !ok {
+                            continue;
+                        }
+                        true
+                    }
+                };
+                found.push(TriggerMatch {
+                    trigger: ti,
+                    first: i,
+                    last,
+                    specific,
+                });
+            }
+        }
+        // resolve overlaps: longer first, specific first
+        found.sort_by_key(|m| {
+            (
+                std::cmp::Reverse(m.last - m.first),
+                std::cmp::Reverse(m.specific),
+                m.first,
+            )
+        });
+        let mut kept: Vec<TriggerMatch> = Vec::new();
+        for m in found {
+            let t = &self.triggers[m.trigger];
+            let clash = kept.iter().any(|k| {
+                let overlap = k.first <= m.last && m.first <= k.last;
+                let kt = &self.triggers[k.trigger];
+                overlap && (kt.event_type == t.event_type || (k.specific && !m.specific))
+            });
+            if !clash {
+                kept.push(m);
+            }
+        }
+        kept.sort_by_key(|m| (m.first, m.trigger));
+        kept
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex(s: &str) -> TriggerLexicon {
+        TriggerLexicon::parse(s, Path::new("test.tsv")).unwrap()
+    }
+
+    fn types(l: &TriggerLexicon, sentence: &str) -> Vec<(&'static str, String)> {
+        let folded: Vec<String> = sentence.split_whitespace().map(crate::text::fold).collect();
+        let words: Vec<&str> = folded.iter().map(String::as_str).collect();
+        l.find(&words)
+            .into_iter()
+            .map(|m| {
+                (
+                    l.triggers[m.trigger].event_type.as_str(),
+                    words[m.first..=m.last].join(" "),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_stems_alternatives_and_gaps() {
+        let l =
+            lex("seizure\tcaptur*\t-\tsvo\nassault\tlaunched ~ assault|offensive\t-\tnominal\n");
+        assert_eq!(
+            types(&l, "They captured the town"),
+            vec![("seizure", "captured".to_string())]
+        );
+        assert_eq!(
+            types(&l, "Rebels launched a major new offensive"),
+            vec![("assault", "launched a major new offensive".to_string())]
+        );
+        assert!(types(&l, "Rebels launched a very long and major offensive").is_empty());
+    }
+
+    #[test]
+    fn longest_match_of_a_type_wins_and_requires_is_checked() {
+        let l = lex(
+            "seizure\ttook\ttown|city\tsvo\nseizure\ttook control\t-\tsvo\nprisoner_release\treleased\tprisoner*\tsvo\n",
+        );
+        assert_eq!(
+            types(&l, "fighters took control of the city"),
+            vec![("seizure", "took control".to_string())]
+        );
+        assert_eq!(
+            types(&l, "fighters took the town"),
+            vec![("seizure", "took".to_string())]
+        );
+        assert!(types(&l, "it took three days").is_empty());
+        assert!(types(&l, "the ministry released a statement").is_empty());
+        assert_eq!(types(&l, "they released 20 prisoners").len(), 1);
+    }
+
+    #[test]
+    fn specific_reading_beats_generic_one_on_the_same_words() {
+        let l = lex("seizure\trecaptured\t-\tsvo\narrest\trecaptured\tprisoner*|inmate*\tsvo\n");
+        assert_eq!(
+            types(&l, "most inmates were recaptured"),
+            vec![("arrest", "recaptured".to_string())]
+        );
+        assert_eq!(
+            types(&l, "troops recaptured the town"),
+            vec![("seizure", "recaptured".to_string())]
+        );
+    }
+
+    #[test]
+    fn malformed_lines_name_the_line() {
+        let e = TriggerLexicon::parse("# c\nbogus\tx\t-\tsvo\n", Path::new("t.tsv"))
+            .err()
+            .unwrap();
+        assert!(e.to_string().contains("line 2"), "{e}");
+        assert!(TriggerLexicon::parse("assault\tx\n", Path::new("t.tsv")).is_err());
+    }
+
+    #[test]
+    fn shipped_lexicon_loads() {
+        let dir = crate::default_gazetteer_dir();
+        let l = TriggerLexicon::load(&dir.join("triggers.tsv")).unwrap();
+        assert!(l.triggers.len() > 100);
+        for t in EventType::ALL {
+            assert!(
+                l.triggers.iter().any(|x| x.event_type == t),
+                "no trigger for {t}"
+            );
+        }
+    }
+}

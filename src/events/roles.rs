@@ -1,0 +1,401 @@
+//! Reading an event's arguments from its sentence by shallow syntax: subject and object around
+//! a verb, passive voice with "by", possessives and "on/against" after nominalisations,
+//! "fell to", parties of talks; the place tied to the trigger by a preposition; the date nearest
+//! the trigger.
+
+use super::lexicon::Roles;
+use super::WITH;
+use crate::model::*;
+use crate::text::{CharIndex, Token};
+
+/// Auxiliaries that make a following participle passive.
+const BE: &[&str] = &["was", "were", "is", "are", "be", "been", "being"];
+/// Adverbs skipped when looking for an auxiliary or a subject.
+const ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "reportedly",
+    "allegedly",
+    "then",
+    "already",
+    "eventually",
+    "briefly",
+    "again",
+    "finally",
+    "quickly",
+    "largely",
+    "mostly",
+    "partly",
+    "fully",
+    "since",
+    "had",
+    "have",
+    "has",
+    "subsequently",
+    "successfully",
+];
+/// Prepositions that tie a place to the trigger.
+const PLACE_PREPS: &[&str] = &[
+    "in", "on", "at", "near", "of", "into", "to", "toward", "towards", "around", "outside",
+    "across", "inside", "over", "against", "from", "within",
+];
+/// Nouns that refer back to the place in focus.
+const PLACE_ANAPHORS: &[&str] = &["city", "town", "village", "capital", "district", "area"];
+
+/// A mention located on the sentence's tokens.
+struct Located<'m, T> {
+    first: usize,
+    last: usize,
+    item: &'m T,
+}
+
+/// One sentence with its words and the mentions inside it.
+pub(super) struct Sentence<'a> {
+    text: &'a str,
+    pub span: Span,
+    toks: &'a [Token<'a>],
+    pub words: Vec<&'a str>,
+    /// Punctuation that separates clauses just before word i.
+    boundary_before: Vec<bool>,
+    actors: Vec<Located<'a, ActorMention>>,
+    places: Vec<Located<'a, PlaceMention>>,
+    times: Vec<Located<'a, TimeMention>>,
+    /// Actor mentions of the article before this sentence (for default sides).
+    earlier_actors: Vec<&'a ActorMention>,
+}
+
+fn locate<'m, T>(
+    toks: &[Token<'_>],
+    items: &'m [T],
+    span_of: impl Fn(&T) -> Span,
+) -> Vec<Located<'m, T>> {
+    let mut out = Vec::new();
+    for item in items {
+        let sp = span_of(item);
+        let inside: Vec<usize> = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.span.overlaps(sp))
+            .map(|(i, _)| i)
+            .collect();
+        if let (Some(&first), Some(&last)) = (inside.first(), inside.last()) {
+            out.push(Located { first, last, item });
+        }
+    }
+    out
+}
+
+impl<'a> Sentence<'a> {
+    pub fn new(
+        text: &'a str,
+        span: Span,
+        toks: &'a [Token<'a>],
+        words: &[&'a str],
+        mentions: &'a super::Mentions,
+    ) -> Sentence<'a> {
+        let in_sentence = |s: Span| span.contains(s);
+        let boundary_before = (0..toks.len())
+            .map(|i| {
+                i > 0 && {
+                    let between = &text[toks[i - 1].span.end..toks[i].span.start];
+                    between.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”'])
+                        || between.contains(" - ")
+                }
+            })
+            .collect();
+        Sentence {
+            text,
+            span,
+            toks,
+            words: words.to_vec(),
+            boundary_before,
+            actors: locate(toks, &mentions.actors, |m| m.span)
+                .into_iter()
+                .filter(|l| in_sentence(l.item.span))
+                .collect(),
+            places: locate(toks, &mentions.places, |m| m.span)
+                .into_iter()
+                .filter(|l| in_sentence(l.item.span) && l.item.place.is_some())
+                .collect(),
+            times: locate(toks, &mentions.times, |m| m.span)
+                .into_iter()
+                .filter(|l| {
+                    in_sentence(l.item.span)
+                        && l.item.date.is_some()
+                        && matches!(l.item.timex_type, TimexType::Date | TimexType::Time)
+                })
+                .collect(),
+            earlier_actors: mentions
+                .actors
+                .iter()
+                .filter(|m| m.span.end <= span.start)
+                .collect(),
+        }
+    }
+
+    pub fn text_of(&self, first: usize, last: usize) -> &'a str {
+        &self.text[self.toks[first].span.start..self.toks[last].span.end]
+    }
+
+    pub fn char_of(&self, i: usize, chars: &CharIndex<'_>) -> usize {
+        chars.char_offset(self.toks[i].span.start)
+    }
+
+    /// Is `span` inside an actor or place name (so not a trigger)?
+    pub fn inside_name(&self, span: Span) -> bool {
+        self.actors
+            .iter()
+            .any(|a| a.item.span.contains(span) && !a.item.descriptor)
+    }
+
+    /// The clause around words `[first, last]`: word range bounded by clause punctuation.
+    pub fn clause(&self, first: usize, last: usize) -> (usize, usize) {
+        let mut start = first;
+        while start > 0 && !self.boundary_before[start] {
+            start -= 1;
+        }
+        let mut end = last + 1;
+        while end < self.words.len() && !self.boundary_before[end] {
+            end += 1;
+        }
+        (start, end)
+    }
+
+    fn is_passive(&self, first: usize) -> bool {
+        let mut i = first;
+        while i > 0 {
+            i -= 1;
+            let w = self.words[i];
+            if BE.contains(&w) {
+                return true;
+            }
+            if !ADVERBS.contains(&w) {
+                return false;
+            }
+        }
+        false
+    }
+
+    fn actor_after_word(&self, from: usize, word: &[&str], within: usize) -> Option<Actor> {
+        let hi = (from + within).min(self.words.len());
+        let at = (from..hi).find(|&i| word.contains(&self.words[i]))?;
+        self.actors
+            .iter()
+            .find(|a| a.first > at && a.first <= at + 4)
+            .map(|a| a.item.actor.clone())
+    }
+
+    fn nearest_actor_before(&self, first: usize) -> Option<Actor> {
+        self.actors
+            .iter()
+            .filter(|a| a.last < first)
+            .max_by_key(|a| a.last)
+            .map(|a| a.item.actor.clone())
+    }
+
+    fn first_actor_after(&self, last: usize, within: usize) -> Option<Actor> {
+        let (_, clause_end) = self.clause(last, last);
+        self.actors
+            .iter()
+            .filter(|a| a.first > last && a.first <= last + within && a.first < clause_end)
+            .min_by_key(|a| a.first)
+            .map(|a| a.item.actor.clone())
+    }
+
+    /// A participle after "with/while/as" or opening a clause takes the sentence's subject.
+    fn participle_subject(&self, first: usize) -> Option<Actor> {
+        let w = self.words[first];
+        if !w.ends_with("ing") {
+            return None;
+        }
+        let (cs, _) = self.clause(first, first);
+        if cs != first && !WITH.contains(&self.words[cs]) {
+            return None;
+        }
+        // "with the militants seizing": the actor right before the participle is its subject
+        if let Some(a) = self
+            .actors
+            .iter()
+            .find(|a| a.last + 1 == first && a.first >= cs)
+        {
+            return Some(a.item.actor.clone());
+        }
+        self.actors
+            .iter()
+            .min_by_key(|a| a.first)
+            .filter(|a| a.last < first)
+            .map(|a| a.item.actor.clone())
+    }
+
+    /// Agents and targets of the trigger at words `[first, last]`.
+    pub fn roles(&self, roles: Roles, first: usize, last: usize) -> (Vec<Actor>, Vec<Actor>) {
+        let mut agents = Vec::new();
+        let mut targets = Vec::new();
+        let push = |v: &mut Vec<Actor>, a: Option<Actor>| {
+            if let Some(a) = a {
+                if !v.contains(&a) {
+                    v.push(a);
+                }
+            }
+        };
+        match roles {
+            Roles::Svo => {
+                if self.is_passive(first) {
+                    push(&mut agents, self.actor_after_word(last + 1, &["by"], 4));
+                    push(&mut targets, self.nearest_actor_before(first));
+                } else {
+                    let subj = self
+                        .participle_subject(first)
+                        .or_else(|| self.nearest_actor_before(first));
+                    push(&mut agents, subj);
+                    push(&mut targets, self.first_actor_after(last, 6));
+                }
+            }
+            Roles::Nominal => {
+                // "assault by X", else the possessor or the subject before
+                let by = self.actor_after_word(last + 1, &["by"], 2);
+                push(&mut agents, by.or_else(|| self.nearest_actor_before(first)));
+                push(
+                    &mut targets,
+                    self.actor_after_word(last + 1, &["on", "against", "targeting"], 3),
+                );
+            }
+            Roles::FellTo => {
+                push(&mut agents, self.actor_after_word(last, &["to"], 2));
+                if agents.is_empty() {
+                    push(&mut agents, self.actor_after_word(last + 1, &["by"], 3));
+                }
+            }
+            Roles::Parties => {
+                for a in &self.actors {
+                    push(&mut agents, Some(a.item.actor.clone()));
+                }
+                // armed clashes: the first side acts, the others are targets
+                if agents.len() > 1
+                    && self.words[first..=last].iter().any(|w| {
+                        matches!(
+                            *w,
+                            "clash"
+                                | "clashes"
+                                | "clashed"
+                                | "fighting"
+                                | "fought"
+                                | "battle"
+                                | "battled"
+                                | "battles"
+                                | "firefight"
+                                | "exchanged"
+                                | "exchanging"
+                        )
+                    })
+                {
+                    targets = agents.split_off(1);
+                }
+            }
+        }
+        (agents, targets)
+    }
+
+    /// The place tied to the trigger: after it through a preposition (same clause), else the
+    /// nearest place of the sentence, else "the city" pointing back (None here: the caller uses
+    /// the focus place). Places inside actor names ("Afghan forces", "Kabul government") don't count.
+    pub fn place_for(&self, first: usize, last: usize) -> Option<(String, Place)> {
+        let usable: Vec<&Located<'_, PlaceMention>> = self
+            .places
+            .iter()
+            .filter(|p| {
+                !self
+                    .actors
+                    .iter()
+                    .any(|a| a.item.span.overlaps(p.item.span) && !a.item.descriptor)
+            })
+            .collect();
+        let (_, clause_end) = self.clause(last, last);
+        let tied = usable
+            .iter()
+            .filter(|p| p.first > last && p.first <= last + 10 && p.first < clause_end + 6)
+            .filter(|p| (last + 1..p.first).any(|i| PLACE_PREPS.contains(&self.words[i])))
+            .min_by_key(|p| p.first);
+        // "the city" after the trigger refers back to the focus: leave it to the caller
+        let anaphor_first = (last + 1..(last + 8).min(self.words.len())).find(|&i| {
+            PLACE_ANAPHORS.contains(&self.words[i]) && i > 0 && self.words[i - 1] == "the"
+        });
+        let chosen = match (tied, anaphor_first) {
+            (Some(p), Some(a)) if a < p.first => return None,
+            (Some(p), _) => Some(*p),
+            (None, Some(_)) => return None,
+            (None, None) => usable
+                .iter()
+                .min_by_key(|p| {
+                    let d = if p.first > last {
+                        p.first - last
+                    } else {
+                        first - p.last
+                    };
+                    // prefer towns to countries at equal distance
+                    (d / 4, p.item.place.as_ref().map(|x| x.precision))
+                })
+                .copied(),
+        }?;
+        let place = chosen.item.place.clone()?;
+        Some((chosen.item.text.clone(), place))
+    }
+
+    /// The last town-level place of the sentence, to be the focus of what follows.
+    pub fn last_point_place(&self) -> Option<(String, Place)> {
+        self.places
+            .iter()
+            .filter(|p| {
+                !self
+                    .actors
+                    .iter()
+                    .any(|a| a.item.span.overlaps(p.item.span))
+                    && p.item
+                        .place
+                        .as_ref()
+                        .is_some_and(|x| x.precision == GeoPrecision::Point)
+            })
+            .max_by_key(|p| p.first)
+            .and_then(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
+    }
+
+    /// The date of the time expression nearest the trigger, preferring its own clause.
+    pub fn date_for(&self, first: usize, last: usize) -> Option<EventDate> {
+        let (cs, ce) = self.clause(first, last);
+        self.times
+            .iter()
+            .min_by_key(|t| {
+                let in_clause = t.first >= cs && t.last < ce;
+                let d = if t.first > last {
+                    t.first - last
+                } else {
+                    first.saturating_sub(t.last)
+                };
+                (!in_clause, d)
+            })
+            .and_then(|t| t.item.date)
+    }
+
+    /// The non-state armed actor mentioned last before the trigger's sentence or in it.
+    pub fn last_armed_non_state_before(&self) -> Option<Actor> {
+        let armed = |a: &Actor| {
+            matches!(
+                a.actor_type,
+                Some(ActorType::Rebels)
+                    | Some(ActorType::PoliticalMilitia)
+                    | Some(ActorType::IdentityMilitia)
+            )
+        };
+        self.actors
+            .iter()
+            .map(|a| &a.item.actor)
+            .rfind(|a| armed(a))
+            .or_else(|| {
+                self.earlier_actors
+                    .iter()
+                    .map(|m| &m.actor)
+                    .rfind(|a| armed(a))
+            })
+            .cloned()
+    }
+}

@@ -1,0 +1,446 @@
+//! Merging reports of the same event: same type, compatible dates, places and actors.
+//!
+//! Within an article (and across articles) the same assault told three times is one event.
+//! Events are considered most precise first; each joins the first cluster it is compatible
+//! with, so a country-level report joins a town-level one but two different towns stay apart.
+
+use crate::model::*;
+use crate::places::distance_km;
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// Places closer than this are the same place (km).
+pub const SAME_PLACE_KM: f64 = 25.0;
+
+/// First and last day of a date at its precision.
+pub fn date_range(d: &EventDate) -> (NaiveDate, NaiveDate) {
+    let start = d.date;
+    let end = match d.precision {
+        TimePrecision::Day => start,
+        TimePrecision::Week => start + Duration::days(6),
+        TimePrecision::Month => {
+            let (y, m) = if start.month() == 12 {
+                (start.year() + 1, 1)
+            } else {
+                (start.year(), start.month() + 1)
+            };
+            NaiveDate::from_ymd_opt(y, m, 1).map_or(start, |n| n - Duration::days(1))
+        }
+        TimePrecision::Year => NaiveDate::from_ymd_opt(start.year(), 12, 31).unwrap_or(start),
+    };
+    (start, end)
+}
+
+fn dates_compatible(a: &Event, b: &Event, strict: bool) -> bool {
+    match (a.date, b.date) {
+        (Some(x), Some(y)) => {
+            if !(strict || (a.date_explicit && b.date_explicit)) {
+                return true; // an inherited date yields to a stated one
+            }
+            let (xs, xe) = date_range(&x);
+            let (ys, ye) = date_range(&y);
+            xs <= ye && ys <= xe
+        }
+        _ => true,
+    }
+}
+
+/// Is `inner` inside `outer`'s area (admin1 or country)?
+fn inside(inner: &Place, outer: &Place) -> bool {
+    inner.country_code == outer.country_code
+        && match outer.precision {
+            GeoPrecision::Country => true,
+            GeoPrecision::Admin1 | GeoPrecision::Admin2 => {
+                outer.admin1.is_some() && inner.admin1 == outer.admin1
+            }
+            GeoPrecision::Point => false,
+        }
+}
+
+fn places_compatible(a: &Event, b: &Event) -> bool {
+    match (&a.place, &b.place) {
+        (Some(x), Some(y)) => {
+            (x.geonameid.is_some() && x.geonameid == y.geonameid)
+                || inside(x, y)
+                || inside(y, x)
+                || (x.precision == y.precision && distance_km(x, y) <= SAME_PLACE_KM)
+        }
+        _ => true,
+    }
+}
+
+fn actors_compatible(a: &[Actor], b: &[Actor]) -> bool {
+    a.is_empty() || b.is_empty() || a.iter().any(|x| b.iter().any(|y| x.name == y.name))
+}
+
+/// Can `a` and `b` be reports of one event? Within an article (`strict` false) an inherited
+/// date yields to a stated one; across articles dates must overlap.
+pub fn compatible(a: &Event, b: &Event, strict: bool) -> bool {
+    a.event_type == b.event_type
+        && dates_compatible(a, b, strict)
+        && places_compatible(a, b)
+        && actors_compatible(&a.agents, &b.agents)
+}
+
+/// How precise an event is, most precise first when sorted ascending.
+fn precision_key(e: &Event) -> (GeoPrecision, bool, TimePrecision, bool) {
+    (
+        e.place
+            .as_ref()
+            .map_or(GeoPrecision::Country, |p| p.precision),
+        e.place.is_none(),
+        e.date.map_or(TimePrecision::Year, |d| d.precision),
+        !e.date_explicit,
+    )
+}
+
+/// Folds `other` into `into`, keeping the most precise facts and every report.
+fn absorb(into: &mut Event, other: Event) {
+    if into.place.is_none() {
+        into.place = other.place;
+        into.location = other.location;
+    }
+    let better_date = match (into.date, other.date) {
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) => {
+            (!into.date_explicit && other.date_explicit)
+                || (into.date_explicit == other.date_explicit && b.precision < a.precision)
+        }
+        _ => false,
+    };
+    if better_date {
+        into.date = other.date;
+        into.date_explicit = other.date_explicit;
+    }
+    for (mine, theirs) in [
+        (&mut into.agents, other.agents),
+        (&mut into.targets, other.targets),
+    ] {
+        if mine.is_empty() {
+            *mine = theirs;
+        }
+    }
+    into.fatalities = match (into.fatalities, other.fatalities) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
+    into.confidence = into.confidence.max(other.confidence);
+    into.evidence.extend(other.evidence);
+}
+
+/// Merges compatible events; ids of merged events derive from their members' ids, so they do
+/// not depend on input order. The result is sorted by (doc, first evidence offset, type).
+pub fn merge_events(mut events: Vec<Event>) -> Vec<Event> {
+    events.sort_by(|a, b| {
+        precision_key(a)
+            .cmp(&precision_key(b))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let mut clusters: Vec<(Event, Vec<String>)> = Vec::new();
+    // blocking: only events of one type can merge
+    for ev in events {
+        let slot = clusters.iter().position(|(c, _)| compatible(c, &ev, false));
+        match slot {
+            Some(i) => {
+                let (c, ids) = &mut clusters[i];
+                ids.push(ev.id.clone());
+                absorb(c, ev);
+            }
+            None => {
+                let id = ev.id.clone();
+                clusters.push((ev, vec![id]));
+            }
+        }
+    }
+    finish(clusters)
+}
+
+/// Turns clusters into events: merged ids from member ids, evidence in text order, events in
+/// (doc, offset, type) order.
+fn finish(clusters: Vec<(Event, Vec<String>)>) -> Vec<Event> {
+    let mut out: Vec<Event> = clusters
+        .into_iter()
+        .map(|(mut e, mut ids)| {
+            if ids.len() > 1 {
+                ids.sort();
+                e.id = merged_id(&ids);
+            }
+            e.evidence
+                .sort_by(|a, b| (&a.doc_id, a.char_start).cmp(&(&b.doc_id, b.char_start)));
+            e
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let ka = a.evidence.first().map(|e| (e.doc_id.clone(), e.char_start));
+        let kb = b.evidence.first().map(|e| (e.doc_id.clone(), e.char_start));
+        ka.cmp(&kb)
+            .then_with(|| a.event_type.cmp(&b.event_type))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    out
+}
+
+/// Merges reports of the same event across articles. Blocking on (type, country) and an index
+/// of clusters by day keep it near-linear: an event is only compared with clusters whose dates
+/// overlap its own. Two events of one article never merge here (the within-article merge has
+/// already decided about them). Events are taken most precise first, so a vague report joins
+/// a precise one.
+pub fn merge_across(events: Vec<Event>) -> Vec<Event> {
+    use std::collections::HashMap;
+    let mut blocks: HashMap<(EventType, String), Vec<Event>> = HashMap::new();
+    for e in events {
+        let cc = e
+            .place
+            .as_ref()
+            .map(|p| p.country_code.clone())
+            .unwrap_or_default();
+        blocks.entry((e.event_type, cc)).or_default().push(e);
+    }
+    let mut keys: Vec<(EventType, String)> = blocks.keys().cloned().collect();
+    keys.sort();
+    let mut clusters: Vec<(Event, Vec<String>)> = Vec::new();
+    for key in keys {
+        let Some(mut block) = blocks.remove(&key) else {
+            continue;
+        };
+        block.sort_by(|a, b| {
+            precision_key(a)
+                .cmp(&precision_key(b))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        let base = clusters.len();
+        // clusters of this block by each day their date covers; undated ones apart
+        let mut by_day: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
+        let mut undated: Vec<usize> = Vec::new();
+        for ev in block {
+            let range = ev.date.as_ref().map(date_range);
+            let candidates: Vec<usize> = match range {
+                Some((s, e)) => {
+                    let mut c: Vec<usize> = s
+                        .iter_days()
+                        .take_while(|d| *d <= e)
+                        .filter_map(|d| by_day.get(&d))
+                        .flatten()
+                        .copied()
+                        .collect();
+                    c.extend(&undated);
+                    c.sort_unstable();
+                    c.dedup();
+                    c
+                }
+                None => (base..clusters.len()).collect(),
+            };
+            let docs: Vec<&str> = ev.evidence.iter().map(|x| x.doc_id.as_str()).collect();
+            let slot = candidates.into_iter().find(|&i| {
+                let c = &clusters[i].0;
+                !c.evidence.iter().any(|x| docs.contains(&x.doc_id.as_str()))
+                    && compatible(c, &ev, true)
+            });
+            match slot {
+                Some(i) => {
+                    let (c, ids) = &mut clusters[i];
+                    ids.push(ev.id.clone());
+                    absorb(c, ev);
+                }
+                None => {
+                    let i = clusters.len();
+                    match range {
+                        Some((s, e)) => {
+                            for d in s.iter_days().take_while(|d| *d <= e) {
+                                by_day.entry(d).or_default().push(i);
+                            }
+                        }
+                        None => undated.push(i),
+                    }
+                    let id = ev.id.clone();
+                    clusters.push((ev, vec![id]));
+                }
+            }
+        }
+    }
+    finish(clusters)
+}
+
+/// The id of a merged event: a hash of its members' ids (sorted).
+pub fn merged_id(ids: &[String]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for id in ids {
+        h.update(id.as_bytes());
+        h.update([0x1e]);
+    }
+    h.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(name: &str, cc: &str, lat: f64, lon: f64, precision: GeoPrecision) -> Place {
+        Place {
+            geonameid: None,
+            name: name.into(),
+            country_code: cc.into(),
+            country: cc.into(),
+            admin1: Some("A1".into()),
+            admin2: None,
+            latitude: lat,
+            longitude: lon,
+            feature_code: String::new(),
+            population: 0,
+            precision,
+        }
+    }
+
+    fn ev(
+        id: &str,
+        t: EventType,
+        day: u32,
+        explicit: bool,
+        p: Option<Place>,
+        agent: &str,
+    ) -> Event {
+        Event {
+            id: id.into(),
+            event_type: t,
+            acled_event_type: String::new(),
+            acled_sub_event_type: String::new(),
+            cameo_code: String::new(),
+            date: NaiveDate::from_ymd_opt(2021, 7, day).map(|date| EventDate {
+                date,
+                precision: TimePrecision::Day,
+            }),
+            date_explicit: explicit,
+            agents: vec![Actor {
+                name: agent.into(),
+                actor_type: None,
+                country: None,
+            }],
+            targets: vec![],
+            location: p.as_ref().map(|p| p.name.clone()),
+            place: p,
+            fatalities: None,
+            evidence: vec![Evidence {
+                doc_id: "d".into(),
+                source: None,
+                url: None,
+                published: None,
+                sentence: id.into(),
+                span: Span::default(),
+                char_start: id.len(),
+                char_end: 0,
+                trigger: String::new(),
+                rule: String::new(),
+            }],
+            confidence: 0.5,
+        }
+    }
+
+    #[test]
+    fn country_level_report_joins_the_town_level_one() {
+        let town = place("Qala i Naw", "AF", 34.98, 63.13, GeoPrecision::Point);
+        let country = place("Afghanistan", "AF", 33.0, 66.0, GeoPrecision::Country);
+        let a = ev("a", EventType::Assault, 7, true, Some(country), "Taliban");
+        let b = ev("bb", EventType::Assault, 7, false, Some(town), "Taliban");
+        let merged = merge_events(vec![a, b]);
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].place.as_ref().unwrap().name, "Qala i Naw");
+        assert_eq!(merged[0].evidence.len(), 2);
+        assert!(merged[0].date_explicit);
+    }
+
+    #[test]
+    fn different_towns_days_types_or_sides_stay_apart() {
+        let k = place("Kunduz", "AF", 36.7, 68.9, GeoPrecision::Point);
+        let t = place("Taloqan", "AF", 36.7, 69.5, GeoPrecision::Point);
+        let v = vec![
+            ev("a", EventType::Seizure, 8, true, Some(k.clone()), "Taliban"),
+            ev("b", EventType::Seizure, 8, true, Some(t), "Taliban"),
+            ev("c", EventType::Seizure, 6, true, Some(k.clone()), "Taliban"),
+            ev("d", EventType::Assault, 8, true, Some(k.clone()), "Taliban"),
+            ev("e", EventType::Seizure, 8, true, Some(k), "Afghan forces"),
+        ];
+        assert_eq!(merge_events(v).len(), 5);
+    }
+
+    #[test]
+    fn merged_ids_do_not_depend_on_order() {
+        let k = place("Kunduz", "AF", 36.7, 68.9, GeoPrecision::Point);
+        let a = ev("a", EventType::Seizure, 8, true, Some(k.clone()), "Taliban");
+        let b = ev("b", EventType::Seizure, 8, false, Some(k), "Taliban");
+        let m1 = merge_events(vec![a.clone(), b.clone()]);
+        let m2 = merge_events(vec![b, a]);
+        assert_eq!(m1.len(), 1);
+        assert_eq!(m1[0].id, m2[0].id);
+        assert_ne!(m1[0].id, "a");
+    }
+
+    fn in_doc(mut e: Event, doc: &str) -> Event {
+        for x in &mut e.evidence {
+            x.doc_id = doc.into();
+        }
+        e
+    }
+
+    #[test]
+    fn across_articles_same_event_merges_with_all_sources() {
+        let k = place("Kunduz", "AF", 36.72, 68.86, GeoPrecision::Point);
+        let k2 = place("Qunduz", "AF", 36.73, 68.85, GeoPrecision::Point);
+        let t = place("Taloqan", "AF", 36.7, 69.5, GeoPrecision::Point);
+        let a = in_doc(
+            ev("a", EventType::Seizure, 8, true, Some(k), "Taliban"),
+            "reuters",
+        );
+        let b = in_doc(
+            ev("b", EventType::Seizure, 8, true, Some(k2), "Taliban"),
+            "afp",
+        );
+        let c = in_doc(
+            ev("c", EventType::Seizure, 8, true, Some(t), "Taliban"),
+            "ap",
+        );
+        let d = in_doc(ev("d", EventType::Seizure, 1, true, None, "Taliban"), "ap");
+        let merged = merge_across(vec![a, b, c, d]);
+        assert_eq!(
+            merged.len(),
+            3,
+            "{:?}",
+            merged.iter().map(|e| &e.id).collect::<Vec<_>>()
+        );
+        let k = merged.iter().find(|e| e.evidence.len() == 2).unwrap();
+        let docs: Vec<&str> = k.evidence.iter().map(|x| x.doc_id.as_str()).collect();
+        assert_eq!(docs, vec!["afp", "reuters"]);
+    }
+
+    #[test]
+    fn across_articles_never_merges_two_events_of_one_article() {
+        let k = place("Kunduz", "AF", 36.72, 68.86, GeoPrecision::Point);
+        let a = in_doc(
+            ev("a", EventType::Assault, 8, true, Some(k.clone()), "Taliban"),
+            "x",
+        );
+        let b = in_doc(
+            ev("b", EventType::Assault, 8, true, Some(k), "Taliban"),
+            "x",
+        );
+        assert_eq!(merge_across(vec![a, b]).len(), 2);
+    }
+
+    #[test]
+    fn ranges_by_precision() {
+        let d = |y, m, dd, p| EventDate {
+            date: NaiveDate::from_ymd_opt(y, m, dd).unwrap(),
+            precision: p,
+        };
+        assert_eq!(
+            date_range(&d(2021, 2, 1, TimePrecision::Month)).1,
+            NaiveDate::from_ymd_opt(2021, 2, 28).unwrap()
+        );
+        assert_eq!(
+            date_range(&d(2021, 6, 28, TimePrecision::Week)).1,
+            NaiveDate::from_ymd_opt(2021, 7, 4).unwrap()
+        );
+    }
+}
