@@ -1,11 +1,10 @@
 //! `frontline eval`: score extraction against gold annotations (`GUIDELINES.md`), or a stage
 //! against a corpus (`--places`, `--timeml`).
 
-use anyhow::Context;
+use super::common::{ingest, load_pipeline, parse_date};
+use chrono::NaiveDate;
 use clap::Args;
 use frontline::eval::{load_gold, read_predictions_csv, score, Prediction};
-use frontline::ingest::{read_inputs, IngestOptions};
-use frontline::pipeline::Pipeline;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -30,6 +29,9 @@ pub struct EvalArgs {
     /// Gazetteer directory (default: $FRONTLINE_GAZETTEER, else the source tree's gazetteer/).
     #[arg(long, value_name = "DIR")]
     pub gazetteer: Option<PathBuf>,
+    /// Publication date for articles whose date is neither a field nor in the text.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
     /// Score place resolution against a GeoWebNews-style XML file (GWN.xml).
     #[arg(long, value_name = "FILE")]
     pub places: Option<PathBuf>,
@@ -49,27 +51,17 @@ struct Section {
 pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
     let mut sections: Vec<Section> = Vec::new();
     let mut code = 0;
-    let gaz_dir = args
-        .gazetteer
-        .clone()
-        .unwrap_or_else(frontline::default_gazetteer_dir);
 
     if let Some(gold_path) = &args.gold {
         let gold = load_gold(gold_path)?;
         let preds: Vec<Prediction> = match (&args.pred, &args.articles) {
             (Some(pred), _) => read_predictions_csv(pred)?,
             (None, Some(articles)) => {
-                let ingested =
-                    read_inputs(std::slice::from_ref(articles), &IngestOptions::default());
-                for problem in &ingested.problems {
-                    eprintln!("frontline: warning: skipped: {problem}");
-                }
-                if !ingested.problems.is_empty() {
+                let (ingested, skipped) = ingest(std::slice::from_ref(articles), args.date);
+                if skipped {
                     code = 1;
                 }
-                let pipeline = Pipeline::load(&gaz_dir).with_context(|| {
-                    format!("cannot load the gazetteer from {}", gaz_dir.display())
-                })?;
+                let pipeline = load_pipeline(args.gazetteer.as_deref())?;
                 let ids: HashSet<&str> = ingested.articles.iter().map(|a| a.id.as_str()).collect();
                 for doc in &gold {
                     if !ids.contains(doc.id.as_str()) {
@@ -108,7 +100,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
 
     if let Some(path) = &args.places {
         // TODO(lead): wire `frontline::places::gwn::evaluate_gwn(&gaz, path)` once merged:
-        //   let gaz = frontline::places::Gazetteer::load(&gaz_dir)?;
+        //   let gaz = load_pipeline(args.gazetteer.as_deref())?.gazetteer;
         //   let r = frontline::places::gwn::evaluate_gwn(&gaz, path)?;
         //   sections.push(Section { name: "places", json: serde_json::to_string_pretty(&r)?, text: r.to_string() });
         anyhow::bail!(
@@ -118,7 +110,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
     }
     if let Some(dir) = &args.timeml {
         // TODO(lead): wire `frontline::time::timeml::evaluate_timeml(&tagger, dir)` once merged:
-        //   let tagger = frontline::time::TimeTagger::load(&gaz_dir)?;
+        //   let tagger = load_pipeline(args.gazetteer.as_deref())?.tagger;
         //   let r = frontline::time::timeml::evaluate_timeml(&tagger, dir)?;
         //   sections.push(Section { name: "timeml", json: serde_json::to_string_pretty(&r)?, text: r.to_string() });
         anyhow::bail!(
