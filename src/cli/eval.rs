@@ -1,10 +1,152 @@
-//! `frontline eval` (stub).
+//! `frontline eval`: score extraction against gold annotations (`GUIDELINES.md`), or a stage
+//! against a corpus (`--places`, `--timeml`).
 
+use super::common::{ingest, load_pipeline, parse_date};
+use chrono::NaiveDate;
 use clap::Args;
+use frontline::eval::{load_gold, read_predictions_csv, score, Prediction};
+use std::collections::HashSet;
+use std::path::PathBuf;
 
 #[derive(Args, Debug)]
-pub struct EvalArgs {}
+pub struct EvalArgs {
+    /// Gold annotations, one article a line (gold.jsonl).
+    #[arg(value_name = "GOLD.jsonl", required_unless_present_any = ["places", "timeml"])]
+    pub gold: Option<PathBuf>,
+    /// The articles the gold annotates (articles.jsonl); events are extracted from them unless
+    /// --pred is given.
+    #[arg(value_name = "ARTICLES.jsonl", required_unless_present_any = ["pred", "places", "timeml"])]
+    pub articles: Option<PathBuf>,
+    /// Score this CSV of predictions (the `extract` output) instead of extracting.
+    #[arg(long, value_name = "PRED.csv")]
+    pub pred: Option<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Also list the unmatched gold events and predictions (always in the JSON).
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Gazetteer directory (default: $FRONTLINE_GAZETTEER, else the source tree's gazetteer/).
+    #[arg(long, value_name = "DIR")]
+    pub gazetteer: Option<PathBuf>,
+    /// Publication date for articles whose date is neither a field nor in the text.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Score place resolution against a GeoWebNews-style XML file (GWN.xml).
+    #[arg(long, value_name = "FILE")]
+    pub places: Option<PathBuf>,
+    /// Score the temporal tagger against a folder of TimeML files.
+    #[arg(long, value_name = "DIR")]
+    pub timeml: Option<PathBuf>,
+}
 
-pub fn run(_args: EvalArgs) -> anyhow::Result<i32> {
-    anyhow::bail!("not implemented yet")
+/// One section of the output: a name, its JSON (pretty-printed, fields in declaration order)
+/// and its text.
+struct Section {
+    name: &'static str,
+    json: String,
+    text: String,
+}
+
+pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut code = 0;
+
+    if let Some(gold_path) = &args.gold {
+        let gold = load_gold(gold_path)?;
+        let preds: Vec<Prediction> = match (&args.pred, &args.articles) {
+            (Some(pred), _) => read_predictions_csv(pred)?,
+            (None, Some(articles)) => {
+                let (ingested, skipped) = ingest(std::slice::from_ref(articles), args.date);
+                if skipped {
+                    code = 1;
+                }
+                let pipeline = load_pipeline(args.gazetteer.as_deref())?;
+                let ids: HashSet<&str> = ingested.articles.iter().map(|a| a.id.as_str()).collect();
+                for doc in &gold {
+                    if !ids.contains(doc.id.as_str()) {
+                        eprintln!(
+                            "frontline: warning: gold article {:?} is not among the articles; its events count as missed",
+                            doc.id
+                        );
+                    }
+                }
+                ingested
+                    .articles
+                    .iter()
+                    .flat_map(|a| pipeline.extract(a))
+                    .map(|e| Prediction::from(&e))
+                    .collect()
+            }
+            (None, None) => anyhow::bail!("give ARTICLES.jsonl or --pred PRED.csv"),
+        };
+        let report = score(&gold, &preds);
+        if report.unscored_predictions > 0 {
+            eprintln!(
+                "frontline: warning: {} predictions for articles without gold were not scored",
+                report.unscored_predictions
+            );
+        }
+        sections.push(Section {
+            name: "events",
+            json: serde_json::to_string_pretty(&report)?,
+            text: if args.verbose {
+                format!("{report:#}")
+            } else {
+                format!("{report}")
+            },
+        });
+    }
+
+    if let Some(path) = &args.places {
+        // TODO(lead): wire `frontline::places::gwn::evaluate_gwn(&gaz, path)` once merged:
+        //   let gaz = load_pipeline(args.gazetteer.as_deref())?.gazetteer;
+        //   let r = frontline::places::gwn::evaluate_gwn(&gaz, path)?;
+        //   sections.push(Section { name: "places", json: serde_json::to_string_pretty(&r)?, text: r.to_string() });
+        anyhow::bail!(
+            "--places {}: place evaluation is not wired into this build yet",
+            path.display()
+        );
+    }
+    if let Some(dir) = &args.timeml {
+        // TODO(lead): wire `frontline::time::timeml::evaluate_timeml(&tagger, dir)` once merged:
+        //   let tagger = load_pipeline(args.gazetteer.as_deref())?.tagger;
+        //   let r = frontline::time::timeml::evaluate_timeml(&tagger, dir)?;
+        //   sections.push(Section { name: "timeml", json: serde_json::to_string_pretty(&r)?, text: r.to_string() });
+        anyhow::bail!(
+            "--timeml {}: TimeML evaluation is not wired into this build yet",
+            dir.display()
+        );
+    }
+
+    print_sections(&sections, args.json)?;
+    Ok(code)
+}
+
+/// One section prints as it is; several print under their names (a JSON object keyed by name).
+fn print_sections(sections: &[Section], json: bool) -> anyhow::Result<()> {
+    if json {
+        match sections {
+            [one] => println!("{}", one.json),
+            _ => {
+                // Section names are plain identifiers: no escaping needed.
+                let body: Vec<String> = sections
+                    .iter()
+                    .map(|s| format!("\"{}\": {}", s.name, s.json))
+                    .collect();
+                println!("{{\n{}\n}}", body.join(",\n"));
+            }
+        }
+    } else {
+        for (i, s) in sections.iter().enumerate() {
+            if sections.len() > 1 {
+                if i > 0 {
+                    println!();
+                }
+                println!("== {} ==", s.name);
+            }
+            print!("{}", s.text);
+        }
+    }
+    Ok(())
 }
