@@ -1,0 +1,1 @@
+//! TimeML / WikiWars evaluation of the tagger.
