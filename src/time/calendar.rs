@@ -16,7 +16,7 @@ pub enum Val {
     Quarter(i32, u32),
     Season(i32, &'static str),
     Year(i32),
-    /// A decade, by its first year (1990 for "the 1990s").
+    /// A decade, by its first year (1990 for "the 1990s"); value `199X` as in TimeBank.
     Decade(i32),
     /// Anything else: reference values, unresolved dates (`XXXX-06`), durations, sets.
     Other(String),
@@ -49,7 +49,7 @@ impl Val {
             Val::Quarter(y, q) => format!("{y:04}-Q{q}"),
             Val::Season(y, s) => format!("{y:04}-{s}"),
             Val::Year(y) => format!("{y:04}"),
-            Val::Decade(y) => format!("{:03}", y / 10),
+            Val::Decade(y) => format!("{:03}X", y / 10),
             Val::Other(s) => s.clone(),
         }
     }
@@ -226,7 +226,7 @@ mod tests {
         );
         assert_eq!(Val::Weekend(d(2021, 7, 3)).value(), "2021-W26-WE");
         assert_eq!(Val::Day(d(2021, 7, 6), Some("NI")).value(), "2021-07-06TNI");
-        assert_eq!(Val::Decade(1990).value(), "199");
+        assert_eq!(Val::Decade(1990).value(), "199X");
         assert_eq!(Val::Decade(1990).event_date(), None);
     }
 

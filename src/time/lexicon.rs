@@ -23,6 +23,8 @@ pub enum Class {
     Future,
     Prep,
     Age,
+    Past,
+    Det,
 }
 
 impl Class {
@@ -44,6 +46,8 @@ impl Class {
             "future" => Class::Future,
             "prep" => Class::Prep,
             "age" => Class::Age,
+            "past" => Class::Past,
+            "det" => Class::Det,
             _ => return None,
         })
     }

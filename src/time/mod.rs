@@ -125,6 +125,10 @@ impl TimeTagger {
                 continue;
             }
             let span = Span::new(toks[parsed.a].s, toks[parsed.b - 1].e);
+            if parsed.sem == Sem::Age {
+                last_end = span.end;
+                continue;
+            }
             let m = self.resolve(&ctx, &parsed, span, dct, &mut last);
             last_end = span.end;
             out.push(m);
@@ -162,14 +166,14 @@ impl TimeTagger {
     }
 }
 
-fn floor_boundary(text: &str, mut i: usize) -> usize {
+pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
     }
     i
 }
 
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
+pub(crate) fn ceil_boundary(text: &str, mut i: usize) -> usize {
     while i < text.len() && !text.is_char_boundary(i) {
         i += 1;
     }
@@ -219,8 +223,42 @@ fn is_future(ctx: &Ctx, a: usize, b: usize) -> bool {
         }
         true
     };
+    // the verb right before (over up to two prepositions) or right after decides when it is
+    // a future cue or clearly past ("said Friday", "predicted Wednesday")
+    let verb = |k: usize| -> Option<bool> {
+        if cue(k) {
+            return Some(true);
+        }
+        let t = toks[k];
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let w = ctx.w(k);
+        if ctx.lex.entry(w, Class::Past).is_some() {
+            return Some(false);
+        }
+        let lower_start = w.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+        (lower_start && w.len() > 4 && w.ends_with("ed")).then_some(false)
+    };
     let mut k = a;
-    while k > 0 {
+    let mut steps = 0;
+    while k > 0 && steps < 2 && ctx.lex.entry(ctx.w(k - 1), Class::Prep).is_some() {
+        k -= 1;
+        steps += 1;
+    }
+    if k > 0 {
+        if let Some(f) = verb(k - 1) {
+            return f;
+        }
+    }
+    if b < toks.len() {
+        if let Some(f) = verb(b) {
+            return f;
+        }
+    }
+    let mut k = a;
+    let stop = a.saturating_sub(10);
+    while k > stop {
         k -= 1;
         if boundary(k) || newline_between(k, k + 1) {
             break;
@@ -230,7 +268,7 @@ fn is_future(ctx: &Ctx, a: usize, b: usize) -> bool {
         }
     }
     let mut k = b;
-    while k < toks.len() {
+    while k < toks.len().min(b + 4) {
         if boundary(k) || (k > 0 && newline_between(k - 1, k)) {
             break;
         }
@@ -395,7 +433,7 @@ fn resolve_sem(
                     Val::Quarter(y, (m - 1) / 3 + 1)
                 }
                 "Y" => Val::Year(r.year() + n as i32),
-                "DE" => Val::Decade((r.year() + 10 * n as i32) / 10 * 10),
+                "DE" => Val::Year(r.year() + 10 * n as i32),
                 "CE" => Val::Other(format!("{:02}", (r.year() + 100 * n as i32) / 100)),
                 _ => Val::Day(r, None),
             };
@@ -435,6 +473,15 @@ fn resolve_sem(
         Sem::Ref(s) => (Val::Other(s.to_string()), Anchor::None, Date),
         Sem::Duration(ref s) => (Val::Other(s.clone()), Anchor::None, Duration),
         Sem::Set(ref s) => (Val::Other(s.clone()), Anchor::None, Set),
+        Sem::Age => other(String::new()),
+        Sem::LatestQuarter => match (last, dct) {
+            (Some(v @ Val::Quarter(..)), _) => (v.clone(), Anchor::Previous, Date),
+            (_, Some(r)) => {
+                let (y, m) = calendar::add_months(r.year(), r.month(), -3);
+                (Val::Quarter(y, (m - 1) / 3 + 1), Anchor::Dct, Date)
+            }
+            _ => other("XXXX-QX".into()),
+        },
         Sem::EventAnchored => match last {
             Some(v @ Val::Day(..)) => (v.clone(), Anchor::Previous, Date),
             _ => match dct {

@@ -136,6 +136,12 @@ pub enum Sem {
     Set(String),
     /// "hours after <event>": takes the date in force.
     EventAnchored,
+    /// An age ("a 21-year-old", "52 years old"): consumed so it never becomes a date, not
+    /// reported as a time expression.
+    Age,
+    /// "the quarter", "the latest quarter": the quarter last mentioned, else the last complete
+    /// quarter before the reference time.
+    LatestQuarter,
 }
 
 /// A parsed expression: token range `[a, b)` and meaning.
@@ -252,14 +258,25 @@ impl<'a> Ctx<'a> {
         let suf_ok = suf.is_empty() || ["st", "nd", "rd", "th"].contains(&suf);
         (nd <= 2 && (1..=31).contains(&v) && suf_ok && !self.digit_context(i)).then_some(v as u32)
     }
+    /// No space between token `i` and the next.
+    fn adjacent(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.e == b.s,
+            _ => false,
+        }
+    }
     /// A number continues across "," or "." with digits ("1,000", "3.5").
     fn digit_context(&self, i: usize) -> bool {
         (self.punct(i + 1, ",.:")
+            && self.adjacent(i)
+            && self.adjacent(i + 1)
             && self
                 .digits(i + 2)
                 .is_some_and(|d| d.2.is_empty() && d.1 >= 2))
             || (i >= 2
                 && self.punct(i.wrapping_sub(1), ",.:$")
+                && self.adjacent(i.wrapping_sub(1))
+                && self.adjacent(i.wrapping_sub(2))
                 && self.digits(i.wrapping_sub(2)).is_some())
             || (i >= 1 && self.punct(i.wrapping_sub(1), "$£€#"))
     }
@@ -380,6 +397,10 @@ impl<'a> Ctx<'a> {
         let prev_ok = i > 0
             && (self.is_temporal_prep(i.wrapping_sub(1))
                 || self.cls(i.wrapping_sub(1), Class::Mod).is_some()
+                || self.cls(i.wrapping_sub(1), Class::Det).is_some()
+                || (self.is(i.wrapping_sub(1), "s")
+                    && self.punct(i.wrapping_sub(2), "'’")
+                    && (1900..=2099).contains(&v))
                 || (self.is_dash(i.wrapping_sub(1))
                     && i >= 2
                     && self.is(i.wrapping_sub(2), "mid")));
@@ -810,12 +831,20 @@ impl<'a> Ctx<'a> {
                 }
             }
             // a duration (or an age: "21-year-old", "21 years old")
-            let mut b = i + 1;
             if hyphen && self.is_dash(i + 1) && self.cls(i + 2, Class::Age).is_some() {
-                b = i + 3;
+                return Some(Parsed {
+                    a: qa,
+                    b: i + 3,
+                    sem: Sem::Age,
+                });
             } else if !hyphen && self.cls(i + 1, Class::Age).is_some() {
-                b = i + 2;
+                return Some(Parsed {
+                    a: qa,
+                    b: i + 2,
+                    sem: Sem::Age,
+                });
             }
+            let b = i + 1;
             if unit == "Q" {
                 return None;
             }
@@ -850,6 +879,24 @@ impl<'a> Ctx<'a> {
                     i.wrapping_sub(2),
                     self.cls(i.wrapping_sub(2), Class::Ordinal)?.num?,
                 )
+            } else if i > 0
+                && self.is_any(
+                    i.wrapping_sub(1),
+                    &["the", "latest", "current", "same", "this"],
+                )
+            {
+                let mut a = i.wrapping_sub(1);
+                if self.is_any(a, &["latest", "current", "same"])
+                    && a > 0
+                    && self.is(a.wrapping_sub(1), "the")
+                {
+                    a -= 1;
+                }
+                return Some(Parsed {
+                    a,
+                    b: i + 1,
+                    sem: Sem::LatestQuarter,
+                });
             } else {
                 return None;
             };
@@ -942,6 +989,17 @@ impl<'a> Ctx<'a> {
         }
         // bare plurals: "for years", "in recent weeks", "hours after ... "
         if plural {
+            // "in the days before the attack": the unit alone, a vague duration
+            if i > 0
+                && self.is(i.wrapping_sub(1), "the")
+                && self.is_any(i + 1, &["after", "before", "ahead"])
+            {
+                return Some(Parsed {
+                    a: i,
+                    b: i + 1,
+                    sem: Sem::Duration(duration_value(None, unit)),
+                });
+            }
             if self.is_any(i + 1, &["after", "before"])
                 && i + 2 < self.toks.len()
                 && self.toks[i + 2].kind == Kind::Word

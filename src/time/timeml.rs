@@ -388,21 +388,29 @@ fn score(
                 if s.value == g.value {
                     c.value_ok += 1;
                 } else {
+                    let lo = crate::time::floor_boundary(text, g.span.start.saturating_sub(60));
+                    let hi = crate::time::ceil_boundary(text, (g.span.end + 60).min(text.len()));
                     errs.push(format!(
-                        "VALUE  gold {:?} {} | sys {:?} {}",
+                        "VALUE  gold {:?} {} | sys {:?} {} ctx {:?}",
                         snippet(g.span),
                         g.value,
                         snippet(s.span),
-                        s.value
+                        s.value,
+                        snippet(Span::new(lo, hi))
                     ));
                 }
             }
-            None => errs.push(format!(
-                "MISS   {:?} {} {:?}",
-                snippet(g.span),
-                g.value,
-                g.ttype
-            )),
+            None => {
+                let lo = crate::time::floor_boundary(text, g.span.start.saturating_sub(40));
+                let hi = crate::time::ceil_boundary(text, (g.span.end + 40).min(text.len()));
+                errs.push(format!(
+                    "MISS   {:?} {} {:?} ctx {:?}",
+                    snippet(g.span),
+                    g.value,
+                    g.ttype,
+                    snippet(Span::new(lo, hi))
+                ))
+            }
         }
     }
     for (k, s) in sys.iter().enumerate() {
