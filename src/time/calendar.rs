@@ -188,11 +188,6 @@ pub fn shift(v: &Val, unit: &str, n: i64) -> Option<Val> {
             } * n;
             let y = d.year() + k as i32;
             match v {
-                Val::Day(..) => {
-                    let day = d.day().min(days_in_month(y, d.month()));
-                    Val::Day(NaiveDate::from_ymd_opt(y, d.month(), day)?, None)
-                }
-                Val::Month(_, m) => Val::Month(y, *m),
                 Val::Quarter(_, q) => Val::Quarter(y, *q),
                 Val::Season(_, s) => Val::Season(y, s),
                 _ => Val::Year(y),

@@ -144,12 +144,19 @@ impl TimeTagger {
         dct: Option<NaiveDate>,
         last: &mut Option<Val>,
     ) -> TimeMention {
-        let future = || is_future(ctx, parsed.a, parsed.b);
-        let (val, anchor, ttype) = resolve_sem(&parsed.sem, dct, future, last.as_ref());
-        if ttype == TimexType::Date || ttype == TimexType::Time {
-            if val.gran().is_some() {
-                *last = Some(val.clone());
-            }
+        let tense_of = || tense(ctx, parsed.a, parsed.b);
+        let (val, anchor, ttype) = resolve_sem(&parsed.sem, dct, tense_of, last.as_ref());
+        // year offsets ("a year ago", "a year earlier") compare with the period in force rather
+        // than move it
+        let year_offset = matches!(
+            parsed.sem,
+            Sem::RelUnit { unit: "Y", .. } | Sem::PrevOffset { unit: "Y", .. }
+        );
+        if (ttype == TimexType::Date || ttype == TimexType::Time)
+            && val.gran().is_some()
+            && !year_offset
+        {
+            *last = Some(val.clone());
         }
         let date = match ttype {
             TimexType::Date | TimexType::Time => val.event_date(),
@@ -180,8 +187,17 @@ pub(crate) fn ceil_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// True when the clause around tokens `[a, b)` has a future cue.
-fn is_future(ctx: &Ctx, a: usize, b: usize) -> bool {
+/// Tense of the clause around an expression, as far as cheap cues tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// The tense of the clause around tokens `[a, b)`: the verb right next to the expression when
+/// it is telling, else a future cue or a past-tense verb earlier in the clause.
+fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
     let toks = ctx.toks;
     let boundary = |k: usize| -> bool {
         let t = toks[k];
@@ -248,14 +264,15 @@ fn is_future(ctx: &Ctx, a: usize, b: usize) -> bool {
     }
     if k > 0 {
         if let Some(f) = verb(k - 1) {
-            return f;
+            return if f { Tense::Future } else { Tense::Past };
         }
     }
     if b < toks.len() {
         if let Some(f) = verb(b) {
-            return f;
+            return if f { Tense::Future } else { Tense::Past };
         }
     }
+    let mut past = false;
     let mut k = a;
     let stop = a.saturating_sub(10);
     while k > stop {
@@ -263,8 +280,10 @@ fn is_future(ctx: &Ctx, a: usize, b: usize) -> bool {
         if boundary(k) || newline_between(k, k + 1) {
             break;
         }
-        if cue(k) {
-            return true;
+        match verb(k) {
+            Some(true) => return Tense::Future,
+            Some(false) => past = true,
+            None => {}
         }
     }
     let mut k = b;
@@ -273,18 +292,22 @@ fn is_future(ctx: &Ctx, a: usize, b: usize) -> bool {
             break;
         }
         if cue(k) {
-            return true;
+            return Tense::Future;
         }
         k += 1;
     }
-    false
+    if past {
+        Tense::Past
+    } else {
+        Tense::Unknown
+    }
 }
 
 /// Resolves a meaning to a value, an anchor and a TIMEX3 type.
 fn resolve_sem(
     sem: &Sem,
     dct: Option<NaiveDate>,
-    future: impl Fn() -> bool,
+    tense: impl Fn() -> Tense,
     last: Option<&Val>,
 ) -> (Val, Anchor, TimexType) {
     use TimexType::*;
@@ -323,21 +346,21 @@ fn resolve_sem(
                     }
                 }
                 Some(_) => r.year(),
-                None if future() => {
-                    if (m, dd) >= (r.month(), if d.is_some() { r.day() } else { 1 }) {
-                        r.year()
-                    } else {
-                        r.year() + 1
-                    }
-                }
                 None => {
-                    let same = NaiveDate::from_ymd_opt(r.year(), m, dd.min(28));
-                    match (d, same) {
-                        // past: on or before the DCT; an explicit day up to 60 days ahead is
-                        // more likely a scheduled date than last year's
-                        (Some(_), Some(s)) if s <= r + Dur::days(60) => r.year(),
-                        (None, _) if m <= r.month() => r.year(),
-                        _ => r.year() - 1,
+                    let key = (m, if d.is_some() { dd } else { 1 });
+                    let dct_key = (r.month(), if d.is_some() { r.day() } else { 1 });
+                    // months between the date in the DCT's year and the DCT
+                    let ahead =
+                        (m as i32 - r.month() as i32) * 31 + (key.1 as i32 - dct_key.1 as i32);
+                    match tense() {
+                        Tense::Future if key < dct_key => r.year() + 1,
+                        // an explicit day up to a week ahead is still this year's
+                        Tense::Past if d.is_some() && ahead > 7 => r.year() - 1,
+                        Tense::Past if d.is_none() && key > dct_key => r.year() - 1,
+                        // no tense cue: the year that puts the date nearest the DCT
+                        Tense::Unknown if ahead > 186 => r.year() - 1,
+                        Tense::Unknown if ahead < -186 => r.year() + 1,
+                        _ => r.year(),
                     }
                 }
             };
@@ -353,7 +376,15 @@ fn resolve_sem(
         Sem::Decade(y) => (Val::Decade(y), Anchor::None, Date),
         Sem::Quarter { y: Some(y), q } => (Val::Quarter(y, q), Anchor::None, Date),
         Sem::Quarter { y: None, q } => match dct {
-            Some(r) => (Val::Quarter(r.year(), q), Anchor::Dct, Date),
+            Some(r) => {
+                let started = (q - 1) * 3 < r.month();
+                let y = if started || tense() == Tense::Future {
+                    r.year()
+                } else {
+                    r.year() - 1
+                };
+                (Val::Quarter(y, q), Anchor::Dct, Date)
+            }
             None => other(format!("XXXX-Q{q}")),
         },
         Sem::Season { y: Some(y), s, .. } => (Val::Season(y, s), Anchor::None, Date),
@@ -396,11 +427,12 @@ fn resolve_sem(
             let d = match rel {
                 Some(-1) => weekday_before(r, w, true),
                 Some(1) => weekday_after(r, w, true),
-                _ if future() => weekday_after(r, w, false),
+                _ if tense() == Tense::Future => weekday_after(r, w, false),
                 _ => weekday_before(r, w, false),
             };
-            let t = if part.is_some() { Time } else { Date };
-            (Val::Day(d, part), Anchor::Dct, t)
+            // TimeBank gives "Friday night" the day's value
+            let _ = part;
+            (Val::Day(d, None), Anchor::Dct, Date)
         }
         Sem::Deictic { days, part } => {
             let t = if part.is_some() { Time } else { Date };
@@ -432,7 +464,11 @@ fn resolve_sem(
                     let (y, m) = calendar::add_months(r.year(), r.month(), 3 * n);
                     Val::Quarter(y, (m - 1) / 3 + 1)
                 }
-                "Y" => Val::Year(r.year() + n as i32),
+                "Y" => match last {
+                    // "a year ago" after a quarter: the same quarter a year before
+                    Some(Val::Quarter(y, q)) if n < 0 => Val::Quarter(y + n as i32, *q),
+                    _ => Val::Year(r.year() + n as i32),
+                },
                 "DE" => Val::Year(r.year() + 10 * n as i32),
                 "CE" => Val::Other(format!("{:02}", (r.year() + 100 * n as i32) / 100)),
                 _ => Val::Day(r, None),
@@ -459,7 +495,7 @@ fn resolve_sem(
             let d = match rel {
                 Some(-1) => weekday_before(r, sat, false),
                 Some(1) => weekday_after(r, sat, true),
-                _ if future() => weekday_after(r, sat, false),
+                _ if tense() == Tense::Future => weekday_after(r, sat, false),
                 _ => {
                     if r.weekday() == chrono::Weekday::Sun {
                         r - Dur::days(1)
