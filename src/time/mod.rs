@@ -150,7 +150,7 @@ impl TimeTagger {
         // than move it
         let year_offset = matches!(
             parsed.sem,
-            Sem::RelUnit { unit: "Y", .. } | Sem::PrevOffset { unit: "Y", .. }
+            Sem::Ago { unit: "Y", .. } | Sem::PrevOffset { unit: "Y", .. }
         );
         if (ttype == TimexType::Date || ttype == TimexType::Time)
             && val.gran().is_some()
@@ -233,6 +233,9 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
         }
         if w.eq_ignore_ascii_case("ll") {
             return k > 0 && matches!(ctx.w(k - 1), "'" | "’");
+        }
+        if w.eq_ignore_ascii_case("set") {
+            return ctx.w(k + 1).eq_ignore_ascii_case("to");
         }
         if w.eq_ignore_ascii_case("going") {
             return ctx.w(k + 1).eq_ignore_ascii_case("to");
@@ -355,7 +358,9 @@ fn resolve_sem(
                     match tense() {
                         Tense::Future if key < dct_key => r.year() + 1,
                         // an explicit day up to a week ahead is still this year's
-                        Tense::Past if d.is_some() && ahead > 7 => r.year() - 1,
+                        // an explicit day up to two months ahead is more likely a date set
+                        // in the future than last year's
+                        Tense::Past if d.is_some() && ahead > 62 => r.year() - 1,
                         Tense::Past if d.is_none() && key > dct_key => r.year() - 1,
                         // no tense cue: the year that puts the date nearest the DCT
                         Tense::Unknown if ahead > 186 => r.year() - 1,
@@ -374,8 +379,22 @@ fn resolve_sem(
         }
         Sem::Year(y) => (Val::Year(y), Anchor::None, Date),
         Sem::Decade(y) => (Val::Decade(y), Anchor::None, Date),
-        Sem::Quarter { y: Some(y), q } => (Val::Quarter(y, q), Anchor::None, Date),
-        Sem::Quarter { y: None, q } => match dct {
+        Sem::Quarter {
+            y: Some(y), q: 0, ..
+        } => match last {
+            Some(Val::Quarter(_, q)) => (Val::Quarter(y, *q), Anchor::Previous, Date),
+            _ => (Val::Year(y), Anchor::None, Date),
+        },
+        Sem::Quarter { y: Some(y), q, .. } => (Val::Quarter(y, q), Anchor::None, Date),
+        Sem::Quarter {
+            y: None,
+            q,
+            yrel: Some(k),
+        } => match dct {
+            Some(r) => (Val::Quarter(r.year() + k as i32, q), Anchor::Dct, Date),
+            None => other(format!("XXXX-Q{q}")),
+        },
+        Sem::Quarter { y: None, q, .. } => match dct {
             Some(r) => {
                 let started = (q - 1) * 3 < r.month();
                 let y = if started || tense() == Tense::Future {
@@ -448,7 +467,11 @@ fn resolve_sem(
                 ),
             }
         }
-        Sem::RelUnit { unit, n } => {
+        Sem::Ago { unit: "Y", n } if matches!(last, Some(Val::Quarter(..))) => match last {
+            Some(Val::Quarter(y, q)) => (Val::Quarter(y + n as i32, *q), Anchor::Previous, Date),
+            _ => other(String::new()),
+        },
+        Sem::RelUnit { unit, n } | Sem::Ago { unit, n } => {
             let Some(r) = dct else {
                 return other("XXXX-XX-XX".into());
             };
@@ -464,11 +487,7 @@ fn resolve_sem(
                     let (y, m) = calendar::add_months(r.year(), r.month(), 3 * n);
                     Val::Quarter(y, (m - 1) / 3 + 1)
                 }
-                "Y" => match last {
-                    // "a year ago" after a quarter: the same quarter a year before
-                    Some(Val::Quarter(y, q)) if n < 0 => Val::Quarter(y + n as i32, *q),
-                    _ => Val::Year(r.year() + n as i32),
-                },
+                "Y" => Val::Year(r.year() + n as i32),
                 "DE" => Val::Year(r.year() + 10 * n as i32),
                 "CE" => Val::Other(format!("{:02}", (r.year() + 100 * n as i32) / 100)),
                 _ => Val::Day(r, None),

@@ -101,7 +101,10 @@ pub enum Sem {
     Decade(i32),
     Quarter {
         y: Option<i32>,
+        /// 0 = the quarter last mentioned ("the 1988 period").
         q: u32,
+        /// Year relative to the reference time ("next year's first quarter").
+        yrel: Option<i64>,
     },
     Season {
         y: Option<i32>,
@@ -120,6 +123,12 @@ pub enum Sem {
     },
     /// `n` units from the reference time, at the unit's granularity ("last week", "two days ago").
     RelUnit {
+        unit: &'static str,
+        n: i64,
+    },
+    /// `n` units before the reference time ("two days ago"); after a quarter, "a year ago" is
+    /// that quarter a year before.
+    Ago {
         unit: &'static str,
         n: i64,
     },
@@ -410,6 +419,18 @@ impl<'a> Ctx<'a> {
                 && !(self.punct(i + 1, ",.") && self.digits(i + 2).is_some()));
         if !(prev_ok || next_ok) || !(1900..=2099).contains(&y) && !prev_ok {
             return None;
+        }
+        // "the 1988 quarter", "the 1989 period": that year's quarter in force
+        if self.is_any(i + 1, &["quarter", "period"]) && i > 0 && self.is(i - 1, "the") {
+            return Some(Parsed {
+                a: i - 1,
+                b: i + 2,
+                sem: Sem::Quarter {
+                    y: Some(y),
+                    q: 0,
+                    yrel: None,
+                },
+            });
         }
         // "2019-20" or "2019-2020" ranges are left as the first year
         let a = self.left_mod(i);
@@ -804,13 +825,13 @@ impl<'a> Ctx<'a> {
                             return Some(Parsed {
                                 a: qa,
                                 b: oi + 1,
-                                sem: Sem::RelUnit { unit: "D", n: 0 },
+                                sem: Sem::Ago { unit: "D", n: 0 },
                             });
                         }
                         return Some(Parsed {
                             a: qa,
                             b: oi + 1,
-                            sem: Sem::RelUnit { unit, n: -k },
+                            sem: Sem::Ago { unit, n: -k },
                         });
                     }
                     if word == "later" || word == "earlier" {
@@ -909,6 +930,27 @@ impl<'a> Ctx<'a> {
                 y = self.year_num(i + 2);
                 b = i + 3;
             }
+            let mut yrel = None;
+            let mut oa = oa;
+            // "the 1988 second quarter"
+            if y.is_none() && oa > 0 {
+                if let Some(yy) = self.year_num(oa - 1) {
+                    y = Some(yy);
+                    oa -= 1;
+                }
+            }
+            // "this year's third quarter", "next year's first quarter"
+            if y.is_none()
+                && oa >= 4
+                && self.is(oa - 1, "s")
+                && self.punct(oa - 2, "'’")
+                && self.is(oa - 3, "year")
+            {
+                if let Some(r) = self.cls(oa - 4, Class::Rel) {
+                    yrel = r.num;
+                    oa -= 4;
+                }
+            }
             let a = if oa > 0 && self.is(oa.wrapping_sub(1), "the") {
                 oa.wrapping_sub(1)
             } else {
@@ -917,13 +959,17 @@ impl<'a> Ctx<'a> {
             return Some(Parsed {
                 a,
                 b,
-                sem: Sem::Quarter { y, q: q as u32 },
+                sem: Sem::Quarter {
+                    y,
+                    q: q as u32,
+                    yrel,
+                },
             });
         }
         // "year-earlier", "year-ago"
         if !plural && self.is_dash(i + 1) && self.is_any(i + 2, &["earlier", "ago"]) {
             let sem = if self.is(i + 2, "ago") {
-                Sem::RelUnit { unit, n: -1 }
+                Sem::Ago { unit, n: -1 }
             } else {
                 Sem::PrevOffset { unit, n: -1 }
             };
