@@ -325,7 +325,28 @@ fn resolve_sem(
             },
             None => (Val::Month(y, m), Anchor::None, Date),
         },
-        Sem::Abs { y: None, m, d, rel } => {
+        Sem::Abs {
+            y: None,
+            m,
+            d,
+            yrel: Some(k),
+            ..
+        } => match dct {
+            Some(r) => {
+                let y = r.year() + k as i32;
+                match d {
+                    Some(d) => match NaiveDate::from_ymd_opt(y, m, d) {
+                        Some(date) => (Val::Day(date, None), Anchor::Dct, Date),
+                        None => other(format!("{y:04}-{m:02}-{d:02}")),
+                    },
+                    None => (Val::Month(y, m), Anchor::Dct, Date),
+                }
+            }
+            None => other(format!("XXXX-{m:02}")),
+        },
+        Sem::Abs {
+            y: None, m, d, rel, ..
+        } => {
             let Some(r) = dct else {
                 return match d {
                     Some(d) => other(format!("XXXX-{m:02}-{d:02}")),
@@ -449,9 +470,11 @@ fn resolve_sem(
                 _ if tense() == Tense::Future => weekday_after(r, w, false),
                 _ => weekday_before(r, w, false),
             };
-            // TimeBank gives "Friday night" the day's value
-            let _ = part;
-            (Val::Day(d, None), Anchor::Dct, Date)
+            // TimeBank gives "Friday night" the day's value, "Friday morning" a TIME
+            match part {
+                Some(p) if p != "NI" => (Val::Day(d, Some(p)), Anchor::Dct, Time),
+                _ => (Val::Day(d, None), Anchor::Dct, Date),
+            }
         }
         Sem::Deictic { days, part } => {
             let t = if part.is_some() { Time } else { Date };

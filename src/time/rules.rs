@@ -96,6 +96,8 @@ pub enum Sem {
         d: Option<u32>,
         /// "last May" (-1), "next March" (+1).
         rel: Option<i64>,
+        /// "June last year" (-1), "May this year" (0).
+        yrel: Option<i64>,
     },
     Year(i32),
     Decade(i32),
@@ -214,6 +216,11 @@ pub fn duration_value(n: Option<i64>, unit: &str) -> String {
         "TS" => format!("PT{q}S"),
         "WE" => format!("P{q}WE"),
         "2W" => format!("P{}W", n.map_or("X".to_string(), |n| (2 * n).to_string())),
+        // decades and centuries in years, as TimeBank does
+        "DE" | "CE" => match n {
+            Some(n) => format!("P{}Y", n * if unit == "DE" { 10 } else { 100 }),
+            None => format!("PX{}", if unit == "DE" { "DE" } else { "C" }),
+        },
         u => format!("P{q}{u}"),
     }
 }
@@ -378,6 +385,7 @@ impl<'a> Ctx<'a> {
                         m,
                         d: Some(d),
                         rel: None,
+                        yrel: None,
                     },
                 });
             }
@@ -513,7 +521,17 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let strong = d.is_some() || y.is_some();
+        // "June last year", "May 5 this year"
+        let mut yrel = None;
+        if y.is_none() && self.is(j + 1, "year") {
+            if let Some(r) = self.cls(j, Class::Rel) {
+                if self.is_any(j, &["last", "this", "next"]) {
+                    yrel = r.num;
+                    j += 2;
+                }
+            }
+        }
+        let strong = d.is_some() || y.is_some() || yrel.is_some();
         // abbreviations need a following dot, day or year; "May"/"March" a day, year or a
         // temporal word before them; all-caps words (headlines) a day or year
         if e.abbr && !strong && !dot {
@@ -564,7 +582,7 @@ impl<'a> Ctx<'a> {
         Some(Parsed {
             a,
             b,
-            sem: Sem::Abs { y, m, d, rel },
+            sem: Sem::Abs { y, m, d, rel, yrel },
         })
     }
 
