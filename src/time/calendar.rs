@@ -8,6 +8,8 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 pub enum Val {
     /// A day, with an optional TIMEX3 part of day (`NI`, `MO`...).
     Day(NaiveDate, Option<&'static str>),
+    /// A clock time on a day (hour, minute).
+    DayTime(NaiveDate, u32, u32),
     /// The ISO week containing the date.
     Week(NaiveDate),
     /// The weekend starting on this Saturday.
@@ -37,6 +39,7 @@ impl Val {
         match self {
             Val::Day(d, None) => d.format("%Y-%m-%d").to_string(),
             Val::Day(d, Some(p)) => format!("{}T{p}", d.format("%Y-%m-%d")),
+            Val::DayTime(d, h, m) => format!("{}T{h:02}:{m:02}", d.format("%Y-%m-%d")),
             Val::Week(d) => {
                 let w = d.iso_week();
                 format!("{:04}-W{:02}", w.year(), w.week())
@@ -56,7 +59,7 @@ impl Val {
 
     pub fn timex_type(&self) -> TimexType {
         match self {
-            Val::Day(_, Some(_)) => TimexType::Time,
+            Val::Day(_, Some(_)) | Val::DayTime(..) => TimexType::Time,
             _ => TimexType::Date,
         }
     }
@@ -64,7 +67,7 @@ impl Val {
     /// The calendar date (first day of the period) and its precision.
     pub fn event_date(&self) -> Option<EventDate> {
         let (date, precision) = match *self {
-            Val::Day(d, _) => (d, TimePrecision::Day),
+            Val::Day(d, _) | Val::DayTime(d, ..) => (d, TimePrecision::Day),
             Val::Week(d) => (monday_of(d), TimePrecision::Week),
             Val::Weekend(d) => (d, TimePrecision::Week),
             Val::Month(y, m) => (NaiveDate::from_ymd_opt(y, m, 1)?, TimePrecision::Month),
@@ -89,7 +92,7 @@ impl Val {
 
     pub fn gran(&self) -> Option<Gran> {
         Some(match self {
-            Val::Day(..) => Gran::Day,
+            Val::Day(..) | Val::DayTime(..) => Gran::Day,
             Val::Week(_) | Val::Weekend(_) => Gran::Week,
             Val::Month(..) => Gran::Month,
             Val::Quarter(..) | Val::Season(..) => Gran::Quarter,

@@ -25,6 +25,7 @@ pub enum Class {
     Age,
     Past,
     Det,
+    Clock,
 }
 
 impl Class {
@@ -48,6 +49,7 @@ impl Class {
             "age" => Class::Age,
             "past" => Class::Past,
             "det" => Class::Det,
+            "clock" => Class::Clock,
             _ => return None,
         })
     }
@@ -64,6 +66,7 @@ impl Class {
                 | Class::Season
                 | Class::Set
                 | Class::PartDay
+                | Class::Clock
         )
     }
 }

@@ -145,7 +145,7 @@ impl TimeTagger {
         last: &mut Option<Val>,
     ) -> TimeMention {
         let tense_of = || tense(ctx, parsed.a, parsed.b);
-        let (val, anchor, ttype) = resolve_sem(&parsed.sem, dct, tense_of, last.as_ref());
+        let (val, anchor, ttype) = resolve_sem(&parsed.sem, dct, &tense_of, last.as_ref());
         // year offsets ("a year ago", "a year earlier") compare with the period in force rather
         // than move it
         let year_offset = matches!(
@@ -310,7 +310,7 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
 fn resolve_sem(
     sem: &Sem,
     dct: Option<NaiveDate>,
-    tense: impl Fn() -> Tense,
+    tense: &dyn Fn() -> Tense,
     last: Option<&Val>,
 ) -> (Val, Anchor, TimexType) {
     use TimexType::*;
@@ -552,6 +552,23 @@ fn resolve_sem(
         Sem::Duration(ref s) => (Val::Other(s.clone()), Anchor::None, Duration),
         Sem::Set(ref s) => (Val::Other(s.clone()), Anchor::None, Set),
         Sem::Age => other(String::new()),
+        Sem::Clock { h, min, ref day } => {
+            let base = match day {
+                Some(inner) => resolve_sem(inner, dct, tense, last).0,
+                None => match dct {
+                    Some(r) => Val::Day(r, None),
+                    None => Val::Other(String::new()),
+                },
+            };
+            match base {
+                Val::Day(d, _) => (Val::DayTime(d, h, min), Anchor::Dct, Time),
+                _ => (
+                    Val::Other(format!("XXXX-XX-XXT{h:02}:{min:02}")),
+                    Anchor::None,
+                    Time,
+                ),
+            }
+        }
         Sem::LatestQuarter => match (last, dct) {
             (Some(v @ Val::Quarter(..)), _) => (v.clone(), Anchor::Previous, Date),
             (_, Some(r)) => {

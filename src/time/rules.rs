@@ -147,6 +147,12 @@ pub enum Sem {
     Set(String),
     /// "hours after <event>": takes the date in force.
     EventAnchored,
+    /// A clock time, on the day of `day` (a weekday or deictic meaning) or the reference day.
+    Clock {
+        h: u32,
+        min: u32,
+        day: Option<Box<Sem>>,
+    },
     /// An age ("a 21-year-old", "52 years old"): consumed so it never becomes a date, not
     /// reported as a time expression.
     Age,
@@ -350,6 +356,10 @@ impl<'a> Ctx<'a> {
         if self.toks.get(i)?.kind == Kind::Num {
             return self.parse_number(i);
         }
+        // "a.m."/"p.m." are three tokens: a . m
+        if self.is_any(i, &["a", "p"]) && self.punct(i + 1, ".") && self.is(i + 2, "m") {
+            return self.parse_clock(i);
+        }
         let entries = self.lex.get(self.w(i));
         for e in entries {
             let r = match e.class {
@@ -361,6 +371,7 @@ impl<'a> Ctx<'a> {
                 Class::Season => self.parse_season(i, e),
                 Class::Set => self.parse_set(i, e),
                 Class::PartDay => self.parse_partday(i, e),
+                Class::Clock => self.parse_clock(i),
                 _ => None,
             };
             if r.is_some() {
@@ -619,6 +630,67 @@ impl<'a> Ctx<'a> {
             a,
             b,
             sem: Sem::Weekday { wd, rel, part },
+        })
+    }
+
+    /// "9 a.m.", "10:30 p.m. EDT Thursday", "noon Thursday", "midnight".
+    fn parse_clock(&self, i: usize) -> Option<Parsed> {
+        let (mut h, mut min, a, mut b);
+        if self.is_any(i, &["noon", "midnight"]) {
+            h = if self.is(i, "noon") { 12 } else { 0 };
+            min = 0;
+            a = i;
+            b = i + 1;
+        } else {
+            let pm = self.is(i, "p");
+            b = if self.punct(i + 3, ".") { i + 4 } else { i + 3 };
+            // the hour: "9 a.m." or "10:30 a.m."
+            let (hh, mm, start) =
+                if i >= 3 && self.punct(i - 2, ":") && self.digits(i - 1).is_some_and(|d| d.1 == 2)
+                {
+                    (self.digits(i - 3)?.0, self.digits(i - 1)?.0, i - 3)
+                } else if i >= 1 {
+                    (self.digits(i - 1)?.0, 0, i - 1)
+                } else {
+                    return None;
+                };
+            if !(1..=12).contains(&hh) || mm > 59 || start < self.min {
+                return None;
+            }
+            h = (hh % 12 + if pm { 12 } else { 0 }) as u32;
+            min = mm as u32;
+            a = start;
+        }
+        // a time zone: "EDT", "GMT"
+        let tz = self.w(b);
+        if (tz.len() == 3
+            && tz.bytes().all(|c| c.is_ascii_uppercase())
+            && (tz.ends_with('T') || tz == "UTC"))
+            && self.ok(b)
+        {
+            b += 1;
+        }
+        // the day: "9 a.m. Tuesday", "noon today", "midnight Friday"
+        let mut day = None;
+        let k = if self.punct(b, ",") { b + 1 } else { b };
+        if let Some(p) = self
+            .cls(k, Class::Weekday)
+            .and_then(|e| self.parse_weekday(k, e))
+            .or_else(|| {
+                self.cls(k, Class::Deictic)
+                    .and_then(|e| self.parse_deictic(k, e))
+            })
+        {
+            if p.a == k {
+                day = Some(Box::new(p.sem));
+                b = p.b;
+            }
+        }
+        let _ = (&mut h, &mut min);
+        Some(Parsed {
+            a,
+            b,
+            sem: Sem::Clock { h, min, day },
         })
     }
 
