@@ -422,8 +422,11 @@ impl<'a> Ctx<'a> {
         }
         let y = self.year_num(i)?;
         // a year: needs a temporal context on the left or an end of phrase on the right
+        // "and", "or", "to" only continue a list or range of years ("1994 and 1995")
+        let weak = i > 0 && self.is_any(i - 1, &["and", "or", "to"]);
         let prev_ok = i > 0
-            && (self.is_temporal_prep(i.wrapping_sub(1))
+            && (weak && i >= 2 && self.year_num(i - 2).is_some()
+                || !weak && self.is_temporal_prep(i.wrapping_sub(1))
                 || self.cls(i.wrapping_sub(1), Class::Mod).is_some()
                 || self.cls(i.wrapping_sub(1), Class::Det).is_some()
                 || (self.is(i.wrapping_sub(1), "s")
@@ -436,7 +439,7 @@ impl<'a> Ctx<'a> {
             || (self.toks[i + 1].kind == Kind::Punct
                 && !self.punct(i + 1, "%$-")
                 && !(self.punct(i + 1, ",.") && self.digits(i + 2).is_some()));
-        if !(prev_ok || next_ok) || !(1900..=2099).contains(&y) && !prev_ok {
+        if !prev_ok && (!next_ok || !(1900..=2099).contains(&y)) {
             return None;
         }
         // "the 1988 quarter", "the 1989 period": that year's quarter in force
@@ -496,11 +499,9 @@ impl<'a> Ctx<'a> {
         } else if let Some(yy) = self.year_num(j) {
             y = Some(yy);
             j += 1;
-        } else if self.punct(j, ",") && self.year_num(j + 1).is_some() && !self.digit_context(j + 1)
+        } else if (self.punct(j, ",") && !self.digit_context(j + 1) || self.is(j, "of"))
+            && self.year_num(j + 1).is_some()
         {
-            y = self.year_num(j + 1);
-            j += 2;
-        } else if self.is(j, "of") && self.year_num(j + 1).is_some() {
             y = self.year_num(j + 1);
             j += 2;
         }
@@ -553,7 +554,10 @@ impl<'a> Ctx<'a> {
                 || self.cls(a.wrapping_sub(1), Class::Mod).is_some()
                 || self.cls(a.wrapping_sub(1), Class::Rel).is_some()
                 || self.is_dash(a.wrapping_sub(1)));
-        if (e.ambiguous || all_caps) && !strong && !prev_temporal {
+        // "plan to March", "Theresa May and May": weak prepositions do not vouch for a
+        // month that is also a verb or a name
+        let prev_weak = a > 0 && self.is_any(a - 1, &["to", "and", "or", "for", "on"]);
+        if (e.ambiguous || all_caps) && !strong && (!prev_temporal || prev_weak) {
             return None;
         }
         if e.abbr && dot && !strong {
@@ -765,6 +769,10 @@ impl<'a> Ctx<'a> {
         } else if self.is(i, "now")
             && (self.is_dash(i + 1) || (i > 0 && self.is_dash(i.wrapping_sub(1))))
         {
+            return None;
+        }
+        // a capitalised "Now"/"Soon" inside a sentence is part of a name ("Qal'ah-ye Now")
+        if self.cap(i) && i > 0 && self.toks[i - 1].kind != Kind::Punct {
             return None;
         }
         Some(Parsed {
