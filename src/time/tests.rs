@@ -355,3 +355,55 @@ fn dump_seed() {
         println!("{s}\n   {:?}", tag(&t, s));
     }
 }
+
+/// Throughput on news text: `cargo test --release --lib time::tests::throughput -- --ignored --nocapture`
+/// (reads the first 3000 articles of `../shared/corpus/news.jsonl.xz` through `xz -dc`).
+#[test]
+#[ignore]
+fn throughput() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/news.jsonl.xz"
+    );
+    if !Path::new(path).exists() {
+        eprintln!("skipping: ../shared not found");
+        return;
+    }
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("xz -dc {path} | head -n 3000"))
+        .output()
+        .expect("xz runs");
+    let docs: Vec<(String, Option<NaiveDate>)> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|v| {
+            let text = v["text"].as_str().unwrap_or("").to_string();
+            let dct = v["published"]
+                .as_str()
+                .and_then(|s| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok());
+            (text, dct)
+        })
+        .collect();
+    let bytes: usize = docs.iter().map(|d| d.0.len()).sum();
+    let t = tagger();
+    let mut runs = Vec::new();
+    let mut mentions = 0;
+    for _ in 0..3 {
+        let start = std::time::Instant::now();
+        mentions = docs
+            .iter()
+            .map(|(text, dct)| t.tag(text, *dct).len())
+            .sum::<usize>();
+        runs.push(start.elapsed().as_secs_f64());
+    }
+    runs.sort_by(|a, b| a.total_cmp(b));
+    let median = runs[1];
+    println!(
+        "{} docs, {:.1} MB, {mentions} mentions; median of 3: {:.3}s = {:.1} MB/s (single thread)",
+        docs.len(),
+        bytes as f64 / 1e6,
+        median,
+        bytes as f64 / 1e6 / median
+    );
+}
