@@ -1,23 +1,591 @@
 //! Time stage: a rule-based temporal tagger (TIMEX3 values) and date resolution.
 //!
-//! STUB: interface only; the helper owning `src/time/` fills it in.
+//! How it works:
+//! 1. **Scan**: one Aho-Corasick pass (ASCII case-insensitive) over the trigger words of
+//!    `gazetteer/time_lexicon.tsv` (months, weekdays, units, deictics, seasons...) plus a byte
+//!    scan for four-digit numbers gives candidate positions.
+//! 2. **Parse**: around each candidate a small window is tokenized and [`rules`] grows the
+//!    expression left and right ("late last month", "July 7, 2021", "three days later") using
+//!    the lexicon classes, giving its meaning ([`rules::Sem`]).
+//! 3. **Resolve**: relative meanings are resolved against the publication date (DCT) or, for
+//!    "the next day" / "three days later" / "a year earlier", against the last date mentioned
+//!    (anchor `Previous`). Weekdays, months and weekends without a year take the tense of their
+//!    clause: the most recent on or before the DCT in past-tense reporting, the next one when
+//!    the clause has a future cue (lexicon class `future`: "will", "scheduled"...).
+//!
+//! Without a DCT, absolute dates still resolve; DCT-relative ones get an `XXXX` value and no
+//! date; previous-anchored ones resolve when an earlier absolute date exists.
 
-use crate::model::TimeMention;
-use crate::Result;
-use chrono::NaiveDate;
+mod calendar;
+mod lexicon;
+mod rules;
+pub mod timeml;
+
+pub use calendar::Val;
+pub use lexicon::{Class, Lexicon};
+
+use crate::model::{Anchor, Span, TimeMention, TimexType};
+use crate::{Error, Result};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use calendar::{weekday_after, weekday_before, weekday_from};
+use chrono::{Datelike, Duration as Dur, NaiveDate};
+use rules::{Ctx, Kind, Parsed, Sem, Tok};
 use std::path::Path;
 
+/// File name of the lexicon inside the gazetteer directory.
+pub const LEXICON_FILE: &str = "time_lexicon.tsv";
+
+/// Bytes of context tokenized around a candidate.
+const WINDOW_BACK: usize = 160;
+const WINDOW_FWD: usize = 160;
+
 /// The temporal tagger, with its lexicon loaded from the gazetteer directory.
-pub struct TimeTagger {}
+pub struct TimeTagger {
+    lex: Lexicon,
+    ac: AhoCorasick,
+}
 
 impl TimeTagger {
-    pub fn load(_dir: &Path) -> Result<TimeTagger> {
-        Ok(TimeTagger {})
+    pub fn load(dir: &Path) -> Result<TimeTagger> {
+        let lex = Lexicon::load(&dir.join(LEXICON_FILE))?;
+        TimeTagger::from_lexicon(lex)
+    }
+
+    /// Builds a tagger from an already parsed lexicon.
+    pub fn from_lexicon(lex: Lexicon) -> Result<TimeTagger> {
+        let words = lex.trigger_words();
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .map_err(|e| Error::Other(format!("time lexicon automaton: {e}")))?;
+        Ok(TimeTagger { lex, ac })
+    }
+
+    /// Candidate start positions: trigger words on word boundaries and four-digit numbers.
+    fn candidates(&self, text: &str) -> Vec<usize> {
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        for m in self.ac.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if s > 0 && b[s - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            if e < b.len() && b[e].is_ascii_alphanumeric() {
+                continue;
+            }
+            out.push(s);
+        }
+        let mut i = 0;
+        while i < b.len() {
+            if b[i].is_ascii_digit() {
+                let s = i;
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i - s == 4 && (s == 0 || !b[s - 1].is_ascii_alphanumeric()) {
+                    out.push(s);
+                }
+            } else {
+                i += 1;
+            }
+        }
+        out.sort_unstable();
+        out
     }
 
     /// Tags every time expression in `text` (byte spans, in text order), resolving relative ones
     /// against `dct` (publication date) or the previous date mentioned.
-    pub fn tag(&self, _text: &str, _dct: Option<NaiveDate>) -> Vec<TimeMention> {
-        Vec::new()
+    pub fn tag(&self, text: &str, dct: Option<NaiveDate>) -> Vec<TimeMention> {
+        let mut out = Vec::new();
+        let mut toks: Vec<Tok> = Vec::new();
+        let mut last_end = 0usize;
+        let mut last: Option<Val> = None;
+        for p in self.candidates(text) {
+            if p < last_end {
+                continue;
+            }
+            let lo = floor_boundary(text, p.saturating_sub(WINDOW_BACK));
+            let hi = ceil_boundary(text, (p + WINDOW_FWD).min(text.len()));
+            rules::tokenize(text, lo, hi, &mut toks);
+            let Ok(i) = toks.binary_search_by(|t| t.s.cmp(&p)) else {
+                continue;
+            };
+            let min = toks.partition_point(|t| t.s < last_end);
+            let ctx = Ctx {
+                text,
+                toks: &toks,
+                lex: &self.lex,
+                min,
+            };
+            let Some(parsed) = ctx.parse(i) else {
+                continue;
+            };
+            if parsed.b <= parsed.a || parsed.b > toks.len() {
+                continue;
+            }
+            let span = Span::new(toks[parsed.a].s, toks[parsed.b - 1].e);
+            if parsed.sem == Sem::Age {
+                last_end = span.end;
+                continue;
+            }
+            let m = self.resolve(&ctx, &parsed, span, dct, &mut last);
+            last_end = span.end;
+            out.push(m);
+        }
+        out
+    }
+
+    fn resolve(
+        &self,
+        ctx: &Ctx,
+        parsed: &Parsed,
+        span: Span,
+        dct: Option<NaiveDate>,
+        last: &mut Option<Val>,
+    ) -> TimeMention {
+        let tense_of = || tense(ctx, parsed.a, parsed.b);
+        let (val, anchor, ttype) = resolve_sem(&parsed.sem, dct, &tense_of, last.as_ref());
+        // year offsets ("a year ago", "a year earlier") compare with the period in force rather
+        // than move it
+        let year_offset = matches!(
+            parsed.sem,
+            Sem::Ago { unit: "Y", .. } | Sem::PrevOffset { unit: "Y", .. }
+        );
+        if (ttype == TimexType::Date || ttype == TimexType::Time)
+            && val.gran().is_some()
+            && !year_offset
+        {
+            *last = Some(val.clone());
+        }
+        let date = match ttype {
+            TimexType::Date | TimexType::Time => val.event_date(),
+            _ => None,
+        };
+        TimeMention {
+            span,
+            text: ctx.text[span.start..span.end].to_string(),
+            timex_type: ttype,
+            value: val.value(),
+            date,
+            anchor: if date.is_some() { anchor } else { Anchor::None },
+        }
     }
 }
+
+pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+pub(crate) fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Tense of the clause around an expression, as far as cheap cues tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// The tense of the clause around tokens `[a, b)`: the verb right next to the expression when
+/// it is telling, else a future cue or a past-tense verb earlier in the clause.
+fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
+    let toks = ctx.toks;
+    let boundary = |k: usize| -> bool {
+        let t = toks[k];
+        if t.kind != Kind::Punct {
+            return false;
+        }
+        let w = &ctx.text[t.s..t.e];
+        if matches!(w, "!" | "?" | ";") {
+            return true;
+        }
+        if w == "." {
+            // not after an abbreviation or an initial
+            if k == 0 {
+                return true;
+            }
+            let prev = ctx.w(k - 1);
+            let abbr = prev.len() <= 4
+                && prev.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                && (prev.len() == 1 || ctx.lex.entry(prev, Class::Month).is_some());
+            return !abbr;
+        }
+        false
+    };
+    let newline_between = |k1: usize, k2: usize| ctx.text[toks[k1].e..toks[k2].s].contains('\n');
+    let cue = |k: usize| -> bool {
+        let t = toks[k];
+        if t.kind != Kind::Word {
+            return false;
+        }
+        let w = ctx.w(k);
+        if ctx.lex.entry(w, Class::Future).is_none() {
+            return false;
+        }
+        if w.eq_ignore_ascii_case("ll") {
+            return k > 0 && matches!(ctx.w(k - 1), "'" | "’");
+        }
+        if w.eq_ignore_ascii_case("set") {
+            return ctx.w(k + 1).eq_ignore_ascii_case("to");
+        }
+        if w.eq_ignore_ascii_case("going") {
+            return ctx.w(k + 1).eq_ignore_ascii_case("to");
+        }
+        true
+    };
+    // the verb right before (over up to two prepositions) or right after decides when it is
+    // a future cue or clearly past ("said Friday", "predicted Wednesday")
+    let verb = |k: usize| -> Option<bool> {
+        if cue(k) {
+            return Some(true);
+        }
+        let t = toks[k];
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let w = ctx.w(k);
+        if ctx.lex.entry(w, Class::Past).is_some() {
+            return Some(false);
+        }
+        let lower_start = w.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+        (lower_start && w.len() > 4 && w.ends_with("ed")).then_some(false)
+    };
+    let mut k = a;
+    let mut steps = 0;
+    while k > 0 && steps < 2 && ctx.lex.entry(ctx.w(k - 1), Class::Prep).is_some() {
+        k -= 1;
+        steps += 1;
+    }
+    if k > 0 {
+        if let Some(f) = verb(k - 1) {
+            return if f { Tense::Future } else { Tense::Past };
+        }
+    }
+    if b < toks.len() {
+        if let Some(f) = verb(b) {
+            return if f { Tense::Future } else { Tense::Past };
+        }
+    }
+    let mut past = false;
+    let mut k = a;
+    let stop = a.saturating_sub(10);
+    while k > stop {
+        k -= 1;
+        if boundary(k) || newline_between(k, k + 1) {
+            break;
+        }
+        match verb(k) {
+            Some(true) => return Tense::Future,
+            Some(false) => past = true,
+            None => {}
+        }
+    }
+    let mut k = b;
+    while k < toks.len().min(b + 4) {
+        if boundary(k) || (k > 0 && newline_between(k - 1, k)) {
+            break;
+        }
+        if cue(k) {
+            return Tense::Future;
+        }
+        k += 1;
+    }
+    if past {
+        Tense::Past
+    } else {
+        Tense::Unknown
+    }
+}
+
+/// Resolves a meaning to a value, an anchor and a TIMEX3 type.
+fn resolve_sem(
+    sem: &Sem,
+    dct: Option<NaiveDate>,
+    tense: &dyn Fn() -> Tense,
+    last: Option<&Val>,
+) -> (Val, Anchor, TimexType) {
+    use TimexType::*;
+    let other = |s: String| (Val::Other(s), Anchor::None, Date);
+    match *sem {
+        Sem::Abs {
+            y: Some(y), m, d, ..
+        } => match d {
+            Some(d) => match NaiveDate::from_ymd_opt(y, m, d) {
+                Some(date) => (Val::Day(date, None), Anchor::None, Date),
+                None => other(format!("{y:04}-{m:02}-{d:02}")),
+            },
+            None => (Val::Month(y, m), Anchor::None, Date),
+        },
+        Sem::Abs {
+            y: None,
+            m,
+            d,
+            yrel: Some(k),
+            ..
+        } => match dct {
+            Some(r) => {
+                let y = r.year() + k as i32;
+                match d {
+                    Some(d) => match NaiveDate::from_ymd_opt(y, m, d) {
+                        Some(date) => (Val::Day(date, None), Anchor::Dct, Date),
+                        None => other(format!("{y:04}-{m:02}-{d:02}")),
+                    },
+                    None => (Val::Month(y, m), Anchor::Dct, Date),
+                }
+            }
+            None => other(format!("XXXX-{m:02}")),
+        },
+        Sem::Abs {
+            y: None, m, d, rel, ..
+        } => {
+            let Some(r) = dct else {
+                return match d {
+                    Some(d) => other(format!("XXXX-{m:02}-{d:02}")),
+                    None => other(format!("XXXX-{m:02}")),
+                };
+            };
+            let dd = d.unwrap_or(1);
+            let year = match rel {
+                Some(-1) => {
+                    if m < r.month() {
+                        r.year()
+                    } else {
+                        r.year() - 1
+                    }
+                }
+                Some(1) => {
+                    if m > r.month() {
+                        r.year()
+                    } else {
+                        r.year() + 1
+                    }
+                }
+                Some(_) => r.year(),
+                None => {
+                    let key = (m, if d.is_some() { dd } else { 1 });
+                    let dct_key = (r.month(), if d.is_some() { r.day() } else { 1 });
+                    // months between the date in the DCT's year and the DCT
+                    let ahead =
+                        (m as i32 - r.month() as i32) * 31 + (key.1 as i32 - dct_key.1 as i32);
+                    match tense() {
+                        Tense::Future if key < dct_key => r.year() + 1,
+                        // an explicit day up to a week ahead is still this year's
+                        // an explicit day up to two months ahead is more likely a date set
+                        // in the future than last year's
+                        Tense::Past if d.is_some() && ahead > 62 => r.year() - 1,
+                        Tense::Past if d.is_none() && key > dct_key => r.year() - 1,
+                        // no tense cue: the year that puts the date nearest the DCT
+                        Tense::Unknown if ahead > 186 => r.year() - 1,
+                        Tense::Unknown if ahead < -186 => r.year() + 1,
+                        _ => r.year(),
+                    }
+                }
+            };
+            match d {
+                Some(d) => match NaiveDate::from_ymd_opt(year, m, d) {
+                    Some(date) => (Val::Day(date, None), Anchor::Dct, Date),
+                    None => other(format!("XXXX-{m:02}-{d:02}")),
+                },
+                None => (Val::Month(year, m), Anchor::Dct, Date),
+            }
+        }
+        Sem::Year(y) => (Val::Year(y), Anchor::None, Date),
+        Sem::Decade(y) => (Val::Decade(y), Anchor::None, Date),
+        Sem::Quarter {
+            y: Some(y), q: 0, ..
+        } => match last {
+            Some(Val::Quarter(_, q)) => (Val::Quarter(y, *q), Anchor::Previous, Date),
+            _ => (Val::Year(y), Anchor::None, Date),
+        },
+        Sem::Quarter { y: Some(y), q, .. } => (Val::Quarter(y, q), Anchor::None, Date),
+        Sem::Quarter {
+            y: None,
+            q,
+            yrel: Some(k),
+        } => match dct {
+            Some(r) => (Val::Quarter(r.year() + k as i32, q), Anchor::Dct, Date),
+            None => other(format!("XXXX-Q{q}")),
+        },
+        Sem::Quarter { y: None, q, .. } => match dct {
+            Some(r) => {
+                let started = (q - 1) * 3 < r.month();
+                let y = if started || tense() == Tense::Future {
+                    r.year()
+                } else {
+                    r.year() - 1
+                };
+                (Val::Quarter(y, q), Anchor::Dct, Date)
+            }
+            None => other(format!("XXXX-Q{q}")),
+        },
+        Sem::Season { y: Some(y), s, .. } => (Val::Season(y, s), Anchor::None, Date),
+        Sem::Season { y: None, s, rel } => {
+            let Some(r) = dct else {
+                return other(format!("XXXX-{s}"));
+            };
+            let start = match s {
+                "SP" => 3,
+                "SU" => 6,
+                "FA" => 9,
+                _ => 12,
+            };
+            let m = r.month();
+            let year = match rel {
+                Some(-1) => {
+                    if start + 3 <= m {
+                        r.year()
+                    } else {
+                        r.year() - 1
+                    }
+                }
+                Some(1) => {
+                    if start > m {
+                        r.year()
+                    } else {
+                        r.year() + 1
+                    }
+                }
+                _ => r.year(),
+            };
+            (Val::Season(year, s), Anchor::Dct, Date)
+        }
+        Sem::Weekday { wd, rel, part } => {
+            let Some(r) = dct else {
+                let p = part.map_or(String::new(), |p| format!("T{p}"));
+                return other(format!("XXXX-WXX-{wd}{p}"));
+            };
+            let w = weekday_from(wd);
+            let d = match rel {
+                Some(-1) => weekday_before(r, w, true),
+                Some(1) => weekday_after(r, w, true),
+                _ if tense() == Tense::Future => weekday_after(r, w, false),
+                _ => weekday_before(r, w, false),
+            };
+            // TimeBank gives "Friday night" the day's value, "Friday morning" a TIME
+            match part {
+                Some(p) if p != "NI" => (Val::Day(d, Some(p)), Anchor::Dct, Time),
+                _ => (Val::Day(d, None), Anchor::Dct, Date),
+            }
+        }
+        Sem::Deictic { days, part } => {
+            let t = if part.is_some() { Time } else { Date };
+            match dct {
+                Some(r) => (Val::Day(r + Dur::days(days), part), Anchor::Dct, t),
+                None => (
+                    Val::Other(match part {
+                        Some(p) => format!("XXXX-XX-XXT{p}"),
+                        None => "XXXX-XX-XX".into(),
+                    }),
+                    Anchor::None,
+                    t,
+                ),
+            }
+        }
+        Sem::Ago { unit: "Y", n } if matches!(last, Some(Val::Quarter(..))) => match last {
+            Some(Val::Quarter(y, q)) => (Val::Quarter(y + n as i32, *q), Anchor::Previous, Date),
+            _ => other(String::new()),
+        },
+        Sem::RelUnit { unit, n } | Sem::Ago { unit, n } => {
+            let Some(r) = dct else {
+                return other("XXXX-XX-XX".into());
+            };
+            let v = match unit {
+                "D" => Val::Day(r + Dur::days(n), None),
+                "W" => Val::Week(r + Dur::weeks(n)),
+                "2W" => Val::Week(r + Dur::weeks(2 * n)),
+                "M" => {
+                    let (y, m) = calendar::add_months(r.year(), r.month(), n);
+                    Val::Month(y, m)
+                }
+                "Q" => {
+                    let (y, m) = calendar::add_months(r.year(), r.month(), 3 * n);
+                    Val::Quarter(y, (m - 1) / 3 + 1)
+                }
+                "Y" => Val::Year(r.year() + n as i32),
+                "DE" => Val::Year(r.year() + 10 * n as i32),
+                "CE" => Val::Other(format!("{:02}", (r.year() + 100 * n as i32) / 100)),
+                _ => Val::Day(r, None),
+            };
+            (v, Anchor::Dct, Date)
+        }
+        Sem::PrevOffset { unit, n } => {
+            let base = last
+                .cloned()
+                .map(|v| (v, Anchor::Previous))
+                .or_else(|| dct.map(|r| (Val::Day(r, None), Anchor::Dct)));
+            let unit = if unit == "2W" { "W" } else { unit };
+            let n = if unit == "2W" { 2 * n } else { n };
+            match base.and_then(|(v, a)| calendar::shift(&v, unit, n).map(|s| (s, a))) {
+                Some((v, a)) => (v, a, Date),
+                None => other("XXXX-XX-XX".into()),
+            }
+        }
+        Sem::Weekend { rel } => {
+            let Some(r) = dct else {
+                return other("XXXX-WXX-WE".into());
+            };
+            let sat = weekday_from(6);
+            let d = match rel {
+                Some(-1) => weekday_before(r, sat, false),
+                Some(1) => weekday_after(r, sat, true),
+                _ if tense() == Tense::Future => weekday_after(r, sat, false),
+                _ => {
+                    if r.weekday() == chrono::Weekday::Sun {
+                        r - Dur::days(1)
+                    } else {
+                        weekday_before(r, sat, false)
+                    }
+                }
+            };
+            (Val::Weekend(d), Anchor::Dct, Date)
+        }
+        Sem::Ref(s) => (Val::Other(s.to_string()), Anchor::None, Date),
+        Sem::Duration(ref s) => (Val::Other(s.clone()), Anchor::None, Duration),
+        Sem::Set(ref s) => (Val::Other(s.clone()), Anchor::None, Set),
+        Sem::Age => other(String::new()),
+        Sem::Clock { h, min, ref day } => {
+            let base = match day {
+                Some(inner) => resolve_sem(inner, dct, tense, last).0,
+                None => match dct {
+                    Some(r) => Val::Day(r, None),
+                    None => Val::Other(String::new()),
+                },
+            };
+            match base {
+                Val::Day(d, _) => (Val::DayTime(d, h, min), Anchor::Dct, Time),
+                _ => (
+                    Val::Other(format!("XXXX-XX-XXT{h:02}:{min:02}")),
+                    Anchor::None,
+                    Time,
+                ),
+            }
+        }
+        Sem::LatestQuarter => match (last, dct) {
+            (Some(v @ Val::Quarter(..)), _) => (v.clone(), Anchor::Previous, Date),
+            (_, Some(r)) => {
+                let (y, m) = calendar::add_months(r.year(), r.month(), -3);
+                (Val::Quarter(y, (m - 1) / 3 + 1), Anchor::Dct, Date)
+            }
+            _ => other("XXXX-QX".into()),
+        },
+        Sem::EventAnchored => match last {
+            Some(v @ Val::Day(..)) => (v.clone(), Anchor::Previous, Date),
+            _ => match dct {
+                Some(r) => (Val::Day(r, None), Anchor::Previous, Date),
+                None => other("XXXX-XX-XX".into()),
+            },
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests;

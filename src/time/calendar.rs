@@ -1,0 +1,253 @@
+//! Calendar values of time expressions: TIMEX3 value strings and [`EventDate`]s.
+
+use crate::model::{EventDate, TimePrecision, TimexType};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+/// A resolved (or partly resolved) calendar value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Val {
+    /// A day, with an optional TIMEX3 part of day (`NI`, `MO`...).
+    Day(NaiveDate, Option<&'static str>),
+    /// A clock time on a day (hour, minute).
+    DayTime(NaiveDate, u32, u32),
+    /// The ISO week containing the date.
+    Week(NaiveDate),
+    /// The weekend starting on this Saturday.
+    Weekend(NaiveDate),
+    Month(i32, u32),
+    Quarter(i32, u32),
+    Season(i32, &'static str),
+    Year(i32),
+    /// A decade, by its first year (1990 for "the 1990s"); value `199X` as in TimeBank.
+    Decade(i32),
+    /// Anything else: reference values, unresolved dates (`XXXX-06`), durations, sets.
+    Other(String),
+}
+
+/// Granularity of a value, finest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Gran {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+impl Val {
+    pub fn value(&self) -> String {
+        match self {
+            Val::Day(d, None) => d.format("%Y-%m-%d").to_string(),
+            Val::Day(d, Some(p)) => format!("{}T{p}", d.format("%Y-%m-%d")),
+            Val::DayTime(d, h, m) => format!("{}T{h:02}:{m:02}", d.format("%Y-%m-%d")),
+            Val::Week(d) => {
+                let w = d.iso_week();
+                format!("{:04}-W{:02}", w.year(), w.week())
+            }
+            Val::Weekend(d) => {
+                let w = d.iso_week();
+                format!("{:04}-W{:02}-WE", w.year(), w.week())
+            }
+            Val::Month(y, m) => format!("{y:04}-{m:02}"),
+            Val::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            Val::Season(y, s) => format!("{y:04}-{s}"),
+            Val::Year(y) => format!("{y:04}"),
+            Val::Decade(y) => format!("{:03}X", y / 10),
+            Val::Other(s) => s.clone(),
+        }
+    }
+
+    pub fn timex_type(&self) -> TimexType {
+        match self {
+            Val::Day(_, Some(_)) | Val::DayTime(..) => TimexType::Time,
+            _ => TimexType::Date,
+        }
+    }
+
+    /// The calendar date (first day of the period) and its precision.
+    pub fn event_date(&self) -> Option<EventDate> {
+        let (date, precision) = match *self {
+            Val::Day(d, _) | Val::DayTime(d, ..) => (d, TimePrecision::Day),
+            Val::Week(d) => (monday_of(d), TimePrecision::Week),
+            Val::Weekend(d) => (d, TimePrecision::Week),
+            Val::Month(y, m) => (NaiveDate::from_ymd_opt(y, m, 1)?, TimePrecision::Month),
+            Val::Quarter(y, q) => (
+                NaiveDate::from_ymd_opt(y, (q.clamp(1, 4) - 1) * 3 + 1, 1)?,
+                TimePrecision::Year,
+            ),
+            Val::Season(y, s) => {
+                let m = match s {
+                    "SP" => 3,
+                    "SU" => 6,
+                    "FA" => 9,
+                    _ => 12,
+                };
+                (NaiveDate::from_ymd_opt(y, m, 1)?, TimePrecision::Year)
+            }
+            Val::Year(y) => (NaiveDate::from_ymd_opt(y, 1, 1)?, TimePrecision::Year),
+            Val::Decade(_) | Val::Other(_) => return None,
+        };
+        Some(EventDate { date, precision })
+    }
+
+    pub fn gran(&self) -> Option<Gran> {
+        Some(match self {
+            Val::Day(..) | Val::DayTime(..) => Gran::Day,
+            Val::Week(_) | Val::Weekend(_) => Gran::Week,
+            Val::Month(..) => Gran::Month,
+            Val::Quarter(..) | Val::Season(..) => Gran::Quarter,
+            Val::Year(_) => Gran::Year,
+            _ => return None,
+        })
+    }
+
+    /// A representative day of the value (its first day), for offsets.
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        self.event_date().map(|e| e.date)
+    }
+}
+
+pub fn monday_of(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(d.weekday().num_days_from_monday() as i64)
+}
+
+pub fn weekday_from(n: i64) -> Weekday {
+    match n {
+        1 => Weekday::Mon,
+        2 => Weekday::Tue,
+        3 => Weekday::Wed,
+        4 => Weekday::Thu,
+        5 => Weekday::Fri,
+        6 => Weekday::Sat,
+        _ => Weekday::Sun,
+    }
+}
+
+/// The given weekday on or before `d` (`strict`: before).
+pub fn weekday_before(d: NaiveDate, wd: Weekday, strict: bool) -> NaiveDate {
+    let mut back =
+        (7 + d.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
+    if strict && back == 0 {
+        back = 7;
+    }
+    d - Duration::days(back)
+}
+
+/// The given weekday on or after `d` (`strict`: after).
+pub fn weekday_after(d: NaiveDate, wd: Weekday, strict: bool) -> NaiveDate {
+    let mut fwd =
+        (7 + wd.num_days_from_monday() as i64 - d.weekday().num_days_from_monday() as i64) % 7;
+    if strict && fwd == 0 {
+        fwd = 7;
+    }
+    d + Duration::days(fwd)
+}
+
+/// Adds months to (year, month).
+pub fn add_months(y: i32, m: u32, n: i64) -> (i32, u32) {
+    let t = y as i64 * 12 + (m as i64 - 1) + n;
+    (t.div_euclid(12) as i32, (t.rem_euclid(12) + 1) as u32)
+}
+
+/// Shifts a value by `n` units (`D W M Q Y DE CE`), keeping the coarser of its own granularity
+/// and the unit's.
+pub fn shift(v: &Val, unit: &str, n: i64) -> Option<Val> {
+    let d = v.first_day()?;
+    let g = v.gran()?;
+    Some(match unit {
+        "D" => {
+            let nd = d.checked_add_signed(Duration::days(n))?;
+            match g {
+                Gran::Day => Val::Day(nd, None),
+                _ => return None,
+            }
+        }
+        "W" => {
+            let nd = d.checked_add_signed(Duration::weeks(n))?;
+            match g {
+                Gran::Day => Val::Day(nd, None),
+                _ => Val::Week(nd),
+            }
+        }
+        "M" => {
+            let (y, m) = add_months(d.year(), d.month(), n);
+            match g {
+                Gran::Day => {
+                    let day = d.day().min(days_in_month(y, m));
+                    Val::Day(NaiveDate::from_ymd_opt(y, m, day)?, None)
+                }
+                _ => Val::Month(y, m),
+            }
+        }
+        "Q" => {
+            let (y, m) = add_months(d.year(), d.month(), 3 * n);
+            Val::Quarter(y, (m - 1) / 3 + 1)
+        }
+        "Y" | "DE" | "CE" => {
+            let k = match unit {
+                "DE" => 10,
+                "CE" => 100,
+                _ => 1,
+            } * n;
+            let y = d.year() + k as i32;
+            match v {
+                Val::Quarter(_, q) => Val::Quarter(y, *q),
+                Val::Season(_, s) => Val::Season(y, s),
+                _ => Val::Year(y),
+            }
+        }
+        _ => return None,
+    })
+}
+
+pub fn days_in_month(y: i32, m: u32) -> u32 {
+    let (ny, nm) = add_months(y, m, 1);
+    NaiveDate::from_ymd_opt(ny, nm, 1)
+        .and_then(|d| d.pred_opt())
+        .map_or(28, |d| d.day())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    #[test]
+    fn values_and_dates() {
+        assert_eq!(Val::Week(d(2021, 7, 1)).value(), "2021-W26");
+        assert_eq!(
+            Val::Week(d(2021, 7, 1)).event_date().unwrap().date,
+            d(2021, 6, 28)
+        );
+        assert_eq!(Val::Weekend(d(2021, 7, 3)).value(), "2021-W26-WE");
+        assert_eq!(Val::Day(d(2021, 7, 6), Some("NI")).value(), "2021-07-06TNI");
+        assert_eq!(Val::Decade(1990).value(), "199X");
+        assert_eq!(Val::Decade(1990).event_date(), None);
+    }
+
+    #[test]
+    fn weekday_arithmetic() {
+        let thu = d(2021, 7, 8);
+        assert_eq!(weekday_before(thu, Weekday::Thu, false), thu);
+        assert_eq!(weekday_before(thu, Weekday::Fri, false), d(2021, 7, 2));
+        assert_eq!(weekday_after(thu, Weekday::Fri, false), d(2021, 7, 9));
+        assert_eq!(weekday_after(thu, Weekday::Thu, true), d(2021, 7, 15));
+    }
+
+    #[test]
+    fn shifting() {
+        assert_eq!(
+            shift(&Val::Day(d(2021, 6, 30), None), "D", 3),
+            Some(Val::Day(d(2021, 7, 3), None))
+        );
+        assert_eq!(
+            shift(&Val::Quarter(1989, 3), "Y", -1),
+            Some(Val::Quarter(1988, 3))
+        );
+        assert_eq!(add_months(2021, 1, -1), (2020, 12));
+        assert_eq!(days_in_month(2020, 2), 29);
+    }
+}

@@ -1,0 +1,185 @@
+//! The temporal lexicon (`gazetteer/time_lexicon.tsv`): words, their classes and values.
+
+use crate::{Error, Result};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Word classes of the lexicon (see the header of `time_lexicon.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Class {
+    Month,
+    Weekday,
+    Number,
+    Ordinal,
+    Unit,
+    Rel,
+    Mod,
+    Deictic,
+    Ref,
+    Season,
+    PartDay,
+    Set,
+    Offset,
+    Future,
+    Prep,
+    Age,
+    Past,
+    Det,
+    Clock,
+}
+
+impl Class {
+    fn parse(s: &str) -> Option<Class> {
+        Some(match s {
+            "month" => Class::Month,
+            "weekday" => Class::Weekday,
+            "number" => Class::Number,
+            "ordinal" => Class::Ordinal,
+            "unit" => Class::Unit,
+            "rel" => Class::Rel,
+            "mod" => Class::Mod,
+            "deictic" => Class::Deictic,
+            "ref" => Class::Ref,
+            "season" => Class::Season,
+            "partday" => Class::PartDay,
+            "set" => Class::Set,
+            "offset" => Class::Offset,
+            "future" => Class::Future,
+            "prep" => Class::Prep,
+            "age" => Class::Age,
+            "past" => Class::Past,
+            "det" => Class::Det,
+            "clock" => Class::Clock,
+            _ => return None,
+        })
+    }
+
+    /// Classes whose words start a candidate time expression (the scanner's trigger words).
+    pub fn is_trigger(self) -> bool {
+        matches!(
+            self,
+            Class::Month
+                | Class::Weekday
+                | Class::Unit
+                | Class::Deictic
+                | Class::Ref
+                | Class::Season
+                | Class::Set
+                | Class::PartDay
+                | Class::Clock
+        )
+    }
+}
+
+/// One lexicon entry.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub class: Class,
+    pub value: String,
+    /// Integer value when `value` is one.
+    pub num: Option<i64>,
+    pub ambiguous: bool,
+    pub abbr: bool,
+    pub needs_the: bool,
+}
+
+/// The loaded lexicon: lower-case word → entries.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    words: HashMap<Box<[u8]>, Vec<Entry>>,
+}
+
+impl Lexicon {
+    pub fn load(path: &Path) -> Result<Lexicon> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Lexicon::parse(&text).map_err(|m| Error::gazetteer(path, m))
+    }
+
+    pub fn parse(text: &str) -> std::result::Result<Lexicon, String> {
+        let mut lex = Lexicon::default();
+        let mut header = false;
+        for (ln, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if !header {
+                header = true;
+                if line.starts_with("word\t") {
+                    continue;
+                }
+            }
+            let mut cols = line.split('\t');
+            let word = cols.next().unwrap_or("").trim().to_ascii_lowercase();
+            let class = cols.next().unwrap_or("").trim();
+            let value = cols.next().unwrap_or("").trim().to_string();
+            let flags = cols.next().unwrap_or("");
+            if word.is_empty() || value.is_empty() {
+                return Err(format!("line {}: expected word, class, value", ln + 1));
+            }
+            let class = Class::parse(class)
+                .ok_or_else(|| format!("line {}: unknown class {class:?}", ln + 1))?;
+            let flag = |f: &str| flags.split(',').any(|x| x.trim() == f);
+            let entry = Entry {
+                class,
+                num: value.parse().ok(),
+                value,
+                ambiguous: flag("ambiguous"),
+                abbr: flag("abbr"),
+                needs_the: flag("needs_the"),
+            };
+            lex.words
+                .entry(word.into_bytes().into_boxed_slice())
+                .or_default()
+                .push(entry);
+        }
+        if lex.words.is_empty() {
+            return Err("no entries".into());
+        }
+        Ok(lex)
+    }
+
+    /// Entries of a word (any case); no allocation.
+    pub fn get(&self, word: &str) -> &[Entry] {
+        let b = word.as_bytes();
+        if b.len() > 24 || !b.is_ascii() {
+            return &[];
+        }
+        let mut buf = [0u8; 24];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        self.words
+            .get(&buf[..b.len()])
+            .map_or(&[], |v| v.as_slice())
+    }
+
+    /// The entry of `word` in `class`, if any.
+    pub fn entry(&self, word: &str, class: Class) -> Option<&Entry> {
+        self.get(word).iter().find(|e| e.class == class)
+    }
+
+    /// Every trigger word (for the scanner).
+    pub fn trigger_words(&self) -> Vec<String> {
+        self.words
+            .iter()
+            .filter(|(_, es)| es.iter().any(|e| e.class.is_trigger()))
+            .map(|(w, _)| String::from_utf8_lossy(w).into_owned())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_entries_and_rejects_bad_classes() {
+        let lex =
+            Lexicon::parse("# c\nword\tclass\tvalue\tflags\nMay\tmonth\t5\tambiguous\n").unwrap();
+        let e = lex.entry("MAY", Class::Month).unwrap();
+        assert_eq!(e.num, Some(5));
+        assert!(e.ambiguous);
+        assert!(Lexicon::parse("x\tnope\t1\n").is_err());
+    }
+}

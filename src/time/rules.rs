@@ -1,0 +1,1173 @@
+//! Local parsing: from a trigger token, grow a time expression left and right using the
+//! lexicon classes, and say what it means ([`Sem`]), before any calendar resolution.
+
+use super::lexicon::{Class, Entry, Lexicon};
+
+/// A token of a local window: byte span into the text and its kind.
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub s: usize,
+    pub e: usize,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    /// Starts with a digit ("2021", "2nd", "1990s").
+    Num,
+    Punct,
+}
+
+/// Tokenizes `text[lo..hi]` into `out`: runs of letters, runs of digits+letters, single
+/// punctuation characters. Hyphens, apostrophes and dots are separate tokens.
+pub fn tokenize(text: &str, lo: usize, hi: usize, out: &mut Vec<Tok>) {
+    out.clear();
+    let b = text.as_bytes();
+    let mut i = lo;
+    while i < hi {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_alphanumeric() || c >= 0x80 {
+            // a word: ASCII alnum or non-ASCII letters
+            let start = i;
+            let mut j = i;
+            while j < hi {
+                let cj = b[j];
+                if cj.is_ascii_alphanumeric() {
+                    j += 1;
+                } else if cj >= 0x80 {
+                    let ch = text[j..].chars().next().unwrap_or(' ');
+                    if ch.is_alphanumeric() {
+                        j += ch.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            if j == start {
+                // a non-ASCII non-letter: one punctuation char
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                let l = ch.len_utf8();
+                if !ch.is_whitespace() {
+                    out.push(Tok {
+                        s: i,
+                        e: i + l,
+                        kind: Kind::Punct,
+                    });
+                }
+                i += l;
+                continue;
+            }
+            let kind = if c.is_ascii_digit() {
+                Kind::Num
+            } else {
+                Kind::Word
+            };
+            out.push(Tok {
+                s: start,
+                e: j,
+                kind,
+            });
+            i = j;
+        } else {
+            out.push(Tok {
+                s: i,
+                e: i + 1,
+                kind: Kind::Punct,
+            });
+            i += 1;
+        }
+    }
+}
+
+/// What an expression means, before resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sem {
+    /// An explicit date; missing year inferred from the reference time and tense.
+    Abs {
+        y: Option<i32>,
+        m: u32,
+        d: Option<u32>,
+        /// "last May" (-1), "next March" (+1).
+        rel: Option<i64>,
+        /// "June last year" (-1), "May this year" (0).
+        yrel: Option<i64>,
+    },
+    Year(i32),
+    Decade(i32),
+    Quarter {
+        y: Option<i32>,
+        /// 0 = the quarter last mentioned ("the 1988 period").
+        q: u32,
+        /// Year relative to the reference time ("next year's first quarter").
+        yrel: Option<i64>,
+    },
+    Season {
+        y: Option<i32>,
+        s: &'static str,
+        rel: Option<i64>,
+    },
+    Weekday {
+        wd: i64,
+        rel: Option<i64>,
+        part: Option<&'static str>,
+    },
+    /// Day offset from the reference time ("yesterday").
+    Deictic {
+        days: i64,
+        part: Option<&'static str>,
+    },
+    /// `n` units from the reference time, at the unit's granularity ("last week", "two days ago").
+    RelUnit {
+        unit: &'static str,
+        n: i64,
+    },
+    /// `n` units before the reference time ("two days ago"); after a quarter, "a year ago" is
+    /// that quarter a year before.
+    Ago {
+        unit: &'static str,
+        n: i64,
+    },
+    /// `n` units from the previous date mentioned ("three days later", "the previous day").
+    PrevOffset {
+        unit: &'static str,
+        n: i64,
+    },
+    Weekend {
+        rel: Option<i64>,
+    },
+    Ref(&'static str),
+    Duration(String),
+    Set(String),
+    /// "hours after <event>": takes the date in force.
+    EventAnchored,
+    /// A clock time, on the day of `day` (a weekday or deictic meaning) or the reference day.
+    Clock {
+        h: u32,
+        min: u32,
+        day: Option<Box<Sem>>,
+    },
+    /// An age ("a 21-year-old", "52 years old"): consumed so it never becomes a date, not
+    /// reported as a time expression.
+    Age,
+    /// "the quarter", "the latest quarter": the quarter last mentioned, else the last complete
+    /// quarter before the reference time.
+    LatestQuarter,
+}
+
+/// A parsed expression: token range `[a, b)` and meaning.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub a: usize,
+    pub b: usize,
+    pub sem: Sem,
+}
+
+/// Parsing context over one window of tokens.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Tok],
+    pub lex: &'a Lexicon,
+    /// Tokens before this index belong to an earlier expression.
+    pub min: usize,
+}
+
+fn unit_static(v: &str) -> &'static str {
+    match v {
+        "D" => "D",
+        "W" => "W",
+        "2W" => "2W",
+        "M" => "M",
+        "Y" => "Y",
+        "Q" => "Q",
+        "DE" => "DE",
+        "CE" => "CE",
+        "TH" => "TH",
+        "TM" => "TM",
+        "TS" => "TS",
+        "WE" => "WE",
+        _ => "X",
+    }
+}
+
+fn code_static(v: &str) -> Option<&'static str> {
+    Some(match v {
+        "MO" => "MO",
+        "AF" => "AF",
+        "EV" => "EV",
+        "NI" => "NI",
+        "SP" => "SP",
+        "SU" => "SU",
+        "FA" => "FA",
+        "WI" => "WI",
+        "PRESENT_REF" => "PRESENT_REF",
+        "PAST_REF" => "PAST_REF",
+        "FUTURE_REF" => "FUTURE_REF",
+        _ => return None,
+    })
+}
+
+/// TIMEX3 duration value of `n` units (`n` = None for vague quantities).
+pub fn duration_value(n: Option<i64>, unit: &str) -> String {
+    let q = n.map_or("X".to_string(), |n| n.to_string());
+    match unit {
+        "TH" => format!("PT{q}H"),
+        "TM" => format!("PT{q}M"),
+        "TS" => format!("PT{q}S"),
+        "WE" => format!("P{q}WE"),
+        "2W" => format!("P{}W", n.map_or("X".to_string(), |n| (2 * n).to_string())),
+        // decades and centuries in years, as TimeBank does
+        "DE" | "CE" => match n {
+            Some(n) => format!("P{}Y", n * if unit == "DE" { 10 } else { 100 }),
+            None => format!("PX{}", if unit == "DE" { "DE" } else { "C" }),
+        },
+        u => format!("P{q}{u}"),
+    }
+}
+
+impl<'a> Ctx<'a> {
+    pub fn w(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.s..t.e])
+    }
+    fn ok(&self, i: usize) -> bool {
+        i >= self.min && i < self.toks.len()
+    }
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.ok(i) && self.w(i).eq_ignore_ascii_case(word)
+    }
+    fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().any(|w| self.is(i, w))
+    }
+    fn punct(&self, i: usize, chars: &str) -> bool {
+        self.ok(i) && self.toks[i].kind == Kind::Punct && chars.contains(self.w(i))
+    }
+    pub fn cls(&self, i: usize, c: Class) -> Option<&'a Entry> {
+        if !self.ok(i) || self.toks[i].kind != Kind::Word {
+            return None;
+        }
+        self.lex.entry(self.w(i), c)
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.w(i)
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase)
+    }
+    fn is_dash(&self, i: usize) -> bool {
+        self.punct(i, "-–—")
+    }
+    /// Digits of a numeric token: (value, digit count, suffix).
+    fn digits(&self, i: usize) -> Option<(i64, usize, &'a str)> {
+        if !self.ok(i) || self.toks[i].kind != Kind::Num {
+            return None;
+        }
+        let w = self.w(i);
+        let nd = w.bytes().take_while(u8::is_ascii_digit).count();
+        if nd > 9 {
+            return None;
+        }
+        Some((w[..nd].parse().ok()?, nd, &w[nd..]))
+    }
+    /// A day of month: "7", "7th", "21st".
+    fn day_num(&self, i: usize) -> Option<u32> {
+        let (v, nd, suf) = self.digits(i)?;
+        let suf_ok = suf.is_empty() || ["st", "nd", "rd", "th"].contains(&suf);
+        (nd <= 2 && (1..=31).contains(&v) && suf_ok && !self.digit_context(i)).then_some(v as u32)
+    }
+    /// No space between token `i` and the next.
+    fn adjacent(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.e == b.s,
+            _ => false,
+        }
+    }
+    /// A number continues across "," or "." with digits ("1,000", "3.5").
+    fn digit_context(&self, i: usize) -> bool {
+        (self.punct(i + 1, ",.:")
+            && self.adjacent(i)
+            && self.adjacent(i + 1)
+            && self
+                .digits(i + 2)
+                .is_some_and(|d| d.2.is_empty() && d.1 >= 2))
+            || (i >= 2
+                && self.punct(i.wrapping_sub(1), ",.:$")
+                && self.adjacent(i.wrapping_sub(1))
+                && self.adjacent(i.wrapping_sub(2))
+                && self.digits(i.wrapping_sub(2)).is_some())
+            || (i >= 1 && self.punct(i.wrapping_sub(1), "$£€#"))
+    }
+    /// A four-digit year 1000–2099 ("2021").
+    fn year_num(&self, i: usize) -> Option<i32> {
+        let (v, nd, suf) = self.digits(i)?;
+        (nd == 4 && suf.is_empty() && (1000..=2099).contains(&v) && !self.digit_context(i))
+            .then_some(v as i32)
+    }
+    /// A quantity: digits or a number word ("three", "a", "several").
+    fn quantity(&self, i: usize) -> Option<Option<i64>> {
+        if let Some((v, nd, suf)) = self.digits(i) {
+            if suf.is_empty() && nd <= 4 && !self.digit_context(i) {
+                return Some(Some(v));
+            }
+            return None;
+        }
+        let e = self.cls(i, Class::Number)?;
+        Some(e.num)
+    }
+
+    fn is_temporal_prep(&self, i: usize) -> bool {
+        self.cls(i, Class::Prep).is_some()
+    }
+
+    /// Extends `a` left over a modifier: "early May", "mid-June", "the end of June", and
+    /// "late last month" when `rel_ok`.
+    fn left_mod(&self, a: usize) -> usize {
+        if a == 0 {
+            return a;
+        }
+        if self.is_dash(a.wrapping_sub(1)) && a >= 2 && self.is(a.wrapping_sub(2), "mid") {
+            return a.wrapping_sub(2);
+        }
+        if self.cls(a.wrapping_sub(1), Class::Mod).is_some()
+            && !self.is_any(a.wrapping_sub(1), &["end", "start"])
+        {
+            return a.wrapping_sub(1);
+        }
+        if a >= 3
+            && self.is(a.wrapping_sub(1), "of")
+            && self.is_any(a.wrapping_sub(2), &["end", "beginning", "start", "middle"])
+        {
+            return if self.is(a.wrapping_sub(3), "the") {
+                a.wrapping_sub(3)
+            } else {
+                a.wrapping_sub(2)
+            };
+        }
+        a
+    }
+
+    /// Parses the expression around trigger token `i`.
+    pub fn parse(&self, i: usize) -> Option<Parsed> {
+        if self.toks.get(i)?.kind == Kind::Num {
+            return self.parse_number(i);
+        }
+        // "a.m."/"p.m." are three tokens: a . m
+        if self.is_any(i, &["a", "p"]) && self.punct(i + 1, ".") && self.is(i + 2, "m") {
+            return self.parse_clock(i);
+        }
+        let entries = self.lex.get(self.w(i));
+        for e in entries {
+            let r = match e.class {
+                Class::Month => self.parse_month(i, e),
+                Class::Weekday => self.parse_weekday(i, e),
+                Class::Deictic => self.parse_deictic(i, e),
+                Class::Unit => self.parse_unit(i, e),
+                Class::Ref => self.parse_ref(i, e),
+                Class::Season => self.parse_season(i, e),
+                Class::Set => self.parse_set(i, e),
+                Class::PartDay => self.parse_partday(i, e),
+                Class::Clock => self.parse_clock(i),
+                _ => None,
+            };
+            if r.is_some() {
+                return r;
+            }
+        }
+        None
+    }
+
+    fn parse_number(&self, i: usize) -> Option<Parsed> {
+        let (v, nd, suf) = self.digits(i)?;
+        // ISO date 2021-07-08
+        if nd == 4 && suf.is_empty() && self.punct(i + 1, "-") && self.punct(i + 3, "-") {
+            let m = self.digits(i + 2).filter(|d| d.1 == 2 && d.2.is_empty())?.0 as u32;
+            let d = self.digits(i + 4).filter(|d| d.1 == 2 && d.2.is_empty())?.0 as u32;
+            if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                return Some(Parsed {
+                    a: i,
+                    b: i + 5,
+                    sem: Sem::Abs {
+                        y: Some(v as i32),
+                        m,
+                        d: Some(d),
+                        rel: None,
+                        yrel: None,
+                    },
+                });
+            }
+        }
+        // decade "the 1990s", "1990s"
+        if nd == 4
+            && (suf == "s" || (suf.is_empty() && self.punct(i + 1, "'") && self.is(i + 2, "s")))
+            && v % 10 == 0
+            && (1000..=2090).contains(&v)
+        {
+            let b = if suf.is_empty() { i + 3 } else { i + 1 };
+            let a = if i > 0 && self.is(i.wrapping_sub(1), "the") {
+                i.wrapping_sub(1)
+            } else {
+                i
+            };
+            let a = self.left_mod(a);
+            return Some(Parsed {
+                a,
+                b,
+                sem: Sem::Decade(v as i32),
+            });
+        }
+        let y = self.year_num(i)?;
+        // a year: needs a temporal context on the left or an end of phrase on the right
+        // "and", "or", "to" only continue a list or range of years ("1994 and 1995")
+        let weak = i > 0 && self.is_any(i - 1, &["and", "or", "to"]);
+        let prev_ok = i > 0
+            && (weak && i >= 2 && self.year_num(i - 2).is_some()
+                || !weak && self.is_temporal_prep(i.wrapping_sub(1))
+                || self.cls(i.wrapping_sub(1), Class::Mod).is_some()
+                || self.cls(i.wrapping_sub(1), Class::Det).is_some()
+                || (self.is(i.wrapping_sub(1), "s")
+                    && self.punct(i.wrapping_sub(2), "'’")
+                    && (1900..=2099).contains(&v))
+                || (self.is_dash(i.wrapping_sub(1))
+                    && i >= 2
+                    && self.is(i.wrapping_sub(2), "mid")));
+        let next_ok = i + 1 >= self.toks.len()
+            || (self.toks[i + 1].kind == Kind::Punct
+                && !self.punct(i + 1, "%$-")
+                && !(self.punct(i + 1, ",.") && self.digits(i + 2).is_some()));
+        if !prev_ok && (!next_ok || !(1900..=2099).contains(&y)) {
+            return None;
+        }
+        // "the 1988 quarter", "the 1989 period": that year's quarter in force
+        if self.is_any(i + 1, &["quarter", "period"]) && i > 0 && self.is(i - 1, "the") {
+            return Some(Parsed {
+                a: i - 1,
+                b: i + 2,
+                sem: Sem::Quarter {
+                    y: Some(y),
+                    q: 0,
+                    yrel: None,
+                },
+            });
+        }
+        // "2019-20" or "2019-2020" ranges are left as the first year
+        let a = self.left_mod(i);
+        Some(Parsed {
+            a,
+            b: i + 1,
+            sem: Sem::Year(y),
+        })
+    }
+
+    fn parse_month(&self, i: usize, e: &Entry) -> Option<Parsed> {
+        let m = e.num? as u32;
+        let w = self.w(i);
+        let all_caps = w.len() > 1 && w.bytes().all(|c| c.is_ascii_uppercase());
+        if !self.cap(i) {
+            return None;
+        }
+        let mut j = i + 1;
+        let dot = self.punct(j, ".");
+        if e.abbr && dot {
+            j += 1;
+        }
+        // day after: "July 7", "July 7, 2021", "June 3-5"
+        let mut d = None;
+        let mut y = None;
+        if let Some(dd) = self.day_num(j) {
+            // not "May 5 soldiers": a day is not followed by a unit or a noun of quantity
+            if self.cls(j + 1, Class::Unit).is_none() {
+                d = Some(dd);
+                j += 1;
+                if self.is_dash(j) && self.day_num(j + 1).is_some() {
+                    j += 2;
+                }
+            }
+        }
+        if d.is_some() {
+            if self.punct(j, ",") && self.year_num(j + 1).is_some() {
+                y = self.year_num(j + 1);
+                j += 2;
+            } else if let Some(yy) = self.year_num(j) {
+                y = Some(yy);
+                j += 1;
+            }
+        } else if let Some(yy) = self.year_num(j) {
+            y = Some(yy);
+            j += 1;
+        } else if (self.punct(j, ",") && !self.digit_context(j + 1) || self.is(j, "of"))
+            && self.year_num(j + 1).is_some()
+        {
+            y = self.year_num(j + 1);
+            j += 2;
+        }
+        let mut a = i;
+        // day before: "7 July", "7th of July", "the 7th of July"
+        if d.is_none() && i > 0 {
+            if let Some(dd) = self.day_num(i.wrapping_sub(1)) {
+                d = Some(dd);
+                a = i.wrapping_sub(1);
+            } else if i >= 2 && self.is(i.wrapping_sub(1), "of") {
+                if let Some(dd) = self.day_num(i.wrapping_sub(2)) {
+                    d = Some(dd);
+                    a = if i >= 3 && self.is(i.wrapping_sub(3), "the") {
+                        i.wrapping_sub(3)
+                    } else {
+                        i.wrapping_sub(2)
+                    };
+                }
+            }
+            if d.is_some() && y.is_none() {
+                if let Some(yy) = self.year_num(j) {
+                    y = Some(yy);
+                    j += 1;
+                } else if self.punct(j, ",") {
+                    if let Some(yy) = self.year_num(j + 1) {
+                        y = Some(yy);
+                        j += 2;
+                    }
+                }
+            }
+        }
+        // "June last year", "May 5 this year"
+        let mut yrel = None;
+        if y.is_none() && self.is(j + 1, "year") {
+            if let Some(r) = self.cls(j, Class::Rel) {
+                if self.is_any(j, &["last", "this", "next"]) {
+                    yrel = r.num;
+                    j += 2;
+                }
+            }
+        }
+        let strong = d.is_some() || y.is_some() || yrel.is_some();
+        // abbreviations need a following dot, day or year; "May"/"March" a day, year or a
+        // temporal word before them; all-caps words (headlines) a day or year
+        if e.abbr && !strong && !dot {
+            return None;
+        }
+        let prev_temporal = a > 0
+            && (self.is_temporal_prep(a.wrapping_sub(1))
+                || self.cls(a.wrapping_sub(1), Class::Mod).is_some()
+                || self.cls(a.wrapping_sub(1), Class::Rel).is_some()
+                || self.is_dash(a.wrapping_sub(1)));
+        // "plan to March", "Theresa May and May": weak prepositions do not vouch for a
+        // month that is also a verb or a name
+        let prev_weak = a > 0 && self.is_any(a - 1, &["to", "and", "or", "for", "on"]);
+        if (e.ambiguous || all_caps) && !strong && (!prev_temporal || prev_weak) {
+            return None;
+        }
+        if e.abbr && dot && !strong {
+            j = i + 2;
+        } else if e.abbr && dot && d.is_none() {
+            // "Sept. 2021"
+        }
+        // "last May", "next March", "this June"
+        let mut rel = None;
+        if d.is_none() && y.is_none() && a > 0 {
+            if let Some(r) = self.cls(a.wrapping_sub(1), Class::Rel) {
+                if !self.is_any(
+                    a.wrapping_sub(1),
+                    &["past", "current", "following", "previous", "preceding"],
+                ) {
+                    rel = r.num;
+                    a -= 1;
+                }
+            }
+        }
+        if d.is_none() {
+            a = self.left_mod(a);
+        }
+        // "Friday, July 2"
+        if d.is_some() && a > 0 {
+            if self.cls(a.wrapping_sub(1), Class::Weekday).is_some() {
+                a -= 1;
+            } else if a >= 2
+                && self.punct(a.wrapping_sub(1), ",")
+                && self.cls(a.wrapping_sub(2), Class::Weekday).is_some()
+            {
+                a -= 2;
+            }
+        }
+        // a trailing dot of an abbreviation is part of the expression only when it ends it
+        let b = j.max(i + 1);
+        Some(Parsed {
+            a,
+            b,
+            sem: Sem::Abs { y, m, d, rel, yrel },
+        })
+    }
+
+    fn parse_weekday(&self, i: usize, e: &Entry) -> Option<Parsed> {
+        if !self.cap(i) {
+            return None;
+        }
+        let wd = e.num?;
+        // "Friday, July 2" or "Friday July 2": the date decides
+        let j = if self.punct(i + 1, ",") { i + 2 } else { i + 1 };
+        if let Some(me) = self.cls(j, Class::Month) {
+            if let Some(mut p) = self.parse_month(j, me) {
+                if let Sem::Abs { d: Some(_), .. } = p.sem {
+                    p.a = i;
+                    return Some(p);
+                }
+            }
+        }
+        let mut b = i + 1;
+        let mut part = None;
+        if let Some(pd) = self.cls(i + 1, Class::PartDay) {
+            part = code_static(&pd.value);
+            b = i + 2;
+        }
+        let mut a = i;
+        let mut rel = None;
+        if i > 0 {
+            if let Some(r) = self.cls(i.wrapping_sub(1), Class::Rel) {
+                rel = r.num;
+                a = i.wrapping_sub(1);
+            }
+        }
+        Some(Parsed {
+            a,
+            b,
+            sem: Sem::Weekday { wd, rel, part },
+        })
+    }
+
+    /// "9 a.m.", "10:30 p.m. EDT Thursday", "noon Thursday", "midnight".
+    fn parse_clock(&self, i: usize) -> Option<Parsed> {
+        let (mut h, mut min, a, mut b);
+        if self.is_any(i, &["noon", "midnight"]) {
+            h = if self.is(i, "noon") { 12 } else { 0 };
+            min = 0;
+            a = i;
+            b = i + 1;
+        } else {
+            let pm = self.is(i, "p");
+            b = if self.punct(i + 3, ".") { i + 4 } else { i + 3 };
+            // the hour: "9 a.m." or "10:30 a.m."
+            let (hh, mm, start) =
+                if i >= 3 && self.punct(i - 2, ":") && self.digits(i - 1).is_some_and(|d| d.1 == 2)
+                {
+                    (self.digits(i - 3)?.0, self.digits(i - 1)?.0, i - 3)
+                } else if i >= 1 {
+                    (self.digits(i - 1)?.0, 0, i - 1)
+                } else {
+                    return None;
+                };
+            if !(1..=12).contains(&hh) || mm > 59 || start < self.min {
+                return None;
+            }
+            h = (hh % 12 + if pm { 12 } else { 0 }) as u32;
+            min = mm as u32;
+            a = start;
+        }
+        // a time zone: "EDT", "GMT"
+        let tz = self.w(b);
+        if (tz.len() == 3
+            && tz.bytes().all(|c| c.is_ascii_uppercase())
+            && (tz.ends_with('T') || tz == "UTC"))
+            && self.ok(b)
+        {
+            b += 1;
+        }
+        // the day: "9 a.m. Tuesday", "noon today", "midnight Friday"
+        let mut day = None;
+        let k = if self.punct(b, ",") { b + 1 } else { b };
+        if let Some(p) = self
+            .cls(k, Class::Weekday)
+            .and_then(|e| self.parse_weekday(k, e))
+            .or_else(|| {
+                self.cls(k, Class::Deictic)
+                    .and_then(|e| self.parse_deictic(k, e))
+            })
+        {
+            if p.a == k {
+                day = Some(Box::new(p.sem));
+                b = p.b;
+            }
+        }
+        let _ = (&mut h, &mut min);
+        Some(Parsed {
+            a,
+            b,
+            sem: Sem::Clock { h, min, day },
+        })
+    }
+
+    fn parse_deictic(&self, i: usize, e: &Entry) -> Option<Parsed> {
+        let (off, part) = match e.value.split_once(':') {
+            Some((o, p)) => (o, code_static(p)),
+            None => (e.value.as_str(), None),
+        };
+        let days: i64 = off.trim_end_matches('D').parse().ok()?;
+        let mut b = i + 1;
+        let mut part = part;
+        if let Some(pd) = self.cls(i + 1, Class::PartDay) {
+            if part.is_none() {
+                part = code_static(&pd.value);
+                b = i + 2;
+            }
+        }
+        // "today's", fine; "Today" as a newspaper/programme name is rare enough
+        Some(Parsed {
+            a: i,
+            b,
+            sem: Sem::Deictic { days, part },
+        })
+    }
+
+    fn parse_partday(&self, i: usize, e: &Entry) -> Option<Parsed> {
+        let part = code_static(&e.value)?;
+        if i == 0 {
+            return None;
+        }
+        if self.is(i.wrapping_sub(1), "this") {
+            return Some(Parsed {
+                a: i.wrapping_sub(1),
+                b: i + 1,
+                sem: Sem::Deictic {
+                    days: 0,
+                    part: Some(part),
+                },
+            });
+        }
+        if self.is(i.wrapping_sub(1), "last") && part == "NI" {
+            return Some(Parsed {
+                a: i.wrapping_sub(1),
+                b: i + 1,
+                sem: Sem::Deictic {
+                    days: -1,
+                    part: Some(part),
+                },
+            });
+        }
+        None
+    }
+
+    fn parse_ref(&self, i: usize, e: &Entry) -> Option<Parsed> {
+        let r = code_static(&e.value)?;
+        let mut a = i;
+        if e.needs_the {
+            // "the future", "the near future", "the past" (not "the past two months")
+            if i >= 1 && self.is(i.wrapping_sub(1), "the") {
+                a = i.wrapping_sub(1);
+            } else if i >= 2
+                && self.is(i.wrapping_sub(1), "near")
+                && self.is(i.wrapping_sub(2), "the")
+            {
+                a = i.wrapping_sub(2);
+            } else {
+                return None;
+            }
+            if self.quantity(i + 1).is_some() || self.cls(i + 1, Class::Unit).is_some() {
+                return None;
+            }
+        } else if self.is(i, "now")
+            && (self.is_dash(i + 1) || (i > 0 && self.is_dash(i.wrapping_sub(1))))
+        {
+            return None;
+        }
+        // a capitalised "Now"/"Soon" inside a sentence is part of a name ("Qal'ah-ye Now")
+        if self.cap(i) && i > 0 && self.toks[i - 1].kind != Kind::Punct {
+            return None;
+        }
+        Some(Parsed {
+            a,
+            b: i + 1,
+            sem: Sem::Ref(r),
+        })
+    }
+
+    fn parse_season(&self, i: usize, e: &Entry) -> Option<Parsed> {
+        let s = code_static(&e.value)?;
+        let mut b = i + 1;
+        let mut y = None;
+        if let Some(yy) = self.year_num(i + 1) {
+            y = Some(yy);
+            b = i + 2;
+        } else if self.is(i + 1, "of") && self.year_num(i + 2).is_some() {
+            y = self.year_num(i + 2);
+            b = i + 3;
+        }
+        let mut a = i;
+        let mut rel = None;
+        let mut ctx = y.is_some();
+        if i > 0 {
+            if let Some(r) = self.cls(i.wrapping_sub(1), Class::Rel) {
+                rel = r.num;
+                a = i.wrapping_sub(1);
+                ctx = true;
+            } else if self.is(i.wrapping_sub(1), "the") {
+                a = i.wrapping_sub(1);
+                ctx = true;
+            } else if self.is_temporal_prep(i.wrapping_sub(1)) && !e.ambiguous {
+                ctx = true;
+            }
+        }
+        // "spring"/"fall" need context; others too when lower-case words could be nouns
+        if !ctx {
+            return None;
+        }
+        let a = self.left_mod(a);
+        Some(Parsed {
+            a,
+            b,
+            sem: Sem::Season { y, s, rel },
+        })
+    }
+
+    fn parse_set(&self, i: usize, e: &Entry) -> Option<Parsed> {
+        if e.value != "EVERY" {
+            return Some(Parsed {
+                a: i,
+                b: i + 1,
+                sem: Sem::Set(e.value.clone()),
+            });
+        }
+        // "every day", "every two weeks", "every Friday", "each year"
+        let (n, j) = match self.quantity(i + 1) {
+            Some(q)
+                if self
+                    .cls(i + 1, Class::Number)
+                    .is_none_or(|_| !self.is_any(i + 1, &["a", "an", "some", "many"])) =>
+            {
+                (q, i + 2)
+            }
+            _ => (Some(1), i + 1),
+        };
+        if let Some(u) = self.cls(j, Class::Unit) {
+            return Some(Parsed {
+                a: i,
+                b: j + 1,
+                sem: Sem::Set(duration_value(n, unit_static(&u.value))),
+            });
+        }
+        if let Some(wd) = self.cls(j, Class::Weekday) {
+            let mut b = j + 1;
+            let mut part = String::new();
+            if let Some(pd) = self.cls(j + 1, Class::PartDay) {
+                part = format!("T{}", pd.value);
+                b += 1;
+            }
+            return Some(Parsed {
+                a: i,
+                b,
+                sem: Sem::Set(format!("XXXX-WXX-{}{part}", wd.num?)),
+            });
+        }
+        None
+    }
+
+    fn parse_unit(&self, i: usize, e: &Entry) -> Option<Parsed> {
+        let unit = unit_static(&e.value);
+        let plural = self.w(i).ends_with('s') || self.w(i).ends_with("ies");
+        // quantity on the left: "three days", "two-year", "a few days", "the past two months"
+        let mut qa = None; // start token of the quantity
+        let mut n: Option<i64> = None;
+        let mut hyphen = false;
+        if i > 0 {
+            if let Some(q) = self.quantity(i.wrapping_sub(1)) {
+                qa = Some(i.wrapping_sub(1));
+                n = q;
+            } else if self.is_dash(i.wrapping_sub(1)) && i >= 2 {
+                if let Some(q) = self.quantity(i.wrapping_sub(2)) {
+                    qa = Some(i.wrapping_sub(2));
+                    n = q;
+                    hyphen = true;
+                }
+            } else if i >= 3
+                && self.is(i.wrapping_sub(1), "of")
+                && self.is(i.wrapping_sub(2), "couple")
+            {
+                qa = Some(i.wrapping_sub(2));
+                n = Some(2);
+            }
+        }
+        // "a" alone is only a quantity for singular units ("a year ago", "a week")
+        if let Some(q) = qa {
+            if self.is_any(q, &["a", "an"]) && plural {
+                qa = None;
+            }
+            if self.is_any(q, &["some", "many"]) && !plural {
+                qa = None;
+            }
+        }
+        if let Some(mut qa) = qa {
+            // "a few", "a couple of", "the first nine", "the past two"
+            if qa > 0 && self.is_any(qa, &["few", "couple"]) && self.is(qa.wrapping_sub(1), "a") {
+                qa -= 1;
+            }
+            let vague = n.is_none();
+            // "two weeks ago", "three days later", "a year earlier"
+            if !hyphen || self.cls(i + 1, Class::Offset).is_none() {
+                // fallthrough below
+            }
+            let off_i = if hyphen { None } else { Some(i + 1) };
+            if let Some(oi) = off_i {
+                if let Some(off) = self.cls(oi, Class::Offset) {
+                    let k = n.unwrap_or(1);
+                    let word = self.w(oi).to_ascii_lowercase();
+                    if word == "ago" {
+                        if vague {
+                            return Some(Parsed {
+                                a: qa,
+                                b: oi + 1,
+                                sem: Sem::Ref("PAST_REF"),
+                            });
+                        }
+                        if unit.starts_with('T') {
+                            return Some(Parsed {
+                                a: qa,
+                                b: oi + 1,
+                                sem: Sem::Ago { unit: "D", n: 0 },
+                            });
+                        }
+                        return Some(Parsed {
+                            a: qa,
+                            b: oi + 1,
+                            sem: Sem::Ago { unit, n: -k },
+                        });
+                    }
+                    if word == "later" || word == "earlier" {
+                        if vague || unit.starts_with('T') {
+                            return Some(Parsed {
+                                a: qa,
+                                b: i + 1,
+                                sem: Sem::Duration(duration_value(n, unit)),
+                            });
+                        }
+                        let sign = if off.value == "-" { -1 } else { 1 };
+                        return Some(Parsed {
+                            a: qa,
+                            b: oi + 1,
+                            sem: Sem::PrevOffset { unit, n: sign * k },
+                        });
+                    }
+                }
+            }
+            // a duration (or an age: "21-year-old", "21 years old")
+            if hyphen && self.is_dash(i + 1) && self.cls(i + 2, Class::Age).is_some() {
+                return Some(Parsed {
+                    a: qa,
+                    b: i + 3,
+                    sem: Sem::Age,
+                });
+            } else if !hyphen && self.cls(i + 1, Class::Age).is_some() {
+                return Some(Parsed {
+                    a: qa,
+                    b: i + 2,
+                    sem: Sem::Age,
+                });
+            }
+            let b = i + 1;
+            if unit == "Q" {
+                return None;
+            }
+            let mut a = qa;
+            if a > 0 && self.cls(a.wrapping_sub(1), Class::Ordinal).is_some() {
+                a -= 1; // "the first nine months"
+            }
+            if a > 0 && self.cls(a.wrapping_sub(1), Class::Rel).is_some() {
+                a -= 1; // "the past two months", "the next few hours"
+            }
+            if a > 0 && self.is(a.wrapping_sub(1), "the") {
+                a -= 1;
+            }
+            return Some(Parsed {
+                a,
+                b,
+                sem: Sem::Duration(duration_value(n, unit)),
+            });
+        }
+        // quarters: "the third quarter", "third-quarter", "the fourth quarter of 1989"
+        if unit == "Q" {
+            let (oa, q) = if let Some(o) = (i > 0)
+                .then(|| self.cls(i.wrapping_sub(1), Class::Ordinal))
+                .flatten()
+            {
+                (i.wrapping_sub(1), o.num?)
+            } else if i >= 2
+                && self.is_dash(i.wrapping_sub(1))
+                && self.cls(i.wrapping_sub(2), Class::Ordinal).is_some()
+            {
+                (
+                    i.wrapping_sub(2),
+                    self.cls(i.wrapping_sub(2), Class::Ordinal)?.num?,
+                )
+            } else if i > 0
+                && self.is_any(
+                    i.wrapping_sub(1),
+                    &["the", "latest", "current", "same", "this"],
+                )
+            {
+                let mut a = i.wrapping_sub(1);
+                if self.is_any(a, &["latest", "current", "same"])
+                    && a > 0
+                    && self.is(a.wrapping_sub(1), "the")
+                {
+                    a -= 1;
+                }
+                return Some(Parsed {
+                    a,
+                    b: i + 1,
+                    sem: Sem::LatestQuarter,
+                });
+            } else {
+                return None;
+            };
+            if !(1..=4).contains(&q) {
+                return None;
+            }
+            let mut b = i + 1;
+            let mut y = None;
+            if self.is(i + 1, "of") && self.year_num(i + 2).is_some() {
+                y = self.year_num(i + 2);
+                b = i + 3;
+            }
+            let mut yrel = None;
+            let mut oa = oa;
+            // "the 1988 second quarter"
+            if y.is_none() && oa > 0 {
+                if let Some(yy) = self.year_num(oa - 1) {
+                    y = Some(yy);
+                    oa -= 1;
+                }
+            }
+            // "this year's third quarter", "next year's first quarter"
+            if y.is_none()
+                && oa >= 4
+                && self.is(oa - 1, "s")
+                && self.punct(oa - 2, "'’")
+                && self.is(oa - 3, "year")
+            {
+                if let Some(r) = self.cls(oa - 4, Class::Rel) {
+                    yrel = r.num;
+                    oa -= 4;
+                }
+            }
+            let a = if oa > 0 && self.is(oa.wrapping_sub(1), "the") {
+                oa.wrapping_sub(1)
+            } else {
+                oa
+            };
+            return Some(Parsed {
+                a,
+                b,
+                sem: Sem::Quarter {
+                    y,
+                    q: q as u32,
+                    yrel,
+                },
+            });
+        }
+        // "year-earlier", "year-ago"
+        if !plural && self.is_dash(i + 1) && self.is_any(i + 2, &["earlier", "ago"]) {
+            let sem = if self.is(i + 2, "ago") {
+                Sem::Ago { unit, n: -1 }
+            } else {
+                Sem::PrevOffset { unit, n: -1 }
+            };
+            return Some(Parsed {
+                a: i,
+                b: i + 3,
+                sem,
+            });
+        }
+        // "last week", "this month", "next year", "late last month", "the previous day"
+        if i > 0 && !plural {
+            if let Some(r) = self.cls(i.wrapping_sub(1), Class::Rel) {
+                let rn = r.num?;
+                let rw = self.w(i.wrapping_sub(1)).to_ascii_lowercase();
+                let mut a = i.wrapping_sub(1);
+                let the = a > 0 && self.is(a.wrapping_sub(1), "the");
+                if the {
+                    a -= 1;
+                }
+                let sem = if unit == "WE" {
+                    Sem::Weekend { rel: Some(rn) }
+                } else if the && rw == "past" {
+                    Sem::Duration(duration_value(Some(1), unit))
+                } else if matches!(rw.as_str(), "previous" | "following" | "preceding")
+                    || (the && rw == "next")
+                {
+                    if unit.starts_with('T') {
+                        return None;
+                    }
+                    Sem::PrevOffset { unit, n: rn }
+                } else if unit.starts_with('T') {
+                    Sem::Duration(duration_value(Some(1), unit))
+                } else if rw == "past" {
+                    Sem::RelUnit { unit, n: -1 }
+                } else {
+                    Sem::RelUnit { unit, n: rn }
+                };
+                let a = self.left_mod(a);
+                return Some(Parsed { a, b: i + 1, sem });
+            }
+            if self.is(i.wrapping_sub(1), "the") {
+                if unit == "WE" {
+                    let a = self.left_mod(i.wrapping_sub(1));
+                    return Some(Parsed {
+                        a,
+                        b: i + 1,
+                        sem: Sem::Weekend { rel: None },
+                    });
+                }
+                // "the day before", "the day after" (at the end of a clause)
+                if unit == "D" && self.is_any(i + 1, &["before", "after"]) {
+                    let end = i + 2 >= self.toks.len() || self.toks[i + 2].kind == Kind::Punct;
+                    if end {
+                        let n = if self.is(i + 1, "before") { -1 } else { 1 };
+                        return Some(Parsed {
+                            a: i.wrapping_sub(1),
+                            b: i + 2,
+                            sem: Sem::PrevOffset { unit, n },
+                        });
+                    }
+                }
+            }
+        }
+        // bare plurals: "for years", "in recent weeks", "hours after ... "
+        if plural {
+            // "in the days before the attack": the unit alone, a vague duration
+            if i > 0
+                && self.is(i.wrapping_sub(1), "the")
+                && self.is_any(i + 1, &["after", "before", "ahead"])
+            {
+                return Some(Parsed {
+                    a: i,
+                    b: i + 1,
+                    sem: Sem::Duration(duration_value(None, unit)),
+                });
+            }
+            if self.is_any(i + 1, &["after", "before"])
+                && i + 2 < self.toks.len()
+                && self.toks[i + 2].kind == Kind::Word
+                && !(i > 0 && self.is_any(i.wrapping_sub(1), &["for", "recent", "the"]))
+            {
+                return Some(Parsed {
+                    a: i,
+                    b: i + 2,
+                    sem: Sem::EventAnchored,
+                });
+            }
+            if i > 0 && self.is_any(i.wrapping_sub(1), &["for", "recent", "over"]) {
+                let a = if self.is(i.wrapping_sub(1), "recent") {
+                    i.wrapping_sub(1)
+                } else {
+                    i
+                };
+                return Some(Parsed {
+                    a,
+                    b: i + 1,
+                    sem: Sem::Duration(duration_value(None, unit)),
+                });
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,409 @@
+//! Tagger tests: the hand-labelled seed set and one test per rule family.
+
+use super::*;
+use crate::model::TimePrecision;
+use std::path::PathBuf;
+
+fn tagger() -> TimeTagger {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
+    TimeTagger::load(&dir).expect("time lexicon loads")
+}
+
+fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+}
+
+const DCT: (i32, u32, u32) = (2021, 7, 8);
+
+fn dct() -> Option<NaiveDate> {
+    Some(d(DCT.0, DCT.1, DCT.2))
+}
+
+/// (text, value, precision) of every mention.
+fn tag(t: &TimeTagger, s: &str) -> Vec<(String, String, Option<TimePrecision>)> {
+    t.tag(s, dct())
+        .into_iter()
+        .map(|m| (m.text, m.value, m.date.map(|d| d.precision)))
+        .collect()
+}
+
+fn one(t: &TimeTagger, s: &str, text: &str) -> TimeMention {
+    let ms = t.tag(s, dct());
+    ms.iter()
+        .find(|m| m.text == text)
+        .cloned()
+        .unwrap_or_else(|| panic!("{text:?} not tagged in {s:?}: {ms:?}"))
+}
+
+#[test]
+fn seed_tsv() {
+    let shared = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
+    let path = shared.join("eval/time/news_seed_dct2021-07-08.tsv");
+    if !path.exists() {
+        eprintln!("skipping: ../shared not found");
+        return;
+    }
+    let t = tagger();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut n = 0;
+    let mut failures = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (sentence, expr, value, precision) = (cols[0], cols[1], cols[2], cols[3]);
+        n += 1;
+        let start = sentence.find(expr).expect("expression in sentence");
+        let span = Span::new(start, start + expr.len());
+        let ms = t.tag(sentence, dct());
+        let m = ms.iter().find(|m| m.span.overlaps(span));
+        let no_date = value == "-"
+            || value.ends_with("_REF")
+            || precision == "inherit"
+            || precision == "none";
+        if no_date {
+            if let Some(m) = m.filter(|m| m.date.is_some()) {
+                failures.push(format!("{expr:?}: expected no date, got {m:?}"));
+            }
+            continue;
+        }
+        let Some(m) = m else {
+            failures.push(format!("{expr:?} not tagged in {sentence:?}"));
+            continue;
+        };
+        let value_ok = m.value == value || m.value.starts_with(&format!("{value}T"));
+        let prec_ok = m.date.map(|d| d.precision) == TimePrecision::parse(precision);
+        if !value_ok || !prec_ok {
+            failures.push(format!(
+                "{expr:?}: want {value} {precision}, got {} {:?}",
+                m.value, m.date
+            ));
+        }
+    }
+    assert_eq!(n, 31, "seed rows");
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+fn values(t: &TimeTagger, s: &str) -> Vec<(String, String)> {
+    tag(t, s).into_iter().map(|(a, b, _)| (a, b)).collect()
+}
+
+fn pair(a: &str, b: &str) -> (String, String) {
+    (a.to_string(), b.to_string())
+}
+
+#[test]
+fn explicit_dates_and_ranges() {
+    let t = tagger();
+    assert_eq!(
+        values(&t, "It ended on July 7, 2021."),
+        vec![pair("July 7, 2021", "2021-07-07")]
+    );
+    assert_eq!(
+        values(&t, "Fighting on 7 July 2020 killed four."),
+        vec![pair("7 July 2020", "2020-07-07")]
+    );
+    assert_eq!(
+        values(&t, "The report (2021-07-07) said so."),
+        vec![pair("2021-07-07", "2021-07-07")]
+    );
+    assert_eq!(
+        values(&t, "Talks ran June 3-5 in Doha."),
+        vec![pair("June 3-5", "2021-06-03")]
+    );
+    assert_eq!(
+        values(&t, "The raid came on Sept. 30."),
+        vec![pair("Sept. 30", "2020-09-30")]
+    );
+    assert_eq!(
+        values(&t, "in March 2019 and in 2018"),
+        vec![pair("March 2019", "2019-03"), pair("2018", "2018")]
+    );
+    assert_eq!(
+        values(&t, "on Friday, July 2, the army left"),
+        vec![pair("Friday, July 2", "2021-07-02")]
+    );
+    assert_eq!(
+        values(&t, "June last year"),
+        vec![pair("June last year", "2020-06")]
+    );
+    let m = one(&t, "It began on June 30.", "June 30");
+    assert_eq!(m.anchor, Anchor::Dct);
+    assert_eq!(
+        one(&t, "It began on June 30, 2021.", "June 30, 2021").anchor,
+        Anchor::None
+    );
+}
+
+#[test]
+fn months_seasons_years_decades() {
+    let t = tagger();
+    assert_eq!(
+        values(&t, "The town fell in the summer of 2019."),
+        vec![pair("the summer of 2019", "2019-SU")]
+    );
+    assert_eq!(
+        values(&t, "They attacked last winter."),
+        vec![pair("last winter", "2020-WI")]
+    );
+    assert_eq!(
+        values(&t, "Unrest in the 1990s"),
+        vec![pair("the 1990s", "199X")]
+    );
+    assert_eq!(
+        values(&t, "Since early 2020 the group has grown."),
+        vec![pair("early 2020", "2020")]
+    );
+    assert_eq!(values(&t, "the 1996 bombing"), vec![pair("1996", "1996")]);
+    assert_eq!(
+        values(&t, "Profit fell in the third quarter."),
+        vec![pair("the third quarter", "2021-Q3")]
+    );
+    let m = one(&t, "The rebels withdrew in late June.", "late June");
+    assert_eq!(m.date.unwrap().date, d(2021, 6, 1));
+}
+
+#[test]
+fn weekdays_by_tense() {
+    let t = tagger();
+    assert_eq!(
+        values(&t, "Rebels attacked on Friday."),
+        vec![pair("Friday", "2021-07-02")]
+    );
+    assert_eq!(
+        values(&t, "Talks will resume on Friday."),
+        vec![pair("Friday", "2021-07-09")]
+    );
+    assert_eq!(
+        values(&t, "The envoy said Thursday that..."),
+        vec![pair("Thursday", "2021-07-08")]
+    );
+    assert_eq!(
+        values(&t, "It happened last Thursday."),
+        vec![pair("last Thursday", "2021-07-01")]
+    );
+    assert_eq!(
+        values(&t, "They meet next Monday."),
+        vec![pair("next Monday", "2021-07-12")]
+    );
+    assert_eq!(
+        values(&t, "Shelling on Tuesday night"),
+        vec![pair("Tuesday night", "2021-07-06")]
+    );
+    assert_eq!(
+        values(&t, "a raid at 9 a.m. Tuesday"),
+        vec![pair("9 a.m. Tuesday", "2021-07-06T09:00")]
+    );
+}
+
+#[test]
+fn deictic_and_offsets() {
+    let t = tagger();
+    assert_eq!(
+        values(&t, "Today and tomorrow"),
+        vec![pair("Today", "2021-07-08"), pair("tomorrow", "2021-07-09")]
+    );
+    assert_eq!(
+        values(&t, "Troops left two days ago."),
+        vec![pair("two days ago", "2021-07-06")]
+    );
+    assert_eq!(
+        values(&t, "Rebels struck overnight."),
+        vec![pair("overnight", "2021-07-07TNI")]
+    );
+    assert_eq!(
+        values(&t, "It came late last month."),
+        vec![pair("late last month", "2021-06")]
+    );
+    assert_eq!(
+        values(&t, "They plan talks early next year."),
+        vec![pair("early next year", "2022")]
+    );
+    assert_eq!(values(&t, "a year ago"), vec![pair("a year ago", "2020")]);
+    assert_eq!(
+        one(&t, "Troops left two days ago.", "two days ago").anchor,
+        Anchor::Dct
+    );
+}
+
+#[test]
+fn previous_anchoring() {
+    let t = tagger();
+    let s = "The siege began on March 3, 2020. The next day, the town fell. Three days later the army returned.";
+    assert_eq!(
+        values(&t, s),
+        vec![
+            pair("March 3, 2020", "2020-03-03"),
+            pair("The next day", "2020-03-04"),
+            pair("Three days later", "2020-03-07")
+        ]
+    );
+    let m = one(&t, s, "Three days later");
+    assert_eq!(m.anchor, Anchor::Previous);
+    assert_eq!(
+        values(
+            &t,
+            "Militants attacked on May 2, 2021. The previous day was calm."
+        ),
+        vec![
+            pair("May 2, 2021", "2021-05-02"),
+            pair("The previous day", "2021-05-01")
+        ]
+    );
+    // no DCT: absolute dates resolve, DCT-relative ones get no date, previous-anchored ones do
+    let ms = t.tag(
+        "On June 30, 2021 it began; yesterday it ended; two days later...",
+        None,
+    );
+    assert_eq!(ms[0].date.unwrap().date, d(2021, 6, 30));
+    assert_eq!(ms[1].text, "yesterday");
+    assert_eq!(ms[1].date, None);
+    assert_eq!(ms[1].anchor, Anchor::None);
+    assert_eq!(ms[2].date.unwrap().date, d(2021, 7, 2));
+}
+
+#[test]
+fn durations_sets_and_ages_are_not_dates() {
+    let t = tagger();
+    let ms = t.tag(
+        "The siege lasted for three days and the two-year war goes on.",
+        dct(),
+    );
+    assert_eq!(ms.len(), 2);
+    assert!(ms
+        .iter()
+        .all(|m| m.date.is_none() && m.timex_type == TimexType::Duration));
+    assert_eq!(ms[0].value, "P3D");
+    assert_eq!(ms[1].value, "P2Y");
+    let ms = t.tag("Protests happen every Friday and patrols run daily.", dct());
+    assert_eq!(ms.len(), 2);
+    assert!(ms
+        .iter()
+        .all(|m| m.date.is_none() && m.timex_type == TimexType::Set));
+    assert_eq!(ms[0].value, "XXXX-WXX-5");
+    // ages are consumed and never reported, let alone dated
+    assert!(t
+        .tag("A 21-year-old man and a woman, 45 years old, died.", dct())
+        .is_empty());
+    assert_eq!(
+        values(&t, "for the past two months"),
+        vec![pair("the past two months", "P2M")]
+    );
+    assert_eq!(
+        values(&t, "within 24 hours"),
+        vec![pair("24 hours", "PT24H")]
+    );
+}
+
+#[test]
+fn false_friends() {
+    let t = tagger();
+    // modal "may", a person called May, "March" as a verb, the Sun newspaper
+    assert!(t
+        .tag("Rebels may attack the town, May said.", dct())
+        .is_empty());
+    assert!(t
+        .tag("Thousands will march on the capital.", dct())
+        .is_empty());
+    assert!(t
+        .tag("Protesters plan to March to parliament.", dct())
+        .is_empty());
+    assert!(t.tag("The Sun reported the attack.", dct()).is_empty());
+    // ordinals and quantities
+    assert!(t
+        .tag("The 2nd Battalion lost 2000 men and 1,500 vehicles.", dct())
+        .is_empty());
+    assert!(t
+        .tag("It cost $2019 and 2020 people fled.", dct())
+        .is_empty());
+    assert!(t.tag("Prices fall in spring markets.", dct()).is_empty());
+    assert!(t.tag("A mayor and a dayton official", dct()).is_empty());
+    // but the month is found where it is one
+    assert_eq!(
+        values(&t, "Fighting resumed in May."),
+        vec![pair("May", "2021-05")]
+    );
+    assert_eq!(
+        values(&t, "On March 3 the army advanced."),
+        vec![pair("March 3", "2021-03-03")]
+    );
+}
+
+#[test]
+fn spans_are_byte_offsets() {
+    let t = tagger();
+    let s = "Qal‘ah-ye Now fell on 7 July.";
+    let ms = t.tag(s, dct());
+    assert_eq!(ms.len(), 1);
+    assert_eq!(&s[ms[0].span.start..ms[0].span.end], "7 July");
+}
+
+#[test]
+#[ignore]
+fn dump_seed() {
+    let t = tagger();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/eval/time/news_seed_dct2021-07-08.tsv"
+    ))
+    .unwrap();
+    for line in text.lines().skip(2) {
+        let s = line.split('\t').next().unwrap();
+        println!("{s}\n   {:?}", tag(&t, s));
+    }
+}
+
+/// Throughput on news text: `cargo test --release --lib time::tests::throughput -- --ignored --nocapture`
+/// (reads the first 3000 articles of `../shared/corpus/news.jsonl.xz` through `xz -dc`).
+#[test]
+#[ignore]
+fn throughput() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/news.jsonl.xz"
+    );
+    if !Path::new(path).exists() {
+        eprintln!("skipping: ../shared not found");
+        return;
+    }
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("xz -dc {path} | head -n 3000"))
+        .output()
+        .expect("xz runs");
+    let docs: Vec<(String, Option<NaiveDate>)> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|v| {
+            let text = v["text"].as_str().unwrap_or("").to_string();
+            let dct = v["published"]
+                .as_str()
+                .and_then(|s| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok());
+            (text, dct)
+        })
+        .collect();
+    let bytes: usize = docs.iter().map(|d| d.0.len()).sum();
+    let t = tagger();
+    let mut runs = Vec::new();
+    let mut mentions = 0;
+    for _ in 0..3 {
+        let start = std::time::Instant::now();
+        mentions = docs
+            .iter()
+            .map(|(text, dct)| t.tag(text, *dct).len())
+            .sum::<usize>();
+        runs.push(start.elapsed().as_secs_f64());
+    }
+    runs.sort_by(|a, b| a.total_cmp(b));
+    let median = runs[1];
+    println!(
+        "{} docs, {:.1} MB, {mentions} mentions; median of 3: {:.3}s = {:.1} MB/s (single thread)",
+        docs.len(),
+        bytes as f64 / 1e6,
+        median,
+        bytes as f64 / 1e6 / median
+    );
+}
