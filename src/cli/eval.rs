@@ -11,11 +11,11 @@ use std::path::PathBuf;
 #[derive(Args, Debug)]
 pub struct EvalArgs {
     /// Gold annotations, one article a line (gold.jsonl).
-    #[arg(value_name = "GOLD.jsonl", required_unless_present_any = ["places", "timeml"])]
+    #[arg(value_name = "GOLD.jsonl", required_unless_present_any = ["places", "timeml", "wikiwars"])]
     pub gold: Option<PathBuf>,
     /// The articles the gold annotates (articles.jsonl); events are extracted from them unless
     /// --pred is given.
-    #[arg(value_name = "ARTICLES.jsonl", required_unless_present_any = ["pred", "places", "timeml"])]
+    #[arg(value_name = "ARTICLES.jsonl", required_unless_present_any = ["pred", "places", "timeml", "wikiwars"])]
     pub articles: Option<PathBuf>,
     /// Score this CSV of predictions (the `extract` output) instead of extracting.
     #[arg(long, value_name = "PRED.csv")]
@@ -35,9 +35,12 @@ pub struct EvalArgs {
     /// Score place resolution against a GeoWebNews-style XML file (GWN.xml).
     #[arg(long, value_name = "FILE")]
     pub places: Option<PathBuf>,
-    /// Score the temporal tagger against a folder of TimeML files.
+    /// Score the temporal tagger against a folder of TimeML files (TIMEX3).
     #[arg(long, value_name = "DIR")]
     pub timeml: Option<PathBuf>,
+    /// Score the temporal tagger against WikiWars (TIMEX2 values): the check of anchoring.
+    #[arg(long, value_name = "DIR")]
+    pub wikiwars: Option<PathBuf>,
 }
 
 /// One section of the output: a name, its JSON (pretty-printed, fields in declaration order)
@@ -108,15 +111,28 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
             path.display()
         );
     }
-    if let Some(dir) = &args.timeml {
-        // TODO(lead): wire `frontline::time::timeml::evaluate_timeml(&tagger, dir)` once merged:
-        //   let tagger = load_pipeline(args.gazetteer.as_deref())?.tagger;
-        //   let r = frontline::time::timeml::evaluate_timeml(&tagger, dir)?;
-        //   sections.push(Section { name: "timeml", json: serde_json::to_string_pretty(&r)?, text: r.to_string() });
-        anyhow::bail!(
-            "--timeml {}: TimeML evaluation is not wired into this build yet",
-            dir.display()
-        );
+    if args.timeml.is_some() || args.wikiwars.is_some() {
+        let dir = args
+            .gazetteer
+            .clone()
+            .unwrap_or_else(frontline::default_gazetteer_dir);
+        let tagger = frontline::time::TimeTagger::load(&dir)?;
+        if let Some(dir) = &args.timeml {
+            let r = frontline::time::timeml::evaluate_timeml(&tagger, dir)?;
+            sections.push(Section {
+                name: "timeml",
+                json: serde_json::to_string_pretty(&r)?,
+                text: r.to_string(),
+            });
+        }
+        if let Some(dir) = &args.wikiwars {
+            let r = frontline::time::timeml::evaluate_wikiwars(&tagger, dir)?;
+            sections.push(Section {
+                name: "wikiwars",
+                json: serde_json::to_string_pretty(&r)?,
+                text: r.to_string(),
+            });
+        }
     }
 
     print_sections(&sections, args.json)?;
