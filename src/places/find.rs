@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 /// Longest name tried, in tokens.
 const MAX_N: usize = 6;
 /// A non-country, non-region name whose best reading scores below this is not reported.
-const MIN_SCORE: f32 = 1.0;
+const MIN_SCORE: f32 = 0.9;
 
 #[derive(Debug, Clone, Copy)]
 struct Tok {
@@ -42,12 +42,19 @@ struct Group<'g> {
     /// Only seen sentence-initially (weaker evidence that it is a name).
     weak: bool,
     fuzzy: bool,
+    /// Seen only as a dateline ("KABUL, Aug 8 (Reuters) -").
+    dateline: bool,
     best: Option<(Cand, f32)>,
     second: f32,
+    /// The best few candidates with their scores, best first.
+    top: Vec<(Cand, f32)>,
     _g: std::marker::PhantomData<&'g ()>,
 }
 
+/// Population on a 0..1.2 log scale. GeoNames writes 0 for "unknown"; a dump of places with
+/// at least 500 people then means a small town, so 0 counts as 2,000.
 fn popn(pop: u64) -> f32 {
+    let pop = if pop == 0 { 2000 } else { pop };
     ((1.0 + pop as f32).ln() / (1.0e7f32).ln()).min(1.2)
 }
 
@@ -77,6 +84,23 @@ fn is_sentence_initial(text: &str, start: usize) -> bool {
         );
     }
     true
+}
+
+/// A wire dateline: the name in capitals at the start of a line, then `,` or ` (` or ` -`.
+fn is_dateline(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..start].trim().is_empty() {
+        return false;
+    }
+    let name = &text[start..end];
+    if name.chars().any(|c| c.is_lowercase()) {
+        return false;
+    }
+    let rest = &text[end..];
+    rest.starts_with(',')
+        || rest.starts_with(" (")
+        || rest.starts_with(" -")
+        || rest.starts_with(" \u{2014}")
 }
 
 fn tokenize(ft: &FoldedText, text: &str) -> Vec<Tok> {
@@ -134,6 +158,8 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
     let mut unmatched: Vec<(usize, usize)> = Vec::new();
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
+    // Tokens before this one were consumed by a name (place, country or demonym).
+    let mut consumed = 0;
     let mut i = 0;
     while i < toks.len() {
         if !toks[i].cap {
@@ -180,7 +206,15 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
         let start = ft.orig_start(toks[i].fs as usize);
         let end = ft.orig_end(text, toks[i + n - 1].fe as usize);
         let orig = &text[start..end];
+        // A single word right after another capitalised word that is no name and no
+        // stop word is a surname ("Soumaila Cisse", "Ibrahim Keita"), not a town.
+        let surname = n == 1
+            && i > consumed
+            && toks[i - 1].cap
+            && &f[toks[i - 1].fe as usize..toks[i].fs as usize] == " "
+            && !ctx.stop.contains(word(&toks[i - 1]));
         i += n;
+        consumed = i;
         let small = small.map(|v| v.as_slice()).unwrap_or(&[]);
         // Demonyms are country evidence, not mentions.
         if post.is_empty() && small.iter().all(|s| matches!(s, Small::Demonym(_))) {
@@ -200,10 +234,13 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
         if key.len() < 3 && !has_region {
             continue;
         }
+        if surname && !has_region {
+            continue;
+        }
         let initial = is_sentence_initial(text, start);
         if n == 1 && !has_region {
-            let lw = lower
-                .get_or_insert_with(|| toks.iter().filter(|t| !t.cap).map(&word).collect());
+            let lw =
+                lower.get_or_insert_with(|| toks.iter().filter(|t| !t.cap).map(&word).collect());
             if lw.contains(key) {
                 continue;
             }
@@ -221,6 +258,14 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
             } else if ctx.city.contains(w) {
                 hint = Hint::City;
             }
+        }
+        // "Dnipro River", "Zagros Mountains": a natural feature, not the town.
+        if j < toks.len()
+            && toks[j].cap
+            && joinable(f, &toks[j - 1], &toks[j])
+            && ctx.feature.contains(word(&toks[j]))
+        {
+            continue;
         }
         let b = i - n;
         if hint == Hint::None && b >= 2 && word(&toks[b - 1]) == "of" {
@@ -247,8 +292,10 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
                 cands,
                 weak: true,
                 fuzzy: false,
+                dateline: true,
                 best: None,
                 second: 0.0,
+                top: Vec::new(),
                 _g: std::marker::PhantomData,
             });
             groups.len() - 1
@@ -258,11 +305,14 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
         if !initial || n > 1 || has_region {
             gr.weak = false;
         }
+        if !is_dateline(text, start, end) {
+            gr.dateline = false;
+        }
     }
 
     // Fuzzy fallback for capitalised words and hyphenated names no list has, restricted to
     // places in a country the article names (a near spelling alone is weak evidence).
-    let named: HashSet<u32> = groups
+    let mut named: HashSet<u32> = groups
         .iter()
         .flat_map(|gr| gr.cands.iter())
         .filter_map(|c| match *c {
@@ -271,6 +321,21 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
         })
         .chain(demonym_ev.iter().map(|&(c, _)| c))
         .collect();
+    // ...and the country of every name whose readings all lie in one country.
+    for gr in &groups {
+        let mut cc = None;
+        let one = gr.cands.iter().all(|c| {
+            let here = match *c {
+                Cand::Place(p, _) => g.place_country(p),
+                Cand::Country(ci) => Some(ci),
+                Cand::Admin1(a) => g.country_by_cc.get(&g.admin1[a as usize].cc).copied(),
+            };
+            here.is_some() && *cc.get_or_insert(here) == here
+        });
+        if let (true, Some(Some(c))) = (one, cc) {
+            named.insert(c);
+        }
+    }
     for (ti, maxn) in unmatched {
         if named.is_empty() {
             break;
@@ -310,8 +375,10 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
                 cands: cands.iter().map(|&p| Cand::Place(p, false)).collect(),
                 weak: false,
                 fuzzy: true,
+                dateline: false,
                 best: None,
                 second: 0.0,
+                top: Vec::new(),
                 _g: std::marker::PhantomData,
             });
             groups.len() - 1
@@ -345,26 +412,34 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
     out
 }
 
-/// A low-confidence choice between places that share a province or country is reported at
+/// A low-confidence choice between readings that share a province or country is reported at
 /// that precision instead of guessed.
 fn coarsen(g: &Gazetteer, gr: &Group, best: Cand, conf: f32) -> Option<Place> {
-    if conf >= 0.2 || gr.second <= 0.0 {
+    if conf >= 0.2 || gr.top.len() < 2 {
         return None;
     }
     let Cand::Place(p, _) = best else {
         return None;
     };
-    let a = g.place_admin1(p)?;
+    let best_score = gr.top[0].1;
+    let close: Vec<Cand> = gr
+        .top
+        .iter()
+        .filter(|(_, s)| best_score - s < 0.3)
+        .map(|&(c, _)| c)
+        .collect();
+    let a = g.place_admin1(p);
     let c = g.place_country(p)?;
-    // Collect the other near-best candidates (recomputed cheaply by sharing the tie).
-    let same_admin1 = gr.cands.iter().all(|x| match *x {
-        Cand::Place(q, _) => g.place_admin1(q) == Some(a),
-        _ => false,
-    });
-    if same_admin1 {
+    let same_admin1 = a.is_some()
+        && close.iter().all(|x| match *x {
+            Cand::Place(q, _) => g.place_admin1(q) == a,
+            Cand::Admin1(q) => Some(q) == a,
+            Cand::Country(_) => false,
+        });
+    if let (true, Some(a)) = (same_admin1, a) {
         return Some(g.admin1_place(a));
     }
-    let same_country = gr.cands.iter().all(|x| match *x {
+    let same_country = close.iter().all(|x| match *x {
         Cand::Place(q, _) => g.place_country(q) == Some(c),
         Cand::Country(q) => q == c,
         Cand::Admin1(q) => g.admin1[q as usize].cc == g.countries[c as usize].cc,
@@ -374,6 +449,10 @@ fn coarsen(g: &Gazetteer, gr: &Group, best: Cand, conf: f32) -> Option<Place> {
 
 #[derive(Default)]
 struct Evidence {
+    /// Some country is named (or implied) at least once.
+    any_country: bool,
+    /// The largest country evidence of the article.
+    country_max: f32,
     country: HashMap<u32, f32>,
     admin1: HashMap<u32, f32>,
     /// (group, lat, lon, admin1) of confident winners.
@@ -381,6 +460,9 @@ struct Evidence {
 }
 
 impl Evidence {
+    /// Evidence for country `c` from the rest of the article, 0..1: saturates at one mention,
+    /// scaled by its share of the article's best-evidenced country (a country named once in
+    /// an article about another counts less).
     fn country(&self, c: u32, own: &[(bool, u32, f32)]) -> f32 {
         let mut v = self.country.get(&c).copied().unwrap_or(0.0);
         for &(is_c, i, w) in own {
@@ -388,7 +470,12 @@ impl Evidence {
                 v -= w;
             }
         }
-        v.clamp(0.0, 1.0)
+        let v = v.max(0.0);
+        if v == 0.0 {
+            return 0.0;
+        }
+        let share = (v / self.country_max.max(v)).sqrt();
+        v.min(1.0) * share
     }
     fn admin1(&self, a: u32, own: &[(bool, u32, f32)]) -> f32 {
         let mut v = self.admin1.get(&a).copied().unwrap_or(0.0);
@@ -413,17 +500,25 @@ fn score(
         Cand::Place(p, primary) => {
             let r = &g.store.places[p as usize];
             let pn = popn(r.population as u64);
-            let rank = match g.ranks.get(r.fcode as usize) {
-                Some(Rank::Capital) => 0.7,
-                Some(Rank::Admin1Seat) => 0.35,
-                Some(Rank::Admin2Seat) => 0.15,
-                Some(Rank::Seat) => 0.05,
-                Some(Rank::Division) => -0.3,
-                _ => 0.0,
-            };
-            let mut s = 1.2 * pn + rank + if primary { 0.3 } else { 0.0 };
-            if let Some(cc) = g.place_country(p) {
-                s += (0.6 + 0.6 * pn) * ev.country(cc, own);
+            let rank = g.ranks.get(r.fcode as usize).copied();
+            let mut s = 1.2 * pn
+                + match rank {
+                    Some(Rank::Capital) => 0.7,
+                    Some(Rank::Admin1Seat) => 0.35,
+                    Some(Rank::Admin2Seat) => 0.15,
+                    Some(Rank::Seat) => 0.05,
+                    Some(Rank::Division) => -0.3,
+                    _ => 0.0,
+                }
+                + if primary { 0.2 } else { 0.0 };
+            let cc = g.place_country(p);
+            if let Some(cc) = cc {
+                let e = ev.country(cc, own);
+                s += (0.6 + 0.6 * pn) * e;
+                // The article is about other countries and never this one.
+                if e == 0.0 && ev.any_country {
+                    s -= 0.2;
+                }
             }
             let a1 = g.place_admin1(p);
             if let Some(a) = a1 {
@@ -437,11 +532,11 @@ fn score(
                 let d = fast_km(lat, lon, r.lat, r.lon);
                 prox = prox.max((1.0 - d / 150.0).max(0.0));
             }
-            s += 0.6 * prox;
+            s += 0.4 * prox;
             s += match gr.hint {
                 Hint::Admin1 => -1.5,
                 Hint::Admin2 => {
-                    if matches!(g.ranks.get(r.fcode as usize), Some(Rank::Division)) {
+                    if matches!(rank, Some(Rank::Division)) {
                         0.5
                     } else {
                         -0.5
@@ -472,8 +567,23 @@ fn score(
             {
                 s += 0.8;
             }
+            // A province named like its seat ("Kunduz", "Mykolaiv"): the bare name is the
+            // town unless the words around say province.
+            if gr.hint != Hint::Admin1
+                && gr.cands.iter().any(|&c| match c {
+                    Cand::Place(p, _) => {
+                        matches!(
+                            g.ranks.get(g.store.places[p as usize].fcode as usize),
+                            Some(Rank::Admin1Seat | Rank::Capital)
+                        ) && g.place_admin1(p) == Some(a)
+                    }
+                    _ => false,
+                })
+            {
+                s -= 1.0;
+            }
             s += match gr.hint {
-                Hint::Admin1 => 2.0,
+                Hint::Admin1 => 2.5,
                 Hint::City => -1.0,
                 _ => 0.0,
             };
@@ -498,12 +608,19 @@ fn fast_km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f32 {
     6371.0 * (x * x + y * y).sqrt()
 }
 
+fn add(ev: &mut HashMap<u32, f32>, own: &mut Vec<(bool, u32, f32)>, is_c: bool, i: u32, w: f32) {
+    *ev.entry(i).or_default() += w;
+    own.push((is_c, i, w));
+}
+
 fn resolve(g: &Gazetteer, groups: &mut [Group], demonym_ev: &[(u32, f32)]) {
     let mut ev = Evidence::default();
     let mut own: Vec<Vec<(bool, u32, f32)>> = vec![Vec::new(); groups.len()];
     for &(c, w) in demonym_ev {
         *ev.country.entry(c).or_default() += w;
     }
+    // Evidence before any choice: country names, and province names that are not also towns
+    // (or that the words around call a province).
     for (gi, gr) in groups.iter().enumerate() {
         let nreg = gr
             .cands
@@ -511,76 +628,81 @@ fn resolve(g: &Gazetteer, groups: &mut [Group], demonym_ev: &[(u32, f32)]) {
             .filter(|c| !matches!(c, Cand::Place(..)))
             .count()
             .max(1) as f32;
-        let w = 1.0 + 0.25 * (gr.spans.len().min(5) as f32 - 1.0);
+        let has_place = gr.cands.iter().any(|c| matches!(c, Cand::Place(..)));
+        let w = (1.0 + 0.25 * (gr.spans.len().min(5) as f32 - 1.0)) / nreg;
         for c in &gr.cands {
             match *c {
-                Cand::Country(ci) => {
-                    *ev.country.entry(ci).or_default() += w / nreg;
-                    own[gi].push((true, ci, w / nreg));
-                }
-                Cand::Admin1(a) => {
-                    *ev.admin1.entry(a).or_default() += w / nreg;
-                    own[gi].push((false, a, w / nreg));
+                Cand::Country(ci) => add(&mut ev.country, &mut own[gi], true, ci, w),
+                Cand::Admin1(a) if !has_place || gr.hint == Hint::Admin1 => {
+                    add(&mut ev.admin1, &mut own[gi], false, a, w);
                     if let Some(&cc) = g.country_by_cc.get(&g.admin1[a as usize].cc) {
-                        *ev.country.entry(cc).or_default() += 0.5 * w / nreg;
-                        own[gi].push((true, cc, 0.5 * w / nreg));
+                        add(&mut ev.country, &mut own[gi], true, cc, 0.5 * w);
                     }
                 }
-                Cand::Place(..) => {}
+                _ => {}
             }
         }
     }
+    ev.any_country = ev.country.values().any(|&v| v >= 1.0);
+    ev.country_max = ev.country.values().copied().fold(0.0, f32::max);
     for pass in 0..2 {
         for gi in 0..groups.len() {
             let gr = &groups[gi];
-            let mut best: Option<(Cand, f32)> = None;
-            let mut second = f32::MIN;
-            for &c in &gr.cands {
-                let s = score(g, gi, gr, c, &ev, &own[gi]);
-                match best {
-                    Some((_, b)) if s <= b => second = second.max(s),
-                    _ => {
-                        if let Some((_, b)) = best {
-                            second = second.max(b);
-                        }
-                        best = Some((c, s));
-                    }
-                }
-            }
+            let mut top: Vec<(Cand, f32)> = gr
+                .cands
+                .iter()
+                .map(|&c| (c, score(g, gi, gr, c, &ev, &own[gi])))
+                .collect();
+            top.sort_by(|a, b| b.1.total_cmp(&a.1));
+            top.truncate(5);
             let gr = &mut groups[gi];
-            gr.best = best.and_then(|(c, s)| {
+            gr.second = top.get(1).map_or(0.0, |x| x.1);
+            gr.best = top.first().and_then(|&(c, s)| {
                 let region = !matches!(c, Cand::Place(..));
                 if !region && s < MIN_SCORE {
                     return None;
                 }
-                let margin = if second == f32::MIN { s } else { s - second };
+                let margin = top.get(1).map_or(s, |x| s - x.1);
                 let conf = (1.0 - (-1.5 * margin).exp()) * (s / 2.5).min(1.0);
                 Some((c, conf.clamp(0.05, 0.99)))
             });
-            gr.second = if second == f32::MIN { 0.0 } else { second };
+            gr.top = top;
         }
         if pass == 1 {
             break;
         }
-        // Second pass: confident places lend their country, province and position.
+        // Second pass: confident choices lend their country, province and position (a
+        // dateline only its country: where the reporter sat says little about the rest).
         for (gi, gr) in groups.iter().enumerate() {
-            if let Some((Cand::Place(p, _), conf)) = gr.best {
-                if conf < 0.25 {
-                    continue;
+            if gr.dateline {
+                if let Some((Cand::Place(p, _), _)) = gr.best {
+                    if let Some(c) = g.place_country(p) {
+                        add(&mut ev.country, &mut own[gi], true, c, 0.5);
+                    }
                 }
-                let r = &g.store.places[p as usize];
-                let a1 = g.place_admin1(p);
-                ev.points.push((gi, r.lat, r.lon, a1));
-                if let Some(c) = g.place_country(p) {
-                    *ev.country.entry(c).or_default() += 0.5;
-                    own[gi].push((true, c, 0.5));
+                continue;
+            }
+            match gr.best {
+                Some((Cand::Place(p, _), conf)) if conf >= 0.25 => {
+                    let r = &g.store.places[p as usize];
+                    let a1 = g.place_admin1(p);
+                    ev.points.push((gi, r.lat, r.lon, a1));
+                    if let Some(c) = g.place_country(p) {
+                        add(&mut ev.country, &mut own[gi], true, c, 0.5);
+                    }
+                    if let Some(a) = a1 {
+                        add(&mut ev.admin1, &mut own[gi], false, a, 0.3);
+                    }
                 }
-                if let Some(a) = a1 {
-                    *ev.admin1.entry(a).or_default() += 0.5;
-                    own[gi].push((false, a, 0.5));
+                Some((Cand::Admin1(a), conf)) if conf >= 0.25 => {
+                    if !own[gi].iter().any(|&(is_c, i, _)| !is_c && i == a) {
+                        add(&mut ev.admin1, &mut own[gi], false, a, 1.0);
+                    }
                 }
+                _ => {}
             }
         }
+        ev.country_max = ev.country.values().copied().fold(0.0, f32::max);
     }
 }
 

@@ -5,7 +5,7 @@
 use super::Gazetteer;
 use std::collections::HashMap;
 
-/// Places smaller than this are not fuzzy candidates (too many near-homonyms).
+/// Places smaller than this are not fuzzy candidates (too many near-homonyms); 0 = unknown.
 const MIN_POP: u32 = 1000;
 
 pub(crate) struct FuzzyIndex {
@@ -21,16 +21,18 @@ pub(crate) fn letters(folded: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-/// Consonant skeleton: first letter kept (vowels as `a`), other vowels and `h`/`y`/`w`
-/// dropped, `q`/`c`→`k`, `v`→`w`, doubled letters collapsed.
+/// Skeleton key: `h` dropped, each run of vowels (`a e i o u y w`) one `a`, `q`/`c` as `k`,
+/// `v` as `w`... so `hodeidah`/`hodeida`, `shiberghan`/`shibirghan`, `qalayinaw`/`qalainaw`
+/// and `seiyun`/`sayun` share a key.
 pub(crate) fn skeleton(letters: &str) -> String {
     let mut out = String::with_capacity(letters.len());
-    for (i, c) in letters.chars().enumerate() {
+    for c in letters.chars() {
         let m = match c {
-            'a' | 'e' | 'i' | 'o' | 'u' | 'y' if i == 0 => 'a',
-            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' | 'w' => continue,
+            'h' => continue,
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' => 'a',
             'q' | 'c' => 'k',
-            'v' => 'w',
+            'v' => 'b',
+            'j' => 'g',
             c => c,
         };
         if !out.ends_with(m) {
@@ -38,6 +40,22 @@ pub(crate) fn skeleton(letters: &str) -> String {
         }
     }
     out
+}
+
+/// Letters with `h` dropped and every vowel (`a e i o u y w`) written `a`, not collapsed:
+/// `hodeidah` and `hudaydah` both give `adaada`.
+pub(crate) fn vowel_mapped(letters: &str) -> String {
+    letters
+        .chars()
+        .filter(|&c| c != 'h')
+        .map(|c| match c {
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' => 'a',
+            'q' | 'c' => 'k',
+            'v' => 'b',
+            'j' => 'g',
+            c => c,
+        })
+        .collect()
 }
 
 /// Levenshtein distance on chars, giving up (returning `max + 1`) beyond `max`.
@@ -75,7 +93,8 @@ impl FuzzyIndex {
             let mut key_letters: Option<String> = None;
             for &x in &s.postings[a..b] {
                 let p = x >> 1;
-                if x & 1 == 0 || s.places[p as usize].population < MIN_POP {
+                let pop = s.places[p as usize].population;
+                if pop != 0 && pop < MIN_POP {
                     continue;
                 }
                 let l = key_letters.get_or_insert_with(|| letters(s.pool.get(k)));
@@ -98,18 +117,20 @@ impl Gazetteer {
         let idx = self.fuzzy.get_or_init(|| FuzzyIndex::build(self));
         let l = letters(key);
         let sk = skeleton(&l);
-        if sk.len() < 3 || l.len() < 6 {
+        if sk.len() < 4 || l.len() < 6 {
             return Vec::new();
         }
         let Some(v) = idx.by_skeleton.get(&sk) else {
             return Vec::new();
         };
-        let max = (l.chars().count() / 4).clamp(1, 2);
+        let lv = vowel_mapped(&l);
+        let max = (l.chars().count() / 5).clamp(1, 2);
         let mut out: Vec<u32> = v
             .iter()
             .filter(|&&(_, name)| {
                 let other = letters(self.store.pool.get(self.store.name_keys[name as usize]));
                 edit_distance(&l, &other, max) <= max
+                    && edit_distance(&lv, &vowel_mapped(&other), 1) <= 1
             })
             .map(|&(p, _)| p)
             .collect();
@@ -138,6 +159,8 @@ mod tests {
             skeleton(&letters("mayadin"))
         );
         assert_ne!(skeleton("kabul"), skeleton("kandahar"));
+        assert_eq!(skeleton("hodeidah"), skeleton("hodeida"));
+        assert_eq!(skeleton("seiyun"), skeleton("sayun"));
     }
 
     #[test]

@@ -75,6 +75,8 @@ pub(crate) struct Context {
     pub city: HashSet<String>,
     /// Words after a name that make it a district ("district").
     pub admin2: HashSet<String>,
+    /// Capitalised words after a name that make it a natural feature ("River").
+    pub feature: HashSet<String>,
 }
 
 /// Per feature code: how much being that kind of place counts.
@@ -510,6 +512,7 @@ fn parse_context(path: &Path, text: &str) -> Result<Context> {
             "admin1" => &mut c.admin1,
             "admin2" => &mut c.admin2,
             "city" => &mut c.city,
+            "feature" => &mut c.feature,
             other => return Err(bad_line(path, no, &format!("unknown kind {other:?}"))),
         };
         set.insert(fold(cols[1]));
