@@ -694,10 +694,10 @@ fn resolve(g: &Gazetteer, groups: &mut [Group], demonym_ev: &[(u32, f32)]) {
                         add(&mut ev.admin1, &mut own[gi], false, a, 0.3);
                     }
                 }
-                Some((Cand::Admin1(a), conf)) if conf >= 0.25 => {
-                    if !own[gi].iter().any(|&(is_c, i, _)| !is_c && i == a) {
-                        add(&mut ev.admin1, &mut own[gi], false, a, 1.0);
-                    }
+                Some((Cand::Admin1(a), conf))
+                    if conf >= 0.25 && !own[gi].iter().any(|&(is_c, i, _)| !is_c && i == a) =>
+                {
+                    add(&mut ev.admin1, &mut own[gi], false, a, 1.0);
                 }
                 _ => {}
             }
