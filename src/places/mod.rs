@@ -1,34 +1,577 @@
 //! Places stage: the gazetteer, place-name recognition and resolution.
 //!
-//! STUB: interface only; the helper owning `src/places/` fills it in.
+//! The built gazetteer (see `gazetteer/README.md`) is a directory holding:
+//! - `places.bin.gz`: every GeoNames populated place of the dump with its folded names
+//!   (primary, ASCII and Latin-script alternates), in the compact form of [`store`];
+//! - `admin1.tsv`, `countries.tsv`: built from GeoNames, readable;
+//! - hand-written, optional: `countries_aliases.tsv` (other names of countries),
+//!   `demonyms.tsv` (`CC<TAB>Afghan;Afghani`), `places_context.tsv` (stop words, titles,
+//!   "province"-like suffixes).
+//!
+//! [`Gazetteer::find_places`] matches folded token n-grams against hash lookups (no automaton
+//! to build at start) and resolves each name from the evidence of the whole article.
 
-use crate::model::{Place, PlaceMention};
-use crate::Result;
+pub mod build;
+mod find;
+mod fuzzy;
+pub mod gwn;
+pub mod store;
+
+pub use build::{build, BuildReport};
+pub use gwn::{evaluate_gwn, GwnReport};
+
+use crate::model::{GeoPrecision, Place, PlaceMention};
+use crate::text::fold;
+use crate::{Error, Result};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::OnceLock;
+use store::{Store, NONE};
+
+/// A country of the gazetteer.
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub cc: String,
+    pub iso3: String,
+    pub name: String,
+    pub capital: String,
+    pub geonameid: u32,
+    pub lat: f64,
+    pub lon: f64,
+    pub population: u64,
+}
+
+/// An admin-1 region (province, state, governorate, oblast).
+#[derive(Debug, Clone)]
+pub struct Admin1 {
+    /// GeoNames code `CC.A1` (`AF.02`).
+    pub code: String,
+    pub cc: String,
+    pub name: String,
+    pub geonameid: u32,
+    pub lat: f64,
+    pub lon: f64,
+    pub population: u64,
+}
+
+/// What a name in the small (country / admin-1 / demonym) table stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Small {
+    Country(u32),
+    Admin1(u32),
+    Demonym(u32),
+}
+
+/// Context words from `places_context.tsv`.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Context {
+    /// Capitalised words that are not place names in running text ("May", "Police").
+    pub stop: HashSet<String>,
+    /// Titles before person names ("Mr", "President").
+    pub title: HashSet<String>,
+    /// Words after a name that make it an admin-1 region ("province", "state").
+    pub admin1: HashSet<String>,
+    /// Words after a name that make it a town ("city", "town").
+    pub city: HashSet<String>,
+    /// Words after a name that make it a district ("district").
+    pub admin2: HashSet<String>,
+    /// Capitalised words after a name that make it a natural feature ("River").
+    pub feature: HashSet<String>,
+}
+
+/// Per feature code: how much being that kind of place counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rank {
+    Capital,
+    Admin1Seat,
+    Admin2Seat,
+    Seat,
+    Division,
+    Other,
+}
 
 /// The loaded gazetteer (places, admin-1 regions, countries with demonyms).
-pub struct Gazetteer {}
+pub struct Gazetteer {
+    pub(crate) store: Store,
+    /// Open-addressing table: name index + 1 (0 = empty).
+    table: Vec<u32>,
+    pub(crate) ranks: Vec<Rank>,
+    /// Store country index → index into `countries` (or `NONE`).
+    pub(crate) store_country: Vec<u32>,
+    /// Store pool index of an admin-1 code → index into `admin1`.
+    pub(crate) admin1_of_code: HashMap<u32, u32>,
+    pub(crate) countries: Vec<Country>,
+    country_by_cc: HashMap<String, u32>,
+    pub(crate) admin1: Vec<Admin1>,
+    admin1_by_code: HashMap<String, u32>,
+    /// Folded country, admin-1 and demonym names.
+    pub(crate) small: HashMap<String, Vec<Small>>,
+    pub(crate) context: Context,
+    pub(crate) fuzzy: OnceLock<fuzzy::FuzzyIndex>,
+}
+
+/// Byte hash used by the name table (FNV-1a, 64 bit).
+#[inline]
+pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &x in b {
+        h ^= x as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h ^ (h >> 29)
+}
+
+fn read_text(path: &Path) -> Result<Option<String>> {
+    match std::fs::read(path) {
+        Ok(b) => String::from_utf8(b)
+            .map(Some)
+            .map_err(|_| Error::gazetteer(path, "not UTF-8")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+fn data_lines(s: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    s.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').collect()))
+}
+
+fn bad_line(path: &Path, line: usize, what: &str) -> Error {
+    Error::gazetteer(path, format!("line {line}: {what}"))
+}
 
 impl Gazetteer {
     /// Loads the built gazetteer from `dir` (see `gazetteer/README.md`).
-    pub fn load(_dir: &Path) -> Result<Gazetteer> {
-        Ok(Gazetteer {})
+    pub fn load(dir: &Path) -> Result<Gazetteer> {
+        let bin_path = dir.join("places.bin.gz");
+        if !bin_path.exists() {
+            return Err(Error::gazetteer(
+                &bin_path,
+                "missing: build the gazetteer with `frontline gazetteer build` or \
+                 scripts/build-gazetteer.sh, or point --gazetteer at a built one",
+            ));
+        }
+        let raw = build::read_maybe_gz(&bin_path)?;
+        let store = Store::decode(&raw, &bin_path)?;
+        drop(raw);
+        let ctry_path = dir.join("countries.tsv");
+        let ctry_text = read_text(&ctry_path)?
+            .ok_or_else(|| Error::gazetteer(&ctry_path, "missing (part of the built gazetteer)"))?;
+        let a1_path = dir.join("admin1.tsv");
+        let a1_text = read_text(&a1_path)?
+            .ok_or_else(|| Error::gazetteer(&a1_path, "missing (part of the built gazetteer)"))?;
+        let aliases = read_text(&dir.join("countries_aliases.tsv"))?;
+        let demonyms = read_text(&dir.join("demonyms.tsv"))?;
+        let context = read_text(&dir.join("places_context.tsv"))?;
+        let mut g = Gazetteer::from_parts(
+            store,
+            (&ctry_path, &ctry_text),
+            (&a1_path, &a1_text),
+            aliases.as_deref().unwrap_or(""),
+            demonyms.as_deref().unwrap_or(""),
+        )?;
+        if let Some(c) = context {
+            g.context = parse_context(&dir.join("places_context.tsv"), &c)?;
+        }
+        Ok(g)
+    }
+
+    pub(crate) fn from_parts(
+        store: Store,
+        (ctry_path, ctry_text): (&Path, &str),
+        (a1_path, a1_text): (&Path, &str),
+        aliases: &str,
+        demonyms: &str,
+    ) -> Result<Gazetteer> {
+        let mut countries = Vec::new();
+        for (no, c) in data_lines(ctry_text) {
+            if c.len() < 8 || c[0].len() != 2 {
+                return Err(bad_line(ctry_path, no, "expected iso2, iso3, name, capital, geonameid, latitude, longitude, population"));
+            }
+            let (Ok(lat), Ok(lon)) = (c[5].parse::<f64>(), c[6].parse::<f64>()) else {
+                return Err(bad_line(ctry_path, no, "bad latitude/longitude"));
+            };
+            countries.push(Country {
+                cc: c[0].to_string(),
+                iso3: c[1].to_string(),
+                name: c[2].to_string(),
+                capital: c[3].to_string(),
+                geonameid: c[4].parse().unwrap_or(0),
+                lat,
+                lon,
+                population: c[7].parse().unwrap_or(0),
+            });
+        }
+        let country_by_cc: HashMap<String, u32> = countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.cc.clone(), i as u32))
+            .collect();
+        let mut small: HashMap<String, Vec<Small>> = HashMap::new();
+        let mut add = |name: &str, s: Small| {
+            let k = fold(name);
+            if k.len() < 2 {
+                return;
+            }
+            let v = small.entry(k).or_default();
+            if !v.contains(&s) {
+                v.push(s);
+            }
+        };
+        for (i, c) in countries.iter().enumerate() {
+            add(&c.name, Small::Country(i as u32));
+        }
+        for (_, c) in data_lines(aliases) {
+            if let (Some(&i), Some(names)) = (country_by_cc.get(c[0].trim()), c.get(1)) {
+                for n in names.split(';') {
+                    add(n.trim(), Small::Country(i));
+                }
+            }
+        }
+        for (_, c) in data_lines(demonyms) {
+            if let (Some(&i), Some(names)) = (country_by_cc.get(c[0].trim()), c.get(1)) {
+                for n in names.split(';') {
+                    add(n.trim(), Small::Demonym(i));
+                }
+            }
+        }
+        let mut admin1 = Vec::new();
+        for (no, c) in data_lines(a1_text) {
+            if c.len() < 7 {
+                return Err(bad_line(
+                    a1_path,
+                    no,
+                    "expected code, name, ascii name, geonameid, latitude, longitude, population",
+                ));
+            }
+            let (Ok(lat), Ok(lon)) = (c[4].parse::<f64>(), c[5].parse::<f64>()) else {
+                return Err(bad_line(a1_path, no, "bad latitude/longitude"));
+            };
+            let i = admin1.len() as u32;
+            admin1.push(Admin1 {
+                code: c[0].to_string(),
+                cc: c[0].split('.').next().unwrap_or("").to_string(),
+                name: c[1].to_string(),
+                geonameid: c[3].parse().unwrap_or(0),
+                lat,
+                lon,
+                population: c[6].parse().unwrap_or(0),
+            });
+            add(c[1], Small::Admin1(i));
+            add(c[2], Small::Admin1(i));
+            for n in c.get(7).map_or("", |s| s).split(';') {
+                add(n.trim(), Small::Admin1(i));
+                // "Badghis Province" also answers to "Badghis".
+                for suf in [
+                    " province",
+                    " governorate",
+                    " oblast",
+                    " region",
+                    " state",
+                    " prefecture",
+                ] {
+                    let f = fold(n);
+                    if let Some(stem) = f.strip_suffix(suf) {
+                        add(stem, Small::Admin1(i));
+                    }
+                }
+            }
+        }
+        let admin1_by_code: HashMap<String, u32> = admin1
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.code.clone(), i as u32))
+            .collect();
+        let mut admin1_of_code = HashMap::new();
+        for p in &store.places {
+            if p.admin1 != NONE && !admin1_of_code.contains_key(&p.admin1) {
+                if let Some(&i) = admin1_by_code.get(store.pool.get(p.admin1)) {
+                    admin1_of_code.insert(p.admin1, i);
+                }
+            }
+        }
+        let ranks = store
+            .fcodes
+            .iter()
+            .map(|f| match f.as_str() {
+                "PPLC" => Rank::Capital,
+                "PPLA" => Rank::Admin1Seat,
+                "PPLA2" => Rank::Admin2Seat,
+                "PPLA3" | "PPLA4" | "PPLA5" | "PPLG" => Rank::Seat,
+                f if f.starts_with("ADM") => Rank::Division,
+                _ => Rank::Other,
+            })
+            .collect();
+        let store_country = store
+            .countries
+            .iter()
+            .map(|cc| country_by_cc.get(cc).copied().unwrap_or(NONE))
+            .collect();
+        let n = store.name_keys.len();
+        let cap = (n * 2).next_power_of_two().max(16);
+        let mut table = vec![0u32; cap];
+        let mask = cap - 1;
+        for (i, &k) in store.name_keys.iter().enumerate() {
+            let mut h = hash_bytes(store.pool.get(k).as_bytes()) as usize & mask;
+            while table[h] != 0 {
+                h = (h + 1) & mask;
+            }
+            table[h] = i as u32 + 1;
+        }
+        Ok(Gazetteer {
+            store,
+            table,
+            ranks,
+            store_country,
+            admin1_of_code,
+            countries,
+            country_by_cc,
+            admin1,
+            admin1_by_code,
+            small,
+            context: Context::default(),
+            fuzzy: OnceLock::new(),
+        })
+    }
+
+    /// Postings (`place << 1 | primary`) of a folded name.
+    #[inline]
+    pub(crate) fn lookup(&self, key: &str) -> &[u32] {
+        let mask = self.table.len() - 1;
+        let mut h = hash_bytes(key.as_bytes()) as usize & mask;
+        loop {
+            let slot = self.table[h];
+            if slot == 0 {
+                return &[];
+            }
+            let i = (slot - 1) as usize;
+            if self.store.pool.get(self.store.name_keys[i]) == key {
+                let a = self.store.post_start[i] as usize;
+                let b = self.store.post_start[i + 1] as usize;
+                return &self.store.postings[a..b];
+            }
+            h = (h + 1) & mask;
+        }
+    }
+
+    /// Number of places and distinct folded names.
+    pub fn stats(&self) -> (usize, usize) {
+        (self.store.places.len(), self.store.name_keys.len())
     }
 
     /// Finds and resolves every place name in `text` (byte spans), using the whole text as
     /// context.
-    pub fn find_places(&self, _text: &str) -> Vec<PlaceMention> {
-        Vec::new()
+    pub fn find_places(&self, text: &str) -> Vec<PlaceMention> {
+        find::find_places(self, text)
     }
 
     /// The country with ISO code `cc`, as a country-precision place.
-    pub fn country(&self, _cc: &str) -> Option<Place> {
-        None
+    pub fn country(&self, cc: &str) -> Option<Place> {
+        let i = *self.country_by_cc.get(&cc.trim().to_ascii_uppercase())?;
+        Some(self.country_place(i))
+    }
+
+    pub(crate) fn country_place(&self, i: u32) -> Place {
+        let c = &self.countries[i as usize];
+        Place {
+            geonameid: (c.geonameid != 0).then_some(c.geonameid),
+            name: c.name.clone(),
+            country_code: c.cc.clone(),
+            country: c.name.clone(),
+            admin1: None,
+            admin2: None,
+            latitude: c.lat,
+            longitude: c.lon,
+            feature_code: "PCLI".into(),
+            population: c.population,
+            precision: GeoPrecision::Country,
+        }
     }
 
     /// The ISO code of the country whose demonym or name is `word` ("Afghan", "Iranian").
-    pub fn country_of_demonym(&self, _word: &str) -> Option<&str> {
-        None
+    pub fn country_of_demonym(&self, word: &str) -> Option<&str> {
+        let v = self.small.get(&fold(word))?;
+        v.iter().find_map(|s| match *s {
+            Small::Demonym(i) | Small::Country(i) => Some(self.countries[i as usize].cc.as_str()),
+            Small::Admin1(_) => None,
+        })
+    }
+
+    /// The admin-1 region of country `cc` called `name` ("Badghis", "Badghis Province",
+    /// "Ma'rib"), as an admin1-precision place.
+    pub fn admin1_by_name(&self, cc: &str, name: &str) -> Option<Place> {
+        let mut key = fold(name);
+        let v = loop {
+            if let Some(v) = self.small.get(&key) {
+                break v;
+            }
+            let stem = key.rsplit_once(' ')?.0.to_string();
+            key = stem;
+        };
+        v.iter().find_map(|s| match *s {
+            Small::Admin1(i) if self.admin1[i as usize].cc.eq_ignore_ascii_case(cc.trim()) => {
+                Some(self.admin1_place(i))
+            }
+            _ => None,
+        })
+    }
+
+    /// The name of admin-1 region `code` of country `cc` (`"AF"`, `"02"` → `Badghis`).
+    pub fn admin1_name(&self, cc: &str, code: &str) -> Option<&str> {
+        let i = self.admin1_by_code.get(&format!("{cc}.{code}"))?;
+        Some(self.admin1[*i as usize].name.as_str())
+    }
+
+    pub(crate) fn admin1_place(&self, i: u32) -> Place {
+        let a = &self.admin1[i as usize];
+        let country = self
+            .country_by_cc
+            .get(&a.cc)
+            .map(|&c| self.countries[c as usize].name.clone())
+            .unwrap_or_default();
+        Place {
+            geonameid: (a.geonameid != 0).then_some(a.geonameid),
+            name: a.name.clone(),
+            country_code: a.cc.clone(),
+            country,
+            admin1: Some(a.name.clone()),
+            admin2: None,
+            latitude: a.lat,
+            longitude: a.lon,
+            feature_code: "ADM1".into(),
+            population: a.population,
+            precision: GeoPrecision::Admin1,
+        }
+    }
+
+    /// Admin-1 index of a stored place.
+    pub(crate) fn place_admin1(&self, p: u32) -> Option<u32> {
+        let r = &self.store.places[p as usize];
+        self.admin1_of_code.get(&r.admin1).copied()
+    }
+
+    /// Country index of a stored place.
+    pub(crate) fn place_country(&self, p: u32) -> Option<u32> {
+        let r = &self.store.places[p as usize];
+        let c = *self.store_country.get(r.country as usize)?;
+        (c != NONE).then_some(c)
+    }
+
+    pub(crate) fn place(&self, p: u32) -> Place {
+        let r = &self.store.places[p as usize];
+        let cc = self
+            .store
+            .countries
+            .get(r.country as usize)
+            .cloned()
+            .unwrap_or_default();
+        let country = self
+            .place_country(p)
+            .map(|c| self.countries[c as usize].name.clone())
+            .unwrap_or_default();
+        let fcode = self
+            .store
+            .fcodes
+            .get(r.fcode as usize)
+            .cloned()
+            .unwrap_or_default();
+        let precision = match fcode.as_str() {
+            "ADM2" => GeoPrecision::Admin2,
+            "ADM1" => GeoPrecision::Admin1,
+            _ => GeoPrecision::Point,
+        };
+        Place {
+            geonameid: Some(r.geonameid),
+            name: self.store.pool.get(r.name).to_string(),
+            country_code: cc,
+            country,
+            admin1: self
+                .place_admin1(p)
+                .map(|a| self.admin1[a as usize].name.clone()),
+            admin2: (r.admin2 != NONE).then(|| self.store.pool.get(r.admin2).to_string()),
+            latitude: r.lat as f64,
+            longitude: r.lon as f64,
+            feature_code: fcode,
+            population: r.population as u64,
+            precision,
+        }
+    }
+}
+
+fn parse_context(path: &Path, text: &str) -> Result<Context> {
+    let mut c = Context::default();
+    for (no, cols) in data_lines(text) {
+        if cols.len() < 2 {
+            return Err(bad_line(path, no, "expected kind<TAB>word"));
+        }
+        let set = match cols[0].trim() {
+            "stop" => &mut c.stop,
+            "title" => &mut c.title,
+            "admin1" => &mut c.admin1,
+            "admin2" => &mut c.admin2,
+            "city" => &mut c.city,
+            "feature" => &mut c.feature,
+            other => return Err(bad_line(path, no, &format!("unknown kind {other:?}"))),
+        };
+        set.insert(fold(cols[1]));
+    }
+    Ok(c)
+}
+
+/// Great-circle distance in kilometres (haversine, mean Earth radius 6371 km).
+pub fn distance_km(a: &Place, b: &Place) -> f64 {
+    haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+}
+
+/// Great-circle distance between two points, in kilometres.
+pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+#[cfg(test)]
+mod devtest;
+#[cfg(test)]
+pub(crate) mod testgaz;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn haversine_is_sane() {
+        // Kabul to Kandahar is about 450 km.
+        let d = haversine_km(34.528, 69.172, 31.610, 65.710);
+        assert!((440.0..470.0).contains(&d), "{d}");
+        assert_eq!(haversine_km(1.0, 2.0, 1.0, 2.0), 0.0);
+    }
+
+    #[test]
+    fn lookups_of_countries_admin1_and_demonyms() {
+        let g = testgaz::gazetteer();
+        assert_eq!(g.country_of_demonym("Afghan"), Some("AF"));
+        assert_eq!(g.country_of_demonym("Lebanese"), Some("LB"));
+        assert_eq!(g.country_of_demonym("Martian"), None);
+        let c = g.country("af").unwrap();
+        assert_eq!(c.precision, GeoPrecision::Country);
+        assert_eq!(c.name, "Afghanistan");
+        let a = g.admin1_by_name("AF", "Badghis Province").unwrap();
+        assert_eq!(a.precision, GeoPrecision::Admin1);
+        assert_eq!(a.name, "Badghis");
+        assert!(g.admin1_by_name("IR", "Badghis").is_none());
+        assert_eq!(g.admin1_name("AF", "02"), Some("Badghis"));
+    }
+
+    #[test]
+    fn missing_gazetteer_is_a_clear_error() {
+        let d = tempfile::tempdir().unwrap();
+        let e = Gazetteer::load(d.path()).err().unwrap().to_string();
+        assert!(e.contains("places.bin.gz") && e.contains("missing"), "{e}");
     }
 }
 

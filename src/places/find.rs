@@ -1,0 +1,837 @@
+//! Recognition (folded token n-grams against the name table) and resolution (evidence
+//! scoring over the whole article).
+
+use super::{Gazetteer, Rank, Small};
+use crate::model::{Place, PlaceMention, Span};
+use crate::text::FoldedText;
+use std::collections::{HashMap, HashSet};
+
+/// Longest name tried, in tokens.
+const MAX_N: usize = 6;
+/// A non-country, non-region name whose best reading scores below this is not reported.
+const MIN_SCORE: f32 = 0.9;
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    fs: u32,
+    fe: u32,
+    cap: bool,
+}
+
+/// What the words around a name say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Hint {
+    None,
+    Admin1,
+    Admin2,
+    City,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cand {
+    Place(u32, bool),
+    Admin1(u32),
+    Country(u32),
+}
+
+/// One distinct (name, hint) of the article, with every place it occurs.
+struct Group<'g> {
+    spans: Vec<Span>,
+    hint: Hint,
+    cands: Vec<Cand>,
+    /// Only seen sentence-initially (weaker evidence that it is a name).
+    weak: bool,
+    fuzzy: bool,
+    /// Seen only as a dateline ("KABUL, Aug 8 (Reuters) -").
+    dateline: bool,
+    best: Option<(Cand, f32)>,
+    second: f32,
+    /// The best few candidates with their scores, best first.
+    top: Vec<(Cand, f32)>,
+    _g: std::marker::PhantomData<&'g ()>,
+}
+
+/// Population on a 0..1.2 log scale. GeoNames writes 0 for "unknown"; a dump of places with
+/// at least 500 people then means a small town, so 0 counts as 2,000.
+fn popn(pop: u64) -> f32 {
+    let pop = if pop == 0 { 2000 } else { pop };
+    ((1.0 + pop as f32).ln() / (1.0e7f32).ln()).min(1.2)
+}
+
+fn is_sentence_initial(text: &str, start: usize) -> bool {
+    for c in text[..start].chars().rev() {
+        if c == ' ' || c == '\t' {
+            continue;
+        }
+        return matches!(
+            c,
+            '.' | '!'
+                | '?'
+                | '"'
+                | '\u{201C}'
+                | '\u{2018}'
+                | '\''
+                | '('
+                | ':'
+                | '\n'
+                | '\r'
+                | '-'
+                | '\u{2014}'
+                | '\u{2013}'
+                | '>'
+                | '*'
+                | '|'
+        );
+    }
+    true
+}
+
+/// A wire dateline: the name in capitals at the start of a line, then `,` or ` (` or ` -`.
+fn is_dateline(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..start].trim().is_empty() {
+        return false;
+    }
+    let name = &text[start..end];
+    if name.chars().any(|c| c.is_lowercase()) {
+        return false;
+    }
+    let rest = &text[end..];
+    rest.starts_with(',')
+        || rest.starts_with(" (")
+        || rest.starts_with(" -")
+        || rest.starts_with(" \u{2014}")
+}
+
+fn tokenize(ft: &FoldedText, text: &str) -> Vec<Tok> {
+    let f = &ft.folded;
+    let mut toks = Vec::with_capacity(f.len() / 6 + 1);
+    let mut start: Option<usize> = None;
+    let push = |s: usize, e: usize, toks: &mut Vec<Tok>| {
+        let o = ft.orig_start(s);
+        let cap = text
+            .get(o..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| c.is_uppercase());
+        toks.push(Tok {
+            fs: s as u32,
+            fe: e as u32,
+            cap,
+        });
+    };
+    for (i, c) in f.char_indices() {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        match (alnum, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                push(s, i, &mut toks);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        push(s, f.len(), &mut toks);
+    }
+    toks
+}
+
+/// The separator between two tokens may join a name: one space, or ". " (St. Louis).
+fn joinable(f: &str, a: &Tok, b: &Tok) -> bool {
+    let gap = &f[a.fe as usize..b.fs as usize];
+    matches!(gap, " " | ". " | ".")
+}
+
+pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
+    let ft = FoldedText::new(text);
+    let f = ft.folded.as_str();
+    let toks = tokenize(&ft, text);
+    let ctx = &g.context;
+    let mut lower: Option<HashSet<&str>> = None;
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of: HashMap<(&str, Hint), usize> = HashMap::new();
+    let mut demonym_ev: Vec<(u32, f32)> = Vec::new();
+    let mut unmatched: Vec<(usize, usize)> = Vec::new();
+
+    let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
+    // Tokens before this one were consumed by a name (place, country or demonym).
+    let mut consumed = 0;
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].cap {
+            i += 1;
+            continue;
+        }
+        // How far names may extend: tokens joined by single separators.
+        let mut maxn = 1;
+        while maxn < MAX_N
+            && i + maxn < toks.len()
+            && joinable(f, &toks[i + maxn - 1], &toks[i + maxn])
+        {
+            maxn += 1;
+        }
+        let after_title =
+            i > 0 && joinable(f, &toks[i - 1], &toks[i]) && ctx.title.contains(word(&toks[i - 1]));
+        let mut found = None;
+        if !after_title {
+            for n in (1..=maxn).rev() {
+                let last = &toks[i + n - 1];
+                if n > 1 && !last.cap {
+                    continue;
+                }
+                let key = &f[toks[i].fs as usize..last.fe as usize];
+                if ctx.stop.contains(key) {
+                    continue;
+                }
+                let post = g.lookup(key);
+                let small = g.small.get(key);
+                if post.is_empty() && small.is_none() {
+                    continue;
+                }
+                found = Some((n, key, post, small));
+                break;
+            }
+        }
+        let Some((n, key, post, small)) = found else {
+            if !after_title {
+                unmatched.push((i, maxn));
+            }
+            i += 1;
+            continue;
+        };
+        let start = ft.orig_start(toks[i].fs as usize);
+        let end = ft.orig_end(text, toks[i + n - 1].fe as usize);
+        let orig = &text[start..end];
+        // A single word right after another capitalised word that is no name and no
+        // stop word is a surname ("Soumaila Cisse", "Ibrahim Keita"), not a town.
+        let surname = n == 1
+            && i > consumed
+            && toks[i - 1].cap
+            && &f[toks[i - 1].fe as usize..toks[i].fs as usize] == " "
+            && !ctx.stop.contains(word(&toks[i - 1]));
+        i += n;
+        consumed = i;
+        let small = small.map(|v| v.as_slice()).unwrap_or(&[]);
+        // Demonyms are country evidence, not mentions.
+        if post.is_empty() && small.iter().all(|s| matches!(s, Small::Demonym(_))) {
+            for s in small {
+                if let Small::Demonym(c) = s {
+                    demonym_ev.push((*c, 0.5));
+                }
+            }
+            continue;
+        }
+        let has_region = small
+            .iter()
+            .any(|s| matches!(s, Small::Country(_) | Small::Admin1(_)));
+        if key.len() < 3 && !orig.chars().all(|c| c.is_uppercase()) {
+            continue;
+        }
+        if key.len() < 3 && !has_region {
+            continue;
+        }
+        if surname && !has_region {
+            continue;
+        }
+        let initial = is_sentence_initial(text, start);
+        if n == 1 && !has_region {
+            let lw =
+                lower.get_or_insert_with(|| toks.iter().filter(|t| !t.cap).map(&word).collect());
+            if lw.contains(key) {
+                continue;
+            }
+        }
+        // Hint from the next word ("Badghis province", "Kunduz city") or the words before
+        // ("province of Badghis").
+        let j = i;
+        let mut hint = Hint::None;
+        if j < toks.len() && joinable(f, &toks[j - 1], &toks[j]) {
+            let w = word(&toks[j]);
+            if ctx.admin1.contains(w) {
+                hint = Hint::Admin1;
+            } else if ctx.admin2.contains(w) {
+                hint = Hint::Admin2;
+            } else if ctx.city.contains(w) {
+                hint = Hint::City;
+            }
+        }
+        // "Dnipro River", "Zagros Mountains": a natural feature, not the town.
+        if j < toks.len()
+            && toks[j].cap
+            && joinable(f, &toks[j - 1], &toks[j])
+            && ctx.feature.contains(word(&toks[j]))
+        {
+            continue;
+        }
+        let b = i - n;
+        if hint == Hint::None && b >= 2 && word(&toks[b - 1]) == "of" {
+            let w = word(&toks[b - 2]);
+            if ctx.admin1.contains(w) {
+                hint = Hint::Admin1;
+            } else if ctx.city.contains(w) {
+                hint = Hint::City;
+            }
+        }
+        let gi = *group_of.entry((key, hint)).or_insert_with(|| {
+            let mut cands: Vec<Cand> = small
+                .iter()
+                .filter_map(|s| match *s {
+                    Small::Country(c) => Some(Cand::Country(c)),
+                    Small::Admin1(a) => Some(Cand::Admin1(a)),
+                    Small::Demonym(_) => None,
+                })
+                .collect();
+            cands.extend(post.iter().map(|&x| Cand::Place(x >> 1, x & 1 == 1)));
+            groups.push(Group {
+                spans: Vec::new(),
+                hint,
+                cands,
+                weak: true,
+                fuzzy: false,
+                dateline: true,
+                best: None,
+                second: 0.0,
+                top: Vec::new(),
+                _g: std::marker::PhantomData,
+            });
+            groups.len() - 1
+        });
+        let gr = &mut groups[gi];
+        gr.spans.push(Span::new(start, end));
+        if !initial || n > 1 || has_region {
+            gr.weak = false;
+        }
+        if !is_dateline(text, start, end) {
+            gr.dateline = false;
+        }
+    }
+
+    // Fuzzy fallback for capitalised words and hyphenated names no list has, restricted to
+    // places in a country the article names (a near spelling alone is weak evidence).
+    let mut named: HashSet<u32> = groups
+        .iter()
+        .flat_map(|gr| gr.cands.iter())
+        .filter_map(|c| match *c {
+            Cand::Country(ci) => Some(ci),
+            _ => None,
+        })
+        .chain(demonym_ev.iter().map(|&(c, _)| c))
+        .collect();
+    // ...and the country of every name whose readings all lie in one country.
+    for gr in &groups {
+        let mut cc = None;
+        let one = gr.cands.iter().all(|c| {
+            let here = match *c {
+                Cand::Place(p, _) => g.place_country(p),
+                Cand::Country(ci) => Some(ci),
+                Cand::Admin1(a) => g.country_by_cc.get(&g.admin1[a as usize].cc).copied(),
+            };
+            here.is_some() && *cc.get_or_insert(here) == here
+        });
+        if let (true, Some(Some(c))) = (one, cc) {
+            named.insert(c);
+        }
+    }
+    for (ti, maxn) in unmatched {
+        if named.is_empty() {
+            break;
+        }
+        let t0 = &toks[ti];
+        // Only names not sentence-initial, or hyphenated compounds.
+        let start = ft.orig_start(t0.fs as usize);
+        let mut n = 1;
+        while n < maxn
+            && n < 4
+            && f[toks[ti + n - 1].fe as usize..toks[ti + n].fs as usize] == *" "
+            && text[ft.orig_end(text, toks[ti + n - 1].fe as usize)..].starts_with('-')
+        {
+            n += 1;
+        }
+        if n == 1 && is_sentence_initial(text, start) {
+            continue;
+        }
+        let last = &toks[ti + n - 1];
+        if !last.cap {
+            continue;
+        }
+        let key = &f[t0.fs as usize..last.fe as usize];
+        if key.len() < 6 || ctx.stop.contains(key) {
+            continue;
+        }
+        let mut cands = g.fuzzy_candidates(key);
+        cands.retain(|&p| g.place_country(p).is_some_and(|c| named.contains(&c)));
+        if cands.is_empty() {
+            continue;
+        }
+        let end = ft.orig_end(text, last.fe as usize);
+        let gi = *group_of.entry((key, Hint::None)).or_insert_with(|| {
+            groups.push(Group {
+                spans: Vec::new(),
+                hint: Hint::None,
+                cands: cands.iter().map(|&p| Cand::Place(p, false)).collect(),
+                weak: false,
+                fuzzy: true,
+                dateline: false,
+                best: None,
+                second: 0.0,
+                top: Vec::new(),
+                _g: std::marker::PhantomData,
+            });
+            groups.len() - 1
+        });
+        groups[gi].spans.push(Span::new(start, end));
+    }
+
+    resolve(g, &mut groups, &demonym_ev);
+
+    let mut out = Vec::new();
+    for gr in &groups {
+        let Some((cand, conf)) = gr.best else {
+            continue;
+        };
+        let place = match cand {
+            Cand::Place(p, _) => Some(g.place(p)),
+            Cand::Admin1(a) => Some(g.admin1_place(a)),
+            Cand::Country(c) => Some(g.country_place(c)),
+        };
+        let place = coarsen(g, gr, cand, conf).or(place);
+        for &s in &gr.spans {
+            out.push(PlaceMention {
+                span: s,
+                text: text[s.start..s.end].to_string(),
+                place: place.clone(),
+                confidence: conf,
+            });
+        }
+    }
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out
+}
+
+/// A low-confidence choice between readings that share a province or country is reported at
+/// that precision instead of guessed.
+fn coarsen(g: &Gazetteer, gr: &Group, best: Cand, conf: f32) -> Option<Place> {
+    if conf >= 0.2 || gr.top.len() < 2 {
+        return None;
+    }
+    let Cand::Place(p, _) = best else {
+        return None;
+    };
+    let best_score = gr.top[0].1;
+    let close: Vec<Cand> = gr
+        .top
+        .iter()
+        .filter(|(_, s)| best_score - s < 0.3)
+        .map(|&(c, _)| c)
+        .collect();
+    let a = g.place_admin1(p);
+    let c = g.place_country(p)?;
+    let same_admin1 = a.is_some()
+        && close.iter().all(|x| match *x {
+            Cand::Place(q, _) => g.place_admin1(q) == a,
+            Cand::Admin1(q) => Some(q) == a,
+            Cand::Country(_) => false,
+        });
+    if let (true, Some(a)) = (same_admin1, a) {
+        return Some(g.admin1_place(a));
+    }
+    let same_country = close.iter().all(|x| match *x {
+        Cand::Place(q, _) => g.place_country(q) == Some(c),
+        Cand::Country(q) => q == c,
+        Cand::Admin1(q) => g.admin1[q as usize].cc == g.countries[c as usize].cc,
+    });
+    same_country.then(|| g.country_place(c))
+}
+
+#[derive(Default)]
+struct Evidence {
+    /// Some country is named (or implied) at least once.
+    any_country: bool,
+    /// The largest country evidence of the article.
+    country_max: f32,
+    country: HashMap<u32, f32>,
+    admin1: HashMap<u32, f32>,
+    /// (group, lat, lon, admin1) of confident winners.
+    points: Vec<(usize, f32, f32, Option<u32>)>,
+}
+
+impl Evidence {
+    /// Evidence for country `c` from the rest of the article, 0..1: saturates at one mention,
+    /// scaled by its share of the article's best-evidenced country (a country named once in
+    /// an article about another counts less).
+    fn country(&self, c: u32, own: &[(bool, u32, f32)]) -> f32 {
+        let mut v = self.country.get(&c).copied().unwrap_or(0.0);
+        for &(is_c, i, w) in own {
+            if is_c && i == c {
+                v -= w;
+            }
+        }
+        let v = v.max(0.0);
+        if v == 0.0 {
+            return 0.0;
+        }
+        let share = (v / self.country_max.max(v)).sqrt();
+        v.min(1.0) * share
+    }
+    fn admin1(&self, a: u32, own: &[(bool, u32, f32)]) -> f32 {
+        let mut v = self.admin1.get(&a).copied().unwrap_or(0.0);
+        for &(is_c, i, w) in own {
+            if !is_c && i == a {
+                v -= w;
+            }
+        }
+        v.clamp(0.0, 1.0)
+    }
+}
+
+fn score(
+    g: &Gazetteer,
+    gi: usize,
+    gr: &Group,
+    c: Cand,
+    ev: &Evidence,
+    own: &[(bool, u32, f32)],
+) -> f32 {
+    match c {
+        Cand::Place(p, primary) => {
+            let r = &g.store.places[p as usize];
+            let pn = popn(r.population as u64);
+            let rank = g.ranks.get(r.fcode as usize).copied();
+            let mut s = 1.2 * pn
+                + match rank {
+                    Some(Rank::Capital) => 0.7,
+                    Some(Rank::Admin1Seat) => 0.35,
+                    Some(Rank::Admin2Seat) => 0.15,
+                    Some(Rank::Seat) => 0.05,
+                    Some(Rank::Division) => -0.3,
+                    _ => 0.0,
+                }
+                + if primary { 0.2 } else { 0.0 };
+            let cc = g.place_country(p);
+            if let Some(cc) = cc {
+                let e = ev.country(cc, own);
+                s += (0.6 + 0.6 * pn) * e;
+                // The article is about other countries and never this one.
+                if e == 0.0 && ev.any_country {
+                    s -= 0.2;
+                }
+            }
+            let a1 = g.place_admin1(p);
+            if let Some(a) = a1 {
+                s += 0.8 * ev.admin1(a, own);
+            }
+            let mut prox: f32 = 0.0;
+            for &(og, lat, lon, _) in &ev.points {
+                if og == gi {
+                    continue;
+                }
+                let d = fast_km(lat, lon, r.lat, r.lon);
+                prox = prox.max((1.0 - d / 150.0).max(0.0));
+            }
+            s += 0.4 * prox;
+            s += match gr.hint {
+                Hint::Admin1 => -1.5,
+                Hint::Admin2 => {
+                    if matches!(rank, Some(Rank::Division)) {
+                        0.5
+                    } else {
+                        -0.5
+                    }
+                }
+                Hint::City => 0.3,
+                Hint::None => 0.0,
+            };
+            if gr.weak {
+                s -= 0.6;
+            }
+            if gr.fuzzy {
+                s -= 0.5;
+            }
+            s
+        }
+        Cand::Admin1(a) => {
+            let ad = &g.admin1[a as usize];
+            let mut s = 0.6 * popn(ad.population) + 0.6;
+            if let Some(&cc) = g.country_by_cc.get(&ad.cc) {
+                s += 1.2 * ev.country(cc, own);
+            }
+            s += 0.4 * ev.admin1(a, own);
+            if ev
+                .points
+                .iter()
+                .any(|&(og, _, _, pa)| og != gi && pa == Some(a))
+            {
+                s += 0.8;
+            }
+            // A province named like its seat ("Kunduz", "Mykolaiv"): the bare name is the
+            // town unless the words around say province.
+            if gr.hint != Hint::Admin1
+                && gr.cands.iter().any(|&c| match c {
+                    Cand::Place(p, _) => {
+                        matches!(
+                            g.ranks.get(g.store.places[p as usize].fcode as usize),
+                            Some(Rank::Admin1Seat | Rank::Capital)
+                        ) && g.place_admin1(p) == Some(a)
+                    }
+                    _ => false,
+                })
+            {
+                s -= 1.0;
+            }
+            s += match gr.hint {
+                Hint::Admin1 => 2.5,
+                Hint::City => -1.0,
+                _ => 0.0,
+            };
+            s
+        }
+        Cand::Country(c) => {
+            let mut s = 2.6 + 0.5 * ev.country(c, own);
+            s += match gr.hint {
+                Hint::City => -1.5,
+                Hint::Admin1 => -1.0,
+                _ => 0.0,
+            };
+            s
+        }
+    }
+}
+
+/// Equirectangular distance, good enough for "within 150 km".
+fn fast_km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f32 {
+    let x = (lon2 - lon1).to_radians() * ((lat1 + lat2) / 2.0).to_radians().cos();
+    let y = (lat2 - lat1).to_radians();
+    6371.0 * (x * x + y * y).sqrt()
+}
+
+fn add(ev: &mut HashMap<u32, f32>, own: &mut Vec<(bool, u32, f32)>, is_c: bool, i: u32, w: f32) {
+    *ev.entry(i).or_default() += w;
+    own.push((is_c, i, w));
+}
+
+fn resolve(g: &Gazetteer, groups: &mut [Group], demonym_ev: &[(u32, f32)]) {
+    let mut ev = Evidence::default();
+    let mut own: Vec<Vec<(bool, u32, f32)>> = vec![Vec::new(); groups.len()];
+    for &(c, w) in demonym_ev {
+        *ev.country.entry(c).or_default() += w;
+    }
+    // Evidence before any choice: country names, and province names that are not also towns
+    // (or that the words around call a province).
+    for (gi, gr) in groups.iter().enumerate() {
+        let nreg = gr
+            .cands
+            .iter()
+            .filter(|c| !matches!(c, Cand::Place(..)))
+            .count()
+            .max(1) as f32;
+        let has_place = gr.cands.iter().any(|c| matches!(c, Cand::Place(..)));
+        let w = (1.0 + 0.25 * (gr.spans.len().min(5) as f32 - 1.0)) / nreg;
+        for c in &gr.cands {
+            match *c {
+                Cand::Country(ci) => add(&mut ev.country, &mut own[gi], true, ci, w),
+                Cand::Admin1(a) if !has_place || gr.hint == Hint::Admin1 => {
+                    add(&mut ev.admin1, &mut own[gi], false, a, w);
+                    if let Some(&cc) = g.country_by_cc.get(&g.admin1[a as usize].cc) {
+                        add(&mut ev.country, &mut own[gi], true, cc, 0.5 * w);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    ev.any_country = ev.country.values().any(|&v| v >= 1.0);
+    ev.country_max = ev.country.values().copied().fold(0.0, f32::max);
+    for pass in 0..2 {
+        for gi in 0..groups.len() {
+            let gr = &groups[gi];
+            let mut top: Vec<(Cand, f32)> = gr
+                .cands
+                .iter()
+                .map(|&c| (c, score(g, gi, gr, c, &ev, &own[gi])))
+                .collect();
+            top.sort_by(|a, b| b.1.total_cmp(&a.1));
+            top.truncate(5);
+            let gr = &mut groups[gi];
+            gr.second = top.get(1).map_or(0.0, |x| x.1);
+            gr.best = top.first().and_then(|&(c, s)| {
+                let region = !matches!(c, Cand::Place(..));
+                if !region && s < MIN_SCORE {
+                    return None;
+                }
+                let margin = top.get(1).map_or(s, |x| s - x.1);
+                let conf = (1.0 - (-1.5 * margin).exp()) * (s / 2.5).min(1.0);
+                Some((c, conf.clamp(0.05, 0.99)))
+            });
+            gr.top = top;
+        }
+        if pass == 1 {
+            break;
+        }
+        // Second pass: confident choices lend their country, province and position (a
+        // dateline only its country: where the reporter sat says little about the rest).
+        for (gi, gr) in groups.iter().enumerate() {
+            if gr.dateline {
+                if let Some((Cand::Place(p, _), _)) = gr.best {
+                    if let Some(c) = g.place_country(p) {
+                        add(&mut ev.country, &mut own[gi], true, c, 0.5);
+                    }
+                }
+                continue;
+            }
+            match gr.best {
+                Some((Cand::Place(p, _), conf)) if conf >= 0.25 => {
+                    let r = &g.store.places[p as usize];
+                    let a1 = g.place_admin1(p);
+                    ev.points.push((gi, r.lat, r.lon, a1));
+                    if let Some(c) = g.place_country(p) {
+                        add(&mut ev.country, &mut own[gi], true, c, 0.5);
+                    }
+                    if let Some(a) = a1 {
+                        add(&mut ev.admin1, &mut own[gi], false, a, 0.3);
+                    }
+                }
+                Some((Cand::Admin1(a), conf))
+                    if conf >= 0.25 && !own[gi].iter().any(|&(is_c, i, _)| !is_c && i == a) =>
+                {
+                    add(&mut ev.admin1, &mut own[gi], false, a, 1.0);
+                }
+                _ => {}
+            }
+        }
+        ev.country_max = ev.country.values().copied().fold(0.0, f32::max);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testgaz::gazetteer;
+    use crate::model::GeoPrecision;
+
+    fn names(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        gazetteer()
+            .find_places(text)
+            .into_iter()
+            .map(|m| {
+                (
+                    m.text,
+                    m.place.as_ref().map(|p| p.name.clone()),
+                    m.place.as_ref().map(|p| p.country_code.clone()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_multiword_and_variant_spellings() {
+        let g = gazetteer();
+        let m = g.find_places("Fighters entered Qala-e-Nau and later Qal’ah-ye Now fell.");
+        assert_eq!(m.len(), 2, "{m:?}");
+        for x in &m {
+            let p = x.place.as_ref().unwrap();
+            assert_eq!(p.geonameid, Some(1129867));
+            assert_eq!(p.admin1.as_deref(), Some("Badghis"));
+        }
+        assert_eq!(m[0].text, "Qala-e-Nau");
+        let s = m[1].span;
+        assert_eq!(
+            &"Fighters entered Qala-e-Nau and later Qal’ah-ye Now fell."[s.start..s.end],
+            "Qal’ah-ye Now"
+        );
+    }
+
+    #[test]
+    fn common_words_do_not_match() {
+        // "Police", "Said", "May", "Man" and "Of" are all places in the test gazetteer.
+        let t = "Police said on Monday that in May a man was hurt. Of the dead, Said was one. \
+                 The police chief spoke to Man Singh.";
+        let got = names(t);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn lowercase_use_elsewhere_vetoes_a_capitalised_word() {
+        // "Bor" is a town in the test gazetteer; here it is an ordinary word.
+        let got = names("Bor officials spoke. The bor was closed.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn province_suffix_gives_admin1() {
+        let g = gazetteer();
+        let m = g.find_places("Clashes spread across Kunduz province, then into Kunduz city.");
+        assert_eq!(m.len(), 2, "{m:?}");
+        let p0 = m[0].place.as_ref().unwrap();
+        assert_eq!(p0.precision, GeoPrecision::Admin1);
+        assert_eq!(p0.name, "Kunduz");
+        let p1 = m[1].place.as_ref().unwrap();
+        assert_eq!(p1.precision, GeoPrecision::Point);
+        assert_eq!(p1.feature_code, "PPLA");
+    }
+
+    #[test]
+    fn country_named_in_article_picks_the_homonym() {
+        // Tripoli: Libya's capital is bigger, but the article is about Lebanon.
+        let got = names("Gunmen fired on a checkpoint in Tripoli, Lebanese officials said, near the border with Syria in northern Lebanon.");
+        let t = got.iter().find(|x| x.0 == "Tripoli").unwrap();
+        assert_eq!(t.2.as_deref(), Some("LB"), "{got:?}");
+        let got = names("Rival militias clashed in Tripoli, the Libyan capital.");
+        let t = got.iter().find(|x| x.0 == "Tripoli").unwrap();
+        assert_eq!(t.2.as_deref(), Some("LY"), "{got:?}");
+    }
+
+    #[test]
+    fn nearby_places_pick_the_homonym() {
+        // Two small "Springfield"s; Tarsk is next to the one in country B.
+        let got = names("Troops moved from Tarsk to Springfield overnight.");
+        let s = got.iter().find(|x| x.0 == "Springfield").unwrap();
+        assert_eq!(s.2.as_deref(), Some("LB"), "{got:?}");
+    }
+
+    #[test]
+    fn capital_and_population_decide_without_other_evidence() {
+        let got = names("Talks were held in Doha on Tuesday.");
+        assert_eq!(got[0].2.as_deref(), Some("QA"), "{got:?}");
+    }
+
+    #[test]
+    fn countries_are_mentions_and_demonyms_are_evidence() {
+        let g = gazetteer();
+        let m = g.find_places("Afghan officials said Afghanistan would reopen the road.");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(
+            m[0].place.as_ref().unwrap().precision,
+            GeoPrecision::Country
+        );
+        // A demonym alone tips "Tripoli" to Lebanon.
+        let got = names("Lebanese troops deployed in Tripoli after Lebanese police left.");
+        let d = got.iter().find(|x| x.0 == "Tripoli").unwrap();
+        assert_eq!(d.2.as_deref(), Some("LB"), "{got:?}");
+    }
+
+    #[test]
+    fn titles_block_person_names() {
+        let got = names("President Kunduz met reporters.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn fuzzy_fallback_resolves_unlisted_spellings() {
+        let g = gazetteer();
+        let m = g.find_places("The Taliban attacked Qalay-i-Naw in Afghanistan, then Shiberghan.");
+        let q = m
+            .iter()
+            .find(|x| x.text == "Qalay-i-Naw")
+            .expect("fuzzy Qalay-i-Naw");
+        assert_eq!(q.place.as_ref().unwrap().geonameid, Some(1129867));
+        let s = m
+            .iter()
+            .find(|x| x.text == "Shiberghan")
+            .expect("fuzzy Shiberghan");
+        assert_eq!(s.place.as_ref().unwrap().geonameid, Some(1127110));
+        assert!(s.confidence < 0.99);
+    }
+}
