@@ -574,12 +574,3 @@ mod tests {
         assert!(e.contains("places.bin.gz") && e.contains("missing"), "{e}");
     }
 }
-
-/// Great-circle (haversine) distance between two places, in km.
-pub fn distance_km(a: &Place, b: &Place) -> f64 {
-    use geo::{Distance, Haversine, Point};
-    Haversine::distance(
-        Point::new(a.longitude, a.latitude),
-        Point::new(b.longitude, b.latitude),
-    ) / 1000.0
-}
