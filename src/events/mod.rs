@@ -131,6 +131,9 @@ impl EventExtractor {
                 if s.inside_name(span) {
                     continue; // "Volcano of Anger", "Islamic State" are names, not triggers
                 }
+                if trig.roles == Roles::Nominal && s.in_time_adjunct(m.first) {
+                    continue; // "hours after the attack": a reference to an event told already
+                }
                 let (cs, ce) = s.clause(m.first, m.last);
                 let modality = self
                     .modality

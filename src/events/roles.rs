@@ -39,8 +39,23 @@ const PLACE_PREPS: &[&str] = &[
     "in", "on", "at", "near", "of", "into", "to", "toward", "towards", "around", "outside",
     "across", "inside", "over", "against", "from", "within",
 ];
+/// Determiners of a definite reference.
+const DEFINITE: &[&str] = &["the", "this", "that", "its", "their"];
+/// Prepositions of a time adjunct.
+const TIME_PREPS: &[&str] = &["after", "before", "since", "following", "until", "during", "amid"];
+/// Place mentions resolved with less confidence than this are not used as event locations.
+pub(super) const MIN_PLACE_CONFIDENCE: f32 = 0.35;
 /// Nouns that refer back to the place in focus.
 const PLACE_ANAPHORS: &[&str] = &["city", "town", "village", "capital", "district", "area"];
+
+/// "hours after", "minutes later": the same day as what they are anchored to, which is the
+/// event in force, not the last date written.
+fn is_sub_day_offset(t: &TimeMention) -> bool {
+    t.anchor == Anchor::Previous && {
+        let l = t.text.to_lowercase();
+        l.contains("hour") || l.contains("minute")
+    }
+}
 
 /// A mention located on the sentence's tokens.
 struct Located<'m, T> {
@@ -115,7 +130,11 @@ impl<'a> Sentence<'a> {
                 .collect(),
             places: locate(toks, &mentions.places, |m| m.span)
                 .into_iter()
-                .filter(|l| in_sentence(l.item.span) && l.item.place.is_some())
+                .filter(|l| {
+                    in_sentence(l.item.span)
+                        && l.item.place.is_some()
+                        && l.item.confidence >= MIN_PLACE_CONFIDENCE
+                })
                 .collect(),
             times: locate(toks, &mentions.times, |m| m.span)
                 .into_iter()
@@ -123,6 +142,7 @@ impl<'a> Sentence<'a> {
                     in_sentence(l.item.span)
                         && l.item.date.is_some()
                         && matches!(l.item.timex_type, TimexType::Date | TimexType::Time)
+                        && !is_sub_day_offset(l.item)
                 })
                 .collect(),
             earlier_actors: mentions
@@ -139,6 +159,23 @@ impl<'a> Sentence<'a> {
 
     pub fn char_of(&self, i: usize, chars: &CharIndex<'_>) -> usize {
         chars.char_offset(self.toks[i].span.start)
+    }
+
+    /// Is the noun at word `first` a definite reference inside a time adjunct ("hours after the
+    /// attack", "since the offensive")? Such a noun points back at an event already reported.
+    pub fn in_time_adjunct(&self, first: usize) -> bool {
+        let mut i = first;
+        // skip up to two modifiers between the determiner and the noun
+        for _ in 0..3 {
+            if i == 0 {
+                return false;
+            }
+            i -= 1;
+            if DEFINITE.contains(&self.words[i]) {
+                return i > 0 && TIME_PREPS.contains(&self.words[i - 1]);
+            }
+        }
+        false
     }
 
     /// Is `span` inside an actor or place name (so not a trigger)?
@@ -300,30 +337,36 @@ impl<'a> Sentence<'a> {
     /// nearest place of the sentence, else "the city" pointing back (None here: the caller uses
     /// the focus place). Places inside actor names ("Afghan forces", "Kabul government") don't count.
     pub fn place_for(&self, first: usize, last: usize) -> Option<(String, Place)> {
-        let usable: Vec<&Located<'_, PlaceMention>> = self
-            .places
-            .iter()
-            .filter(|p| {
-                !self
-                    .actors
-                    .iter()
-                    .any(|a| a.item.span.overlaps(p.item.span) && !a.item.descriptor)
-            })
-            .collect();
+        let usable: Vec<&Located<'_, PlaceMention>> =
+            self.places.iter().filter(|p| self.usable_place(p)).collect();
         let (_, clause_end) = self.clause(last, last);
         let tied = usable
             .iter()
             .filter(|p| p.first > last && p.first <= last + 10 && p.first < clause_end + 6)
             .filter(|p| (last + 1..p.first).any(|i| PLACE_PREPS.contains(&self.words[i])))
             .min_by_key(|p| p.first);
-        // "the city" after the trigger refers back to the focus: leave it to the caller
+        // "the city" after the trigger refers back: to a town named earlier in this sentence,
+        // else to the focus of the article (the caller's)
         let anaphor_first = (last + 1..(last + 8).min(self.words.len())).find(|&i| {
             PLACE_ANAPHORS.contains(&self.words[i]) && i > 0 && self.words[i - 1] == "the"
         });
+        let antecedent = || {
+            usable
+                .iter()
+                .filter(|p| {
+                    p.last < first
+                        && p.item
+                            .place
+                            .as_ref()
+                            .is_some_and(|x| x.precision == GeoPrecision::Point)
+                })
+                .max_by_key(|p| p.last)
+                .copied()
+        };
         let chosen = match (tied, anaphor_first) {
-            (Some(p), Some(a)) if a < p.first => return None,
+            (Some(p), Some(a)) if a < p.first => antecedent(),
             (Some(p), _) => Some(*p),
-            (None, Some(_)) => return None,
+            (None, Some(_)) => antecedent(),
             (None, None) => usable
                 .iter()
                 .min_by_key(|p| {
@@ -341,15 +384,35 @@ impl<'a> Sentence<'a> {
         Some((chosen.item.text.clone(), place))
     }
 
+    /// A place mention that can be an event location: not part of an actor's name ("Afghan
+    /// forces", "Kabul government") and not a dateline ("HERAT:", "BEIRUT, Dec 22 (Reuters)"),
+    /// which names where the reporter sat.
+    fn usable_place(&self, p: &Located<'_, PlaceMention>) -> bool {
+        let in_actor = self
+            .actors
+            .iter()
+            .any(|a| a.item.span.overlaps(p.item.span) && !a.item.descriptor);
+        !in_actor && !self.is_dateline(p)
+    }
+
+    fn is_dateline(&self, p: &Located<'_, PlaceMention>) -> bool {
+        let t = &p.item.text;
+        let upper = t.chars().filter(|c| c.is_alphabetic()).count() > 2
+            && !t.chars().any(|c| c.is_lowercase());
+        if !upper || p.first > 0 {
+            return false;
+        }
+        // a paragraph that opens with an upper-case place and a separator
+        let after = self.text[p.item.span.end..].chars().next();
+        matches!(after, Some(',' | ':' | '(' | ' ' | '—' | '–'))
+    }
+
     /// The last town-level place of the sentence, to be the focus of what follows.
     pub fn last_point_place(&self) -> Option<(String, Place)> {
         self.places
             .iter()
             .filter(|p| {
-                !self
-                    .actors
-                    .iter()
-                    .any(|a| a.item.span.overlaps(p.item.span))
+                self.usable_place(p)
                     && p.item
                         .place
                         .as_ref()
