@@ -42,7 +42,15 @@ const PLACE_PREPS: &[&str] = &[
 /// Determiners of a definite reference.
 const DEFINITE: &[&str] = &["the", "this", "that", "its", "their"];
 /// Prepositions of a time adjunct.
-const TIME_PREPS: &[&str] = &["after", "before", "since", "following", "until", "during", "amid"];
+const TIME_PREPS: &[&str] = &[
+    "after",
+    "before",
+    "since",
+    "following",
+    "until",
+    "during",
+    "amid",
+];
 /// Place mentions resolved with less confidence than this are not used as event locations.
 pub(super) const MIN_PLACE_CONFIDENCE: f32 = 0.35;
 /// Nouns that refer back to the place in focus.
@@ -337,8 +345,11 @@ impl<'a> Sentence<'a> {
     /// nearest place of the sentence, else "the city" pointing back (None here: the caller uses
     /// the focus place). Places inside actor names ("Afghan forces", "Kabul government") don't count.
     pub fn place_for(&self, first: usize, last: usize) -> Option<(String, Place)> {
-        let usable: Vec<&Located<'_, PlaceMention>> =
-            self.places.iter().filter(|p| self.usable_place(p)).collect();
+        let usable: Vec<&Located<'_, PlaceMention>> = self
+            .places
+            .iter()
+            .filter(|p| self.usable_place(p))
+            .collect();
         let (_, clause_end) = self.clause(last, last);
         let tied = usable
             .iter()

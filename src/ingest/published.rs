@@ -33,6 +33,15 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:copyright|©)\s*(?:\(c\)\s*)?((?:19|20)\d\d)").expect("valid regex")
+});
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b{MONTH}\s+(\d{{1,2}})\b(?:,?\s+((?:19|20)\d\d))?"
+    ))
+    .expect("valid regex")
+});
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").expect("valid regex"));
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -221,7 +230,18 @@ pub fn find_publication_date(text: &str, fallback: Option<NaiveDate>) -> Option<
         }
     }
     // 4. A closing "Updated ..." or date line.
-    lines.last().and_then(|l| is_date_line(l))
+    if let Some(d) = lines.last().and_then(|l| is_date_line(l)) {
+        return Some(d);
+    }
+    // 5. Only a copyright year: the latest day of that year the story names ("Saturday,
+    //    June 5") is the best estimate of when it was written.
+    let year: i32 = COPYRIGHT.captures(text)?.get(1)?.as_str().parse().ok()?;
+    MONTH_DAY
+        .captures_iter(text)
+        // a day written with another year is not this story's
+        .filter(|c| c.get(3).is_none_or(|y| y.as_str() == year.to_string()))
+        .filter_map(|c| NaiveDate::from_ymd_opt(year, month_number(&c[1])?, c[2].parse().ok()?))
+        .max()
 }
 
 #[cfg(test)]
@@ -278,6 +298,16 @@ mod tests {
         let t = "KABUL, Aug 8 (Reuters) - Fighters took the city on Sunday.";
         assert_eq!(find_publication_date(t, None), None);
         assert_eq!(find_publication_date(t, d(2021, 1, 1)), d(2021, 8, 8));
+    }
+
+    #[test]
+    fn copyright_year_and_the_latest_day_named() {
+        let t = "OUAGADOUGOU (AP) — Gunmen struck late Friday and into the early hours of Saturday, June 5. An earlier raid came on May 30.\n\nCopyright 2021 The Associated Press.";
+        assert_eq!(find_publication_date(t, None), d(2021, 6, 5));
+        assert_eq!(
+            find_publication_date("Rebels struck on June 5.", None),
+            None
+        );
     }
 
     #[test]
