@@ -41,6 +41,8 @@ enum PatKind {
 
 struct Pattern {
     kind: PatKind,
+    /// A speaker's name (a person standing for the actor).
+    speaker: bool,
     /// Matched only where the original text is exactly this.
     exact: Option<String>,
 }
@@ -88,6 +90,19 @@ struct Hit {
     kind: PatKind,
     /// Followed by a possessive `'s` (not part of the range).
     poss: bool,
+    speaker: bool,
+    /// Followed by a compound suffix ("-led", "-backed").
+    compound: bool,
+}
+
+/// A possessive determiner before a descriptor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Det {
+    None,
+    /// "its", "their": the previous actor.
+    Its,
+    /// "his", "her": the previous person's actor.
+    His,
 }
 
 /// How a candidate mention gets its actor.
@@ -98,9 +113,9 @@ enum CandKind {
     /// A generic side (Civilians, Protesters, Rioters).
     Generic(Actor),
     /// A state descriptor; `gov` for government descriptors; `det` after "its"/"their".
-    State { gov: bool, det: bool },
+    State { gov: bool, det: Det },
     /// A non-state armed descriptor, typed when unresolved; `any` when it fits any armed group.
-    Armed { ty: ActorType, any: bool, det: bool },
+    Armed { ty: ActorType, any: bool, det: Det },
 }
 
 #[derive(Debug, Clone)]
@@ -109,6 +124,10 @@ struct Cand {
     end: usize,
     prio: u8,
     kind: CandKind,
+    /// Named by a person who speaks for the actor ("Khalifa Haftar"): antecedent of "his".
+    person: bool,
+    /// Only a modifier ("AU-led talks", "al-Qaeda-linked"): not an antecedent of descriptors.
+    modifier: bool,
 }
 
 /// Canonical actors with aliases, ACLED types and countries, and the automaton that finds them.
@@ -270,10 +289,11 @@ impl ActorDictionary {
                 actor_type,
                 country,
             });
+            let n_aliases = 1 + split_list(row.get(3)).count();
             let names = std::iter::once(name.as_str())
                 .chain(split_list(row.get(3)))
                 .chain(split_list(row.get(4)));
-            for alias in names {
+            for (k, alias) in names.enumerate() {
                 let (alias, forced) = match alias.strip_prefix('=') {
                     Some(a) => (a, true),
                     None => (alias, false),
@@ -281,6 +301,11 @@ impl ActorDictionary {
                 let key = fold(alias);
                 d.by_key.entry(key.clone()).or_insert(idx);
                 d.push_pattern(&mut pats, key, PatKind::Named(idx), alias, forced);
+                if k >= n_aliases {
+                    if let Some(p) = d.patterns.last_mut() {
+                        p.speaker = true;
+                    }
+                }
             }
         }
 
@@ -387,7 +412,11 @@ impl ActorDictionary {
         }
         let exact = (forced || is_case_sensitive(written)).then(|| written.to_string());
         pats.push(key);
-        self.patterns.push(Pattern { kind, exact });
+        self.patterns.push(Pattern {
+            kind,
+            exact,
+            speaker: false,
+        });
     }
 
     fn country_actor(&self, ci: u32) -> Actor {
@@ -576,6 +605,10 @@ impl ActorDictionary {
                     continue;
                 }
             }
+            let compound = next_word(f, fe).is_some_and(|(s, e)| {
+                text[oe..].starts_with(['-', '‐', '‑'])
+                    && COMPOUND_SUFFIXES.iter().any(|x| x[1..] == f[s..e])
+            });
             hits.push(Hit {
                 fs,
                 fe,
@@ -583,6 +616,8 @@ impl ActorDictionary {
                 oe,
                 kind: pat.kind,
                 poss,
+                speaker: pat.speaker,
+                compound,
             });
         }
         hits.sort_by_key(|h| (h.fs, std::cmp::Reverse(h.fe)));
@@ -618,6 +653,17 @@ impl ActorDictionary {
             return false;
         }
         if let Some((s, e)) = prev_word(f, h.fs) {
+            // "the foreign ministers of Russia": an actor after a government noun + "of"
+            if &f[s..e] == "of" {
+                let gov_before = prev_word(f, s).is_some_and(|(s2, e2)| {
+                    self.noun_keys
+                        .get(&f[s2..e2])
+                        .is_some_and(|&n| self.nouns[n as usize].state_noun())
+                });
+                if gov_before {
+                    return true;
+                }
+            }
             if self.place_prev.contains(&f[s..e]) {
                 return false;
             }
@@ -664,13 +710,9 @@ impl ActorDictionary {
         let mut out = Vec::new();
         for h in hits {
             // compound adjectives: "US-backed", "Iran-aligned", "al-Qaeda-linked"
-            if !matches!(h.kind, PatKind::Noun(_)) {
-                if let Some((s, e)) = next_word(f, h.fe) {
-                    let hyphen = text[h.oe..].starts_with(['-', '‐', '‑']);
-                    if hyphen && COMPOUND_SUFFIXES.iter().any(|x| x[1..] == f[s..e]) {
-                        continue;
-                    }
-                }
+            // (dictionary actors stay, as modifiers: "AU-led talks")
+            if h.compound && !matches!(h.kind, PatKind::Noun(_) | PatKind::Named(_)) {
+                continue;
             }
             match h.kind {
                 PatKind::Demonym(ci) => {
@@ -705,6 +747,8 @@ impl ActorDictionary {
                             end: h.oe,
                             prio: 2,
                             kind: CandKind::Fixed { actor, gov: true },
+                            person: false,
+                            modifier: false,
                         });
                     }
                 }
@@ -727,15 +771,19 @@ impl ActorDictionary {
                             }
                         }
                     }
-                    if countryish && end == h.oe && !self.actor_reading(f, hits, h) {
+                    if countryish && end == h.oe && !h.compound && !self.actor_reading(f, hits, h) {
                         continue;
                     }
+                    let person = h.speaker;
+                    let modifier = h.compound;
                     let gov = actor.name.to_lowercase().contains("government") || countryish;
                     out.push(Cand {
                         start: h.os,
                         end,
                         prio,
                         kind: CandKind::Fixed { actor, gov },
+                        person,
+                        modifier,
                     });
                 }
                 PatKind::Noun(ni) => self.noun_candidates(text, ft, hits, h, ni, &mut out),
@@ -761,6 +809,8 @@ impl ActorDictionary {
                 actor: self.state_actor(name, ci),
                 gov,
             },
+            person: false,
+            modifier: false,
         }
     }
 
@@ -841,11 +891,11 @@ impl ActorDictionary {
         if let Some(cs) = compound_modifier_before(text, os) {
             os = cs;
         }
-        let det = prev_word_orig(text, os).is_some_and(|w| {
-            ["its", "their", "his", "her"]
-                .iter()
-                .any(|d| w.eq_ignore_ascii_case(d))
-        });
+        let det = match prev_word_orig(text, os).map(str::to_lowercase).as_deref() {
+            Some("its" | "their") => Det::Its,
+            Some("his" | "her") => Det::His,
+            _ => Det::None,
+        };
         let kind = if info.state_desc || info.gov_desc {
             Some(CandKind::State {
                 gov: info.gov_desc && !info.state_desc && !force_poss,
@@ -878,6 +928,8 @@ impl ActorDictionary {
                 end,
                 prio: 0,
                 kind,
+                person: false,
+                modifier: false,
             });
         }
         // an unknown capitalised name before a head noun: "Kaniyat militia"
@@ -896,6 +948,8 @@ impl ActorDictionary {
                         },
                         gov: false,
                     },
+                    person: false,
+                    modifier: false,
                 });
             }
         }
@@ -950,11 +1004,16 @@ impl ActorDictionary {
         // armed groups seen so far: (actor, named in the text rather than a descriptor)
         let mut armed: Vec<(Actor, bool)> = Vec::new();
         let mut last_any: Option<Actor> = None;
+        let mut last_person: Option<Actor> = None;
         let mut out = Vec::with_capacity(chosen.len());
         for c in chosen {
             let written = &text[c.start..c.end];
             let (actor, descriptor) = match c.kind {
+                CandKind::Fixed { actor, .. } if c.modifier => (actor, false),
                 CandKind::Fixed { actor, gov } => {
+                    if c.person {
+                        last_person = Some(actor.clone());
+                    }
                     if actor.actor_type == Some(ActorType::StateForces) {
                         if let Some(cc) = &actor.country {
                             last_state.insert((cc.clone(), gov), actor.clone());
@@ -969,8 +1028,13 @@ impl ActorDictionary {
                 }
                 CandKind::Generic(actor) => (actor, true),
                 CandKind::State { gov, det } => {
-                    let actor = match (&last_any, det) {
-                        (Some(a), true) => a.clone(),
+                    let antecedent = match det {
+                        Det::Its => last_any.as_ref(),
+                        Det::His => last_person.as_ref().or(last_any.as_ref()),
+                        Det::None => None,
+                    };
+                    let actor = match (antecedent, det) {
+                        (Some(a), Det::Its | Det::His) => a.clone(),
                         _ => {
                             let cc = focus
                                 .map(|ci| self.countries[ci as usize].code.clone())
@@ -1000,8 +1064,13 @@ impl ActorDictionary {
                     (actor, true)
                 }
                 CandKind::Armed { ty, any, det } => {
-                    let actor = match (&last_any, det) {
-                        (Some(a), true) => a.clone(),
+                    let antecedent = match det {
+                        Det::Its => last_any.as_ref(),
+                        Det::His => last_person.as_ref().or(last_any.as_ref()),
+                        Det::None => None,
+                    };
+                    let actor = match (antecedent, det) {
+                        (Some(a), Det::Its | Det::His) => a.clone(),
                         _ => match resolve_armed(&armed, ty, any, written) {
                             Some(a) => a,
                             None => {

@@ -480,3 +480,24 @@ fn dev_set_agents_found_in_evidence_sentences() {
         share(hit, total)
     );
 }
+
+#[test]
+fn his_forces_refers_to_the_last_person_named() {
+    let ms = dict().find_actors(
+        "Khalifa Haftar ordered an advance on the capital of the Government of National \
+         Accord. His forces took the airport.",
+        Some("LY"),
+    );
+    assert_eq!(mention(&ms, "forces").actor.name, "LNA");
+}
+
+#[test]
+fn compound_modifier_names_an_actor_but_is_no_antecedent() {
+    let ms = dict().find_actors(
+        "After AU-led talks, al-Shabaab attacked a base. An al-Qaeda-linked group claimed it \
+         and the militants withdrew.",
+        Some("SO"),
+    );
+    assert_eq!(mention(&ms, "AU").actor.name, "African Union");
+    assert_eq!(mention(&ms, "militants").actor.name, "al-Shabaab");
+}
