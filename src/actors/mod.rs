@@ -197,6 +197,22 @@ fn prev_word(f: &str, pos: usize) -> Option<(usize, usize)> {
     (start < end).then_some((start, end))
 }
 
+/// True where the text around `[start, end)` is written in capitals only (wire copy such as
+/// "GUERRILLAS ATTACKED THE TOWN"): there acronyms and capitalisation mean nothing.
+fn caps_context(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().rev().take(40);
+    let after = text[end..].chars().take(40);
+    let (mut upper, mut lower) = (0, 0);
+    for c in before.chain(after) {
+        if c.is_lowercase() {
+            lower += 1;
+        } else if c.is_uppercase() {
+            upper += 1;
+        }
+    }
+    lower == 0 && upper >= 8
+}
+
 /// The word of the original text ending just before byte `pos` (after one space).
 fn prev_word_orig(text: &str, pos: usize) -> Option<&str> {
     let before = text.get(..pos)?.strip_suffix(' ')?;
@@ -596,7 +612,7 @@ impl ActorDictionary {
             let pat = &self.patterns[m.pattern().as_usize()];
             let (os, oe) = (ft.orig_start(fs), ft.orig_end(text, fe));
             if let Some(exact) = &pat.exact {
-                if text.get(os..oe) != Some(exact.as_str()) {
+                if text.get(os..oe) != Some(exact.as_str()) || caps_context(text, os, oe) {
                     continue;
                 }
             }
@@ -933,7 +949,7 @@ impl ActorDictionary {
             });
         }
         // an unknown capitalised name before a head noun: "Kaniyat militia"
-        if let Some(ty) = info.head {
+        if let (Some(ty), false) = (info.head, caps_context(text, h.os, h.oe)) {
             if let Some(start) = self.unknown_name_start(text, h.os) {
                 let name = collapse_ws(&text[start..h.oe]);
                 out.push(Cand {

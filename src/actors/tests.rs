@@ -501,3 +501,66 @@ fn compound_modifier_names_an_actor_but_is_no_antecedent() {
     assert_eq!(mention(&ms, "AU").actor.name, "African Union");
     assert_eq!(mention(&ms, "militants").actor.name, "al-Shabaab");
 }
+
+#[test]
+fn all_capitals_text_has_no_acronym_or_unknown_name_matches() {
+    let n = names(
+        "THE SALVADORAN ARMY SAID IT IS CLEAR THAT FMLN GUERRILLAS ATTACKED.",
+        None,
+    );
+    assert!(!n.iter().any(|n| n == "Islamic State"), "{n:?}");
+    assert!(!n.iter().any(|n| n == "FMLN GUERRILLAS"), "{n:?}");
+}
+
+/// Throughput over the shared news corpus: `cargo test --release --lib
+/// actors::tests::bench_corpus -- --ignored --nocapture` (reads `ACTORS_BENCH_MB`, default 20).
+#[test]
+#[ignore]
+fn bench_corpus() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/news.jsonl.xz"
+    );
+    if !Path::new(path).exists() {
+        eprintln!("skipping: ../shared not found");
+        return;
+    }
+    let mb: usize = std::env::var("ACTORS_BENCH_MB")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20);
+    let out = match std::process::Command::new("xz")
+        .args(["-dc", path])
+        .output()
+    {
+        Ok(o) => o.stdout,
+        Err(e) => {
+            eprintln!("skipping: cannot run xz: {e}");
+            return;
+        }
+    };
+    let mut texts = Vec::new();
+    let mut bytes = 0;
+    for line in String::from_utf8_lossy(&out).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+        if let Some(t) = v["text"].as_str() {
+            bytes += t.len();
+            texts.push(t.to_string());
+        }
+        if bytes >= mb << 20 {
+            break;
+        }
+    }
+    let d = dict();
+    let t0 = std::time::Instant::now();
+    let mut n = 0;
+    for t in &texts {
+        n += d.find_actors(t, None).len();
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    eprintln!(
+        "actors: {:.1} MB in {secs:.2} s = {:.1} MB/s (one core), {n} mentions",
+        bytes as f64 / 1048576.0,
+        bytes as f64 / 1048576.0 / secs
+    );
+}
