@@ -1,27 +1,1209 @@
 //! Actors stage: the actor dictionary and actor recognition.
 //!
-//! STUB: interface only; the helper owning `src/actors/` fills it in.
+//! Knowledge lives in four files of the gazetteer directory:
+//! - `actors.tsv`: named actors (armed groups, special state actors, international bodies) with
+//!   aliases, ACLED type, country and the people who speak for them;
+//! - `demonyms.tsv` and `actor_countries.tsv`: from them a state actor is made for every country
+//!   ("Afghan forces", "the Nigerian government", "Kyiv", "Russia");
+//! - `actor_nouns.tsv`: force and government nouns, descriptors ("the militants", "government
+//!   forces", "residents"), head nouns of unknown actors ("Kaniyat militia"), and the words that
+//!   give a country name or a capital an actor reading ("Moscow said").
+//!
+//! Recognition runs one Aho-Corasick automaton (built once in [`ActorDictionary::load`]) over
+//! the folded text, combines adjacent hits (demonym + force noun, named actor + "fighters"),
+//! keeps the longest non-overlapping mentions and resolves descriptors left to right against
+//! the actors named before them.
 
-use crate::model::{Actor, ActorMention};
-use crate::Result;
+mod data;
+
+use crate::model::{Actor, ActorMention, ActorType, Span};
+use crate::text::{fold, FoldedText};
+use crate::{Error, Result};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use data::{is_case_sensitive, read_tsv, split_list};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-/// Canonical actors with aliases, ACLED types and countries.
-pub struct ActorDictionary {}
+/// What a pattern of the automaton stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PatKind {
+    /// A dictionary actor (canonical name, alias or speaker).
+    Named(u32),
+    /// A country name.
+    Country(u32),
+    /// A capital or seat of power.
+    Metonym(u32),
+    /// A demonym.
+    Demonym(u32),
+    /// A noun phrase of `actor_nouns.tsv`.
+    Noun(u32),
+}
+
+struct Pattern {
+    kind: PatKind,
+    /// A speaker's name (a person standing for the actor).
+    speaker: bool,
+    /// Matched only where the original text is exactly this.
+    exact: Option<String>,
+}
+
+/// The classes a noun phrase of `actor_nouns.tsv` belongs to.
+#[derive(Debug, Clone, Default)]
+struct NounInfo {
+    force: bool,
+    gov: bool,
+    state_desc: bool,
+    gov_desc: bool,
+    armed: Option<ActorType>,
+    /// An armed descriptor that fits any armed group ("gunmen").
+    armed_any: bool,
+    civilian: bool,
+    protester: bool,
+    rioter: bool,
+    head: Option<ActorType>,
+    modifier: bool,
+}
+
+impl NounInfo {
+    fn state_noun(&self) -> bool {
+        self.force || self.gov
+    }
+}
+
+struct Country {
+    code: String,
+    /// Canonical name ("Russia").
+    name: String,
+    /// First demonym ("Russian"), for generated names.
+    demonym: Option<String>,
+}
+
+/// One raw automaton hit, checked for word boundaries.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    /// Folded byte range.
+    fs: usize,
+    fe: usize,
+    /// Original byte range.
+    os: usize,
+    oe: usize,
+    kind: PatKind,
+    /// Followed by a possessive `'s` (not part of the range).
+    poss: bool,
+    speaker: bool,
+    /// Followed by a compound suffix ("-led", "-backed").
+    compound: bool,
+}
+
+/// A possessive determiner before a descriptor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Det {
+    None,
+    /// "its", "their": the previous actor.
+    Its,
+    /// "his", "her": the previous person's actor.
+    His,
+}
+
+/// How a candidate mention gets its actor.
+#[derive(Debug, Clone)]
+enum CandKind {
+    /// An explicit actor; `gov` marks a state's civil side ("government", a capital).
+    Fixed { actor: Actor, gov: bool },
+    /// A generic side (Civilians, Protesters, Rioters).
+    Generic(Actor),
+    /// A state descriptor; `gov` for government descriptors; `det` after "its"/"their".
+    State { gov: bool, det: Det },
+    /// A non-state armed descriptor, typed when unresolved; `any` when it fits any armed group.
+    Armed { ty: ActorType, any: bool, det: Det },
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    start: usize,
+    end: usize,
+    prio: u8,
+    kind: CandKind,
+    /// Named by a person who speaks for the actor ("Khalifa Haftar"): antecedent of "his".
+    person: bool,
+    /// Only a modifier ("AU-led talks", "al-Qaeda-linked"): not an antecedent of descriptors.
+    modifier: bool,
+}
+
+/// Canonical actors with aliases, ACLED types and countries, and the automaton that finds them.
+pub struct ActorDictionary {
+    entries: Vec<Actor>,
+    /// Folded canonical names, aliases and speakers → entry.
+    by_key: HashMap<String, u32>,
+    countries: Vec<Country>,
+    by_code: HashMap<String, u32>,
+    /// Folded demonym → country.
+    demonyms: HashMap<String, u32>,
+    /// Folded country name → country.
+    country_keys: HashMap<String, u32>,
+    /// Folded capital or seat → country.
+    metonym_keys: HashMap<String, u32>,
+    nouns: Vec<NounInfo>,
+    noun_keys: HashMap<String, u32>,
+    metonym_verbs: HashSet<String>,
+    metonym_aux: HashSet<String>,
+    metonym_prev: HashSet<String>,
+    place_prev: HashSet<String>,
+    not_after: HashSet<String>,
+    not_name: HashSet<String>,
+    patterns: Vec<Pattern>,
+    ac: AhoCorasick,
+}
+
+fn parse_type(path: &Path, line: usize, s: &str) -> Result<Option<ActorType>> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    ActorType::parse(s)
+        .map(Some)
+        .ok_or_else(|| Error::gazetteer(path, format!("line {line}: unknown actor type {s:?}")))
+}
+
+/// Collapses runs of whitespace to one space.
+fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ')
+}
+
+/// The folded word starting at `pos` after one space, as a folded byte range.
+fn next_word(f: &str, pos: usize) -> Option<(usize, usize)> {
+    let rest = f.get(pos..)?;
+    let rest2 = rest.strip_prefix(' ')?;
+    let start = pos + 1;
+    let len = rest2
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(rest2.len(), |(i, _)| i);
+    (len > 0).then_some((start, start + len))
+}
+
+/// The folded word ending at `pos` before one space, as a folded byte range.
+fn prev_word(f: &str, pos: usize) -> Option<(usize, usize)> {
+    let before = f.get(..pos)?.strip_suffix(' ')?;
+    let end = before.len();
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    (start < end).then_some((start, end))
+}
+
+/// True where the text around `[start, end)` is written in capitals only (wire copy such as
+/// "GUERRILLAS ATTACKED THE TOWN"): there acronyms and capitalisation mean nothing.
+fn caps_context(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().rev().take(40);
+    let after = text[end..].chars().take(40);
+    let (mut upper, mut lower) = (0, 0);
+    for c in before.chain(after) {
+        if c.is_lowercase() {
+            lower += 1;
+        } else if c.is_uppercase() {
+            upper += 1;
+        }
+    }
+    lower == 0 && upper >= 8
+}
+
+/// The word of the original text ending just before byte `pos` (after one space).
+fn prev_word_orig(text: &str, pos: usize) -> Option<&str> {
+    let before = text.get(..pos)?.strip_suffix(' ')?;
+    let ws = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    Some(&before[ws..]).filter(|w| !w.is_empty())
+}
+
+fn alnum_before(f: &str, pos: usize) -> bool {
+    f[..pos]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+fn alnum_at(f: &str, pos: usize) -> bool {
+    f[pos..].chars().next().is_some_and(char::is_alphanumeric)
+}
 
 impl ActorDictionary {
-    pub fn load(_dir: &Path) -> Result<ActorDictionary> {
-        Ok(ActorDictionary {})
+    /// Loads `actors.tsv`, `demonyms.tsv`, `actor_countries.tsv` and `actor_nouns.tsv` from the
+    /// gazetteer directory `dir` and builds the automaton.
+    pub fn load(dir: &Path) -> Result<ActorDictionary> {
+        let mut d = ActorDictionary {
+            entries: Vec::new(),
+            by_key: HashMap::new(),
+            countries: Vec::new(),
+            by_code: HashMap::new(),
+            demonyms: HashMap::new(),
+            country_keys: HashMap::new(),
+            metonym_keys: HashMap::new(),
+            nouns: Vec::new(),
+            noun_keys: HashMap::new(),
+            metonym_verbs: HashSet::new(),
+            metonym_aux: HashSet::new(),
+            metonym_prev: HashSet::new(),
+            place_prev: HashSet::new(),
+            not_after: HashSet::new(),
+            not_name: HashSet::new(),
+            patterns: Vec::new(),
+            ac: AhoCorasick::new(["\u{0}"]).map_err(|e| Error::Other(e.to_string()))?,
+        };
+        let mut pats: Vec<String> = Vec::new();
+
+        // countries and demonyms
+        let path = dir.join("demonyms.tsv");
+        for row in read_tsv(&path, 2)? {
+            let code = row.get(0).to_ascii_uppercase();
+            let ci = d.country_index(&code);
+            for dem in split_list(row.get(1)) {
+                if d.countries[ci as usize].demonym.is_none() {
+                    d.countries[ci as usize].demonym = Some(dem.to_string());
+                }
+                let key = fold(dem);
+                d.demonyms.entry(key.clone()).or_insert(ci);
+                d.push_pattern(&mut pats, key, PatKind::Demonym(ci), dem, false);
+            }
+        }
+        let path = dir.join("actor_countries.tsv");
+        for row in read_tsv(&path, 2)? {
+            let code = row.get(0).to_ascii_uppercase();
+            let ci = d.country_index(&code);
+            for (i, name) in split_list(row.get(1)).enumerate() {
+                if i == 0 {
+                    d.countries[ci as usize].name = name.to_string();
+                }
+                let key = fold(name);
+                d.country_keys.entry(key.clone()).or_insert(ci);
+                d.push_pattern(&mut pats, key, PatKind::Country(ci), name, false);
+            }
+            for m in split_list(row.get(2)) {
+                let key = fold(m);
+                d.metonym_keys.entry(key.clone()).or_insert(ci);
+                d.push_pattern(&mut pats, key, PatKind::Metonym(ci), m, false);
+            }
+        }
+
+        // named actors
+        let path = dir.join("actors.tsv");
+        for row in read_tsv(&path, 2)? {
+            let name = row.get(0).to_string();
+            let actor_type = parse_type(&path, row.line, row.get(1))?;
+            let country = Some(row.get(2).to_ascii_uppercase()).filter(|c| !c.is_empty());
+            let idx = d.entries.len() as u32;
+            d.entries.push(Actor {
+                name: name.clone(),
+                actor_type,
+                country,
+            });
+            let n_aliases = 1 + split_list(row.get(3)).count();
+            let names = std::iter::once(name.as_str())
+                .chain(split_list(row.get(3)))
+                .chain(split_list(row.get(4)));
+            for (k, alias) in names.enumerate() {
+                let (alias, forced) = match alias.strip_prefix('=') {
+                    Some(a) => (a, true),
+                    None => (alias, false),
+                };
+                let key = fold(alias);
+                d.by_key.entry(key.clone()).or_insert(idx);
+                d.push_pattern(&mut pats, key, PatKind::Named(idx), alias, forced);
+                if k >= n_aliases {
+                    if let Some(p) = d.patterns.last_mut() {
+                        p.speaker = true;
+                    }
+                }
+            }
+        }
+
+        // nouns and cue words
+        let path = dir.join("actor_nouns.tsv");
+        for row in read_tsv(&path, 2)? {
+            let class = row.get(0);
+            let phrase = row.get(1);
+            let ty = parse_type(&path, row.line, row.get(2))?;
+            match class {
+                "metonym_verb" => {
+                    d.metonym_verbs.insert(fold(phrase));
+                    continue;
+                }
+                "metonym_aux" => {
+                    d.metonym_aux.insert(fold(phrase));
+                    continue;
+                }
+                "metonym_prev" => {
+                    d.metonym_prev.insert(fold(phrase));
+                    continue;
+                }
+                "place_prev" => {
+                    d.place_prev.insert(fold(phrase));
+                    continue;
+                }
+                "not_after" => {
+                    d.not_after.insert(fold(phrase));
+                    continue;
+                }
+                "not_name" => {
+                    d.not_name.insert(phrase.to_string());
+                    continue;
+                }
+                _ => {}
+            }
+            let key = fold(phrase);
+            let ni = match d.noun_keys.get(&key) {
+                Some(&i) => i,
+                None => {
+                    let i = d.nouns.len() as u32;
+                    d.nouns.push(NounInfo::default());
+                    d.noun_keys.insert(key.clone(), i);
+                    d.push_pattern(&mut pats, key, PatKind::Noun(i), phrase, false);
+                    i
+                }
+            };
+            let info = &mut d.nouns[ni as usize];
+            match class {
+                "force" => info.force = true,
+                "gov" => info.gov = true,
+                "state_desc" => info.state_desc = true,
+                "gov_desc" => info.gov_desc = true,
+                "armed_desc" => info.armed = Some(ty.unwrap_or(ActorType::Rebels)),
+                "armed_any" => {
+                    info.armed = Some(ty.unwrap_or(ActorType::Rebels));
+                    info.armed_any = true;
+                }
+                "civilian" => info.civilian = true,
+                "protester" => info.protester = true,
+                "rioter" => info.rioter = true,
+                "head" => info.head = Some(ty.unwrap_or(ActorType::Rebels)),
+                "modifier" => info.modifier = true,
+                other => {
+                    return Err(Error::gazetteer(
+                        &path,
+                        format!("line {}: unknown class {other:?}", row.line),
+                    ))
+                }
+            }
+        }
+
+        d.ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&pats)
+            .map_err(|e| Error::gazetteer(dir, format!("actor automaton: {e}")))?;
+        Ok(d)
+    }
+
+    fn country_index(&mut self, code: &str) -> u32 {
+        if let Some(&i) = self.by_code.get(code) {
+            return i;
+        }
+        let i = self.countries.len() as u32;
+        self.countries.push(Country {
+            code: code.to_string(),
+            name: code.to_string(),
+            demonym: None,
+        });
+        self.by_code.insert(code.to_string(), i);
+        i
+    }
+
+    fn push_pattern(
+        &mut self,
+        pats: &mut Vec<String>,
+        key: String,
+        kind: PatKind,
+        written: &str,
+        forced: bool,
+    ) {
+        if key.is_empty() {
+            return;
+        }
+        let exact = (forced || is_case_sensitive(written)).then(|| written.to_string());
+        pats.push(key);
+        self.patterns.push(Pattern {
+            kind,
+            exact,
+            speaker: false,
+        });
+    }
+
+    fn country_actor(&self, ci: u32) -> Actor {
+        let c = &self.countries[ci as usize];
+        if let Some(&e) = self.by_key.get(&fold(&c.name)) {
+            let a = &self.entries[e as usize];
+            if a.country.as_deref() == Some(c.code.as_str()) {
+                return a.clone();
+            }
+        }
+        Actor {
+            name: c.name.clone(),
+            actor_type: Some(ActorType::StateForces),
+            country: Some(c.code.clone()),
+        }
+    }
+
+    fn state_actor(&self, name: String, ci: u32) -> Actor {
+        Actor {
+            name,
+            actor_type: Some(ActorType::StateForces),
+            country: Some(self.countries[ci as usize].code.clone()),
+        }
+    }
+
+    /// The default name of a state's forces (`gov` false: "<Demonym> forces") or government
+    /// (`gov` true: "<Demonym> government"), for descriptors with no explicit antecedent.
+    fn default_state(&self, ci: u32, gov: bool) -> Actor {
+        let c = &self.countries[ci as usize];
+        let base = c.demonym.as_deref().unwrap_or(&c.name);
+        let name = format!("{base} {}", if gov { "government" } else { "forces" });
+        match self.by_key.get(&fold(&name)) {
+            Some(&e) => self.entries[e as usize].clone(),
+            None => self.state_actor(name, ci),
+        }
+    }
+
+    fn generic(&self, name: &str, ty: ActorType) -> Actor {
+        match self.by_key.get(&fold(name)) {
+            Some(&e) => self.entries[e as usize].clone(),
+            None => Actor {
+                name: name.to_string(),
+                actor_type: Some(ty),
+                country: None,
+            },
+        }
+    }
+
+    /// The state actor of country `code` (ISO alpha-2): its forces, or with `gov` its
+    /// government, as named where the text gives no explicit name ("Afghan forces",
+    /// "Afghan government").
+    pub fn state(&self, code: &str, gov: bool) -> Option<Actor> {
+        let ci = *self.by_code.get(&code.to_ascii_uppercase())?;
+        Some(self.default_state(ci, gov))
+    }
+
+    /// The country named `name` ("Russia", "U.S.") as an actor in a diplomatic role.
+    pub fn country_actor_by_name(&self, name: &str) -> Option<Actor> {
+        let ci = *self.country_keys.get(&fold(name))?;
+        Some(self.country_actor(ci))
+    }
+
+    /// Canonical country name of an ISO alpha-2 code.
+    pub fn country_name(&self, code: &str) -> Option<&str> {
+        let ci = *self.by_code.get(&code.to_ascii_uppercase())?;
+        Some(self.countries[ci as usize].name.as_str())
+    }
+
+    /// The ISO alpha-2 code of the country of a demonym ("Afghan" → "AF").
+    pub fn country_of_demonym(&self, word: &str) -> Option<&str> {
+        let ci = *self.demonyms.get(&fold(word))?;
+        Some(self.countries[ci as usize].code.as_str())
+    }
+
+    /// Resolves a descriptor head ("government forces", "the authorities", "residents") without
+    /// context: a state descriptor to the forces or government of `country` (ISO alpha-2),
+    /// generic sides to Civilians/Protesters/Rioters. `None` for non-state armed descriptors
+    /// ("the militants": they need context, see [`Self::find_actors`]) and unknown words.
+    pub fn resolve_descriptor(&self, head: &str, country: Option<&str>) -> Option<Actor> {
+        let mut key = fold(head);
+        for det in ["the ", "its ", "their ", "his ", "her "] {
+            if let Some(rest) = key.strip_prefix(det) {
+                key = rest.to_string();
+                break;
+            }
+        }
+        let info = &self.nouns[*self.noun_keys.get(&key)? as usize];
+        if info.state_desc || info.gov_desc {
+            let ci = *self.by_code.get(&country?.to_ascii_uppercase())?;
+            return Some(self.default_state(ci, info.gov_desc && !info.state_desc));
+        }
+        if info.civilian {
+            return Some(self.generic("Civilians", ActorType::Civilians));
+        }
+        if info.protester {
+            return Some(self.generic("Protesters", ActorType::Protesters));
+        }
+        if info.rioter {
+            return Some(self.generic("Rioters", ActorType::Rioters));
+        }
+        None
+    }
+
+    /// The actor named `name`: a dictionary actor by canonical name, alias or speaker, a
+    /// country name, or a generated state actor ("<Demonym> <force or government noun>",
+    /// "<capital> <noun>", "<Country>'s <noun>").
+    pub fn get(&self, name: &str) -> Option<Actor> {
+        let key = fold(name);
+        if let Some(&e) = self.by_key.get(&key) {
+            return Some(self.entries[e as usize].clone());
+        }
+        if let Some(&ci) = self.country_keys.get(&key) {
+            return Some(self.country_actor(ci));
+        }
+        if let Some(&ci) = self.metonym_keys.get(&key) {
+            return Some(self.state_actor(collapse_ws(name), ci));
+        }
+        // "<prefix> <noun>" with a demonym, capital or possessive country as prefix
+        for (i, _) in key.match_indices(' ') {
+            let (left, right) = (&key[..i], &key[i + 1..]);
+            let Some(&ni) = self.noun_keys.get(right) else {
+                continue;
+            };
+            if !self.nouns[ni as usize].state_noun() {
+                continue;
+            }
+            let ci = self
+                .demonyms
+                .get(left)
+                .or_else(|| self.metonym_keys.get(left))
+                .or_else(|| {
+                    left.strip_suffix('s')
+                        .and_then(|l| self.country_keys.get(l))
+                });
+            if let Some(&ci) = ci {
+                return Some(self.state_actor(collapse_ws(name), ci));
+            }
+        }
+        None
     }
 
     /// Finds actor references in `text` (byte spans, in text order). `focus_country` (ISO code of
     /// the article's main country, if known) resolves descriptors such as "government forces".
-    pub fn find_actors(&self, _text: &str, _focus_country: Option<&str>) -> Vec<ActorMention> {
-        Vec::new()
+    ///
+    /// Naming: dictionary actors by canonical name; a state named by demonym or capital plus a
+    /// noun as written ("Afghan commandos", "Kabul government"); a country or capital in an
+    /// actor reading by the country's name or the capital as written ("Russia", "Moscow");
+    /// descriptors by the actor they resolve to (`descriptor: true`); unknown actors as written.
+    pub fn find_actors(&self, text: &str, focus_country: Option<&str>) -> Vec<ActorMention> {
+        let ft = FoldedText::new(text);
+        let hits = self.hits(text, &ft);
+        let cands = self.candidates(text, &ft, &hits);
+        let chosen = select(cands);
+        self.resolve(text, chosen, focus_country)
     }
 
-    /// The actor with canonical name `name`, if in the dictionary.
-    pub fn get(&self, _name: &str) -> Option<Actor> {
-        None
+    /// Automaton hits with word boundaries and case checks.
+    fn hits(&self, text: &str, ft: &FoldedText) -> Vec<Hit> {
+        let f = ft.folded.as_str();
+        let mut hits = Vec::new();
+        for m in self.ac.find_overlapping_iter(f) {
+            let (fs, fe) = (m.start(), m.end());
+            if alnum_before(f, fs) {
+                continue;
+            }
+            let mut poss = false;
+            if alnum_at(f, fe) {
+                // a possessive "'s" folds to a bare "s"
+                let s_then_boundary = f[fe..].starts_with('s') && !alnum_at(f, fe + 1);
+                let os = ft.orig_start(fe);
+                let apostrophe = text[..os].chars().next_back().is_some_and(is_apostrophe);
+                if !(s_then_boundary && apostrophe) {
+                    continue;
+                }
+                poss = true;
+            }
+            let pat = &self.patterns[m.pattern().as_usize()];
+            let (os, oe) = (ft.orig_start(fs), ft.orig_end(text, fe));
+            if let Some(exact) = &pat.exact {
+                if text.get(os..oe) != Some(exact.as_str()) || caps_context(text, os, oe) {
+                    continue;
+                }
+            }
+            if let PatKind::Demonym(_) = pat.kind {
+                if !text[os..].chars().next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
+            }
+            let compound = next_word(f, fe).is_some_and(|(s, e)| {
+                text[oe..].starts_with(['-', '‐', '‑'])
+                    && COMPOUND_SUFFIXES.iter().any(|x| x[1..] == f[s..e])
+            });
+            hits.push(Hit {
+                fs,
+                fe,
+                os,
+                oe,
+                kind: pat.kind,
+                poss,
+                speaker: pat.speaker,
+                compound,
+            });
+        }
+        hits.sort_by_key(|h| (h.fs, std::cmp::Reverse(h.fe)));
+        hits
+    }
+
+    /// Longest noun hit starting at folded offset `fs`.
+    fn noun_at<'h>(&self, hits: &'h [Hit], fs: usize) -> Option<(&'h Hit, &NounInfo)> {
+        let i = hits.partition_point(|h| h.fs < fs);
+        hits[i..]
+            .iter()
+            .take_while(|h| h.fs == fs)
+            .find_map(|h| match h.kind {
+                PatKind::Noun(n) => Some((h, &self.nouns[n as usize])),
+                _ => None,
+            })
+    }
+
+    /// A state noun (force or government) right after folded offset `fe` (after one space, or
+    /// after a possessive "s ").
+    fn state_noun_after<'h>(&self, hits: &'h [Hit], h: &Hit) -> Option<&'h Hit> {
+        let at = if h.poss { h.fe + 2 } else { h.fe + 1 };
+        self.noun_at(hits, at)
+            .filter(|(n, info)| info.state_noun() && !info.modifier && n.fs == at)
+            .map(|(n, _)| n)
+    }
+
+    /// Whether a country name or capital at `h` reads as an actor: followed (perhaps after an
+    /// auxiliary, or after "and <another name>") by a reporting/diplomatic verb, or preceded by
+    /// "by", "with", "between"...
+    fn actor_reading(&self, f: &str, hits: &[Hit], h: &Hit) -> bool {
+        if h.poss {
+            return false;
+        }
+        if let Some((s, e)) = prev_word(f, h.fs) {
+            // "the foreign ministers of Russia": an actor after a government noun + "of"
+            if &f[s..e] == "of" {
+                let gov_before = prev_word(f, s).is_some_and(|(s2, e2)| {
+                    self.noun_keys
+                        .get(&f[s2..e2])
+                        .is_some_and(|&n| self.nouns[n as usize].state_noun())
+                });
+                if gov_before {
+                    return true;
+                }
+            }
+            if self.place_prev.contains(&f[s..e]) {
+                return false;
+            }
+            if self.metonym_prev.contains(&f[s..e]) {
+                return true;
+            }
+        }
+        let mut pos = h.fe;
+        for _ in 0..4 {
+            let Some((s, e)) = next_word(f, pos) else {
+                return false;
+            };
+            let w = &f[s..e];
+            if self.metonym_verbs.contains(w) {
+                return true;
+            }
+            if self.metonym_aux.contains(w) {
+                pos = e;
+                continue;
+            }
+            if w == "and" {
+                // "Russia and Ukraine agreed": skip the coordinated name
+                let i = hits.partition_point(|x| x.fs < e + 1);
+                match hits[i..].iter().take_while(|x| x.fs == e + 1).find(|x| {
+                    matches!(
+                        x.kind,
+                        PatKind::Country(_) | PatKind::Metonym(_) | PatKind::Named(_)
+                    )
+                }) {
+                    Some(x) => {
+                        pos = x.fe;
+                        continue;
+                    }
+                    None => return false,
+                }
+            }
+            return false;
+        }
+        false
+    }
+
+    fn candidates(&self, text: &str, ft: &FoldedText, hits: &[Hit]) -> Vec<Cand> {
+        let f = ft.folded.as_str();
+        let mut out = Vec::new();
+        for h in hits {
+            // compound adjectives: "US-backed", "Iran-aligned", "al-Qaeda-linked"
+            // (dictionary actors stay, as modifiers: "AU-led talks")
+            if h.compound && !matches!(h.kind, PatKind::Noun(_) | PatKind::Named(_)) {
+                continue;
+            }
+            match h.kind {
+                PatKind::Demonym(ci) => {
+                    if let Some(n) = self.state_noun_after(hits, h) {
+                        let name = collapse_ws(&text[h.os..n.oe]);
+                        out.push(self.fixed(h.os, n.oe, 2, name, ci, n));
+                    } else if let Some(n) = self.coordinated_noun(f, hits, h) {
+                        // "Afghan and US aircraft": "Afghan aircraft"
+                        let name =
+                            format!("{} {}", collapse_ws(&text[h.os..h.oe]), &text[n.os..n.oe]);
+                        out.push(self.fixed(h.os, h.oe, 2, name, ci, n));
+                    }
+                }
+                PatKind::Country(ci) | PatKind::Metonym(ci) => {
+                    let metonym = matches!(h.kind, PatKind::Metonym(_));
+                    if let Some(n) = self.state_noun_after(hits, h) {
+                        // "Ethiopia's army", "Kabul government", "Tripoli forces"
+                        if h.poss || metonym {
+                            let name = collapse_ws(&text[h.os..n.oe]);
+                            out.push(self.fixed(h.os, n.oe, 2, name, ci, n));
+                            continue;
+                        }
+                    }
+                    if self.actor_reading(f, hits, h) {
+                        let actor = if metonym {
+                            self.state_actor(collapse_ws(&text[h.os..h.oe]), ci)
+                        } else {
+                            self.country_actor(ci)
+                        };
+                        out.push(Cand {
+                            start: h.os,
+                            end: h.oe,
+                            prio: 2,
+                            kind: CandKind::Fixed { actor, gov: true },
+                            person: false,
+                            modifier: false,
+                        });
+                    }
+                }
+                PatKind::Named(e) => {
+                    let key = &f[h.fs..h.fe];
+                    let countryish =
+                        self.country_keys.contains_key(key) || self.metonym_keys.contains_key(key);
+                    let actor = self.entries[e as usize].clone();
+                    let mut end = h.oe;
+                    let mut prio = 3;
+                    // "Taliban fighters", "Haftar's forces", "Houthi officials"
+                    let at = if h.poss { h.fe + 2 } else { h.fe + 1 };
+                    if let Some((n, info)) = self.noun_at(hits, at) {
+                        if info.force || info.gov || info.armed.is_some() || info.head.is_some() {
+                            end = n.oe;
+                            // "Syrian government troops": the forces, named as written by the
+                            // demonym rule, not the government
+                            if info.force && actor.name.to_lowercase().ends_with("government") {
+                                prio = 1;
+                            }
+                        }
+                    }
+                    if countryish && end == h.oe && !h.compound && !self.actor_reading(f, hits, h) {
+                        continue;
+                    }
+                    let person = h.speaker;
+                    let modifier = h.compound;
+                    let gov = actor.name.to_lowercase().contains("government") || countryish;
+                    out.push(Cand {
+                        start: h.os,
+                        end,
+                        prio,
+                        kind: CandKind::Fixed { actor, gov },
+                        person,
+                        modifier,
+                    });
+                }
+                PatKind::Noun(ni) => self.noun_candidates(text, ft, hits, h, ni, &mut out),
+            }
+        }
+        out
+    }
+
+    /// An explicit state mention named `name`, civil or military by its noun.
+    fn fixed(&self, start: usize, end: usize, prio: u8, name: String, ci: u32, noun: &Hit) -> Cand {
+        let gov = match noun.kind {
+            PatKind::Noun(n) => {
+                let info = &self.nouns[n as usize];
+                info.gov && !info.force
+            }
+            _ => false,
+        };
+        Cand {
+            start,
+            end,
+            prio,
+            kind: CandKind::Fixed {
+                actor: self.state_actor(name, ci),
+                gov,
+            },
+            person: false,
+            modifier: false,
+        }
+    }
+
+    /// For "Afghan and US aircraft": the state noun after "and <demonym>".
+    fn coordinated_noun<'h>(&self, f: &str, hits: &'h [Hit], h: &Hit) -> Option<&'h Hit> {
+        let rest = f.get(h.fe..)?;
+        let off = if rest.starts_with(" and ") {
+            5
+        } else if rest.starts_with(" or ") {
+            4
+        } else {
+            return None;
+        };
+        let at = h.fe + off;
+        let i = hits.partition_point(|x| x.fs < at);
+        let d2 = hits[i..]
+            .iter()
+            .take_while(|x| x.fs == at)
+            .find(|x| matches!(x.kind, PatKind::Demonym(_)))?;
+        self.state_noun_after(hits, d2)
+    }
+
+    fn noun_candidates(
+        &self,
+        text: &str,
+        ft: &FoldedText,
+        hits: &[Hit],
+        h: &Hit,
+        ni: u32,
+        out: &mut Vec<Cand>,
+    ) {
+        let info = &self.nouns[ni as usize];
+        if info.modifier {
+            return;
+        }
+        let f = ft.folded.as_str();
+        // "military positions": an adjective, not an actor
+        if let Some((s, e)) = next_word(f, h.fe) {
+            if !h.poss && self.not_after.contains(&f[s..e]) {
+                return;
+            }
+        }
+        // "the Government Girls Science ... College": part of a proper name
+        let capital = |i: usize| text[i..].chars().next().is_some_and(char::is_uppercase);
+        if capital(h.os) && text[h.oe..].starts_with(' ') && capital(h.oe + 1) {
+            return;
+        }
+        let mut end = h.oe;
+        let mut force_poss = false;
+        // "the government's forces"
+        if h.poss && (info.state_desc || info.gov_desc) {
+            match self.noun_at(hits, h.fe + 2) {
+                Some((n, ninfo)) if ninfo.force => {
+                    end = n.oe;
+                    force_poss = true;
+                }
+                _ => return,
+            }
+        }
+        // modifiers before: "suspected jihadists", "heavily armed gunmen"
+        let mut fs = h.fs;
+        let mut os = h.os;
+        loop {
+            let i = hits.partition_point(|x| x.fs < fs.saturating_sub(64));
+            let m = hits[i..].iter().find(|x| {
+                x.fe + 1 == fs
+                    && matches!(x.kind, PatKind::Noun(n) if self.nouns[n as usize].modifier)
+            });
+            match m {
+                Some(m) => {
+                    fs = m.fs;
+                    os = m.os;
+                }
+                None => break,
+            }
+        }
+        // "US-backed fighters", "Iran-aligned militias"
+        if let Some(cs) = compound_modifier_before(text, os) {
+            os = cs;
+        }
+        let det = match prev_word_orig(text, os).map(str::to_lowercase).as_deref() {
+            Some("its" | "their") => Det::Its,
+            Some("his" | "her") => Det::His,
+            _ => Det::None,
+        };
+        let kind = if info.state_desc || info.gov_desc {
+            Some(CandKind::State {
+                gov: info.gov_desc && !info.state_desc && !force_poss,
+                det,
+            })
+        } else if let Some(ty) = info.armed {
+            Some(CandKind::Armed {
+                ty,
+                any: info.armed_any,
+                det,
+            })
+        } else if info.civilian {
+            Some(CandKind::Generic(
+                self.generic("Civilians", ActorType::Civilians),
+            ))
+        } else if info.protester {
+            Some(CandKind::Generic(
+                self.generic("Protesters", ActorType::Protesters),
+            ))
+        } else if info.rioter {
+            Some(CandKind::Generic(
+                self.generic("Rioters", ActorType::Rioters),
+            ))
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            out.push(Cand {
+                start: os,
+                end,
+                prio: 0,
+                kind,
+                person: false,
+                modifier: false,
+            });
+        }
+        // an unknown capitalised name before a head noun: "Kaniyat militia"
+        if let (Some(ty), false) = (info.head, caps_context(text, h.os, h.oe)) {
+            if let Some(start) = self.unknown_name_start(text, h.os) {
+                let name = collapse_ws(&text[start..h.oe]);
+                out.push(Cand {
+                    start,
+                    end: h.oe,
+                    prio: 1,
+                    kind: CandKind::Fixed {
+                        actor: Actor {
+                            name,
+                            actor_type: Some(ty),
+                            country: None,
+                        },
+                        gov: false,
+                    },
+                    person: false,
+                    modifier: false,
+                });
+            }
+        }
+    }
+
+    /// Start of the run of capitalised words (at most four, separated by single spaces or
+    /// hyphens) ending just before byte `end`, skipping words of the `not_name` list at its
+    /// start.
+    fn unknown_name_start(&self, text: &str, end: usize) -> Option<usize> {
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut pos = end;
+        while words.len() < 4 {
+            let before = &text[..pos];
+            let Some(before) = before.strip_suffix(' ') else {
+                break;
+            };
+            let wstart = before
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || is_apostrophe(c)))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let word = &before[wstart..];
+            if word.is_empty()
+                || !word.chars().next().is_some_and(char::is_uppercase)
+                || is_compound_modifier(word)
+            {
+                break;
+            }
+            words.push((wstart, word));
+            pos = wstart;
+        }
+        // drop not_name words from the start of the name (the end of `words`)
+        while let Some(&(_, w)) = words.last() {
+            if self.not_name.contains(w) || self.demonyms.contains_key(&fold(w)) {
+                words.pop();
+            } else {
+                break;
+            }
+        }
+        // a name made only of function words or demonyms is no name
+        if words.iter().any(|&(_, w)| self.not_name.contains(w)) {
+            return None;
+        }
+        words.last().map(|&(s, _)| s)
+    }
+
+    /// Resolves descriptors left to right.
+    fn resolve(&self, text: &str, chosen: Vec<Cand>, focus: Option<&str>) -> Vec<ActorMention> {
+        let focus = focus.and_then(|c| self.by_code.get(&c.to_ascii_uppercase()).copied());
+        let mut last_state: HashMap<(String, bool), Actor> = HashMap::new();
+        let mut last_state_country: Option<String> = None;
+        // armed groups seen so far: (actor, named in the text rather than a descriptor)
+        let mut armed: Vec<(Actor, bool)> = Vec::new();
+        let mut last_any: Option<Actor> = None;
+        let mut last_person: Option<Actor> = None;
+        let mut out = Vec::with_capacity(chosen.len());
+        for c in chosen {
+            let written = &text[c.start..c.end];
+            let (actor, descriptor) = match c.kind {
+                CandKind::Fixed { actor, .. } if c.modifier => (actor, false),
+                CandKind::Fixed { actor, gov } => {
+                    if c.person {
+                        last_person = Some(actor.clone());
+                    }
+                    if actor.actor_type == Some(ActorType::StateForces) {
+                        if let Some(cc) = &actor.country {
+                            last_state.insert((cc.clone(), gov), actor.clone());
+                            last_state_country = Some(cc.clone());
+                        }
+                    }
+                    if is_armed_group(&actor) {
+                        armed.push((actor.clone(), true));
+                    }
+                    last_any = Some(actor.clone());
+                    (actor, false)
+                }
+                CandKind::Generic(actor) => (actor, true),
+                CandKind::State { gov, det } => {
+                    let antecedent = match det {
+                        Det::Its => last_any.as_ref(),
+                        Det::His => last_person.as_ref().or(last_any.as_ref()),
+                        Det::None => None,
+                    };
+                    let actor = match (antecedent, det) {
+                        (Some(a), Det::Its | Det::His) => a.clone(),
+                        _ => {
+                            let cc = focus
+                                .map(|ci| self.countries[ci as usize].code.clone())
+                                .or_else(|| last_state_country.clone());
+                            match cc {
+                                Some(cc) => last_state
+                                    .get(&(cc.clone(), gov))
+                                    .or_else(|| last_state.get(&(cc.clone(), !gov)))
+                                    .cloned()
+                                    .or_else(|| {
+                                        self.by_code.get(&cc).map(|&ci| self.default_state(ci, gov))
+                                    })
+                                    .unwrap_or_else(|| Actor {
+                                        name: strip_det(written),
+                                        actor_type: Some(ActorType::StateForces),
+                                        country: Some(cc),
+                                    }),
+                                None => Actor {
+                                    name: strip_det(written),
+                                    actor_type: Some(ActorType::StateForces),
+                                    country: None,
+                                },
+                            }
+                        }
+                    };
+                    last_any = Some(actor.clone());
+                    (actor, true)
+                }
+                CandKind::Armed { ty, any, det } => {
+                    let antecedent = match det {
+                        Det::Its => last_any.as_ref(),
+                        Det::His => last_person.as_ref().or(last_any.as_ref()),
+                        Det::None => None,
+                    };
+                    let actor = match (antecedent, det) {
+                        (Some(a), Det::Its | Det::His) => a.clone(),
+                        _ => match resolve_armed(&armed, ty, any, written) {
+                            Some(a) => a,
+                            None => {
+                                let a = Actor {
+                                    name: strip_det(written),
+                                    actor_type: Some(ty),
+                                    country: None,
+                                };
+                                armed.push((a.clone(), false));
+                                a
+                            }
+                        },
+                    };
+                    last_any = Some(actor.clone());
+                    (actor, true)
+                }
+            };
+            out.push(ActorMention {
+                span: Span::new(c.start, c.end),
+                text: written.to_string(),
+                actor,
+                descriptor,
+            });
+        }
+        out
     }
 }
+
+/// Suffixes of compound modifiers ("US-backed", "Saudi-led").
+const COMPOUND_SUFFIXES: [&str; 9] = [
+    "-backed",
+    "-led",
+    "-aligned",
+    "-allied",
+    "-supported",
+    "-sponsored",
+    "-linked",
+    "-affiliated",
+    "-inspired",
+];
+
+fn is_compound_modifier(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    COMPOUND_SUFFIXES.iter().any(|s| w.ends_with(s))
+}
+
+/// Start of a compound modifier word ("US-backed") just before byte `pos` (after one space).
+fn compound_modifier_before(text: &str, pos: usize) -> Option<usize> {
+    let before = text[..pos].strip_suffix(' ')?;
+    let ws = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    is_compound_modifier(&before[ws..]).then_some(ws)
+}
+
+/// The antecedent of an armed descriptor among the armed groups seen so far (most recent
+/// last): first one whose name holds the descriptor's head word ("the alliance" → "Three
+/// Brotherhood Alliance"), else the most recent named one, else the most recent one; only
+/// groups of a compatible type (`any`: every armed group; else the same type).
+fn resolve_armed(
+    armed: &[(Actor, bool)],
+    ty: ActorType,
+    any: bool,
+    written: &str,
+) -> Option<Actor> {
+    let ok = |a: &Actor| any || a.actor_type == Some(ty);
+    let folded = fold(written);
+    let head = folded.rsplit(' ').next().unwrap_or("");
+    let stem = head.trim_end_matches('s');
+    let by_head = armed.iter().rev().find(|(a, _)| {
+        ok(a) && stem.len() > 3 && fold(&a.name).split(' ').any(|w| w == head || w == stem)
+    });
+    by_head
+        .or_else(|| armed.iter().rev().find(|(a, named)| *named && ok(a)))
+        .or_else(|| armed.iter().rev().find(|(a, _)| ok(a)))
+        .map(|(a, _)| a.clone())
+}
+
+fn is_armed_group(a: &Actor) -> bool {
+    matches!(
+        a.actor_type,
+        Some(ActorType::Rebels | ActorType::PoliticalMilitia | ActorType::IdentityMilitia)
+    )
+}
+
+/// A descriptor as written without a leading article ("the militants" → "militants").
+fn strip_det(s: &str) -> String {
+    let s = collapse_ws(s);
+    for det in ["the ", "The ", "its ", "Its ", "their ", "Their "] {
+        if let Some(rest) = s.strip_prefix(det) {
+            return rest.to_string();
+        }
+    }
+    s
+}
+
+/// Keeps the longest non-overlapping candidates (higher priority on ties), in text order.
+fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(b.prio.cmp(&a.prio))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut taken: Vec<Cand> = Vec::new();
+    for c in cands {
+        let i = taken.partition_point(|t| t.start < c.start);
+        let clash_prev = i > 0 && taken[i - 1].end > c.start;
+        let clash_next = i < taken.len() && taken[i].start < c.end;
+        if !clash_prev && !clash_next {
+            taken.insert(i, c);
+        }
+    }
+    taken
+}
+
+#[cfg(test)]
+mod tests;

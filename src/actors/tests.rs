@@ -1,0 +1,566 @@
+//! Tests of the actors stage, on sentences written for them.
+
+use super::*;
+use std::sync::OnceLock;
+
+fn dict() -> &'static ActorDictionary {
+    static D: OnceLock<ActorDictionary> = OnceLock::new();
+    D.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
+        match ActorDictionary::load(&dir) {
+            Ok(d) => d,
+            Err(e) => panic!("gazetteer does not load: {e}"),
+        }
+    })
+}
+
+/// (mention text, actor name, descriptor) of each mention.
+fn found(text: &str, focus: Option<&str>) -> Vec<(String, String, bool)> {
+    dict()
+        .find_actors(text, focus)
+        .into_iter()
+        .map(|m| (m.text, m.actor.name, m.descriptor))
+        .collect()
+}
+
+fn names(text: &str, focus: Option<&str>) -> Vec<String> {
+    found(text, focus).into_iter().map(|(_, n, _)| n).collect()
+}
+
+fn mention<'a>(ms: &'a [ActorMention], written: &str) -> &'a ActorMention {
+    match ms.iter().find(|m| m.text == written) {
+        Some(m) => m,
+        None => panic!("no mention {written:?} in {ms:#?}"),
+    }
+}
+
+#[test]
+fn every_demonym_country_has_a_state_actor() {
+    let d = dict();
+    assert!(d.countries.len() >= 249, "{} countries", d.countries.len());
+    for c in &d.countries {
+        assert!(c.demonym.is_some(), "{} has no demonym", c.code);
+    }
+    assert_eq!(d.country_of_demonym("Afghan"), Some("AF"));
+    assert_eq!(d.country_of_demonym("U.S."), Some("US"));
+    assert_eq!(d.country_of_demonym("Burkinabè"), Some("BF"));
+    assert_eq!(d.country_name("ua"), Some("Ukraine"));
+}
+
+// --- named actors and aliases
+
+#[test]
+fn named_actors_by_canonical_name_and_alias() {
+    let n = names(
+        "Fighters loyal to the Islamic State group clashed with al Shabab near the town, while \
+         Ansar Allah said the Tigray People's Liberation Front had no role.",
+        None,
+    );
+    assert!(n.contains(&"Islamic State".to_string()), "{n:?}");
+    assert!(n.contains(&"al-Shabaab".to_string()), "{n:?}");
+    assert!(n.contains(&"Houthis".to_string()), "{n:?}");
+    assert!(n.contains(&"TPLF".to_string()), "{n:?}");
+}
+
+#[test]
+fn acronym_aliases_match_only_in_capitals() {
+    let n = names(
+        "IS claimed the attack. It is not clear who is behind it.",
+        None,
+    );
+    assert_eq!(n, vec!["Islamic State"]);
+    let n = names("The UN envoy met the AU team. A un peu later.", None);
+    assert_eq!(n, vec!["United Nations", "African Union"]);
+}
+
+#[test]
+fn named_actor_absorbs_following_force_noun_and_possessive() {
+    let ms = dict().find_actors(
+        "Taliban fighters stormed the base. Haftar's forces withdrew and the Houthi rebels fired.",
+        None,
+    );
+    assert_eq!(mention(&ms, "Taliban fighters").actor.name, "Taliban");
+    assert_eq!(mention(&ms, "Haftar's forces").actor.name, "LNA");
+    assert_eq!(mention(&ms, "Houthi rebels").actor.name, "Houthis");
+}
+
+#[test]
+fn speakers_stand_for_their_actor() {
+    let ms = dict().find_actors(
+        "Zabihullah Mujahid denied the claim, and Sergei Lavrov said talks would go on.",
+        None,
+    );
+    assert_eq!(mention(&ms, "Zabihullah Mujahid").actor.name, "Taliban");
+    assert_eq!(mention(&ms, "Sergei Lavrov").actor.name, "Russia");
+}
+
+#[test]
+fn word_boundaries_are_respected() {
+    // "Hamas" inside another word, "AU" inside "AUDIT", "Kabul" as a place
+    let n = names("The Hamasville AUDIT found nothing in Kabul.", None);
+    assert!(n.is_empty(), "{n:?}");
+}
+
+// --- demonym + force or government noun
+
+#[test]
+fn demonym_plus_force_noun_is_kept_as_written() {
+    let ms = dict().find_actors(
+        "Afghan commandos and Russian troops were seen, as the Iraqi army and Syrian \
+         government troops advanced.",
+        None,
+    );
+    for (w, cc) in [
+        ("Afghan commandos", "AF"),
+        ("Russian troops", "RU"),
+        ("Iraqi army", "IQ"),
+        ("Syrian government troops", "SY"),
+    ] {
+        let m = mention(&ms, w);
+        assert_eq!(m.actor.name, w);
+        assert_eq!(m.actor.country.as_deref(), Some(cc));
+        assert_eq!(m.actor.actor_type, Some(ActorType::StateForces));
+        assert!(!m.descriptor);
+    }
+}
+
+#[test]
+fn demonym_plus_government_noun() {
+    let ms = dict().find_actors(
+        "The Nigerian government said Malian authorities and Ukrainian negotiators agreed.",
+        None,
+    );
+    assert_eq!(
+        mention(&ms, "Nigerian government").actor.country.as_deref(),
+        Some("NG")
+    );
+    assert_eq!(
+        mention(&ms, "Malian authorities").actor.country.as_deref(),
+        Some("ML")
+    );
+    assert_eq!(
+        mention(&ms, "Ukrainian negotiators").actor.name,
+        "Ukrainian negotiators"
+    );
+}
+
+#[test]
+fn coordinated_demonyms_share_the_noun() {
+    let ms = dict().find_actors("Afghan and US aircraft struck the area.", None);
+    assert_eq!(mention(&ms, "Afghan").actor.name, "Afghan aircraft");
+    assert_eq!(
+        mention(&ms, "US aircraft").actor.country.as_deref(),
+        Some("US")
+    );
+}
+
+#[test]
+fn lower_case_demonym_or_compound_is_not_a_state() {
+    let ms = dict().find_actors(
+        "They told us forces were near. US-backed fighters moved in.",
+        None,
+    );
+    assert!(!ms.iter().any(|m| m.actor.name == "us forces"), "{ms:?}");
+    let m = mention(&ms, "US-backed fighters");
+    assert!(m.descriptor && m.actor.country.is_none(), "{m:?}");
+    let ms = dict().find_actors(
+        "The SDF advanced. US-backed fighters took the stadium.",
+        None,
+    );
+    assert_eq!(mention(&ms, "US-backed fighters").actor.name, "SDF");
+}
+
+#[test]
+fn country_possessive_plus_noun() {
+    let ms = dict().find_actors("Ethiopia's army entered the town.", None);
+    let m = mention(&ms, "Ethiopia's army");
+    assert_eq!(m.actor.country.as_deref(), Some("ET"));
+}
+
+#[test]
+fn get_knows_generated_state_actors() {
+    let d = dict();
+    let a = d.get("Ukrainian troops").expect("generated");
+    assert_eq!(a.country.as_deref(), Some("UA"));
+    assert_eq!(
+        d.get("Kabul government").and_then(|a| a.country),
+        Some("AF".into())
+    );
+    assert_eq!(d.get("taliban").map(|a| a.name), Some("Taliban".into()));
+    assert_eq!(d.get("Russia").and_then(|a| a.country), Some("RU".into()));
+    assert!(d.get("Blue Widgets").is_none());
+}
+
+// --- country names and capitals as metonyms
+
+#[test]
+fn capital_metonym_needs_actor_reading() {
+    let ms = dict().find_actors(
+        "Moscow said it would respond. Talks were held in Moscow. The deal was brokered by \
+         Beijing, and Kyiv has denied it.",
+        None,
+    );
+    let texts: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, vec!["Moscow", "Beijing", "Kyiv"]);
+    assert_eq!(ms[0].actor.country.as_deref(), Some("RU"));
+    assert_eq!(ms[1].actor.country.as_deref(), Some("CN"));
+    assert_eq!(ms[2].actor.country.as_deref(), Some("UA"));
+}
+
+#[test]
+fn country_name_in_diplomatic_role() {
+    let ms = dict().find_actors(
+        "Russia and Ukraine agreed to a swap. Fighting raged in Ukraine. India pulled out.",
+        None,
+    );
+    let n: Vec<&str> = ms.iter().map(|m| m.actor.name.as_str()).collect();
+    assert_eq!(n, vec!["Russia", "Ukraine", "India"]);
+}
+
+#[test]
+fn capital_plus_government_noun() {
+    let ms = dict().find_actors("The Kabul government held talks.", None);
+    assert_eq!(
+        mention(&ms, "Kabul government").actor.country.as_deref(),
+        Some("AF")
+    );
+}
+
+// --- descriptors
+
+#[test]
+fn armed_descriptor_resolves_to_last_named_group() {
+    let ms = dict().find_actors(
+        "The Taliban attacked the city. The militants later seized the police station, and \
+         the insurgents freed prisoners.",
+        Some("AF"),
+    );
+    let m = mention(&ms, "militants");
+    assert_eq!(m.actor.name, "Taliban");
+    assert!(m.descriptor);
+    assert_eq!(mention(&ms, "insurgents").actor.name, "Taliban");
+}
+
+#[test]
+fn state_descriptor_resolves_to_focus_country() {
+    let ms = dict().find_actors("Government forces pushed back the attack.", Some("AF"));
+    let m = mention(&ms, "Government forces");
+    assert_eq!(m.actor.name, "Afghan forces");
+    assert_eq!(m.actor.country.as_deref(), Some("AF"));
+    assert!(m.descriptor);
+    let ms = dict().find_actors("The authorities freed 200 prisoners.", Some("ML"));
+    assert_eq!(mention(&ms, "authorities").actor.name, "Malian government");
+}
+
+#[test]
+fn state_descriptor_prefers_explicit_mention_of_that_state() {
+    let ms = dict().find_actors(
+        "Somali government troops entered the town. The army said troops met no resistance.",
+        Some("SO"),
+    );
+    assert_eq!(mention(&ms, "army").actor.name, "Somali government troops");
+    assert_eq!(
+        mention(&ms, "troops").actor.name,
+        "Somali government troops"
+    );
+}
+
+#[test]
+fn its_troops_refers_to_the_previous_actor() {
+    let ms = dict().find_actors(
+        "The Houthis denied the report, saying its fighters held the line. The Iraqi army \
+         said its troops had cleared the district.",
+        Some("YE"),
+    );
+    assert_eq!(mention(&ms, "fighters").actor.name, "Houthis");
+    assert_eq!(mention(&ms, "troops").actor.name, "Iraqi army");
+}
+
+#[test]
+fn unresolved_armed_descriptor_is_kept_as_written_with_modifiers() {
+    let ms = dict().find_actors("Suspected jihadists raided a village at dawn.", None);
+    let m = mention(&ms, "Suspected jihadists");
+    assert_eq!(m.actor.name, "Suspected jihadists");
+    assert_eq!(m.actor.actor_type, Some(ActorType::Rebels));
+    assert!(m.descriptor);
+}
+
+#[test]
+fn generic_sides() {
+    let ms = dict().find_actors(
+        "Residents fled as protesters gathered and rioters burned cars; two civilians died.",
+        None,
+    );
+    assert_eq!(mention(&ms, "Residents").actor.name, "Civilians");
+    assert_eq!(mention(&ms, "protesters").actor.name, "Protesters");
+    assert_eq!(mention(&ms, "rioters").actor.name, "Rioters");
+    assert_eq!(
+        mention(&ms, "civilians").actor.actor_type,
+        Some(ActorType::Civilians)
+    );
+}
+
+#[test]
+fn resolve_descriptor_without_context() {
+    let d = dict();
+    assert_eq!(
+        d.resolve_descriptor("government forces", Some("NG"))
+            .map(|a| a.name),
+        Some("Nigerian forces".to_string())
+    );
+    assert_eq!(
+        d.resolve_descriptor("the government", Some("YE"))
+            .map(|a| a.name),
+        Some("Yemeni government".to_string())
+    );
+    assert_eq!(
+        d.resolve_descriptor("villagers", None).map(|a| a.name),
+        Some("Civilians".to_string())
+    );
+    assert!(d.resolve_descriptor("the militants", Some("AF")).is_none());
+}
+
+// --- unknown actors
+
+#[test]
+fn unknown_capitalised_name_with_head_noun() {
+    let ms = dict().find_actors(
+        "The Kaniyat militia withdrew, and the Red Hand Brigade attacked a checkpoint.",
+        None,
+    );
+    let m = mention(&ms, "Kaniyat militia");
+    assert_eq!(m.actor.name, "Kaniyat militia");
+    assert_eq!(m.actor.actor_type, Some(ActorType::PoliticalMilitia));
+    assert!(!m.descriptor);
+    assert_eq!(
+        mention(&ms, "Red Hand Brigade").actor.name,
+        "Red Hand Brigade"
+    );
+}
+
+#[test]
+fn function_words_do_not_make_unknown_actors() {
+    let n = names("The fighters left. Several militias joined.", None);
+    assert!(
+        n.iter()
+            .all(|n| !n.starts_with("The") && !n.starts_with("Several")),
+        "{n:?}"
+    );
+}
+
+// --- overlaps
+
+#[test]
+fn mentions_do_not_overlap_and_longest_wins() {
+    let t = "Syrian Democratic Forces and pro-government militiamen clashed with Afghan \
+             Taliban fighters.";
+    let ms = dict().find_actors(t, None);
+    for w in ms.windows(2) {
+        assert!(w[0].span.end <= w[1].span.start, "{ms:#?}");
+    }
+    assert_eq!(mention(&ms, "Syrian Democratic Forces").actor.name, "SDF");
+    assert_eq!(
+        mention(&ms, "pro-government militiamen").actor.actor_type,
+        Some(ActorType::PoliticalMilitia)
+    );
+    assert_eq!(
+        mention(&ms, "Afghan Taliban fighters").actor.name,
+        "Taliban"
+    );
+    for m in &ms {
+        assert_eq!(&t[m.span.start..m.span.end], m.text);
+    }
+}
+
+// --- the dev set
+
+#[test]
+fn dev_set_agents_found_in_evidence_sentences() {
+    let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
+    let gold_path = Path::new(shared).join("eval/dev/gold.jsonl");
+    let Ok(gold) = std::fs::read_to_string(&gold_path) else {
+        eprintln!("skipping: ../shared not found");
+        return;
+    };
+    let arts = std::fs::read_to_string(Path::new(shared).join("eval/dev/articles.jsonl"))
+        .unwrap_or_default();
+    let mut texts: HashMap<String, String> = HashMap::new();
+    for line in arts.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+        if let (Some(id), Some(t)) = (v["id"].as_str(), v["text"].as_str()) {
+            texts.insert(id.to_string(), t.to_string());
+        }
+    }
+    let d = dict();
+    let (mut total, mut hit) = (0usize, 0usize);
+    let (mut ttotal, mut thit) = (0usize, 0usize);
+    for line in gold.lines() {
+        let g: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+        let id = g["id"].as_str().unwrap_or("");
+        let Some(text) = texts.get(id) else { continue };
+        // the article's focus country: the most frequent country of its gold events (what
+        // the pipeline gets from the places stage)
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for e in g["events"].as_array().into_iter().flatten() {
+            if let Some(c) = e["location"]["country"].as_str() {
+                *counts.entry(c.to_string()).or_default() += 1;
+            }
+        }
+        let focus = counts
+            .into_iter()
+            .max_by_key(|(c, n)| (*n, c.clone()))
+            .map(|(c, _)| c);
+        let mentions = d.find_actors(text, focus.as_deref());
+        let accepted = |gold_name: &str| -> Vec<String> {
+            let mut v = vec![gold_name.to_lowercase()];
+            if let Some(al) = g["aliases"][gold_name].as_array() {
+                v.extend(al.iter().filter_map(|a| a.as_str()).map(str::to_lowercase));
+            }
+            v
+        };
+        for e in g["events"].as_array().into_iter().flatten() {
+            if e["optional"].as_bool() == Some(true) {
+                continue;
+            }
+            // the evidence sentences: those holding each fragment of the evidence
+            let ev = e["evidence"].as_str().unwrap_or("");
+            let mut ranges = Vec::new();
+            for frag in ev.split(" ... ") {
+                let Some(pos) = text.find(frag) else { continue };
+                let s = text[..pos].rfind(['.', '\n']).map_or(0, |i| i + 1);
+                let end = pos + frag.len();
+                let end = text[end..]
+                    .find(['.', '\n'])
+                    .map_or(text.len(), |i| end + i + 1);
+                ranges.push((s, end));
+            }
+            let in_sentence: Vec<&ActorMention> = mentions
+                .iter()
+                .filter(|m| {
+                    ranges
+                        .iter()
+                        .any(|&(s, e)| m.span.start >= s && m.span.end <= e)
+                })
+                .collect();
+            let frag = ev;
+            for (role, tot, ok) in [
+                ("agent", &mut total, &mut hit),
+                ("target", &mut ttotal, &mut thit),
+            ] {
+                for a in e["actors"][role].as_array().into_iter().flatten() {
+                    let a = a.as_str().unwrap_or("");
+                    *tot += 1;
+                    let acc = accepted(a);
+                    if in_sentence
+                        .iter()
+                        .any(|m| acc.contains(&m.actor.name.to_lowercase()))
+                    {
+                        *ok += 1;
+                    } else if std::env::var_os("ACTORS_VERBOSE").is_some() {
+                        let got: Vec<String> = in_sentence
+                            .iter()
+                            .map(|m| format!("{}→{}", m.text, m.actor.name))
+                            .collect();
+                        eprintln!("MISS {role} {id}: {a:?} in {frag:?}; found {got:?}");
+                    }
+                }
+            }
+        }
+    }
+    let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    eprintln!(
+        "dev set: agents found in their evidence sentence {hit}/{total} = {:.3}; targets {thit}/{ttotal} = {:.3}",
+        share(hit, total),
+        share(thit, ttotal)
+    );
+    assert!(total > 0);
+    assert!(
+        share(hit, total) >= 0.6,
+        "agent share {:.3}",
+        share(hit, total)
+    );
+}
+
+#[test]
+fn his_forces_refers_to_the_last_person_named() {
+    let ms = dict().find_actors(
+        "Khalifa Haftar ordered an advance on the capital of the Government of National \
+         Accord. His forces took the airport.",
+        Some("LY"),
+    );
+    assert_eq!(mention(&ms, "forces").actor.name, "LNA");
+}
+
+#[test]
+fn compound_modifier_names_an_actor_but_is_no_antecedent() {
+    let ms = dict().find_actors(
+        "After AU-led talks, al-Shabaab attacked a base. An al-Qaeda-linked group claimed it \
+         and the militants withdrew.",
+        Some("SO"),
+    );
+    assert_eq!(mention(&ms, "AU").actor.name, "African Union");
+    assert_eq!(mention(&ms, "militants").actor.name, "al-Shabaab");
+}
+
+#[test]
+fn all_capitals_text_has_no_acronym_or_unknown_name_matches() {
+    let n = names(
+        "THE SALVADORAN ARMY SAID IT IS CLEAR THAT FMLN GUERRILLAS ATTACKED.",
+        None,
+    );
+    assert!(!n.iter().any(|n| n == "Islamic State"), "{n:?}");
+    assert!(!n.iter().any(|n| n == "FMLN GUERRILLAS"), "{n:?}");
+}
+
+/// Throughput over the shared news corpus: `cargo test --release --lib
+/// actors::tests::bench_corpus -- --ignored --nocapture` (reads `ACTORS_BENCH_MB`, default 20).
+#[test]
+#[ignore]
+fn bench_corpus() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/news.jsonl.xz"
+    );
+    if !Path::new(path).exists() {
+        eprintln!("skipping: ../shared not found");
+        return;
+    }
+    let mb: usize = std::env::var("ACTORS_BENCH_MB")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20);
+    let out = match std::process::Command::new("xz")
+        .args(["-dc", path])
+        .output()
+    {
+        Ok(o) => o.stdout,
+        Err(e) => {
+            eprintln!("skipping: cannot run xz: {e}");
+            return;
+        }
+    };
+    let mut texts = Vec::new();
+    let mut bytes = 0;
+    for line in String::from_utf8_lossy(&out).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+        if let Some(t) = v["text"].as_str() {
+            bytes += t.len();
+            texts.push(t.to_string());
+        }
+        if bytes >= mb << 20 {
+            break;
+        }
+    }
+    let d = dict();
+    let t0 = std::time::Instant::now();
+    let mut n = 0;
+    for t in &texts {
+        n += d.find_actors(t, None).len();
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    eprintln!(
+        "actors: {:.1} MB in {secs:.2} s = {:.1} MB/s (one core), {n} mentions",
+        bytes as f64 / 1048576.0,
+        bytes as f64 / 1048576.0 / secs
+    );
+}
