@@ -42,8 +42,7 @@ impl Pipeline {
 
     /// The state forces of a country, for the side an event's text leaves implicit.
     fn state_forces(&self, cc: &str) -> Option<Actor> {
-        let _ = cc;
-        None
+        self.actors.state(cc, false)
     }
 
     /// Runs every stage on one article.

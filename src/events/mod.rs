@@ -194,7 +194,7 @@ impl EventExtractor {
 
         // actors
         let (mut agents, mut targets) = s.roles(trig.roles, m.first, m.last);
-        if agents.is_empty() && trig.roles != Roles::Parties {
+        if agents.is_empty() && trig.roles != Roles::Parties && s.pronoun_subject(m.first) {
             agents = state.last_agents.clone();
         }
         // place: tied to the trigger, else in the sentence, else the story's focus

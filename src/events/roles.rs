@@ -39,6 +39,13 @@ const PLACE_PREPS: &[&str] = &[
     "in", "on", "at", "near", "of", "into", "to", "toward", "towards", "around", "outside",
     "across", "inside", "over", "against", "from", "within",
 ];
+/// Verbs of reported speech: the actor before them is a speaker.
+const SPEECH: &[&str] = &[
+    "said", "says", "told", "tells", "added", "announced", "claimed", "reported", "stated",
+    "according", "tweeted", "wrote", "declared", "confirmed", "alleged", "insisted", "accused",
+];
+/// Subject pronouns that refer back to the last agent.
+const PRONOUNS: &[&str] = &["they", "it", "he", "she", "we"];
 /// Determiners of a definite reference.
 const DEFINITE: &[&str] = &["the", "this", "that", "its", "their"];
 /// Prepositions of a time adjunct.
@@ -230,12 +237,32 @@ impl<'a> Sentence<'a> {
             .map(|a| a.item.actor.clone())
     }
 
+    /// The actor closest before the trigger that can be its subject: not the speaker of a
+    /// report ("Residents said the attack..."): an actor followed by a speech verb before the
+    /// trigger only speaks.
     fn nearest_actor_before(&self, first: usize) -> Option<Actor> {
         self.actors
             .iter()
             .filter(|a| a.last < first)
+            .filter(|a| !(a.last + 1..first).any(|i| SPEECH.contains(&self.words[i])))
             .max_by_key(|a| a.last)
             .map(|a| a.item.actor.clone())
+    }
+
+    /// Is the trigger's subject a pronoun ("they overran", "it captured")?
+    pub fn pronoun_subject(&self, first: usize) -> bool {
+        let mut i = first;
+        while i > 0 {
+            i -= 1;
+            let w = self.words[i];
+            if PRONOUNS.contains(&w) {
+                return true;
+            }
+            if !ADVERBS.contains(&w) && !BE.contains(&w) {
+                return false;
+            }
+        }
+        false
     }
 
     fn first_actor_after(&self, last: usize, within: usize) -> Option<Actor> {

@@ -33,11 +33,13 @@ pub fn date_range(d: &EventDate) -> (NaiveDate, NaiveDate) {
 fn dates_compatible(a: &Event, b: &Event, strict: bool) -> bool {
     match (a.date, b.date) {
         (Some(x), Some(y)) => {
-            if !(strict || (a.date_explicit && b.date_explicit)) {
-                return true; // an inherited date yields to a stated one
-            }
             let (xs, xe) = date_range(&x);
             let (ys, ye) = date_range(&y);
+            if !(strict || (a.date_explicit && b.date_explicit)) {
+                // an inherited date (the story's day) yields to a stated one a day away at most
+                let slack = Duration::days(1);
+                return xs - slack <= ye && ys - slack <= xe;
+            }
             xs <= ye && ys <= xe
         }
         _ => true,
