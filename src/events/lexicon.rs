@@ -120,7 +120,11 @@ pub struct Trigger {
     pub phrase: Phrase,
     pub text: String,
     pub requires: Option<Phrase>,
+    /// Words just before the trigger that show it is not a report of this event.
+    pub excludes: Option<Phrase>,
     pub roles: Roles,
+    /// A general word that yields to a strong trigger in the same sentence.
+    pub weak: bool,
     pub sub_event: Option<String>,
     /// Line in the data file, for "why is this an event?".
     pub line: usize,
@@ -157,37 +161,47 @@ impl TriggerLexicon {
             }
             let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
             let bad = |m: &str| Error::gazetteer(path, format!("line {line_no}: {m}: {line:?}"));
-            if cols.len() < 4 {
-                return Err(bad("expected 4 or 5 tab-separated columns"));
+            if cols.len() < 7 {
+                return Err(bad(
+                    "expected 7 tab-separated columns: type, phrase, requires, excludes, roles, sub_event, strength",
+                ));
             }
             let event_type = EventType::parse(cols[0]).ok_or_else(|| bad("unknown event type"))?;
-            let roles = match cols[3] {
+            let roles = match cols[4] {
                 "svo" => Roles::Svo,
                 "nominal" => Roles::Nominal,
                 "fell_to" => Roles::FellTo,
                 "parties" => Roles::Parties,
                 _ => return Err(bad("unknown roles (svo, nominal, fell_to, parties)")),
             };
+            let weak = match cols[6] {
+                "weak" => true,
+                "strong" => false,
+                _ => return Err(bad("strength must be strong or weak")),
+            };
             let phrase = Phrase::parse(cols[1]);
             if phrase.words.is_empty() || matches!(phrase.words.first(), Some(WordPat::Gap)) {
                 return Err(bad("empty phrase or phrase starting with a gap"));
             }
-            let requires = match cols[2] {
+            let one_word = |c: &str| match c {
                 "" | "-" => None,
                 r => Some(Phrase {
                     words: vec![WordPat::parse(r)],
                 }),
             };
-            let sub_event = cols
-                .get(4)
-                .filter(|s| !s.is_empty() && **s != "-")
+            let requires = one_word(cols[2]);
+            let excludes = one_word(cols[3]);
+            let sub_event = Some(cols[5])
+                .filter(|s| !s.is_empty() && *s != "-")
                 .map(|s| s.to_string());
             triggers.push(Trigger {
                 event_type,
                 phrase,
                 text: cols[1].to_string(),
                 requires,
+                excludes,
                 roles,
+                weak,
                 sub_event,
                 line: line_no,
             });
@@ -215,6 +229,11 @@ impl TriggerLexicon {
                 let Some(last) = t.phrase.match_at(words, i) else {
                     continue;
                 };
+                if let Some(ex) = &t.excludes {
+                    if (i.saturating_sub(4)..i).any(|j| ex.words[0].matches(words[j])) {
+                        continue;
+                    }
+                }
                 let specific = match &t.requires {
                     None => false,
                     Some(req) => {
@@ -287,7 +306,7 @@ mod tests {
     #[test]
     fn words_stems_alternatives_and_gaps() {
         let l =
-            lex("seizure\tcaptur*\t-\tsvo\nassault\tlaunched ~ assault|offensive\t-\tnominal\n");
+            lex("seizure\tcaptur*\t-\t-\tsvo\t-\tstrong\nassault\tlaunched ~ assault|offensive\t-\t-\tnominal\t-\tstrong\n");
         assert_eq!(
             types(&l, "They captured the town"),
             vec![("seizure", "captured".to_string())]
@@ -302,7 +321,7 @@ mod tests {
     #[test]
     fn longest_match_of_a_type_wins_and_requires_is_checked() {
         let l = lex(
-            "seizure\ttook\ttown|city\tsvo\nseizure\ttook control\t-\tsvo\nprisoner_release\treleased\tprisoner*\tsvo\n",
+            "seizure\ttook\ttown|city\t-\tsvo\t-\tstrong\nseizure\ttook control\t-\t-\tsvo\t-\tstrong\nprisoner_release\treleased\tprisoner*\t-\tsvo\t-\tstrong\n",
         );
         assert_eq!(
             types(&l, "fighters took control of the city"),
@@ -319,7 +338,7 @@ mod tests {
 
     #[test]
     fn specific_reading_beats_generic_one_on_the_same_words() {
-        let l = lex("seizure\trecaptured\t-\tsvo\narrest\trecaptured\tprisoner*|inmate*\tsvo\n");
+        let l = lex("seizure\trecaptured\t-\t-\tsvo\t-\tstrong\narrest\trecaptured\tprisoner*|inmate*\t-\tsvo\t-\tstrong\n");
         assert_eq!(
             types(&l, "most inmates were recaptured"),
             vec![("arrest", "recaptured".to_string())]
@@ -331,8 +350,16 @@ mod tests {
     }
 
     #[test]
+    fn excludes_veto_the_words_before() {
+        let l = lex("attack_on_civilians\tkilled\tpeople\twar\tsvo\t-\tweak\n");
+        assert!(types(&l, "the war has killed 100,000 people").is_empty());
+        assert_eq!(types(&l, "gunmen killed 12 people").len(), 1);
+        assert!(l.triggers[0].weak);
+    }
+
+    #[test]
     fn malformed_lines_name_the_line() {
-        let e = TriggerLexicon::parse("# c\nbogus\tx\t-\tsvo\n", Path::new("t.tsv"))
+        let e = TriggerLexicon::parse("# c\nbogus\tx\t-\t-\tsvo\t-\tstrong\n", Path::new("t.tsv"))
             .err()
             .unwrap();
         assert!(e.to_string().contains("line 2"), "{e}");

@@ -116,6 +116,7 @@ impl EventExtractor {
         };
         let mut events = Vec::new();
         let mut triggers_out = Vec::new();
+        let mut seen: Vec<EventType> = Vec::new();
         for sent in sentences(body) {
             let toks = tokens(text, sent);
             if toks.is_empty() {
@@ -125,14 +126,30 @@ impl EventExtractor {
             let words: Vec<&str> = folded.iter().map(String::as_str).collect();
             let s = roles::Sentence::new(text, sent, &toks, &words, mentions);
             let question = text[sent.start..sent.end].trim_end().ends_with('?');
-            for m in self.triggers.find(&words) {
+            let found = self.triggers.find(&words);
+            // a weak trigger yields to a strong violent one in the same sentence
+            let strong_violent = found.iter().any(|m| {
+                let t = &self.triggers.triggers[m.trigger];
+                !t.weak && is_violent(t.event_type)
+            });
+            for m in found {
                 let trig = &self.triggers.triggers[m.trigger];
+                if trig.weak && strong_violent {
+                    continue;
+                }
                 let span = Span::new(toks[m.first].span.start, toks[m.last].span.end);
                 if s.inside_name(span) {
                     continue; // "Volcano of Anger", "Islamic State" are names, not triggers
                 }
-                if trig.roles == Roles::Nominal && s.in_time_adjunct(m.first) {
+                if s.in_time_adjunct(m.first) {
                     continue; // "hours after the attack": a reference to an event told already
+                }
+                // "the talks", "the offensive" with no date of their own: the event told before
+                if s.definite(m.first)
+                    && seen.contains(&trig.event_type)
+                    && s.date_for(m.first, m.last).is_none()
+                {
+                    continue;
                 }
                 let (cs, ce) = s.clause(m.first, m.last);
                 let modality = self
@@ -151,6 +168,7 @@ impl EventExtractor {
                 if let Some(ev) =
                     self.build_event(article, &s, &m, &mut state, &chars, state_forces)
                 {
+                    seen.push(ev.event_type);
                     events.push(ev);
                 }
             }

@@ -41,8 +41,23 @@ const PLACE_PREPS: &[&str] = &[
 ];
 /// Verbs of reported speech: the actor before them is a speaker.
 const SPEECH: &[&str] = &[
-    "said", "says", "told", "tells", "added", "announced", "claimed", "reported", "stated",
-    "according", "tweeted", "wrote", "declared", "confirmed", "alleged", "insisted", "accused",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "announced",
+    "claimed",
+    "reported",
+    "stated",
+    "according",
+    "tweeted",
+    "wrote",
+    "declared",
+    "confirmed",
+    "alleged",
+    "insisted",
+    "accused",
 ];
 /// Subject pronouns that refer back to the last agent.
 const PRONOUNS: &[&str] = &["they", "it", "he", "she", "we"];
@@ -191,6 +206,11 @@ impl<'a> Sentence<'a> {
             }
         }
         false
+    }
+
+    /// Is the word at `first` introduced by a definite determiner ("the talks")?
+    pub fn definite(&self, first: usize) -> bool {
+        first > 0 && matches!(self.words[first - 1], "the" | "this" | "that")
     }
 
     /// Is `span` inside an actor or place name (so not a trigger)?
