@@ -35,6 +35,9 @@ use std::path::Path;
 /// File name of the lexicon inside the gazetteer directory.
 pub const LEXICON_FILE: &str = "time_lexicon.tsv";
 
+/// In news, how far (bytes) the year of an explicit date carries to later dates without one.
+pub const NARRATIVE_REACH: usize = 300;
+
 /// Bytes of context tokenized around a candidate.
 const WINDOW_BACK: usize = 160;
 const WINDOW_FWD: usize = 160;
@@ -97,10 +100,24 @@ impl TimeTagger {
     /// Tags every time expression in `text` (byte spans, in text order), resolving relative ones
     /// against `dct` (publication date) or the previous date mentioned.
     pub fn tag(&self, text: &str, dct: Option<NaiveDate>) -> Vec<TimeMention> {
+        self.tag_with(text, dct, false)
+    }
+
+    /// Like [`TimeTagger::tag`]; with `narrative`, the year of the last explicit date stays in
+    /// force for later dates without a year however far they are (histories such as WikiWars,
+    /// where `dct` is only a fallback). In news (`narrative` false) it holds for
+    /// [`NARRATIVE_REACH`] bytes, and always when there is no DCT.
+    pub fn tag_with(
+        &self,
+        text: &str,
+        dct: Option<NaiveDate>,
+        narrative_mode: bool,
+    ) -> Vec<TimeMention> {
         let mut out = Vec::new();
         let mut toks: Vec<Tok> = Vec::new();
         let mut last_end = 0usize;
         let mut last: Option<Val> = None;
+        let mut narrative: Option<(i32, usize)> = None;
         for p in self.candidates(text) {
             if p < last_end {
                 continue;
@@ -129,7 +146,12 @@ impl TimeTagger {
                 last_end = span.end;
                 continue;
             }
-            let m = self.resolve(&ctx, &parsed, span, dct, &mut last);
+            if let Some((_, at)) = narrative {
+                if !narrative_mode && dct.is_some() && span.start > at + NARRATIVE_REACH {
+                    narrative = None;
+                }
+            }
+            let m = self.resolve(&ctx, &parsed, span, dct, &mut last, &mut narrative);
             last_end = span.end;
             out.push(m);
         }
@@ -143,9 +165,16 @@ impl TimeTagger {
         span: Span,
         dct: Option<NaiveDate>,
         last: &mut Option<Val>,
+        narrative: &mut Option<(i32, usize)>,
     ) -> TimeMention {
         let tense_of = || tense(ctx, parsed.a, parsed.b);
-        let (val, anchor, ttype) = resolve_sem(&parsed.sem, dct, &tense_of, last.as_ref());
+        let (val, anchor, ttype) = resolve_sem(
+            &parsed.sem,
+            dct,
+            &tense_of,
+            last.as_ref(),
+            narrative.map(|n| n.0),
+        );
         // year offsets ("a year ago", "a year earlier") compare with the period in force rather
         // than move it
         let year_offset = matches!(
@@ -157,6 +186,13 @@ impl TimeTagger {
             && !year_offset
         {
             *last = Some(val.clone());
+            // the year of an explicit date stays in force for later month/day mentions until
+            // a DCT-relative expression takes over
+            match anchor {
+                Anchor::None => *narrative = val.first_day().map(|d| (d.year(), span.end)),
+                Anchor::Dct => *narrative = None,
+                Anchor::Previous => {}
+            }
         }
         let date = match ttype {
             TimexType::Date | TimexType::Time => val.event_date(),
@@ -312,6 +348,7 @@ fn resolve_sem(
     dct: Option<NaiveDate>,
     tense: &dyn Fn() -> Tense,
     last: Option<&Val>,
+    narrative: Option<i32>,
 ) -> (Val, Anchor, TimexType) {
     use TimexType::*;
     let other = |s: String| (Val::Other(s), Anchor::None, Date);
@@ -344,6 +381,24 @@ fn resolve_sem(
             }
             None => other(format!("XXXX-{m:02}")),
         },
+        // narrative: "On March 3, 2019 ... On March 5" takes the year in force when it is not
+        // the DCT's
+        Sem::Abs {
+            y: None,
+            m,
+            d,
+            rel: None,
+            ..
+        } if narrative.is_some_and(|y| dct.is_none_or(|r| y != r.year())) => {
+            let y = narrative.unwrap_or_default();
+            match d {
+                Some(d) => match NaiveDate::from_ymd_opt(y, m, d) {
+                    Some(date) => (Val::Day(date, None), Anchor::Previous, Date),
+                    None => other(format!("XXXX-{m:02}-{d:02}")),
+                },
+                None => (Val::Month(y, m), Anchor::Previous, Date),
+            }
+        }
         Sem::Abs {
             y: None, m, d, rel, ..
         } => {
@@ -554,7 +609,7 @@ fn resolve_sem(
         Sem::Age => other(String::new()),
         Sem::Clock { h, min, ref day } => {
             let base = match day {
-                Some(inner) => resolve_sem(inner, dct, tense, last).0,
+                Some(inner) => resolve_sem(inner, dct, tense, last, narrative).0,
                 None => match dct {
                     Some(r) => Val::Day(r, None),
                     None => Val::Other(String::new()),

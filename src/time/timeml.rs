@@ -428,9 +428,14 @@ fn score(
     }
 }
 
-fn system_exprs(tagger: &TimeTagger, text: &str, dct: Option<NaiveDate>) -> Vec<Expr> {
+fn system_exprs(
+    tagger: &TimeTagger,
+    text: &str,
+    dct: Option<NaiveDate>,
+    narrative: bool,
+) -> Vec<Expr> {
     tagger
-        .tag(text, dct)
+        .tag_with(text, dct, narrative)
         .into_iter()
         .map(|m| Expr {
             span: m.span,
@@ -448,6 +453,7 @@ pub(crate) fn evaluate_docs(
     tagger: &TimeTagger,
     corpus: &str,
     docs: &[Doc],
+    narrative: bool,
     mut errors: Option<&mut Vec<String>>,
 ) -> TimemlReport {
     let mut all = Counts::default();
@@ -457,7 +463,7 @@ pub(crate) fn evaluate_docs(
             Some(d) => Some(d),
             None => first_absolute_date(tagger, &doc.text),
         };
-        let sys = system_exprs(tagger, &doc.text, dct);
+        let sys = system_exprs(tagger, &doc.text, dct, narrative);
         let g: Vec<&Expr> = doc.gold.iter().collect();
         let s: Vec<&Expr> = sys.iter().collect();
         if let Some(e) = errors.as_deref_mut() {
@@ -517,6 +523,7 @@ pub fn evaluate_timeml(tagger: &TimeTagger, dir: &Path) -> Result<TimemlReport> 
         tagger,
         &dir.display().to_string(),
         &docs,
+        false,
         None,
     ))
 }
@@ -535,6 +542,7 @@ pub fn evaluate_wikiwars(tagger: &TimeTagger, dir: &Path) -> Result<TimemlReport
         tagger,
         &dir.display().to_string(),
         &docs,
+        true,
         None,
     ))
 }
@@ -603,7 +611,7 @@ mod tests {
         let t = tagger();
         let docs = load_timeml(&p.join("TBAQ-cleaned")).unwrap();
         let mut errors = Vec::new();
-        let r = evaluate_docs(&t, "TBAQ-cleaned", &docs, Some(&mut errors));
+        let r = evaluate_docs(&t, "TBAQ-cleaned", &docs, false, Some(&mut errors));
         if std::env::var_os("TIME_ERRORS").is_some() {
             for e in &errors {
                 println!("{e}");
@@ -620,7 +628,7 @@ mod tests {
         let t = tagger();
         let docs = load_wikiwars(&p.join("wikiwars")).unwrap();
         let mut errors = Vec::new();
-        let r = evaluate_docs(&t, "WikiWars", &docs, Some(&mut errors));
+        let r = evaluate_docs(&t, "WikiWars", &docs, true, Some(&mut errors));
         if std::env::var_os("TIME_ERRORS").is_some() {
             for e in &errors {
                 println!("{e}");
