@@ -35,9 +35,6 @@ use std::path::Path;
 /// File name of the lexicon inside the gazetteer directory.
 pub const LEXICON_FILE: &str = "time_lexicon.tsv";
 
-/// In news, how far (bytes) the year of an explicit date carries to later dates without one.
-pub const NARRATIVE_REACH: usize = 300;
-
 /// Bytes of context tokenized around a candidate.
 const WINDOW_BACK: usize = 160;
 const WINDOW_FWD: usize = 160;
@@ -104,9 +101,8 @@ impl TimeTagger {
     }
 
     /// Like [`TimeTagger::tag`]; with `narrative`, the year of the last explicit date stays in
-    /// force for later dates without a year however far they are (histories such as WikiWars,
-    /// where `dct` is only a fallback). In news (`narrative` false) it holds for
-    /// [`NARRATIVE_REACH`] bytes, and always when there is no DCT.
+    /// force for later dates without a year (histories such as WikiWars, where `dct` is only a
+    /// fallback). Without it (news) that happens only when there is no DCT.
     pub fn tag_with(
         &self,
         text: &str,
@@ -146,10 +142,10 @@ impl TimeTagger {
                 last_end = span.end;
                 continue;
             }
-            if let Some((_, at)) = narrative {
-                if !narrative_mode && dct.is_some() && span.start > at + NARRATIVE_REACH {
-                    narrative = None;
-                }
+            if !narrative_mode && dct.is_some() {
+                // news: dates without a year go by the DCT and tense (background years such
+                // as "since 1980. In September..." do not carry over)
+                narrative = None;
             }
             let m = self.resolve(&ctx, &parsed, span, dct, &mut last, &mut narrative);
             last_end = span.end;
