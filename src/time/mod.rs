@@ -453,9 +453,33 @@ fn resolve_sem(
         Sem::Decade(y) => (Val::Decade(y), Anchor::None, Date),
         Sem::Quarter {
             y: Some(y), q: 0, ..
-        } => match last {
-            Some(Val::Quarter(_, q)) => (Val::Quarter(y, *q), Anchor::Previous, Date),
+        } => match (last, dct) {
+            (Some(Val::Quarter(_, q)), _) => (Val::Quarter(y, *q), Anchor::Previous, Date),
+            (_, Some(r)) => {
+                let (_, m) = calendar::add_months(r.year(), r.month(), -3);
+                (Val::Quarter(y, (m - 1) / 3 + 1), Anchor::Dct, Date)
+            }
             _ => (Val::Year(y), Anchor::None, Date),
+        },
+        // "the year-ago quarter": the quarter in force (else the last complete one), a year
+        // before
+        Sem::Quarter {
+            y: None,
+            q: 0,
+            yrel: Some(k),
+        } => match (last, dct) {
+            (Some(Val::Quarter(y, q)), _) => {
+                (Val::Quarter(y + k as i32, *q), Anchor::Previous, Date)
+            }
+            (_, Some(r)) => {
+                let (y, m) = calendar::add_months(r.year(), r.month(), -3);
+                (
+                    Val::Quarter(y + k as i32, (m - 1) / 3 + 1),
+                    Anchor::Dct,
+                    Date,
+                )
+            }
+            _ => other("XXXX-QX".into()),
         },
         Sem::Quarter { y: Some(y), q, .. } => (Val::Quarter(y, q), Anchor::None, Date),
         Sem::Quarter {
@@ -606,13 +630,19 @@ fn resolve_sem(
         Sem::Clock { h, min, ref day } => {
             let base = match day {
                 Some(inner) => resolve_sem(inner, dct, tense, last, narrative).0,
-                None => match dct {
-                    Some(r) => Val::Day(r, None),
-                    None => Val::Other(String::new()),
+                // a bare clock time is on the day in force, else the DCT
+                None => match (last, dct) {
+                    (Some(Val::Day(d, _) | Val::DayTime(d, ..)), _) => Val::Day(*d, None),
+                    (_, Some(r)) => Val::Day(r, None),
+                    _ => Val::Other(String::new()),
                 },
             };
+            let anchor = match (day, last) {
+                (None, Some(Val::Day(..) | Val::DayTime(..))) => Anchor::Previous,
+                _ => Anchor::Dct,
+            };
             match base {
-                Val::Day(d, _) => (Val::DayTime(d, h, min), Anchor::Dct, Time),
+                Val::Day(d, _) => (Val::DayTime(d, h, min), anchor, Time),
                 _ => (
                     Val::Other(format!("XXXX-XX-XXT{h:02}:{min:02}")),
                     Anchor::None,

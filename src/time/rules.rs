@@ -442,6 +442,25 @@ impl<'a> Ctx<'a> {
         if !prev_ok && (!next_ok || !(1900..=2099).contains(&y)) {
             return None;
         }
+        // "the 1988 second quarter"
+        if let Some(o) = self.cls(i + 1, Class::Ordinal) {
+            if self.is(i + 2, "quarter") && (1..=4).contains(&o.num.unwrap_or(0)) {
+                let a = if i > 0 && self.is(i - 1, "the") {
+                    i - 1
+                } else {
+                    i
+                };
+                return Some(Parsed {
+                    a,
+                    b: i + 3,
+                    sem: Sem::Quarter {
+                        y: Some(y),
+                        q: o.num.unwrap_or(1) as u32,
+                        yrel: None,
+                    },
+                });
+            }
+        }
         // "the 1988 quarter", "the 1989 period": that year's quarter in force
         if self.is_any(i + 1, &["quarter", "period"]) && i > 0 && self.is(i - 1, "the") {
             return Some(Parsed {
@@ -1066,6 +1085,24 @@ impl<'a> Ctx<'a> {
         }
         // "year-earlier", "year-ago"
         if !plural && self.is_dash(i + 1) && self.is_any(i + 2, &["earlier", "ago"]) {
+            // "the year-ago quarter", "the year-earlier period": the quarter in force, a year
+            // before
+            if unit == "Y" && self.is_any(i + 3, &["quarter", "period"]) {
+                let a = if i > 0 && self.is(i - 1, "the") {
+                    i - 1
+                } else {
+                    i
+                };
+                return Some(Parsed {
+                    a,
+                    b: i + 4,
+                    sem: Sem::Quarter {
+                        y: None,
+                        q: 0,
+                        yrel: Some(-1),
+                    },
+                });
+            }
             let sem = if self.is(i + 2, "ago") {
                 Sem::Ago { unit, n: -1 }
             } else {
@@ -1081,6 +1118,26 @@ impl<'a> Ctx<'a> {
         if i > 0 && !plural {
             if let Some(r) = self.cls(i.wrapping_sub(1), Class::Rel) {
                 let rn = r.num?;
+                // "this year's third quarter", "next year's first quarter"
+                if unit == "Y"
+                    && self.punct(i + 1, "'’")
+                    && self.is(i + 2, "s")
+                    && self.is(i + 4, "quarter")
+                {
+                    if let Some(q) = self.cls(i + 3, Class::Ordinal).and_then(|o| o.num) {
+                        if (1..=4).contains(&q) {
+                            return Some(Parsed {
+                                a: i - 1,
+                                b: i + 5,
+                                sem: Sem::Quarter {
+                                    y: None,
+                                    q: q as u32,
+                                    yrel: Some(rn),
+                                },
+                            });
+                        }
+                    }
+                }
                 let rw = self.w(i.wrapping_sub(1)).to_ascii_lowercase();
                 let mut a = i.wrapping_sub(1);
                 let the = a > 0 && self.is(a.wrapping_sub(1), "the");
@@ -1155,14 +1212,17 @@ impl<'a> Ctx<'a> {
                     sem: Sem::EventAnchored,
                 });
             }
-            if i > 0 && self.is_any(i.wrapping_sub(1), &["for", "recent", "over"]) {
-                let a = if self.is(i.wrapping_sub(1), "recent") {
-                    i.wrapping_sub(1)
-                } else {
-                    i
-                };
+            // "in recent years": the recent past
+            if i > 0 && self.is(i.wrapping_sub(1), "recent") {
                 return Some(Parsed {
-                    a,
+                    a: i.wrapping_sub(1),
+                    b: i + 1,
+                    sem: Sem::Ref("PAST_REF"),
+                });
+            }
+            if i > 0 && self.is_any(i.wrapping_sub(1), &["for", "over"]) {
+                return Some(Parsed {
+                    a: i,
                     b: i + 1,
                     sem: Sem::Duration(duration_value(None, unit)),
                 });
