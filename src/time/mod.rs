@@ -83,7 +83,15 @@ impl TimeTagger {
                 while i < b.len() && b[i].is_ascii_digit() {
                     i += 1;
                 }
-                if i - s == 4 && (s == 0 || !b[s - 1].is_ascii_alphanumeric()) {
+                let free = s == 0 || !b[s - 1].is_ascii_alphanumeric();
+                let n = i - s;
+                let rest = &b[i..b.len().min(i + 5)];
+                let bc = rest.starts_with(b" BC") || rest.starts_with(b" B.C");
+                let range_end = n == 2
+                    && s >= 5
+                    && b[s - 1] == b'-'
+                    && b[s - 5..s - 1].iter().all(u8::is_ascii_digit);
+                if free && (n == 4 || (n <= 4 && bc) || range_end) {
                     out.push(s);
                 }
             } else {
@@ -627,6 +635,7 @@ fn resolve_sem(
         Sem::Duration(ref s) => (Val::Other(s.clone()), Anchor::None, Duration),
         Sem::Set(ref s) => (Val::Other(s.clone()), Anchor::None, Set),
         Sem::Age => other(String::new()),
+        Sem::Bc(y) => other(format!("BC{y:04}")),
         Sem::Clock { h, min, ref day } => {
             let base = match day {
                 Some(inner) => resolve_sem(inner, dct, tense, last, narrative).0,

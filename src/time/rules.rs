@@ -147,6 +147,8 @@ pub enum Sem {
     Set(String),
     /// "hours after <event>": takes the date in force.
     EventAnchored,
+    /// A year before Christ.
+    Bc(i32),
     /// A clock time, on the day of `day` (a weekday or deictic meaning) or the reference day.
     Clock {
         h: u32,
@@ -420,6 +422,40 @@ impl<'a> Ctx<'a> {
                 sem: Sem::Decade(v as i32),
             });
         }
+        // years before Christ: "499 BC", "31 B.C."
+        if suf.is_empty()
+            && nd <= 4
+            && (self.is_any(i + 1, &["BC", "BCE"])
+                || (self.is(i + 1, "B") && self.punct(i + 2, ".") && self.is(i + 3, "C")))
+        {
+            let b = if self.is(i + 1, "B") {
+                if self.punct(i + 4, ".") {
+                    i + 5
+                } else {
+                    i + 4
+                }
+            } else {
+                i + 2
+            };
+            return Some(Parsed {
+                a: i,
+                b,
+                sem: Sem::Bc(v as i32),
+            });
+        }
+        // the second year of a range: "1915-17"
+        if nd == 2 && suf.is_empty() && i >= 2 && self.is_dash(i - 1) && self.adjacent(i - 1) {
+            if let Some(y0) = self.year_num(i - 2) {
+                let y = y0 / 100 * 100 + v as i32;
+                if y > y0 {
+                    return Some(Parsed {
+                        a: i,
+                        b: i + 1,
+                        sem: Sem::Year(y),
+                    });
+                }
+            }
+        }
         let y = self.year_num(i)?;
         // a year: needs a temporal context on the left or an end of phrase on the right
         // "and", "or", "to" only continue a list or range of years ("1994 and 1995")
@@ -432,10 +468,17 @@ impl<'a> Ctx<'a> {
                 || (self.is(i.wrapping_sub(1), "s")
                     && self.punct(i.wrapping_sub(2), "'’")
                     && (1900..=2099).contains(&v))
+                || (self.is_dash(i.wrapping_sub(1)) && i >= 2 && self.year_num(i - 2).is_some())
                 || (self.is_dash(i.wrapping_sub(1))
                     && i >= 2
                     && self.is(i.wrapping_sub(2), "mid")));
+        // a range of years "1861-1865", "1915-17": each end is a year
+        let range_start = self.is_dash(i + 1)
+            && self
+                .digits(i + 2)
+                .is_some_and(|d| d.2.is_empty() && (d.1 == 4 || d.1 == 2));
         let next_ok = i + 1 >= self.toks.len()
+            || range_start
             || (self.toks[i + 1].kind == Kind::Punct
                 && !self.punct(i + 1, "%$-")
                 && !(self.punct(i + 1, ",.") && self.digits(i + 2).is_some()));
@@ -530,6 +573,15 @@ impl<'a> Ctx<'a> {
             if let Some(dd) = self.day_num(i.wrapping_sub(1)) {
                 d = Some(dd);
                 a = i.wrapping_sub(1);
+                // a day range "12-14 July" starts on its first day
+                if a >= 2 && self.is_dash(a - 1) {
+                    if let Some(d0) = self.day_num(a - 2) {
+                        if d0 < dd {
+                            d = Some(d0);
+                            a -= 2;
+                        }
+                    }
+                }
             } else if i >= 2 && self.is(i.wrapping_sub(1), "of") {
                 if let Some(dd) = self.day_num(i.wrapping_sub(2)) {
                     d = Some(dd);
