@@ -302,6 +302,10 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
     let mut k = a;
     let mut steps = 0;
     while k > 0 && steps < 2 && ctx.lex.entry(ctx.w(k - 1), Class::Prep).is_some() {
+        // "since May": a preposition that is itself a past cue
+        if ctx.lex.entry(ctx.w(k - 1), Class::Past).is_some() {
+            return Tense::Past;
+        }
         k -= 1;
         steps += 1;
     }
@@ -436,15 +440,17 @@ fn resolve_sem(
                     let ahead =
                         (m as i32 - r.month() as i32) * 31 + (key.1 as i32 - dct_key.1 as i32);
                     match tense() {
-                        Tense::Future if key < dct_key => r.year() + 1,
+                        // future: a date more than two months back is next year's
+                        Tense::Future if ahead < -62 => r.year() + 1,
                         // an explicit day up to a week ahead is still this year's
                         // an explicit day up to two months ahead is more likely a date set
                         // in the future than last year's
                         Tense::Past if d.is_some() && ahead > 62 => r.year() - 1,
                         Tense::Past if d.is_none() && key > dct_key => r.year() - 1,
                         // no tense cue: the year that puts the date nearest the DCT
-                        Tense::Unknown if ahead > 186 => r.year() - 1,
-                        Tense::Unknown if ahead < -186 => r.year() + 1,
+                        // news reports the past more than it announces: more than three
+                        // months ahead is last year's
+                        Tense::Unknown if ahead > 92 => r.year() - 1,
                         _ => r.year(),
                     }
                 }
