@@ -603,6 +603,19 @@ mod tests {
         TimeTagger::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer")).unwrap()
     }
 
+    /// Floors on TBAQ-cleaned, so that regressions show (see the ignored `tbaq` for the table).
+    #[test]
+    fn tbaq_floors() {
+        let Some(p) = shared() else { return };
+        let t = tagger();
+        let r = evaluate_timeml(&t, &p.join("TBAQ-cleaned")).unwrap();
+        assert_eq!(r.documents, 256);
+        assert_eq!(r.overall.gold, 1822);
+        assert!(r.overall.relaxed.f1 >= 0.90, "{r}");
+        assert!(r.overall.value.f1 >= 0.77, "{r}");
+        assert!(r.date_time.value_accuracy >= 0.85, "{r}");
+    }
+
     /// `cargo test --release --lib time::timeml::tests::tbaq -- --ignored --nocapture`
     #[test]
     #[ignore]
