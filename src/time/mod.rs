@@ -121,7 +121,7 @@ impl TimeTagger {
         let mut toks: Vec<Tok> = Vec::new();
         let mut last_end = 0usize;
         let mut last: Option<Val> = None;
-        let mut narrative: Option<(i32, usize)> = None;
+        let mut narrative: Option<(i32, u32)> = None;
         for p in self.candidates(text) {
             if p < last_end {
                 continue;
@@ -155,7 +155,15 @@ impl TimeTagger {
                 // as "since 1980. In September..." do not carry over)
                 narrative = None;
             }
-            let m = self.resolve(&ctx, &parsed, span, dct, &mut last, &mut narrative);
+            let m = self.resolve(
+                &ctx,
+                &parsed,
+                span,
+                dct,
+                &mut last,
+                &mut narrative,
+                narrative_mode,
+            );
             last_end = span.end;
             out.push(m);
         }
@@ -169,16 +177,12 @@ impl TimeTagger {
         span: Span,
         dct: Option<NaiveDate>,
         last: &mut Option<Val>,
-        narrative: &mut Option<(i32, usize)>,
+        narrative: &mut Option<(i32, u32)>,
+        narrative_mode: bool,
     ) -> TimeMention {
         let tense_of = || tense(ctx, parsed.a, parsed.b);
-        let (val, anchor, ttype) = resolve_sem(
-            &parsed.sem,
-            dct,
-            &tense_of,
-            last.as_ref(),
-            narrative.map(|n| n.0),
-        );
+        let (val, anchor, ttype) =
+            resolve_sem(&parsed.sem, dct, &tense_of, last.as_ref(), *narrative);
         // year offsets ("a year ago", "a year earlier") compare with the period in force rather
         // than move it
         let year_offset = matches!(
@@ -193,8 +197,17 @@ impl TimeTagger {
             // the year of an explicit date stays in force for later month/day mentions until
             // a DCT-relative expression takes over
             match anchor {
-                Anchor::None => *narrative = val.first_day().map(|d| (d.year(), span.end)),
-                Anchor::Dct => *narrative = None,
+                Anchor::None | Anchor::Previous => {
+                    let month = match val {
+                        Val::Day(..) | Val::DayTime(..) | Val::Month(..) => {
+                            val.first_day().map_or(0, |d| d.month())
+                        }
+                        _ => 0,
+                    };
+                    *narrative = val.first_day().map(|d| (d.year(), month));
+                }
+                Anchor::Dct if !narrative_mode => *narrative = None,
+                Anchor::Dct => {}
                 Anchor::Previous => {}
             }
         }
@@ -356,7 +369,7 @@ fn resolve_sem(
     dct: Option<NaiveDate>,
     tense: &dyn Fn() -> Tense,
     last: Option<&Val>,
-    narrative: Option<i32>,
+    narrative: Option<(i32, u32)>,
 ) -> (Val, Anchor, TimexType) {
     use TimexType::*;
     let other = |s: String| (Val::Other(s), Anchor::None, Date);
@@ -397,8 +410,14 @@ fn resolve_sem(
             d,
             rel: None,
             ..
-        } if narrative.is_some_and(|y| dct.is_none_or(|r| y != r.year())) => {
-            let y = narrative.unwrap_or_default();
+        } if narrative.is_some_and(|(y, _)| dct.is_none_or(|r| y != r.year())) => {
+            let (y, last_month) = narrative.unwrap_or_default();
+            // a chronological account: a month before the last one is the next year's
+            let y = if last_month > m && last_month - m >= 3 {
+                y + 1
+            } else {
+                y
+            };
             match d {
                 Some(d) => match NaiveDate::from_ymd_opt(y, m, d) {
                     Some(date) => (Val::Day(date, None), Anchor::Previous, Date),
