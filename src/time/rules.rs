@@ -1135,6 +1135,22 @@ impl<'a> Ctx<'a> {
                 },
             });
         }
+        // "the same day", "that same day", "that year": the period in force
+        if !plural && i > 0 && !unit.starts_with('T') && unit != "WE" && unit != "Q" {
+            let mut a = None;
+            if self.is(i - 1, "same") && i >= 2 && self.is_any(i - 2, &["the", "that"]) {
+                a = Some(i - 2);
+            } else if self.is(i - 1, "that") {
+                a = Some(i - 1);
+            }
+            if let Some(a) = a {
+                return Some(Parsed {
+                    a,
+                    b: i + 1,
+                    sem: Sem::PrevOffset { unit, n: 0 },
+                });
+            }
+        }
         // "year-earlier", "year-ago"
         if !plural && self.is_dash(i + 1) && self.is_any(i + 2, &["earlier", "ago"]) {
             // "the year-ago quarter", "the year-earlier period": the quarter in force, a year
