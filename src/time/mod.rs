@@ -120,8 +120,12 @@ impl TimeTagger {
         let mut out = Vec::new();
         let mut toks: Vec<Tok> = Vec::new();
         let mut last_end = 0usize;
-        let mut last: Option<Val> = None;
-        let mut narrative: Option<(i32, u32)> = None;
+        let mut st = DocState {
+            dct,
+            last: None,
+            narrative: None,
+            narrative_mode,
+        };
         for p in self.candidates(text) {
             if p < last_end {
                 continue;
@@ -153,36 +157,24 @@ impl TimeTagger {
             if !narrative_mode && dct.is_some() {
                 // news: dates without a year go by the DCT and tense (background years such
                 // as "since 1980. In September..." do not carry over)
-                narrative = None;
+                st.narrative = None;
             }
-            let m = self.resolve(
-                &ctx,
-                &parsed,
-                span,
-                dct,
-                &mut last,
-                &mut narrative,
-                narrative_mode,
-            );
+            let m = self.resolve(&ctx, &parsed, span, &mut st);
             last_end = span.end;
             out.push(m);
         }
         out
     }
 
-    fn resolve(
-        &self,
-        ctx: &Ctx,
-        parsed: &Parsed,
-        span: Span,
-        dct: Option<NaiveDate>,
-        last: &mut Option<Val>,
-        narrative: &mut Option<(i32, u32)>,
-        narrative_mode: bool,
-    ) -> TimeMention {
+    fn resolve(&self, ctx: &Ctx, parsed: &Parsed, span: Span, st: &mut DocState) -> TimeMention {
         let tense_of = || tense(ctx, parsed.a, parsed.b);
-        let (val, anchor, ttype) =
-            resolve_sem(&parsed.sem, dct, &tense_of, last.as_ref(), *narrative);
+        let (val, anchor, ttype) = resolve_sem(
+            &parsed.sem,
+            st.dct,
+            &tense_of,
+            st.last.as_ref(),
+            st.narrative,
+        );
         // year offsets ("a year ago", "a year earlier") compare with the period in force rather
         // than move it
         let year_offset = matches!(
@@ -193,7 +185,7 @@ impl TimeTagger {
             && val.gran().is_some()
             && !year_offset
         {
-            *last = Some(val.clone());
+            st.last = Some(val.clone());
             // the year of an explicit date stays in force for later month/day mentions until
             // a DCT-relative expression takes over
             match anchor {
@@ -204,11 +196,10 @@ impl TimeTagger {
                         }
                         _ => 0,
                     };
-                    *narrative = val.first_day().map(|d| (d.year(), month));
+                    st.narrative = val.first_day().map(|d| (d.year(), month));
                 }
-                Anchor::Dct if !narrative_mode => *narrative = None,
+                Anchor::Dct if !st.narrative_mode => st.narrative = None,
                 Anchor::Dct => {}
-                Anchor::Previous => {}
             }
         }
         let date = match ttype {
@@ -224,6 +215,17 @@ impl TimeTagger {
             anchor: if date.is_some() { anchor } else { Anchor::None },
         }
     }
+}
+
+/// What a document's earlier expressions leave for the later ones.
+struct DocState {
+    dct: Option<NaiveDate>,
+    /// The last date mentioned (anchor of "the next day", "three days later").
+    last: Option<Val>,
+    /// Year (and month, 0 if none) of the last explicit or previous-anchored date, for dates
+    /// without a year in narratives.
+    narrative: Option<(i32, u32)>,
+    narrative_mode: bool,
 }
 
 pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
