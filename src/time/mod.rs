@@ -36,13 +36,16 @@ use std::path::Path;
 pub const LEXICON_FILE: &str = "time_lexicon.tsv";
 
 /// Bytes of context tokenized around a candidate.
-const WINDOW_BACK: usize = 160;
-const WINDOW_FWD: usize = 160;
+const WINDOW_BACK: usize = 100;
+const WINDOW_FWD: usize = 100;
 
 /// The temporal tagger, with its lexicon loaded from the gazetteer directory.
 pub struct TimeTagger {
     lex: Lexicon,
     ac: AhoCorasick,
+    /// Per trigger pattern: only a capitalised occurrence can start an expression (months,
+    /// weekdays).
+    needs_cap: Vec<bool>,
 }
 
 impl TimeTagger {
@@ -54,12 +57,20 @@ impl TimeTagger {
     /// Builds a tagger from an already parsed lexicon.
     pub fn from_lexicon(lex: Lexicon) -> Result<TimeTagger> {
         let words = lex.trigger_words();
+        let needs_cap = words
+            .iter()
+            .map(|w| {
+                lex.get(w).iter().all(|e| {
+                    matches!(e.class, Class::Month | Class::Weekday) || !e.class.is_trigger()
+                })
+            })
+            .collect();
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&words)
             .map_err(|e| Error::Other(format!("time lexicon automaton: {e}")))?;
-        Ok(TimeTagger { lex, ac })
+        Ok(TimeTagger { lex, ac, needs_cap })
     }
 
     /// Candidate start positions: trigger words on word boundaries and four-digit numbers.
@@ -72,6 +83,9 @@ impl TimeTagger {
                 continue;
             }
             if e < b.len() && b[e].is_ascii_alphanumeric() {
+                continue;
+            }
+            if self.needs_cap[m.pattern().as_usize()] && !b[s].is_ascii_uppercase() {
                 continue;
             }
             out.push(s);
