@@ -203,7 +203,11 @@ impl TimeTagger {
             // the year of an explicit date stays in force for later month/day mentions until
             // a DCT-relative expression takes over
             match anchor {
-                Anchor::None | Anchor::Previous => {
+                // in news only a full date ("August 8, 2021" in a dateline) sets the year of
+                // later dates, not a background year ("overran in 2015")
+                Anchor::None | Anchor::Previous
+                    if st.narrative_mode || matches!(val, Val::Day(..) | Val::DayTime(..)) =>
+                {
                     let month = match val {
                         Val::Day(..) | Val::DayTime(..) | Val::Month(..) => {
                             val.first_day().map_or(0, |d| d.month())
@@ -213,7 +217,7 @@ impl TimeTagger {
                     st.narrative = val.first_day().map(|d| (d.year(), month));
                 }
                 Anchor::Dct if !st.narrative_mode => st.narrative = None,
-                Anchor::Dct => {}
+                _ => {}
             }
         }
         let date = match ttype {

@@ -883,6 +883,10 @@ impl<'a> Ctx<'a> {
         if !ctx {
             return None;
         }
+        // "the fall of Kunduz", "the spring of discontent"
+        if y.is_none() && self.is(i + 1, "of") {
+            return None;
+        }
         let a = self.left_mod(a);
         Some(Parsed {
             a,

@@ -320,6 +320,8 @@ fn false_friends() {
         .tag("It cost $2019 and 2020 people fled.", dct())
         .is_empty());
     assert!(t.tag("Prices fall in spring markets.", dct()).is_empty());
+    assert!(t.tag("The fall of Kunduz shocked Kabul.", dct()).is_empty());
+    assert!(t.tag("Qal'ah-ye Now lies west of Herat.", dct()).is_empty());
     assert!(t.tag("A mayor and a dayton official", dct()).is_empty());
     // but the month is found where it is one
     assert_eq!(
@@ -330,6 +332,26 @@ fn false_friends() {
         values(&t, "On March 3 the army advanced."),
         vec![pair("March 3", "2021-03-03")]
     );
+}
+
+#[test]
+fn dateline_year_carries_without_dct_but_background_years_do_not() {
+    let t = tagger();
+    let s = "KABUL, August 8, 2021 - Fighting raged. The city fell in 2015. Troops leave by the end of August.";
+    let ms = t.tag(s, None);
+    let end = ms.iter().find(|m| m.text == "the end of August").unwrap();
+    assert_eq!(end.value, "2021-08");
+    assert_eq!(end.anchor, Anchor::Previous);
+    // with a DCT, news dates without a year go by the DCT and tense
+    let ms = t.tag("The city fell in 2015. In June, troops left.", dct());
+    assert_eq!(ms[1].value, "2021-06");
+    // narrative mode (histories): the year in force carries, in chronological order
+    let ms = t.tag_with(
+        "In December 1941 Japan attacked. In January the Allies met.",
+        dct(),
+        true,
+    );
+    assert_eq!(ms[1].value, "1942-01");
 }
 
 #[test]
@@ -406,4 +428,41 @@ fn throughput() {
         median,
         bytes as f64 / 1e6 / median
     );
+}
+
+/// Prints the mentions of the dev articles: `cargo test --lib time::tests::dump_dev -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn dump_dev() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/eval/dev/articles.jsonl"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("skipping: ../shared not found");
+        return;
+    };
+    let t = tagger();
+    for line in text.lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let body = v["text"].as_str().unwrap_or("");
+        let dct = v["published"]
+            .as_str()
+            .and_then(|s| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok());
+        println!("## {} {:?}", v["id"], dct);
+        for m in t.tag(body, dct) {
+            let lo = crate::time::floor_boundary(body, m.span.start.saturating_sub(50));
+            let hi = crate::time::ceil_boundary(body, (m.span.end + 30).min(body.len()));
+            println!(
+                "  {:<28} {:<14} {:?} {:?}   | {}",
+                m.text,
+                m.value,
+                m.date.map(|d| d.precision),
+                m.anchor,
+                body[lo..hi].replace('\n', " ")
+            );
+        }
+    }
 }
