@@ -367,7 +367,7 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
         }
     }
     let mut k = b;
-    while k < toks.len().min(b + 4) {
+    while k < toks.len().min(b + 2) {
         if boundary(k) || (k > 0 && newline_between(k - 1, k)) {
             break;
         }

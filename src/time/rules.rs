@@ -874,7 +874,8 @@ impl<'a> Ctx<'a> {
                 ctx = true;
             } else if self.is(i.wrapping_sub(1), "the") {
                 a = i.wrapping_sub(1);
-                ctx = true;
+                // "in the fall", but not "the fall in prices"
+                ctx = !e.ambiguous || (i >= 2 && self.is_temporal_prep(i - 2));
             } else if self.is_temporal_prep(i.wrapping_sub(1)) && !e.ambiguous {
                 ctx = true;
             }

@@ -466,3 +466,47 @@ fn dump_dev() {
         }
     }
 }
+
+/// Prints a sample of corpus mentions: `cargo test --release --lib time::tests::dump_corpus -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn dump_corpus() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/news.jsonl.xz"
+    );
+    let Ok(out) = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("xz -dc {path} | head -n 400"))
+        .output()
+    else {
+        return;
+    };
+    let t = tagger();
+    let mut k = 0usize;
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let body = v["text"].as_str().unwrap_or("");
+        let dct = v["published"]
+            .as_str()
+            .and_then(|s| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok());
+        for m in t.tag(body, dct) {
+            k += 1;
+            if k % 23 != 0 {
+                continue;
+            }
+            let lo = crate::time::floor_boundary(body, m.span.start.saturating_sub(50));
+            let hi = crate::time::ceil_boundary(body, (m.span.end + 30).min(body.len()));
+            println!(
+                "{:?} {:<24} {:<14} {:?} | {}",
+                dct,
+                m.text,
+                m.value,
+                m.anchor,
+                body[lo..hi].replace('\n', " ")
+            );
+        }
+    }
+}
