@@ -193,6 +193,14 @@ fn weekdays_by_tense() {
         values(&t, "Shelling on Tuesday night"),
         vec![pair("Tuesday night", "2021-07-06")]
     );
+    // a cue inside a later subordinate clause does not make the weekday future
+    assert_eq!(
+        values(
+            &t,
+            "He told reporters earlier Thursday that he was planning a visit."
+        ),
+        vec![pair("Thursday", "2021-07-08")]
+    );
     assert_eq!(
         values(&t, "a raid at 9 a.m. Tuesday"),
         vec![pair("9 a.m. Tuesday", "2021-07-06T09:00")]
@@ -321,6 +329,13 @@ fn false_friends() {
         .is_empty());
     assert!(t.tag("Prices fall in spring markets.", dct()).is_empty());
     assert!(t.tag("The fall of Kunduz shocked Kabul.", dct()).is_empty());
+    assert!(t
+        .tag("Dealers blamed the fall in value of the bonds.", dct())
+        .is_empty());
+    assert_eq!(
+        values(&t, "Talks resume in the fall."),
+        vec![pair("the fall", "2021-FA")]
+    );
     assert!(t.tag("Qal'ah-ye Now lies west of Herat.", dct()).is_empty());
     assert!(t.tag("A mayor and a dayton official", dct()).is_empty());
     // but the month is found where it is one
