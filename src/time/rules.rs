@@ -457,6 +457,16 @@ impl<'a> Ctx<'a> {
             }
         }
         let y = self.year_num(i)?;
+        // a clock time, not a year: "from 1130 to 1215 GMT"
+        if (i + 1..i + 4).any(|k| {
+            let w = self.w(k);
+            w.len() == 3
+                && w.bytes().all(|c| c.is_ascii_uppercase())
+                && (w.ends_with('T') || w == "UTC")
+                || w.eq_ignore_ascii_case("hrs")
+        }) {
+            return None;
+        }
         // a year: needs a temporal context on the left or an end of phrase on the right
         // "and", "or", "to" only continue a list or range of years ("1994 and 1995")
         let weak = i > 0 && self.is_any(i - 1, &["and", "or", "to"]);
@@ -679,11 +689,15 @@ impl<'a> Ctx<'a> {
         let wd = e.num?;
         // "Friday, July 2" or "Friday July 2": the date decides
         let j = if self.punct(i + 1, ",") { i + 2 } else { i + 1 };
-        if let Some(me) = self.cls(j, Class::Month) {
-            if let Some(mut p) = self.parse_month(j, me) {
+        // also "Monday 22 July": the month comes after the day
+        let jm = if self.day_num(j).is_some() { j + 1 } else { j };
+        if let Some(me) = self.cls(jm, Class::Month) {
+            if let Some(mut p) = self.parse_month(jm, me) {
                 if let Sem::Abs { d: Some(_), .. } = p.sem {
-                    p.a = i;
-                    return Some(p);
+                    if p.a <= j {
+                        p.a = i;
+                        return Some(p);
+                    }
                 }
             }
         }
