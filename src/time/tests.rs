@@ -413,7 +413,10 @@ fn throughput() {
     }
     let out = std::process::Command::new("sh")
         .arg("-c")
-        .arg(format!("xz -dc {path} | head -n 3000"))
+        .arg(format!(
+            "xz -dc {path} | head -n {}",
+            std::env::var("TIME_BENCH_LINES").unwrap_or_else(|_| "3000".into())
+        ))
         .output()
         .expect("xz runs");
     let docs: Vec<(String, Option<NaiveDate>)> = String::from_utf8_lossy(&out.stdout)
