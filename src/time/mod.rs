@@ -193,7 +193,13 @@ impl TimeTagger {
         // than move it
         let year_offset = matches!(
             parsed.sem,
-            Sem::Ago { unit: "Y", .. } | Sem::PrevOffset { unit: "Y", .. }
+            Sem::Ago { unit: "Y", .. }
+                | Sem::PrevOffset { unit: "Y", .. }
+                | Sem::Quarter {
+                    yrel: Some(_),
+                    q: 0,
+                    ..
+                }
         );
         if (ttype == TimexType::Date || ttype == TimexType::Time)
             && val.gran().is_some()
@@ -704,8 +710,8 @@ fn resolve_sem(
                 ),
             }
         }
-        Sem::LatestQuarter => match (last, dct) {
-            (Some(v @ Val::Quarter(..)), _) => (v.clone(), Anchor::Previous, Date),
+        Sem::LatestQuarter { latest } => match (last, dct) {
+            (Some(v @ Val::Quarter(..)), _) if !latest => (v.clone(), Anchor::Previous, Date),
             (_, Some(r)) => {
                 let (y, m) = calendar::add_months(r.year(), r.month(), -3);
                 (Val::Quarter(y, (m - 1) / 3 + 1), Anchor::Dct, Date)

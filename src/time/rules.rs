@@ -158,9 +158,11 @@ pub enum Sem {
     /// An age ("a 21-year-old", "52 years old"): consumed so it never becomes a date, not
     /// reported as a time expression.
     Age,
-    /// "the quarter", "the latest quarter": the quarter last mentioned, else the last complete
-    /// quarter before the reference time.
-    LatestQuarter,
+    /// "the quarter": the quarter last mentioned, else the last complete quarter before the
+    /// reference time; "the latest quarter" (`latest`): always the latter.
+    LatestQuarter {
+        latest: bool,
+    },
 }
 
 /// A parsed expression: token range `[a, b)` and meaning.
@@ -1101,10 +1103,11 @@ impl<'a> Ctx<'a> {
                 {
                     a -= 1;
                 }
+                let latest = self.is_any(i - 1, &["latest", "current", "this"]);
                 return Some(Parsed {
                     a,
                     b: i + 1,
-                    sem: Sem::LatestQuarter,
+                    sem: Sem::LatestQuarter { latest },
                 });
             } else {
                 return None;
