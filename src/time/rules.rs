@@ -1103,7 +1103,29 @@ impl<'a> Ctx<'a> {
                 {
                     a -= 1;
                 }
-                let latest = self.is_any(i - 1, &["latest", "current", "this"]);
+                // "the quarter a year ago": that quarter, a year before
+                if self.is_any(i + 1, &["a", "one"])
+                    && self.is(i + 2, "year")
+                    && self.is_any(i + 3, &["ago", "earlier"])
+                {
+                    return Some(Parsed {
+                        a,
+                        b: i + 4,
+                        sem: Sem::Quarter {
+                            y: None,
+                            q: 0,
+                            yrel: Some(-1),
+                        },
+                    });
+                }
+                if self.is_any(i - 1, &["current", "this"]) {
+                    return Some(Parsed {
+                        a,
+                        b: i + 1,
+                        sem: Sem::Ago { unit: "Q", n: 0 },
+                    });
+                }
+                let latest = self.is(i - 1, "latest");
                 return Some(Parsed {
                     a,
                     b: i + 1,

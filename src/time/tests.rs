@@ -384,6 +384,52 @@ fn spans_are_byte_offsets() {
 }
 
 #[test]
+fn quarters_and_year_ago_periods() {
+    let t = tagger();
+    let d0 = Some(d(1989, 10, 26));
+    let v = |s: &str| -> Vec<(String, String)> {
+        t.tag(s, d0)
+            .into_iter()
+            .map(|m| (m.text, m.value))
+            .collect()
+    };
+    assert_eq!(
+        v("Profit rose in the third quarter, up from a year ago."),
+        vec![
+            pair("the third quarter", "1989-Q3"),
+            pair("a year ago", "1988-Q3")
+        ]
+    );
+    assert_eq!(
+        v("Profit rose in the third quarter. In the year-ago period it fell."),
+        vec![
+            pair("the third quarter", "1989-Q3"),
+            pair("the year-ago period", "1988-Q3")
+        ]
+    );
+    assert_eq!(
+        v("For the quarter a year ago, it earned more."),
+        vec![pair("the quarter a year ago", "1988-Q3")]
+    );
+    assert_eq!(
+        v("Sales in the latest quarter rose."),
+        vec![pair("the latest quarter", "1989-Q3")]
+    );
+    assert_eq!(
+        v("The current quarter began well."),
+        vec![pair("The current quarter", "1989-Q4")]
+    );
+    assert_eq!(
+        v("Net sales for this year's third quarter fell."),
+        vec![pair("this year's third quarter", "1989-Q3")]
+    );
+    assert_eq!(
+        v("in the 1988 second quarter"),
+        vec![pair("the 1988 second quarter", "1988-Q2")]
+    );
+}
+
+#[test]
 #[ignore]
 fn dump_seed() {
     let t = tagger();
