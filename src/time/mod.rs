@@ -592,6 +592,20 @@ fn resolve_sem(
             };
             (Val::Season(year, s), Anchor::Dct, Date)
         }
+        Sem::PrevWeekday { wd, dir } => {
+            let w = weekday_from(wd);
+            let (base, anchor) = match (last, dct) {
+                (Some(Val::Day(d, _) | Val::DayTime(d, ..)), _) => (*d, Anchor::Previous),
+                (_, Some(r)) => (r, Anchor::Dct),
+                _ => return other(format!("XXXX-WXX-{wd}")),
+            };
+            let d = if dir < 0 {
+                weekday_before(base, w, true)
+            } else {
+                weekday_after(base, w, true)
+            };
+            (Val::Day(d, None), anchor, Date)
+        }
         Sem::Weekday { wd, rel, part } => {
             let Some(r) = dct else {
                 let p = part.map_or(String::new(), |p| format!("T{p}"));

@@ -147,6 +147,11 @@ pub enum Sem {
     Set(String),
     /// "hours after <event>": takes the date in force.
     EventAnchored,
+    /// "the previous Friday" (`dir` -1), "the following Monday" (+1), from the date in force.
+    PrevWeekday {
+        wd: i64,
+        dir: i64,
+    },
     /// A year before Christ.
     Bc(i32),
     /// A clock time, on the day of `day` (a weekday or deictic meaning) or the reference day.
@@ -713,9 +718,29 @@ impl<'a> Ctx<'a> {
         let mut rel = None;
         if i > 0 {
             if let Some(r) = self.cls(i.wrapping_sub(1), Class::Rel) {
+                // "the previous Friday", "the following Monday": from the date in force
+                if self.is_any(i - 1, &["previous", "preceding", "following"]) {
+                    let a = if i >= 2 && self.is(i - 2, "the") {
+                        i - 2
+                    } else {
+                        i - 1
+                    };
+                    return Some(Parsed {
+                        a,
+                        b,
+                        sem: Sem::PrevWeekday {
+                            wd,
+                            dir: r.num.unwrap_or(-1),
+                        },
+                    });
+                }
                 rel = r.num;
                 a = i.wrapping_sub(1);
             }
+        }
+        // "late Friday", "early Monday"
+        if rel.is_none() && a > 0 && self.is_any(a - 1, &["early", "late"]) {
+            a -= 1;
         }
         Some(Parsed {
             a,

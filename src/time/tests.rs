@@ -253,6 +253,16 @@ fn previous_anchoring() {
             pair("Three days later", "2020-03-07")
         ]
     );
+    assert_eq!(
+        values(
+            &t,
+            "The truce began on June 30, 2021. The previous Friday was calm."
+        ),
+        vec![
+            pair("June 30, 2021", "2021-06-30"),
+            pair("The previous Friday", "2021-06-25")
+        ]
+    );
     let m = one(&t, s, "Three days later");
     assert_eq!(m.anchor, Anchor::Previous);
     assert_eq!(
