@@ -499,7 +499,11 @@ impl<'a> Ctx<'a> {
             || (self.toks[i + 1].kind == Kind::Punct
                 && !self.punct(i + 1, "%$-")
                 && !(self.punct(i + 1, ",.") && self.digits(i + 2).is_some()));
-        if !prev_ok && (!next_ok || !(1900..=2099).contains(&y)) {
+        // older years need a range or brackets to be told from quantities: "1861-1865", "(1789)"
+        let plausible = (1900..=2099).contains(&y)
+            || range_start
+            || (i > 0 && self.punct(i - 1, "(") && self.punct(i + 1, ")"));
+        if !prev_ok && (!next_ok || !plausible) {
             return None;
         }
         // "the 1988 second quarter"
