@@ -589,3 +589,23 @@ fn dump_corpus() {
         }
     }
 }
+
+#[test]
+fn load_reports_missing_or_bad_lexicon() {
+    let dir = std::env::temp_dir().join(format!("frontline-time-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    assert!(matches!(
+        TimeTagger::load(&dir),
+        Err(crate::Error::Io { .. })
+    ));
+    std::fs::write(
+        dir.join(LEXICON_FILE),
+        "word\tclass\tvalue\nmay\tmonthly\t5\n",
+    )
+    .unwrap();
+    assert!(matches!(
+        TimeTagger::load(&dir),
+        Err(crate::Error::Gazetteer { .. })
+    ));
+    std::fs::remove_dir_all(&dir).ok();
+}
