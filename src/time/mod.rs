@@ -345,6 +345,10 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
         if ctx.lex.entry(ctx.w(k - 1), Class::Past).is_some() {
             return Tense::Past;
         }
+        // "until mid-November", "by May": a deadline may lie either side of the DCT
+        if ctx.lex.entry(ctx.w(k - 1), Class::Deadline).is_some() {
+            return Tense::Unknown;
+        }
         k -= 1;
         steps += 1;
     }
