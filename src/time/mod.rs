@@ -706,18 +706,19 @@ fn resolve_sem(
         Sem::Age => other(String::new()),
         Sem::Bc(y) => other(format!("BC{y:04}")),
         Sem::Clock { h, min, ref day } => {
-            let base = match day {
-                Some(inner) => resolve_sem(inner, dct, tense, last, narrative).0,
+            let (base, anchor) = match day {
+                Some(inner) => {
+                    let (v, a, _) = resolve_sem(inner, dct, tense, last, narrative);
+                    (v, a)
+                }
                 // a bare clock time is on the day in force, else the DCT
                 None => match (last, dct) {
-                    (Some(Val::Day(d, _) | Val::DayTime(d, ..)), _) => Val::Day(*d, None),
-                    (_, Some(r)) => Val::Day(r, None),
-                    _ => Val::Other(String::new()),
+                    (Some(Val::Day(d, _) | Val::DayTime(d, ..)), _) => {
+                        (Val::Day(*d, None), Anchor::Previous)
+                    }
+                    (_, Some(r)) => (Val::Day(r, None), Anchor::Dct),
+                    _ => (Val::Other(String::new()), Anchor::None),
                 },
-            };
-            let anchor = match (day, last) {
-                (None, Some(Val::Day(..) | Val::DayTime(..))) => Anchor::Previous,
-                _ => Anchor::Dct,
             };
             match base {
                 Val::Day(d, _) => (Val::DayTime(d, h, min), anchor, Time),

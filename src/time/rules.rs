@@ -800,6 +800,12 @@ impl<'a> Ctx<'a> {
                 self.cls(k, Class::Deictic)
                     .and_then(|e| self.parse_deictic(k, e))
             })
+            // "5 p.m. EST Nov. 9"
+            .or_else(|| {
+                self.cls(k, Class::Month)
+                    .and_then(|e| self.parse_month(k, e))
+                    .filter(|p| matches!(p.sem, Sem::Abs { d: Some(_), .. }))
+            })
         {
             if p.a == k {
                 day = Some(Box::new(p.sem));

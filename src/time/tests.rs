@@ -206,6 +206,10 @@ fn weekdays_by_tense() {
         vec![pair("Thursday", "2021-07-08")]
     );
     assert_eq!(
+        values(&t, "The offer expires at 5 p.m. EDT July 9, 2021."),
+        vec![pair("5 p.m. EDT July 9, 2021", "2021-07-09T17:00")]
+    );
+    assert_eq!(
         values(&t, "a raid at 9 a.m. Tuesday"),
         vec![pair("9 a.m. Tuesday", "2021-07-06T09:00")]
     );
