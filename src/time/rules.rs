@@ -1337,6 +1337,36 @@ impl<'a> Ctx<'a> {
         }
         // bare plurals: "for years", "in recent weeks", "hours after ... "
         if plural {
+            // "days ago": some time back
+            if self.is(i + 1, "ago") && !unit.starts_with('T') {
+                return Some(Parsed {
+                    a: i,
+                    b: i + 2,
+                    sem: Sem::Ref("PAST_REF"),
+                });
+            }
+            // "in the coming days", "over the past weeks"
+            if i > 0 && !unit.starts_with('T') {
+                if let Some(r) = self.cls(i - 1, Class::Rel) {
+                    if !self.is_any(i - 1, &["this", "current"]) {
+                        let a = if i >= 2 && self.is(i - 2, "the") {
+                            i - 2
+                        } else {
+                            i - 1
+                        };
+                        let r = if r.num.unwrap_or(0) > 0 {
+                            "FUTURE_REF"
+                        } else {
+                            "PAST_REF"
+                        };
+                        return Some(Parsed {
+                            a,
+                            b: i + 1,
+                            sem: Sem::Ref(r),
+                        });
+                    }
+                }
+            }
             // "in the days before the attack": the unit alone, a vague duration
             if i > 0
                 && self.is(i.wrapping_sub(1), "the")

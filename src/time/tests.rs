@@ -240,6 +240,16 @@ fn deictic_and_offsets() {
     );
     assert_eq!(values(&t, "a year ago"), vec![pair("a year ago", "2020")]);
     assert_eq!(
+        values(
+            &t,
+            "More raids are likely in the coming days; days ago, a convoy was hit."
+        ),
+        vec![
+            pair("the coming days", "FUTURE_REF"),
+            pair("days ago", "PAST_REF")
+        ]
+    );
+    assert_eq!(
         one(&t, "Troops left two days ago.", "two days ago").anchor,
         Anchor::Dct
     );
