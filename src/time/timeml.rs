@@ -16,6 +16,12 @@
 //! story. TIMEX2 carries no type: DURATION is read from `P...` values, SET from `set="YES"` or
 //! `XXXX-WXX` weekly values, TIME from values with a `T`, DATE otherwise.
 
+//!
+//! Figures (`cargo test --release --lib time::timeml::tests -- --ignored --nocapture`):
+//! TBAQ-cleaned (256 documents, 1822 TIMEX3) relaxed span F1 0.923, strict 0.838, value F1
+//! 0.786, value accuracy 0.852 (0.868 on DATE/TIME); WikiWars (22 documents, 2659 TIMEX2)
+//! relaxed span F1 0.897, value accuracy 0.817.
+
 use super::TimeTagger;
 use crate::model::{Anchor, Span, TimexType};
 use crate::{Error, Result};
