@@ -36,8 +36,8 @@ use std::path::Path;
 pub const LEXICON_FILE: &str = "time_lexicon.tsv";
 
 /// Bytes of context tokenized around a candidate.
-const WINDOW_BACK: usize = 100;
-const WINDOW_FWD: usize = 100;
+const WINDOW_BACK: usize = 80;
+const WINDOW_FWD: usize = 64;
 
 /// The temporal tagger, with its lexicon loaded from the gazetteer directory.
 pub struct TimeTagger {
