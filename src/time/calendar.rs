@@ -163,21 +163,13 @@ pub fn shift(v: &Val, unit: &str, n: i64) -> Option<Val> {
             }
         }
         "W" => {
-            let nd = d.checked_add_signed(Duration::weeks(n))?;
-            match g {
-                Gran::Day => Val::Day(nd, None),
-                _ => Val::Week(nd),
-            }
+            // "two weeks later": a week, as TimeML has it
+            Val::Week(d.checked_add_signed(Duration::weeks(n))?)
         }
         "M" => {
+            // "fifteen months later", "that month": a month
             let (y, m) = add_months(d.year(), d.month(), n);
-            match g {
-                Gran::Day => {
-                    let day = d.day().min(days_in_month(y, m));
-                    Val::Day(NaiveDate::from_ymd_opt(y, m, day)?, None)
-                }
-                _ => Val::Month(y, m),
-            }
+            Val::Month(y, m)
         }
         "Q" => {
             let (y, m) = add_months(d.year(), d.month(), 3 * n);
@@ -198,13 +190,6 @@ pub fn shift(v: &Val, unit: &str, n: i64) -> Option<Val> {
         }
         _ => return None,
     })
-}
-
-pub fn days_in_month(y: i32, m: u32) -> u32 {
-    let (ny, nm) = add_months(y, m, 1);
-    NaiveDate::from_ymd_opt(ny, nm, 1)
-        .and_then(|d| d.pred_opt())
-        .map_or(28, |d| d.day())
 }
 
 #[cfg(test)]
@@ -248,6 +233,5 @@ mod tests {
             Some(Val::Quarter(1988, 3))
         );
         assert_eq!(add_months(2021, 1, -1), (2020, 12));
-        assert_eq!(days_in_month(2020, 2), 29);
     }
 }

@@ -26,6 +26,7 @@ pub enum Class {
     Past,
     Det,
     Clock,
+    Deadline,
 }
 
 impl Class {
@@ -50,6 +51,7 @@ impl Class {
             "past" => Class::Past,
             "det" => Class::Det,
             "clock" => Class::Clock,
+            "deadline" => Class::Deadline,
             _ => return None,
         })
     }

@@ -36,13 +36,16 @@ use std::path::Path;
 pub const LEXICON_FILE: &str = "time_lexicon.tsv";
 
 /// Bytes of context tokenized around a candidate.
-const WINDOW_BACK: usize = 160;
-const WINDOW_FWD: usize = 160;
+const WINDOW_BACK: usize = 80;
+const WINDOW_FWD: usize = 64;
 
 /// The temporal tagger, with its lexicon loaded from the gazetteer directory.
 pub struct TimeTagger {
     lex: Lexicon,
     ac: AhoCorasick,
+    /// Per trigger pattern: only a capitalised occurrence can start an expression (months,
+    /// weekdays).
+    needs_cap: Vec<bool>,
 }
 
 impl TimeTagger {
@@ -54,12 +57,20 @@ impl TimeTagger {
     /// Builds a tagger from an already parsed lexicon.
     pub fn from_lexicon(lex: Lexicon) -> Result<TimeTagger> {
         let words = lex.trigger_words();
+        let needs_cap = words
+            .iter()
+            .map(|w| {
+                lex.get(w).iter().all(|e| {
+                    matches!(e.class, Class::Month | Class::Weekday) || !e.class.is_trigger()
+                })
+            })
+            .collect();
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&words)
             .map_err(|e| Error::Other(format!("time lexicon automaton: {e}")))?;
-        Ok(TimeTagger { lex, ac })
+        Ok(TimeTagger { lex, ac, needs_cap })
     }
 
     /// Candidate start positions: trigger words on word boundaries and four-digit numbers.
@@ -74,6 +85,9 @@ impl TimeTagger {
             if e < b.len() && b[e].is_ascii_alphanumeric() {
                 continue;
             }
+            if self.needs_cap[m.pattern().as_usize()] && !b[s].is_ascii_uppercase() {
+                continue;
+            }
             out.push(s);
         }
         let mut i = 0;
@@ -83,7 +97,15 @@ impl TimeTagger {
                 while i < b.len() && b[i].is_ascii_digit() {
                     i += 1;
                 }
-                if i - s == 4 && (s == 0 || !b[s - 1].is_ascii_alphanumeric()) {
+                let free = s == 0 || !b[s - 1].is_ascii_alphanumeric();
+                let n = i - s;
+                let rest = &b[i..b.len().min(i + 5)];
+                let bc = rest.starts_with(b" BC") || rest.starts_with(b" B.C");
+                let range_end = n == 2
+                    && s >= 5
+                    && b[s - 1] == b'-'
+                    && b[s - 5..s - 1].iter().all(u8::is_ascii_digit);
+                if free && (n == 4 || (n <= 4 && bc) || range_end) {
                     out.push(s);
                 }
             } else {
@@ -97,10 +119,27 @@ impl TimeTagger {
     /// Tags every time expression in `text` (byte spans, in text order), resolving relative ones
     /// against `dct` (publication date) or the previous date mentioned.
     pub fn tag(&self, text: &str, dct: Option<NaiveDate>) -> Vec<TimeMention> {
+        self.tag_with(text, dct, false)
+    }
+
+    /// Like [`TimeTagger::tag`]; with `narrative`, the year of the last explicit date stays in
+    /// force for later dates without a year (histories such as WikiWars, where `dct` is only a
+    /// fallback). Without it (news) that happens only when there is no DCT.
+    pub fn tag_with(
+        &self,
+        text: &str,
+        dct: Option<NaiveDate>,
+        narrative_mode: bool,
+    ) -> Vec<TimeMention> {
         let mut out = Vec::new();
         let mut toks: Vec<Tok> = Vec::new();
         let mut last_end = 0usize;
-        let mut last: Option<Val> = None;
+        let mut st = DocState {
+            dct,
+            last: None,
+            narrative: None,
+            narrative_mode,
+        };
         for p in self.candidates(text) {
             if p < last_end {
                 continue;
@@ -129,34 +168,63 @@ impl TimeTagger {
                 last_end = span.end;
                 continue;
             }
-            let m = self.resolve(&ctx, &parsed, span, dct, &mut last);
+            if !narrative_mode && dct.is_some() {
+                // news: dates without a year go by the DCT and tense (background years such
+                // as "since 1980. In September..." do not carry over)
+                st.narrative = None;
+            }
+            let m = self.resolve(&ctx, &parsed, span, &mut st);
             last_end = span.end;
             out.push(m);
         }
         out
     }
 
-    fn resolve(
-        &self,
-        ctx: &Ctx,
-        parsed: &Parsed,
-        span: Span,
-        dct: Option<NaiveDate>,
-        last: &mut Option<Val>,
-    ) -> TimeMention {
+    fn resolve(&self, ctx: &Ctx, parsed: &Parsed, span: Span, st: &mut DocState) -> TimeMention {
         let tense_of = || tense(ctx, parsed.a, parsed.b);
-        let (val, anchor, ttype) = resolve_sem(&parsed.sem, dct, &tense_of, last.as_ref());
+        let (val, anchor, ttype) = resolve_sem(
+            &parsed.sem,
+            st.dct,
+            &tense_of,
+            st.last.as_ref(),
+            st.narrative,
+        );
         // year offsets ("a year ago", "a year earlier") compare with the period in force rather
         // than move it
         let year_offset = matches!(
             parsed.sem,
-            Sem::Ago { unit: "Y", .. } | Sem::PrevOffset { unit: "Y", .. }
+            Sem::Ago { unit: "Y", .. }
+                | Sem::PrevOffset { unit: "Y", .. }
+                | Sem::Quarter {
+                    yrel: Some(_),
+                    q: 0,
+                    ..
+                }
         );
         if (ttype == TimexType::Date || ttype == TimexType::Time)
             && val.gran().is_some()
             && !year_offset
         {
-            *last = Some(val.clone());
+            st.last = Some(val.clone());
+            // the year of an explicit date stays in force for later month/day mentions until
+            // a DCT-relative expression takes over
+            match anchor {
+                // in news only a full date ("August 8, 2021" in a dateline) sets the year of
+                // later dates, not a background year ("overran in 2015")
+                Anchor::None | Anchor::Previous
+                    if st.narrative_mode || matches!(val, Val::Day(..) | Val::DayTime(..)) =>
+                {
+                    let month = match val {
+                        Val::Day(..) | Val::DayTime(..) | Val::Month(..) => {
+                            val.first_day().map_or(0, |d| d.month())
+                        }
+                        _ => 0,
+                    };
+                    st.narrative = val.first_day().map(|d| (d.year(), month));
+                }
+                Anchor::Dct if !st.narrative_mode => st.narrative = None,
+                _ => {}
+            }
         }
         let date = match ttype {
             TimexType::Date | TimexType::Time => val.event_date(),
@@ -171,6 +239,17 @@ impl TimeTagger {
             anchor: if date.is_some() { anchor } else { Anchor::None },
         }
     }
+}
+
+/// What a document's earlier expressions leave for the later ones.
+struct DocState {
+    dct: Option<NaiveDate>,
+    /// The last date mentioned (anchor of "the next day", "three days later").
+    last: Option<Val>,
+    /// Year (and month, 0 if none) of the last explicit or previous-anchored date, for dates
+    /// without a year in narratives.
+    narrative: Option<(i32, u32)>,
+    narrative_mode: bool,
 }
 
 pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -262,6 +341,14 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
     let mut k = a;
     let mut steps = 0;
     while k > 0 && steps < 2 && ctx.lex.entry(ctx.w(k - 1), Class::Prep).is_some() {
+        // "since May": a preposition that is itself a past cue
+        if ctx.lex.entry(ctx.w(k - 1), Class::Past).is_some() {
+            return Tense::Past;
+        }
+        // "until mid-November", "by May": a deadline may lie either side of the DCT
+        if ctx.lex.entry(ctx.w(k - 1), Class::Deadline).is_some() {
+            return Tense::Unknown;
+        }
         k -= 1;
         steps += 1;
     }
@@ -290,7 +377,7 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
         }
     }
     let mut k = b;
-    while k < toks.len().min(b + 4) {
+    while k < toks.len().min(b + 2) {
         if boundary(k) || (k > 0 && newline_between(k - 1, k)) {
             break;
         }
@@ -312,6 +399,7 @@ fn resolve_sem(
     dct: Option<NaiveDate>,
     tense: &dyn Fn() -> Tense,
     last: Option<&Val>,
+    narrative: Option<(i32, u32)>,
 ) -> (Val, Anchor, TimexType) {
     use TimexType::*;
     let other = |s: String| (Val::Other(s), Anchor::None, Date);
@@ -344,6 +432,30 @@ fn resolve_sem(
             }
             None => other(format!("XXXX-{m:02}")),
         },
+        // narrative: "On March 3, 2019 ... On March 5" takes the year in force when it is not
+        // the DCT's
+        Sem::Abs {
+            y: None,
+            m,
+            d,
+            rel: None,
+            ..
+        } if narrative.is_some_and(|(y, _)| dct.is_none_or(|r| y != r.year())) => {
+            let (y, last_month) = narrative.unwrap_or_default();
+            // a chronological account: a month before the last one is the next year's
+            let y = if last_month > m && last_month - m >= 3 {
+                y + 1
+            } else {
+                y
+            };
+            match d {
+                Some(d) => match NaiveDate::from_ymd_opt(y, m, d) {
+                    Some(date) => (Val::Day(date, None), Anchor::Previous, Date),
+                    None => other(format!("XXXX-{m:02}-{d:02}")),
+                },
+                None => (Val::Month(y, m), Anchor::Previous, Date),
+            }
+        }
         Sem::Abs {
             y: None, m, d, rel, ..
         } => {
@@ -377,15 +489,17 @@ fn resolve_sem(
                     let ahead =
                         (m as i32 - r.month() as i32) * 31 + (key.1 as i32 - dct_key.1 as i32);
                     match tense() {
-                        Tense::Future if key < dct_key => r.year() + 1,
+                        // future: a date more than two months back is next year's
+                        Tense::Future if ahead < -62 => r.year() + 1,
                         // an explicit day up to a week ahead is still this year's
                         // an explicit day up to two months ahead is more likely a date set
                         // in the future than last year's
                         Tense::Past if d.is_some() && ahead > 62 => r.year() - 1,
                         Tense::Past if d.is_none() && key > dct_key => r.year() - 1,
                         // no tense cue: the year that puts the date nearest the DCT
-                        Tense::Unknown if ahead > 186 => r.year() - 1,
-                        Tense::Unknown if ahead < -186 => r.year() + 1,
+                        // news reports the past more than it announces: more than three
+                        // months ahead is last year's
+                        Tense::Unknown if ahead > 92 => r.year() - 1,
                         _ => r.year(),
                     }
                 }
@@ -402,9 +516,33 @@ fn resolve_sem(
         Sem::Decade(y) => (Val::Decade(y), Anchor::None, Date),
         Sem::Quarter {
             y: Some(y), q: 0, ..
-        } => match last {
-            Some(Val::Quarter(_, q)) => (Val::Quarter(y, *q), Anchor::Previous, Date),
+        } => match (last, dct) {
+            (Some(Val::Quarter(_, q)), _) => (Val::Quarter(y, *q), Anchor::Previous, Date),
+            (_, Some(r)) => {
+                let (_, m) = calendar::add_months(r.year(), r.month(), -3);
+                (Val::Quarter(y, (m - 1) / 3 + 1), Anchor::Dct, Date)
+            }
             _ => (Val::Year(y), Anchor::None, Date),
+        },
+        // "the year-ago quarter": the quarter in force (else the last complete one), a year
+        // before
+        Sem::Quarter {
+            y: None,
+            q: 0,
+            yrel: Some(k),
+        } => match (last, dct) {
+            (Some(Val::Quarter(y, q)), _) => {
+                (Val::Quarter(y + k as i32, *q), Anchor::Previous, Date)
+            }
+            (_, Some(r)) => {
+                let (y, m) = calendar::add_months(r.year(), r.month(), -3);
+                (
+                    Val::Quarter(y + k as i32, (m - 1) / 3 + 1),
+                    Anchor::Dct,
+                    Date,
+                )
+            }
+            _ => other("XXXX-QX".into()),
         },
         Sem::Quarter { y: Some(y), q, .. } => (Val::Quarter(y, q), Anchor::None, Date),
         Sem::Quarter {
@@ -457,6 +595,20 @@ fn resolve_sem(
                 _ => r.year(),
             };
             (Val::Season(year, s), Anchor::Dct, Date)
+        }
+        Sem::PrevWeekday { wd, dir } => {
+            let w = weekday_from(wd);
+            let (base, anchor) = match (last, dct) {
+                (Some(Val::Day(d, _) | Val::DayTime(d, ..)), _) => (*d, Anchor::Previous),
+                (_, Some(r)) => (r, Anchor::Dct),
+                _ => return other(format!("XXXX-WXX-{wd}")),
+            };
+            let d = if dir < 0 {
+                weekday_before(base, w, true)
+            } else {
+                weekday_after(base, w, true)
+            };
+            (Val::Day(d, None), anchor, Date)
         }
         Sem::Weekday { wd, rel, part } => {
             let Some(r) = dct else {
@@ -552,16 +704,24 @@ fn resolve_sem(
         Sem::Duration(ref s) => (Val::Other(s.clone()), Anchor::None, Duration),
         Sem::Set(ref s) => (Val::Other(s.clone()), Anchor::None, Set),
         Sem::Age => other(String::new()),
+        Sem::Bc(y) => other(format!("BC{y:04}")),
         Sem::Clock { h, min, ref day } => {
-            let base = match day {
-                Some(inner) => resolve_sem(inner, dct, tense, last).0,
-                None => match dct {
-                    Some(r) => Val::Day(r, None),
-                    None => Val::Other(String::new()),
+            let (base, anchor) = match day {
+                Some(inner) => {
+                    let (v, a, _) = resolve_sem(inner, dct, tense, last, narrative);
+                    (v, a)
+                }
+                // a bare clock time is on the day in force, else the DCT
+                None => match (last, dct) {
+                    (Some(Val::Day(d, _) | Val::DayTime(d, ..)), _) => {
+                        (Val::Day(*d, None), Anchor::Previous)
+                    }
+                    (_, Some(r)) => (Val::Day(r, None), Anchor::Dct),
+                    _ => (Val::Other(String::new()), Anchor::None),
                 },
             };
             match base {
-                Val::Day(d, _) => (Val::DayTime(d, h, min), Anchor::Dct, Time),
+                Val::Day(d, _) => (Val::DayTime(d, h, min), anchor, Time),
                 _ => (
                     Val::Other(format!("XXXX-XX-XXT{h:02}:{min:02}")),
                     Anchor::None,
@@ -569,8 +729,8 @@ fn resolve_sem(
                 ),
             }
         }
-        Sem::LatestQuarter => match (last, dct) {
-            (Some(v @ Val::Quarter(..)), _) => (v.clone(), Anchor::Previous, Date),
+        Sem::LatestQuarter { latest } => match (last, dct) {
+            (Some(v @ Val::Quarter(..)), _) if !latest => (v.clone(), Anchor::Previous, Date),
             (_, Some(r)) => {
                 let (y, m) = calendar::add_months(r.year(), r.month(), -3);
                 (Val::Quarter(y, (m - 1) / 3 + 1), Anchor::Dct, Date)

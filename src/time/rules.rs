@@ -147,6 +147,13 @@ pub enum Sem {
     Set(String),
     /// "hours after <event>": takes the date in force.
     EventAnchored,
+    /// "the previous Friday" (`dir` -1), "the following Monday" (+1), from the date in force.
+    PrevWeekday {
+        wd: i64,
+        dir: i64,
+    },
+    /// A year before Christ.
+    Bc(i32),
     /// A clock time, on the day of `day` (a weekday or deictic meaning) or the reference day.
     Clock {
         h: u32,
@@ -156,9 +163,11 @@ pub enum Sem {
     /// An age ("a 21-year-old", "52 years old"): consumed so it never becomes a date, not
     /// reported as a time expression.
     Age,
-    /// "the quarter", "the latest quarter": the quarter last mentioned, else the last complete
-    /// quarter before the reference time.
-    LatestQuarter,
+    /// "the quarter": the quarter last mentioned, else the last complete quarter before the
+    /// reference time; "the latest quarter" (`latest`): always the latter.
+    LatestQuarter {
+        latest: bool,
+    },
 }
 
 /// A parsed expression: token range `[a, b)` and meaning.
@@ -420,7 +429,51 @@ impl<'a> Ctx<'a> {
                 sem: Sem::Decade(v as i32),
             });
         }
+        // years before Christ: "499 BC", "31 B.C."
+        if suf.is_empty()
+            && nd <= 4
+            && (self.is_any(i + 1, &["BC", "BCE"])
+                || (self.is(i + 1, "B") && self.punct(i + 2, ".") && self.is(i + 3, "C")))
+        {
+            let b = if self.is(i + 1, "B") {
+                if self.punct(i + 4, ".") {
+                    i + 5
+                } else {
+                    i + 4
+                }
+            } else {
+                i + 2
+            };
+            return Some(Parsed {
+                a: i,
+                b,
+                sem: Sem::Bc(v as i32),
+            });
+        }
+        // the second year of a range: "1915-17"
+        if nd == 2 && suf.is_empty() && i >= 2 && self.is_dash(i - 1) && self.adjacent(i - 1) {
+            if let Some(y0) = self.year_num(i - 2) {
+                let y = y0 / 100 * 100 + v as i32;
+                if y > y0 {
+                    return Some(Parsed {
+                        a: i,
+                        b: i + 1,
+                        sem: Sem::Year(y),
+                    });
+                }
+            }
+        }
         let y = self.year_num(i)?;
+        // a clock time, not a year: "from 1130 to 1215 GMT"
+        if (i + 1..i + 4).any(|k| {
+            let w = self.w(k);
+            w.len() == 3
+                && w.bytes().all(|c| c.is_ascii_uppercase())
+                && (w.ends_with('T') || w == "UTC")
+                || w.eq_ignore_ascii_case("hrs")
+        }) {
+            return None;
+        }
         // a year: needs a temporal context on the left or an end of phrase on the right
         // "and", "or", "to" only continue a list or range of years ("1994 and 1995")
         let weak = i > 0 && self.is_any(i - 1, &["and", "or", "to"]);
@@ -432,15 +485,45 @@ impl<'a> Ctx<'a> {
                 || (self.is(i.wrapping_sub(1), "s")
                     && self.punct(i.wrapping_sub(2), "'’")
                     && (1900..=2099).contains(&v))
+                || (self.is_dash(i.wrapping_sub(1)) && i >= 2 && self.year_num(i - 2).is_some())
                 || (self.is_dash(i.wrapping_sub(1))
                     && i >= 2
                     && self.is(i.wrapping_sub(2), "mid")));
+        // a range of years "1861-1865", "1915-17": each end is a year
+        let range_start = self.is_dash(i + 1)
+            && self
+                .digits(i + 2)
+                .is_some_and(|d| d.2.is_empty() && (d.1 == 4 || d.1 == 2));
         let next_ok = i + 1 >= self.toks.len()
+            || range_start
             || (self.toks[i + 1].kind == Kind::Punct
                 && !self.punct(i + 1, "%$-")
                 && !(self.punct(i + 1, ",.") && self.digits(i + 2).is_some()));
-        if !prev_ok && (!next_ok || !(1900..=2099).contains(&y)) {
+        // older years need a range or brackets to be told from quantities: "1861-1865", "(1789)"
+        let plausible = (1900..=2099).contains(&y)
+            || range_start
+            || (i > 0 && self.punct(i - 1, "(") && self.punct(i + 1, ")"));
+        if !prev_ok && (!next_ok || !plausible) {
             return None;
+        }
+        // "the 1988 second quarter"
+        if let Some(o) = self.cls(i + 1, Class::Ordinal) {
+            if self.is(i + 2, "quarter") && (1..=4).contains(&o.num.unwrap_or(0)) {
+                let a = if i > 0 && self.is(i - 1, "the") {
+                    i - 1
+                } else {
+                    i
+                };
+                return Some(Parsed {
+                    a,
+                    b: i + 3,
+                    sem: Sem::Quarter {
+                        y: Some(y),
+                        q: o.num.unwrap_or(1) as u32,
+                        yrel: None,
+                    },
+                });
+            }
         }
         // "the 1988 quarter", "the 1989 period": that year's quarter in force
         if self.is_any(i + 1, &["quarter", "period"]) && i > 0 && self.is(i - 1, "the") {
@@ -511,6 +594,15 @@ impl<'a> Ctx<'a> {
             if let Some(dd) = self.day_num(i.wrapping_sub(1)) {
                 d = Some(dd);
                 a = i.wrapping_sub(1);
+                // a day range "12-14 July" starts on its first day
+                if a >= 2 && self.is_dash(a - 1) {
+                    if let Some(d0) = self.day_num(a - 2) {
+                        if d0 < dd {
+                            d = Some(d0);
+                            a -= 2;
+                        }
+                    }
+                }
             } else if i >= 2 && self.is(i.wrapping_sub(1), "of") {
                 if let Some(dd) = self.day_num(i.wrapping_sub(2)) {
                     d = Some(dd);
@@ -608,11 +700,15 @@ impl<'a> Ctx<'a> {
         let wd = e.num?;
         // "Friday, July 2" or "Friday July 2": the date decides
         let j = if self.punct(i + 1, ",") { i + 2 } else { i + 1 };
-        if let Some(me) = self.cls(j, Class::Month) {
-            if let Some(mut p) = self.parse_month(j, me) {
+        // also "Monday 22 July": the month comes after the day
+        let jm = if self.day_num(j).is_some() { j + 1 } else { j };
+        if let Some(me) = self.cls(jm, Class::Month) {
+            if let Some(mut p) = self.parse_month(jm, me) {
                 if let Sem::Abs { d: Some(_), .. } = p.sem {
-                    p.a = i;
-                    return Some(p);
+                    if p.a <= j {
+                        p.a = i;
+                        return Some(p);
+                    }
                 }
             }
         }
@@ -626,9 +722,29 @@ impl<'a> Ctx<'a> {
         let mut rel = None;
         if i > 0 {
             if let Some(r) = self.cls(i.wrapping_sub(1), Class::Rel) {
+                // "the previous Friday", "the following Monday": from the date in force
+                if self.is_any(i - 1, &["previous", "preceding", "following"]) {
+                    let a = if i >= 2 && self.is(i - 2, "the") {
+                        i - 2
+                    } else {
+                        i - 1
+                    };
+                    return Some(Parsed {
+                        a,
+                        b,
+                        sem: Sem::PrevWeekday {
+                            wd,
+                            dir: r.num.unwrap_or(-1),
+                        },
+                    });
+                }
                 rel = r.num;
                 a = i.wrapping_sub(1);
             }
+        }
+        // "late Friday", "early Monday"
+        if rel.is_none() && a > 0 && self.is_any(a - 1, &["early", "late"]) {
+            a -= 1;
         }
         Some(Parsed {
             a,
@@ -683,6 +799,12 @@ impl<'a> Ctx<'a> {
             .or_else(|| {
                 self.cls(k, Class::Deictic)
                     .and_then(|e| self.parse_deictic(k, e))
+            })
+            // "5 p.m. EST Nov. 9"
+            .or_else(|| {
+                self.cls(k, Class::Month)
+                    .and_then(|e| self.parse_month(k, e))
+                    .filter(|p| matches!(p.sem, Sem::Abs { d: Some(_), .. }))
             })
         {
             if p.a == k {
@@ -803,13 +925,18 @@ impl<'a> Ctx<'a> {
                 ctx = true;
             } else if self.is(i.wrapping_sub(1), "the") {
                 a = i.wrapping_sub(1);
-                ctx = true;
+                // "in the fall", but not "the fall in prices"
+                ctx = !e.ambiguous || (i >= 2 && self.is_temporal_prep(i - 2));
             } else if self.is_temporal_prep(i.wrapping_sub(1)) && !e.ambiguous {
                 ctx = true;
             }
         }
         // "spring"/"fall" need context; others too when lower-case words could be nouns
         if !ctx {
+            return None;
+        }
+        // "the fall of Kunduz", "the spring of discontent"
+        if y.is_none() && self.is(i + 1, "of") {
             return None;
         }
         let a = self.left_mod(a);
@@ -1011,10 +1138,33 @@ impl<'a> Ctx<'a> {
                 {
                     a -= 1;
                 }
+                // "the quarter a year ago": that quarter, a year before
+                if self.is_any(i + 1, &["a", "one"])
+                    && self.is(i + 2, "year")
+                    && self.is_any(i + 3, &["ago", "earlier"])
+                {
+                    return Some(Parsed {
+                        a,
+                        b: i + 4,
+                        sem: Sem::Quarter {
+                            y: None,
+                            q: 0,
+                            yrel: Some(-1),
+                        },
+                    });
+                }
+                if self.is_any(i - 1, &["current", "this"]) {
+                    return Some(Parsed {
+                        a,
+                        b: i + 1,
+                        sem: Sem::Ago { unit: "Q", n: 0 },
+                    });
+                }
+                let latest = self.is(i - 1, "latest");
                 return Some(Parsed {
                     a,
                     b: i + 1,
-                    sem: Sem::LatestQuarter,
+                    sem: Sem::LatestQuarter { latest },
                 });
             } else {
                 return None;
@@ -1064,8 +1214,42 @@ impl<'a> Ctx<'a> {
                 },
             });
         }
+        // "the same day", "that same day", "that year": the period in force
+        if !plural && i > 0 && !unit.starts_with('T') && unit != "WE" && unit != "Q" {
+            let mut a = None;
+            if self.is(i - 1, "same") && i >= 2 && self.is_any(i - 2, &["the", "that"]) {
+                a = Some(i - 2);
+            } else if self.is(i - 1, "that") {
+                a = Some(i - 1);
+            }
+            if let Some(a) = a {
+                return Some(Parsed {
+                    a,
+                    b: i + 1,
+                    sem: Sem::PrevOffset { unit, n: 0 },
+                });
+            }
+        }
         // "year-earlier", "year-ago"
         if !plural && self.is_dash(i + 1) && self.is_any(i + 2, &["earlier", "ago"]) {
+            // "the year-ago quarter", "the year-earlier period": the quarter in force, a year
+            // before
+            if unit == "Y" && self.is_any(i + 3, &["quarter", "period"]) {
+                let a = if i > 0 && self.is(i - 1, "the") {
+                    i - 1
+                } else {
+                    i
+                };
+                return Some(Parsed {
+                    a,
+                    b: i + 4,
+                    sem: Sem::Quarter {
+                        y: None,
+                        q: 0,
+                        yrel: Some(-1),
+                    },
+                });
+            }
             let sem = if self.is(i + 2, "ago") {
                 Sem::Ago { unit, n: -1 }
             } else {
@@ -1081,6 +1265,26 @@ impl<'a> Ctx<'a> {
         if i > 0 && !plural {
             if let Some(r) = self.cls(i.wrapping_sub(1), Class::Rel) {
                 let rn = r.num?;
+                // "this year's third quarter", "next year's first quarter"
+                if unit == "Y"
+                    && self.punct(i + 1, "'’")
+                    && self.is(i + 2, "s")
+                    && self.is(i + 4, "quarter")
+                {
+                    if let Some(q) = self.cls(i + 3, Class::Ordinal).and_then(|o| o.num) {
+                        if (1..=4).contains(&q) {
+                            return Some(Parsed {
+                                a: i - 1,
+                                b: i + 5,
+                                sem: Sem::Quarter {
+                                    y: None,
+                                    q: q as u32,
+                                    yrel: Some(rn),
+                                },
+                            });
+                        }
+                    }
+                }
                 let rw = self.w(i.wrapping_sub(1)).to_ascii_lowercase();
                 let mut a = i.wrapping_sub(1);
                 let the = a > 0 && self.is(a.wrapping_sub(1), "the");
@@ -1133,6 +1337,36 @@ impl<'a> Ctx<'a> {
         }
         // bare plurals: "for years", "in recent weeks", "hours after ... "
         if plural {
+            // "days ago": some time back
+            if self.is(i + 1, "ago") && !unit.starts_with('T') {
+                return Some(Parsed {
+                    a: i,
+                    b: i + 2,
+                    sem: Sem::Ref("PAST_REF"),
+                });
+            }
+            // "in the coming days", "over the past weeks"
+            if i > 0 && !unit.starts_with('T') {
+                if let Some(r) = self.cls(i - 1, Class::Rel) {
+                    if !self.is_any(i - 1, &["this", "current"]) {
+                        let a = if i >= 2 && self.is(i - 2, "the") {
+                            i - 2
+                        } else {
+                            i - 1
+                        };
+                        let r = if r.num.unwrap_or(0) > 0 {
+                            "FUTURE_REF"
+                        } else {
+                            "PAST_REF"
+                        };
+                        return Some(Parsed {
+                            a,
+                            b: i + 1,
+                            sem: Sem::Ref(r),
+                        });
+                    }
+                }
+            }
             // "in the days before the attack": the unit alone, a vague duration
             if i > 0
                 && self.is(i.wrapping_sub(1), "the")
@@ -1155,14 +1389,17 @@ impl<'a> Ctx<'a> {
                     sem: Sem::EventAnchored,
                 });
             }
-            if i > 0 && self.is_any(i.wrapping_sub(1), &["for", "recent", "over"]) {
-                let a = if self.is(i.wrapping_sub(1), "recent") {
-                    i.wrapping_sub(1)
-                } else {
-                    i
-                };
+            // "in recent years": the recent past
+            if i > 0 && self.is(i.wrapping_sub(1), "recent") {
                 return Some(Parsed {
-                    a,
+                    a: i.wrapping_sub(1),
+                    b: i + 1,
+                    sem: Sem::Ref("PAST_REF"),
+                });
+            }
+            if i > 0 && self.is_any(i.wrapping_sub(1), &["for", "over"]) {
+                return Some(Parsed {
+                    a: i,
                     b: i + 1,
                     sem: Sem::Duration(duration_value(None, unit)),
                 });

@@ -119,6 +119,10 @@ fn explicit_dates_and_ranges() {
         vec![pair("Sept. 30", "2020-09-30")]
     );
     assert_eq!(
+        values(&t, "from Monday 22 March 2021"),
+        vec![pair("Monday 22 March 2021", "2021-03-22")]
+    );
+    assert_eq!(
         values(&t, "in March 2019 and in 2018"),
         vec![pair("March 2019", "2019-03"), pair("2018", "2018")]
     );
@@ -193,6 +197,18 @@ fn weekdays_by_tense() {
         values(&t, "Shelling on Tuesday night"),
         vec![pair("Tuesday night", "2021-07-06")]
     );
+    // a cue inside a later subordinate clause does not make the weekday future
+    assert_eq!(
+        values(
+            &t,
+            "He told reporters earlier Thursday that he was planning a visit."
+        ),
+        vec![pair("Thursday", "2021-07-08")]
+    );
+    assert_eq!(
+        values(&t, "The offer expires at 5 p.m. EDT July 9, 2021."),
+        vec![pair("5 p.m. EDT July 9, 2021", "2021-07-09T17:00")]
+    );
     assert_eq!(
         values(&t, "a raid at 9 a.m. Tuesday"),
         vec![pair("9 a.m. Tuesday", "2021-07-06T09:00")]
@@ -224,6 +240,16 @@ fn deictic_and_offsets() {
     );
     assert_eq!(values(&t, "a year ago"), vec![pair("a year ago", "2020")]);
     assert_eq!(
+        values(
+            &t,
+            "More raids are likely in the coming days; days ago, a convoy was hit."
+        ),
+        vec![
+            pair("the coming days", "FUTURE_REF"),
+            pair("days ago", "PAST_REF")
+        ]
+    );
+    assert_eq!(
         one(&t, "Troops left two days ago.", "two days ago").anchor,
         Anchor::Dct
     );
@@ -239,6 +265,16 @@ fn previous_anchoring() {
             pair("March 3, 2020", "2020-03-03"),
             pair("The next day", "2020-03-04"),
             pair("Three days later", "2020-03-07")
+        ]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "The truce began on June 30, 2021. The previous Friday was calm."
+        ),
+        vec![
+            pair("June 30, 2021", "2021-06-30"),
+            pair("The previous Friday", "2021-06-25")
         ]
     );
     let m = one(&t, s, "Three days later");
@@ -320,6 +356,16 @@ fn false_friends() {
         .tag("It cost $2019 and 2020 people fled.", dct())
         .is_empty());
     assert!(t.tag("Prices fall in spring markets.", dct()).is_empty());
+    assert!(t.tag("The fall of Kunduz shocked Kabul.", dct()).is_empty());
+    assert!(t.tag("It airs from 1130 to 1215 GMT.", dct()).is_empty());
+    assert!(t
+        .tag("Dealers blamed the fall in value of the bonds.", dct())
+        .is_empty());
+    assert_eq!(
+        values(&t, "Talks resume in the fall."),
+        vec![pair("the fall", "2021-FA")]
+    );
+    assert!(t.tag("Qal'ah-ye Now lies west of Herat.", dct()).is_empty());
     assert!(t.tag("A mayor and a dayton official", dct()).is_empty());
     // but the month is found where it is one
     assert_eq!(
@@ -333,12 +379,78 @@ fn false_friends() {
 }
 
 #[test]
+fn dateline_year_carries_without_dct_but_background_years_do_not() {
+    let t = tagger();
+    let s = "KABUL, August 8, 2021 - Fighting raged. The city fell in 2015. Troops leave by the end of August.";
+    let ms = t.tag(s, None);
+    let end = ms.iter().find(|m| m.text == "the end of August").unwrap();
+    assert_eq!(end.value, "2021-08");
+    assert_eq!(end.anchor, Anchor::Previous);
+    // with a DCT, news dates without a year go by the DCT and tense
+    let ms = t.tag("The city fell in 2015. In June, troops left.", dct());
+    assert_eq!(ms[1].value, "2021-06");
+    // narrative mode (histories): the year in force carries, in chronological order
+    let ms = t.tag_with(
+        "In December 1941 Japan attacked. In January the Allies met.",
+        dct(),
+        true,
+    );
+    assert_eq!(ms[1].value, "1942-01");
+}
+
+#[test]
 fn spans_are_byte_offsets() {
     let t = tagger();
     let s = "Qal‘ah-ye Now fell on 7 July.";
     let ms = t.tag(s, dct());
     assert_eq!(ms.len(), 1);
     assert_eq!(&s[ms[0].span.start..ms[0].span.end], "7 July");
+}
+
+#[test]
+fn quarters_and_year_ago_periods() {
+    let t = tagger();
+    let d0 = Some(d(1989, 10, 26));
+    let v = |s: &str| -> Vec<(String, String)> {
+        t.tag(s, d0)
+            .into_iter()
+            .map(|m| (m.text, m.value))
+            .collect()
+    };
+    assert_eq!(
+        v("Profit rose in the third quarter, up from a year ago."),
+        vec![
+            pair("the third quarter", "1989-Q3"),
+            pair("a year ago", "1988-Q3")
+        ]
+    );
+    assert_eq!(
+        v("Profit rose in the third quarter. In the year-ago period it fell."),
+        vec![
+            pair("the third quarter", "1989-Q3"),
+            pair("the year-ago period", "1988-Q3")
+        ]
+    );
+    assert_eq!(
+        v("For the quarter a year ago, it earned more."),
+        vec![pair("the quarter a year ago", "1988-Q3")]
+    );
+    assert_eq!(
+        v("Sales in the latest quarter rose."),
+        vec![pair("the latest quarter", "1989-Q3")]
+    );
+    assert_eq!(
+        v("The current quarter began well."),
+        vec![pair("The current quarter", "1989-Q4")]
+    );
+    assert_eq!(
+        v("Net sales for this year's third quarter fell."),
+        vec![pair("this year's third quarter", "1989-Q3")]
+    );
+    assert_eq!(
+        v("in the 1988 second quarter"),
+        vec![pair("the 1988 second quarter", "1988-Q2")]
+    );
 }
 
 #[test]
@@ -371,7 +483,10 @@ fn throughput() {
     }
     let out = std::process::Command::new("sh")
         .arg("-c")
-        .arg(format!("xz -dc {path} | head -n 3000"))
+        .arg(format!(
+            "xz -dc {path} | head -n {}",
+            std::env::var("TIME_BENCH_LINES").unwrap_or_else(|_| "3000".into())
+        ))
         .output()
         .expect("xz runs");
     let docs: Vec<(String, Option<NaiveDate>)> = String::from_utf8_lossy(&out.stdout)
@@ -406,4 +521,105 @@ fn throughput() {
         median,
         bytes as f64 / 1e6 / median
     );
+}
+
+/// Prints the mentions of the dev articles: `cargo test --lib time::tests::dump_dev -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn dump_dev() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/eval/dev/articles.jsonl"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("skipping: ../shared not found");
+        return;
+    };
+    let t = tagger();
+    for line in text.lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let body = v["text"].as_str().unwrap_or("");
+        let dct = v["published"]
+            .as_str()
+            .and_then(|s| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok());
+        println!("## {} {:?}", v["id"], dct);
+        for m in t.tag(body, dct) {
+            let lo = crate::time::floor_boundary(body, m.span.start.saturating_sub(50));
+            let hi = crate::time::ceil_boundary(body, (m.span.end + 30).min(body.len()));
+            println!(
+                "  {:<28} {:<14} {:?} {:?}   | {}",
+                m.text,
+                m.value,
+                m.date.map(|d| d.precision),
+                m.anchor,
+                body[lo..hi].replace('\n', " ")
+            );
+        }
+    }
+}
+
+/// Prints a sample of corpus mentions: `cargo test --release --lib time::tests::dump_corpus -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn dump_corpus() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/news.jsonl.xz"
+    );
+    let Ok(out) = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("xz -dc {path} | head -n 400"))
+        .output()
+    else {
+        return;
+    };
+    let t = tagger();
+    let mut k = 0usize;
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let body = v["text"].as_str().unwrap_or("");
+        let dct = v["published"]
+            .as_str()
+            .and_then(|s| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok());
+        for m in t.tag(body, dct) {
+            k += 1;
+            if k % 17 != 3 {
+                continue;
+            }
+            let lo = crate::time::floor_boundary(body, m.span.start.saturating_sub(50));
+            let hi = crate::time::ceil_boundary(body, (m.span.end + 30).min(body.len()));
+            println!(
+                "{:?} {:<24} {:<14} {:?} | {}",
+                dct,
+                m.text,
+                m.value,
+                m.anchor,
+                body[lo..hi].replace('\n', " ")
+            );
+        }
+    }
+}
+
+#[test]
+fn load_reports_missing_or_bad_lexicon() {
+    let dir = std::env::temp_dir().join(format!("frontline-time-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    assert!(matches!(
+        TimeTagger::load(&dir),
+        Err(crate::Error::Io { .. })
+    ));
+    std::fs::write(
+        dir.join(LEXICON_FILE),
+        "word\tclass\tvalue\nmay\tmonthly\t5\n",
+    )
+    .unwrap();
+    assert!(matches!(
+        TimeTagger::load(&dir),
+        Err(crate::Error::Gazetteer { .. })
+    ));
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -16,6 +16,12 @@
 //! story. TIMEX2 carries no type: DURATION is read from `P...` values, SET from `set="YES"` or
 //! `XXXX-WXX` weekly values, TIME from values with a `T`, DATE otherwise.
 
+//!
+//! Figures (`cargo test --release --lib time::timeml::tests -- --ignored --nocapture`):
+//! TBAQ-cleaned (256 documents, 1822 TIMEX3) relaxed span F1 0.923, strict 0.838, value F1
+//! 0.786, value accuracy 0.852 (0.868 on DATE/TIME); WikiWars (22 documents, 2659 TIMEX2)
+//! relaxed span F1 0.897, value accuracy 0.817.
+
 use super::TimeTagger;
 use crate::model::{Anchor, Span, TimexType};
 use crate::{Error, Result};
@@ -428,9 +434,14 @@ fn score(
     }
 }
 
-fn system_exprs(tagger: &TimeTagger, text: &str, dct: Option<NaiveDate>) -> Vec<Expr> {
+fn system_exprs(
+    tagger: &TimeTagger,
+    text: &str,
+    dct: Option<NaiveDate>,
+    narrative: bool,
+) -> Vec<Expr> {
     tagger
-        .tag(text, dct)
+        .tag_with(text, dct, narrative)
         .into_iter()
         .map(|m| Expr {
             span: m.span,
@@ -448,6 +459,7 @@ pub(crate) fn evaluate_docs(
     tagger: &TimeTagger,
     corpus: &str,
     docs: &[Doc],
+    narrative: bool,
     mut errors: Option<&mut Vec<String>>,
 ) -> TimemlReport {
     let mut all = Counts::default();
@@ -457,7 +469,7 @@ pub(crate) fn evaluate_docs(
             Some(d) => Some(d),
             None => first_absolute_date(tagger, &doc.text),
         };
-        let sys = system_exprs(tagger, &doc.text, dct);
+        let sys = system_exprs(tagger, &doc.text, dct, narrative);
         let g: Vec<&Expr> = doc.gold.iter().collect();
         let s: Vec<&Expr> = sys.iter().collect();
         if let Some(e) = errors.as_deref_mut() {
@@ -517,6 +529,7 @@ pub fn evaluate_timeml(tagger: &TimeTagger, dir: &Path) -> Result<TimemlReport> 
         tagger,
         &dir.display().to_string(),
         &docs,
+        false,
         None,
     ))
 }
@@ -535,6 +548,7 @@ pub fn evaluate_wikiwars(tagger: &TimeTagger, dir: &Path) -> Result<TimemlReport
         tagger,
         &dir.display().to_string(),
         &docs,
+        true,
         None,
     ))
 }
@@ -595,6 +609,19 @@ mod tests {
         TimeTagger::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer")).unwrap()
     }
 
+    /// Floors on TBAQ-cleaned, so that regressions show (see the ignored `tbaq` for the table).
+    #[test]
+    fn tbaq_floors() {
+        let Some(p) = shared() else { return };
+        let t = tagger();
+        let r = evaluate_timeml(&t, &p.join("TBAQ-cleaned")).unwrap();
+        assert_eq!(r.documents, 256);
+        assert_eq!(r.overall.gold, 1822);
+        assert!(r.overall.relaxed.f1 >= 0.90, "{r}");
+        assert!(r.overall.value.f1 >= 0.77, "{r}");
+        assert!(r.date_time.value_accuracy >= 0.85, "{r}");
+    }
+
     /// `cargo test --release --lib time::timeml::tests::tbaq -- --ignored --nocapture`
     #[test]
     #[ignore]
@@ -603,7 +630,7 @@ mod tests {
         let t = tagger();
         let docs = load_timeml(&p.join("TBAQ-cleaned")).unwrap();
         let mut errors = Vec::new();
-        let r = evaluate_docs(&t, "TBAQ-cleaned", &docs, Some(&mut errors));
+        let r = evaluate_docs(&t, "TBAQ-cleaned", &docs, false, Some(&mut errors));
         if std::env::var_os("TIME_ERRORS").is_some() {
             for e in &errors {
                 println!("{e}");
@@ -620,7 +647,7 @@ mod tests {
         let t = tagger();
         let docs = load_wikiwars(&p.join("wikiwars")).unwrap();
         let mut errors = Vec::new();
-        let r = evaluate_docs(&t, "WikiWars", &docs, Some(&mut errors));
+        let r = evaluate_docs(&t, "WikiWars", &docs, true, Some(&mut errors));
         if std::env::var_os("TIME_ERRORS").is_some() {
             for e in &errors {
                 println!("{e}");
