@@ -165,9 +165,7 @@ impl EventExtractor {
                 if modality.is_some() {
                     continue;
                 }
-                if let Some(ev) =
-                    self.build_event(article, &s, &m, &mut state, &chars, state_forces)
-                {
+                for ev in self.build_event(article, &s, &m, &mut state, &chars, state_forces) {
                     seen.push(ev.event_type);
                     events.push(ev);
                 }
@@ -187,7 +185,7 @@ impl EventExtractor {
         state: &mut ArticleState,
         chars: &CharIndex<'_>,
         state_forces: StateForces<'_>,
-    ) -> Option<Event> {
+    ) -> Vec<Event> {
         let trig = &self.triggers.triggers[m.trigger];
         let t = trig.event_type;
         let dct = article.published;
@@ -200,7 +198,7 @@ impl EventExtractor {
         };
         if let (Some(d), Some(p)) = (date, dct) {
             if d.date > p {
-                return None; // future or scheduled: not an event yet
+                return Vec::new(); // future or scheduled: not an event yet
             }
             if date_explicit
                 && d.precision == TimePrecision::Day
@@ -215,14 +213,24 @@ impl EventExtractor {
         if agents.is_empty() && trig.roles != Roles::Parties && s.pronoun_subject(m.first) {
             agents = state.last_agents.clone();
         }
-        // place: tied to the trigger, else in the sentence, else the story's focus
-        let (location, place) = match s.place_for(m.first, m.last) {
-            Some((text, p)) => (Some(text), Some(p)),
-            None => match &state.focus_place {
-                Some((text, p)) => (Some(text.clone()), Some(p.clone())),
-                None => (None, None),
-            },
-        };
+        // place: tied to the trigger, else in the sentence, else the story's focus; places
+        // coordinated with it ("captured Shire, Alamata and Korem") are events of their own
+        let subject_first = trig.roles == Roles::FellTo || s.is_passive_at(m.first);
+        let mut places: Vec<(Option<String>, Option<Place>, usize)> = Vec::new();
+        match s.place_for(m.first, m.last, subject_first) {
+            Some(i) => {
+                for j in std::iter::once(i).chain(s.coordinated_places(i, m.last)) {
+                    if let Some((text, p, at)) = s.place_of(j) {
+                        places.push((Some(text), Some(p), at));
+                    }
+                }
+            }
+            None => places.push(match &state.focus_place {
+                Some((text, p)) => (Some(text.clone()), Some(p.clone()), 0),
+                None => (None, None, 0),
+            }),
+        }
+        let place = places[0].1.clone();
         if is_violent(t) && targets.is_empty() {
             targets = default_target(&agents, place.as_ref(), state, state_forces, s);
         }
@@ -235,7 +243,9 @@ impl EventExtractor {
         } else {
             None
         };
-        let codes = self.ontology.codes(t)?;
+        let Some(codes) = self.ontology.codes(t) else {
+            return Vec::new();
+        };
         let sub_event = match (&trig.sub_event, t) {
             (Some(sub), _) => sub.clone(),
             (None, EventType::Seizure)
@@ -273,28 +283,30 @@ impl EventExtractor {
         if m.specific || m.last > m.first {
             confidence += 0.1;
         }
-        let id = event_id(&[(
-            article.id.as_str(),
-            t,
-            evidence.char_start,
-            s.char_of(m.first, chars),
-        )]);
-        Some(Event {
-            id,
-            event_type: t,
-            acled_event_type: codes.acled_event_type.clone(),
-            acled_sub_event_type: sub_event,
-            cameo_code: codes.cameo.clone(),
-            date,
-            date_explicit,
-            agents,
-            targets,
-            location,
-            place,
-            fatalities,
-            evidence: vec![evidence],
-            confidence: confidence.min(1.0),
-        })
+        places
+            .into_iter()
+            .map(|(location, place, at)| Event {
+                id: event_id(&[(
+                    article.id.as_str(),
+                    t,
+                    evidence.char_start,
+                    s.char_of(m.first, chars) + chars.char_offset(at),
+                )]),
+                event_type: t,
+                acled_event_type: codes.acled_event_type.clone(),
+                acled_sub_event_type: sub_event.clone(),
+                cameo_code: codes.cameo.clone(),
+                date,
+                date_explicit,
+                agents: agents.clone(),
+                targets: targets.clone(),
+                location,
+                place,
+                fatalities,
+                evidence: vec![evidence.clone()],
+                confidence: confidence.min(1.0),
+            })
+            .collect()
     }
 }
 

@@ -202,7 +202,8 @@ impl<'a> Sentence<'a> {
             }
             i -= 1;
             if DEFINITE.contains(&self.words[i]) {
-                return i > 0 && TIME_PREPS.contains(&self.words[i - 1]);
+                let actor_between = self.actors.iter().any(|a| a.first > i && a.first < first);
+                return !actor_between && i > 0 && TIME_PREPS.contains(&self.words[i - 1]);
             }
         }
         false
@@ -231,6 +232,11 @@ impl<'a> Sentence<'a> {
             end += 1;
         }
         (start, end)
+    }
+
+    /// Is the trigger a passive participle ("was overrun", "were freed")?
+    pub fn is_passive_at(&self, first: usize) -> bool {
+        self.is_passive(first)
     }
 
     fn is_passive(&self, first: usize) -> bool {
@@ -391,18 +397,42 @@ impl<'a> Sentence<'a> {
     /// The place tied to the trigger: after it through a preposition (same clause), else the
     /// nearest place of the sentence, else "the city" pointing back (None here: the caller uses
     /// the focus place). Places inside actor names ("Afghan forces", "Kabul government") don't count.
-    pub fn place_for(&self, first: usize, last: usize) -> Option<(String, Place)> {
-        let usable: Vec<&Located<'_, PlaceMention>> = self
-            .places
-            .iter()
-            .filter(|p| self.usable_place(p))
+    pub fn place_for(&self, first: usize, last: usize, subject_first: bool) -> Option<usize> {
+        let usable: Vec<usize> = (0..self.places.len())
+            .filter(|&i| self.usable_place(&self.places[i]))
             .collect();
-        let (_, clause_end) = self.clause(last, last);
+        let (clause_start, clause_end) = self.clause(last, last);
+        let point = |i: &usize| {
+            self.places[*i]
+                .item
+                .place
+                .as_ref()
+                .is_some_and(|x| x.precision == GeoPrecision::Point)
+        };
+        // "Sar-e-Pul ... fell", "Zaranj became the first capital to fall": the subject
+        if subject_first {
+            let sentence_start_subject = usable
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    self.places[i].last < first && self.places[i].first <= clause_start.max(1)
+                })
+                .min_by_key(|&i| self.places[i].first);
+            if sentence_start_subject.is_some() {
+                return sentence_start_subject;
+            }
+        }
         let tied = usable
             .iter()
-            .filter(|p| p.first > last && p.first <= last + 10 && p.first < clause_end + 6)
-            .filter(|p| (last + 1..p.first).any(|i| PLACE_PREPS.contains(&self.words[i])))
-            .min_by_key(|p| p.first);
+            .copied()
+            .filter(|&i| {
+                let p = &self.places[i];
+                p.first > last && p.first <= last + 10 && p.first < clause_end + 6
+            })
+            .filter(|&i| {
+                (last + 1..self.places[i].first).any(|w| PLACE_PREPS.contains(&self.words[w]))
+            })
+            .min_by_key(|&i| self.places[i].first);
         // "the city" after the trigger refers back: to a town named earlier in this sentence,
         // else to the focus of the article (the caller's)
         let anaphor_first = (last + 1..(last + 8).min(self.words.len())).find(|&i| {
@@ -411,35 +441,67 @@ impl<'a> Sentence<'a> {
         let antecedent = || {
             usable
                 .iter()
-                .filter(|p| {
-                    p.last < first
-                        && p.item
-                            .place
-                            .as_ref()
-                            .is_some_and(|x| x.precision == GeoPrecision::Point)
-                })
-                .max_by_key(|p| p.last)
                 .copied()
+                .filter(|i| self.places[*i].last < first && point(i))
+                .max_by_key(|&i| self.places[i].last)
         };
-        let chosen = match (tied, anaphor_first) {
-            (Some(p), Some(a)) if a < p.first => antecedent(),
-            (Some(p), _) => Some(*p),
+        match (tied, anaphor_first) {
+            (Some(p), Some(a)) if a < self.places[p].first => antecedent(),
+            (Some(p), _) => Some(p),
             (None, Some(_)) => antecedent(),
-            (None, None) => usable
-                .iter()
-                .min_by_key(|p| {
-                    let d = if p.first > last {
-                        p.first - last
-                    } else {
-                        first - p.last
-                    };
-                    // prefer towns to countries at equal distance
-                    (d / 4, p.item.place.as_ref().map(|x| x.precision))
-                })
-                .copied(),
-        }?;
-        let place = chosen.item.place.clone()?;
-        Some((chosen.item.text.clone(), place))
+            (None, None) => usable.iter().copied().min_by_key(|&i| {
+                let p = &self.places[i];
+                let d = if p.first > last {
+                    p.first - last
+                } else {
+                    first - p.last
+                };
+                // prefer towns to countries at equal distance
+                (d / 4, p.item.place.as_ref().map(|x| x.precision))
+            }),
+        }
+    }
+
+    /// The text and place of place mention `i` of the sentence.
+    pub fn place_of(&self, i: usize) -> Option<(String, Place, usize)> {
+        let p = self.places.get(i)?;
+        Some((
+            p.item.text.clone(),
+            p.item.place.clone()?,
+            p.item.span.start,
+        ))
+    }
+
+    /// Places coordinated with place `i` ("Shire, Alamata and Korem") or added by "as did X"
+    /// after the trigger: each is the place of an event of its own.
+    pub fn coordinated_places(&self, i: usize, last: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut prev = match self.places.get(i) {
+            Some(p) => p.last,
+            None => return out,
+        };
+        let precision = |j: usize| self.places[j].item.place.as_ref().map(|p| p.precision);
+        let mut order: Vec<usize> = (0..self.places.len())
+            .filter(|&j| self.places[j].first > prev && self.usable_place(&self.places[j]))
+            .collect();
+        order.sort_by_key(|&j| self.places[j].first);
+        for j in order {
+            let between = &self.words[prev + 1..self.places[j].first];
+            let is_and = between.iter().all(|w| matches!(*w, "and" | "or"));
+            let as_did = between.len() >= 2
+                && between[between.len() - 2..] == ["as", "did"]
+                && self.places[j].first > last;
+            if (is_and && precision(j) == precision(i)) || as_did {
+                out.push(j);
+                prev = self.places[j].last;
+            } else if !as_did {
+                // only appositions ("capital of Takhar province") may sit between "as did" items
+                if between.len() > 12 {
+                    break;
+                }
+            }
+        }
+        out
     }
 
     /// A place mention that can be an event location: not part of an actor's name ("Afghan
@@ -449,7 +511,7 @@ impl<'a> Sentence<'a> {
         let in_actor = self
             .actors
             .iter()
-            .any(|a| a.item.span.overlaps(p.item.span) && !a.item.descriptor);
+            .any(|a| a.item.span.overlaps(p.item.span));
         !in_actor && !self.is_dateline(p)
     }
 
