@@ -234,7 +234,7 @@ impl EventExtractor {
         if is_violent(t) && targets.is_empty() {
             targets = default_target(&agents, place.as_ref(), state, state_forces, s);
         }
-        targets.retain(|a| !agents.contains(a));
+        targets.retain(|a| !agents.iter().any(|g| g.name == a.name));
         if !agents.is_empty() && trig.roles != Roles::Parties {
             state.last_agents = agents.clone();
         }
