@@ -67,6 +67,8 @@ struct NounInfo {
     rioter: bool,
     head: Option<ActorType>,
     modifier: bool,
+    /// One person by office ("foreign minister", "spokesman").
+    person: bool,
 }
 
 impl NounInfo {
@@ -140,6 +142,9 @@ struct Cand {
     person: bool,
     /// Only a modifier ("AU-led talks", "al-Qaeda-linked"): not an antecedent of descriptors.
     modifier: bool,
+    /// One person named by office ("Iranian Foreign Minister"): not an antecedent of
+    /// "government forces".
+    role_person: bool,
 }
 
 /// Canonical actors with aliases, ACLED types and countries, and the automaton that finds them.
@@ -429,6 +434,7 @@ impl ActorDictionary {
                 "rioter" => info.rioter = true,
                 "head" => info.head = Some(ty.unwrap_or(ActorType::Rebels)),
                 "modifier" => info.modifier = true,
+                "person" => info.person = true,
                 other => {
                     return Err(Error::gazetteer(
                         &path,
@@ -880,6 +886,7 @@ impl ActorDictionary {
                             kind: CandKind::Fixed { actor, gov: true },
                             person: false,
                             modifier: false,
+                            role_person: false,
                         });
                     }
                 }
@@ -915,6 +922,7 @@ impl ActorDictionary {
                         kind: CandKind::Fixed { actor, gov },
                         person,
                         modifier,
+                        role_person: false,
                     });
                 }
                 PatKind::Noun(ni) => self.noun_candidates(text, ft, hits, h, ni, &mut out),
@@ -925,12 +933,12 @@ impl ActorDictionary {
 
     /// An explicit state mention named `name`, civil or military by its noun.
     fn fixed(&self, start: usize, end: usize, prio: u8, name: String, ci: u32, noun: &Hit) -> Cand {
-        let gov = match noun.kind {
+        let (gov, person) = match noun.kind {
             PatKind::Noun(n) => {
                 let info = &self.nouns[n as usize];
-                info.gov && !info.force
+                (info.gov && !info.force, info.person)
             }
-            _ => false,
+            _ => (false, false),
         };
         Cand {
             start,
@@ -940,8 +948,9 @@ impl ActorDictionary {
                 actor: self.state_actor(name, ci),
                 gov,
             },
-            person: false,
+            person,
             modifier: false,
+            role_person: person,
         }
     }
 
@@ -1055,6 +1064,7 @@ impl ActorDictionary {
                 kind,
                 person: false,
                 modifier: false,
+                role_person: false,
             });
         }
         // an unknown capitalised name before a head noun: "Kaniyat militia"
@@ -1075,6 +1085,7 @@ impl ActorDictionary {
                     },
                     person: false,
                     modifier: false,
+                    role_person: false,
                 });
             }
         }
@@ -1139,7 +1150,7 @@ impl ActorDictionary {
                     if c.person {
                         last_person = Some(actor.clone());
                     }
-                    if actor.actor_type == Some(ActorType::StateForces) {
+                    if actor.actor_type == Some(ActorType::StateForces) && !c.role_person {
                         if let Some(cc) = &actor.country {
                             last_state.insert((cc.clone(), gov), actor.clone());
                             last_state_country = Some(cc.clone());

@@ -581,3 +581,36 @@ fn bench_corpus() {
         mb / secs
     );
 }
+
+/// Prints every mention of one dev article: `ACTORS_DOC=dev-03-aleppo cargo test --lib
+/// actors::tests::show_doc -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn show_doc() {
+    let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
+    let Ok(arts) = std::fs::read_to_string(Path::new(shared).join("eval/dev/articles.jsonl"))
+    else {
+        eprintln!("skipping: ../shared not found");
+        return;
+    };
+    let want = std::env::var("ACTORS_DOC").unwrap_or_default();
+    let focus = std::env::var("ACTORS_FOCUS").ok();
+    for line in arts.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+        if v["id"].as_str() != Some(want.as_str()) {
+            continue;
+        }
+        let text = v["text"].as_str().unwrap_or("");
+        for m in dict().find_actors(text, focus.as_deref()) {
+            eprintln!(
+                "{:>6} {:<40} → {} [{:?} {:?}]{}",
+                m.span.start,
+                m.text,
+                m.actor.name,
+                m.actor.actor_type,
+                m.actor.country,
+                if m.descriptor { " (descriptor)" } else { "" }
+            );
+        }
+    }
+}
