@@ -954,6 +954,52 @@ impl ActorDictionary {
         }
     }
 
+    /// "<noun> loyal to <named actor>" (also "allied with", "aligned with"), with up to three
+    /// words ("eastern commander") before the name: a mention of that actor.
+    fn loyal_to(&self, f: &str, hits: &[Hit], h: &Hit) -> Option<Cand> {
+        let rest = &f[h.fe..];
+        let skip = [
+            "loyal to",
+            "allied with",
+            "allied to",
+            "aligned with",
+            "backing",
+        ]
+        .iter()
+        .find_map(|p| {
+            rest.strip_prefix(' ')
+                .and_then(|r| r.strip_prefix(p))
+                .map(|_| 1 + p.len())
+        })?;
+        let mut pos = h.fe + skip;
+        for _ in 0..4 {
+            let at = pos + 1;
+            let i = hits.partition_point(|x| x.fs < at);
+            if let Some(n) = hits[i..]
+                .iter()
+                .take_while(|x| x.fs == at)
+                .find(|x| matches!(x.kind, PatKind::Named(_)))
+            {
+                if let PatKind::Named(e) = n.kind {
+                    return Some(Cand {
+                        start: h.os,
+                        end: n.oe,
+                        prio: 2,
+                        kind: CandKind::Fixed {
+                            actor: self.entries[e as usize].clone(),
+                            gov: false,
+                        },
+                        person: false,
+                        modifier: false,
+                        role_person: false,
+                    });
+                }
+            }
+            pos = next_word(f, pos)?.1;
+        }
+        None
+    }
+
     /// For "Afghan and US aircraft": the state noun after "and <demonym>".
     fn coordinated_noun<'h>(&self, f: &str, hits: &'h [Hit], h: &Hit) -> Option<&'h Hit> {
         let rest = f.get(h.fe..)?;
@@ -997,6 +1043,12 @@ impl ActorDictionary {
         let capital = |i: usize| text[i..].chars().next().is_some_and(char::is_uppercase);
         if capital(h.os) && text[h.oe..].starts_with(' ') && capital(h.oe + 1) {
             return;
+        }
+        // "forces loyal to Khalifa Haftar", "fighters loyal to the Taliban": that actor
+        if info.state_desc || info.armed.is_some() || info.head.is_some() {
+            if let Some(c) = self.loyal_to(f, hits, h) {
+                out.push(c);
+            }
         }
         let mut end = h.oe;
         let mut force_poss = false;

@@ -614,3 +614,16 @@ fn show_doc() {
         }
     }
 }
+
+#[test]
+fn forces_loyal_to_a_named_actor() {
+    let ms = dict().find_actors(
+        "Forces loyal to eastern commander Khalifa Haftar shelled the airport.",
+        Some("LY"),
+    );
+    assert_eq!(
+        ms[0].text,
+        "Forces loyal to eastern commander Khalifa Haftar"
+    );
+    assert_eq!(ms[0].actor.name, "LNA");
+}
