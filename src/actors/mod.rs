@@ -150,6 +150,8 @@ struct Cand {
 /// Canonical actors with aliases, ACLED types and countries, and the automaton that finds them.
 pub struct ActorDictionary {
     entries: Vec<Actor>,
+    /// Per entry, the folded descriptor words news use for it ("militants", "rebels").
+    entry_descriptors: Vec<HashSet<String>>,
     /// Folded canonical names, aliases and speakers → entry.
     by_key: HashMap<String, u32>,
     countries: Vec<Country>,
@@ -280,6 +282,7 @@ impl ActorDictionary {
     pub fn load(dir: &Path) -> Result<ActorDictionary> {
         let mut d = ActorDictionary {
             entries: Vec::new(),
+            entry_descriptors: Vec::new(),
             by_key: HashMap::new(),
             countries: Vec::new(),
             by_code: HashMap::new(),
@@ -352,6 +355,8 @@ impl ActorDictionary {
                 actor_type,
                 country,
             });
+            d.entry_descriptors
+                .push(split_list(row.get(5)).map(fold).collect());
             let n_aliases = 1 + split_list(row.get(3)).count();
             let names = std::iter::once(name.as_str())
                 .chain(split_list(row.get(3)))
@@ -1184,6 +1189,40 @@ impl ActorDictionary {
         words.last().map(|&(s, _)| s)
     }
 
+    /// The antecedent of an armed descriptor among the armed groups seen so far (most recent
+    /// last), among groups of a compatible type (`any`: every armed group; else the same
+    /// type): the most recent one whose name holds the descriptor's head word ("the alliance"
+    /// → "Three Brotherhood Alliance") or whose `descriptors` in actors.tsv do ("militants" →
+    /// Islamic State rather than the SDF), else the most recent named one, else the most
+    /// recent one.
+    fn resolve_armed(
+        &self,
+        armed: &[(Actor, bool, String)],
+        ty: ActorType,
+        any: bool,
+        written: &str,
+    ) -> Option<Actor> {
+        let ok = |a: &Actor| any || a.actor_type == Some(ty);
+        let folded = fold(written);
+        let head = folded.rsplit(' ').next().unwrap_or("");
+        let stem = head.trim_end_matches('s');
+        let fits = |key: &str| {
+            (stem.len() > 3 && key.split(' ').any(|w| w == head || w == stem))
+                || self
+                    .by_key
+                    .get(key)
+                    .and_then(|&e| self.entry_descriptors.get(e as usize))
+                    .is_some_and(|d| d.contains(head))
+        };
+        armed
+            .iter()
+            .rev()
+            .find(|(a, _, key)| ok(a) && fits(key))
+            .or_else(|| armed.iter().rev().find(|(a, named, _)| *named && ok(a)))
+            .or_else(|| armed.iter().rev().find(|(a, _, _)| ok(a)))
+            .map(|(a, _, _)| a.clone())
+    }
+
     /// Resolves descriptors left to right.
     fn resolve(&self, text: &str, chosen: Vec<Cand>, focus: Option<&str>) -> Vec<ActorMention> {
         let focus = focus.and_then(|c| self.by_code.get(&c.to_ascii_uppercase()).copied());
@@ -1259,7 +1298,7 @@ impl ActorDictionary {
                     };
                     let actor = match (antecedent, det) {
                         (Some(a), Det::Its | Det::His) => a.clone(),
-                        _ => match resolve_armed(&armed, ty, any, written) {
+                        _ => match self.resolve_armed(&armed, ty, any, written) {
                             Some(a) => a,
                             None => {
                                 let a = Actor {
@@ -1314,29 +1353,6 @@ fn compound_modifier_before(text: &str, pos: usize) -> Option<usize> {
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '.'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     is_compound_modifier(&before[ws..]).then_some(ws)
-}
-
-/// The antecedent of an armed descriptor among the armed groups seen so far (most recent
-/// last): first one whose name holds the descriptor's head word ("the alliance" → "Three
-/// Brotherhood Alliance"), else the most recent named one, else the most recent one; only
-/// groups of a compatible type (`any`: every armed group; else the same type).
-fn resolve_armed(
-    armed: &[(Actor, bool, String)],
-    ty: ActorType,
-    any: bool,
-    written: &str,
-) -> Option<Actor> {
-    let ok = |a: &Actor| any || a.actor_type == Some(ty);
-    let folded = fold(written);
-    let head = folded.rsplit(' ').next().unwrap_or("");
-    let stem = head.trim_end_matches('s');
-    let by_head = armed.iter().rev().find(|(a, _, key)| {
-        ok(a) && stem.len() > 3 && key.split(' ').any(|w| w == head || w == stem)
-    });
-    by_head
-        .or_else(|| armed.iter().rev().find(|(a, named, _)| *named && ok(a)))
-        .or_else(|| armed.iter().rev().find(|(a, _, _)| ok(a)))
-        .map(|(a, _, _)| a.clone())
 }
 
 fn is_armed_group(a: &Actor) -> bool {

@@ -627,3 +627,17 @@ fn forces_loyal_to_a_named_actor() {
     );
     assert_eq!(ms[0].actor.name, "LNA");
 }
+
+#[test]
+fn descriptor_prefers_the_group_news_call_that_way() {
+    let ms = dict().find_actors(
+        "Islamic State held the stadium until the SDF stormed it. Dozens of militants \
+         surrendered, and the fighters raised their flag.",
+        Some("SY"),
+    );
+    assert_eq!(
+        mention(&ms, "Dozens of militants").actor.name,
+        "Islamic State"
+    );
+    assert_eq!(mention(&ms, "fighters").actor.name, "SDF");
+}
