@@ -62,6 +62,8 @@ struct NounInfo {
     armed: Option<ActorType>,
     /// An armed descriptor that fits any armed group ("gunmen").
     armed_any: bool,
+    /// Only a reference back ("the group"): no mention when unresolved.
+    anaphor: bool,
     civilian: bool,
     protester: bool,
     rioter: bool,
@@ -129,7 +131,12 @@ enum CandKind {
     /// A state descriptor; `gov` for government descriptors; `det` after "its"/"their".
     State { gov: bool, det: Det },
     /// A non-state armed descriptor, typed when unresolved; `any` when it fits any armed group.
-    Armed { ty: ActorType, any: bool, det: Det },
+    Armed {
+        ty: ActorType,
+        any: bool,
+        det: Det,
+        anaphor: bool,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -433,6 +440,11 @@ impl ActorDictionary {
                 "armed_any" => {
                     info.armed = Some(ty.unwrap_or(ActorType::Rebels));
                     info.armed_any = true;
+                }
+                "anaphor" => {
+                    info.armed = Some(ty.unwrap_or(ActorType::Rebels));
+                    info.armed_any = true;
+                    info.anaphor = true;
                 }
                 "civilian" => info.civilian = true,
                 "protester" => info.protester = true,
@@ -1103,6 +1115,7 @@ impl ActorDictionary {
                 ty,
                 any: info.armed_any,
                 det,
+                anaphor: info.anaphor,
             })
         } else if info.civilian {
             Some(CandKind::Generic(self.generic(ActorType::Civilians)))
@@ -1290,7 +1303,12 @@ impl ActorDictionary {
                     last_any = Some(actor.clone());
                     (actor, true)
                 }
-                CandKind::Armed { ty, any, det } => {
+                CandKind::Armed {
+                    ty,
+                    any,
+                    det,
+                    anaphor,
+                } => {
                     let antecedent = match det {
                         Det::Its => last_any.as_ref(),
                         Det::His => last_person.as_ref().or(last_any.as_ref()),
@@ -1300,6 +1318,7 @@ impl ActorDictionary {
                         (Some(a), Det::Its | Det::His) => a.clone(),
                         _ => match self.resolve_armed(&armed, ty, any, written) {
                             Some(a) => a,
+                            None if anaphor => continue,
                             None => {
                                 let a = Actor {
                                     name: strip_det(written),

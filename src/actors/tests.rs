@@ -641,3 +641,49 @@ fn descriptor_prefers_the_group_news_call_that_way() {
     );
     assert_eq!(mention(&ms, "fighters").actor.name, "SDF");
 }
+
+/// Unknown actors found in the first articles of the corpus, for eyeballing:
+/// `cargo test --lib actors::tests::show_unknown -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn show_unknown() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/news.jsonl.xz"
+    );
+    let Ok(out) = std::process::Command::new("sh")
+        .args(["-c", &format!("xz -dc {path} | head -n 3000")])
+        .output()
+    else {
+        eprintln!("skipping: ../shared not found");
+        return;
+    };
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+        let text = v["text"].as_str().unwrap_or("");
+        for m in dict().find_actors(text, None) {
+            if dict().get(&m.actor.name).is_none() {
+                *counts
+                    .entry(format!("{} [{:?}]", m.actor.name, m.actor.actor_type))
+                    .or_default() += 1;
+            }
+        }
+    }
+    let mut v: Vec<_> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1));
+    for (k, n) in v.iter().take(120) {
+        eprintln!("{n:>5} {k}");
+    }
+}
+
+#[test]
+fn unresolved_anaphor_is_no_actor() {
+    let n = names(
+        "The group released a new album, and the state passed a law.",
+        None,
+    );
+    assert!(n.is_empty(), "{n:?}");
+    let ms = dict().find_actors("JNIM kidnapped two men. The group later freed them.", None);
+    assert_eq!(mention(&ms, "The group").actor.name, "JNIM");
+}
