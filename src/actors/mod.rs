@@ -995,7 +995,7 @@ impl ActorDictionary {
             if let Some(n) = hits[i..]
                 .iter()
                 .take_while(|x| x.fs == at)
-                .find(|x| matches!(x.kind, PatKind::Named(_)))
+                .find(|x| matches!(x.kind, PatKind::Named(_)) && !x.compound)
             {
                 if let PatKind::Named(e) = n.kind {
                     return Some(Cand {

@@ -687,3 +687,47 @@ fn unresolved_anaphor_is_no_actor() {
     let ms = dict().find_actors("JNIM kidnapped two men. The group later freed them.", None);
     assert_eq!(mention(&ms, "The group").actor.name, "JNIM");
 }
+
+#[test]
+fn load_reports_bad_files() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
+    let Ok(dir) = tempfile::tempdir() else {
+        panic!("no temp dir");
+    };
+    for f in ["demonyms.tsv", "actor_countries.tsv", "actor_nouns.tsv"] {
+        if let Err(e) = std::fs::copy(src.join(f), dir.path().join(f)) {
+            panic!("copy {f}: {e}");
+        }
+    }
+    // missing actors.tsv
+    match ActorDictionary::load(dir.path()) {
+        Err(Error::Io { .. }) => {}
+        Err(e) => panic!("expected an I/O error, got {e}"),
+        Ok(_) => panic!("loaded without actors.tsv"),
+    }
+    // an unknown actor type names its line
+    let bad = "# comment\nTaliban\trebels\tAF\t\t\t\nFoo\tgoblins\t\t\t\t\n";
+    if let Err(e) = std::fs::write(dir.path().join("actors.tsv"), bad) {
+        panic!("write: {e}");
+    }
+    match ActorDictionary::load(dir.path()) {
+        Err(e @ Error::Gazetteer { .. }) => {
+            let msg = e.to_string();
+            assert!(msg.contains("line 3") && msg.contains("goblins"), "{msg}");
+        }
+        Err(e) => panic!("expected a gazetteer error, got {e}"),
+        Ok(_) => panic!("loaded a bad actors.tsv"),
+    }
+    // a good minimal file loads and works
+    let good = "Taliban\trebels\tAF\tTaleban\tZabihullah Mujahid\tmilitants\n";
+    if let Err(e) = std::fs::write(dir.path().join("actors.tsv"), good) {
+        panic!("write: {e}");
+    }
+    let d = match ActorDictionary::load(dir.path()) {
+        Ok(d) => d,
+        Err(e) => panic!("{e}"),
+    };
+    let ms = d.find_actors("The Taleban advanced; the militants took the town.", None);
+    assert_eq!(ms.len(), 2);
+    assert!(ms.iter().all(|m| m.actor.name == "Taliban"));
+}
