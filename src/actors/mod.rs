@@ -1374,6 +1374,16 @@ fn compound_modifier_before(text: &str, pos: usize) -> Option<usize> {
     is_compound_modifier(&before[ws..]).then_some(ws)
 }
 
+/// A key under which two actors count as the same side when deduplicating events: state
+/// actors (state forces with a country) by country, so "Afghan commandos", "Afghan forces",
+/// "Kabul" and "Afghanistan" agree; any other actor by its folded name.
+pub fn side_key(actor: &Actor) -> String {
+    match (&actor.actor_type, &actor.country) {
+        (Some(ActorType::StateForces), Some(cc)) => format!("state:{cc}"),
+        _ => fold(&actor.name),
+    }
+}
+
 fn is_armed_group(a: &Actor) -> bool {
     matches!(
         a.actor_type,

@@ -731,3 +731,16 @@ fn load_reports_bad_files() {
     assert_eq!(ms.len(), 2);
     assert!(ms.iter().all(|m| m.actor.name == "Taliban"));
 }
+
+#[test]
+fn side_keys_group_a_state_and_keep_groups_apart() {
+    let d = dict();
+    let key = |n: &str| match d.get(n) {
+        Some(a) => side_key(&a),
+        None => panic!("{n} unknown"),
+    };
+    assert_eq!(key("Afghan commandos"), key("Kabul"));
+    assert_eq!(key("Afghan forces"), key("Afghanistan"));
+    assert_ne!(key("Afghan forces"), key("Taliban"));
+    assert_eq!(key("Taleban"), "taliban");
+}
