@@ -71,6 +71,8 @@ struct NounInfo {
     modifier: bool,
     /// One person by office ("foreign minister", "spokesman").
     person: bool,
+    /// An attack or operation by a state ("air strike", "withdrawal").
+    attack: bool,
 }
 
 impl NounInfo {
@@ -452,6 +454,7 @@ impl ActorDictionary {
                 "head" => info.head = Some(ty.unwrap_or(ActorType::Rebels)),
                 "modifier" => info.modifier = true,
                 "person" => info.person = true,
+                "attack" => info.attack = true,
                 other => {
                     return Err(Error::gazetteer(
                         &path,
@@ -878,6 +881,9 @@ impl ActorDictionary {
                         let name =
                             format!("{} {}", collapse_ws(&text[h.os..h.oe]), &text[n.os..n.oe]);
                         out.push(self.fixed(h.os, h.oe, 2, name, ci, n));
+                    } else if self.attack_noun_after(hits, h) {
+                        // "a Russian air strike", "the US withdrawal": the country acts
+                        out.push(self.country_cand(h, ci));
                     }
                 }
                 PatKind::Country(ci) | PatKind::Metonym(ci) => {
@@ -889,6 +895,11 @@ impl ActorDictionary {
                             out.push(self.fixed(h.os, n.oe, 2, name, ci, n));
                             continue;
                         }
+                    }
+                    if h.poss && !metonym && self.attack_noun_after(hits, h) {
+                        // "Russia's invasion"
+                        out.push(self.country_cand(h, ci));
+                        continue;
                     }
                     if self.actor_reading(f, hits, h) {
                         let actor = if metonym {
@@ -1015,6 +1026,30 @@ impl ActorDictionary {
             pos = next_word(f, pos)?.1;
         }
         None
+    }
+
+    /// Whether an attack or operation noun ("air strike", "offensive", "withdrawal") follows
+    /// `h` (after one space or a possessive "s ").
+    fn attack_noun_after(&self, hits: &[Hit], h: &Hit) -> bool {
+        let at = if h.poss { h.fe + 2 } else { h.fe + 1 };
+        self.noun_at(hits, at)
+            .is_some_and(|(n, info)| info.attack && n.fs == at)
+    }
+
+    /// The country `ci` itself as a mention over `h`.
+    fn country_cand(&self, h: &Hit, ci: u32) -> Cand {
+        Cand {
+            start: h.os,
+            end: h.oe,
+            prio: 2,
+            kind: CandKind::Fixed {
+                actor: self.country_actor(ci),
+                gov: false,
+            },
+            person: false,
+            modifier: false,
+            role_person: false,
+        }
     }
 
     /// For "Afghan and US aircraft": the state noun after "and <demonym>".

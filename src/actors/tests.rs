@@ -744,3 +744,24 @@ fn side_keys_group_a_state_and_keep_groups_apart() {
     assert_ne!(key("Afghan forces"), key("Taliban"));
     assert_eq!(key("Taleban"), "taliban");
 }
+
+#[test]
+fn demonym_before_an_attack_noun_is_the_country() {
+    let ms = dict().find_actors(
+        "A Russian air strike hit the theatre days after Russia's invasion began, and the US \
+         withdrawal was complete.",
+        None,
+    );
+    let n: Vec<(&str, &str)> = ms
+        .iter()
+        .map(|m| (m.text.as_str(), m.actor.name.as_str()))
+        .collect();
+    assert_eq!(
+        n,
+        vec![
+            ("Russian", "Russia"),
+            ("Russia", "Russia"),
+            ("US", "United States")
+        ]
+    );
+}
