@@ -588,6 +588,34 @@ impl ActorDictionary {
         Some(self.country_actor(ci))
     }
 
+    /// A state actor named as written ("Afghan commandos", "Kabul", "Malian authorities")
+    /// renamed to its country's default name: "<Demonym> government" when its head noun is a
+    /// civil one, else "<Demonym> forces". Dictionary actors and non-state actors come back
+    /// unchanged. For outputs that prefer one name per state over the annotators' habit of
+    /// listing the text's own forms.
+    pub fn canonical_state(&self, actor: &Actor) -> Actor {
+        if actor.actor_type != Some(ActorType::StateForces)
+            || self.by_key.contains_key(&fold(&actor.name))
+        {
+            return actor.clone();
+        }
+        let Some(&ci) = actor.country.as_deref().and_then(|cc| self.by_code.get(cc)) else {
+            return actor.clone();
+        };
+        let key = fold(&actor.name);
+        if self.country_keys.contains_key(&key) {
+            return actor.clone();
+        }
+        let gov = self.metonym_keys.contains_key(&key)
+            || key.match_indices(' ').any(|(i, _)| {
+                self.noun_keys.get(&key[i + 1..]).is_some_and(|&n| {
+                    let info = &self.nouns[n as usize];
+                    info.gov && !info.force
+                })
+            });
+        self.default_state(ci, gov)
+    }
+
     /// Canonical country name of an ISO alpha-2 code.
     pub fn country_name(&self, code: &str) -> Option<&str> {
         let ci = *self.by_code.get(&code.to_ascii_uppercase())?;

@@ -394,6 +394,8 @@ fn dev_set_agents_found_in_evidence_sentences() {
     let d = dict();
     let (mut total, mut hit) = (0usize, 0usize);
     let (mut ttotal, mut thit) = (0usize, 0usize);
+    // the same with every state actor renamed by `canonical_state`
+    let mut canon_hits = [0usize; 2];
     for line in gold.lines() {
         let g: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
         let id = g["id"].as_str().unwrap_or("");
@@ -453,6 +455,12 @@ fn dev_set_agents_found_in_evidence_sentences() {
                     let acc = accepted(a);
                     if in_sentence
                         .iter()
+                        .any(|m| acc.contains(&d.canonical_state(&m.actor).name.to_lowercase()))
+                    {
+                        canon_hits[usize::from(role == "target")] += 1;
+                    }
+                    if in_sentence
+                        .iter()
                         .any(|m| acc.contains(&m.actor.name.to_lowercase()))
                     {
                         *ok += 1;
@@ -472,6 +480,10 @@ fn dev_set_agents_found_in_evidence_sentences() {
         "dev set: agents found in their evidence sentence {hit}/{total} = {:.3}; targets {thit}/{ttotal} = {:.3}",
         share(hit, total),
         share(thit, ttotal)
+    );
+    eprintln!(
+        "dev set, state actors renamed to <Demonym> forces/government: agents {}/{total}, targets {}/{ttotal}",
+        canon_hits[0], canon_hits[1]
     );
     assert!(total > 0);
     assert!(
@@ -764,4 +776,19 @@ fn demonym_before_an_attack_noun_is_the_country() {
             ("US", "United States")
         ]
     );
+}
+
+#[test]
+fn canonical_state_renames_written_forms() {
+    let d = dict();
+    let c = |n: &str| match d.get(n) {
+        Some(a) => d.canonical_state(&a).name,
+        None => panic!("{n} unknown"),
+    };
+    assert_eq!(c("Afghan commandos"), "Afghan forces");
+    assert_eq!(c("Malian authorities"), "Malian government");
+    assert_eq!(c("Kabul"), "Afghan government");
+    assert_eq!(c("Russia"), "Russia");
+    assert_eq!(c("Taliban"), "Taliban");
+    assert_eq!(c("Tatmadaw"), "Myanmar military");
 }
