@@ -471,6 +471,7 @@ impl ActorDictionary {
             .map_err(|e| Error::gazetteer(dir, format!("actor automaton: {e}")))?;
         d.ac_exact = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&pats.exact)
             .map_err(|e| Error::gazetteer(dir, format!("actor automaton: {e}")))?;
         d.country_actors = (0..d.countries.len() as u32)
