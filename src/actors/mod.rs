@@ -1410,7 +1410,7 @@ impl ActorDictionary {
 }
 
 /// Suffixes of compound modifiers ("US-backed", "Saudi-led").
-const COMPOUND_SUFFIXES: [&str; 9] = [
+const COMPOUND_SUFFIXES: [&str; 18] = [
     "-backed",
     "-led",
     "-aligned",
@@ -1420,6 +1420,15 @@ const COMPOUND_SUFFIXES: [&str; 9] = [
     "-linked",
     "-affiliated",
     "-inspired",
+    "-held",
+    "-controlled",
+    "-occupied",
+    "-run",
+    "-ruled",
+    "-dominated",
+    "-friendly",
+    "-installed",
+    "-appointed",
 ];
 
 fn is_compound_modifier(word: &str) -> bool {

@@ -792,3 +792,16 @@ fn canonical_state_renames_written_forms() {
     assert_eq!(c("Taliban"), "Taliban");
     assert_eq!(c("Tatmadaw"), "Myanmar military");
 }
+
+#[test]
+fn held_and_controlled_compounds_are_modifiers() {
+    let ms = dict().find_actors(
+        "Houthi fighters shelled Houthi-held villages. The rebels then withdrew.",
+        Some("YE"),
+    );
+    let m = mention(&ms, "Houthi");
+    assert_eq!(m.actor.name, "Houthis");
+    assert_eq!(mention(&ms, "rebels").actor.name, "Houthis");
+    let n = names("Russian-held Kherson and Russian-occupied towns.", None);
+    assert!(n.is_empty(), "{n:?}");
+}
