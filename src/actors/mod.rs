@@ -161,6 +161,8 @@ pub struct ActorDictionary {
     entries: Vec<Actor>,
     /// Per entry, the folded descriptor words news use for it ("militants", "rebels").
     entry_descriptors: Vec<HashSet<String>>,
+    /// Per entry, the countries (ISO alpha-2) where it fights besides its own.
+    entry_areas: Vec<HashSet<String>>,
     /// Folded canonical names, aliases and speakers → entry.
     by_key: HashMap<String, u32>,
     countries: Vec<Country>,
@@ -292,6 +294,7 @@ impl ActorDictionary {
         let mut d = ActorDictionary {
             entries: Vec::new(),
             entry_descriptors: Vec::new(),
+            entry_areas: Vec::new(),
             by_key: HashMap::new(),
             countries: Vec::new(),
             by_code: HashMap::new(),
@@ -366,6 +369,11 @@ impl ActorDictionary {
             });
             d.entry_descriptors
                 .push(split_list(row.get(5)).map(fold).collect());
+            d.entry_areas.push(
+                split_list(row.get(6))
+                    .map(|c| c.to_ascii_uppercase())
+                    .collect(),
+            );
             let n_aliases = 1 + split_list(row.get(3)).count();
             let names = std::iter::once(name.as_str())
                 .chain(split_list(row.get(3)))
@@ -1278,6 +1286,7 @@ impl ActorDictionary {
         ty: ActorType,
         any: bool,
         written: &str,
+        focus: Option<&str>,
     ) -> Option<Actor> {
         let ok = |a: &Actor| any || a.actor_type == Some(ty);
         let folded = fold(written);
@@ -1291,18 +1300,35 @@ impl ActorDictionary {
                     .and_then(|&e| self.entry_descriptors.get(e as usize))
                     .is_some_and(|d| d.contains(head))
         };
-        armed
-            .iter()
-            .rev()
-            .find(|(a, _, key)| ok(a) && fits(key))
-            .or_else(|| armed.iter().rev().find(|(a, named, _)| *named && ok(a)))
-            .or_else(|| armed.iter().rev().find(|(a, _, _)| ok(a)))
+        // groups of the article's own country first: the local affiliate before its
+        // global parent ("JNIM ... al-Qaeda ... the jihadists")
+        let local = |a: &Actor, key: &str| {
+            focus.is_some()
+                && (a.country.as_deref() == focus
+                    || self
+                        .by_key
+                        .get(key)
+                        .and_then(|&e| self.entry_areas.get(e as usize))
+                        .is_some_and(|areas| focus.is_some_and(|f| areas.contains(f))))
+        };
+        let find = |pred: &dyn Fn(&Actor, bool, &str) -> bool| {
+            armed
+                .iter()
+                .rev()
+                .find(|(a, named, key)| ok(a) && pred(a, *named, key))
+        };
+        find(&|a, _, key| local(a, key) && fits(key))
+            .or_else(|| find(&|_, _, key| fits(key)))
+            .or_else(|| find(&|a, named, key| named && local(a, key)))
+            .or_else(|| find(&|_, named, _| named))
+            .or_else(|| find(&|_, _, _| true))
             .map(|(a, _, _)| a.clone())
     }
 
     /// Resolves descriptors left to right.
     fn resolve(&self, text: &str, chosen: Vec<Cand>, focus: Option<&str>) -> Vec<ActorMention> {
         let focus = focus.and_then(|c| self.by_code.get(&c.to_ascii_uppercase()).copied());
+        let focus_code = focus.map(|ci| self.countries[ci as usize].code.as_str());
         let mut last_state: HashMap<(String, bool), Actor> = HashMap::new();
         let mut last_state_country: Option<String> = None;
         // armed groups seen so far: (actor, named in the text rather than a descriptor)
@@ -1380,7 +1406,7 @@ impl ActorDictionary {
                     };
                     let actor = match (antecedent, det) {
                         (Some(a), Det::Its | Det::His) => a.clone(),
-                        _ => match self.resolve_armed(&armed, ty, any, written) {
+                        _ => match self.resolve_armed(&armed, ty, any, written, focus_code) {
                             Some(a) => a,
                             None if anaphor => continue,
                             None => {

@@ -805,3 +805,12 @@ fn held_and_controlled_compounds_are_modifiers() {
     let n = names("Russian-held Kherson and Russian-occupied towns.", None);
     assert!(n.is_empty(), "{n:?}");
 }
+
+#[test]
+fn local_affiliate_before_global_parent() {
+    let ms = dict().find_actors(
+        "JNIM, al-Qaeda's branch in the Sahel, held the hostages. The jihadists freed them.",
+        Some("ML"),
+    );
+    assert_eq!(mention(&ms, "jihadists").actor.name, "JNIM");
+}
