@@ -179,6 +179,7 @@ pub struct ActorDictionary {
     metonym_aux: HashSet<String>,
     metonym_prev: HashSet<String>,
     place_prev: HashSet<String>,
+    place_noun: HashSet<String>,
     not_after: HashSet<String>,
     not_name: HashSet<String>,
     patterns: Vec<Pattern>,
@@ -307,6 +308,7 @@ impl ActorDictionary {
             metonym_aux: HashSet::new(),
             metonym_prev: HashSet::new(),
             place_prev: HashSet::new(),
+            place_noun: HashSet::new(),
             not_after: HashSet::new(),
             not_name: HashSet::new(),
             patterns: Vec::new(),
@@ -417,6 +419,10 @@ impl ActorDictionary {
                 }
                 "place_prev" => {
                     d.place_prev.insert(fold(phrase));
+                    continue;
+                }
+                "place_noun" => {
+                    d.place_noun.insert(fold(phrase));
                     continue;
                 }
                 "not_after" => {
@@ -862,7 +868,10 @@ impl ActorDictionary {
                 return false;
             }
             if self.metonym_prev.contains(&f[s..e]) {
-                return true;
+                // "the border with Lebanon" stays a place
+                let place_noun =
+                    prev_word(f, s).is_some_and(|(s2, e2)| self.place_noun.contains(&f[s2..e2]));
+                return !place_noun;
             }
         }
         let mut pos = h.fe;

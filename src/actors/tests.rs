@@ -814,3 +814,53 @@ fn local_affiliate_before_global_parent() {
     );
     assert_eq!(mention(&ms, "jihadists").actor.name, "JNIM");
 }
+
+/// Country and capital mentions in corpus articles, with context, for eyeballing precision:
+/// `cargo test --release --lib actors::tests::show_metonyms -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn show_metonyms() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/news.jsonl.xz"
+    );
+    let Ok(out) = std::process::Command::new("sh")
+        .args(["-c", &format!("xz -dc {path} | head -n 400")])
+        .output()
+    else {
+        eprintln!("skipping: ../shared not found");
+        return;
+    };
+    let d = dict();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+        let text = v["text"].as_str().unwrap_or("");
+        for m in d.find_actors(text, None) {
+            let is_place_name = d.country_actor_by_name(&m.text).is_some()
+                || d.metonym_keys.contains_key(&fold(&m.text));
+            if !is_place_name {
+                continue;
+            }
+            let s = text[..m.span.start]
+                .char_indices()
+                .rev()
+                .nth(40)
+                .map_or(0, |(i, _)| i);
+            let e = text[m.span.end..]
+                .char_indices()
+                .nth(40)
+                .map_or(text.len(), |(i, _)| m.span.end + i);
+            eprintln!("{:<14} | {}", m.actor.name, text[s..e].replace('\n', " "));
+        }
+    }
+}
+
+#[test]
+fn border_with_a_country_is_a_place() {
+    let n = names(
+        "Troops sealed the border with Lebanon, then held talks with Iran.",
+        None,
+    );
+    assert!(n.contains(&"Iran".to_string()), "{n:?}");
+    assert!(!n.contains(&"Lebanon".to_string()), "{n:?}");
+}
