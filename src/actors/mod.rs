@@ -9,10 +9,27 @@
 //!   forces", "residents"), head nouns of unknown actors ("Kaniyat militia"), and the words that
 //!   give a country name or a capital an actor reading ("Moscow said").
 //!
-//! Recognition runs one Aho-Corasick automaton (built once in [`ActorDictionary::load`]) over
-//! the folded text, combines adjacent hits (demonym + force noun, named actor + "fighters"),
-//! keeps the longest non-overlapping mentions and resolves descriptors left to right against
-//! the actors named before them.
+//! Recognition runs two Aho-Corasick automata built once in [`ActorDictionary::load`] (folded
+//! patterns over the folded text; acronyms such as "IS" as written over the original text),
+//! combines adjacent hits (demonym + force noun, named actor + "fighters", "forces loyal to
+//! X"), keeps the longest non-overlapping mentions and resolves descriptors left to right:
+//! - state descriptors ("government forces", "the authorities") → the latest explicit mention
+//!   of the focus country's state (forces first, then government), else "<Demonym> forces" /
+//!   "<Demonym> government";
+//! - armed descriptors ("the militants", "gunmen") → the latest armed group of a compatible
+//!   type, preferring groups whose name or `descriptors` fit the word and groups local to the
+//!   focus country; unresolved ones are kept as written ("Suspected jihadists"), except bare
+//!   anaphors ("the group") which are dropped;
+//! - "its"/"their" → the previous actor, "his"/"her" → the previous person's actor;
+//! - "civilians", "residents", "protesters"... → the generic sides Civilians, Protesters,
+//!   Rioters.
+//!
+//! Naming (scored against annotators' aliases, which list the article's own forms): named
+//! actors by canonical name; a state named by demonym/capital/possessive + noun as written
+//! ("Afghan commandos", "Kabul government", "Ethiopia's army"); a country or capital in an actor
+//! reading by the country's name or the capital as written ("Russia", "Moscow"); a demonym
+//! before an attack noun by the country ("a Russian air strike" → Russia). Use [`side_key`] to
+//! compare sides, [`ActorDictionary::canonical_state`] for one name per state.
 
 mod data;
 
