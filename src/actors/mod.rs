@@ -14,8 +14,8 @@
 //! combines adjacent hits (demonym + force noun, named actor + "fighters", "forces loyal to
 //! X"), keeps the longest non-overlapping mentions and resolves descriptors left to right:
 //! - state descriptors ("government forces", "the authorities") → the latest explicit mention
-//!   of the focus country's state (forces first, then government), else "<Demonym> forces" /
-//!   "<Demonym> government";
+//!   of the focus country's state (forces first, then government), else "`<Demonym> forces`" /
+//!   "`<Demonym> government`";
 //! - armed descriptors ("the militants", "gunmen") → the latest armed group of a compatible
 //!   type, preferring groups whose name or `descriptors` fit the word and groups local to the
 //!   focus country; unresolved ones are kept as written ("Suspected jihadists"), except bare
@@ -578,8 +578,8 @@ impl ActorDictionary {
         }
     }
 
-    /// The default name of a state's forces (`gov` false: "<Demonym> forces") or government
-    /// (`gov` true: "<Demonym> government"), for descriptors with no explicit antecedent.
+    /// The default name of a state's forces (`gov` false: "`<Demonym> forces`") or government
+    /// (`gov` true: "`<Demonym> government`"), for descriptors with no explicit antecedent.
     fn default_state(&self, ci: u32, gov: bool) -> Actor {
         let c = &self.countries[ci as usize];
         let base = c.demonym.as_deref().unwrap_or(&c.name);
@@ -621,8 +621,8 @@ impl ActorDictionary {
     }
 
     /// A state actor named as written ("Afghan commandos", "Kabul", "Malian authorities")
-    /// renamed to its country's default name: "<Demonym> government" when its head noun is a
-    /// civil one, else "<Demonym> forces". Dictionary actors and non-state actors come back
+    /// renamed to its country's default name: "`<Demonym> government`" when its head noun is a
+    /// civil one, else "`<Demonym> forces`". Dictionary actors and non-state actors come back
     /// unchanged. For outputs that prefer one name per state over the annotators' habit of
     /// listing the text's own forms.
     pub fn canonical_state(&self, actor: &Actor) -> Actor {
@@ -690,8 +690,8 @@ impl ActorDictionary {
     }
 
     /// The actor named `name`: a dictionary actor by canonical name, alias or speaker, a
-    /// country name, or a generated state actor ("<Demonym> <force or government noun>",
-    /// "<capital> <noun>", "<Country>'s <noun>").
+    /// country name, or a generated state actor (`<Demonym> <force or government noun>`,
+    /// `<capital> <noun>`, `<Country>'s <noun>`).
     pub fn get(&self, name: &str) -> Option<Actor> {
         let key = fold(name);
         if let Some(&e) = self.by_key.get(&key) {
