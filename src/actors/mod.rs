@@ -14,8 +14,9 @@
 //! combines adjacent hits (demonym + force noun, named actor + "fighters", "forces loyal to
 //! X"), keeps the longest non-overlapping mentions and resolves descriptors left to right:
 //! - state descriptors ("government forces", "the authorities") → the latest explicit mention
-//!   of the focus country's state (forces first, then government), else "`<Demonym> forces`" /
-//!   "`<Demonym> government`";
+//!   of the focus country's state (forces first, then government), else the descriptor's own
+//!   words with the focus country (annotators list such words as aliases;
+//!   [`ActorDictionary::canonical_state`] turns them into `<Demonym> forces`);
 //! - armed descriptors ("the militants", "gunmen") → the latest armed group of a compatible
 //!   type, preferring groups whose name or `descriptors` fit the word and groups local to the
 //!   focus country; unresolved ones are kept as written ("Suspected jihadists"), except bare
@@ -638,13 +639,15 @@ impl ActorDictionary {
         if self.country_keys.contains_key(&key) {
             return actor.clone();
         }
+        // the head noun: the longest known noun phrase ending the name
         let gov = self.metonym_keys.contains_key(&key)
-            || key.match_indices(' ').any(|(i, _)| {
-                self.noun_keys.get(&key[i + 1..]).is_some_and(|&n| {
+            || std::iter::once(0)
+                .chain(key.match_indices(' ').map(|(i, _)| i + 1))
+                .find_map(|i| self.noun_keys.get(&key[i..]))
+                .is_some_and(|&n| {
                     let info = &self.nouns[n as usize];
-                    info.gov && !info.force
-                })
-            });
+                    (info.gov || info.gov_desc) && !info.force && !info.state_desc
+                });
         self.default_state(ci, gov)
     }
 
@@ -1400,9 +1403,9 @@ impl ActorDictionary {
                                     .get(&(cc.clone(), gov))
                                     .or_else(|| last_state.get(&(cc.clone(), !gov)))
                                     .cloned()
-                                    .or_else(|| {
-                                        self.by_code.get(&cc).map(|&ci| self.default_state(ci, gov))
-                                    })
+                                    // no explicit mention of that state yet: the descriptor's
+                                    // own words, which annotators list as aliases ("government
+                                    // forces"), with the country for `side_key`
                                     .unwrap_or_else(|| Actor {
                                         name: strip_det(written),
                                         actor_type: Some(ActorType::StateForces),
