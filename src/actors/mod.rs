@@ -950,6 +950,25 @@ impl ActorDictionary {
                     } else if self.attack_noun_after(hits, h) {
                         // "a Russian air strike", "the US withdrawal": the country acts
                         out.push(self.country_cand(h, ci));
+                    } else if let Some((n, ty)) = self.armed_noun_after(hits, h) {
+                        // "Kurdish fighters", "a Turkish gunman": a non-state actor of that
+                        // country, as written
+                        out.push(Cand {
+                            start: h.os,
+                            end: n.oe,
+                            prio: 2,
+                            kind: CandKind::Fixed {
+                                actor: Actor {
+                                    name: collapse_ws(&text[h.os..n.oe]),
+                                    actor_type: Some(ty),
+                                    country: Some(self.countries[ci as usize].code.clone()),
+                                },
+                                gov: false,
+                            },
+                            person: false,
+                            modifier: false,
+                            role_person: false,
+                        });
                     }
                 }
                 PatKind::Country(ci) | PatKind::Metonym(ci) => {
@@ -1100,6 +1119,16 @@ impl ActorDictionary {
         let at = if h.poss { h.fe + 2 } else { h.fe + 1 };
         self.noun_at(hits, at)
             .is_some_and(|(n, info)| info.attack && n.fs == at)
+    }
+
+    /// A non-state armed noun ("fighters", "gunman") right after `h`, with its type.
+    fn armed_noun_after<'h>(&self, hits: &'h [Hit], h: &Hit) -> Option<(&'h Hit, ActorType)> {
+        let at = h.fe + 1;
+        self.noun_at(hits, at)
+            .and_then(|(n, info)| match info.armed {
+                Some(ty) if !info.anaphor && !h.poss && n.fs == at => Some((n, ty)),
+                _ => None,
+            })
     }
 
     /// The country `ci` itself as a mention over `h`.

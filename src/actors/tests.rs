@@ -882,3 +882,74 @@ fn border_with_a_country_is_a_place() {
     assert!(n.contains(&"Iran".to_string()), "{n:?}");
     assert!(!n.contains(&"Lebanon".to_string()), "{n:?}");
 }
+
+/// Gold actors of the dev set that no mention of their article names (by canonical name or
+/// alias): `cargo test --lib actors::tests::show_unnamed_gold -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn show_unnamed_gold() {
+    let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
+    let (Ok(gold), Ok(arts)) = (
+        std::fs::read_to_string(Path::new(shared).join("eval/dev/gold.jsonl")),
+        std::fs::read_to_string(Path::new(shared).join("eval/dev/articles.jsonl")),
+    ) else {
+        eprintln!("skipping: ../shared not found");
+        return;
+    };
+    let mut texts: HashMap<String, String> = HashMap::new();
+    for line in arts.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+        if let (Some(id), Some(t)) = (v["id"].as_str(), v["text"].as_str()) {
+            texts.insert(id.to_string(), t.to_string());
+        }
+    }
+    for line in gold.lines() {
+        let g: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+        let id = g["id"].as_str().unwrap_or("");
+        let Some(text) = texts.get(id) else { continue };
+        let names: HashSet<String> = dict()
+            .find_actors(text, None)
+            .into_iter()
+            .map(|m| m.actor.name.to_lowercase())
+            .collect();
+        let mut gold_names: Vec<&str> = g["events"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|e| {
+                ["agent", "target"].into_iter().flat_map(move |r| {
+                    e["actors"][r]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|a| a.as_str())
+                })
+            })
+            .collect();
+        gold_names.sort_unstable();
+        gold_names.dedup();
+        for a in gold_names {
+            let mut acc = vec![a.to_lowercase()];
+            if let Some(al) = g["aliases"][a].as_array() {
+                acc.extend(al.iter().filter_map(|x| x.as_str()).map(str::to_lowercase));
+            }
+            if !acc.iter().any(|x| names.contains(x)) {
+                eprintln!("UNNAMED {id}: {a}");
+            }
+        }
+    }
+}
+
+#[test]
+fn demonym_plus_armed_noun_is_a_non_state_actor_of_that_country() {
+    let ms = dict().find_actors(
+        "An off-duty Turkish policeman fired, and Kurdish fighters later met Somali pirates.",
+        None,
+    );
+    let m = mention(&ms, "Turkish policeman");
+    assert_eq!(m.actor.actor_type, Some(ActorType::StateForces));
+    let m = mention(&ms, "Somali pirates");
+    assert_eq!(m.actor.country.as_deref(), Some("SO"));
+    assert_eq!(m.actor.actor_type, Some(ActorType::Rebels));
+    assert!(!m.descriptor);
+}
