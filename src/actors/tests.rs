@@ -953,3 +953,32 @@ fn demonym_plus_armed_noun_is_a_non_state_actor_of_that_country() {
     assert_eq!(m.actor.actor_type, Some(ActorType::Rebels));
     assert!(!m.descriptor);
 }
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let d = dict();
+    for t in [
+        "",
+        " ",
+        "'",
+        "’s",
+        "Taliban’s",
+        "IS'",
+        "U.S.",
+        "U.S.-",
+        "Afghan",
+        "Afghan ",
+        "the militants",
+        "Ürümqi Ёлка 中国军队 القوات الأفغانية Taliban",
+        "ALL CAPS TALIBAN FORCES SAID",
+        "Kyiv has",
+        "forces loyal to",
+        "Moscow\u{2019}s troops\u{00A0}and\u{2009}Kyiv’s",
+        "ﬁghters Taliban ﬁghters ẞ Æ",
+    ] {
+        for m in d.find_actors(t, Some("AF")) {
+            assert_eq!(&t[m.span.start..m.span.end], m.text);
+        }
+        let _ = d.find_actors(t, None);
+    }
+}
