@@ -70,8 +70,16 @@ fn places_compatible(a: &Event, b: &Event) -> bool {
     }
 }
 
+/// Sides agree when one is unknown or they share an actor (state actors by country: "Afghan
+/// commandos" and "Afghan forces" are one side).
 fn actors_compatible(a: &[Actor], b: &[Actor]) -> bool {
-    a.is_empty() || b.is_empty() || a.iter().any(|x| b.iter().any(|y| x.name == y.name))
+    use crate::actors::side_key;
+    a.is_empty()
+        || b.is_empty()
+        || a.iter().any(|x| {
+            let kx = side_key(x);
+            b.iter().any(|y| side_key(y) == kx)
+        })
 }
 
 /// Can `a` and `b` be reports of one event? Within an article (`strict` false) an inherited
