@@ -68,7 +68,10 @@ fn seed_page_furniture_yields_no_event() {
         .collect();
     assert!(lines.len() >= 7, "{} events", lines.len());
     for l in &lines {
-        assert_eq!(l["published"], "2021-07-08", "date from the footer, not the teasers");
+        assert_eq!(
+            l["published"], "2021-07-08",
+            "date from the footer, not the teasers"
+        );
         for e in l["evidence"].as_array().unwrap() {
             assert!(
                 e["end"].as_u64().unwrap() as usize <= footer_chars,
@@ -84,7 +87,11 @@ fn dev_set_scores_do_not_regress() {
     let report = eval_json(&dev);
     let events = report.get("events").unwrap_or(&report);
     let f1 = |k: &str| events[k]["f1"].as_f64().unwrap();
-    eprintln!("dev set: overall F1 {:.3}, core F1 {:.3}", f1("overall"), f1("core"));
+    eprintln!(
+        "dev set: overall F1 {:.3}, core F1 {:.3}",
+        f1("overall"),
+        f1("core")
+    );
     // floors a little under the figures recorded in the README
     assert!(f1("overall") >= 0.60, "overall F1 {}", f1("overall"));
     assert!(f1("core") >= 0.60, "core F1 {}", f1("core"));

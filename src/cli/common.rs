@@ -55,6 +55,14 @@ pub fn write_output(
                 w.flush()
                     .with_context(|| format!("writing {}", path.display()))?;
             }
+            // a temporary file is private (0600); the output gets the usual permissions
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = tmp
+                    .as_file()
+                    .set_permissions(std::fs::Permissions::from_mode(0o644));
+            }
             tmp.persist(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
             Ok(())

@@ -75,6 +75,28 @@ const TIME_PREPS: &[&str] = &[
 ];
 /// Place mentions resolved with less confidence than this are not used as event locations.
 pub(super) const MIN_PLACE_CONFIDENCE: f32 = 0.35;
+/// Words that may stand between a verb and the place that is its object.
+const OBJECT_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "town",
+    "city",
+    "village",
+    "district",
+    "capital",
+    "provincial",
+    "regional",
+    "key",
+    "strategic",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "port",
+    "border",
+    "of",
+];
 /// Nouns that refer back to the place in focus.
 const PLACE_ANAPHORS: &[&str] = &["city", "town", "village", "capital", "district", "area"];
 
@@ -430,13 +452,20 @@ impl<'a> Sentence<'a> {
                 p.first > last && p.first <= last + 10 && p.first < clause_end + 6
             })
             .filter(|&i| {
-                (last + 1..self.places[i].first).any(|w| PLACE_PREPS.contains(&self.words[w]))
+                let between = &self.words[last + 1..self.places[i].first];
+                // a preposition (the trigger's own last word counts: "push into X"), or a
+                // direct object ("stormed X", "captured the town of X")
+                PLACE_PREPS.contains(&self.words[last])
+                    || between.iter().any(|w| PLACE_PREPS.contains(w))
+                    || between.iter().all(|w| OBJECT_WORDS.contains(w))
             })
             .min_by_key(|&i| self.places[i].first);
         // "the city" after the trigger refers back: to a town named earlier in this sentence,
         // else to the focus of the article (the caller's)
         let anaphor_first = (last + 1..(last + 8).min(self.words.len())).find(|&i| {
-            PLACE_ANAPHORS.contains(&self.words[i]) && i > 0 && self.words[i - 1] == "the"
+            PLACE_ANAPHORS.contains(&self.words[i])
+                && self.words[i - 1] == "the"
+                && self.words.get(i + 1) != Some(&"of") // "the city of Kunduz" names it
         });
         let antecedent = || {
             usable
