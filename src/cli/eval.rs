@@ -102,14 +102,17 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
     }
 
     if let Some(path) = &args.places {
-        // TODO(lead): wire `frontline::places::gwn::evaluate_gwn(&gaz, path)` once merged:
-        //   let gaz = load_pipeline(args.gazetteer.as_deref())?.gazetteer;
-        //   let r = frontline::places::gwn::evaluate_gwn(&gaz, path)?;
-        //   sections.push(Section { name: "places", json: serde_json::to_string_pretty(&r)?, text: r.to_string() });
-        anyhow::bail!(
-            "--places {}: place evaluation is not wired into this build yet",
-            path.display()
-        );
+        let dir = args
+            .gazetteer
+            .clone()
+            .unwrap_or_else(frontline::default_gazetteer_dir);
+        let gaz = frontline::places::Gazetteer::load(&dir)?;
+        let r = frontline::places::gwn::evaluate_gwn(&gaz, path)?;
+        sections.push(Section {
+            name: "places",
+            json: serde_json::to_string_pretty(&r)?,
+            text: r.to_string(),
+        });
     }
     if args.timeml.is_some() || args.wikiwars.is_some() {
         let dir = args
