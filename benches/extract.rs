@@ -1,0 +1,99 @@
+//! Benchmark: end-to-end `extract` throughput (all stages, full gazetteer) on one core, and
+//! the place stage alone, over news text from `../shared/corpus/news.jsonl.xz` (read in place
+//! with `xz -dc`; never copied into the repo).
+//!
+//! `cargo bench --bench extract [-- MEGABYTES]` (default 60 MB). Prints the gazetteer load
+//! time, then MB/s and articles/s for each of 3 runs and their median.
+
+use frontline::ingest::{read_inputs, IngestOptions};
+use frontline::pipeline::Pipeline;
+use std::io::Write;
+use std::path::Path;
+use std::time::Instant;
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn main() {
+    let mb: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(60);
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/news.jsonl.xz");
+    if !corpus.exists() {
+        eprintln!("extract bench: {} not found; nothing to measure", corpus.display());
+        return;
+    }
+    let out = std::process::Command::new("xz")
+        .arg("-dc")
+        .arg(&corpus)
+        .output()
+        .expect("xz runs");
+    let mut data = out.stdout;
+    // whole lines up to the requested size
+    if data.len() > mb << 20 {
+        let cut = data[..mb << 20]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(data.len(), |p| p + 1);
+        data.truncate(cut);
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("corpus.jsonl");
+    std::fs::File::create(&path)
+        .and_then(|mut f| f.write_all(&data))
+        .expect("write corpus");
+    let ingested = read_inputs(&[path], &IngestOptions::default());
+    let articles = ingested.articles;
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let mbytes = bytes as f64 / (1 << 20) as f64;
+    println!("corpus: {} articles, {mbytes:.1} MB of text", articles.len());
+
+    let gaz = frontline::default_gazetteer_dir();
+    let mut loads = Vec::new();
+    let mut pipeline = None;
+    for _ in 0..3 {
+        let t = Instant::now();
+        pipeline = Some(Pipeline::load(&gaz).expect("gazetteer loads"));
+        loads.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let Some(pipeline) = pipeline else { return };
+    println!("pipeline load (gazetteer, lexicons): median {:.0} ms", median(loads));
+
+    let mut places = Vec::new();
+    for run in 1..=3 {
+        let t = Instant::now();
+        let mut n = 0usize;
+        for a in &articles {
+            n += pipeline.gazetteer.find_places(&a.text).len();
+        }
+        let s = t.elapsed().as_secs_f64();
+        println!("places run {run}: {:.1} MB/s ({n} mentions)", mbytes / s);
+        places.push(mbytes / s);
+    }
+    let mut rates = Vec::new();
+    let mut per_article = Vec::new();
+    for run in 1..=3 {
+        let t = Instant::now();
+        let mut n = 0usize;
+        for a in &articles {
+            n += pipeline.extract(a).len();
+        }
+        let s = t.elapsed().as_secs_f64();
+        println!(
+            "extract run {run}: {:.2} MB/s, {:.0} articles/s ({n} events)",
+            mbytes / s,
+            articles.len() as f64 / s
+        );
+        rates.push(mbytes / s);
+        per_article.push(articles.len() as f64 / s);
+    }
+    println!(
+        "one core: places {:.1} MB/s; extract {:.2} MB/s, {:.0} articles/s (medians of 3)",
+        median(places),
+        median(rates),
+        median(per_article)
+    );
+}
