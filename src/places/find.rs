@@ -16,6 +16,8 @@ struct Tok {
     fs: u32,
     fe: u32,
     cap: bool,
+    /// Written with a possessive `'s` (folded away to a trailing `s`): "Russia's".
+    poss: bool,
 }
 
 /// What the words around a name say it is.
@@ -113,10 +115,18 @@ fn tokenize(ft: &FoldedText, text: &str) -> Vec<Tok> {
             .get(o..)
             .and_then(|t| t.chars().next())
             .is_some_and(|c| c.is_uppercase());
+        let oe = ft.orig_end(text, e);
+        let poss = e - s > 2
+            && text.get(..oe).is_some_and(|t| {
+                let mut r = t.chars().rev();
+                matches!(r.next(), Some('s' | 'S'))
+                    && matches!(r.next(), Some('\'' | '\u{2019}' | '`'))
+            });
         toks.push(Tok {
             fs: s as u32,
             fe: e as u32,
             cap,
+            poss,
         });
     };
     for (i, c) in f.char_indices() {
@@ -146,7 +156,7 @@ fn joinable(f: &str, a: &Tok, b: &Tok) -> bool {
     matches!(gap, " " | ". " | ".")
 }
 
-pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
+pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<PlaceMention> {
     let ft = FoldedText::new(text);
     let f = ft.folded.as_str();
     let toks = tokenize(&ft, text);
@@ -155,6 +165,9 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of: HashMap<(&str, Hint), usize> = HashMap::new();
     let mut demonym_ev: Vec<(u32, f32)> = Vec::new();
+    let mut modifiers: Vec<(Span, Place)> = Vec::new();
+    // Words seen as part of a person's name: not places anywhere in this article.
+    let mut persons: HashSet<&str> = HashSet::new();
     let mut unmatched: Vec<(usize, usize)> = Vec::new();
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
@@ -183,20 +196,32 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
                 if n > 1 && !last.cap {
                     continue;
                 }
-                let key = &f[toks[i].fs as usize..last.fe as usize];
-                if ctx.stop.contains(key) {
-                    continue;
+                // "Russia's" is folded "russias": try the name without the "s" first.
+                let full = last.fe as usize;
+                let ends: &[usize] = if last.poss {
+                    &[full - 1, full]
+                } else {
+                    &[full]
+                };
+                for &e in ends {
+                    let key = &f[toks[i].fs as usize..e];
+                    if ctx.stop.contains(key) {
+                        continue;
+                    }
+                    let post = g.lookup(key);
+                    let small = g.small.get(key);
+                    if post.is_empty() && small.is_none() {
+                        continue;
+                    }
+                    found = Some((n, key, post, small, e < full));
+                    break;
                 }
-                let post = g.lookup(key);
-                let small = g.small.get(key);
-                if post.is_empty() && small.is_none() {
-                    continue;
+                if found.is_some() {
+                    break;
                 }
-                found = Some((n, key, post, small));
-                break;
             }
         }
-        let Some((n, key, post, small)) = found else {
+        let Some((n, key, post, small, cut)) = found else {
             if !after_title {
                 unmatched.push((i, maxn));
             }
@@ -204,7 +229,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
             continue;
         };
         let start = ft.orig_start(toks[i].fs as usize);
-        let end = ft.orig_end(text, toks[i + n - 1].fe as usize);
+        let end = ft.orig_end(text, toks[i + n - 1].fe as usize - usize::from(cut));
         let orig = &text[start..end];
         // A single word right after another capitalised word that is no name and no
         // stop word is a surname ("Soumaila Cisse", "Ibrahim Keita"), not a town.
@@ -216,11 +241,30 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
         i += n;
         consumed = i;
         let small = small.map(|v| v.as_slice()).unwrap_or(&[]);
-        // Demonyms are country evidence, not mentions.
-        if post.is_empty() && small.iter().all(|s| matches!(s, Small::Demonym(_))) {
+        // Demonyms are country evidence, not mentions (toponyms: modifier mentions); a word
+        // that is a demonym or a continent is that, even if some village is so called
+        // ("Canadian", Texas; "Africa", an old name of Mahdia).
+        let is_country = small.iter().any(|s| matches!(s, Small::Country(_)));
+        if !is_country
+            && small
+                .iter()
+                .any(|s| matches!(s, Small::Demonym(_) | Small::Extra(_)))
+        {
             for s in small {
-                if let Small::Demonym(c) = s {
-                    demonym_ev.push((*c, 0.5));
+                match *s {
+                    Small::Demonym(c) => {
+                        demonym_ev.push((c, 0.5));
+                        if toponyms {
+                            modifiers.push((Span::new(start, end), g.country_place(c)));
+                        }
+                    }
+                    Small::Extra(x) if toponyms => {
+                        modifiers.push((Span::new(start, end), g.extra_place(x)));
+                    }
+                    _ => {}
+                }
+                if toponyms {
+                    break;
                 }
             }
             continue;
@@ -234,7 +278,25 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
         if key.len() < 3 && !has_region {
             continue;
         }
-        if surname && !has_region {
+        // A single word right before another capitalised word that is no name and no stop
+        // word is a first name ("Kelly Smith"), not a town.
+        let first_name = n == 1
+            && i < toks.len()
+            && toks[i].cap
+            && &f[toks[i - 1].fe as usize..toks[i].fs as usize] == " "
+            && {
+                let w = word(&toks[i]);
+                !ctx.stop.contains(w)
+                    && !ctx.feature.contains(w)
+                    && !ctx.admin1.contains(w)
+                    && g.lookup(w).is_empty()
+                    && !g.small.contains_key(w)
+            };
+        let big = post
+            .iter()
+            .any(|&x| g.store.places[(x >> 1) as usize].population >= 100_000);
+        if (surname || first_name) && !has_region && !big {
+            persons.insert(key);
             continue;
         }
         let initial = is_sentence_initial(text, start);
@@ -282,7 +344,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
                 .filter_map(|s| match *s {
                     Small::Country(c) => Some(Cand::Country(c)),
                     Small::Admin1(a) => Some(Cand::Admin1(a)),
-                    Small::Demonym(_) => None,
+                    Small::Demonym(_) | Small::Extra(_) => None,
                 })
                 .collect();
             cands.extend(post.iter().map(|&x| Cand::Place(x >> 1, x & 1 == 1)));
@@ -386,6 +448,16 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
         groups[gi].spans.push(Span::new(start, end));
     }
 
+    // One sense per discourse: a word used as a person's name is not a place elsewhere.
+    for gr in groups.iter_mut() {
+        if gr
+            .spans
+            .iter()
+            .any(|s| persons.contains(fold_key(&ft, toks.as_slice(), text, *s)))
+        {
+            gr.cands.clear();
+        }
+    }
     resolve(g, &mut groups, &demonym_ev);
 
     let mut out = Vec::new();
@@ -408,8 +480,27 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str) -> Vec<PlaceMention> {
             });
         }
     }
+    for (s, p) in modifiers {
+        out.push(PlaceMention {
+            span: s,
+            text: text[s.start..s.end].to_string(),
+            place: Some(p),
+            confidence: 0.5,
+        });
+    }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
+}
+
+/// The folded key of a mention span (the text between its first and last token).
+fn fold_key<'a>(ft: &'a FoldedText, toks: &[Tok], _text: &str, s: Span) -> &'a str {
+    let f = ft.folded.as_str();
+    let a = toks.partition_point(|t| ft.orig_start(t.fs as usize) < s.start);
+    let b = toks.partition_point(|t| ft.orig_start(t.fs as usize) < s.end);
+    match (toks.get(a), b.checked_sub(1).and_then(|j| toks.get(j))) {
+        (Some(x), Some(y)) if a < b => &f[x.fs as usize..y.fe as usize],
+        _ => "",
+    }
 }
 
 /// A low-confidence choice between readings that share a province or country is reported at

@@ -60,6 +60,18 @@ pub(crate) enum Small {
     Country(u32),
     Admin1(u32),
     Demonym(u32),
+    /// A toponym above the country level (`places_extra.tsv`).
+    Extra(u32),
+}
+
+/// A toponym above the country level (continent, region) from `places_extra.tsv`.
+#[derive(Debug, Clone)]
+pub struct Extra {
+    pub name: String,
+    pub geonameid: u32,
+    pub lat: f64,
+    pub lon: f64,
+    pub feature_code: String,
 }
 
 /// Context words from `places_context.tsv`.
@@ -106,6 +118,7 @@ pub struct Gazetteer {
     admin1_by_code: HashMap<String, u32>,
     /// Folded country, admin-1 and demonym names.
     pub(crate) small: HashMap<String, Vec<Small>>,
+    pub(crate) extras: Vec<Extra>,
     pub(crate) context: Context,
     pub(crate) fuzzy: OnceLock<fuzzy::FuzzyIndex>,
 }
@@ -174,6 +187,10 @@ impl Gazetteer {
         )?;
         if let Some(c) = context {
             g.context = parse_context(&dir.join("places_context.tsv"), &c)?;
+        }
+        let extra_path = dir.join("places_extra.tsv");
+        if let Some(t) = read_text(&extra_path)? {
+            g.add_extras(&extra_path, &t)?;
         }
         Ok(g)
     }
@@ -331,9 +348,62 @@ impl Gazetteer {
             admin1,
             admin1_by_code,
             small,
+            extras: Vec::new(),
             context: Context::default(),
             fuzzy: OnceLock::new(),
         })
+    }
+
+    fn add_extras(&mut self, path: &Path, text: &str) -> Result<()> {
+        for (no, c) in data_lines(text) {
+            if c.len() < 5 {
+                return Err(bad_line(
+                    path,
+                    no,
+                    "expected names, geonameid, latitude, longitude, feature code",
+                ));
+            }
+            let (Ok(lat), Ok(lon)) = (c[2].trim().parse::<f64>(), c[3].trim().parse::<f64>())
+            else {
+                return Err(bad_line(path, no, "bad latitude/longitude"));
+            };
+            let i = self.extras.len() as u32;
+            let mut names = c[0].split(';').map(str::trim).filter(|n| !n.is_empty());
+            let Some(first) = names.next() else {
+                return Err(bad_line(path, no, "no name"));
+            };
+            self.extras.push(Extra {
+                name: first.to_string(),
+                geonameid: c[1].trim().parse().unwrap_or(0),
+                lat,
+                lon,
+                feature_code: c[4].trim().to_string(),
+            });
+            for n in std::iter::once(first).chain(names) {
+                let k = fold(n);
+                if k.len() >= 2 {
+                    self.small.entry(k).or_default().push(Small::Extra(i));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn extra_place(&self, i: u32) -> Place {
+        let e = &self.extras[i as usize];
+        Place {
+            geonameid: (e.geonameid != 0).then_some(e.geonameid),
+            name: e.name.clone(),
+            country_code: String::new(),
+            country: String::new(),
+            admin1: None,
+            admin2: None,
+            latitude: e.lat,
+            longitude: e.lon,
+            feature_code: e.feature_code.clone(),
+            population: 0,
+            precision: GeoPrecision::Country,
+        }
     }
 
     /// Postings (`place << 1 | primary`) of a folded name.
@@ -364,7 +434,15 @@ impl Gazetteer {
     /// Finds and resolves every place name in `text` (byte spans), using the whole text as
     /// context.
     pub fn find_places(&self, text: &str) -> Vec<PlaceMention> {
-        find::find_places(self, text)
+        find::find_places(self, text, false)
+    }
+
+    /// Every toponym in the sense of geoparsing corpora (GeoWebNews): the mentions of
+    /// [`Gazetteer::find_places`] plus country adjectives used as modifiers ("Russian
+    /// troops" → Russia) and names above the country level (continents, `places_extra.tsv`).
+    /// These are not event locations, so `find_places` leaves them out.
+    pub fn find_toponyms(&self, text: &str) -> Vec<PlaceMention> {
+        find::find_places(self, text, true)
     }
 
     /// The country with ISO code `cc`, as a country-precision place.
@@ -395,7 +473,7 @@ impl Gazetteer {
         let v = self.small.get(&fold(word))?;
         v.iter().find_map(|s| match *s {
             Small::Demonym(i) | Small::Country(i) => Some(self.countries[i as usize].cc.as_str()),
-            Small::Admin1(_) => None,
+            Small::Admin1(_) | Small::Extra(_) => None,
         })
     }
 
