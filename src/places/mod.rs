@@ -613,6 +613,8 @@ pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 }
 
 #[cfg(test)]
+mod bench;
+#[cfg(test)]
 mod devtest;
 #[cfg(test)]
 pub(crate) mod testgaz;

@@ -50,10 +50,12 @@ IR\tIRN\t364\tIR\tIran\tTehran\t1648000\t81800269\tAS\t.ir\tIRR\tRial\t98\t\t\tf
 const SUBDIVISIONS: &str =
     "Kunduz\tAF-KDZ\tAF.24\t1135690\tProvince\tKunduz Province|Konduz\t1\t\t1\n";
 
+const EXTRA: &str = "Africa\t6255146\t7.1881\t21.09375\tCONT\n";
+
 const DEMONYMS: &str =
     "# test demonyms\nAF\tAfghan;Afghani\nLB\tLebanese\nLY\tLibyan\nIR\tIranian\n";
 
-const CONTEXT: &str = "# kind\tword\nstop\tOf\nstop\tSaid\nstop\tMay\ntitle\tPresident\ntitle\tMr\nadmin1\tprovince\nadmin1\tstate\ncity\tcity\ncity\ttown\nadmin2\tdistrict\n";
+const CONTEXT: &str = "# kind\tword\nstop\tLater\nstop\tOf\nstop\tSaid\nstop\tMay\ntitle\tPresident\ntitle\tMr\nadmin1\tprovince\nadmin1\tstate\ncity\tcity\ncity\ttown\nadmin2\tdistrict\n";
 
 /// The test gazetteer, built once per test binary through the real build and load code.
 pub(crate) fn gazetteer() -> &'static Gazetteer {
@@ -77,6 +79,7 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
         super::build(&inputs, &out).expect("build test gazetteer");
         std::fs::write(out.join("demonyms.tsv"), DEMONYMS).expect("write");
         std::fs::write(out.join("places_context.tsv"), CONTEXT).expect("write");
+        std::fs::write(out.join("places_extra.tsv"), EXTRA).expect("write");
         let g = Gazetteer::load(&out).expect("load test gazetteer");
         let _ = std::fs::remove_dir_all(&dir);
         g
