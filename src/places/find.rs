@@ -33,6 +33,7 @@ pub(crate) enum Hint {
 pub(crate) enum Cand {
     Place(u32, bool),
     Admin1(u32),
+    Admin2(u32),
     Country(u32),
 }
 
@@ -90,13 +91,17 @@ fn is_sentence_initial(text: &str, start: usize) -> bool {
 
 /// A wire dateline: the name in capitals at the start of a line, then `,` or ` (` or ` -`.
 fn is_dateline(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..start].trim().is_empty() {
-        return false;
-    }
     let name = &text[start..end];
     if name.chars().any(|c| c.is_lowercase()) {
         return false;
+    }
+    // Only blanks between the line start and the name.
+    for c in text[..start].chars().rev() {
+        match c {
+            '\n' => break,
+            ' ' | '\t' | '\r' => continue,
+            _ => return false,
+        }
     }
     let rest = &text[end..];
     rest.starts_with(',')
@@ -163,11 +168,11 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     let ctx = &g.context;
     let mut lower: Option<HashSet<&str>> = None;
     let mut groups: Vec<Group> = Vec::new();
-    let mut group_of: HashMap<(&str, Hint), usize> = HashMap::new();
+    let mut group_of: super::FastMap<(&str, Hint), usize> = super::FastMap::default();
     let mut demonym_ev: Vec<(u32, f32)> = Vec::new();
     let mut modifiers: Vec<(Span, Place)> = Vec::new();
     // Words seen as part of a person's name: not places anywhere in this article.
-    let mut persons: HashSet<&str> = HashSet::new();
+    let mut persons: super::FastSet<&str> = super::FastSet::default();
     let mut unmatched: Vec<(usize, usize)> = Vec::new();
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
@@ -179,9 +184,15 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             i += 1;
             continue;
         }
-        // How far names may extend: tokens joined by single separators.
+        // How far names may extend: tokens joined by single separators, and no further than
+        // the longest name starting with this word.
+        let w0 = word(&toks[i]);
+        let mut limit = g.first_word_max(w0);
+        if toks[i].poss && w0.len() > 1 {
+            limit = limit.max(g.first_word_max(&w0[..w0.len() - 1]));
+        }
         let mut maxn = 1;
-        while maxn < MAX_N
+        while maxn < MAX_N.min(limit)
             && i + maxn < toks.len()
             && joinable(f, &toks[i + maxn - 1], &toks[i + maxn])
         {
@@ -190,7 +201,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         let after_title =
             i > 0 && joinable(f, &toks[i - 1], &toks[i]) && ctx.title.contains(word(&toks[i - 1]));
         let mut found = None;
-        if !after_title {
+        if !after_title && limit > 0 {
             for n in (1..=maxn).rev() {
                 let last = &toks[i + n - 1];
                 if n > 1 && !last.cap {
@@ -205,12 +216,9 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 };
                 for &e in ends {
                     let key = &f[toks[i].fs as usize..e];
-                    if ctx.stop.contains(key) {
-                        continue;
-                    }
                     let post = g.lookup(key);
                     let small = g.small.get(key);
-                    if post.is_empty() && small.is_none() {
+                    if (post.is_empty() && small.is_none()) || ctx.stop.contains(key) {
                         continue;
                     }
                     found = Some((n, key, post, small, e < full));
@@ -223,7 +231,14 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         }
         let Some((n, key, post, small, cut)) = found else {
             if !after_title {
-                unmatched.push((i, maxn));
+                {
+                    let mut n = 1;
+                    while n < 4 && i + n < toks.len() && joinable(f, &toks[i + n - 1], &toks[i + n])
+                    {
+                        n += 1;
+                    }
+                    unmatched.push((i, n));
+                }
             }
             i += 1;
             continue;
@@ -344,7 +359,9 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 .filter_map(|s| match *s {
                     Small::Country(c) => Some(Cand::Country(c)),
                     Small::Admin1(a) => Some(Cand::Admin1(a)),
-                    Small::Demonym(_) | Small::Extra(_) => None,
+                    Small::Admin2(a) => Some(Cand::Admin2(a)),
+                    Small::Admin2Stem(a) if hint == Hint::Admin2 => Some(Cand::Admin2(a)),
+                    _ => None,
                 })
                 .collect();
             cands.extend(post.iter().map(|&x| Cand::Place(x >> 1, x & 1 == 1)));
@@ -391,6 +408,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 Cand::Place(p, _) => g.place_country(p),
                 Cand::Country(ci) => Some(ci),
                 Cand::Admin1(a) => g.country_by_cc.get(&g.admin1[a as usize].cc).copied(),
+                Cand::Admin2(a) => g.country_by_cc.get(&g.admin2[a as usize].cc).copied(),
             };
             here.is_some() && *cc.get_or_insert(here) == here
         });
@@ -468,6 +486,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         let place = match cand {
             Cand::Place(p, _) => Some(g.place(p)),
             Cand::Admin1(a) => Some(g.admin1_place(a)),
+            Cand::Admin2(a) => Some(g.admin2_place(a)),
             Cand::Country(c) => Some(g.country_place(c)),
         };
         let place = coarsen(g, gr, cand, conf).or(place);
@@ -520,22 +539,19 @@ fn coarsen(g: &Gazetteer, gr: &Group, best: Cand, conf: f32) -> Option<Place> {
         .map(|&(c, _)| c)
         .collect();
     let a = g.place_admin1(p);
-    let c = g.place_country(p)?;
     let same_admin1 = a.is_some()
         && close.iter().all(|x| match *x {
             Cand::Place(q, _) => g.place_admin1(q) == a,
             Cand::Admin1(q) => Some(q) == a,
+            Cand::Admin2(q) => g.admin2[q as usize].admin1 == a,
             Cand::Country(_) => false,
         });
-    if let (true, Some(a)) = (same_admin1, a) {
-        return Some(g.admin1_place(a));
+    // Not coarsened to the country: a country centre is usually further from the truth
+    // than the best guess among towns of one country.
+    match (same_admin1, a) {
+        (true, Some(a)) => Some(g.admin1_place(a)),
+        _ => None,
     }
-    let same_country = close.iter().all(|x| match *x {
-        Cand::Place(q, _) => g.place_country(q) == Some(c),
-        Cand::Country(q) => q == c,
-        Cand::Admin1(q) => g.admin1[q as usize].cc == g.countries[c as usize].cc,
-    });
-    same_country.then(|| g.country_place(c))
 }
 
 #[derive(Default)]
@@ -680,8 +696,24 @@ fn score(
             };
             s
         }
+        Cand::Admin2(a) => {
+            let ad = &g.admin2[a as usize];
+            let mut s = 0.5 * popn(ad.population) + 0.4;
+            if let Some(&cc) = g.country_by_cc.get(&ad.cc) {
+                s += 1.2 * ev.country(cc, own);
+            }
+            if let Some(a1) = ad.admin1 {
+                s += 0.8 * ev.admin1(a1, own);
+            }
+            s += match gr.hint {
+                Hint::Admin2 => 2.5,
+                Hint::City => -1.0,
+                _ => 0.0,
+            };
+            s
+        }
         Cand::Country(c) => {
-            let mut s = 2.6 + 0.5 * ev.country(c, own);
+            let mut s = 2.9 + 0.5 * ev.country(c, own);
             s += match gr.hint {
                 Hint::City => -1.5,
                 Hint::Admin1 => -1.0,
@@ -955,6 +987,20 @@ mod tests {
         );
         let s = got.iter().find(|x| x.0 == "Springfield").unwrap();
         assert_eq!(s.2.as_deref(), Some("LY"), "{got:?}");
+    }
+
+    #[test]
+    fn district_names_give_admin2() {
+        let g = gazetteer();
+        let m =
+            g.find_places("Clashes in Imam Sahib district of Kunduz and in Imam Sahib District.");
+        let d: Vec<_> = m.iter().filter(|x| x.text.starts_with("Imam")).collect();
+        assert_eq!(d.len(), 2, "{m:?}");
+        for x in d {
+            let p = x.place.as_ref().unwrap();
+            assert_eq!(p.precision, GeoPrecision::Admin2);
+            assert_eq!(p.admin1.as_deref(), Some("Kunduz"));
+        }
     }
 
     #[test]
