@@ -166,7 +166,9 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     let f = ft.folded.as_str();
     let toks = tokenize(&ft, text);
     let ctx = &g.context;
-    let mut lower: Option<HashSet<&str>> = None;
+    // Folded words the article writes in lower case (built on first need).
+    let mut lower: Option<super::FastSet<&str>> = None;
+    let mut fuzzy_tried: super::FastSet<&str> = super::FastSet::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of: super::FastMap<(&str, Hint), usize> = super::FastMap::default();
     let mut demonym_ev: Vec<(u32, f32)> = Vec::new();
@@ -316,8 +318,12 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         }
         let initial = is_sentence_initial(text, start);
         if n == 1 && !has_region {
-            let lw =
-                lower.get_or_insert_with(|| toks.iter().filter(|t| !t.cap).map(&word).collect());
+            let lw = lower.get_or_insert_with(|| {
+                toks.iter()
+                    .filter(|t| !t.cap)
+                    .map(&word)
+                    .collect::<super::FastSet<&str>>()
+            });
             if lw.contains(key) {
                 continue;
             }
@@ -439,7 +445,12 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             continue;
         }
         let key = &f[t0.fs as usize..last.fe as usize];
-        if key.len() < 6 || ctx.stop.contains(key) {
+        // A word that starts some name but matched none here is no misspelling.
+        if key.len() < 6
+            || ctx.stop.contains(key)
+            || (n == 1 && g.first_word_max(key) > 0)
+            || !fuzzy_tried.insert(key)
+        {
             continue;
         }
         let mut cands = g.fuzzy_candidates(key);
