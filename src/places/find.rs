@@ -301,6 +301,8 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             && i < toks.len()
             && toks[i].cap
             && &f[toks[i - 1].fe as usize..toks[i].fs as usize] == " "
+            // "Kelly Smith said", not "Kuje Medium Security Centre".
+            && !(i + 1 < toks.len() && toks[i + 1].cap && joinable(f, &toks[i], &toks[i + 1]))
             && {
                 let w = word(&toks[i]);
                 !ctx.stop.contains(w)
@@ -445,12 +447,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             continue;
         }
         let key = &f[t0.fs as usize..last.fe as usize];
-        // A word that starts some name but matched none here is no misspelling.
-        if key.len() < 6
-            || ctx.stop.contains(key)
-            || (n == 1 && g.first_word_max(key) > 0)
-            || !fuzzy_tried.insert(key)
-        {
+        if key.len() < 6 || ctx.stop.contains(key) || !fuzzy_tried.insert(key) {
             continue;
         }
         let mut cands = g.fuzzy_candidates(key);

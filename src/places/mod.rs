@@ -172,7 +172,7 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// Size of the first-token filter (entries, a power of two).
-const FIRST_BITS: usize = 1 << 20;
+const FIRST_BITS: usize = 1 << 21;
 
 /// Byte hash used by the name table (FNV-1a, 64 bit).
 #[inline]
