@@ -450,8 +450,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         if key.len() < 6 || ctx.stop.contains(key) || !fuzzy_tried.insert(key) {
             continue;
         }
-        let mut cands = g.fuzzy_candidates(key);
-        cands.retain(|&p| g.place_country(p).is_some_and(|c| named.contains(&c)));
+        let cands = g.fuzzy_candidates(key, |c| named.contains(&c));
         if cands.is_empty() {
             continue;
         }

@@ -109,7 +109,8 @@ impl FuzzyIndex {
 
 impl Gazetteer {
     /// Places whose own name is a near spelling of the folded `key`.
-    pub(crate) fn fuzzy_candidates(&self, key: &str) -> Vec<u32> {
+    /// Only places whose country index passes `keep` (checked before any string work).
+    pub(crate) fn fuzzy_candidates(&self, key: &str, keep: impl Fn(u32) -> bool) -> Vec<u32> {
         let idx = self.fuzzy.get_or_init(|| FuzzyIndex::build(self));
         let l = letters(key);
         let sk = skeleton(&l);
@@ -128,18 +129,28 @@ impl Gazetteer {
             if raw.len() + 3 < key.len() || key.len() + 6 < raw.len() {
                 continue;
             }
+            let a = st.post_start[name as usize] as usize;
+            let b = st.post_start[name as usize + 1] as usize;
+            let wanted = |x: &u32| {
+                let p = x >> 1;
+                let pop = st.places[p as usize].population;
+                (pop == 0 || pop >= MIN_POP) && self.place_country(p).is_some_and(&keep)
+            };
+            if !st.postings[a..b].iter().any(wanted) {
+                continue;
+            }
             let other = letters(raw);
             if edit_distance(&l, &other, max) > max
                 || edit_distance(&lv, &vowel_mapped(&other), 1) > 1
             {
                 continue;
             }
-            let a = st.post_start[name as usize] as usize;
-            let b = st.post_start[name as usize + 1] as usize;
-            out.extend(st.postings[a..b].iter().map(|&x| x >> 1).filter(|&p| {
-                let pop = st.places[p as usize].population;
-                pop == 0 || pop >= MIN_POP
-            }));
+            out.extend(
+                st.postings[a..b]
+                    .iter()
+                    .filter(|x| wanted(x))
+                    .map(|&x| x >> 1),
+            );
         }
         out.sort_unstable();
         out.dedup();
