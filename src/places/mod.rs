@@ -3,10 +3,18 @@
 //! The built gazetteer (see `gazetteer/README.md`) is a directory holding:
 //! - `places.bin.gz`: every GeoNames populated place of the dump with its folded names
 //!   (primary, ASCII and Latin-script alternates), in the compact form of [`store`];
-//! - `admin1.tsv`, `countries.tsv`: built from GeoNames, readable;
+//! - `admin1.tsv`, `countries.tsv` (required) and `admin2.tsv` (optional): built, readable;
 //! - hand-written, optional: `countries_aliases.tsv` (other names of countries),
 //!   `demonyms.tsv` (`CC<TAB>Afghan;Afghani`), `places_context.tsv` (stop words, titles,
-//!   "province"-like suffixes).
+//!   "province"-like suffixes, feature words), `places_extra.tsv` (continents).
+//!
+//! Resolution signals (see `find.rs`): population (log scale), feature class (capital, admin
+//! seats), primary vs alternate name, countries named in the article (names, demonyms,
+//! confidently resolved places; scaled by their share), provinces named, proximity to other
+//! resolved places, "X province"/"X district"/"X city" hints, the seat-named-like-its-province
+//! rule, a penalty for countries the article never mentions, one sense per discourse. A
+//! dateline lends only its country. Fuzzy matches (skeleton + edit distance) are limited to
+//! countries the article names.
 //!
 //! [`Gazetteer::find_places`] matches folded token n-grams against hash lookups (no automaton
 //! to build at start) and resolves each name from the evidence of the whole article.
