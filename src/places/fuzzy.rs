@@ -3,13 +3,13 @@
 //! confirms them. Built lazily, on the first unmatched name, from the places' own names.
 
 use super::Gazetteer;
-use std::collections::HashMap;
 
 /// Places smaller than this are not fuzzy candidates (too many near-homonyms); 0 = unknown.
 const MIN_POP: u32 = 1000;
 
 pub(crate) struct FuzzyIndex {
-    by_skeleton: HashMap<String, Vec<(u32, u32)>>,
+    /// Skeleton -> name indices (distinct names).
+    by_skeleton: super::FastMap<String, Vec<u32>>,
 }
 
 /// Letters of a folded name without spaces and without a leading `al`/`el` article.
@@ -86,26 +86,22 @@ pub(crate) fn edit_distance(a: &str, b: &str, max: usize) -> usize {
 impl FuzzyIndex {
     fn build(g: &Gazetteer) -> FuzzyIndex {
         let s = &g.store;
-        let mut by_skeleton: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+        let mut by_skeleton: super::FastMap<String, Vec<u32>> = super::FastMap::default();
         for (i, &k) in s.name_keys.iter().enumerate() {
             let a = s.post_start[i] as usize;
             let b = s.post_start[i + 1] as usize;
-            let mut key_letters: Option<String> = None;
-            for &x in &s.postings[a..b] {
-                let p = x >> 1;
-                let pop = s.places[p as usize].population;
-                if pop != 0 && pop < MIN_POP {
-                    continue;
-                }
-                let l = key_letters.get_or_insert_with(|| letters(s.pool.get(k)));
-                if l.len() < 5 {
-                    break;
-                }
-                by_skeleton
-                    .entry(skeleton(l))
-                    .or_default()
-                    .push((p, i as u32));
+            let any = s.postings[a..b].iter().any(|&x| {
+                let pop = s.places[(x >> 1) as usize].population;
+                pop == 0 || pop >= MIN_POP
+            });
+            if !any {
+                continue;
             }
+            let l = letters(s.pool.get(k));
+            if l.len() < 5 {
+                continue;
+            }
+            by_skeleton.entry(skeleton(&l)).or_default().push(i as u32);
         }
         FuzzyIndex { by_skeleton }
     }
@@ -113,7 +109,8 @@ impl FuzzyIndex {
 
 impl Gazetteer {
     /// Places whose own name is a near spelling of the folded `key`.
-    pub(crate) fn fuzzy_candidates(&self, key: &str) -> Vec<u32> {
+    /// Only places whose country index passes `keep` (checked before any string work).
+    pub(crate) fn fuzzy_candidates(&self, key: &str, keep: impl Fn(u32) -> bool) -> Vec<u32> {
         let idx = self.fuzzy.get_or_init(|| FuzzyIndex::build(self));
         let l = letters(key);
         let sk = skeleton(&l);
@@ -125,15 +122,36 @@ impl Gazetteer {
         };
         let lv = vowel_mapped(&l);
         let max = (l.chars().count() / 5).clamp(1, 2);
-        let mut out: Vec<u32> = v
-            .iter()
-            .filter(|&&(_, name)| {
-                let other = letters(self.store.pool.get(self.store.name_keys[name as usize]));
-                edit_distance(&l, &other, max) <= max
-                    && edit_distance(&lv, &vowel_mapped(&other), 1) <= 1
-            })
-            .map(|&(p, _)| p)
-            .collect();
+        let st = &self.store;
+        let mut out: Vec<u32> = Vec::new();
+        for &name in v.iter().take(200) {
+            let raw = st.pool.get(st.name_keys[name as usize]);
+            if raw.len() + 3 < key.len() || key.len() + 6 < raw.len() {
+                continue;
+            }
+            let a = st.post_start[name as usize] as usize;
+            let b = st.post_start[name as usize + 1] as usize;
+            let wanted = |x: &u32| {
+                let p = x >> 1;
+                let pop = st.places[p as usize].population;
+                (pop == 0 || pop >= MIN_POP) && self.place_country(p).is_some_and(&keep)
+            };
+            if !st.postings[a..b].iter().any(wanted) {
+                continue;
+            }
+            let other = letters(raw);
+            if edit_distance(&l, &other, max) > max
+                || edit_distance(&lv, &vowel_mapped(&other), 1) > 1
+            {
+                continue;
+            }
+            out.extend(
+                st.postings[a..b]
+                    .iter()
+                    .filter(|x| wanted(x))
+                    .map(|&x| x >> 1),
+            );
+        }
         out.sort_unstable();
         out.dedup();
         out

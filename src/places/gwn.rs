@@ -3,7 +3,8 @@
 //! The file is `<articles><article><text>…</text><toponyms><toponym>` with `extractedName`,
 //! `type`, `start`/`end` (character offsets into the unescaped text), and for the toponyms that
 //! have coordinates `geonamesID`, `latitude`, `longitude`. Gold = the toponyms with
-//! coordinates. A predicted mention is recognised when its character span overlaps a gold
+//! coordinates. Predictions are [`Gazetteer::find_toponyms`] (place names plus country
+//! adjectives and continents, which GeoWebNews counts as toponyms). A predicted mention is recognised when its character span overlaps a gold
 //! span (one to one); precision counts every predicted mention. Resolution is scored on the
 //! recognised ones: error in km from the gold point, share within 161 km (100 miles, the
 //! field's usual figure), share with the exact geonameid (among gold toponyms with an id).
@@ -178,7 +179,7 @@ pub fn evaluate_gwn(gaz: &Gazetteer, path: &Path) -> Result<GwnReport> {
     let mut within = 0usize;
     let (mut id_total, mut id_ok) = (0usize, 0usize);
     for (text, gold) in &docs {
-        let pred = gaz.find_places(text);
+        let pred = gaz.find_toponyms(text);
         let ci = CharIndex::new(text);
         let spans: Vec<(usize, usize)> = pred
             .iter()
@@ -298,7 +299,7 @@ fn full() {
 fn dump(g: &Gazetteer, path: &Path) {
     let xml = std::fs::read_to_string(path).unwrap();
     for (text, gold) in parse(&xml, path).unwrap() {
-        let pred = g.find_places(&text);
+        let pred = g.find_toponyms(&text);
         let ci = CharIndex::new(&text);
         let spans: Vec<(usize, usize)> = pred
             .iter()

@@ -3,10 +3,18 @@
 //! The built gazetteer (see `gazetteer/README.md`) is a directory holding:
 //! - `places.bin.gz`: every GeoNames populated place of the dump with its folded names
 //!   (primary, ASCII and Latin-script alternates), in the compact form of [`store`];
-//! - `admin1.tsv`, `countries.tsv`: built from GeoNames, readable;
+//! - `admin1.tsv`, `countries.tsv` (required) and `admin2.tsv` (optional): built, readable;
 //! - hand-written, optional: `countries_aliases.tsv` (other names of countries),
 //!   `demonyms.tsv` (`CC<TAB>Afghan;Afghani`), `places_context.tsv` (stop words, titles,
-//!   "province"-like suffixes).
+//!   "province"-like suffixes, feature words), `places_extra.tsv` (continents).
+//!
+//! Resolution signals (see `find.rs`): population (log scale), feature class (capital, admin
+//! seats), primary vs alternate name, countries named in the article (names, demonyms,
+//! confidently resolved places; scaled by their share), provinces named, proximity to other
+//! resolved places, "X province"/"X district"/"X city" hints, the seat-named-like-its-province
+//! rule, a penalty for countries the article never mentions, one sense per discourse. A
+//! dateline lends only its country. Fuzzy matches (skeleton + edit distance) are limited to
+//! countries the article names.
 //!
 //! [`Gazetteer::find_places`] matches folded token n-grams against hash lookups (no automaton
 //! to build at start) and resolves each name from the evidence of the whole article.
@@ -24,6 +32,7 @@ use crate::model::{GeoPrecision, Place, PlaceMention};
 use crate::text::fold;
 use crate::{Error, Result};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 use std::sync::OnceLock;
 use store::{Store, NONE};
@@ -60,23 +69,53 @@ pub(crate) enum Small {
     Country(u32),
     Admin1(u32),
     Demonym(u32),
+    /// A toponym above the country level (`places_extra.tsv`).
+    Extra(u32),
+    /// An admin-2 region by its full name ("Orange County").
+    Admin2(u32),
+    /// An admin-2 region by its name without "District"/"County": only after "district".
+    Admin2Stem(u32),
+}
+
+/// An admin-2 region (district, county).
+#[derive(Debug, Clone)]
+pub struct Admin2 {
+    /// GeoNames code `CC.A1.A2`.
+    pub code: String,
+    pub cc: String,
+    /// Admin-1 index, if known.
+    pub admin1: Option<u32>,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub population: u64,
+}
+
+/// A toponym above the country level (continent, region) from `places_extra.tsv`.
+#[derive(Debug, Clone)]
+pub struct Extra {
+    pub name: String,
+    pub geonameid: u32,
+    pub lat: f64,
+    pub lon: f64,
+    pub feature_code: String,
 }
 
 /// Context words from `places_context.tsv`.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Context {
     /// Capitalised words that are not place names in running text ("May", "Police").
-    pub stop: HashSet<String>,
+    pub stop: FastSet<String>,
     /// Titles before person names ("Mr", "President").
-    pub title: HashSet<String>,
+    pub title: FastSet<String>,
     /// Words after a name that make it an admin-1 region ("province", "state").
-    pub admin1: HashSet<String>,
+    pub admin1: FastSet<String>,
     /// Words after a name that make it a town ("city", "town").
-    pub city: HashSet<String>,
+    pub city: FastSet<String>,
     /// Words after a name that make it a district ("district").
-    pub admin2: HashSet<String>,
+    pub admin2: FastSet<String>,
     /// Capitalised words after a name that make it a natural feature ("River").
-    pub feature: HashSet<String>,
+    pub feature: FastSet<String>,
 }
 
 /// Per feature code: how much being that kind of place counts.
@@ -105,10 +144,43 @@ pub struct Gazetteer {
     pub(crate) admin1: Vec<Admin1>,
     admin1_by_code: HashMap<String, u32>,
     /// Folded country, admin-1 and demonym names.
-    pub(crate) small: HashMap<String, Vec<Small>>,
+    pub(crate) small: FastMap<String, Vec<Small>>,
+    /// For the hash of a folded first word: the most words of any name starting with it
+    /// (0: no name starts so). Collisions only over-estimate.
+    pub(crate) first: Vec<u8>,
+    pub(crate) extras: Vec<Extra>,
+    pub(crate) admin2: Vec<Admin2>,
     pub(crate) context: Context,
     pub(crate) fuzzy: OnceLock<fuzzy::FuzzyIndex>,
 }
+
+/// FNV-1a as a `Hasher` for the small string maps of the hot path (SipHash is slower).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
+        for &x in bytes {
+            h ^= x as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+/// Size of the first-token filter (entries, a power of two).
+const FIRST_BITS: usize = 1 << 21;
 
 /// Byte hash used by the name table (FNV-1a, 64 bit).
 #[inline]
@@ -175,6 +247,15 @@ impl Gazetteer {
         if let Some(c) = context {
             g.context = parse_context(&dir.join("places_context.tsv"), &c)?;
         }
+        let a2_path = dir.join("admin2.tsv");
+        if let Some(t) = read_text(&a2_path)? {
+            g.add_admin2(&a2_path, &t)?;
+        }
+        let extra_path = dir.join("places_extra.tsv");
+        if let Some(t) = read_text(&extra_path)? {
+            g.add_extras(&extra_path, &t)?;
+        }
+        g.build_first();
         Ok(g)
     }
 
@@ -209,7 +290,7 @@ impl Gazetteer {
             .enumerate()
             .map(|(i, c)| (c.cc.clone(), i as u32))
             .collect();
-        let mut small: HashMap<String, Vec<Small>> = HashMap::new();
+        let mut small: FastMap<String, Vec<Small>> = FastMap::default();
         let mut add = |name: &str, s: Small| {
             let k = fold(name);
             if k.len() < 2 {
@@ -331,9 +412,180 @@ impl Gazetteer {
             admin1,
             admin1_by_code,
             small,
+            first: Vec::new(),
+            extras: Vec::new(),
+            admin2: Vec::new(),
             context: Context::default(),
             fuzzy: OnceLock::new(),
         })
+    }
+
+    fn add_extras(&mut self, path: &Path, text: &str) -> Result<()> {
+        for (no, c) in data_lines(text) {
+            if c.len() < 5 {
+                return Err(bad_line(
+                    path,
+                    no,
+                    "expected names, geonameid, latitude, longitude, feature code",
+                ));
+            }
+            let (Ok(lat), Ok(lon)) = (c[2].trim().parse::<f64>(), c[3].trim().parse::<f64>())
+            else {
+                return Err(bad_line(path, no, "bad latitude/longitude"));
+            };
+            let i = self.extras.len() as u32;
+            let mut names = c[0].split(';').map(str::trim).filter(|n| !n.is_empty());
+            let Some(first) = names.next() else {
+                return Err(bad_line(path, no, "no name"));
+            };
+            self.extras.push(Extra {
+                name: first.to_string(),
+                geonameid: c[1].trim().parse().unwrap_or(0),
+                lat,
+                lon,
+                feature_code: c[4].trim().to_string(),
+            });
+            for n in std::iter::once(first).chain(names) {
+                let k = fold(n);
+                if k.len() >= 2 {
+                    self.small.entry(k).or_default().push(Small::Extra(i));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Fills the first-word filter from every name key.
+    fn build_first(&mut self) {
+        let mut first = vec![0u8; FIRST_BITS];
+        let mut note = |key: &str| {
+            let mut words = 0u8;
+            let mut first_end = key.len();
+            let mut in_word = false;
+            for (i, c) in key.char_indices() {
+                let w = c.is_alphanumeric();
+                if w && !in_word {
+                    words = words.saturating_add(1);
+                } else if !w && in_word && words == 1 {
+                    first_end = i;
+                }
+                in_word = w;
+            }
+            if words == 0 {
+                return;
+            }
+            let h = hash_bytes(&key.as_bytes()[..first_end]) as usize & (FIRST_BITS - 1);
+            first[h] = first[h].max(words);
+        };
+        for &k in &self.store.name_keys {
+            note(self.store.pool.get(k));
+        }
+        for k in self.small.keys() {
+            note(k);
+        }
+        self.first = first;
+    }
+
+    /// The most words a name starting with folded word `w` can have (0: none).
+    #[inline]
+    pub(crate) fn first_word_max(&self, w: &str) -> usize {
+        self.first
+            .get(hash_bytes(w.as_bytes()) as usize & (FIRST_BITS - 1))
+            .map_or(0, |&m| m as usize)
+    }
+
+    fn add_admin2(&mut self, path: &Path, text: &str) -> Result<()> {
+        for (no, c) in data_lines(text) {
+            if c.len() < 5 {
+                return Err(bad_line(
+                    path,
+                    no,
+                    "expected code, name, latitude, longitude, population",
+                ));
+            }
+            let (Ok(lat), Ok(lon)) = (c[2].parse::<f64>(), c[3].parse::<f64>()) else {
+                return Err(bad_line(path, no, "bad latitude/longitude"));
+            };
+            let code = c[0];
+            let mut parts = code.split('.');
+            let cc = parts.next().unwrap_or("").to_string();
+            let a1code = format!("{cc}.{}", parts.next().unwrap_or(""));
+            let i = self.admin2.len() as u32;
+            self.admin2.push(Admin2 {
+                code: code.to_string(),
+                cc,
+                admin1: self.admin1_by_code.get(&a1code).copied(),
+                name: c[1].to_string(),
+                lat,
+                lon,
+                population: c[4].parse().unwrap_or(0),
+            });
+            let k = fold(c[1]);
+            if k.len() < 3 {
+                continue;
+            }
+            for suf in [
+                " district",
+                " county",
+                " municipality",
+                " raion",
+                " rayon",
+                " parish",
+            ] {
+                if let Some(stem) = k.strip_suffix(suf) {
+                    self.small
+                        .entry(stem.to_string())
+                        .or_default()
+                        .push(Small::Admin2Stem(i));
+                    // Only names that say what they are ("Orange County") match bare.
+                    self.small
+                        .entry(k.clone())
+                        .or_default()
+                        .push(Small::Admin2(i));
+                    break;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn admin2_place(&self, i: u32) -> Place {
+        let a = &self.admin2[i as usize];
+        let country = self
+            .country_by_cc
+            .get(&a.cc)
+            .map(|&c| self.countries[c as usize].name.clone())
+            .unwrap_or_default();
+        Place {
+            geonameid: None,
+            name: a.name.clone(),
+            country_code: a.cc.clone(),
+            country,
+            admin1: a.admin1.map(|x| self.admin1[x as usize].name.clone()),
+            admin2: Some(a.name.clone()),
+            latitude: a.lat,
+            longitude: a.lon,
+            feature_code: "ADM2".into(),
+            population: a.population,
+            precision: GeoPrecision::Admin2,
+        }
+    }
+
+    pub(crate) fn extra_place(&self, i: u32) -> Place {
+        let e = &self.extras[i as usize];
+        Place {
+            geonameid: (e.geonameid != 0).then_some(e.geonameid),
+            name: e.name.clone(),
+            country_code: String::new(),
+            country: String::new(),
+            admin1: None,
+            admin2: None,
+            latitude: e.lat,
+            longitude: e.lon,
+            feature_code: e.feature_code.clone(),
+            population: 0,
+            precision: GeoPrecision::Country,
+        }
     }
 
     /// Postings (`place << 1 | primary`) of a folded name.
@@ -364,7 +616,15 @@ impl Gazetteer {
     /// Finds and resolves every place name in `text` (byte spans), using the whole text as
     /// context.
     pub fn find_places(&self, text: &str) -> Vec<PlaceMention> {
-        find::find_places(self, text)
+        find::find_places(self, text, false)
+    }
+
+    /// Every toponym in the sense of geoparsing corpora (GeoWebNews): the mentions of
+    /// [`Gazetteer::find_places`] plus country adjectives used as modifiers ("Russian
+    /// troops" → Russia) and names above the country level (continents, `places_extra.tsv`).
+    /// These are not event locations, so `find_places` leaves them out.
+    pub fn find_toponyms(&self, text: &str) -> Vec<PlaceMention> {
+        find::find_places(self, text, true)
     }
 
     /// The country with ISO code `cc`, as a country-precision place.
@@ -395,7 +655,7 @@ impl Gazetteer {
         let v = self.small.get(&fold(word))?;
         v.iter().find_map(|s| match *s {
             Small::Demonym(i) | Small::Country(i) => Some(self.countries[i as usize].cc.as_str()),
-            Small::Admin1(_) => None,
+            _ => None,
         })
     }
 
@@ -534,6 +794,8 @@ pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
+#[cfg(test)]
+mod bench;
 #[cfg(test)]
 mod devtest;
 #[cfg(test)]

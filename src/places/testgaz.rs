@@ -9,6 +9,7 @@ const PLACES: &str = "\
 1129867\tQala i Naw\tQala i Naw\tQal'ah-ye Now,Qala-e-Nau,Qala-i-Naw\t34.98735\t63.12891\tP\tPPLA\tAF\t\t02\t\t\t\t64125\t\t921\tAsia/Kabul\t2020-01-01
 1127110\tShibirghan\tShibirghan\tSheberghan,Shibarghan\t36.66757\t65.7529\tP\tPPLA\tAF\t\t08\t\t\t\t148329\t\t362\tAsia/Kabul\t2020-01-01
 1135689\tKunduz\tKunduz\tKonduz,Qunduz\t36.72895\t68.857\tP\tPPLA\tAF\t\t24\t\t\t\t268893\t\t398\tAsia/Kabul\t2020-01-01
+900007\tAqtepa\tAqtepa\t\t37.1\t68.7\tP\tPPL\tAF\t\t24\t1234\t\t\t3000\t\t400\tAsia/Kabul\t2020-01-01
 900001\tDoha\tDoha\t\t34.9\t63.2\tP\tPPL\tAF\t\t02\t\t\t\t600\t\t900\tAsia/Kabul\t2020-01-01
 290030\tDoha\tDoha\tAd Dawhah,Dauha\t25.28545\t51.53096\tP\tPPLC\tQA\t\t01\t\t\t\t344939\t\t10\tAsia/Qatar\t2020-01-01
 2210247\tTripoli\tTripoli\tTarabulus,Trablus\t32.88743\t13.18733\tP\tPPLC\tLY\t\t77\t\t\t\t1150989\t\t81\tAfrica/Tripoli\t2020-01-01
@@ -47,13 +48,17 @@ RS\tSRB\t688\tRI\tSerbia\tBelgrade\t88361\t6982084\tEU\t.rs\tRSD\tDinar\t381\t\t
 IR\tIRN\t364\tIR\tIran\tTehran\t1648000\t81800269\tAS\t.ir\tIRR\tRial\t98\t\t\tfa-IR\t130758\tTR\t
 ";
 
+const ADMIN2: &str = "AF.24.1234\tImam Sahib District\tImam Sahib District\t1135000\n";
+
 const SUBDIVISIONS: &str =
     "Kunduz\tAF-KDZ\tAF.24\t1135690\tProvince\tKunduz Province|Konduz\t1\t\t1\n";
+
+const EXTRA: &str = "Africa\t6255146\t7.1881\t21.09375\tCONT\n";
 
 const DEMONYMS: &str =
     "# test demonyms\nAF\tAfghan;Afghani\nLB\tLebanese\nLY\tLibyan\nIR\tIranian\n";
 
-const CONTEXT: &str = "# kind\tword\nstop\tOf\nstop\tSaid\nstop\tMay\ntitle\tPresident\ntitle\tMr\nadmin1\tprovince\nadmin1\tstate\ncity\tcity\ncity\ttown\nadmin2\tdistrict\n";
+const CONTEXT: &str = "# kind\tword\nstop\tLater\nstop\tOf\nstop\tSaid\nstop\tMay\ntitle\tPresident\ntitle\tMr\nadmin1\tprovince\nadmin1\tstate\ncity\tcity\ncity\ttown\nadmin2\tdistrict\n";
 
 /// The test gazetteer, built once per test binary through the real build and load code.
 pub(crate) fn gazetteer() -> &'static Gazetteer {
@@ -67,6 +72,7 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
             ("admin1CodesASCII.txt", ADMIN1),
             ("countryInfo.txt", COUNTRIES),
             ("subdivisions.tsv", SUBDIVISIONS),
+            ("admin2Codes.txt", ADMIN2),
         ];
         let mut inputs = Vec::new();
         for (n, t) in files {
@@ -77,6 +83,7 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
         super::build(&inputs, &out).expect("build test gazetteer");
         std::fs::write(out.join("demonyms.tsv"), DEMONYMS).expect("write");
         std::fs::write(out.join("places_context.tsv"), CONTEXT).expect("write");
+        std::fs::write(out.join("places_extra.tsv"), EXTRA).expect("write");
         let g = Gazetteer::load(&out).expect("load test gazetteer");
         let _ = std::fs::remove_dir_all(&dir);
         g
