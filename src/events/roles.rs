@@ -75,6 +75,24 @@ const TIME_PREPS: &[&str] = &[
 ];
 /// Place mentions resolved with less confidence than this are not used as event locations.
 pub(super) const MIN_PLACE_CONFIDENCE: f32 = 0.35;
+/// Capitalised nouns that continue a place name ("Kandahar Airport", "Yobe State").
+const PLACE_NOUNS: &[&str] = &[
+    "province",
+    "state",
+    "region",
+    "city",
+    "airport",
+    "district",
+    "river",
+    "valley",
+    "governorate",
+    "county",
+    "oblast",
+    "prison",
+    "port",
+    "strip",
+    "bank",
+];
 /// Words that may stand between a verb and the place that is its object.
 const OBJECT_WORDS: &[&str] = &[
     "the",
@@ -541,7 +559,25 @@ impl<'a> Sentence<'a> {
             .actors
             .iter()
             .any(|a| a.item.span.overlaps(p.item.span));
-        !in_actor && !self.is_dateline(p)
+        !in_actor && !self.is_dateline(p) && !self.in_longer_name(p)
+    }
+
+    /// Is the place name part of a longer proper name ("Zia Gul Habibi", "Fawad Aman")? A
+    /// capitalised word right before it (not opening the sentence) or right after it (not a
+    /// place noun such as "Province" or "Airport") makes it a person's or an organisation's name.
+    fn in_longer_name(&self, p: &Located<'_, PlaceMention>) -> bool {
+        let cap = |i: usize| self.toks[i].is_capitalized();
+        let joined = |a: usize, b: usize| {
+            self.text[self.toks[a].span.end..self.toks[b].span.start]
+                .trim()
+                .is_empty()
+        };
+        let before = p.first > 0 && cap(p.first - 1) && joined(p.first - 1, p.first);
+        let after = p.last + 1 < self.toks.len()
+            && cap(p.last + 1)
+            && joined(p.last, p.last + 1)
+            && !PLACE_NOUNS.contains(&self.words[p.last + 1]);
+        before || after
     }
 
     fn is_dateline(&self, p: &Located<'_, PlaceMention>) -> bool {
