@@ -112,6 +112,7 @@ impl EventExtractor {
             in_force: story_date(&mentions.times, dct, body.len()),
             focus_place: None,
             last_agents: Vec::new(),
+            last_attackers: Vec::new(),
             main_country: main_country(&mentions.places),
         };
         let mut events = Vec::new();
@@ -213,6 +214,30 @@ impl EventExtractor {
         if agents.is_empty() && trig.roles != Roles::Parties && s.pronoun_subject(m.first) {
             agents = state.last_agents.clone();
         }
+        // the people acted on are never the agents of force or release ("freed prisoners",
+        // "their families left"): civilians move to the targets
+        if t != EventType::Protest {
+            let (civil, armed): (Vec<Actor>, Vec<Actor>) =
+                agents.into_iter().partition(is_civilian_side);
+            agents = armed;
+            for c in civil {
+                if !targets.contains(&c) {
+                    targets.push(c);
+                }
+            }
+        }
+        // a town that fell, a place taken: by whoever has been attacking in this story
+        if agents.is_empty() && matches!(t, EventType::Seizure | EventType::Assault) {
+            agents = state.last_attackers.clone();
+        }
+        if t == EventType::Protest {
+            let protesters = s.actors_of_type(&[ActorType::Protesters, ActorType::Rioters]);
+            let states = s.actors_of_type(&[ActorType::StateForces]);
+            if !protesters.is_empty() {
+                agents = protesters;
+            }
+            targets = states;
+        }
         // place: tied to the trigger, else in the sentence, else the story's focus; places
         // coordinated with it ("captured Shire, Alamata and Korem") are events of their own
         let subject_first = trig.roles == Roles::FellTo || s.is_passive_at(m.first);
@@ -237,6 +262,9 @@ impl EventExtractor {
         targets.retain(|a| !agents.iter().any(|g| g.name == a.name));
         if !agents.is_empty() && trig.roles != Roles::Parties {
             state.last_agents = agents.clone();
+            if matches!(t, EventType::Seizure | EventType::Assault) {
+                state.last_attackers = agents.clone();
+            }
         }
         let fatalities = if is_violent(t) {
             self.quantities.fatalities(&s.words)
@@ -318,6 +346,8 @@ struct ArticleState {
     focus_place: Option<(String, Place)>,
     /// The agents of the last event that named them.
     last_agents: Vec<Actor>,
+    /// The agents of the last assault or seizure that named them.
+    last_attackers: Vec<Actor>,
     /// The country most places of the article are in.
     main_country: Option<String>,
 }
@@ -359,6 +389,14 @@ pub fn main_country(places: &[PlaceMention]) -> Option<String> {
         .map(|(c, _)| c)
 }
 
+/// Civilians and protesters: the side acted on, not an armed agent.
+fn is_civilian_side(a: &Actor) -> bool {
+    matches!(
+        a.actor_type,
+        Some(ActorType::Civilians) | Some(ActorType::Protesters)
+    )
+}
+
 /// Types where one side acts on another by force.
 pub fn is_violent(t: EventType) -> bool {
     matches!(
@@ -390,6 +428,7 @@ fn default_target(
     match agent.actor_type {
         Some(ActorType::StateForces) | Some(ActorType::External) => s
             .last_armed_non_state_before()
+            .or_else(|| s.last_foreign_state_before(agent.country.as_deref()))
             .map(|a| vec![a])
             .unwrap_or_default(),
         _ => cc

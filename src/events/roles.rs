@@ -646,4 +646,40 @@ impl<'a> Sentence<'a> {
             })
             .cloned()
     }
+
+    /// The state or foreign forces of another country than `cc`, mentioned last (in the
+    /// sentence, else before it): the other side of a war between states.
+    pub fn last_foreign_state_before(&self, cc: Option<&str>) -> Option<Actor> {
+        let other = |a: &Actor| {
+            matches!(
+                a.actor_type,
+                Some(ActorType::StateForces) | Some(ActorType::External)
+            ) && a.country.is_some()
+                && a.country.as_deref() != cc
+        };
+        self.actors
+            .iter()
+            .map(|a| &a.item.actor)
+            .rfind(|a| other(a))
+            .or_else(|| {
+                self.earlier_actors
+                    .iter()
+                    .map(|m| &m.actor)
+                    .rfind(|a| other(a))
+            })
+            .cloned()
+    }
+
+    /// Actors of the sentence of one of these types.
+    pub fn actors_of_type(&self, types: &[ActorType]) -> Vec<Actor> {
+        let mut out: Vec<Actor> = Vec::new();
+        for a in &self.actors {
+            if a.item.actor.actor_type.is_some_and(|t| types.contains(&t))
+                && !out.iter().any(|o| o.name == a.item.actor.name)
+            {
+                out.push(a.item.actor.clone());
+            }
+        }
+        out
+    }
 }
