@@ -174,6 +174,12 @@ impl EventExtractor {
             if let Some(p) = s.last_point_place() {
                 state.focus_place = Some(p);
             }
+            // narrative time moves with the days the story names
+            if let (Some(d), Some(p)) = (s.last_day_date(), article.published) {
+                if d.date <= p && (p - d.date).num_days() <= STORY_WINDOW_DAYS {
+                    state.in_force = Some(d);
+                }
+            }
         }
         (events, triggers_out)
     }
@@ -188,8 +194,16 @@ impl EventExtractor {
         state_forces: StateForces<'_>,
     ) -> Vec<Event> {
         let trig = &self.triggers.triggers[m.trigger];
-        let t = trig.event_type;
+        let mut t = trig.event_type;
         let dct = article.published;
+        // "gunmen seized Díaz and his wife": people seized are abducted, not territory taken
+        let seized_people = t == EventType::Seizure
+            && trig.roles == Roles::Svo
+            && !s.is_passive_at(m.first)
+            && s.object_actor(m.last).is_some_and(is_civilian_side);
+        if seized_people {
+            t = EventType::AttackOnCivilians;
+        }
 
         // date: a time expression of the sentence, nearest the trigger; else the story's date
         let explicit = s.date_for(m.first, m.last);
@@ -275,6 +289,7 @@ impl EventExtractor {
             return Vec::new();
         };
         let sub_event = match (&trig.sub_event, t) {
+            _ if seized_people => "Abduction/forced disappearance".to_string(),
             (Some(sub), _) => sub.clone(),
             (None, EventType::Seizure)
                 if agents

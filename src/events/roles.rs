@@ -254,11 +254,12 @@ impl<'a> Sentence<'a> {
         first > 0 && matches!(self.words[first - 1], "the" | "this" | "that")
     }
 
-    /// Is `span` inside an actor or place name (so not a trigger)?
+    /// A trigger that ends an actor phrase is its head ("a Russian missile", "US air strikes")
+    /// and still reports an event; one inside a name ("Volcano of Anger operation") does not.
     pub fn inside_name(&self, span: Span) -> bool {
-        self.actors
-            .iter()
-            .any(|a| a.item.span.contains(span) && !a.item.descriptor)
+        self.actors.iter().any(|a| {
+            a.item.span.contains(span) && !a.item.descriptor && a.item.span.end != span.end
+        })
     }
 
     /// The clause around words `[first, last]`: word range bounded by clause punctuation.
@@ -668,6 +669,23 @@ impl<'a> Sentence<'a> {
                     .rfind(|a| other(a))
             })
             .cloned()
+    }
+
+    /// The date of the last day-precision time expression of the sentence (narrative time).
+    pub fn last_day_date(&self) -> Option<EventDate> {
+        self.times
+            .iter()
+            .filter_map(|t| t.item.date)
+            .rfind(|d| d.precision == TimePrecision::Day)
+    }
+
+    /// The first actor right after the trigger (its object), if any.
+    pub fn object_actor(&self, last: usize) -> Option<&Actor> {
+        self.actors
+            .iter()
+            .filter(|a| a.first > last && a.first <= last + 3)
+            .min_by_key(|a| a.first)
+            .map(|a| &a.item.actor)
     }
 
     /// Actors of the sentence of one of these types.
