@@ -50,6 +50,14 @@ pub struct TriggerMention {
 /// What the event stage needs from the actor dictionary: the state forces of a country.
 pub type StateForces<'a> = &'a dyn Fn(&str) -> Option<Actor>;
 
+/// A headline followed by a dash and a date, with no full stop: a link to another story.
+static TEASER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^[^.!?]{10,160}\s[-–—]\s(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)$",
+    )
+    .expect("valid regex")
+});
+
 /// Days before publication within which a dated event sets the story's "date in force".
 const STORY_WINDOW_DAYS: i64 = 7;
 
@@ -77,19 +85,21 @@ impl EventExtractor {
 
     /// Byte offset where the article body ends: the first line that starts with a furniture
     /// phrase ("Published in", "Read next", "Related"...), else the end of the text.
+    /// A teaser line of another story ("Tripoli: army deploys after clashes - 22 Mar 2014",
+    /// "Sudan struggles to feed refugees — Nov. 24") in the second half of the text also starts
+    /// the furniture.
     pub fn body_end(&self, text: &str) -> usize {
         let mut offset = 0;
         for line in text.split_inclusive('\n') {
             let l = line.trim().to_lowercase();
-            if offset > 0
-                && self.furniture.iter().any(|f| {
-                    l.starts_with(f.as_str())
-                        && l[f.len()..]
-                            .chars()
-                            .next()
-                            .is_none_or(|c| !c.is_alphanumeric())
-                })
-            {
+            let marker = self.furniture.iter().any(|f| {
+                l.starts_with(f.as_str())
+                    && l[f.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            });
+            if offset > 0 && (marker || (offset > text.len() / 2 && TEASER.is_match(line.trim()))) {
                 return offset;
             }
             offset += line.len();
@@ -203,6 +213,12 @@ impl EventExtractor {
             && s.object_actor(m.last).is_some_and(is_civilian_side);
         if seized_people {
             t = EventType::AttackOnCivilians;
+        } else if t == EventType::Seizure
+            && trig.roles == Roles::Svo
+            && s.object_actor_adjacent(m.last).is_some()
+        {
+            // "captured soldiers", "seized the commander": people taken, not territory
+            return Vec::new();
         }
 
         // date: a time expression of the sentence, nearest the trigger; else the story's date

@@ -127,6 +127,11 @@ fn is_sub_day_offset(t: &TimeMention) -> bool {
     }
 }
 
+/// Actors that name a country or government ("Russia", "Kabul") can be captured as places.
+fn is_place_like_actor(a: &Actor) -> bool {
+    a.actor_type.is_none()
+}
+
 /// A mention located on the sentence's tokens.
 struct Located<'m, T> {
     first: usize,
@@ -686,6 +691,19 @@ impl<'a> Sentence<'a> {
             .filter(|a| a.first > last && a.first <= last + 3)
             .min_by_key(|a| a.first)
             .map(|a| &a.item.actor)
+    }
+
+    /// An armed actor right after the trigger ("captured soldiers", "seized two fighters").
+    pub fn object_actor_adjacent(&self, last: usize) -> Option<&Actor> {
+        self.actors
+            .iter()
+            .find(|a| {
+                a.first == last + 1
+                    || (a.first == last + 2
+                        && self.words[last + 1].chars().all(|c| c.is_ascii_digit()))
+            })
+            .map(|a| &a.item.actor)
+            .filter(|a| !is_place_like_actor(a))
     }
 
     /// Actors of the sentence of one of these types.
