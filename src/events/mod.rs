@@ -486,3 +486,6 @@ pub fn event_id(reports: &[(&str, EventType, usize, usize)]) -> String {
     let digest = h.finalize();
     digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
+
+#[cfg(test)]
+mod tests;

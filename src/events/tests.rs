@@ -1,0 +1,143 @@
+//! Rule families of the event stage, on sentences written for these tests, run through the
+//! whole pipeline (shipped gazetteer): one test per core type, voice, nominalisation,
+//! possessive, coordination, reported speech, and each modality that must not give an event.
+
+use crate::model::*;
+use crate::pipeline::Pipeline;
+use chrono::NaiveDate;
+use std::sync::OnceLock;
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| Pipeline::load(&crate::default_gazetteer_dir()).expect("gazetteer loads"))
+}
+
+/// Events of a one-paragraph article published on Thursday 8 July 2021.
+fn events(text: &str) -> Vec<Event> {
+    let article = Article {
+        id: "t".into(),
+        text: text.into(),
+        published: NaiveDate::from_ymd_opt(2021, 7, 8),
+        published_from: PublishedFrom::Field,
+        source: None,
+        url: None,
+        origin: "test".into(),
+    };
+    pipeline().extract(&article)
+}
+
+fn of_type(evs: &[Event], t: EventType) -> Vec<&Event> {
+    evs.iter().filter(|e| e.event_type == t).collect()
+}
+
+fn names(actors: &[Actor]) -> Vec<&str> {
+    actors.iter().map(|a| a.name.as_str()).collect()
+}
+
+#[test]
+fn assault_active_voice_with_date_place_and_sides() {
+    let evs = events("Taliban fighters attacked government positions in Kunduz on Tuesday.");
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].agents), vec!["Taliban"]);
+    assert_eq!(a[0].place.as_ref().unwrap().name, "Kunduz");
+    assert_eq!(a[0].date.unwrap().date, NaiveDate::from_ymd_opt(2021, 7, 6).unwrap());
+    assert_eq!(a[0].date.unwrap().precision, TimePrecision::Day);
+}
+
+#[test]
+fn seizure_passive_voice_takes_the_agent_after_by() {
+    let evs = events("The town of Taloqan was overrun by the Taliban on Sunday.");
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(names(&s[0].agents), vec!["Taliban"]);
+    assert_eq!(s[0].place.as_ref().unwrap().name, "Taloqan");
+}
+
+#[test]
+fn seizure_fell_to_and_coordinated_places() {
+    let evs = events("On Monday the towns of Shibirghan and Taloqan fell to the Taliban.");
+    let s = of_type(&evs, EventType::Seizure);
+    let places: Vec<&str> = s.iter().map(|e| e.place.as_ref().unwrap().name.as_str()).collect();
+    assert!(places.contains(&"Taloqan"), "{places:?}");
+    assert!(s.iter().all(|e| names(&e.agents) == vec!["Taliban"]), "{s:#?}");
+}
+
+#[test]
+fn nominalisation_and_possessive_give_the_agent() {
+    let evs = events("The Houthis' offensive on Marib began on Friday.");
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].agents), vec!["Houthis"]);
+}
+
+#[test]
+fn prisoner_release_with_the_released_as_target_not_agent() {
+    let evs = events("Insurgents freed dozens of prisoners from the jail in Ghazni on Wednesday.");
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert!(!names(&r[0].agents).contains(&"Civilians"), "{:?}", r[0].agents);
+}
+
+#[test]
+fn talks_list_every_party() {
+    let evs = events(
+        "Delegations of the Afghan government and the Taliban held talks in Doha on Saturday.",
+    );
+    let t = of_type(&evs, EventType::Talks);
+    assert_eq!(t.len(), 1, "{evs:#?}");
+    let agents = names(&t[0].agents);
+    assert!(agents.contains(&"Taliban"), "{agents:?}");
+    assert!(agents.len() >= 2, "{agents:?}");
+    assert_eq!(t[0].place.as_ref().unwrap().name, "Doha");
+}
+
+#[test]
+fn reported_speech_keeps_the_event_and_not_the_speaker_as_agent() {
+    let evs = events("Residents said the militants had captured the city of Zaranj on Friday.");
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert!(!names(&s[0].agents).contains(&"Civilians"), "{:?}", s[0].agents);
+}
+
+#[test]
+fn the_same_event_told_twice_is_one_event() {
+    let evs = events(
+        "Rebels launched an assault on Kunduz on Wednesday. The attack on Kunduz lasted hours.",
+    );
+    assert_eq!(of_type(&evs, EventType::Assault).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn modalities_give_no_event() {
+    for text in [
+        "The Taliban threatened to attack Kunduz.",
+        "The army plans to recapture Kunduz next month.",
+        "The envoy urged both sides to hold talks in Doha.",
+        "The group denied that it attacked the convoy in Kunduz.",
+        "If the army withdraws, the rebels could seize Kunduz.",
+        "Talks will resume in Doha next week.",
+        "The city of Kunduz is not falling.",
+        "Will the rebels capture Kunduz?",
+        "Al-Shabaab often attacks hotels in Mogadishu.",
+    ] {
+        let evs = events(text);
+        assert!(evs.is_empty(), "{text:?} gave {evs:#?}");
+    }
+}
+
+#[test]
+fn a_future_date_is_no_event() {
+    let evs = events("Government forces attacked rebel positions in Kunduz on 12 July 2021.");
+    assert!(of_type(&evs, EventType::Assault).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn fatalities_attach_to_the_violent_event() {
+    let evs = events("An air strike hit a market in Kunduz on Tuesday, killing at least 12 people.");
+    let a = of_type(&evs, EventType::AirStrike);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].fatalities, Some(12));
+    // the killing is part of the strike, not an event of its own
+    assert!(of_type(&evs, EventType::AttackOnCivilians).is_empty());
+}
