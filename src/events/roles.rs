@@ -489,7 +489,8 @@ impl<'a> Sentence<'a> {
         let anaphor_first = (last + 1..(last + 8).min(self.words.len())).find(|&i| {
             PLACE_ANAPHORS.contains(&self.words[i])
                 && self.words[i - 1] == "the"
-                && self.words.get(i + 1) != Some(&"of") // "the city of Kunduz" names it
+                // "the city of Kunduz", "the district centre of Imam Sahib" name it
+                && !self.words[i + 1..(i + 3).min(self.words.len())].contains(&"of")
         });
         let antecedent = || {
             usable

@@ -41,7 +41,10 @@ fn assault_active_voice_with_date_place_and_sides() {
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert_eq!(names(&a[0].agents), vec!["Taliban"]);
     assert_eq!(a[0].place.as_ref().unwrap().name, "Kunduz");
-    assert_eq!(a[0].date.unwrap().date, NaiveDate::from_ymd_opt(2021, 7, 6).unwrap());
+    assert_eq!(
+        a[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 6).unwrap()
+    );
     assert_eq!(a[0].date.unwrap().precision, TimePrecision::Day);
 }
 
@@ -58,9 +61,15 @@ fn seizure_passive_voice_takes_the_agent_after_by() {
 fn seizure_fell_to_and_coordinated_places() {
     let evs = events("On Monday the towns of Shibirghan and Taloqan fell to the Taliban.");
     let s = of_type(&evs, EventType::Seizure);
-    let places: Vec<&str> = s.iter().map(|e| e.place.as_ref().unwrap().name.as_str()).collect();
+    let places: Vec<&str> = s
+        .iter()
+        .map(|e| e.place.as_ref().unwrap().name.as_str())
+        .collect();
     assert!(places.contains(&"Taloqan"), "{places:?}");
-    assert!(s.iter().all(|e| names(&e.agents) == vec!["Taliban"]), "{s:#?}");
+    assert!(
+        s.iter().all(|e| names(&e.agents) == vec!["Taliban"]),
+        "{s:#?}"
+    );
 }
 
 #[test]
@@ -76,7 +85,11 @@ fn prisoner_release_with_the_released_as_target_not_agent() {
     let evs = events("Insurgents freed dozens of prisoners from the jail in Ghazni on Wednesday.");
     let r = of_type(&evs, EventType::PrisonerRelease);
     assert_eq!(r.len(), 1, "{evs:#?}");
-    assert!(!names(&r[0].agents).contains(&"Civilians"), "{:?}", r[0].agents);
+    assert!(
+        !names(&r[0].agents).contains(&"Civilians"),
+        "{:?}",
+        r[0].agents
+    );
 }
 
 #[test]
@@ -97,7 +110,11 @@ fn reported_speech_keeps_the_event_and_not_the_speaker_as_agent() {
     let evs = events("Residents said the militants had captured the city of Zaranj on Friday.");
     let s = of_type(&evs, EventType::Seizure);
     assert_eq!(s.len(), 1, "{evs:#?}");
-    assert!(!names(&s[0].agents).contains(&"Civilians"), "{:?}", s[0].agents);
+    assert!(
+        !names(&s[0].agents).contains(&"Civilians"),
+        "{:?}",
+        s[0].agents
+    );
 }
 
 #[test]
@@ -134,7 +151,8 @@ fn a_future_date_is_no_event() {
 
 #[test]
 fn fatalities_attach_to_the_violent_event() {
-    let evs = events("An air strike hit a market in Kunduz on Tuesday, killing at least 12 people.");
+    let evs =
+        events("An air strike hit a market in Kunduz on Tuesday, killing at least 12 people.");
     let a = of_type(&evs, EventType::AirStrike);
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert_eq!(a[0].fatalities, Some(12));
