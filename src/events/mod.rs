@@ -163,6 +163,8 @@ impl EventExtractor {
                     continue;
                 }
                 let (cs, ce) = s.clause(m.first, m.last);
+                // a modal of the main clause does not reach into "when ...", "after ..."
+                let cs = s.subordinate_start(m.first, cs);
                 let modality = self
                     .modality
                     .unrealised(&words, m.first, m.last, cs, ce, question);

@@ -61,6 +61,11 @@ const SPEECH: &[&str] = &[
 ];
 /// Subject pronouns that refer back to the last agent.
 const PRONOUNS: &[&str] = &["they", "it", "he", "she", "we"];
+/// Words that open a subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "when", "after", "before", "because", "while", "where", "which", "who", "whom", "whose",
+    "as", "since", "once",
+];
 /// Determiners of a definite reference.
 const DEFINITE: &[&str] = &["the", "this", "that", "its", "their"];
 /// Prepositions of a time adjunct.
@@ -252,6 +257,15 @@ impl<'a> Sentence<'a> {
             }
         }
         false
+    }
+
+    /// Where the trigger's own subordinate clause starts ("... may have died when a strike
+    /// destroyed ..."): just after the last subordinator between `clause_start` and the trigger.
+    pub fn subordinate_start(&self, first: usize, clause_start: usize) -> usize {
+        (clause_start..first)
+            .rev()
+            .find(|&i| SUBORDINATORS.contains(&self.words[i]))
+            .map_or(clause_start, |i| i + 1)
     }
 
     /// Is the word at `first` introduced by a definite determiner ("the talks")?
