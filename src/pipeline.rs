@@ -53,6 +53,7 @@ impl Pipeline {
         let mentions = Mentions {
             times: self.tagger.tag(body, article.published),
             actors: self.actors.find_actors(body, focus.as_deref()),
+            main_country: focus.as_deref().and_then(|cc| self.gazetteer.country(cc)),
             places,
         };
         let forces = |cc: &str| self.state_forces(cc);

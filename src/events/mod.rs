@@ -33,6 +33,8 @@ pub struct Mentions {
     pub places: Vec<PlaceMention>,
     pub times: Vec<TimeMention>,
     pub actors: Vec<ActorMention>,
+    /// The country most of the article's places are in, as a country-precision place.
+    pub main_country: Option<Place>,
 }
 
 /// A trigger found in the text, kept or not, for `annotate` ("why is this an event?").
@@ -124,6 +126,7 @@ impl EventExtractor {
             last_agents: Vec::new(),
             last_attackers: Vec::new(),
             main_country: main_country(&mentions.places),
+            country_place: mentions.main_country.clone(),
         };
         let mut events = Vec::new();
         let mut triggers_out = Vec::new();
@@ -217,9 +220,11 @@ impl EventExtractor {
             t = EventType::AttackOnCivilians;
         } else if t == EventType::Seizure
             && trig.roles == Roles::Svo
-            && s.object_actor_adjacent(m.last).is_some()
+            && (s.object_actor_adjacent(m.last).is_some()
+                || matches!(s.words.get(m.last + 1), Some(&("while" | "during"))))
         {
-            // "captured soldiers", "seized the commander": people taken, not territory
+            // "captured soldiers", "soldiers captured while fighting": people taken, not
+            // territory
             return Vec::new();
         }
 
@@ -281,6 +286,9 @@ impl EventExtractor {
                         places.push((Some(text), Some(p), at));
                     }
                 }
+            }
+            None if s.unresolved_place_tied(m.last) => {
+                places.push((None, state.country_place.clone(), 0));
             }
             None => places.push(match &state.focus_place {
                 Some((text, p)) => (Some(text.clone()), Some(p.clone()), 0),
@@ -383,6 +391,8 @@ struct ArticleState {
     last_attackers: Vec<Actor>,
     /// The country most places of the article are in.
     main_country: Option<String>,
+    /// The same country as a country-precision place.
+    country_place: Option<Place>,
 }
 
 fn day(d: NaiveDate) -> EventDate {

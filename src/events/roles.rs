@@ -63,8 +63,8 @@ const SPEECH: &[&str] = &[
 const PRONOUNS: &[&str] = &["they", "it", "he", "she", "we"];
 /// Words that open a subordinate clause.
 const SUBORDINATORS: &[&str] = &[
-    "when", "after", "before", "because", "while", "where", "which", "who", "whom", "whose",
-    "as", "since", "once",
+    "when", "after", "before", "because", "while", "where", "which", "who", "whom", "whose", "as",
+    "since", "once",
 ];
 /// Determiners of a definite reference.
 const DEFINITE: &[&str] = &["the", "this", "that", "its", "their"];
@@ -154,6 +154,8 @@ pub(super) struct Sentence<'a> {
     boundary_before: Vec<bool>,
     actors: Vec<Located<'a, ActorMention>>,
     places: Vec<Located<'a, PlaceMention>>,
+    /// Word ranges of place names the gazetteer could not resolve.
+    unresolved: Vec<(usize, usize)>,
     times: Vec<Located<'a, TimeMention>>,
     /// Actor mentions of the article before this sentence (for default sides).
     earlier_actors: Vec<&'a ActorMention>,
@@ -215,6 +217,11 @@ impl<'a> Sentence<'a> {
                         && l.item.place.is_some()
                         && l.item.confidence >= MIN_PLACE_CONFIDENCE
                 })
+                .collect(),
+            unresolved: locate(toks, &mentions.places, |m| m.span)
+                .into_iter()
+                .filter(|l| in_sentence(l.item.span) && l.item.place.is_none())
+                .map(|l| (l.first, l.last))
                 .collect(),
             times: locate(toks, &mentions.times, |m| m.span)
                 .into_iter()
@@ -528,6 +535,18 @@ impl<'a> Sentence<'a> {
                 (d / 4, p.item.place.as_ref().map(|x| x.precision))
             }),
         }
+    }
+
+    /// Is a place name the gazetteer could not resolve tied to the trigger ("captured
+    /// Chinshwehaw")? Then the event's place is unknown below the country, whatever the focus.
+    pub fn unresolved_place_tied(&self, last: usize) -> bool {
+        self.unresolved.iter().any(|&(f, _)| {
+            f > last
+                && f <= last + 6
+                && self.words[last + 1..f]
+                    .iter()
+                    .all(|w| OBJECT_WORDS.contains(w) || PLACE_PREPS.contains(w))
+        })
     }
 
     /// The text and place of place mention `i` of the sentence.
