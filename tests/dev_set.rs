@@ -82,6 +82,37 @@ fn seed_page_furniture_yields_no_event() {
 }
 
 #[test]
+fn seed_captions_and_body_give_one_talks_and_one_assault_event() {
+    let Some(dev) = shared() else { return };
+    let out = Command::cargo_bin("frontline")
+        .unwrap()
+        .args(["extract", "--format", "jsonl"])
+        .arg(dev.join("dawn-2021-07-08.txt"))
+        .output()
+        .unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let of = |t: &str| -> Vec<&serde_json::Value> {
+        lines.iter().filter(|l| l["event_type"] == t).collect()
+    };
+    let talks = of("talks");
+    assert_eq!(talks.len(), 1, "{talks:#?}");
+    // the two repeated captions and the body sentence are reports of it
+    assert!(
+        talks[0]["evidence"].as_array().unwrap().len() >= 3,
+        "{:#}",
+        talks[0]
+    );
+    assert_eq!(talks[0]["location"], "Tehran");
+    let assaults = of("assault");
+    assert_eq!(assaults.len(), 1, "{assaults:#?}");
+    assert!(assaults[0]["evidence"].as_array().unwrap().len() >= 2);
+}
+
+#[test]
 fn dev_set_scores_do_not_regress() {
     let Some(dev) = shared() else { return };
     let report = eval_json(&dev);
@@ -93,6 +124,6 @@ fn dev_set_scores_do_not_regress() {
         f1("core")
     );
     // floors a little under the figures recorded in the README
-    assert!(f1("overall") >= 0.60, "overall F1 {}", f1("overall"));
-    assert!(f1("core") >= 0.60, "core F1 {}", f1("core"));
+    assert!(f1("overall") >= 0.63, "overall F1 {}", f1("overall"));
+    assert!(f1("core") >= 0.62, "core F1 {}", f1("core"));
 }
