@@ -1,7 +1,7 @@
 //! `frontline annotate`: the mentions each stage found, one article a JSON line, with character
 //! offsets: how an analyst checks why a place, date or event was chosen.
 
-use super::common::{ingest, parse_date, write_output};
+use super::common::{ingest, write_output, InputArgs};
 use anyhow::Result;
 use clap::Args;
 use frontline::text::CharIndex;
@@ -10,23 +10,16 @@ use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct AnnotateArgs {
-    /// Articles: .txt files, .jsonl/.jsonl.gz corpora, folders, or - for stdin.
-    #[arg(required = true)]
-    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Output file (JSON Lines, written atomically); default stdout.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Publication date for articles with none in their record or text (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
-    pub date: Option<chrono::NaiveDate>,
-    /// Gazetteer directory (default: $FRONTLINE_GAZETTEER, else the shipped gazetteer/).
-    #[arg(long)]
-    pub gazetteer: Option<PathBuf>,
 }
 
 pub fn run(args: AnnotateArgs) -> Result<i32> {
-    let pipeline = super::common::load_pipeline(args.gazetteer.as_deref())?;
-    let (ingested, skipped) = ingest(&args.inputs, args.date);
+    let pipeline = super::common::load_pipeline(args.input.gazetteer.as_deref())?;
+    let (ingested, skipped) = ingest(&args.input.inputs, args.input.date);
     write_output(args.output.as_deref(), |w| {
         for article in &ingested.articles {
             let a = pipeline.analyse(article);

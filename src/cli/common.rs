@@ -6,6 +6,20 @@ use frontline::ingest::{read_inputs, IngestOptions, Ingested};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// The input options every article-reading subcommand takes.
+#[derive(clap::Args, Debug)]
+pub struct InputArgs {
+    /// Articles: .txt files, .jsonl/.jsonl.gz corpora, folders, or - for stdin.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Publication date for articles with none in their record or text (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Gazetteer directory (default: $FRONTLINE_GAZETTEER, else the shipped gazetteer/).
+    #[arg(long)]
+    pub gazetteer: Option<PathBuf>,
+}
+
 /// Parses `--date YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("expected YYYY-MM-DD: {e}"))

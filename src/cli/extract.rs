@@ -1,6 +1,6 @@
 //! `frontline extract`: articles in; events out as CSV, GeoJSON, JSONL or a graph.
 
-use super::common::{ingest, parse_date, write_output};
+use super::common::{ingest, write_output, InputArgs};
 use super::filters::EventFilter;
 use anyhow::{Context, Result};
 use clap::Args;
@@ -9,21 +9,14 @@ use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
-    /// Articles: .txt files, .jsonl/.jsonl.gz corpora, folders, or - for stdin.
-    #[arg(required = true)]
-    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Output file (written atomically); without it, CSV goes to stdout.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Output format; defaults from the output file's extension, else CSV.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Publication date for articles with none in their record or text (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
-    pub date: Option<chrono::NaiveDate>,
-    /// Gazetteer directory (default: $FRONTLINE_GAZETTEER, else the shipped gazetteer/).
-    #[arg(long)]
-    pub gazetteer: Option<PathBuf>,
     /// Keep reports of the same event from different articles apart.
     #[arg(long)]
     pub no_merge: bool,
@@ -43,8 +36,8 @@ pub fn run(args: ExtractArgs) -> Result<i32> {
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Csv);
-    let pipeline = super::common::load_pipeline(args.gazetteer.as_deref())?;
-    let (ingested, skipped) = ingest(&args.inputs, args.date);
+    let pipeline = super::common::load_pipeline(args.input.gazetteer.as_deref())?;
+    let (ingested, skipped) = ingest(&args.input.inputs, args.input.date);
     let mut events = pipeline.extract_all(&ingested.articles, !args.no_merge);
     events.retain(|e| args.filter.keep(e));
     let links = pipeline.link(&events);

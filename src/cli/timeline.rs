@@ -1,7 +1,7 @@
 //! `frontline timeline`: the (merged) events in chronological order, grouped by day (coarser
 //! dates at their period), as an aligned table in the terminal, or Markdown / CSV with `-o`.
 
-use super::common::{ingest, parse_date, write_output};
+use super::common::{ingest, write_output, InputArgs};
 use super::filters::EventFilter;
 use anyhow::Result;
 use clap::Args;
@@ -11,19 +11,12 @@ use std::path::PathBuf;
 
 #[derive(Args, Debug)]
 pub struct TimelineArgs {
-    /// Articles: .txt files, .jsonl/.jsonl.gz corpora, folders, or - for stdin.
-    #[arg(required = true)]
-    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Output file: `.md` for Markdown, `.csv` for CSV (written atomically); default: a table
     /// on stdout.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Publication date for articles with none in their record or text (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
-    pub date: Option<chrono::NaiveDate>,
-    /// Gazetteer directory (default: $FRONTLINE_GAZETTEER, else the shipped gazetteer/).
-    #[arg(long)]
-    pub gazetteer: Option<PathBuf>,
     /// Keep reports of the same event from different articles apart.
     #[arg(long)]
     pub no_merge: bool,
@@ -161,8 +154,8 @@ fn markdown(rows: &[[String; 6]], w: &mut dyn Write) -> std::io::Result<()> {
 
 pub fn run(args: TimelineArgs) -> Result<i32> {
     args.filter.validate()?;
-    let pipeline = super::common::load_pipeline(args.gazetteer.as_deref())?;
-    let (ingested, skipped) = ingest(&args.inputs, args.date);
+    let pipeline = super::common::load_pipeline(args.input.gazetteer.as_deref())?;
+    let (ingested, skipped) = ingest(&args.input.inputs, args.input.date);
     let mut events = pipeline.extract_all(&ingested.articles, !args.no_merge);
     events.retain(|e| args.filter.keep(e));
     let rows = rows(&mut events);

@@ -137,6 +137,12 @@ fn absorb(into: &mut Event, other: Event) {
     into.evidence.extend(other.evidence);
 }
 
+/// Adds `ev` to a cluster (its event and member ids).
+fn join(cluster: &mut (Event, Vec<String>), ev: Event) {
+    cluster.1.push(ev.id.clone());
+    absorb(&mut cluster.0, ev);
+}
+
 /// Merges compatible events; ids of merged events derive from their members' ids, so they do
 /// not depend on input order. The result is sorted by (doc, first evidence offset, type).
 pub fn merge_events(mut events: Vec<Event>) -> Vec<Event> {
@@ -148,13 +154,8 @@ pub fn merge_events(mut events: Vec<Event>) -> Vec<Event> {
     let mut clusters: Vec<(Event, Vec<String>)> = Vec::new();
     // blocking: only events of one type can merge
     for ev in events {
-        let slot = clusters.iter().position(|(c, _)| compatible(c, &ev, false));
-        match slot {
-            Some(i) => {
-                let (c, ids) = &mut clusters[i];
-                ids.push(ev.id.clone());
-                absorb(c, ev);
-            }
+        match clusters.iter().position(|(c, _)| compatible(c, &ev, false)) {
+            Some(i) => join(&mut clusters[i], ev),
             None => {
                 let id = ev.id.clone();
                 clusters.push((ev, vec![id]));
@@ -271,11 +272,7 @@ pub fn merge_across(events: Vec<Event>) -> Vec<Event> {
                 && compatible(c, &ev, true)
         });
         match slot {
-            Some(i) => {
-                let (c, ids) = &mut clusters[i];
-                ids.push(ev.id.clone());
-                absorb(c, ev);
-            }
+            Some(i) => join(&mut clusters[i], ev),
             None => {
                 let i = clusters.len();
                 match range {
