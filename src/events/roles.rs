@@ -494,7 +494,7 @@ impl<'a> Sentence<'a> {
             .copied()
             .filter(|&i| {
                 let p = &self.places[i];
-                p.first > last && p.first <= last + 10 && p.first < clause_end + 6
+                p.first > last && p.first <= last + 16 && p.first < clause_end + 6
             })
             .filter(|&i| {
                 let between = &self.words[last + 1..self.places[i].first];
