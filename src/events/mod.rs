@@ -279,21 +279,34 @@ impl EventExtractor {
         // coordinated with it ("captured Shire, Alamata and Korem") are events of their own
         let subject_first = trig.roles == Roles::FellTo || s.is_passive_at(m.first);
         let mut places: Vec<(Option<String>, Option<Place>, usize)> = Vec::new();
-        match s.place_for(m.first, m.last, subject_first) {
-            Some(i) => {
-                for j in std::iter::once(i).chain(s.coordinated_places(i, m.last)) {
-                    if let Some((text, p, at)) = s.place_of(j) {
-                        places.push((Some(text), Some(p), at));
+        let there = s
+            .there_before(m.first)
+            .then(|| state.focus_place.clone())
+            .flatten();
+        let tied = if there.is_some() {
+            None
+        } else {
+            s.place_for(m.first, m.last, subject_first)
+        };
+        if let Some((text, p)) = there {
+            places.push((Some(text), Some(p), 0));
+        } else {
+            match tied {
+                Some(i) => {
+                    for j in std::iter::once(i).chain(s.coordinated_places(i, m.last)) {
+                        if let Some((text, p, at)) = s.place_of(j) {
+                            places.push((Some(text), Some(p), at));
+                        }
                     }
                 }
+                None if s.unresolved_place_tied(m.last) => {
+                    places.push((None, state.country_place.clone(), 0));
+                }
+                None => places.push(match &state.focus_place {
+                    Some((text, p)) => (Some(text.clone()), Some(p.clone()), 0),
+                    None => (None, None, 0),
+                }),
             }
-            None if s.unresolved_place_tied(m.last) => {
-                places.push((None, state.country_place.clone(), 0));
-            }
-            None => places.push(match &state.focus_place {
-                Some((text, p)) => (Some(text.clone()), Some(p.clone()), 0),
-                None => (None, None, 0),
-            }),
         }
         let place = places[0].1.clone();
         if is_violent(t) && targets.is_empty() {

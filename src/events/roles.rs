@@ -599,7 +599,33 @@ impl<'a> Sentence<'a> {
             .actors
             .iter()
             .any(|a| a.item.span.overlaps(p.item.span));
-        !in_actor && !self.is_dateline(p) && !self.in_longer_name(p)
+        !in_actor && !self.is_dateline(p) && !self.in_longer_name(p) && !self.country_possessor(p)
+    }
+
+    /// "Yemen's warring parties", "Russia's ambassador": a country as possessor names whose
+    /// people or things they are, not where something happened (a town's possessive, as in
+    /// "Tripoli's airport", still places it).
+    fn country_possessor(&self, p: &Located<'_, PlaceMention>) -> bool {
+        let country = p
+            .item
+            .place
+            .as_ref()
+            .is_some_and(|x| x.precision == GeoPrecision::Country);
+        let rest = &self.text[p.item.span.end..];
+        country && (rest.starts_with("'s") || rest.starts_with("’s"))
+    }
+
+    /// Does "there" stand before the trigger in its clause ("forces there put up little
+    /// resistance")? It points back at the place in focus.
+    pub fn there_before(&self, first: usize) -> bool {
+        let (cs, _) = self.clause(first, first);
+        (cs..first).any(|i| {
+            self.words[i] == "there"
+                && !matches!(
+                    self.words.get(i + 1).copied(),
+                    Some("is" | "are" | "was" | "were" | "has" | "have" | "had")
+                )
+        })
     }
 
     /// Is the place name part of a longer proper name ("Zia Gul Habibi", "Fawad Aman")? A
