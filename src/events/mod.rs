@@ -309,6 +309,17 @@ impl EventExtractor {
             }
         }
         let place = places[0].1.clone();
+        // violence against civilians is, by definition, against civilians
+        if t == EventType::AttackOnCivilians && !targets.iter().any(is_civilian_side) {
+            targets.insert(
+                0,
+                Actor {
+                    name: "Civilians".into(),
+                    actor_type: Some(ActorType::Civilians),
+                    country: None,
+                },
+            );
+        }
         if is_violent(t) && targets.is_empty() {
             targets = default_target(&agents, place.as_ref(), state, state_forces, s);
         }
