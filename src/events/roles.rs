@@ -493,8 +493,12 @@ impl<'a> Sentence<'a> {
             .iter()
             .copied()
             .filter(|&i| {
+                // near the trigger a place may sit just past a comma; further away it must
+                // be in the trigger's clause
                 let p = &self.places[i];
-                p.first > last && p.first <= last + 16 && p.first < clause_end + 6
+                p.first > last
+                    && ((p.first <= last + 10 && p.first < clause_end + 6)
+                        || (p.first <= last + 16 && p.first < clause_end))
             })
             .filter(|&i| {
                 let between = &self.words[last + 1..self.places[i].first];
@@ -520,6 +524,20 @@ impl<'a> Sentence<'a> {
                 .filter(|i| self.places[*i].last < first && point(i))
                 .max_by_key(|&i| self.places[i].last)
         };
+        // "In Cairo, the president hosted ...": an opening adjunct places the whole sentence
+        let opening = usable.iter().copied().find(|&i| {
+            let p = &self.places[i];
+            p.first == 1 && matches!(self.words[0], "in" | "at" | "near")
+        });
+        let far = |p: usize| self.places[p].first > last + 6;
+        if let Some(o) = opening {
+            if tied.is_none_or(far)
+                && o != tied.unwrap_or(usize::MAX)
+                && self.places[o].last < first
+            {
+                return Some(o);
+            }
+        }
         match (tied, anaphor_first) {
             (Some(p), Some(a)) if a < self.places[p].first => antecedent(),
             (Some(p), _) => Some(p),
@@ -635,7 +653,7 @@ impl<'a> Sentence<'a> {
         let cap = |i: usize| self.toks[i].is_capitalized();
         let joined = |a: usize, b: usize| {
             self.text[self.toks[a].span.end..self.toks[b].span.start]
-                .trim()
+                .trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”'))
                 .is_empty()
         };
         let before = p.first > 0 && cap(p.first - 1) && joined(p.first - 1, p.first);
