@@ -272,6 +272,9 @@ pub(crate) enum Tense {
     Past,
     Future,
     Unknown,
+    /// After a deadline preposition ("until Tuesday", "by February") in a clause without a
+    /// future cue: a weekday is the next one, a month the one nearest the DCT.
+    Deadline,
 }
 
 /// The tense of the clause around tokens `[a, b)`: the verb right next to the expression when
@@ -307,7 +310,28 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
             return false;
         }
         let w = ctx.w(k);
+        // "is to resume", "are to meet"
+        if w.eq_ignore_ascii_case("to") {
+            return k > 0
+                && ["is", "are"]
+                    .iter()
+                    .any(|x| ctx.w(k - 1).eq_ignore_ascii_case(x))
+                && toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word);
+        }
+        // "as early as Tuesday", "as soon as"
+        if w.eq_ignore_ascii_case("early") {
+            return k > 0
+                && ctx.w(k - 1).eq_ignore_ascii_case("as")
+                && ctx.w(k + 1).eq_ignore_ascii_case("as");
+        }
         if ctx.lex.entry(w, Class::Future).is_none() {
+            return false;
+        }
+        // "the plan", "its plans": a noun, not a cue
+        if (w.eq_ignore_ascii_case("plan") || w.eq_ignore_ascii_case("plans"))
+            && k > 0
+            && ctx.lex.entry(ctx.w(k - 1), Class::Det).is_some()
+        {
             return false;
         }
         if w.eq_ignore_ascii_case("ll") {
@@ -340,17 +364,55 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
     };
     let mut k = a;
     let mut steps = 0;
+    let mut deadline = false;
     while k > 0 && steps < 2 && ctx.lex.entry(ctx.w(k - 1), Class::Prep).is_some() {
         // "since May": a preposition that is itself a past cue
         if ctx.lex.entry(ctx.w(k - 1), Class::Past).is_some() {
             return Tense::Past;
         }
-        // "until mid-November", "by May": a deadline may lie either side of the DCT
+        // "until mid-November", "by May": a deadline may lie either side of the DCT; only a
+        // future cue in its clause tells
         if ctx.lex.entry(ctx.w(k - 1), Class::Deadline).is_some() {
-            return Tense::Unknown;
+            deadline = true;
+            break;
         }
         k -= 1;
         steps += 1;
+    }
+    if deadline {
+        // a future cue in the clause makes it future; an auxiliary in the past ("had not
+        // called", "were") past; else it stays a deadline
+        let past_word = |k: usize| {
+            let w = ctx.w(k);
+            ["had", "was", "were", "did"]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+        };
+        let mut past = false;
+        let stop = a.saturating_sub(12);
+        let mut k = a;
+        while k > stop {
+            k -= 1;
+            if boundary(k) || newline_between(k, k + 1) {
+                break;
+            }
+            if cue(k) {
+                return Tense::Future;
+            }
+            past |= past_word(k);
+        }
+        let mut k = b;
+        while k < toks.len().min(b + 8) {
+            if boundary(k) || (k > 0 && newline_between(k - 1, k)) {
+                break;
+            }
+            if cue(k) {
+                return Tense::Future;
+            }
+            past |= past_word(k);
+            k += 1;
+        }
+        return if past { Tense::Past } else { Tense::Deadline };
     }
     if k > 0 {
         if let Some(f) = verb(k - 1) {
@@ -500,6 +562,9 @@ fn resolve_sem(
                         // news reports the past more than it announces: more than three
                         // months ahead is last year's
                         Tense::Unknown if ahead > 92 => r.year() - 1,
+                        // a deadline: the year that puts the date nearest the DCT
+                        Tense::Deadline if ahead > 183 => r.year() - 1,
+                        Tense::Deadline if ahead < -183 => r.year() + 1,
                         _ => r.year(),
                     }
                 }
@@ -513,7 +578,8 @@ fn resolve_sem(
             }
         }
         Sem::Year(y) => (Val::Year(y), Anchor::None, Date),
-        Sem::Decade(y) => (Val::Decade(y), Anchor::None, Date),
+        Sem::Decade(y, false) => (Val::Decade(y), Anchor::None, Date),
+        Sem::Decade(y, true) => other(format!("{:03}", y / 10)),
         Sem::Quarter {
             y: Some(y), q: 0, ..
         } => match (last, dct) {
@@ -619,7 +685,9 @@ fn resolve_sem(
             let d = match rel {
                 Some(-1) => weekday_before(r, w, true),
                 Some(1) => weekday_after(r, w, true),
-                _ if tense() == Tense::Future => weekday_after(r, w, false),
+                _ if matches!(tense(), Tense::Future | Tense::Deadline) => {
+                    weekday_after(r, w, false)
+                }
                 _ => weekday_before(r, w, false),
             };
             // TimeBank gives "Friday night" the day's value, "Friday morning" a TIME
@@ -646,6 +714,11 @@ fn resolve_sem(
             Some(Val::Quarter(y, q)) => (Val::Quarter(y + n as i32, *q), Anchor::Previous, Date),
             _ => other(String::new()),
         },
+        // "a decade ago": the year, as TimeBank has it
+        Sem::Ago { unit: "DE", n } => match dct {
+            Some(r) => (Val::Year(r.year() + 10 * n as i32), Anchor::Dct, Date),
+            None => other("XXXX".into()),
+        },
         Sem::RelUnit { unit, n } | Sem::Ago { unit, n } => {
             let Some(r) = dct else {
                 return other("XXXX-XX-XX".into());
@@ -663,7 +736,7 @@ fn resolve_sem(
                     Val::Quarter(y, (m - 1) / 3 + 1)
                 }
                 "Y" => Val::Year(r.year() + n as i32),
-                "DE" => Val::Year(r.year() + 10 * n as i32),
+                "DE" => Val::Other(format!("{:03}", (r.year() + 10 * n as i32) / 10)),
                 "CE" => Val::Other(format!("{:02}", (r.year() + 100 * n as i32) / 100)),
                 _ => Val::Day(r, None),
             };

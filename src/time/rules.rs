@@ -100,7 +100,9 @@ pub enum Sem {
         yrel: Option<i64>,
     },
     Year(i32),
-    Decade(i32),
+    /// A decade by its first year; `true` when definite ("the 1990s": TimeML `199`, a bare
+    /// "1990s": `199X`).
+    Decade(i32, bool),
     Quarter {
         y: Option<i32>,
         /// 0 = the quarter last mentioned ("the 1988 period").
@@ -422,11 +424,16 @@ impl<'a> Ctx<'a> {
             } else {
                 i
             };
-            let a = self.left_mod(a);
+            let mut a = self.left_mod(a);
+            // "the mid-1990s", "the late 1970s"
+            if a < i && a > 0 && !self.is(a, "the") && self.is(a - 1, "the") {
+                a -= 1;
+            }
+            let definite = self.is(a, "the");
             return Some(Parsed {
                 a,
                 b,
-                sem: Sem::Decade(v as i32),
+                sem: Sem::Decade(v as i32, definite),
             });
         }
         // years before Christ: "499 BC", "31 B.C."
@@ -1020,6 +1027,14 @@ impl<'a> Ctx<'a> {
                 qa = None;
             }
             if self.is_any(q, &["some", "many"]) && !plural {
+                qa = None;
+            }
+            // "a year-earlier loss": the article of a noun modified by "year-earlier"
+            if self.is_any(q, &["a", "an"])
+                && self.is_dash(i + 1)
+                && self.adjacent(i)
+                && self.is_any(i + 2, &["earlier", "ago"])
+            {
                 qa = None;
             }
         }

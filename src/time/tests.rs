@@ -155,7 +155,15 @@ fn months_seasons_years_decades() {
     );
     assert_eq!(
         values(&t, "Unrest in the 1990s"),
-        vec![pair("the 1990s", "199X")]
+        vec![pair("the 1990s", "199")]
+    );
+    assert_eq!(
+        values(&t, "Unrest in the mid-1990s and in 1980s Beirut"),
+        vec![pair("the mid-1990s", "199"), pair("1980s", "198X")]
+    );
+    assert_eq!(
+        values(&t, "Wars of the last decade"),
+        vec![pair("the last decade", "201")]
     );
     assert_eq!(
         values(&t, "Since early 2020 the group has grown."),
@@ -213,6 +221,63 @@ fn weekdays_by_tense() {
         values(&t, "a raid at 9 a.m. Tuesday"),
         vec![pair("9 a.m. Tuesday", "2021-07-06T09:00")]
     );
+}
+
+#[test]
+fn deadlines_and_multiword_future_cues() {
+    let t = tagger();
+    // a weekday after a deadline preposition is the next one
+    assert_eq!(
+        values(
+            &t,
+            "Officials gave the families until 9 a.m. Tuesday to sign."
+        ),
+        vec![pair("9 a.m. Tuesday", "2021-07-13T09:00")]
+    );
+    // a month after a deadline is the one nearest the DCT
+    assert_eq!(
+        values(&t, "The program to repay the loan by January"),
+        vec![pair("January", "2022-01")]
+    );
+    assert_eq!(
+        values(&t, "Fighting lasted until May."),
+        vec![pair("May", "2021-05")]
+    );
+    assert_eq!(
+        values(&t, "Until Thursday, they had not named a suspect."),
+        vec![pair("Thursday", "2021-07-08")]
+    );
+    assert_eq!(
+        values(&t, "He could arrive as early as Tuesday."),
+        vec![pair("Tuesday", "2021-07-13")]
+    );
+    assert_eq!(
+        values(&t, "The company is to resume trading in Paris Tuesday."),
+        vec![pair("Tuesday", "2021-07-13")]
+    );
+    assert_eq!(
+        values(&t, "The dividend is payable Jan. 2 to holders."),
+        vec![pair("Jan. 2", "2022-01-02")]
+    );
+    // "the plan" is a noun, not a future cue
+    assert_eq!(
+        values(&t, "The board announced the plan June 21."),
+        vec![pair("June 21", "2021-06-21")]
+    );
+}
+
+/// `PROBE_DCT=2021-07-08 PROBE="text" cargo test --lib time::tests::probe -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn probe() {
+    let t = tagger();
+    let text = std::env::var("PROBE").unwrap_or_default();
+    let dct = std::env::var("PROBE_DCT")
+        .ok()
+        .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok());
+    for m in t.tag(&text, dct) {
+        println!("{:?} {:?} {} {:?}", m.text, m.timex_type, m.value, m.anchor);
+    }
 }
 
 #[test]
