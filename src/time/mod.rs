@@ -139,6 +139,7 @@ impl TimeTagger {
             last: None,
             narrative: None,
             narrative_mode,
+            last_day: None,
         };
         for p in self.candidates(text) {
             if p < last_end {
@@ -186,7 +187,7 @@ impl TimeTagger {
             &parsed.sem,
             st.dct,
             &tense_of,
-            st.last.as_ref(),
+            st.anchor_for(&parsed.sem),
             st.narrative,
         );
         // year offsets ("a year ago", "a year earlier") compare with the period in force rather
@@ -206,6 +207,9 @@ impl TimeTagger {
             && !year_offset
         {
             st.last = Some(val.clone());
+            if val.gran() == Some(calendar::Gran::Day) {
+                st.last_day = Some(val.clone());
+            }
             // the year of an explicit date stays in force for later month/day mentions until
             // a DCT-relative expression takes over
             match anchor {
@@ -250,6 +254,41 @@ struct DocState {
     /// without a year in narratives.
     narrative: Option<(i32, u32)>,
     narrative_mode: bool,
+    /// The last day-precise date mentioned ("On Wednesday" before "which they had held in
+    /// 2016"): what day and week offsets fall back on when the last date is coarser.
+    last_day: Option<Val>,
+}
+
+impl DocState {
+    /// The date a previous-anchored meaning is resolved against: the last date mentioned when
+    /// it is at least as precise as the offset's unit, else (in news) the last day-precise
+    /// date (a background year or month between a story's day and "the next day" is
+    /// skipped), else none (the DCT).
+    fn anchor_for(&self, sem: &Sem) -> Option<&Val> {
+        use calendar::Gran;
+        let needed = match sem {
+            Sem::PrevOffset { unit, .. } => match *unit {
+                "D" | "TH" | "TM" | "TS" => Gran::Day,
+                "W" | "2W" | "WE" => Gran::Week,
+                "M" => Gran::Month,
+                "Q" => Gran::Quarter,
+                _ => Gran::Year,
+            },
+            Sem::PrevWeekday { .. } | Sem::EventAnchored | Sem::Clock { day: None, .. } => {
+                Gran::Day
+            }
+            _ => return self.last.as_ref(),
+        };
+        // histories move on through their years: there the last date stays the anchor
+        if self.narrative_mode {
+            return self.last.as_ref();
+        }
+        match self.last.as_ref() {
+            Some(v) if v.gran().is_some_and(|g| g <= needed) => Some(v),
+            Some(_) => self.last_day.as_ref(),
+            None => None,
+        }
+    }
 }
 
 pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {

@@ -367,6 +367,38 @@ fn previous_anchoring() {
 }
 
 #[test]
+fn previous_anchoring_skips_background_periods() {
+    let t = tagger();
+    // a background year between the story's day and "the next day" is not the anchor
+    let s = "On Wednesday rebels seized the town, which troops had retaken in 2016. \
+             The next day, the army shelled it. A week later, talks began.";
+    assert_eq!(
+        values(&t, s),
+        vec![
+            pair("Wednesday", "2021-07-07"),
+            pair("2016", "2016"),
+            pair("The next day", "2021-07-08"),
+            pair("A week later", "2021-W28")
+        ]
+    );
+    assert_eq!(one(&t, s, "The next day").anchor, Anchor::Previous);
+    // with no day-precise date before, a day offset after a background year takes the DCT
+    let s = "The group was founded in 2009. The next day is not the point; hours after the \
+             raid, police came.";
+    let m = one(&t, s, "The next day");
+    assert_eq!(m.value, "2021-07-09");
+    assert_eq!(m.anchor, Anchor::Dct);
+    // a year offset after a year is still anchored on it
+    assert_eq!(
+        values(
+            &t,
+            "The war began in 2014. A year later, a truce was signed."
+        ),
+        vec![pair("2014", "2014"), pair("A year later", "2015")]
+    );
+}
+
+#[test]
 fn durations_sets_and_ages_are_not_dates() {
     let t = tagger();
     let ms = t.tag(
