@@ -812,6 +812,11 @@ fn resolve_sem(
             };
             (Val::Weekend(d), Anchor::Dct, Date)
         }
+        Sem::TheYear { n } => match (narrative, dct) {
+            (Some((y, _)), _) => (Val::Year(y + n as i32), Anchor::Previous, Date),
+            (None, Some(r)) => (Val::Year(r.year() + n as i32), Anchor::Dct, Date),
+            _ => other("XXXX".into()),
+        },
         Sem::Ref(s) => (Val::Other(s.to_string()), Anchor::None, Date),
         Sem::Duration(ref s) => (Val::Other(s.clone()), Anchor::None, Duration),
         Sem::Set(ref s) => (Val::Other(s.clone()), Anchor::None, Set),

@@ -162,6 +162,11 @@ pub enum Sem {
         min: u32,
         day: Option<Box<Sem>>,
     },
+    /// "the year" (`n` 0), "the latest fiscal year" (-1): the year in force in a history, else
+    /// the reference time's.
+    TheYear {
+        n: i64,
+    },
     /// An age ("a 21-year-old", "52 years old"): consumed so it never becomes a date, not
     /// reported as a time expression.
     Age,
@@ -1275,6 +1280,34 @@ impl<'a> Ctx<'a> {
                 b: i + 3,
                 sem,
             });
+        }
+        // "the year", "the fiscal year", "the full year", "the current fiscal year": the year of
+        // the reference time; "the year ended Sept. 30": a year's duration
+        if unit == "Y" && !plural && i > 0 {
+            let j = if self.is_any(i - 1, &["fiscal", "full"]) {
+                i - 1
+            } else {
+                i
+            };
+            let rel = j > 0 && self.is_any(j - 1, &["current", "latest"]);
+            let k = if rel { j - 1 } else { j };
+            let followed = self.year_num(i + 1).is_some()
+                || self.cls(i + 1, Class::Number).is_some()
+                || self.cls(i + 1, Class::Offset).is_some()
+                || self.is_any(i + 1, &["'", "’", "-"])
+                // "the Year III" of a calendar
+                || (self.ok(i + 1) && !self.w(i + 1).is_empty() && self.w(i + 1).bytes().all(|c| b"IVX".contains(&c)));
+            if k > 0 && self.is(k - 1, "the") && !followed {
+                let a = self.left_mod(k - 1);
+                let sem = if self.is_any(i + 1, &["ended", "ending"]) && a == k - 1 {
+                    Sem::Duration(duration_value(Some(1), unit))
+                } else if self.is(j - 1, "latest") {
+                    Sem::TheYear { n: -1 }
+                } else {
+                    Sem::TheYear { n: 0 }
+                };
+                return Some(Parsed { a, b: i + 1, sem });
+            }
         }
         // "last week", "this month", "next year", "late last month", "the previous day"
         if i > 0 && !plural {

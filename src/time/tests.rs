@@ -399,6 +399,30 @@ fn previous_anchoring_skips_background_periods() {
 }
 
 #[test]
+fn the_year_and_fiscal_years() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "Sales for the full year rose; by the end of the year, the current fiscal year"
+        ),
+        vec![
+            pair("the full year", "2021"),
+            pair("the end of the year", "2021"),
+            pair("the current fiscal year", "2021")
+        ]
+    );
+    assert_eq!(
+        values(&t, "Profit in the year ended June 30 rose."),
+        vec![pair("the year", "P1Y"), pair("June 30", "2021-06-30")]
+    );
+    assert_eq!(
+        values(&t, "Results for the latest fiscal year"),
+        vec![pair("the latest fiscal year", "2020")]
+    );
+}
+
+#[test]
 fn durations_sets_and_ages_are_not_dates() {
     let t = tagger();
     let ms = t.tag(
