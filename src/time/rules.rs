@@ -1437,12 +1437,20 @@ impl<'a> Ctx<'a> {
                     sem: Sem::EventAnchored,
                 });
             }
-            // "in recent years": the recent past
+            // "in recent years": the recent past; "in recent weeks": a vague stretch of weeks
+            // up to now, as TimeBank has it
             if i > 0 && self.is(i.wrapping_sub(1), "recent") {
+                let coordinated =
+                    self.is_any(i + 1, &["and", "or"]) && self.cls(i + 2, Class::Unit).is_some();
+                let sem = if matches!(unit, "D" | "W" | "M") && !coordinated {
+                    Sem::Duration(duration_value(None, unit))
+                } else {
+                    Sem::Ref("PAST_REF")
+                };
                 return Some(Parsed {
                     a: i.wrapping_sub(1),
                     b: i + 1,
-                    sem: Sem::Ref("PAST_REF"),
+                    sem,
                 });
             }
             if i > 0 && self.is_any(i.wrapping_sub(1), &["for", "over"]) {

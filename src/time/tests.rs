@@ -399,6 +399,22 @@ fn previous_anchoring_skips_background_periods() {
 }
 
 #[test]
+fn recent_periods() {
+    let t = tagger();
+    assert_eq!(
+        values(&t, "Clashes grew in recent weeks, as in recent years."),
+        vec![
+            pair("recent weeks", "PXW"),
+            pair("recent years", "PAST_REF")
+        ]
+    );
+    assert_eq!(
+        values(&t, "in recent weeks and months"),
+        vec![pair("recent weeks", "PAST_REF")]
+    );
+}
+
+#[test]
 fn the_year_and_fiscal_years() {
     let t = tagger();
     assert_eq!(
