@@ -27,6 +27,7 @@ pub enum Class {
     Det,
     Clock,
     Deadline,
+    YearWord,
 }
 
 impl Class {
@@ -52,6 +53,7 @@ impl Class {
             "det" => Class::Det,
             "clock" => Class::Clock,
             "deadline" => Class::Deadline,
+            "yearword" => Class::YearWord,
             _ => return None,
         })
     }
@@ -69,6 +71,7 @@ impl Class {
                 | Class::Set
                 | Class::PartDay
                 | Class::Clock
+                | Class::YearWord
         )
     }
 }

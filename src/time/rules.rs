@@ -388,6 +388,7 @@ impl<'a> Ctx<'a> {
                 Class::Set => self.parse_set(i, e),
                 Class::PartDay => self.parse_partday(i, e),
                 Class::Clock => self.parse_clock(i),
+                Class::YearWord => self.parse_spelled_year(i),
                 _ => None,
             };
             if r.is_some() {
@@ -594,6 +595,9 @@ impl<'a> Ctx<'a> {
         } else if let Some(yy) = self.year_num(j) {
             y = Some(yy);
             j += 1;
+        } else if let Some((yy, end)) = self.spelled_year(j) {
+            y = Some(yy);
+            j = end;
         } else if (self.punct(j, ",") && !self.digit_context(j + 1) || self.is(j, "of"))
             && self.year_num(j + 1).is_some()
         {
@@ -916,6 +920,59 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// A spelled-out year starting at token `i`: "nineteen ninety-six", "nineteen eighty"
+    /// (century word, tens, optional unit), or "two thousand". Gives the year and the token
+    /// after it.
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        if self.is(i, "two") && self.is(i + 1, "thousand") {
+            return Some((2000, i + 2));
+        }
+        let c = self.cls(i, Class::YearWord)?.num?;
+        if !(10..=20).contains(&c) {
+            return None;
+        }
+        let tens = self.cls(i + 1, Class::Number)?.num?;
+        if !(20..=90).contains(&tens) || tens % 10 != 0 {
+            return None;
+        }
+        let mut y = c * 100 + tens;
+        let mut end = i + 2;
+        if self.is_dash(end) {
+            if let Some(u) = self.cls(end + 1, Class::Number).and_then(|e| e.num) {
+                if (1..=9).contains(&u) {
+                    y += u;
+                    end += 2;
+                }
+            }
+        }
+        Some((y as i32, end))
+    }
+
+    /// "nineteen ninety-six", "the year nineteen ninety", "the year two thousand".
+    fn parse_spelled_year(&self, i: usize) -> Option<Parsed> {
+        let (start, y, b) = if self.is(i, "thousand") {
+            // only "the year two thousand": "two thousand troops" is a number
+            if i < 3 || !self.is(i - 2, "year") || !self.is(i - 3, "the") {
+                return None;
+            }
+            let (y, b) = self.spelled_year(i - 1)?;
+            (i - 1, y, b)
+        } else {
+            let (y, b) = self.spelled_year(i)?;
+            (i, y, b)
+        };
+        let a = if start >= 2 && self.is(start - 1, "year") && self.is(start - 2, "the") {
+            start - 2
+        } else {
+            start
+        };
+        Some(Parsed {
+            a,
+            b,
+            sem: Sem::Year(y),
+        })
+    }
+
     fn parse_season(&self, i: usize, e: &Entry) -> Option<Parsed> {
         let s = code_static(&e.value)?;
         let mut b = i + 1;
@@ -926,6 +983,10 @@ impl<'a> Ctx<'a> {
         } else if self.is(i + 1, "of") && self.year_num(i + 2).is_some() {
             y = self.year_num(i + 2);
             b = i + 3;
+        } else if let Some((yy, end)) = self.spelled_year(i + 1 + usize::from(self.is(i + 1, "of")))
+        {
+            y = Some(yy);
+            b = end;
         }
         let mut a = i;
         let mut rel = None;

@@ -399,6 +399,26 @@ fn previous_anchoring_skips_background_periods() {
 }
 
 #[test]
+fn spelled_out_years() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "In January nineteen ninety-seven and in nineteen eighty, before the year two thousand, two thousand troops came."
+        ),
+        vec![
+            pair("January nineteen ninety-seven", "1997-01"),
+            pair("nineteen eighty", "1980"),
+            pair("the year two thousand", "2000")
+        ]
+    );
+    assert_eq!(
+        values(&t, "the winter of nineteen ninety-four; nineteen soldiers"),
+        vec![pair("the winter of nineteen ninety-four", "1994-WI")]
+    );
+}
+
+#[test]
 fn recent_periods() {
     let t = tagger();
     assert_eq!(
