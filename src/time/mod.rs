@@ -812,6 +812,7 @@ fn resolve_sem(
             };
             (Val::Weekend(d), Anchor::Dct, Date)
         }
+        Sem::Century(c) => other(format!("{c:02}")),
         Sem::TheYear { n } => match (narrative, dct) {
             (Some((y, _)), _) => (Val::Year(y + n as i32), Anchor::Previous, Date),
             (None, Some(r)) => (Val::Year(r.year() + n as i32), Anchor::Dct, Date),

@@ -162,6 +162,8 @@ pub enum Sem {
         min: u32,
         day: Option<Box<Sem>>,
     },
+    /// A century by its number minus one ("the 20th century": 19).
+    Century(i32),
     /// "the year" (`n` 0), "the latest fiscal year" (-1): the year in force in a history, else
     /// the reference time's.
     TheYear {
@@ -324,6 +326,20 @@ impl<'a> Ctx<'a> {
         (nd == 4 && suf.is_empty() && (1000..=2099).contains(&v) && !self.digit_context(i))
             .then_some(v as i32)
     }
+    /// Token `i` is a four-digit year 1000–2099, even inside an earlier expression (a list
+    /// of years: "1990 and 1991").
+    fn year_token(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            let w = &self.text[t.s..t.e];
+            t.kind == Kind::Num
+                && w.len() == 4
+                && w.bytes().all(|c| c.is_ascii_digit())
+                && w.parse::<i32>().is_ok_and(|v| (1000..=2099).contains(&v))
+        }) && !(i > 0
+            && self.toks[i - 1].kind == Kind::Punct
+            && "$£€#".contains(&self.text[self.toks[i - 1].s..self.toks[i - 1].e]))
+    }
+
     /// A quantity: digits or a number word ("three", "a", "several").
     fn quantity(&self, i: usize) -> Option<Option<i64>> {
         if let Some((v, nd, suf)) = self.digits(i) {
@@ -489,9 +505,9 @@ impl<'a> Ctx<'a> {
         }
         // a year: needs a temporal context on the left or an end of phrase on the right
         // "and", "or", "to" only continue a list or range of years ("1994 and 1995")
-        let weak = i > 0 && self.is_any(i - 1, &["and", "or", "to"]);
+        let weak = i > 0 && (self.is_any(i - 1, &["and", "or", "to"]) || self.punct(i - 1, ","));
         let prev_ok = i > 0
-            && (weak && i >= 2 && self.year_num(i - 2).is_some()
+            && (weak && i >= 2 && self.year_token(i - 2)
                 || !weak && self.is_temporal_prep(i.wrapping_sub(1))
                 || self.cls(i.wrapping_sub(1), Class::Mod).is_some()
                 || self.cls(i.wrapping_sub(1), Class::Det).is_some()
@@ -516,7 +532,10 @@ impl<'a> Ctx<'a> {
         let plausible = (1900..=2099).contains(&y)
             || range_start
             || (i > 0 && self.punct(i - 1, "(") && self.punct(i + 1, ")"));
-        if !prev_ok && (!next_ok || !plausible) {
+        // the first of a list of years: "both 1990 and 1991"
+        let list_start =
+            plausible && self.is_any(i + 1, &["and", "or"]) && self.year_num(i + 2).is_some();
+        if !prev_ok && !list_start && (!next_ok || !plausible) {
             return None;
         }
         // "the 1988 second quarter"
@@ -950,6 +969,20 @@ impl<'a> Ctx<'a> {
 
     /// "nineteen ninety-six", "the year nineteen ninety", "the year two thousand".
     fn parse_spelled_year(&self, i: usize) -> Option<Parsed> {
+        // "the nineties": a decade word right after "the"
+        if let Some(v) = self.cls(i, Class::YearWord).and_then(|e| e.num) {
+            if v >= 1000 && self.w(i).ends_with('s') {
+                if i == 0 || !self.is(i - 1, "the") {
+                    return None;
+                }
+                let a = self.left_mod(i - 1);
+                return Some(Parsed {
+                    a,
+                    b: i + 1,
+                    sem: Sem::Decade(v as i32, true),
+                });
+            }
+        }
         let (start, y, b) = if self.is(i, "thousand") {
             // only "the year two thousand": "two thousand troops" is a number
             if i < 3 || !self.is(i - 2, "year") || !self.is(i - 3, "the") {
@@ -1065,6 +1098,23 @@ impl<'a> Ctx<'a> {
     fn parse_unit(&self, i: usize, e: &Entry) -> Option<Parsed> {
         let unit = unit_static(&e.value);
         let plural = self.w(i).ends_with('s') || self.w(i).ends_with("ies");
+        // "the 20th century", "11th century"
+        if unit == "CE" && !plural && i > 0 {
+            if let Some((n, nd, suf)) = self.digits(i - 1) {
+                if nd <= 2 && ["st", "nd", "rd", "th"].contains(&suf) && (1..=21).contains(&n) {
+                    let a = if i >= 2 && self.is(i - 2, "the") {
+                        i - 2
+                    } else {
+                        i - 1
+                    };
+                    return Some(Parsed {
+                        a,
+                        b: i + 1,
+                        sem: Sem::Century(n as i32 - 1),
+                    });
+                }
+            }
+        }
         // quantity on the left: "three days", "two-year", "a few days", "the past two months"
         let mut qa = None; // start token of the quantity
         let mut n: Option<i64> = None;

@@ -419,6 +419,34 @@ fn spelled_out_years() {
 }
 
 #[test]
+fn centuries_decade_words_and_year_lists() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "Since the 20th century and the nineties, in his sixties"
+        ),
+        vec![pair("the 20th century", "19"), pair("the nineties", "199")]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "earnings in both 1990 and 1991; visits in 1994, 1995 and 1997; bonds due 1993"
+        ),
+        vec![
+            pair("1990", "1990"),
+            pair("1991", "1991"),
+            pair("1994", "1994"),
+            pair("1995", "1995"),
+            pair("1997", "1997"),
+            pair("1993", "1993")
+        ]
+    );
+    // a quantity is no year
+    assert_eq!(values(&t, "it sold 1200 units"), vec![]);
+}
+
+#[test]
 fn recent_periods() {
     let t = tagger();
     assert_eq!(
