@@ -28,6 +28,7 @@ pub enum Class {
     Clock,
     Deadline,
     YearWord,
+    Holiday,
 }
 
 impl Class {
@@ -54,6 +55,7 @@ impl Class {
             "clock" => Class::Clock,
             "deadline" => Class::Deadline,
             "yearword" => Class::YearWord,
+            "holiday" => Class::Holiday,
             _ => return None,
         })
     }
@@ -72,6 +74,7 @@ impl Class {
                 | Class::PartDay
                 | Class::Clock
                 | Class::YearWord
+                | Class::Holiday
         )
     }
 }
@@ -86,6 +89,8 @@ pub struct Entry {
     pub ambiguous: bool,
     pub abbr: bool,
     pub needs_the: bool,
+    /// Holidays: only as "<word> Day" ("Election Day", "Labor Day").
+    pub needs_day: bool,
 }
 
 /// The loaded lexicon: lower-case word → entries.
@@ -132,6 +137,7 @@ impl Lexicon {
                 ambiguous: flag("ambiguous"),
                 abbr: flag("abbr"),
                 needs_the: flag("needs_the"),
+                needs_day: flag("needs_day"),
             };
             lex.words
                 .entry(word.into_bytes().into_boxed_slice())

@@ -61,7 +61,8 @@ impl TimeTagger {
             .iter()
             .map(|w| {
                 lex.get(w).iter().all(|e| {
-                    matches!(e.class, Class::Month | Class::Weekday) || !e.class.is_trigger()
+                    matches!(e.class, Class::Month | Class::Weekday | Class::Holiday)
+                        || !e.class.is_trigger()
                 })
             })
             .collect();
@@ -813,6 +814,67 @@ fn resolve_sem(
             (Val::Weekend(d), Anchor::Dct, Date)
         }
         Sem::Century(c) => other(format!("{c:02}")),
+        Sem::CenturyBc(c) => other(format!("BC{c:02}")),
+        Sem::Holiday {
+            rule, y: Some(y), ..
+        } => match rule.date(y) {
+            Some(d) => (Val::Day(d, None), Anchor::None, Date),
+            None => other(format!("{y:04}")),
+        },
+        // a history: the year in force
+        Sem::Holiday {
+            rule,
+            y: None,
+            rel: None,
+        } if narrative.is_some_and(|(y, _)| dct.is_none_or(|r| y != r.year())) => {
+            let (y, _) = narrative.unwrap_or_default();
+            match rule.date(y) {
+                Some(d) => (Val::Day(d, None), Anchor::Previous, Date),
+                None => other("XXXX-XX-XX".into()),
+            }
+        }
+        Sem::Holiday { rule, y: None, rel } => {
+            let Some(r) = dct else {
+                return other("XXXX-XX-XX".into());
+            };
+            let around = |y: i32| rule.date(y);
+            let (this, prev, next) = (around(r.year()), around(r.year() - 1), around(r.year() + 1));
+            let (Some(this), Some(prev), Some(next)) = (this, prev, next) else {
+                return other("XXXX-XX-XX".into());
+            };
+            let before = if this <= r { this } else { prev };
+            let after = if this >= r { this } else { next };
+            let d = match rel {
+                Some(-1) => {
+                    if this < r {
+                        this
+                    } else {
+                        prev
+                    }
+                }
+                Some(1) => {
+                    if this > r {
+                        this
+                    } else {
+                        next
+                    }
+                }
+                Some(_) => this,
+                None => match tense() {
+                    Tense::Future => after,
+                    Tense::Past => before,
+                    // the occurrence nearest the DCT
+                    _ => {
+                        if (after - r) < (r - before) {
+                            after
+                        } else {
+                            before
+                        }
+                    }
+                },
+            };
+            (Val::Day(d, None), Anchor::Dct, Date)
+        }
         Sem::TheYear { n } => match (narrative, dct) {
             (Some((y, _)), _) => (Val::Year(y + n as i32), Anchor::Previous, Date),
             (None, Some(r)) => (Val::Year(r.year() + n as i32), Anchor::Dct, Date),

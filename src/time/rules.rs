@@ -1,6 +1,7 @@
 //! Local parsing: from a trigger token, grow a time expression left and right using the
 //! lexicon classes, and say what it means ([`Sem`]), before any calendar resolution.
 
+use super::calendar::HolidayRule;
 use super::lexicon::{Class, Entry, Lexicon};
 
 /// A token of a local window: byte span into the text and its kind.
@@ -162,6 +163,14 @@ pub enum Sem {
         min: u32,
         day: Option<Box<Sem>>,
     },
+    /// A holiday ("Thanksgiving", "Election Day", "last Christmas", "Easter 2021").
+    Holiday {
+        rule: HolidayRule,
+        y: Option<i32>,
+        rel: Option<i64>,
+    },
+    /// A century before Christ, by its number minus one ("the 4th century BC": BC03).
+    CenturyBc(i32),
     /// A century by its number minus one ("the 20th century": 19).
     Century(i32),
     /// "the year" (`n` 0), "the latest fiscal year" (-1): the year in force in a history, else
@@ -405,6 +414,7 @@ impl<'a> Ctx<'a> {
                 Class::PartDay => self.parse_partday(i, e),
                 Class::Clock => self.parse_clock(i),
                 Class::YearWord => self.parse_spelled_year(i),
+                Class::Holiday => self.parse_holiday(i, e),
                 _ => None,
             };
             if r.is_some() {
@@ -967,6 +977,60 @@ impl<'a> Ctx<'a> {
         Some((y as i32, end))
     }
 
+    /// "Thanksgiving", "Thanksgiving Day", "Election Day", "Christmas Eve", "last Easter",
+    /// "Christmas 2020".
+    fn parse_holiday(&self, i: usize, e: &Entry) -> Option<Parsed> {
+        let mut rule = HolidayRule::parse(&e.value)?;
+        if !self.cap(i) {
+            return None;
+        }
+        let mut b = i + 1;
+        // "Valentine's Day"
+        if self.punct(b, "'’") && self.is(b + 1, "s") {
+            b += 2;
+        }
+        let day = self.is(b, "Day") && self.cap(b);
+        if e.needs_day && !day {
+            return None;
+        }
+        if day || (self.is_any(b, &["Sunday", "Monday"]) && matches!(rule, HolidayRule::Easter(_)))
+        {
+            if let HolidayRule::Easter(off) = rule {
+                if self.is(b, "Monday") {
+                    rule = HolidayRule::Easter(off + 1);
+                }
+            }
+            b += 1;
+        } else if self.is(b, "Eve") {
+            rule = match rule {
+                HolidayRule::Fixed(m, d) if d > 1 => HolidayRule::Fixed(m, d - 1),
+                HolidayRule::Easter(off) => HolidayRule::Easter(off - 1),
+                other => other,
+            };
+            b += 1;
+        }
+        let mut y = None;
+        if let Some(yy) = self.year_num(b) {
+            y = Some(yy);
+            b += 1;
+        }
+        let mut a = i;
+        let mut rel = None;
+        if i > 0 {
+            if let Some(r) = self.cls(i - 1, Class::Rel) {
+                if self.is_any(i - 1, &["last", "this", "next"]) {
+                    rel = r.num;
+                    a = i - 1;
+                }
+            }
+        }
+        Some(Parsed {
+            a,
+            b,
+            sem: Sem::Holiday { rule, y, rel },
+        })
+    }
+
     /// "nineteen ninety-six", "the year nineteen ninety", "the year two thousand".
     fn parse_spelled_year(&self, i: usize) -> Option<Parsed> {
         // "the nineties": a decade word right after "the"
@@ -1107,10 +1171,25 @@ impl<'a> Ctx<'a> {
                     } else {
                         i - 1
                     };
-                    return Some(Parsed {
-                        a,
-                        b: i + 1,
-                        sem: Sem::Century(n as i32 - 1),
+                    // "the 4th century BC", "the 9th century B.C."
+                    let bc_end = if self.is_any(i + 1, &["BC", "BCE"]) {
+                        Some(i + 2)
+                    } else if self.is(i + 1, "B") && self.punct(i + 2, ".") && self.is(i + 3, "C") {
+                        Some(if self.punct(i + 4, ".") { i + 5 } else { i + 4 })
+                    } else {
+                        None
+                    };
+                    return Some(match bc_end {
+                        Some(b) => Parsed {
+                            a,
+                            b,
+                            sem: Sem::CenturyBc(n as i32 - 1),
+                        },
+                        None => Parsed {
+                            a,
+                            b: i + 1,
+                            sem: Sem::Century(n as i32 - 1),
+                        },
                     });
                 }
             }

@@ -429,6 +429,10 @@ fn centuries_decade_words_and_year_lists() {
         vec![pair("the 20th century", "19"), pair("the nineties", "199")]
     );
     assert_eq!(
+        values(&t, "in the 4th century BC"),
+        vec![pair("the 4th century BC", "BC03")]
+    );
+    assert_eq!(
         values(
             &t,
             "earnings in both 1990 and 1991; visits in 1994, 1995 and 1997; bonds due 1993"
@@ -444,6 +448,37 @@ fn centuries_decade_words_and_year_lists() {
     );
     // a quantity is no year
     assert_eq!(values(&t, "it sold 1200 units"), vec![]);
+}
+
+#[test]
+fn holidays() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "Rebels attacked on Easter Sunday; last Christmas was quiet; the vote falls on Election Day."
+        ),
+        vec![
+            pair("Easter Sunday", "2021-04-04"),
+            pair("last Christmas", "2020-12-25"),
+            pair("Election Day", "2021-11-02")
+        ]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "Talks will resume after Thanksgiving, as on Christmas Eve 2019."
+        ),
+        vec![
+            pair("Thanksgiving", "2021-11-25"),
+            pair("Christmas Eve 2019", "2019-12-24")
+        ]
+    );
+    // not a holiday: lower case, or without "Day"
+    assert_eq!(
+        values(&t, "the election commission; Labor Party; easter eggs"),
+        vec![]
+    );
 }
 
 #[test]
