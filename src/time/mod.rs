@@ -278,6 +278,23 @@ impl DocState {
             Sem::PrevWeekday { .. } | Sem::EventAnchored | Sem::Clock { day: None, .. } => {
                 Gran::Day
             }
+            // year-ago comparisons are with the period reported, not with an outlook: a
+            // quarter after the DCT ("losses through the third quarter of 1990") is skipped
+            Sem::Quarter {
+                q: 0,
+                yrel: Some(_),
+                ..
+            }
+            | Sem::Ago { unit: "Y", .. } => {
+                return match (self.last.as_ref(), self.dct) {
+                    (Some(v @ Val::Quarter(..)), Some(r))
+                        if v.first_day().is_some_and(|d| d > r) =>
+                    {
+                        None
+                    }
+                    (l, _) => l,
+                };
+            }
             _ => return self.last.as_ref(),
         };
         // histories move on through their years: there the last date stays the anchor

@@ -801,9 +801,14 @@ impl<'a> Ctx<'a> {
     /// "9 a.m.", "10:30 p.m. EDT Thursday", "noon Thursday", "midnight".
     fn parse_clock(&self, i: usize) -> Option<Parsed> {
         let (mut h, mut min, a, mut b);
-        if self.is_any(i, &["noon", "midnight"]) {
-            h = if self.is(i, "noon") { 12 } else { 0 };
-            min = 0;
+        let named = self
+            .cls(i, Class::Clock)
+            .and_then(|e| e.value.split_once(':'))
+            .and_then(|(hh, mm)| Some((hh.parse::<u32>().ok()?, mm.parse::<u32>().ok()?)));
+        if let Some((hh, mm)) = named {
+            // "noon", "midnight", "midday" (lexicon HH:MM)
+            h = hh;
+            min = mm;
             a = i;
             b = i + 1;
         } else {
@@ -1031,6 +1036,57 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// Durations with a half: "5 1/2 hours" (quantity `qa` = the "2" of "1/2"), "two and a
+    /// half years", "a minute and a half". Units without an exact half in TIMEX3 are left out.
+    fn half_duration(
+        &self,
+        i: usize,
+        unit: &'static str,
+        qa: Option<usize>,
+        n: Option<i64>,
+    ) -> Option<Parsed> {
+        let mut start = None;
+        let mut whole = None;
+        let mut b = i + 1;
+        if let (Some(q), Some(2)) = (qa, n) {
+            if q >= 3 && self.punct(q - 1, "/") && self.is(q - 2, "1") {
+                if let Some(Some(w)) = self.quantity(q - 3) {
+                    start = Some(q - 3);
+                    whole = Some(w);
+                }
+            }
+        }
+        if start.is_none() && i >= 4 && self.is(i - 1, "half") && self.is(i - 2, "a") {
+            if self.is(i - 3, "and") {
+                if let Some(Some(w)) = self.quantity(i - 4) {
+                    start = Some(i - 4);
+                    whole = Some(w);
+                }
+            }
+        }
+        if start.is_none() && self.is(i + 1, "and") && self.is(i + 2, "a") && self.is(i + 3, "half")
+        {
+            if let (Some(q), Some(w)) = (qa, n) {
+                start = Some(q);
+                whole = Some(w);
+                b = i + 4;
+            }
+        }
+        let (a, w) = (start?, whole?);
+        let value = match unit {
+            "Y" => format!("P{w}Y6M"),
+            "D" => format!("P{w}DT12H"),
+            "TH" => format!("PT{w}H30M"),
+            "TM" => format!("PT{w}M30S"),
+            _ => return None,
+        };
+        Some(Parsed {
+            a,
+            b,
+            sem: Sem::Duration(value),
+        })
+    }
+
     /// "nineteen ninety-six", "the year nineteen ninety", "the year two thousand".
     fn parse_spelled_year(&self, i: usize) -> Option<Parsed> {
         // "the nineties": a decade word right after "the"
@@ -1216,6 +1272,12 @@ impl<'a> Ctx<'a> {
                 n = Some(2);
             }
         }
+        // a half more: "5 1/2 hours", "two and a half years", "a minute and a half"
+        if !hyphen {
+            if let Some(p) = self.half_duration(i, unit, qa, n) {
+                return Some(p);
+            }
+        }
         // "a" alone is only a quantity for singular units ("a year ago", "a week")
         if let Some(q) = qa {
             if self.is_any(q, &["a", "an"]) && plural {
@@ -1301,7 +1363,13 @@ impl<'a> Ctx<'a> {
                 });
             }
             let b = i + 1;
-            if unit == "Q" {
+            // "two quarters", "several quarters": a duration; not "the first two quarters"
+            // nor a single "a quarter" (a quarter of the votes)
+            if unit == "Q"
+                && (!plural
+                    || (qa > 0 && self.cls(qa - 1, Class::Ordinal).is_some())
+                    || self.is(i + 1, "of") && self.year_num(i + 2).is_none())
+            {
                 return None;
             }
             let mut a = qa;
@@ -1320,8 +1388,20 @@ impl<'a> Ctx<'a> {
                 sem: Sem::Duration(duration_value(n, unit)),
             });
         }
+        // "the second and fourth quarters" (of every year): a set
+        if unit == "Q" && plural && i > 0 {
+            if let Some(q) = self.cls(i - 1, Class::Ordinal).and_then(|o| o.num) {
+                if (1..=4).contains(&q) {
+                    return Some(Parsed {
+                        a: i - 1,
+                        b: i + 1,
+                        sem: Sem::Set(format!("XXXX-Q{q}")),
+                    });
+                }
+            }
+        }
         // quarters: "the third quarter", "third-quarter", "the fourth quarter of 1989"
-        if unit == "Q" {
+        if unit == "Q" && !plural {
             let (oa, q) = if let Some(o) = (i > 0)
                 .then(|| self.cls(i.wrapping_sub(1), Class::Ordinal))
                 .flatten()
@@ -1625,6 +1705,14 @@ impl<'a> Ctx<'a> {
                     a: i,
                     b: i + 2,
                     sem: Sem::EventAnchored,
+                });
+            }
+            // "these days": the present
+            if i > 0 && unit == "D" && self.is(i - 1, "these") {
+                return Some(Parsed {
+                    a: i - 1,
+                    b: i + 1,
+                    sem: Sem::Ref("PRESENT_REF"),
                 });
             }
             // "in recent years": the recent past; "in recent weeks": a vague stretch of weeks

@@ -451,6 +451,37 @@ fn centuries_decade_words_and_year_lists() {
 }
 
 #[test]
+fn halves_quarters_and_present() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "It took 5 1/2 hours, then two and a half years, and a minute and a half."
+        ),
+        vec![
+            pair("5 1/2 hours", "PT5H30M"),
+            pair("two and a half years", "P2Y6M"),
+            pair("a minute and a half", "PT1M30S")
+        ]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "Profit fell in the past two quarters and in coming quarters; he won three quarters of the vote. These days it is calm."
+        ),
+        vec![
+            pair("the past two quarters", "P2Q"),
+            pair("coming quarters", "FUTURE_REF"),
+            pair("These days", "PRESENT_REF")
+        ]
+    );
+    assert_eq!(
+        values(&t, "They met at midday."),
+        vec![pair("midday", "2021-07-08T12:00")]
+    );
+}
+
+#[test]
 fn holidays() {
     let t = tagger();
     assert_eq!(
