@@ -1056,12 +1056,15 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        if start.is_none() && i >= 4 && self.is(i - 1, "half") && self.is(i - 2, "a") {
-            if self.is(i - 3, "and") {
-                if let Some(Some(w)) = self.quantity(i - 4) {
-                    start = Some(i - 4);
-                    whole = Some(w);
-                }
+        if start.is_none()
+            && i >= 4
+            && self.is(i - 1, "half")
+            && self.is(i - 2, "a")
+            && self.is(i - 3, "and")
+        {
+            if let Some(Some(w)) = self.quantity(i - 4) {
+                start = Some(i - 4);
+                whole = Some(w);
             }
         }
         if start.is_none() && self.is(i + 1, "and") && self.is(i + 2, "a") && self.is(i + 3, "half")
