@@ -219,6 +219,7 @@ fn unit_static(v: &str) -> &'static str {
         "TM" => "TM",
         "TS" => "TS",
         "WE" => "WE",
+        "PQ" => "PQ",
         _ => "X",
     }
 }
@@ -1036,6 +1037,44 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// A reporting period (lexicon unit `PQ`): "the latest period" (the last complete quarter),
+    /// "the same period last year", "the comparable period a year earlier" (the quarter in
+    /// force, a year before). Any other "period" is no time expression.
+    fn parse_period(&self, i: usize) -> Option<Parsed> {
+        if i < 2 || !self.is(i - 2, "the") {
+            return None;
+        }
+        if self.is(i - 1, "latest") {
+            return Some(Parsed {
+                a: i - 2,
+                b: i + 1,
+                sem: Sem::LatestQuarter { latest: true },
+            });
+        }
+        if !self.is_any(i - 1, &["same", "comparable", "corresponding"]) {
+            return None;
+        }
+        let b = if self.is(i + 1, "last") && self.is(i + 2, "year") {
+            i + 3
+        } else if self.is_any(i + 1, &["a", "one"])
+            && self.is(i + 2, "year")
+            && self.is_any(i + 3, &["ago", "earlier"])
+        {
+            i + 4
+        } else {
+            return None;
+        };
+        Some(Parsed {
+            a: i - 2,
+            b,
+            sem: Sem::Quarter {
+                y: None,
+                q: 0,
+                yrel: Some(-1),
+            },
+        })
+    }
+
     /// Durations with a half: "5 1/2 hours" (quantity `qa` = the "2" of "1/2"), "two and a
     /// half years", "a minute and a half". Units without an exact half in TIMEX3 are left out.
     fn half_duration(
@@ -1220,6 +1259,9 @@ impl<'a> Ctx<'a> {
 
     fn parse_unit(&self, i: usize, e: &Entry) -> Option<Parsed> {
         let unit = unit_static(&e.value);
+        if unit == "PQ" {
+            return self.parse_period(i);
+        }
         let plural = self.w(i).ends_with('s') || self.w(i).ends_with("ies");
         // "the 20th century", "11th century"
         if unit == "CE" && !plural && i > 0 {

@@ -476,6 +476,17 @@ fn halves_quarters_and_present() {
         ]
     );
     assert_eq!(
+        values(
+            &t,
+            "Sales rose in the third quarter. In the latest period costs fell, as in the same period last year; a period of calm."
+        ),
+        vec![
+            pair("the third quarter", "2021-Q3"),
+            pair("the latest period", "2021-Q2"),
+            pair("the same period last year", "2020-Q2")
+        ]
+    );
+    assert_eq!(
         values(&t, "They met at midday."),
         vec![pair("midday", "2021-07-08T12:00")]
     );
