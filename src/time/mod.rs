@@ -26,7 +26,7 @@ pub use lexicon::{Class, Lexicon};
 
 use crate::model::{Anchor, Span, TimeMention, TimexType};
 use crate::{Error, Result};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use calendar::{weekday_after, weekday_before, weekday_from};
 use chrono::{Datelike, Duration as Dur, NaiveDate};
 use rules::{Ctx, Kind, Parsed, Sem, Tok};
@@ -66,9 +66,12 @@ impl TimeTagger {
                 })
             })
             .collect();
+        // a DFA whatever the number of trigger words (the automatic choice falls back to a
+        // slower NFA past about a hundred patterns)
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&words)
             .map_err(|e| Error::Other(format!("time lexicon automaton: {e}")))?;
         Ok(TimeTagger { lex, ac, needs_cap })
