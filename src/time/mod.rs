@@ -895,6 +895,11 @@ fn resolve_sem(
             };
             (Val::Day(d, None), Anchor::Dct, Date)
         }
+        Sem::TheMonth => match (narrative, dct) {
+            (Some((y, m)), _) if m > 0 => (Val::Month(y, m), Anchor::Previous, Date),
+            (_, Some(r)) => (Val::Month(r.year(), r.month()), Anchor::Dct, Date),
+            _ => other("XXXX-XX".into()),
+        },
         Sem::TheYear { n } => match (narrative, dct) {
             (Some((y, _)), _) => (Val::Year(y + n as i32), Anchor::Previous, Date),
             (None, Some(r)) => (Val::Year(r.year() + n as i32), Anchor::Dct, Date),

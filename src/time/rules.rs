@@ -178,6 +178,8 @@ pub enum Sem {
     TheYear {
         n: i64,
     },
+    /// "the month": the month in force in a history, else the reference time's.
+    TheMonth,
     /// An age ("a 21-year-old", "52 years old"): consumed so it never becomes a date, not
     /// reported as a time expression.
     Age,
@@ -1234,12 +1236,22 @@ impl<'a> Ctx<'a> {
             }
             _ => (Some(1), i + 1),
         };
-        if let Some(u) = self.cls(j, Class::Unit) {
+        if let Some(u) = self.cls(j, Class::Unit).filter(|u| u.value != "PQ") {
             return Some(Parsed {
                 a: i,
                 b: j + 1,
                 sem: Sem::Set(duration_value(n, unit_static(&u.value))),
             });
+        }
+        // "each July", "every March"
+        if let Some(m) = self.cls(j, Class::Month).and_then(|m| m.num) {
+            if self.cap(j) && j == i + 1 {
+                return Some(Parsed {
+                    a: i,
+                    b: j + 1,
+                    sem: Sem::Set(format!("XXXX-{m:02}")),
+                });
+            }
         }
         if let Some(wd) = self.cls(j, Class::Weekday) {
             let mut b = j + 1;
@@ -1622,6 +1634,20 @@ impl<'a> Ctx<'a> {
                     Sem::TheYear { n: 0 }
                 };
                 return Some(Parsed { a, b: i + 1, sem });
+            }
+        }
+        // "the month", "the end of the month": the month in force in a history, else the DCT's
+        if unit == "M" && !plural && i > 0 && self.is(i - 1, "the") {
+            let followed = self.cls(i + 1, Class::Number).is_some()
+                || self.cls(i + 1, Class::Offset).is_some()
+                || self.is_any(i + 1, &["'", "’", "-", "of"]);
+            if !followed {
+                let a = self.left_mod(i - 1);
+                return Some(Parsed {
+                    a,
+                    b: i + 1,
+                    sem: Sem::TheMonth,
+                });
             }
         }
         // "last week", "this month", "next year", "late last month", "the previous day"

@@ -487,6 +487,10 @@ fn halves_quarters_and_present() {
         ]
     );
     assert_eq!(
+        values(&t, "Floods come each July; every period of calm ends."),
+        vec![pair("each July", "XXXX-07")]
+    );
+    assert_eq!(
         values(&t, "They met at midday."),
         vec![pair("midday", "2021-07-08T12:00")]
     );
@@ -552,6 +556,13 @@ fn the_year_and_fiscal_years() {
             pair("the end of the year", "2021"),
             pair("the current fiscal year", "2021")
         ]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "Talks resume at the end of the month; the month-long siege; the month before"
+        ),
+        vec![pair("the end of the month", "2021-07")]
     );
     assert_eq!(
         values(&t, "Profit in the year ended June 30 rose."),
