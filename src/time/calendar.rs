@@ -151,6 +151,98 @@ pub fn add_months(y: i32, m: u32, n: i64) -> (i32, u32) {
 
 /// Shifts a value by `n` units (`D W M Q Y DE CE`), keeping the coarser of its own granularity
 /// and the unit's.
+/// When a holiday falls in a year (see the `holiday` class of `time_lexicon.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolidayRule {
+    /// A fixed month and day ("12-25").
+    Fixed(u32, u32),
+    /// The `n`th weekday (1 = Monday) of a month, `n` = -1 for the last, then `offset` days
+    /// ("4:4:11" Thanksgiving, "1:1:11+1" the US Election Day).
+    Nth {
+        n: i32,
+        wd: u32,
+        month: u32,
+        offset: i64,
+    },
+    /// Days from Easter Sunday ("E+0", "E-2").
+    Easter(i64),
+}
+
+impl HolidayRule {
+    pub fn parse(s: &str) -> Option<HolidayRule> {
+        let s = s.trim();
+        if let Some(off) = s.strip_prefix('E') {
+            return Some(HolidayRule::Easter(
+                off.trim_start_matches('+').parse().ok()?,
+            ));
+        }
+        if let Some((m, d)) = s.split_once('-').filter(|_| !s.contains(':')) {
+            let (m, d) = (m.parse().ok()?, d.parse().ok()?);
+            NaiveDate::from_ymd_opt(2000, m, d)?;
+            return Some(HolidayRule::Fixed(m, d));
+        }
+        let (main, offset) = match s.split_once('+') {
+            Some((a, b)) => (a, b.parse().ok()?),
+            None => (s, 0),
+        };
+        let mut it = main.split(':');
+        let n: i32 = it.next()?.parse().ok()?;
+        let wd: u32 = it.next()?.parse().ok()?;
+        let month: u32 = it.next()?.parse().ok()?;
+        ((1..=7).contains(&wd) && (1..=12).contains(&month) && n != 0 && (-1..=5).contains(&n))
+            .then_some(HolidayRule::Nth {
+                n,
+                wd,
+                month,
+                offset,
+            })
+    }
+
+    /// The holiday's date in year `y`.
+    pub fn date(self, y: i32) -> Option<NaiveDate> {
+        match self {
+            HolidayRule::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
+            HolidayRule::Nth {
+                n,
+                wd,
+                month,
+                offset,
+            } => {
+                let w = weekday_from(wd as i64);
+                let d = if n > 0 {
+                    let first = NaiveDate::from_ymd_opt(y, month, 1)?;
+                    weekday_after(first, w, false) + Duration::weeks(n as i64 - 1)
+                } else {
+                    let (ny, nm) = add_months(y, month, 1);
+                    let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
+                    weekday_before(last, w, false)
+                };
+                d.checked_add_signed(Duration::days(offset))
+            }
+            HolidayRule::Easter(off) => easter(y)?.checked_add_signed(Duration::days(off)),
+        }
+    }
+}
+
+/// Easter Sunday of the Gregorian year `y` (the computus in its usual arithmetic form).
+pub fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+}
+
 pub fn shift(v: &Val, unit: &str, n: i64) -> Option<Val> {
     let d = v.first_day()?;
     let g = v.gran()?;
@@ -210,6 +302,26 @@ mod tests {
         assert_eq!(Val::Weekend(d(2021, 7, 3)).value(), "2021-W26-WE");
         assert_eq!(Val::Day(d(2021, 7, 6), Some("NI")).value(), "2021-07-06TNI");
         assert_eq!(Val::Decade(1990).value(), "199X");
+        // holidays
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(easter(2000), Some(d(2000, 4, 23)));
+        assert_eq!(easter(2021), Some(d(2021, 4, 4)));
+        assert_eq!(easter(1998), Some(d(1998, 4, 12)));
+        let thanks = HolidayRule::parse("4:4:11").unwrap();
+        assert_eq!(thanks.date(1999), Some(d(1999, 11, 25)));
+        let election = HolidayRule::parse("1:1:11+1").unwrap();
+        assert_eq!(election.date(1998), Some(d(1998, 11, 3)));
+        let memorial = HolidayRule::parse("-1:1:5").unwrap();
+        assert_eq!(memorial.date(2021), Some(d(2021, 5, 31)));
+        assert_eq!(
+            HolidayRule::parse("12-25").unwrap().date(2021),
+            Some(d(2021, 12, 25))
+        );
+        assert_eq!(
+            HolidayRule::parse("E-2").unwrap().date(2021),
+            Some(d(2021, 4, 2))
+        );
+        assert_eq!(HolidayRule::parse("13-40"), None);
         assert_eq!(Val::Decade(1990).event_date(), None);
     }
 

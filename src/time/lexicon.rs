@@ -27,6 +27,8 @@ pub enum Class {
     Det,
     Clock,
     Deadline,
+    YearWord,
+    Holiday,
 }
 
 impl Class {
@@ -52,6 +54,8 @@ impl Class {
             "det" => Class::Det,
             "clock" => Class::Clock,
             "deadline" => Class::Deadline,
+            "yearword" => Class::YearWord,
+            "holiday" => Class::Holiday,
             _ => return None,
         })
     }
@@ -69,6 +73,8 @@ impl Class {
                 | Class::Set
                 | Class::PartDay
                 | Class::Clock
+                | Class::YearWord
+                | Class::Holiday
         )
     }
 }
@@ -83,6 +89,8 @@ pub struct Entry {
     pub ambiguous: bool,
     pub abbr: bool,
     pub needs_the: bool,
+    /// Holidays: only as "<word> Day" ("Election Day", "Labor Day").
+    pub needs_day: bool,
 }
 
 /// The loaded lexicon: lower-case word → entries.
@@ -129,6 +137,7 @@ impl Lexicon {
                 ambiguous: flag("ambiguous"),
                 abbr: flag("abbr"),
                 needs_the: flag("needs_the"),
+                needs_day: flag("needs_day"),
             };
             lex.words
                 .entry(word.into_bytes().into_boxed_slice())

@@ -26,7 +26,7 @@ pub use lexicon::{Class, Lexicon};
 
 use crate::model::{Anchor, Span, TimeMention, TimexType};
 use crate::{Error, Result};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use calendar::{weekday_after, weekday_before, weekday_from};
 use chrono::{Datelike, Duration as Dur, NaiveDate};
 use rules::{Ctx, Kind, Parsed, Sem, Tok};
@@ -61,13 +61,17 @@ impl TimeTagger {
             .iter()
             .map(|w| {
                 lex.get(w).iter().all(|e| {
-                    matches!(e.class, Class::Month | Class::Weekday) || !e.class.is_trigger()
+                    matches!(e.class, Class::Month | Class::Weekday | Class::Holiday)
+                        || !e.class.is_trigger()
                 })
             })
             .collect();
+        // a DFA whatever the number of trigger words (the automatic choice falls back to a
+        // slower NFA past about a hundred patterns)
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&words)
             .map_err(|e| Error::Other(format!("time lexicon automaton: {e}")))?;
         Ok(TimeTagger { lex, ac, needs_cap })
@@ -139,6 +143,7 @@ impl TimeTagger {
             last: None,
             narrative: None,
             narrative_mode,
+            last_day: None,
         };
         for p in self.candidates(text) {
             if p < last_end {
@@ -186,7 +191,7 @@ impl TimeTagger {
             &parsed.sem,
             st.dct,
             &tense_of,
-            st.last.as_ref(),
+            st.anchor_for(&parsed.sem),
             st.narrative,
         );
         // year offsets ("a year ago", "a year earlier") compare with the period in force rather
@@ -206,6 +211,9 @@ impl TimeTagger {
             && !year_offset
         {
             st.last = Some(val.clone());
+            if val.gran() == Some(calendar::Gran::Day) {
+                st.last_day = Some(val.clone());
+            }
             // the year of an explicit date stays in force for later month/day mentions until
             // a DCT-relative expression takes over
             match anchor {
@@ -250,6 +258,58 @@ struct DocState {
     /// without a year in narratives.
     narrative: Option<(i32, u32)>,
     narrative_mode: bool,
+    /// The last day-precise date mentioned ("On Wednesday" before "which they had held in
+    /// 2016"): what day and week offsets fall back on when the last date is coarser.
+    last_day: Option<Val>,
+}
+
+impl DocState {
+    /// The date a previous-anchored meaning is resolved against: the last date mentioned when
+    /// it is at least as precise as the offset's unit, else (in news) the last day-precise
+    /// date (a background year or month between a story's day and "the next day" is
+    /// skipped), else none (the DCT).
+    fn anchor_for(&self, sem: &Sem) -> Option<&Val> {
+        use calendar::Gran;
+        let needed = match sem {
+            Sem::PrevOffset { unit, .. } => match *unit {
+                "D" | "TH" | "TM" | "TS" => Gran::Day,
+                "W" | "2W" | "WE" => Gran::Week,
+                "M" => Gran::Month,
+                "Q" => Gran::Quarter,
+                _ => Gran::Year,
+            },
+            Sem::PrevWeekday { .. } | Sem::EventAnchored | Sem::Clock { day: None, .. } => {
+                Gran::Day
+            }
+            // year-ago comparisons are with the period reported, not with an outlook: a
+            // quarter after the DCT ("losses through the third quarter of 1990") is skipped
+            Sem::Quarter {
+                q: 0,
+                yrel: Some(_),
+                ..
+            }
+            | Sem::Ago { unit: "Y", .. } => {
+                return match (self.last.as_ref(), self.dct) {
+                    (Some(v @ Val::Quarter(..)), Some(r))
+                        if v.first_day().is_some_and(|d| d > r) =>
+                    {
+                        None
+                    }
+                    (l, _) => l,
+                };
+            }
+            _ => return self.last.as_ref(),
+        };
+        // histories move on through their years: there the last date stays the anchor
+        if self.narrative_mode {
+            return self.last.as_ref();
+        }
+        match self.last.as_ref() {
+            Some(v) if v.gran().is_some_and(|g| g <= needed) => Some(v),
+            Some(_) => self.last_day.as_ref(),
+            None => None,
+        }
+    }
 }
 
 pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -272,6 +332,9 @@ pub(crate) enum Tense {
     Past,
     Future,
     Unknown,
+    /// After a deadline preposition ("until Tuesday", "by February") in a clause without a
+    /// future cue: a weekday is the next one, a month the one nearest the DCT.
+    Deadline,
 }
 
 /// The tense of the clause around tokens `[a, b)`: the verb right next to the expression when
@@ -307,7 +370,28 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
             return false;
         }
         let w = ctx.w(k);
+        // "is to resume", "are to meet"
+        if w.eq_ignore_ascii_case("to") {
+            return k > 0
+                && ["is", "are"]
+                    .iter()
+                    .any(|x| ctx.w(k - 1).eq_ignore_ascii_case(x))
+                && toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word);
+        }
+        // "as early as Tuesday", "as soon as"
+        if w.eq_ignore_ascii_case("early") {
+            return k > 0
+                && ctx.w(k - 1).eq_ignore_ascii_case("as")
+                && ctx.w(k + 1).eq_ignore_ascii_case("as");
+        }
         if ctx.lex.entry(w, Class::Future).is_none() {
+            return false;
+        }
+        // "the plan", "its plans": a noun, not a cue
+        if (w.eq_ignore_ascii_case("plan") || w.eq_ignore_ascii_case("plans"))
+            && k > 0
+            && ctx.lex.entry(ctx.w(k - 1), Class::Det).is_some()
+        {
             return false;
         }
         if w.eq_ignore_ascii_case("ll") {
@@ -340,17 +424,55 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
     };
     let mut k = a;
     let mut steps = 0;
+    let mut deadline = false;
     while k > 0 && steps < 2 && ctx.lex.entry(ctx.w(k - 1), Class::Prep).is_some() {
         // "since May": a preposition that is itself a past cue
         if ctx.lex.entry(ctx.w(k - 1), Class::Past).is_some() {
             return Tense::Past;
         }
-        // "until mid-November", "by May": a deadline may lie either side of the DCT
+        // "until mid-November", "by May": a deadline may lie either side of the DCT; only a
+        // future cue in its clause tells
         if ctx.lex.entry(ctx.w(k - 1), Class::Deadline).is_some() {
-            return Tense::Unknown;
+            deadline = true;
+            break;
         }
         k -= 1;
         steps += 1;
+    }
+    if deadline {
+        // a future cue in the clause makes it future; an auxiliary in the past ("had not
+        // called", "were") past; else it stays a deadline
+        let past_word = |k: usize| {
+            let w = ctx.w(k);
+            ["had", "was", "were", "did"]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+        };
+        let mut past = false;
+        let stop = a.saturating_sub(12);
+        let mut k = a;
+        while k > stop {
+            k -= 1;
+            if boundary(k) || newline_between(k, k + 1) {
+                break;
+            }
+            if cue(k) {
+                return Tense::Future;
+            }
+            past |= past_word(k);
+        }
+        let mut k = b;
+        while k < toks.len().min(b + 8) {
+            if boundary(k) || (k > 0 && newline_between(k - 1, k)) {
+                break;
+            }
+            if cue(k) {
+                return Tense::Future;
+            }
+            past |= past_word(k);
+            k += 1;
+        }
+        return if past { Tense::Past } else { Tense::Deadline };
     }
     if k > 0 {
         if let Some(f) = verb(k - 1) {
@@ -500,6 +622,9 @@ fn resolve_sem(
                         // news reports the past more than it announces: more than three
                         // months ahead is last year's
                         Tense::Unknown if ahead > 92 => r.year() - 1,
+                        // a deadline: the year that puts the date nearest the DCT
+                        Tense::Deadline if ahead > 183 => r.year() - 1,
+                        Tense::Deadline if ahead < -183 => r.year() + 1,
                         _ => r.year(),
                     }
                 }
@@ -513,7 +638,8 @@ fn resolve_sem(
             }
         }
         Sem::Year(y) => (Val::Year(y), Anchor::None, Date),
-        Sem::Decade(y) => (Val::Decade(y), Anchor::None, Date),
+        Sem::Decade(y, false) => (Val::Decade(y), Anchor::None, Date),
+        Sem::Decade(y, true) => other(format!("{:03}", y / 10)),
         Sem::Quarter {
             y: Some(y), q: 0, ..
         } => match (last, dct) {
@@ -619,7 +745,9 @@ fn resolve_sem(
             let d = match rel {
                 Some(-1) => weekday_before(r, w, true),
                 Some(1) => weekday_after(r, w, true),
-                _ if tense() == Tense::Future => weekday_after(r, w, false),
+                _ if matches!(tense(), Tense::Future | Tense::Deadline) => {
+                    weekday_after(r, w, false)
+                }
                 _ => weekday_before(r, w, false),
             };
             // TimeBank gives "Friday night" the day's value, "Friday morning" a TIME
@@ -646,6 +774,11 @@ fn resolve_sem(
             Some(Val::Quarter(y, q)) => (Val::Quarter(y + n as i32, *q), Anchor::Previous, Date),
             _ => other(String::new()),
         },
+        // "a decade ago": the year, as TimeBank has it
+        Sem::Ago { unit: "DE", n } => match dct {
+            Some(r) => (Val::Year(r.year() + 10 * n as i32), Anchor::Dct, Date),
+            None => other("XXXX".into()),
+        },
         Sem::RelUnit { unit, n } | Sem::Ago { unit, n } => {
             let Some(r) = dct else {
                 return other("XXXX-XX-XX".into());
@@ -663,7 +796,7 @@ fn resolve_sem(
                     Val::Quarter(y, (m - 1) / 3 + 1)
                 }
                 "Y" => Val::Year(r.year() + n as i32),
-                "DE" => Val::Year(r.year() + 10 * n as i32),
+                "DE" => Val::Other(format!("{:03}", (r.year() + 10 * n as i32) / 10)),
                 "CE" => Val::Other(format!("{:02}", (r.year() + 100 * n as i32) / 100)),
                 _ => Val::Day(r, None),
             };
@@ -700,6 +833,78 @@ fn resolve_sem(
             };
             (Val::Weekend(d), Anchor::Dct, Date)
         }
+        Sem::Century(c) => other(format!("{c:02}")),
+        Sem::CenturyBc(c) => other(format!("BC{c:02}")),
+        Sem::Holiday {
+            rule, y: Some(y), ..
+        } => match rule.date(y) {
+            Some(d) => (Val::Day(d, None), Anchor::None, Date),
+            None => other(format!("{y:04}")),
+        },
+        // a history: the year in force
+        Sem::Holiday {
+            rule,
+            y: None,
+            rel: None,
+        } if narrative.is_some_and(|(y, _)| dct.is_none_or(|r| y != r.year())) => {
+            let (y, _) = narrative.unwrap_or_default();
+            match rule.date(y) {
+                Some(d) => (Val::Day(d, None), Anchor::Previous, Date),
+                None => other("XXXX-XX-XX".into()),
+            }
+        }
+        Sem::Holiday { rule, y: None, rel } => {
+            let Some(r) = dct else {
+                return other("XXXX-XX-XX".into());
+            };
+            let around = |y: i32| rule.date(y);
+            let (this, prev, next) = (around(r.year()), around(r.year() - 1), around(r.year() + 1));
+            let (Some(this), Some(prev), Some(next)) = (this, prev, next) else {
+                return other("XXXX-XX-XX".into());
+            };
+            let before = if this <= r { this } else { prev };
+            let after = if this >= r { this } else { next };
+            let d = match rel {
+                Some(-1) => {
+                    if this < r {
+                        this
+                    } else {
+                        prev
+                    }
+                }
+                Some(1) => {
+                    if this > r {
+                        this
+                    } else {
+                        next
+                    }
+                }
+                Some(_) => this,
+                None => match tense() {
+                    Tense::Future => after,
+                    Tense::Past => before,
+                    // the occurrence nearest the DCT
+                    _ => {
+                        if (after - r) < (r - before) {
+                            after
+                        } else {
+                            before
+                        }
+                    }
+                },
+            };
+            (Val::Day(d, None), Anchor::Dct, Date)
+        }
+        Sem::TheMonth => match (narrative, dct) {
+            (Some((y, m)), _) if m > 0 => (Val::Month(y, m), Anchor::Previous, Date),
+            (_, Some(r)) => (Val::Month(r.year(), r.month()), Anchor::Dct, Date),
+            _ => other("XXXX-XX".into()),
+        },
+        Sem::TheYear { n } => match (narrative, dct) {
+            (Some((y, _)), _) => (Val::Year(y + n as i32), Anchor::Previous, Date),
+            (None, Some(r)) => (Val::Year(r.year() + n as i32), Anchor::Dct, Date),
+            _ => other("XXXX".into()),
+        },
         Sem::Ref(s) => (Val::Other(s.to_string()), Anchor::None, Date),
         Sem::Duration(ref s) => (Val::Other(s.clone()), Anchor::None, Duration),
         Sem::Set(ref s) => (Val::Other(s.clone()), Anchor::None, Set),

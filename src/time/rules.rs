@@ -1,6 +1,7 @@
 //! Local parsing: from a trigger token, grow a time expression left and right using the
 //! lexicon classes, and say what it means ([`Sem`]), before any calendar resolution.
 
+use super::calendar::HolidayRule;
 use super::lexicon::{Class, Entry, Lexicon};
 
 /// A token of a local window: byte span into the text and its kind.
@@ -100,7 +101,9 @@ pub enum Sem {
         yrel: Option<i64>,
     },
     Year(i32),
-    Decade(i32),
+    /// A decade by its first year; `true` when definite ("the 1990s": TimeML `199`, a bare
+    /// "1990s": `199X`).
+    Decade(i32, bool),
     Quarter {
         y: Option<i32>,
         /// 0 = the quarter last mentioned ("the 1988 period").
@@ -160,6 +163,23 @@ pub enum Sem {
         min: u32,
         day: Option<Box<Sem>>,
     },
+    /// A holiday ("Thanksgiving", "Election Day", "last Christmas", "Easter 2021").
+    Holiday {
+        rule: HolidayRule,
+        y: Option<i32>,
+        rel: Option<i64>,
+    },
+    /// A century before Christ, by its number minus one ("the 4th century BC": BC03).
+    CenturyBc(i32),
+    /// A century by its number minus one ("the 20th century": 19).
+    Century(i32),
+    /// "the year" (`n` 0), "the latest fiscal year" (-1): the year in force in a history, else
+    /// the reference time's.
+    TheYear {
+        n: i64,
+    },
+    /// "the month": the month in force in a history, else the reference time's.
+    TheMonth,
     /// An age ("a 21-year-old", "52 years old"): consumed so it never becomes a date, not
     /// reported as a time expression.
     Age,
@@ -201,6 +221,7 @@ fn unit_static(v: &str) -> &'static str {
         "TM" => "TM",
         "TS" => "TS",
         "WE" => "WE",
+        "PQ" => "PQ",
         _ => "X",
     }
 }
@@ -317,6 +338,20 @@ impl<'a> Ctx<'a> {
         (nd == 4 && suf.is_empty() && (1000..=2099).contains(&v) && !self.digit_context(i))
             .then_some(v as i32)
     }
+    /// Token `i` is a four-digit year 1000–2099, even inside an earlier expression (a list
+    /// of years: "1990 and 1991").
+    fn year_token(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            let w = &self.text[t.s..t.e];
+            t.kind == Kind::Num
+                && w.len() == 4
+                && w.bytes().all(|c| c.is_ascii_digit())
+                && w.parse::<i32>().is_ok_and(|v| (1000..=2099).contains(&v))
+        }) && !(i > 0
+            && self.toks[i - 1].kind == Kind::Punct
+            && "$£€#".contains(&self.text[self.toks[i - 1].s..self.toks[i - 1].e]))
+    }
+
     /// A quantity: digits or a number word ("three", "a", "several").
     fn quantity(&self, i: usize) -> Option<Option<i64>> {
         if let Some((v, nd, suf)) = self.digits(i) {
@@ -381,6 +416,8 @@ impl<'a> Ctx<'a> {
                 Class::Set => self.parse_set(i, e),
                 Class::PartDay => self.parse_partday(i, e),
                 Class::Clock => self.parse_clock(i),
+                Class::YearWord => self.parse_spelled_year(i),
+                Class::Holiday => self.parse_holiday(i, e),
                 _ => None,
             };
             if r.is_some() {
@@ -422,11 +459,16 @@ impl<'a> Ctx<'a> {
             } else {
                 i
             };
-            let a = self.left_mod(a);
+            let mut a = self.left_mod(a);
+            // "the mid-1990s", "the late 1970s"
+            if a < i && a > 0 && !self.is(a, "the") && self.is(a - 1, "the") {
+                a -= 1;
+            }
+            let definite = self.is(a, "the");
             return Some(Parsed {
                 a,
                 b,
-                sem: Sem::Decade(v as i32),
+                sem: Sem::Decade(v as i32, definite),
             });
         }
         // years before Christ: "499 BC", "31 B.C."
@@ -476,9 +518,9 @@ impl<'a> Ctx<'a> {
         }
         // a year: needs a temporal context on the left or an end of phrase on the right
         // "and", "or", "to" only continue a list or range of years ("1994 and 1995")
-        let weak = i > 0 && self.is_any(i - 1, &["and", "or", "to"]);
+        let weak = i > 0 && (self.is_any(i - 1, &["and", "or", "to"]) || self.punct(i - 1, ","));
         let prev_ok = i > 0
-            && (weak && i >= 2 && self.year_num(i - 2).is_some()
+            && (weak && i >= 2 && self.year_token(i - 2)
                 || !weak && self.is_temporal_prep(i.wrapping_sub(1))
                 || self.cls(i.wrapping_sub(1), Class::Mod).is_some()
                 || self.cls(i.wrapping_sub(1), Class::Det).is_some()
@@ -503,7 +545,10 @@ impl<'a> Ctx<'a> {
         let plausible = (1900..=2099).contains(&y)
             || range_start
             || (i > 0 && self.punct(i - 1, "(") && self.punct(i + 1, ")"));
-        if !prev_ok && (!next_ok || !plausible) {
+        // the first of a list of years: "both 1990 and 1991"
+        let list_start =
+            plausible && self.is_any(i + 1, &["and", "or"]) && self.year_num(i + 2).is_some();
+        if !prev_ok && !list_start && (!next_ok || !plausible) {
             return None;
         }
         // "the 1988 second quarter"
@@ -582,6 +627,9 @@ impl<'a> Ctx<'a> {
         } else if let Some(yy) = self.year_num(j) {
             y = Some(yy);
             j += 1;
+        } else if let Some((yy, end)) = self.spelled_year(j) {
+            y = Some(yy);
+            j = end;
         } else if (self.punct(j, ",") && !self.digit_context(j + 1) || self.is(j, "of"))
             && self.year_num(j + 1).is_some()
         {
@@ -756,9 +804,14 @@ impl<'a> Ctx<'a> {
     /// "9 a.m.", "10:30 p.m. EDT Thursday", "noon Thursday", "midnight".
     fn parse_clock(&self, i: usize) -> Option<Parsed> {
         let (mut h, mut min, a, mut b);
-        if self.is_any(i, &["noon", "midnight"]) {
-            h = if self.is(i, "noon") { 12 } else { 0 };
-            min = 0;
+        let named = self
+            .cls(i, Class::Clock)
+            .and_then(|e| e.value.split_once(':'))
+            .and_then(|(hh, mm)| Some((hh.parse::<u32>().ok()?, mm.parse::<u32>().ok()?)));
+        if let Some((hh, mm)) = named {
+            // "noon", "midnight", "midday" (lexicon HH:MM)
+            h = hh;
+            min = mm;
             a = i;
             b = i + 1;
         } else {
@@ -904,6 +957,219 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// A spelled-out year starting at token `i`: "nineteen ninety-six", "nineteen eighty"
+    /// (century word, tens, optional unit), or "two thousand". Gives the year and the token
+    /// after it.
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        if self.is(i, "two") && self.is(i + 1, "thousand") {
+            return Some((2000, i + 2));
+        }
+        let c = self.cls(i, Class::YearWord)?.num?;
+        if !(10..=20).contains(&c) {
+            return None;
+        }
+        let tens = self.cls(i + 1, Class::Number)?.num?;
+        if !(20..=90).contains(&tens) || tens % 10 != 0 {
+            return None;
+        }
+        let mut y = c * 100 + tens;
+        let mut end = i + 2;
+        if self.is_dash(end) {
+            if let Some(u) = self.cls(end + 1, Class::Number).and_then(|e| e.num) {
+                if (1..=9).contains(&u) {
+                    y += u;
+                    end += 2;
+                }
+            }
+        }
+        Some((y as i32, end))
+    }
+
+    /// "Thanksgiving", "Thanksgiving Day", "Election Day", "Christmas Eve", "last Easter",
+    /// "Christmas 2020".
+    fn parse_holiday(&self, i: usize, e: &Entry) -> Option<Parsed> {
+        let mut rule = HolidayRule::parse(&e.value)?;
+        if !self.cap(i) {
+            return None;
+        }
+        let mut b = i + 1;
+        // "Valentine's Day"
+        if self.punct(b, "'’") && self.is(b + 1, "s") {
+            b += 2;
+        }
+        let day = self.is(b, "Day") && self.cap(b);
+        if e.needs_day && !day {
+            return None;
+        }
+        if day || (self.is_any(b, &["Sunday", "Monday"]) && matches!(rule, HolidayRule::Easter(_)))
+        {
+            if let HolidayRule::Easter(off) = rule {
+                if self.is(b, "Monday") {
+                    rule = HolidayRule::Easter(off + 1);
+                }
+            }
+            b += 1;
+        } else if self.is(b, "Eve") {
+            rule = match rule {
+                HolidayRule::Fixed(m, d) if d > 1 => HolidayRule::Fixed(m, d - 1),
+                HolidayRule::Easter(off) => HolidayRule::Easter(off - 1),
+                other => other,
+            };
+            b += 1;
+        }
+        let mut y = None;
+        if let Some(yy) = self.year_num(b) {
+            y = Some(yy);
+            b += 1;
+        }
+        let mut a = i;
+        let mut rel = None;
+        if i > 0 {
+            if let Some(r) = self.cls(i - 1, Class::Rel) {
+                if self.is_any(i - 1, &["last", "this", "next"]) {
+                    rel = r.num;
+                    a = i - 1;
+                }
+            }
+        }
+        Some(Parsed {
+            a,
+            b,
+            sem: Sem::Holiday { rule, y, rel },
+        })
+    }
+
+    /// A reporting period (lexicon unit `PQ`): "the latest period" (the last complete quarter),
+    /// "the same period last year", "the comparable period a year earlier" (the quarter in
+    /// force, a year before). Any other "period" is no time expression.
+    fn parse_period(&self, i: usize) -> Option<Parsed> {
+        if i < 2 || !self.is(i - 2, "the") {
+            return None;
+        }
+        if self.is(i - 1, "latest") {
+            return Some(Parsed {
+                a: i - 2,
+                b: i + 1,
+                sem: Sem::LatestQuarter { latest: true },
+            });
+        }
+        if !self.is_any(i - 1, &["same", "comparable", "corresponding"]) {
+            return None;
+        }
+        let b = if self.is(i + 1, "last") && self.is(i + 2, "year") {
+            i + 3
+        } else if self.is_any(i + 1, &["a", "one"])
+            && self.is(i + 2, "year")
+            && self.is_any(i + 3, &["ago", "earlier"])
+        {
+            i + 4
+        } else {
+            return None;
+        };
+        Some(Parsed {
+            a: i - 2,
+            b,
+            sem: Sem::Quarter {
+                y: None,
+                q: 0,
+                yrel: Some(-1),
+            },
+        })
+    }
+
+    /// Durations with a half: "5 1/2 hours" (quantity `qa` = the "2" of "1/2"), "two and a
+    /// half years", "a minute and a half". Units without an exact half in TIMEX3 are left out.
+    fn half_duration(
+        &self,
+        i: usize,
+        unit: &'static str,
+        qa: Option<usize>,
+        n: Option<i64>,
+    ) -> Option<Parsed> {
+        let mut start = None;
+        let mut whole = None;
+        let mut b = i + 1;
+        if let (Some(q), Some(2)) = (qa, n) {
+            if q >= 3 && self.punct(q - 1, "/") && self.is(q - 2, "1") {
+                if let Some(Some(w)) = self.quantity(q - 3) {
+                    start = Some(q - 3);
+                    whole = Some(w);
+                }
+            }
+        }
+        if start.is_none()
+            && i >= 4
+            && self.is(i - 1, "half")
+            && self.is(i - 2, "a")
+            && self.is(i - 3, "and")
+        {
+            if let Some(Some(w)) = self.quantity(i - 4) {
+                start = Some(i - 4);
+                whole = Some(w);
+            }
+        }
+        if start.is_none() && self.is(i + 1, "and") && self.is(i + 2, "a") && self.is(i + 3, "half")
+        {
+            if let (Some(q), Some(w)) = (qa, n) {
+                start = Some(q);
+                whole = Some(w);
+                b = i + 4;
+            }
+        }
+        let (a, w) = (start?, whole?);
+        let value = match unit {
+            "Y" => format!("P{w}Y6M"),
+            "D" => format!("P{w}DT12H"),
+            "TH" => format!("PT{w}H30M"),
+            "TM" => format!("PT{w}M30S"),
+            _ => return None,
+        };
+        Some(Parsed {
+            a,
+            b,
+            sem: Sem::Duration(value),
+        })
+    }
+
+    /// "nineteen ninety-six", "the year nineteen ninety", "the year two thousand".
+    fn parse_spelled_year(&self, i: usize) -> Option<Parsed> {
+        // "the nineties": a decade word right after "the"
+        if let Some(v) = self.cls(i, Class::YearWord).and_then(|e| e.num) {
+            if v >= 1000 && self.w(i).ends_with('s') {
+                if i == 0 || !self.is(i - 1, "the") {
+                    return None;
+                }
+                let a = self.left_mod(i - 1);
+                return Some(Parsed {
+                    a,
+                    b: i + 1,
+                    sem: Sem::Decade(v as i32, true),
+                });
+            }
+        }
+        let (start, y, b) = if self.is(i, "thousand") {
+            // only "the year two thousand": "two thousand troops" is a number
+            if i < 3 || !self.is(i - 2, "year") || !self.is(i - 3, "the") {
+                return None;
+            }
+            let (y, b) = self.spelled_year(i - 1)?;
+            (i - 1, y, b)
+        } else {
+            let (y, b) = self.spelled_year(i)?;
+            (i, y, b)
+        };
+        let a = if start >= 2 && self.is(start - 1, "year") && self.is(start - 2, "the") {
+            start - 2
+        } else {
+            start
+        };
+        Some(Parsed {
+            a,
+            b,
+            sem: Sem::Year(y),
+        })
+    }
+
     fn parse_season(&self, i: usize, e: &Entry) -> Option<Parsed> {
         let s = code_static(&e.value)?;
         let mut b = i + 1;
@@ -914,6 +1180,10 @@ impl<'a> Ctx<'a> {
         } else if self.is(i + 1, "of") && self.year_num(i + 2).is_some() {
             y = self.year_num(i + 2);
             b = i + 3;
+        } else if let Some((yy, end)) = self.spelled_year(i + 1 + usize::from(self.is(i + 1, "of")))
+        {
+            y = Some(yy);
+            b = end;
         }
         let mut a = i;
         let mut rel = None;
@@ -966,12 +1236,22 @@ impl<'a> Ctx<'a> {
             }
             _ => (Some(1), i + 1),
         };
-        if let Some(u) = self.cls(j, Class::Unit) {
+        if let Some(u) = self.cls(j, Class::Unit).filter(|u| u.value != "PQ") {
             return Some(Parsed {
                 a: i,
                 b: j + 1,
                 sem: Sem::Set(duration_value(n, unit_static(&u.value))),
             });
+        }
+        // "each July", "every March"
+        if let Some(m) = self.cls(j, Class::Month).and_then(|m| m.num) {
+            if self.cap(j) && j == i + 1 {
+                return Some(Parsed {
+                    a: i,
+                    b: j + 1,
+                    sem: Sem::Set(format!("XXXX-{m:02}")),
+                });
+            }
         }
         if let Some(wd) = self.cls(j, Class::Weekday) {
             let mut b = j + 1;
@@ -991,7 +1271,42 @@ impl<'a> Ctx<'a> {
 
     fn parse_unit(&self, i: usize, e: &Entry) -> Option<Parsed> {
         let unit = unit_static(&e.value);
+        if unit == "PQ" {
+            return self.parse_period(i);
+        }
         let plural = self.w(i).ends_with('s') || self.w(i).ends_with("ies");
+        // "the 20th century", "11th century"
+        if unit == "CE" && !plural && i > 0 {
+            if let Some((n, nd, suf)) = self.digits(i - 1) {
+                if nd <= 2 && ["st", "nd", "rd", "th"].contains(&suf) && (1..=21).contains(&n) {
+                    let a = if i >= 2 && self.is(i - 2, "the") {
+                        i - 2
+                    } else {
+                        i - 1
+                    };
+                    // "the 4th century BC", "the 9th century B.C."
+                    let bc_end = if self.is_any(i + 1, &["BC", "BCE"]) {
+                        Some(i + 2)
+                    } else if self.is(i + 1, "B") && self.punct(i + 2, ".") && self.is(i + 3, "C") {
+                        Some(if self.punct(i + 4, ".") { i + 5 } else { i + 4 })
+                    } else {
+                        None
+                    };
+                    return Some(match bc_end {
+                        Some(b) => Parsed {
+                            a,
+                            b,
+                            sem: Sem::CenturyBc(n as i32 - 1),
+                        },
+                        None => Parsed {
+                            a,
+                            b: i + 1,
+                            sem: Sem::Century(n as i32 - 1),
+                        },
+                    });
+                }
+            }
+        }
         // quantity on the left: "three days", "two-year", "a few days", "the past two months"
         let mut qa = None; // start token of the quantity
         let mut n: Option<i64> = None;
@@ -1014,12 +1329,26 @@ impl<'a> Ctx<'a> {
                 n = Some(2);
             }
         }
+        // a half more: "5 1/2 hours", "two and a half years", "a minute and a half"
+        if !hyphen {
+            if let Some(p) = self.half_duration(i, unit, qa, n) {
+                return Some(p);
+            }
+        }
         // "a" alone is only a quantity for singular units ("a year ago", "a week")
         if let Some(q) = qa {
             if self.is_any(q, &["a", "an"]) && plural {
                 qa = None;
             }
             if self.is_any(q, &["some", "many"]) && !plural {
+                qa = None;
+            }
+            // "a year-earlier loss": the article of a noun modified by "year-earlier"
+            if self.is_any(q, &["a", "an"])
+                && self.is_dash(i + 1)
+                && self.adjacent(i)
+                && self.is_any(i + 2, &["earlier", "ago"])
+            {
                 qa = None;
             }
         }
@@ -1091,7 +1420,13 @@ impl<'a> Ctx<'a> {
                 });
             }
             let b = i + 1;
-            if unit == "Q" {
+            // "two quarters", "several quarters": a duration; not "the first two quarters"
+            // nor a single "a quarter" (a quarter of the votes)
+            if unit == "Q"
+                && (!plural
+                    || (qa > 0 && self.cls(qa - 1, Class::Ordinal).is_some())
+                    || self.is(i + 1, "of") && self.year_num(i + 2).is_none())
+            {
                 return None;
             }
             let mut a = qa;
@@ -1110,8 +1445,20 @@ impl<'a> Ctx<'a> {
                 sem: Sem::Duration(duration_value(n, unit)),
             });
         }
+        // "the second and fourth quarters" (of every year): a set
+        if unit == "Q" && plural && i > 0 {
+            if let Some(q) = self.cls(i - 1, Class::Ordinal).and_then(|o| o.num) {
+                if (1..=4).contains(&q) {
+                    return Some(Parsed {
+                        a: i - 1,
+                        b: i + 1,
+                        sem: Sem::Set(format!("XXXX-Q{q}")),
+                    });
+                }
+            }
+        }
         // quarters: "the third quarter", "third-quarter", "the fourth quarter of 1989"
-        if unit == "Q" {
+        if unit == "Q" && !plural {
             let (oa, q) = if let Some(o) = (i > 0)
                 .then(|| self.cls(i.wrapping_sub(1), Class::Ordinal))
                 .flatten()
@@ -1261,6 +1608,48 @@ impl<'a> Ctx<'a> {
                 sem,
             });
         }
+        // "the year", "the fiscal year", "the full year", "the current fiscal year": the year of
+        // the reference time; "the year ended Sept. 30": a year's duration
+        if unit == "Y" && !plural && i > 0 {
+            let j = if self.is_any(i - 1, &["fiscal", "full"]) {
+                i - 1
+            } else {
+                i
+            };
+            let rel = j > 0 && self.is_any(j - 1, &["current", "latest"]);
+            let k = if rel { j - 1 } else { j };
+            let followed = self.year_num(i + 1).is_some()
+                || self.cls(i + 1, Class::Number).is_some()
+                || self.cls(i + 1, Class::Offset).is_some()
+                || self.is_any(i + 1, &["'", "’", "-"])
+                // "the Year III" of a calendar
+                || (self.ok(i + 1) && !self.w(i + 1).is_empty() && self.w(i + 1).bytes().all(|c| b"IVX".contains(&c)));
+            if k > 0 && self.is(k - 1, "the") && !followed {
+                let a = self.left_mod(k - 1);
+                let sem = if self.is_any(i + 1, &["ended", "ending"]) && a == k - 1 {
+                    Sem::Duration(duration_value(Some(1), unit))
+                } else if self.is(j - 1, "latest") {
+                    Sem::TheYear { n: -1 }
+                } else {
+                    Sem::TheYear { n: 0 }
+                };
+                return Some(Parsed { a, b: i + 1, sem });
+            }
+        }
+        // "the month", "the end of the month": the month in force in a history, else the DCT's
+        if unit == "M" && !plural && i > 0 && self.is(i - 1, "the") {
+            let followed = self.cls(i + 1, Class::Number).is_some()
+                || self.cls(i + 1, Class::Offset).is_some()
+                || self.is_any(i + 1, &["'", "’", "-", "of"]);
+            if !followed {
+                let a = self.left_mod(i - 1);
+                return Some(Parsed {
+                    a,
+                    b: i + 1,
+                    sem: Sem::TheMonth,
+                });
+            }
+        }
         // "last week", "this month", "next year", "late last month", "the previous day"
         if i > 0 && !plural {
             if let Some(r) = self.cls(i.wrapping_sub(1), Class::Rel) {
@@ -1389,12 +1778,28 @@ impl<'a> Ctx<'a> {
                     sem: Sem::EventAnchored,
                 });
             }
-            // "in recent years": the recent past
+            // "these days": the present
+            if i > 0 && unit == "D" && self.is(i - 1, "these") {
+                return Some(Parsed {
+                    a: i - 1,
+                    b: i + 1,
+                    sem: Sem::Ref("PRESENT_REF"),
+                });
+            }
+            // "in recent years": the recent past; "in recent weeks": a vague stretch of weeks
+            // up to now, as TimeBank has it
             if i > 0 && self.is(i.wrapping_sub(1), "recent") {
+                let coordinated =
+                    self.is_any(i + 1, &["and", "or"]) && self.cls(i + 2, Class::Unit).is_some();
+                let sem = if matches!(unit, "D" | "W" | "M") && !coordinated {
+                    Sem::Duration(duration_value(None, unit))
+                } else {
+                    Sem::Ref("PAST_REF")
+                };
                 return Some(Parsed {
                     a: i.wrapping_sub(1),
                     b: i + 1,
-                    sem: Sem::Ref("PAST_REF"),
+                    sem,
                 });
             }
             if i > 0 && self.is_any(i.wrapping_sub(1), &["for", "over"]) {

@@ -155,7 +155,15 @@ fn months_seasons_years_decades() {
     );
     assert_eq!(
         values(&t, "Unrest in the 1990s"),
-        vec![pair("the 1990s", "199X")]
+        vec![pair("the 1990s", "199")]
+    );
+    assert_eq!(
+        values(&t, "Unrest in the mid-1990s and in 1980s Beirut"),
+        vec![pair("the mid-1990s", "199"), pair("1980s", "198X")]
+    );
+    assert_eq!(
+        values(&t, "Wars of the last decade"),
+        vec![pair("the last decade", "201")]
     );
     assert_eq!(
         values(&t, "Since early 2020 the group has grown."),
@@ -213,6 +221,63 @@ fn weekdays_by_tense() {
         values(&t, "a raid at 9 a.m. Tuesday"),
         vec![pair("9 a.m. Tuesday", "2021-07-06T09:00")]
     );
+}
+
+#[test]
+fn deadlines_and_multiword_future_cues() {
+    let t = tagger();
+    // a weekday after a deadline preposition is the next one
+    assert_eq!(
+        values(
+            &t,
+            "Officials gave the families until 9 a.m. Tuesday to sign."
+        ),
+        vec![pair("9 a.m. Tuesday", "2021-07-13T09:00")]
+    );
+    // a month after a deadline is the one nearest the DCT
+    assert_eq!(
+        values(&t, "The program to repay the loan by January"),
+        vec![pair("January", "2022-01")]
+    );
+    assert_eq!(
+        values(&t, "Fighting lasted until May."),
+        vec![pair("May", "2021-05")]
+    );
+    assert_eq!(
+        values(&t, "Until Thursday, they had not named a suspect."),
+        vec![pair("Thursday", "2021-07-08")]
+    );
+    assert_eq!(
+        values(&t, "He could arrive as early as Tuesday."),
+        vec![pair("Tuesday", "2021-07-13")]
+    );
+    assert_eq!(
+        values(&t, "The company is to resume trading in Paris Tuesday."),
+        vec![pair("Tuesday", "2021-07-13")]
+    );
+    assert_eq!(
+        values(&t, "The dividend is payable Jan. 2 to holders."),
+        vec![pair("Jan. 2", "2022-01-02")]
+    );
+    // "the plan" is a noun, not a future cue
+    assert_eq!(
+        values(&t, "The board announced the plan June 21."),
+        vec![pair("June 21", "2021-06-21")]
+    );
+}
+
+/// `PROBE_DCT=2021-07-08 PROBE="text" cargo test --lib time::tests::probe -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn probe() {
+    let t = tagger();
+    let text = std::env::var("PROBE").unwrap_or_default();
+    let dct = std::env::var("PROBE_DCT")
+        .ok()
+        .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok());
+    for m in t.tag(&text, dct) {
+        println!("{:?} {:?} {} {:?}", m.text, m.timex_type, m.value, m.anchor);
+    }
 }
 
 #[test]
@@ -299,6 +364,214 @@ fn previous_anchoring() {
     assert_eq!(ms[1].date, None);
     assert_eq!(ms[1].anchor, Anchor::None);
     assert_eq!(ms[2].date.unwrap().date, d(2021, 7, 2));
+}
+
+#[test]
+fn previous_anchoring_skips_background_periods() {
+    let t = tagger();
+    // a background year between the story's day and "the next day" is not the anchor
+    let s = "On Wednesday rebels seized the town, which troops had retaken in 2016. \
+             The next day, the army shelled it. A week later, talks began.";
+    assert_eq!(
+        values(&t, s),
+        vec![
+            pair("Wednesday", "2021-07-07"),
+            pair("2016", "2016"),
+            pair("The next day", "2021-07-08"),
+            pair("A week later", "2021-W28")
+        ]
+    );
+    assert_eq!(one(&t, s, "The next day").anchor, Anchor::Previous);
+    // with no day-precise date before, a day offset after a background year takes the DCT
+    let s = "The group was founded in 2009. The next day is not the point; hours after the \
+             raid, police came.";
+    let m = one(&t, s, "The next day");
+    assert_eq!(m.value, "2021-07-09");
+    assert_eq!(m.anchor, Anchor::Dct);
+    // a year offset after a year is still anchored on it
+    assert_eq!(
+        values(
+            &t,
+            "The war began in 2014. A year later, a truce was signed."
+        ),
+        vec![pair("2014", "2014"), pair("A year later", "2015")]
+    );
+}
+
+#[test]
+fn spelled_out_years() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "In January nineteen ninety-seven and in nineteen eighty, before the year two thousand, two thousand troops came."
+        ),
+        vec![
+            pair("January nineteen ninety-seven", "1997-01"),
+            pair("nineteen eighty", "1980"),
+            pair("the year two thousand", "2000")
+        ]
+    );
+    assert_eq!(
+        values(&t, "the winter of nineteen ninety-four; nineteen soldiers"),
+        vec![pair("the winter of nineteen ninety-four", "1994-WI")]
+    );
+}
+
+#[test]
+fn centuries_decade_words_and_year_lists() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "Since the 20th century and the nineties, in his sixties"
+        ),
+        vec![pair("the 20th century", "19"), pair("the nineties", "199")]
+    );
+    assert_eq!(
+        values(&t, "in the 4th century BC"),
+        vec![pair("the 4th century BC", "BC03")]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "earnings in both 1990 and 1991; visits in 1994, 1995 and 1997; bonds due 1993"
+        ),
+        vec![
+            pair("1990", "1990"),
+            pair("1991", "1991"),
+            pair("1994", "1994"),
+            pair("1995", "1995"),
+            pair("1997", "1997"),
+            pair("1993", "1993")
+        ]
+    );
+    // a quantity is no year
+    assert_eq!(values(&t, "it sold 1200 units"), vec![]);
+}
+
+#[test]
+fn halves_quarters_and_present() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "It took 5 1/2 hours, then two and a half years, and a minute and a half."
+        ),
+        vec![
+            pair("5 1/2 hours", "PT5H30M"),
+            pair("two and a half years", "P2Y6M"),
+            pair("a minute and a half", "PT1M30S")
+        ]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "Profit fell in the past two quarters and in coming quarters; he won three quarters of the vote. These days it is calm."
+        ),
+        vec![
+            pair("the past two quarters", "P2Q"),
+            pair("coming quarters", "FUTURE_REF"),
+            pair("These days", "PRESENT_REF")
+        ]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "Sales rose in the third quarter. In the latest period costs fell, as in the same period last year; a period of calm."
+        ),
+        vec![
+            pair("the third quarter", "2021-Q3"),
+            pair("the latest period", "2021-Q2"),
+            pair("the same period last year", "2020-Q2")
+        ]
+    );
+    assert_eq!(
+        values(&t, "Floods come each July; every period of calm ends."),
+        vec![pair("each July", "XXXX-07")]
+    );
+    assert_eq!(
+        values(&t, "They met at midday."),
+        vec![pair("midday", "2021-07-08T12:00")]
+    );
+}
+
+#[test]
+fn holidays() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "Rebels attacked on Easter Sunday; last Christmas was quiet; the vote falls on Election Day."
+        ),
+        vec![
+            pair("Easter Sunday", "2021-04-04"),
+            pair("last Christmas", "2020-12-25"),
+            pair("Election Day", "2021-11-02")
+        ]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "Talks will resume after Thanksgiving, as on Christmas Eve 2019."
+        ),
+        vec![
+            pair("Thanksgiving", "2021-11-25"),
+            pair("Christmas Eve 2019", "2019-12-24")
+        ]
+    );
+    // not a holiday: lower case, or without "Day"
+    assert_eq!(
+        values(&t, "the election commission; Labor Party; easter eggs"),
+        vec![]
+    );
+}
+
+#[test]
+fn recent_periods() {
+    let t = tagger();
+    assert_eq!(
+        values(&t, "Clashes grew in recent weeks, as in recent years."),
+        vec![
+            pair("recent weeks", "PXW"),
+            pair("recent years", "PAST_REF")
+        ]
+    );
+    assert_eq!(
+        values(&t, "in recent weeks and months"),
+        vec![pair("recent weeks", "PAST_REF")]
+    );
+}
+
+#[test]
+fn the_year_and_fiscal_years() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "Sales for the full year rose; by the end of the year, the current fiscal year"
+        ),
+        vec![
+            pair("the full year", "2021"),
+            pair("the end of the year", "2021"),
+            pair("the current fiscal year", "2021")
+        ]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "Talks resume at the end of the month; the month-long siege; the month before"
+        ),
+        vec![pair("the end of the month", "2021-07")]
+    );
+    assert_eq!(
+        values(&t, "Profit in the year ended June 30 rose."),
+        vec![pair("the year", "P1Y"), pair("June 30", "2021-06-30")]
+    );
+    assert_eq!(
+        values(&t, "Results for the latest fiscal year"),
+        vec![pair("the latest fiscal year", "2020")]
+    );
 }
 
 #[test]
