@@ -311,10 +311,11 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                     && g.lookup(w).is_empty()
                     && !g.small.contains_key(w)
             };
-        let big = post
-            .iter()
-            .any(|&x| g.store.places[(x >> 1) as usize].population >= 100_000);
-        if (surname || first_name) && !has_region && !big {
+        let big = || {
+            post.iter()
+                .any(|&x| g.store.places[(x >> 1) as usize].population >= 100_000)
+        };
+        if (surname || first_name) && !has_region && !big() {
             persons.insert(key);
             continue;
         }
@@ -424,6 +425,8 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             named.insert(c);
         }
     }
+    let mut named_sorted: Vec<u32> = named.iter().copied().collect();
+    named_sorted.sort_unstable();
     for (ti, maxn) in unmatched {
         if named.is_empty() {
             break;
@@ -450,7 +453,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         if key.len() < 6 || ctx.stop.contains(key) || !fuzzy_tried.insert(key) {
             continue;
         }
-        let cands = g.fuzzy_candidates(key, |c| named.contains(&c));
+        let cands = g.fuzzy_candidates(key, &named_sorted);
         if cands.is_empty() {
             continue;
         }
@@ -731,6 +734,28 @@ fn score(
     }
 }
 
+/// The point of a reading.
+fn cand_point(g: &Gazetteer, c: Cand) -> (f32, f32) {
+    match c {
+        Cand::Place(p, _) => {
+            let r = &g.store.places[p as usize];
+            (r.lat, r.lon)
+        }
+        Cand::Admin1(a) => {
+            let a = &g.admin1[a as usize];
+            (a.lat as f32, a.lon as f32)
+        }
+        Cand::Admin2(a) => {
+            let a = &g.admin2[a as usize];
+            (a.lat as f32, a.lon as f32)
+        }
+        Cand::Country(i) => {
+            let x = &g.countries[i as usize];
+            (x.lat as f32, x.lon as f32)
+        }
+    }
+}
+
 /// Equirectangular distance, good enough for "within 150 km".
 fn fast_km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f32 {
     let x = (lon2 - lon1).to_radians() * ((lat1 + lat2) / 2.0).to_radians().cos();
@@ -792,7 +817,17 @@ fn resolve(g: &Gazetteer, groups: &mut [Group], demonym_ev: &[(u32, f32)]) {
                 if !region && s < MIN_SCORE {
                     return None;
                 }
-                let margin = top.get(1).map_or(s, |x| s - x.1);
+                // Readings within 25 km of the best (the town and the district named after
+                // it) are no doubt about where the place is: the margin is over the best
+                // reading elsewhere.
+                let (lat, lon) = cand_point(g, c);
+                let margin = top[1..]
+                    .iter()
+                    .find(|&&(o, _)| {
+                        let (olat, olon) = cand_point(g, o);
+                        fast_km(lat, lon, olat, olon) > 25.0
+                    })
+                    .map_or(s, |x| s - x.1);
                 let conf = (1.0 - (-1.5 * margin).exp()) * (s / 2.5).min(1.0);
                 Some((c, conf.clamp(0.05, 0.99)))
             });

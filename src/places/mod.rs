@@ -132,8 +132,10 @@ pub(crate) enum Rank {
 /// The loaded gazetteer (places, admin-1 regions, countries with demonyms).
 pub struct Gazetteer {
     pub(crate) store: Store,
-    /// Open-addressing table: name index + 1 (0 = empty).
-    table: Vec<u32>,
+    /// Open-addressing table: `tag << 32 | (name index + 1)` (0 = empty), where `tag` is the
+    /// upper half of the name's hash, so most misses are rejected without touching the
+    /// string pool.
+    table: Vec<u64>,
     pub(crate) ranks: Vec<Rank>,
     /// Store country index → index into `countries` (or `NONE`).
     pub(crate) store_country: Vec<u32>,
@@ -392,14 +394,15 @@ impl Gazetteer {
             .collect();
         let n = store.name_keys.len();
         let cap = (n * 2).next_power_of_two().max(16);
-        let mut table = vec![0u32; cap];
+        let mut table = vec![0u64; cap];
         let mask = cap - 1;
         for (i, &k) in store.name_keys.iter().enumerate() {
-            let mut h = hash_bytes(store.pool.get(k).as_bytes()) as usize & mask;
+            let full = hash_bytes(store.pool.get(k).as_bytes());
+            let mut h = full as usize & mask;
             while table[h] != 0 {
                 h = (h + 1) & mask;
             }
-            table[h] = i as u32 + 1;
+            table[h] = (full & 0xffff_ffff_0000_0000) | (i as u64 + 1);
         }
         Ok(Gazetteer {
             store,
@@ -592,14 +595,18 @@ impl Gazetteer {
     #[inline]
     pub(crate) fn lookup(&self, key: &str) -> &[u32] {
         let mask = self.table.len() - 1;
-        let mut h = hash_bytes(key.as_bytes()) as usize & mask;
+        let full = hash_bytes(key.as_bytes());
+        let tag = full & 0xffff_ffff_0000_0000;
+        let mut h = full as usize & mask;
         loop {
             let slot = self.table[h];
             if slot == 0 {
                 return &[];
             }
-            let i = (slot - 1) as usize;
-            if self.store.pool.get(self.store.name_keys[i]) == key {
+            let i = (slot as u32).wrapping_sub(1) as usize;
+            if slot & 0xffff_ffff_0000_0000 == tag
+                && self.store.pool.get(self.store.name_keys[i]) == key
+            {
                 let a = self.store.post_start[i] as usize;
                 let b = self.store.post_start[i + 1] as usize;
                 return &self.store.postings[a..b];
