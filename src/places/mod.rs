@@ -184,6 +184,50 @@ pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 /// Size of the first-token filter (entries, a power of two).
 const FIRST_BITS: usize = 1 << 21;
 
+/// The open-addressing name table of a store (see [`Gazetteer`]'s `table`).
+fn name_table(store: &Store) -> Vec<u64> {
+    let n = store.name_keys.len();
+    let cap = (n * 2).next_power_of_two().max(16);
+    let mut table = vec![0u64; cap];
+    let mask = cap - 1;
+    for (i, &k) in store.name_keys.iter().enumerate() {
+        let full = hash_bytes(store.pool.get(k).as_bytes());
+        let mut h = full as usize & mask;
+        while table[h] != 0 {
+            h = (h + 1) & mask;
+        }
+        table[h] = (full & 0xffff_ffff_0000_0000) | (i as u64 + 1);
+    }
+    table
+}
+
+/// Notes folded name `key` in the first-word filter: the most words of a name starting with
+/// its first word.
+fn note_first(first: &mut [u8], key: &str) {
+    let b = key.as_bytes();
+    let mut words = 0u8;
+    let mut first_end = b.len();
+    let mut in_word = false;
+    for (i, c) in key.char_indices() {
+        let w = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if w && !in_word {
+            words = words.saturating_add(1);
+        } else if !w && in_word && words == 1 {
+            first_end = i;
+        }
+        in_word = w;
+    }
+    if words == 0 {
+        return;
+    }
+    let h = hash_bytes(&b[..first_end]) as usize & (FIRST_BITS - 1);
+    first[h] = first[h].max(words);
+}
+
 /// Byte hash used by the name table (FNV-1a, 64 bit).
 #[inline]
 pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
@@ -227,9 +271,42 @@ impl Gazetteer {
                  scripts/build-gazetteer.sh, or point --gazetteer at a built one",
             ));
         }
-        let raw = build::read_maybe_gz(&bin_path)?;
-        let store = Store::decode(&raw, &bin_path)?;
-        drop(raw);
+        // The place table (decompression, decoding, the name hash table and the first-word
+        // filter over its names) loads on one thread while this one parses the readable
+        // files; the two halves are joined at the end.
+        let (loaded, g) = std::thread::scope(|sc| {
+            let h = sc.spawn(|| -> Result<(Store, Vec<u64>, Vec<u8>)> {
+                let raw = build::read_maybe_gz(&bin_path)?;
+                let store = Store::decode(&raw, &bin_path)?;
+                drop(raw);
+                let table = name_table(&store);
+                let mut first = vec![0u8; FIRST_BITS];
+                for &k in &store.name_keys {
+                    note_first(&mut first, store.pool.get(k));
+                }
+                Ok((store, table, first))
+            });
+            let g = Gazetteer::load_readable(dir);
+            let loaded = h
+                .join()
+                .unwrap_or_else(|_| Err(Error::gazetteer(&bin_path, "loader thread panicked")));
+            (loaded, g)
+        });
+        let (store, table, mut first) = loaded?;
+        let mut g = g?;
+        for k in g.small.keys() {
+            note_first(&mut first, k);
+        }
+        g.store = store;
+        g.table = table;
+        g.first = first;
+        g.link_store();
+        Ok(g)
+    }
+
+    /// The readable half of the gazetteer (countries, regions, context words), over an
+    /// empty place table.
+    fn load_readable(dir: &Path) -> Result<Gazetteer> {
         let ctry_path = dir.join("countries.tsv");
         let ctry_text = read_text(&ctry_path)?
             .ok_or_else(|| Error::gazetteer(&ctry_path, "missing (part of the built gazetteer)"))?;
@@ -240,7 +317,7 @@ impl Gazetteer {
         let demonyms = read_text(&dir.join("demonyms.tsv"))?;
         let context = read_text(&dir.join("places_context.tsv"))?;
         let mut g = Gazetteer::from_parts(
-            store,
+            Store::default(),
             (&ctry_path, &ctry_text),
             (&a1_path, &a1_text),
             aliases.as_deref().unwrap_or(""),
@@ -257,7 +334,6 @@ impl Gazetteer {
         if let Some(t) = read_text(&extra_path)? {
             g.add_extras(&extra_path, &t)?;
         }
-        g.build_first();
         Ok(g)
     }
 
@@ -367,15 +443,44 @@ impl Gazetteer {
             .enumerate()
             .map(|(i, a)| (a.code.clone(), i as u32))
             .collect();
+        let table = name_table(&store);
+        let mut g = Gazetteer {
+            store,
+            table,
+            ranks: Vec::new(),
+            store_country: Vec::new(),
+            admin1_of_code: HashMap::new(),
+            countries,
+            country_by_cc,
+            admin1,
+            admin1_by_code,
+            small,
+            first: Vec::new(),
+            extras: Vec::new(),
+            admin2: Vec::new(),
+            context: Context::default(),
+            fuzzy: OnceLock::new(),
+        };
+        g.link_store();
+        Ok(g)
+    }
+
+    /// Links the place table to the regions: admin-1 codes, feature ranks, countries.
+    fn link_store(&mut self) {
+        let store = &self.store;
         let mut admin1_of_code = HashMap::new();
+        let mut last = NONE;
         for p in &store.places {
-            if p.admin1 != NONE && !admin1_of_code.contains_key(&p.admin1) {
-                if let Some(&i) = admin1_by_code.get(store.pool.get(p.admin1)) {
-                    admin1_of_code.insert(p.admin1, i);
-                }
+            // Places come grouped by country and province: skip repeats cheaply.
+            if p.admin1 == NONE || p.admin1 == last || admin1_of_code.contains_key(&p.admin1) {
+                continue;
+            }
+            last = p.admin1;
+            if let Some(&i) = self.admin1_by_code.get(store.pool.get(p.admin1)) {
+                admin1_of_code.insert(p.admin1, i);
             }
         }
-        let ranks = store
+        self.ranks = store
             .fcodes
             .iter()
             .map(|f| match f.as_str() {
@@ -387,40 +492,12 @@ impl Gazetteer {
                 _ => Rank::Other,
             })
             .collect();
-        let store_country = store
+        self.store_country = store
             .countries
             .iter()
-            .map(|cc| country_by_cc.get(cc).copied().unwrap_or(NONE))
+            .map(|cc| self.country_by_cc.get(cc).copied().unwrap_or(NONE))
             .collect();
-        let n = store.name_keys.len();
-        let cap = (n * 2).next_power_of_two().max(16);
-        let mut table = vec![0u64; cap];
-        let mask = cap - 1;
-        for (i, &k) in store.name_keys.iter().enumerate() {
-            let full = hash_bytes(store.pool.get(k).as_bytes());
-            let mut h = full as usize & mask;
-            while table[h] != 0 {
-                h = (h + 1) & mask;
-            }
-            table[h] = (full & 0xffff_ffff_0000_0000) | (i as u64 + 1);
-        }
-        Ok(Gazetteer {
-            store,
-            table,
-            ranks,
-            store_country,
-            admin1_of_code,
-            countries,
-            country_by_cc,
-            admin1,
-            admin1_by_code,
-            small,
-            first: Vec::new(),
-            extras: Vec::new(),
-            admin2: Vec::new(),
-            context: Context::default(),
-            fuzzy: OnceLock::new(),
-        })
+        self.admin1_of_code = admin1_of_code;
     }
 
     fn add_extras(&mut self, path: &Path, text: &str) -> Result<()> {
@@ -456,37 +533,6 @@ impl Gazetteer {
             }
         }
         Ok(())
-    }
-
-    /// Fills the first-word filter from every name key.
-    fn build_first(&mut self) {
-        let mut first = vec![0u8; FIRST_BITS];
-        let mut note = |key: &str| {
-            let mut words = 0u8;
-            let mut first_end = key.len();
-            let mut in_word = false;
-            for (i, c) in key.char_indices() {
-                let w = c.is_alphanumeric();
-                if w && !in_word {
-                    words = words.saturating_add(1);
-                } else if !w && in_word && words == 1 {
-                    first_end = i;
-                }
-                in_word = w;
-            }
-            if words == 0 {
-                return;
-            }
-            let h = hash_bytes(&key.as_bytes()[..first_end]) as usize & (FIRST_BITS - 1);
-            first[h] = first[h].max(words);
-        };
-        for &k in &self.store.name_keys {
-            note(self.store.pool.get(k));
-        }
-        for k in self.small.keys() {
-            note(k);
-        }
-        self.first = first;
     }
 
     /// The most words a name starting with folded word `w` can have (0: none).
