@@ -1046,6 +1046,26 @@ mod tests {
     }
 
     #[test]
+    fn a_town_and_its_namesake_district_are_no_doubt() {
+        // Khanabad town, the Khanabad district around it (same name, a few km away) and a
+        // village in Iran: the first two agree on where the place is, so the one-word
+        // spelling is as confident as "Khan Abad", which names only the town.
+        let g = gazetteer();
+        let a = g.find_places("Taliban fighters captured the town of Khanabad on Sunday.");
+        let b = g.find_places("Taliban fighters captured the town of Khan Abad on Sunday.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(b.len(), 1, "{b:?}");
+        let pa = a[0].place.as_ref().unwrap();
+        assert_eq!(pa.country_code, "AF");
+        assert!(
+            crate::places::haversine_km(pa.latitude, pa.longitude, 36.68304, 69.11279) < 25.0,
+            "{pa:?}"
+        );
+        assert!(a[0].confidence >= 0.25, "{a:?}");
+        assert!(a[0].confidence >= b[0].confidence - 0.15, "{a:?} {b:?}");
+    }
+
+    #[test]
     fn titles_block_person_names() {
         let got = names("President Kunduz met reporters.");
         assert!(got.is_empty(), "{got:?}");

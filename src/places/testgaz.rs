@@ -22,6 +22,9 @@ const PLACES: &str = "\
 741100\tOf\tOf\t\t40.94\t40.27\tP\tPPLA2\tTR\t\t61\t\t\t\t23000\t\t20\tEurope/Istanbul\t2020-01-01
 900005\tMay\tMay\t\t40.0\t40.0\tP\tPPL\tTR\t\t61\t\t\t\t900\t\t20\tEurope/Istanbul\t2020-01-01
 900006\tSaid\tSaid\t\t30.0\t31.0\tP\tPPL\tTR\t\t61\t\t\t\t900\t\t20\tEurope/Istanbul\t2020-01-01
+1137168\tKhanabad\tKhanabad\tKhan Abad,Khanabad\t36.68304\t69.11279\tP\tPPLA2\tAF\t\t24\t1235\t\t\t71531\t\t500\tAsia/Kabul\t2020-01-01
+7053298\tKhanabad\tKhanabad\tKhanabad District\t36.7\t69.15\tA\tADM2\tAF\t\t24\t1235\t\t\t250000\t\t500\tAsia/Kabul\t2020-01-01
+900008\tKhanabad\tKhanabad\t\t35.0\t51.0\tP\tPPL\tIR\t\t26\t\t\t\t800\t\t1200\tAsia/Tehran\t2020-01-01
 3204186\tBor\tBor\t\t44.08333\t22.1\tP\tPPLA\tRS\t\t14\t\t\t\t34000\t\t20\tEurope/Belgrade\t2020-01-01
 ";
 
