@@ -107,3 +107,66 @@ fn bench() {
         median(cpu_rates),
     );
 }
+
+/// Cost of the phases of `find_places` on the first `BENCH_MB` (default 5) MB of the corpus:
+/// `cargo test --release --lib places::bench::phases -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn phases() {
+    let corpus = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/news.jsonl.xz"
+    ));
+    if !corpus.exists() {
+        eprintln!("skipping: ../shared not found (no benchmark corpus)");
+        return;
+    }
+    let Ok(out) = std::process::Command::new("xz")
+        .arg("-dc")
+        .arg(corpus)
+        .output()
+    else {
+        return;
+    };
+    let limit: usize = std::env::var("BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(5_000_000, |mb: usize| mb * 1_000_000);
+    let mut total = 0;
+    let texts: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_string))
+        .take_while(|t| {
+            total += t.len();
+            total <= limit
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
+    let g = Gazetteer::load(&dir).expect("load");
+    for x in texts.iter().take(200) {
+        g.find_places(x);
+    }
+    let rate = |c: f64| bytes as f64 / 1e6 / c.max(1e-9);
+    let c = cpu_s();
+    let mut n = 0;
+    for x in &texts {
+        n += super::find::phase_fold_tokenize(x);
+    }
+    let fold = rate(cpu_s() - c);
+    let c = cpu_s();
+    for x in &texts {
+        n += super::find::phase_recognise(&g, x);
+    }
+    let recog = rate(cpu_s() - c);
+    let c = cpu_s();
+    for x in &texts {
+        n += g.find_places(x).len();
+    }
+    let full = rate(cpu_s() - c);
+    eprintln!(
+        "phases per CPU second: fold+tokenize {fold:.1} MB/s; + capitalised-token lookups \
+         {recog:.1} MB/s; whole find_places {full:.1} MB/s ({n})"
+    );
+}
