@@ -170,3 +170,41 @@ fn phases() {
          {recog:.1} MB/s; whole find_places {full:.1} MB/s ({n})"
     );
 }
+
+/// Where the gazetteer load time goes, on one thread (CPU ms per step):
+/// `cargo test --release --lib places::bench::load_phases -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn load_phases() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
+    let bin = dir.join("places.bin.gz");
+    if !bin.exists() {
+        eprintln!("skipping: gazetteer not built");
+        return;
+    }
+    let ms = |c: f64| ((cpu_s() - c) * 1000.0).round();
+    let c = cpu_s();
+    let raw = super::build::read_maybe_gz(&bin).expect("read");
+    let gunzip = ms(c);
+    let c = cpu_s();
+    let store = super::store::Store::decode(&raw, &bin).expect("decode");
+    let decode = ms(c);
+    let c = cpu_s();
+    let table = super::name_table(&store);
+    let tab = ms(c);
+    let c = cpu_s();
+    let first = super::first_filter(&store);
+    let fw = ms(c);
+    let c = cpu_s();
+    let g = Gazetteer::load_readable(&dir).expect("readable");
+    let readable = ms(c);
+    eprintln!(
+        "load phases (CPU ms): gunzip {gunzip} ({} MB raw), decode {decode}, name table {tab} \
+         ({} slots), first-word filter {fw} ({} bytes), readable files {readable} \
+         ({} admin-1)",
+        raw.len() / 1_000_000,
+        table.len(),
+        first.len(),
+        g.admin1.len()
+    );
+}

@@ -201,12 +201,39 @@ fn name_table(store: &Store) -> Vec<u64> {
     table
 }
 
-/// Notes folded name `key` in the first-word filter: the most words of a name starting with
-/// its first word.
-fn note_first(first: &mut [u8], key: &str) {
-    let b = key.as_bytes();
+/// The first-word filter over a store's names. Names are sorted, so a run of names sharing
+/// a first word is noted once, with the most words of the run.
+fn first_filter(store: &Store) -> Vec<u8> {
+    let mut first = vec![0u8; FIRST_BITS];
+    let mut run: (&[u8], u8) = (&[], 0);
+    for &k in &store.name_keys {
+        let key = store.pool.get(k);
+        let (w, words) = first_word(key);
+        if words == 0 {
+            continue;
+        }
+        let fw = &key.as_bytes()[..w];
+        if fw == run.0 {
+            run.1 = run.1.max(words);
+            continue;
+        }
+        if !run.0.is_empty() {
+            let h = hash_bytes(run.0) as usize & (FIRST_BITS - 1);
+            first[h] = first[h].max(run.1);
+        }
+        run = (fw, words);
+    }
+    if !run.0.is_empty() {
+        let h = hash_bytes(run.0) as usize & (FIRST_BITS - 1);
+        first[h] = first[h].max(run.1);
+    }
+    first
+}
+
+/// End of the first word of a folded name and its number of words (0: none).
+fn first_word(key: &str) -> (usize, u8) {
     let mut words = 0u8;
-    let mut first_end = b.len();
+    let mut first_end = key.len();
     let mut in_word = false;
     for (i, c) in key.char_indices() {
         let w = if c.is_ascii() {
@@ -221,10 +248,17 @@ fn note_first(first: &mut [u8], key: &str) {
         }
         in_word = w;
     }
+    (first_end, words)
+}
+
+/// Notes folded name `key` in the first-word filter: the most words of a name starting with
+/// its first word.
+fn note_first(first: &mut [u8], key: &str) {
+    let (w, words) = first_word(key);
     if words == 0 {
         return;
     }
-    let h = hash_bytes(&b[..first_end]) as usize & (FIRST_BITS - 1);
+    let h = hash_bytes(&key.as_bytes()[..w]) as usize & (FIRST_BITS - 1);
     first[h] = first[h].max(words);
 }
 
@@ -271,29 +305,26 @@ impl Gazetteer {
                  scripts/build-gazetteer.sh, or point --gazetteer at a built one",
             ));
         }
-        // The place table (decompression, decoding, the name hash table and the first-word
-        // filter over its names) loads on one thread while this one parses the readable
-        // files; the two halves are joined at the end.
-        let (loaded, g) = std::thread::scope(|sc| {
-            let h = sc.spawn(|| -> Result<(Store, Vec<u64>, Vec<u8>)> {
+        // The place table decompresses and decodes on one thread while this one parses the
+        // readable files; then the name hash table and the first-word filter are built side
+        // by side.
+        let panicked = || Error::gazetteer(&bin_path, "loader thread panicked");
+        let (store, g) = std::thread::scope(|sc| {
+            let h = sc.spawn(|| -> Result<Store> {
                 let raw = build::read_maybe_gz(&bin_path)?;
-                let store = Store::decode(&raw, &bin_path)?;
-                drop(raw);
-                let table = name_table(&store);
-                let mut first = vec![0u8; FIRST_BITS];
-                for &k in &store.name_keys {
-                    note_first(&mut first, store.pool.get(k));
-                }
-                Ok((store, table, first))
+                Store::decode(&raw, &bin_path)
             });
             let g = Gazetteer::load_readable(dir);
-            let loaded = h
-                .join()
-                .unwrap_or_else(|_| Err(Error::gazetteer(&bin_path, "loader thread panicked")));
-            (loaded, g)
+            (h.join().unwrap_or_else(|_| Err(panicked())), g)
         });
-        let (store, table, mut first) = loaded?;
+        let store = store?;
         let mut g = g?;
+        let (table, mut first) = std::thread::scope(|sc| {
+            let h = sc.spawn(|| name_table(&store));
+            let first = first_filter(&store);
+            (h.join().map_err(|_| panicked()), first)
+        });
+        let table = table?;
         for k in g.small.keys() {
             note_first(&mut first, k);
         }
