@@ -14,7 +14,8 @@
 //! resolved places, "X province"/"X district"/"X city" hints, the seat-named-like-its-province
 //! rule, a penalty for countries the article never mentions, one sense per discourse. A
 //! dateline lends only its country. Fuzzy matches (skeleton + edit distance) are limited to
-//! countries the article names.
+//! countries the article names. A mention's confidence is its margin over the best reading
+//! more than 25 km away (a town and the district named after it are no doubt about where).
 //!
 //! [`Gazetteer::find_places`] matches folded token n-grams against hash lookups (no automaton
 //! to build at start) and resolves each name from the evidence of the whole article.
