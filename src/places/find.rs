@@ -407,7 +407,8 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             post.iter()
                 .any(|&x| g.store.places[(x >> 1) as usize].population >= 100_000)
         };
-        if (surname || first_name) && !has_region && !big() {
+        let person = n == 1 && ctx.person.contains(key);
+        if (surname || first_name || person) && !has_region && !big() {
             persons.insert(key);
             continue;
         }
@@ -1194,6 +1195,16 @@ mod tests {
         );
         assert!(a[0].confidence >= 0.25, "{a:?}");
         assert!(a[0].confidence >= b[0].confidence - 0.15, "{a:?} {b:?}");
+    }
+
+    #[test]
+    fn listed_person_names_alone_are_not_places() {
+        // "Bassett" (a village near Tripoli, Lebanon, in the test gazetteer) is listed as a
+        // person's name in the test context file; the neighbouring "Tarsk" is not.
+        let got = names("Talks in Tripoli, Lebanon, went on, Bassett said in Tarsk.");
+        assert!(got.iter().all(|x| x.0 != "Bassett"), "{got:?}");
+        assert!(got.iter().any(|x| x.0 == "Tarsk"), "{got:?}");
+        assert!(got.iter().any(|x| x.0 == "Tripoli"), "{got:?}");
     }
 
     #[test]

@@ -117,6 +117,9 @@ pub(crate) struct Context {
     pub admin2: FastSet<String>,
     /// Capitalised words after a name that make it a natural feature ("River").
     pub feature: FastSet<String>,
+    /// Words that are usually a person's given name or surname ("Paul", "Chen"): alone, not
+    /// a place unless a country, a province or a city of 100,000 or more.
+    pub person: FastSet<String>,
 }
 
 /// Per feature code: how much being that kind of place counts.
@@ -858,6 +861,7 @@ fn parse_context(path: &Path, text: &str) -> Result<Context> {
             "admin2" => &mut c.admin2,
             "city" => &mut c.city,
             "feature" => &mut c.feature,
+            "person" => &mut c.person,
             other => return Err(bad_line(path, no, &format!("unknown kind {other:?}"))),
         };
         set.insert(fold(cols[1]));
