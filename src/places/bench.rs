@@ -7,6 +7,15 @@ use super::Gazetteer;
 use std::path::Path;
 use std::time::Instant;
 
+/// CPU time of this thread in seconds (`/proc/thread-self/schedstat`; 0 where absent), so
+/// the figure does not depend on what else the machine runs.
+fn cpu_s() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(0.0, |ns| ns / 1e9)
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
@@ -64,14 +73,17 @@ fn bench() {
     }
     let Some(g) = g else { return };
     let mut rates = Vec::new();
+    let mut cpu_rates = Vec::new();
     let mut mentions = 0;
     for _ in 0..3 {
         let t = Instant::now();
+        let c = cpu_s();
         mentions = 0;
         for x in &texts {
             mentions += g.find_places(x).len();
         }
         rates.push(bytes as f64 / 1e6 / t.elapsed().as_secs_f64());
+        cpu_rates.push(bytes as f64 / 1e6 / (cpu_s() - c).max(1e-9));
     }
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let hwm = status
@@ -81,7 +93,8 @@ fn bench() {
         .to_string();
     eprintln!(
         "places bench: {} articles, {:.1} MB; load median {:.0} ms (runs {:?}); \
-         find_places median {:.1} MB/s on one core (runs {:?}); {mentions} mentions; {hwm}",
+         find_places median {:.1} MB/s on one core (runs {:?}; per CPU second {:.1} MB/s); \
+         {mentions} mentions; {hwm}",
         texts.len(),
         bytes as f64 / 1e6,
         median(loads.clone()),
@@ -91,5 +104,107 @@ fn bench() {
             .iter()
             .map(|x| (x * 10.0).round() / 10.0)
             .collect::<Vec<_>>(),
+        median(cpu_rates),
+    );
+}
+
+/// Cost of the phases of `find_places` on the first `BENCH_MB` (default 5) MB of the corpus:
+/// `cargo test --release --lib places::bench::phases -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn phases() {
+    let corpus = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/news.jsonl.xz"
+    ));
+    if !corpus.exists() {
+        eprintln!("skipping: ../shared not found (no benchmark corpus)");
+        return;
+    }
+    let Ok(out) = std::process::Command::new("xz")
+        .arg("-dc")
+        .arg(corpus)
+        .output()
+    else {
+        return;
+    };
+    let limit: usize = std::env::var("BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(5_000_000, |mb: usize| mb * 1_000_000);
+    let mut total = 0;
+    let texts: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_string))
+        .take_while(|t| {
+            total += t.len();
+            total <= limit
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
+    let g = Gazetteer::load(&dir).expect("load");
+    for x in texts.iter().take(200) {
+        g.find_places(x);
+    }
+    let rate = |c: f64| bytes as f64 / 1e6 / c.max(1e-9);
+    let c = cpu_s();
+    let mut n = 0;
+    for x in &texts {
+        n += super::find::phase_fold_tokenize(x);
+    }
+    let fold = rate(cpu_s() - c);
+    let c = cpu_s();
+    for x in &texts {
+        n += super::find::phase_recognise(&g, x);
+    }
+    let recog = rate(cpu_s() - c);
+    let c = cpu_s();
+    for x in &texts {
+        n += g.find_places(x).len();
+    }
+    let full = rate(cpu_s() - c);
+    eprintln!(
+        "phases per CPU second: fold+tokenize {fold:.1} MB/s; + capitalised-token lookups \
+         {recog:.1} MB/s; whole find_places {full:.1} MB/s ({n})"
+    );
+}
+
+/// Where the gazetteer load time goes, on one thread (CPU ms per step):
+/// `cargo test --release --lib places::bench::load_phases -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn load_phases() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
+    let bin = dir.join("places.bin.gz");
+    if !bin.exists() {
+        eprintln!("skipping: gazetteer not built");
+        return;
+    }
+    let ms = |c: f64| ((cpu_s() - c) * 1000.0).round();
+    let c = cpu_s();
+    let raw = super::build::read_maybe_gz(&bin).expect("read");
+    let gunzip = ms(c);
+    let c = cpu_s();
+    let store = super::store::Store::decode(&raw, &bin).expect("decode");
+    let decode = ms(c);
+    let c = cpu_s();
+    let table = super::name_table(&store);
+    let tab = ms(c);
+    let c = cpu_s();
+    let first = super::first_filter(&store);
+    let fw = ms(c);
+    let c = cpu_s();
+    let g = Gazetteer::load_readable(&dir).expect("readable");
+    let readable = ms(c);
+    eprintln!(
+        "load phases (CPU ms): gunzip {gunzip} ({} MB raw), decode {decode}, name table {tab} \
+         ({} slots), first-word filter {fw} ({} bytes), readable files {readable} \
+         ({} admin-1)",
+        raw.len() / 1_000_000,
+        table.len(),
+        first.len(),
+        g.admin1.len()
     );
 }

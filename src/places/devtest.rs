@@ -188,3 +188,26 @@ fn show() {
         }
     }
 }
+
+/// Probe: `FRONTLINE_PROBE="text" cargo test --release --lib places::devtest::probe -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn probe() {
+    let gdir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
+    let Ok(text) = std::env::var("FRONTLINE_PROBE") else {
+        return;
+    };
+    let g = Gazetteer::load(&gdir).expect("load gazetteer");
+    for k in text.split('|') {
+        let key = fold(k);
+        eprintln!(
+            "lookup {key:?}: {} postings, small {:?}, first {}",
+            g.lookup(&key).len(),
+            g.small.get(&key),
+            g.first_word_max(key.split(' ').next().unwrap_or(""))
+        );
+    }
+    for m in g.find_places(&text) {
+        eprintln!("{m:?}");
+    }
+}

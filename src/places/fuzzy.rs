@@ -8,8 +8,10 @@ use super::Gazetteer;
 const MIN_POP: u32 = 1000;
 
 pub(crate) struct FuzzyIndex {
-    /// Skeleton -> name indices (distinct names).
-    by_skeleton: super::FastMap<String, Vec<u32>>,
+    /// Skeleton -> (country index, name index), sorted, for each country holding a place of
+    /// that name big enough to be a candidate: the article's countries select their ranges
+    /// before any string work.
+    by_skeleton: super::FastMap<String, Vec<(u32, u32)>>,
 }
 
 /// Letters of a folded name without spaces and without a leading `al`/`el` article.
@@ -86,22 +88,36 @@ pub(crate) fn edit_distance(a: &str, b: &str, max: usize) -> usize {
 impl FuzzyIndex {
     fn build(g: &Gazetteer) -> FuzzyIndex {
         let s = &g.store;
-        let mut by_skeleton: super::FastMap<String, Vec<u32>> = super::FastMap::default();
+        let mut by_skeleton: super::FastMap<String, Vec<(u32, u32)>> = super::FastMap::default();
+        let mut ccs: Vec<u32> = Vec::new();
         for (i, &k) in s.name_keys.iter().enumerate() {
             let a = s.post_start[i] as usize;
             let b = s.post_start[i + 1] as usize;
-            let any = s.postings[a..b].iter().any(|&x| {
-                let pop = s.places[(x >> 1) as usize].population;
-                pop == 0 || pop >= MIN_POP
-            });
-            if !any {
+            ccs.clear();
+            for &x in &s.postings[a..b] {
+                let p = x >> 1;
+                let pop = s.places[p as usize].population;
+                if pop != 0 && pop < MIN_POP {
+                    continue;
+                }
+                if let Some(c) = g.place_country(p) {
+                    if !ccs.contains(&c) {
+                        ccs.push(c);
+                    }
+                }
+            }
+            if ccs.is_empty() {
                 continue;
             }
             let l = letters(s.pool.get(k));
             if l.len() < 5 {
                 continue;
             }
-            by_skeleton.entry(skeleton(&l)).or_default().push(i as u32);
+            let v = by_skeleton.entry(skeleton(&l)).or_default();
+            v.extend(ccs.iter().map(|&c| (c, i as u32)));
+        }
+        for v in by_skeleton.values_mut() {
+            v.sort_unstable();
         }
         FuzzyIndex { by_skeleton }
     }
@@ -109,8 +125,8 @@ impl FuzzyIndex {
 
 impl Gazetteer {
     /// Places whose own name is a near spelling of the folded `key`.
-    /// Only places whose country index passes `keep` (checked before any string work).
-    pub(crate) fn fuzzy_candidates(&self, key: &str, keep: impl Fn(u32) -> bool) -> Vec<u32> {
+    /// Only places in the countries `keep` (sorted country indices).
+    pub(crate) fn fuzzy_candidates(&self, key: &str, keep: &[u32]) -> Vec<u32> {
         let idx = self.fuzzy.get_or_init(|| FuzzyIndex::build(self));
         let l = letters(key);
         let sk = skeleton(&l);
@@ -124,19 +140,17 @@ impl Gazetteer {
         let max = (l.chars().count() / 5).clamp(1, 2);
         let st = &self.store;
         let mut out: Vec<u32> = Vec::new();
-        for &name in v.iter().take(200) {
+        let mut names: Vec<u32> = Vec::new();
+        for &c in keep {
+            let a = v.partition_point(|&(x, _)| x < c);
+            let b = v.partition_point(|&(x, _)| x <= c);
+            names.extend(v[a..b].iter().map(|&(_, n)| n));
+        }
+        names.sort_unstable();
+        names.dedup();
+        for &name in names.iter().take(200) {
             let raw = st.pool.get(st.name_keys[name as usize]);
             if raw.len() + 3 < key.len() || key.len() + 6 < raw.len() {
-                continue;
-            }
-            let a = st.post_start[name as usize] as usize;
-            let b = st.post_start[name as usize + 1] as usize;
-            let wanted = |x: &u32| {
-                let p = x >> 1;
-                let pop = st.places[p as usize].population;
-                (pop == 0 || pop >= MIN_POP) && self.place_country(p).is_some_and(&keep)
-            };
-            if !st.postings[a..b].iter().any(wanted) {
                 continue;
             }
             let other = letters(raw);
@@ -145,12 +159,15 @@ impl Gazetteer {
             {
                 continue;
             }
-            out.extend(
-                st.postings[a..b]
-                    .iter()
-                    .filter(|x| wanted(x))
-                    .map(|&x| x >> 1),
-            );
+            let a = st.post_start[name as usize] as usize;
+            let b = st.post_start[name as usize + 1] as usize;
+            out.extend(st.postings[a..b].iter().map(|&x| x >> 1).filter(|&p| {
+                let pop = st.places[p as usize].population;
+                (pop == 0 || pop >= MIN_POP)
+                    && self
+                        .place_country(p)
+                        .is_some_and(|c| keep.binary_search(&c).is_ok())
+            }));
         }
         out.sort_unstable();
         out.dedup();

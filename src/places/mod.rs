@@ -14,7 +14,8 @@
 //! resolved places, "X province"/"X district"/"X city" hints, the seat-named-like-its-province
 //! rule, a penalty for countries the article never mentions, one sense per discourse. A
 //! dateline lends only its country. Fuzzy matches (skeleton + edit distance) are limited to
-//! countries the article names.
+//! countries the article names. A mention's confidence is its margin over the best reading
+//! more than 25 km away (a town and the district named after it are no doubt about where).
 //!
 //! [`Gazetteer::find_places`] matches folded token n-grams against hash lookups (no automaton
 //! to build at start) and resolves each name from the evidence of the whole article.
@@ -116,6 +117,9 @@ pub(crate) struct Context {
     pub admin2: FastSet<String>,
     /// Capitalised words after a name that make it a natural feature ("River").
     pub feature: FastSet<String>,
+    /// Words that are usually a person's given name or surname ("Paul", "Chen"): alone, not
+    /// a place unless a country, a province or a city of 100,000 or more.
+    pub person: FastSet<String>,
 }
 
 /// Per feature code: how much being that kind of place counts.
@@ -132,8 +136,10 @@ pub(crate) enum Rank {
 /// The loaded gazetteer (places, admin-1 regions, countries with demonyms).
 pub struct Gazetteer {
     pub(crate) store: Store,
-    /// Open-addressing table: name index + 1 (0 = empty).
-    table: Vec<u32>,
+    /// Open-addressing table: `tag << 32 | (name index + 1)` (0 = empty), where `tag` is the
+    /// upper half of the name's hash, so most misses are rejected without touching the
+    /// string pool.
+    table: Vec<u64>,
     pub(crate) ranks: Vec<Rank>,
     /// Store country index → index into `countries` (or `NONE`).
     pub(crate) store_country: Vec<u32>,
@@ -182,6 +188,84 @@ pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 /// Size of the first-token filter (entries, a power of two).
 const FIRST_BITS: usize = 1 << 21;
 
+/// The open-addressing name table of a store (see [`Gazetteer`]'s `table`).
+fn name_table(store: &Store) -> Vec<u64> {
+    let n = store.name_keys.len();
+    let cap = (n * 2).next_power_of_two().max(16);
+    let mut table = vec![0u64; cap];
+    let mask = cap - 1;
+    for (i, &k) in store.name_keys.iter().enumerate() {
+        let full = hash_bytes(store.pool.get(k).as_bytes());
+        let mut h = full as usize & mask;
+        while table[h] != 0 {
+            h = (h + 1) & mask;
+        }
+        table[h] = (full & 0xffff_ffff_0000_0000) | (i as u64 + 1);
+    }
+    table
+}
+
+/// The first-word filter over a store's names. Names are sorted, so a run of names sharing
+/// a first word is noted once, with the most words of the run.
+fn first_filter(store: &Store) -> Vec<u8> {
+    let mut first = vec![0u8; FIRST_BITS];
+    let mut run: (&[u8], u8) = (&[], 0);
+    for &k in &store.name_keys {
+        let key = store.pool.get(k);
+        let (w, words) = first_word(key);
+        if words == 0 {
+            continue;
+        }
+        let fw = &key.as_bytes()[..w];
+        if fw == run.0 {
+            run.1 = run.1.max(words);
+            continue;
+        }
+        if !run.0.is_empty() {
+            let h = hash_bytes(run.0) as usize & (FIRST_BITS - 1);
+            first[h] = first[h].max(run.1);
+        }
+        run = (fw, words);
+    }
+    if !run.0.is_empty() {
+        let h = hash_bytes(run.0) as usize & (FIRST_BITS - 1);
+        first[h] = first[h].max(run.1);
+    }
+    first
+}
+
+/// End of the first word of a folded name and its number of words (0: none).
+fn first_word(key: &str) -> (usize, u8) {
+    let mut words = 0u8;
+    let mut first_end = key.len();
+    let mut in_word = false;
+    for (i, c) in key.char_indices() {
+        let w = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if w && !in_word {
+            words = words.saturating_add(1);
+        } else if !w && in_word && words == 1 {
+            first_end = i;
+        }
+        in_word = w;
+    }
+    (first_end, words)
+}
+
+/// Notes folded name `key` in the first-word filter: the most words of a name starting with
+/// its first word.
+fn note_first(first: &mut [u8], key: &str) {
+    let (w, words) = first_word(key);
+    if words == 0 {
+        return;
+    }
+    let h = hash_bytes(&key.as_bytes()[..w]) as usize & (FIRST_BITS - 1);
+    first[h] = first[h].max(words);
+}
+
 /// Byte hash used by the name table (FNV-1a, 64 bit).
 #[inline]
 pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
@@ -225,9 +309,39 @@ impl Gazetteer {
                  scripts/build-gazetteer.sh, or point --gazetteer at a built one",
             ));
         }
-        let raw = build::read_maybe_gz(&bin_path)?;
-        let store = Store::decode(&raw, &bin_path)?;
-        drop(raw);
+        // The place table decompresses and decodes on one thread while this one parses the
+        // readable files; then the name hash table and the first-word filter are built side
+        // by side.
+        let panicked = || Error::gazetteer(&bin_path, "loader thread panicked");
+        let (store, g) = std::thread::scope(|sc| {
+            let h = sc.spawn(|| -> Result<Store> {
+                let raw = build::read_maybe_gz(&bin_path)?;
+                Store::decode(&raw, &bin_path)
+            });
+            let g = Gazetteer::load_readable(dir);
+            (h.join().unwrap_or_else(|_| Err(panicked())), g)
+        });
+        let store = store?;
+        let mut g = g?;
+        let (table, mut first) = std::thread::scope(|sc| {
+            let h = sc.spawn(|| name_table(&store));
+            let first = first_filter(&store);
+            (h.join().map_err(|_| panicked()), first)
+        });
+        let table = table?;
+        for k in g.small.keys() {
+            note_first(&mut first, k);
+        }
+        g.store = store;
+        g.table = table;
+        g.first = first;
+        g.link_store();
+        Ok(g)
+    }
+
+    /// The readable half of the gazetteer (countries, regions, context words), over an
+    /// empty place table.
+    fn load_readable(dir: &Path) -> Result<Gazetteer> {
         let ctry_path = dir.join("countries.tsv");
         let ctry_text = read_text(&ctry_path)?
             .ok_or_else(|| Error::gazetteer(&ctry_path, "missing (part of the built gazetteer)"))?;
@@ -238,7 +352,7 @@ impl Gazetteer {
         let demonyms = read_text(&dir.join("demonyms.tsv"))?;
         let context = read_text(&dir.join("places_context.tsv"))?;
         let mut g = Gazetteer::from_parts(
-            store,
+            Store::default(),
             (&ctry_path, &ctry_text),
             (&a1_path, &a1_text),
             aliases.as_deref().unwrap_or(""),
@@ -255,7 +369,6 @@ impl Gazetteer {
         if let Some(t) = read_text(&extra_path)? {
             g.add_extras(&extra_path, &t)?;
         }
-        g.build_first();
         Ok(g)
     }
 
@@ -365,15 +478,44 @@ impl Gazetteer {
             .enumerate()
             .map(|(i, a)| (a.code.clone(), i as u32))
             .collect();
+        let table = name_table(&store);
+        let mut g = Gazetteer {
+            store,
+            table,
+            ranks: Vec::new(),
+            store_country: Vec::new(),
+            admin1_of_code: HashMap::new(),
+            countries,
+            country_by_cc,
+            admin1,
+            admin1_by_code,
+            small,
+            first: Vec::new(),
+            extras: Vec::new(),
+            admin2: Vec::new(),
+            context: Context::default(),
+            fuzzy: OnceLock::new(),
+        };
+        g.link_store();
+        Ok(g)
+    }
+
+    /// Links the place table to the regions: admin-1 codes, feature ranks, countries.
+    fn link_store(&mut self) {
+        let store = &self.store;
         let mut admin1_of_code = HashMap::new();
+        let mut last = NONE;
         for p in &store.places {
-            if p.admin1 != NONE && !admin1_of_code.contains_key(&p.admin1) {
-                if let Some(&i) = admin1_by_code.get(store.pool.get(p.admin1)) {
-                    admin1_of_code.insert(p.admin1, i);
-                }
+            // Places come grouped by country and province: skip repeats cheaply.
+            if p.admin1 == NONE || p.admin1 == last || admin1_of_code.contains_key(&p.admin1) {
+                continue;
+            }
+            last = p.admin1;
+            if let Some(&i) = self.admin1_by_code.get(store.pool.get(p.admin1)) {
+                admin1_of_code.insert(p.admin1, i);
             }
         }
-        let ranks = store
+        self.ranks = store
             .fcodes
             .iter()
             .map(|f| match f.as_str() {
@@ -385,39 +527,12 @@ impl Gazetteer {
                 _ => Rank::Other,
             })
             .collect();
-        let store_country = store
+        self.store_country = store
             .countries
             .iter()
-            .map(|cc| country_by_cc.get(cc).copied().unwrap_or(NONE))
+            .map(|cc| self.country_by_cc.get(cc).copied().unwrap_or(NONE))
             .collect();
-        let n = store.name_keys.len();
-        let cap = (n * 2).next_power_of_two().max(16);
-        let mut table = vec![0u32; cap];
-        let mask = cap - 1;
-        for (i, &k) in store.name_keys.iter().enumerate() {
-            let mut h = hash_bytes(store.pool.get(k).as_bytes()) as usize & mask;
-            while table[h] != 0 {
-                h = (h + 1) & mask;
-            }
-            table[h] = i as u32 + 1;
-        }
-        Ok(Gazetteer {
-            store,
-            table,
-            ranks,
-            store_country,
-            admin1_of_code,
-            countries,
-            country_by_cc,
-            admin1,
-            admin1_by_code,
-            small,
-            first: Vec::new(),
-            extras: Vec::new(),
-            admin2: Vec::new(),
-            context: Context::default(),
-            fuzzy: OnceLock::new(),
-        })
+        self.admin1_of_code = admin1_of_code;
     }
 
     fn add_extras(&mut self, path: &Path, text: &str) -> Result<()> {
@@ -453,37 +568,6 @@ impl Gazetteer {
             }
         }
         Ok(())
-    }
-
-    /// Fills the first-word filter from every name key.
-    fn build_first(&mut self) {
-        let mut first = vec![0u8; FIRST_BITS];
-        let mut note = |key: &str| {
-            let mut words = 0u8;
-            let mut first_end = key.len();
-            let mut in_word = false;
-            for (i, c) in key.char_indices() {
-                let w = c.is_alphanumeric();
-                if w && !in_word {
-                    words = words.saturating_add(1);
-                } else if !w && in_word && words == 1 {
-                    first_end = i;
-                }
-                in_word = w;
-            }
-            if words == 0 {
-                return;
-            }
-            let h = hash_bytes(&key.as_bytes()[..first_end]) as usize & (FIRST_BITS - 1);
-            first[h] = first[h].max(words);
-        };
-        for &k in &self.store.name_keys {
-            note(self.store.pool.get(k));
-        }
-        for k in self.small.keys() {
-            note(k);
-        }
-        self.first = first;
     }
 
     /// The most words a name starting with folded word `w` can have (0: none).
@@ -592,14 +676,18 @@ impl Gazetteer {
     #[inline]
     pub(crate) fn lookup(&self, key: &str) -> &[u32] {
         let mask = self.table.len() - 1;
-        let mut h = hash_bytes(key.as_bytes()) as usize & mask;
+        let full = hash_bytes(key.as_bytes());
+        let tag = full & 0xffff_ffff_0000_0000;
+        let mut h = full as usize & mask;
         loop {
             let slot = self.table[h];
             if slot == 0 {
                 return &[];
             }
-            let i = (slot - 1) as usize;
-            if self.store.pool.get(self.store.name_keys[i]) == key {
+            let i = (slot as u32).wrapping_sub(1) as usize;
+            if slot & 0xffff_ffff_0000_0000 == tag
+                && self.store.pool.get(self.store.name_keys[i]) == key
+            {
                 let a = self.store.post_start[i] as usize;
                 let b = self.store.post_start[i + 1] as usize;
                 return &self.store.postings[a..b];
@@ -773,6 +861,7 @@ fn parse_context(path: &Path, text: &str) -> Result<Context> {
             "admin2" => &mut c.admin2,
             "city" => &mut c.city,
             "feature" => &mut c.feature,
+            "person" => &mut c.person,
             other => return Err(bad_line(path, no, &format!("unknown kind {other:?}"))),
         };
         set.insert(fold(cols[1]));

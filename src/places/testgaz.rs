@@ -22,6 +22,10 @@ const PLACES: &str = "\
 741100\tOf\tOf\t\t40.94\t40.27\tP\tPPLA2\tTR\t\t61\t\t\t\t23000\t\t20\tEurope/Istanbul\t2020-01-01
 900005\tMay\tMay\t\t40.0\t40.0\tP\tPPL\tTR\t\t61\t\t\t\t900\t\t20\tEurope/Istanbul\t2020-01-01
 900006\tSaid\tSaid\t\t30.0\t31.0\tP\tPPL\tTR\t\t61\t\t\t\t900\t\t20\tEurope/Istanbul\t2020-01-01
+1137168\tKhanabad\tKhanabad\tKhan Abad,Khanabad\t36.68304\t69.11279\tP\tPPLA2\tAF\t\t24\t1235\t\t\t71531\t\t500\tAsia/Kabul\t2020-01-01
+7053298\tKhanabad\tKhanabad\tKhanabad District\t36.7\t69.15\tA\tADM2\tAF\t\t24\t1235\t\t\t250000\t\t500\tAsia/Kabul\t2020-01-01
+900008\tKhanabad\tKhanabad\t\t35.0\t51.0\tP\tPPL\tIR\t\t26\t\t\t\t800\t\t1200\tAsia/Tehran\t2020-01-01
+900009\tBassett\tBassett\t\t34.45\t35.86\tP\tPPL\tLB\t\t09\t\t\t\t5000\t\t20\tAsia/Beirut\t2020-01-01
 3204186\tBor\tBor\t\t44.08333\t22.1\tP\tPPLA\tRS\t\t14\t\t\t\t34000\t\t20\tEurope/Belgrade\t2020-01-01
 ";
 
@@ -58,7 +62,7 @@ const EXTRA: &str = "Africa\t6255146\t7.1881\t21.09375\tCONT\n";
 const DEMONYMS: &str =
     "# test demonyms\nAF\tAfghan;Afghani\nLB\tLebanese\nLY\tLibyan\nIR\tIranian\n";
 
-const CONTEXT: &str = "# kind\tword\nstop\tLater\nstop\tOf\nstop\tSaid\nstop\tMay\ntitle\tPresident\ntitle\tMr\nadmin1\tprovince\nadmin1\tstate\ncity\tcity\ncity\ttown\nadmin2\tdistrict\n";
+const CONTEXT: &str = "# kind\tword\nstop\tLater\nstop\tOf\nstop\tSaid\nstop\tMay\ntitle\tPresident\ntitle\tMr\nadmin1\tprovince\nadmin1\tstate\ncity\tcity\ncity\ttown\nadmin2\tdistrict\nperson\tBassett\n";
 
 /// The test gazetteer, built once per test binary through the real build and load code.
 pub(crate) fn gazetteer() -> &'static Gazetteer {
