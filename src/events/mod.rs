@@ -270,9 +270,16 @@ impl EventExtractor {
         if t == EventType::Protest {
             let protesters = s.actors_of_type(&[ActorType::Protesters, ActorType::Rioters]);
             let states = s.actors_of_type(&[ActorType::StateForces]);
-            if !protesters.is_empty() {
-                agents = protesters;
-            }
+            // whoever marches is, in the dataset's terms, a protester
+            agents = if protesters.is_empty() {
+                vec![Actor {
+                    name: "Protesters".into(),
+                    actor_type: Some(ActorType::Protesters),
+                    country: state.main_country.clone(),
+                }]
+            } else {
+                protesters
+            };
             targets = states;
         }
         // place: tied to the trigger, else in the sentence, else the story's focus; places

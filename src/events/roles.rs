@@ -656,7 +656,8 @@ impl<'a> Sentence<'a> {
                 .trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”'))
                 .is_empty()
         };
-        let before = p.first > 0 && cap(p.first - 1) && joined(p.first - 1, p.first);
+        // the sentence's first word is capitalised anyway ("In Kabul, ...")
+        let before = p.first > 1 && cap(p.first - 1) && joined(p.first - 1, p.first);
         let after = p.last + 1 < self.toks.len()
             && cap(p.last + 1)
             && joined(p.last, p.last + 1)
