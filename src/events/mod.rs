@@ -297,6 +297,8 @@ impl EventExtractor {
         };
         if let Some((text, p)) = there {
             places.push((Some(text), Some(p), 0));
+        } else if tied.is_none() && s.country_anaphor_after(m.last) {
+            places.push((None, state.country_place.clone(), 0));
         } else {
             match tied {
                 Some(i) => {

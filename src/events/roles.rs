@@ -275,6 +275,14 @@ impl<'a> Sentence<'a> {
             .map_or(clause_start, |i| i + 1)
     }
 
+    /// Does "the country" follow the trigger ("their pullout from the country")? It names the
+    /// article's country.
+    pub fn country_anaphor_after(&self, last: usize) -> bool {
+        let hi = (last + 5).min(self.words.len());
+        (last + 1..hi.saturating_sub(1))
+            .any(|i| self.words[i] == "the" && self.words[i + 1] == "country")
+    }
+
     /// Is the word at `first` introduced by a definite determiner ("the talks")?
     pub fn definite(&self, first: usize) -> bool {
         first > 0 && matches!(self.words[first - 1], "the" | "this" | "that")
