@@ -297,7 +297,9 @@ impl EventExtractor {
         };
         if let Some((text, p)) = there {
             places.push((Some(text), Some(p), 0));
-        } else if tied.is_none() && s.country_anaphor_after(m.last) {
+        } else if s.country_anaphor_after(m.last)
+            && tied.is_none_or(|i| !s.place_is_after(i, m.last))
+        {
             places.push((None, state.country_place.clone(), 0));
         } else {
             match tied {

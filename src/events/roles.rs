@@ -575,6 +575,11 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// Does place mention `i` come after word `last`?
+    pub fn place_is_after(&self, i: usize, last: usize) -> bool {
+        self.places.get(i).is_some_and(|p| p.first > last)
+    }
+
     /// The text and place of place mention `i` of the sentence.
     pub fn place_of(&self, i: usize) -> Option<(String, Place, usize)> {
         let p = self.places.get(i)?;

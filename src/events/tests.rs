@@ -159,3 +159,15 @@ fn fatalities_attach_to_the_violent_event() {
     // the killing is part of the strike, not an event of its own
     assert!(of_type(&evs, EventType::AttackOnCivilians).is_empty());
 }
+
+#[test]
+fn the_country_after_a_trigger_is_the_articles_country() {
+    let evs = events(
+        "Rebels attacked Kunduz on Tuesday. Foreign troops completed their withdrawal from the country on Wednesday.",
+    );
+    let w = of_type(&evs, EventType::Withdrawal);
+    assert_eq!(w.len(), 1, "{evs:#?}");
+    let p = w[0].place.as_ref().unwrap();
+    assert_eq!(p.precision, GeoPrecision::Country);
+    assert_eq!(p.country_code, "AF");
+}
