@@ -47,7 +47,8 @@ impl Pipeline {
 
     /// Runs every stage on one article.
     pub fn analyse(&self, article: &Article) -> Analysis {
-        let body = &article.text[..self.events.body_end(&article.text)];
+        let body_end = self.events.body_end(&article.text);
+        let body = &article.text[..body_end];
         let places = self.gazetteer.find_places(body);
         let focus = crate::events::main_country(&places);
         let mentions = Mentions {
@@ -57,7 +58,7 @@ impl Pipeline {
             places,
         };
         let forces = |cc: &str| self.state_forces(cc);
-        let (events, triggers) = self.events.extract(article, &mentions, &forces);
+        let (events, triggers) = self.events.extract(article, body_end, &mentions, &forces);
         Analysis {
             mentions,
             triggers,

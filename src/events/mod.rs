@@ -109,15 +109,17 @@ impl EventExtractor {
         text.len()
     }
 
-    /// Extracts the events of `article` from its mentions (not yet merged).
+    /// Extracts the events of `article` from its mentions (not yet merged). `body_end` is
+    /// [`Self::body_end`] of its text, computed once by the caller that also tagged the body.
     pub fn extract(
         &self,
         article: &Article,
+        body_end: usize,
         mentions: &Mentions,
         state_forces: StateForces<'_>,
     ) -> (Vec<Event>, Vec<TriggerMention>) {
         let text = &article.text;
-        let body = &text[..self.body_end(text)];
+        let body = &text[..body_end.min(text.len())];
         let chars = CharIndex::new(text);
         let dct = article.published;
         let mut state = ArticleState {
@@ -125,7 +127,11 @@ impl EventExtractor {
             focus_place: None,
             last_agents: Vec::new(),
             last_attackers: Vec::new(),
-            main_country: main_country(&mentions.places),
+            main_country: mentions
+                .main_country
+                .as_ref()
+                .map(|p| p.country_code.clone())
+                .or_else(|| main_country(&mentions.places)),
             country_place: mentions.main_country.clone(),
         };
         let mut events = Vec::new();
@@ -390,12 +396,12 @@ impl EventExtractor {
         places
             .into_iter()
             .map(|(location, place, at)| Event {
-                id: event_id(&[(
-                    article.id.as_str(),
+                id: event_id(
+                    &article.id,
                     t,
                     evidence.char_start,
                     s.char_of(m.first, chars) + chars.char_offset(at),
-                )]),
+                ),
                 event_type: t,
                 acled_event_type: codes.acled_event_type.clone(),
                 acled_sub_event_type: sub_event.clone(),
@@ -517,21 +523,25 @@ fn default_target(
     }
 }
 
-/// A stable event id from its reports: the same input gives the same id whatever the order of
-/// files or threads. Each report is (doc id, type, sentence char offset, trigger char offset).
-pub fn event_id(reports: &[(&str, EventType, usize, usize)]) -> String {
-    let mut keys: Vec<String> = reports
-        .iter()
-        .map(|(doc, t, s, tr)| format!("{doc}\u{1f}{t}\u{1f}{s}\u{1f}{tr}"))
-        .collect();
-    keys.sort();
+/// A stable event id: the same input gives the same id whatever the order of files or
+/// threads. It hashes the doc id, type, sentence and trigger (plus place) character offsets.
+pub fn event_id(doc: &str, t: EventType, sentence_char: usize, trigger_char: usize) -> String {
+    short_hash(&[&format!(
+        "{doc}\u{1f}{t}\u{1f}{sentence_char}\u{1f}{trigger_char}"
+    )])
+}
+
+/// The first 8 bytes, in hex, of the SHA-256 of `parts` (each followed by a separator).
+pub fn short_hash(parts: &[&str]) -> String {
     let mut h = Sha256::new();
-    for k in &keys {
-        h.update(k.as_bytes());
+    for p in parts {
+        h.update(p.as_bytes());
         h.update([0x1e]);
     }
-    let digest = h.finalize();
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    h.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]

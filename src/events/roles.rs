@@ -132,7 +132,8 @@ fn is_sub_day_offset(t: &TimeMention) -> bool {
     }
 }
 
-/// Actors that name a country or government ("Russia", "Kabul") can be captured as places.
+/// An actor of no known type is a name the dictionary does not know; after a verb of
+/// capture it is as likely a place as a person, so it does not rule out a seizure.
 fn is_place_like_actor(a: &Actor) -> bool {
     a.actor_type.is_none()
 }

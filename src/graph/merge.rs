@@ -315,16 +315,8 @@ fn id_key(id: &str) -> (u64, &str) {
 
 /// The id of a merged event: a hash of its members' ids (sorted).
 pub fn merged_id(ids: &[String]) -> String {
-    use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
-    for id in ids {
-        h.update(id.as_bytes());
-        h.update([0x1e]);
-    }
-    h.finalize()[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    let parts: Vec<&str> = ids.iter().map(String::as_str).collect();
+    crate::events::short_hash(&parts)
 }
 
 #[cfg(test)]
