@@ -82,6 +82,34 @@ fn main() {
         println!("places run {run}: {:.1} MB/s ({n} mentions)", mbytes / s);
         places.push(mbytes / s);
     }
+    // each stage alone, one run, to show where the time goes
+    {
+        let t = Instant::now();
+        let bodies: Vec<&str> = articles
+            .iter()
+            .map(|a| &a.text[..pipeline.events.body_end(&a.text)])
+            .collect();
+        let body_s = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let n: usize = articles
+            .iter()
+            .zip(&bodies)
+            .map(|(a, b)| pipeline.tagger.tag(b, a.published).len())
+            .sum();
+        let time_s = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let m: usize = bodies
+            .iter()
+            .map(|b| pipeline.actors.find_actors(b, None).len())
+            .sum();
+        let actor_s = t.elapsed().as_secs_f64();
+        println!(
+            "stages: body end {:.0} MB/s; time tagger {:.1} MB/s ({n} times); actors {:.1} MB/s ({m} actors)",
+            mbytes / body_s,
+            mbytes / time_s,
+            mbytes / actor_s
+        );
+    }
     let mut rates = Vec::new();
     let mut per_article = Vec::new();
     for run in 1..=3 {
