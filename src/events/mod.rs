@@ -254,8 +254,11 @@ impl EventExtractor {
 
         // actors
         let (mut agents, mut targets) = s.roles(trig.roles, m.first, m.last);
-        if agents.is_empty() && trig.roles != Roles::Parties && s.pronoun_subject(m.first) {
-            agents = state.last_agents.clone();
+        if agents.is_empty() && trig.roles != Roles::Parties {
+            // "they overran": the story's last agent; "Russia said it had withdrawn": the speaker
+            if let Some(speaker) = s.pronoun_agent(m.first, trig.roles) {
+                agents = speaker.map_or_else(|| state.last_agents.clone(), |a| vec![a]);
+            }
         }
         // the people acted on are never the agents of force or release ("freed prisoners",
         // "their families left"): civilians move to the targets
@@ -269,9 +272,14 @@ impl EventExtractor {
                 }
             }
         }
-        // a town that fell, a place taken: by whoever has been attacking in this story
-        if agents.is_empty() && matches!(t, EventType::Seizure | EventType::Assault) {
+        // a town that fell, a place taken, a bomb that went off, rockets that struck: by
+        // whoever has been attacking in this story (a bomb or an abduction only by a non-state
+        // attacker; aircraft are not inferred)
+        if agents.is_empty() && is_violent(t) && t != EventType::AirStrike {
             agents = state.last_attackers.clone();
+            if matches!(t, EventType::Bombing | EventType::AttackOnCivilians) {
+                agents.retain(|a| a.actor_type != Some(ActorType::StateForces));
+            }
         }
         if t == EventType::Protest {
             let protesters = s.actors_of_type(&[ActorType::Protesters, ActorType::Rioters]);
@@ -343,7 +351,7 @@ impl EventExtractor {
         targets.retain(|a| !agents.iter().any(|g| g.name == a.name));
         if !agents.is_empty() && trig.roles != Roles::Parties {
             state.last_agents = agents.clone();
-            if matches!(t, EventType::Seizure | EventType::Assault) {
+            if is_violent(t) && t != EventType::AttackOnCivilians {
                 state.last_attackers = agents.clone();
             }
         }
@@ -516,7 +524,7 @@ fn default_target(
             .map(|a| vec![a])
             .unwrap_or_default(),
         _ => cc
-            .and_then(|cc| state_forces(&cc))
+            .and_then(|cc| s.named_state_forces(&cc).or_else(|| state_forces(&cc)))
             .filter(|f| f != agent)
             .map(|f| vec![f])
             .unwrap_or_default(),

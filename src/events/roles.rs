@@ -59,6 +59,49 @@ const SPEECH: &[&str] = &[
     "insisted",
     "accused",
 ];
+/// Verbs that carry a nominalised event ("launched an assault", "completed the withdrawal"),
+/// skipped with determiners when looking for the nominalisation's subject.
+const SUPPORT: &[&str] = &[
+    "launched",
+    "carried",
+    "out",
+    "completed",
+    "began",
+    "started",
+    "mounted",
+    "staged",
+    "conducted",
+    "made",
+    "held",
+    "led",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+];
+/// Verbs of impact after a weapon or strike ("a missile hit X", "air strikes pounded X"): what
+/// follows is the target.
+const IMPACT: &[&str] = &[
+    "hit",
+    "hits",
+    "struck",
+    "strike",
+    "strikes",
+    "hitting",
+    "striking",
+    "targeted",
+    "targeting",
+    "pounded",
+    "pounding",
+    "destroyed",
+    "damaged",
+    "slammed",
+    "killed",
+    "killing",
+];
 /// Subject pronouns that refer back to the last agent.
 const PRONOUNS: &[&str] = &["they", "it", "he", "she", "we"];
 /// Words that open a subordinate clause.
@@ -343,28 +386,126 @@ impl<'a> Sentence<'a> {
     /// report ("Residents said the attack..."): an actor followed by a speech verb before the
     /// trigger only speaks.
     fn nearest_actor_before(&self, first: usize) -> Option<Actor> {
+        self.nearest_actor_index_before(first)
+            .map(|i| self.actors[i].item.actor.clone())
+    }
+
+    fn nearest_actor_index_before(&self, first: usize) -> Option<usize> {
+        (0..self.actors.len())
+            .filter(|&i| self.actors[i].last < first)
+            .filter(|&i| !(self.actors[i].last + 1..first).any(|w| SPEECH.contains(&self.words[w])))
+            .max_by_key(|&i| self.actors[i].last)
+    }
+
+    /// The actor containing the trigger ("a Russian missile", "Russia's air strike"): the
+    /// country or group that fired it.
+    fn containing_actor(&self, first: usize, last: usize) -> Option<Actor> {
         self.actors
             .iter()
-            .filter(|a| a.last < first)
-            .filter(|a| !(a.last + 1..first).any(|i| SPEECH.contains(&self.words[i])))
+            .find(|a| a.first < first && a.last >= last)
+            .map(|a| a.item.actor.clone())
+    }
+
+    /// Actors coordinated before the actor at `i` ("troops and allied clan fighters"), in text
+    /// order, `i` included.
+    fn with_coordinated(&self, i: usize) -> Vec<Actor> {
+        let mut out = vec![self.actors[i].item.actor.clone()];
+        let mut first = self.actors[i].first;
+        let joins = |w: &str| matches!(w, "and" | "," | "with");
+        while first >= 2 {
+            // "X and Y", "X and allied Y"
+            let Some(j) = self.actors.iter().position(|a| {
+                (a.last + 2 == first && joins(self.words[first - 1]))
+                    || (a.last + 3 == first && joins(self.words[first - 2]))
+            }) else {
+                break;
+            };
+            out.insert(0, self.actors[j].item.actor.clone());
+            first = self.actors[j].first;
+        }
+        out
+    }
+
+    /// The subject pronoun of the trigger, if that is its subject: "they overran", "it had
+    /// completed the withdrawal" (through support verbs before a nominalisation).
+    fn subject_pronoun(&self, first: usize, nominal: bool) -> Option<usize> {
+        let mut i = first;
+        let lo = first.saturating_sub(7);
+        while i > lo {
+            i -= 1;
+            let w = self.words[i];
+            if PRONOUNS.contains(&w) {
+                return Some(i);
+            }
+            let skip = ADVERBS.contains(&w) || BE.contains(&w) || (nominal && SUPPORT.contains(&w));
+            if !skip || self.boundary_before[i + 1] && i + 1 < first {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Who speaks before a pronoun: "Russia said it had ...", "the army declared on Thursday
+    /// that it had ...", "fighters said they had taken ...": the pronoun is the speaker.
+    fn speaker_of(&self, pronoun: usize) -> Option<Actor> {
+        let lo = pronoun.saturating_sub(6);
+        let verb = (lo..pronoun)
+            .rev()
+            .find(|&i| SPEECH.contains(&self.words[i]))?;
+        // nothing that could be another subject between the verb and the pronoun
+        if self
+            .actors
+            .iter()
+            .any(|a| a.first > verb && a.first < pronoun)
+        {
+            return None;
+        }
+        self.actors
+            .iter()
+            .filter(|a| a.last < verb && a.last + 3 >= verb)
             .max_by_key(|a| a.last)
             .map(|a| a.item.actor.clone())
     }
 
-    /// Is the trigger's subject a pronoun ("they overran", "it captured")?
-    pub fn pronoun_subject(&self, first: usize) -> bool {
-        let mut i = first;
-        while i > 0 {
-            i -= 1;
-            let w = self.words[i];
-            if PRONOUNS.contains(&w) {
-                return true;
-            }
-            if !ADVERBS.contains(&w) && !BE.contains(&w) {
-                return false;
-            }
-        }
-        false
+    /// The agent a pronoun subject stands for when its speaker names it (else None: the
+    /// caller takes the story's last agent).
+    pub fn pronoun_agent(&self, first: usize, roles: Roles) -> Option<Option<Actor>> {
+        let p = self.subject_pronoun(first, roles == Roles::Nominal)?;
+        Some(self.speaker_of(p))
+    }
+
+    /// The target after a verb of impact that follows the trigger ("a missile hit X").
+    fn target_after_impact(&self, last: usize) -> Option<Actor> {
+        let hi = (last + 4).min(self.words.len());
+        let verb = (last + 1..hi).find(|&i| IMPACT.contains(&self.words[i]))?;
+        self.first_actor_after(verb, 6).or_else(|| {
+            // "... hit a block in Mykolaiv, killing seven people"
+            let k = (verb + 1..self.words.len())
+                .find(|&i| matches!(self.words[i], "killing" | "wounding" | "injuring"))?;
+            self.actors
+                .iter()
+                .find(|a| a.first > k && a.first <= k + 6)
+                .map(|a| a.item.actor.clone())
+        })
+    }
+
+    /// The article's own name for the state forces of `cc`: a mention in this sentence, else
+    /// the last one before it ("security forces", "GNA", "Somali government troops").
+    pub fn named_state_forces(&self, cc: &str) -> Option<Actor> {
+        let of_state = |a: &Actor| {
+            a.actor_type == Some(ActorType::StateForces) && a.country.as_deref() == Some(cc)
+        };
+        self.actors
+            .iter()
+            .map(|a| &a.item.actor)
+            .find(|a| of_state(a))
+            .or_else(|| {
+                self.earlier_actors
+                    .iter()
+                    .map(|m| &m.actor)
+                    .rfind(|a| of_state(a))
+            })
+            .cloned()
     }
 
     fn first_actor_after(&self, last: usize, within: usize) -> Option<Actor> {
@@ -412,16 +553,33 @@ impl<'a> Sentence<'a> {
                 }
             }
         };
+        // "a Russian missile hit ...", "Russia's air strikes on ...": the trigger sits inside
+        // the actor that fired it
+        if matches!(roles, Roles::Svo | Roles::Nominal) {
+            if let Some(a) = self.containing_actor(first, last) {
+                push(&mut agents, Some(a));
+                push(
+                    &mut targets,
+                    self.actor_after_word(last + 1, &["on", "against", "targeting"], 3)
+                        .or_else(|| self.target_after_impact(last)),
+                );
+                return (agents, targets);
+            }
+        }
         match roles {
             Roles::Svo => {
                 if self.is_passive(first) {
                     push(&mut agents, self.actor_after_word(last + 1, &["by"], 4));
                     push(&mut targets, self.nearest_actor_before(first));
+                } else if let Some(subj) = self.participle_subject(first) {
+                    push(&mut agents, Some(subj));
+                    push(&mut targets, self.first_actor_after(last, 6));
                 } else {
-                    let subj = self
-                        .participle_subject(first)
-                        .or_else(|| self.nearest_actor_before(first));
-                    push(&mut agents, subj);
+                    if let Some(i) = self.nearest_actor_index_before(first) {
+                        for a in self.with_coordinated(i) {
+                            push(&mut agents, Some(a));
+                        }
+                    }
                     push(&mut targets, self.first_actor_after(last, 6));
                 }
             }
@@ -431,7 +589,8 @@ impl<'a> Sentence<'a> {
                 push(&mut agents, by.or_else(|| self.nearest_actor_before(first)));
                 push(
                     &mut targets,
-                    self.actor_after_word(last + 1, &["on", "against", "targeting"], 3),
+                    self.actor_after_word(last + 1, &["on", "against", "targeting"], 3)
+                        .or_else(|| self.target_after_impact(last)),
                 );
             }
             Roles::FellTo => {

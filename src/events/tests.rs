@@ -171,3 +171,61 @@ fn the_country_after_a_trigger_is_the_articles_country() {
     assert_eq!(p.precision, GeoPrecision::Country);
     assert_eq!(p.country_code, "AF");
 }
+
+#[test]
+fn reported_speech_pronoun_subject_is_the_speaker() {
+    let evs = events("The Iraqi army said on Monday that it had recaptured the town of Baiji.");
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(names(&s[0].agents), vec!["Iraqi army"]);
+    let evs = events("Moscow said it had completed the withdrawal of its troops from the area.");
+    let w = of_type(&evs, EventType::Withdrawal);
+    assert_eq!(w.len(), 1, "{evs:#?}");
+    assert_eq!(
+        w[0].agents.first().map(|a| a.country.as_deref()),
+        Some(Some("RU"))
+    );
+}
+
+#[test]
+fn a_weapon_named_with_a_demonym_is_fired_by_that_state() {
+    let evs = events("On Tuesday a Syrian rocket hit a market in Idlib, killing nine people.");
+    let e = of_type(&evs, EventType::Shelling);
+    assert_eq!(e.len(), 1, "{evs:#?}");
+    assert_eq!(
+        e[0].agents.first().and_then(|a| a.country.as_deref()),
+        Some("SY")
+    );
+    assert_eq!(names(&e[0].targets), vec!["Civilians"]);
+}
+
+#[test]
+fn coordinated_subjects_are_all_agents() {
+    let evs =
+        events("Somali troops and allied clan militias captured the town of Bulo Burde on Monday.");
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(s[0].agents.len(), 2, "{:?}", names(&s[0].agents));
+    assert_eq!(s[0].agents[0].country.as_deref(), Some("SO"));
+}
+
+#[test]
+fn an_implicit_state_side_takes_the_articles_own_name_for_it() {
+    let evs = events(
+        "Security forces guarded the roads into Kano. On Monday, suspected jihadists attacked \
+         a checkpoint outside the city.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    let target = a[0].targets.first().map(|t| t.name.as_str());
+    assert_ne!(
+        target,
+        Some("Nigerian forces"),
+        "{:?}",
+        names(&a[0].targets)
+    );
+    assert_eq!(
+        a[0].targets.first().and_then(|t| t.country.as_deref()),
+        Some("NG")
+    );
+}
