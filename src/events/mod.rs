@@ -137,7 +137,8 @@ impl EventExtractor {
         let mut events = Vec::new();
         let mut triggers_out = Vec::new();
         let mut seen: Vec<EventType> = Vec::new();
-        for sent in sentences(body) {
+        let mut last_violent_sentence: Option<usize> = None;
+        for (sentence_no, sent) in sentences(body).into_iter().enumerate() {
             let toks = tokens(text, sent);
             if toks.is_empty() {
                 continue;
@@ -165,10 +166,11 @@ impl EventExtractor {
                     continue; // "hours after the attack": a reference to an event told already
                 }
                 // "the talks", "the offensive" with no date of their own: the event told before
-                if s.definite(m.first)
-                    && seen.contains(&trig.event_type)
-                    && s.date_for(m.first, m.last).is_none()
-                {
+                // ("the attack" after a bombing is that bombing)
+                let told = seen.contains(&trig.event_type)
+                    || (trig.event_type == EventType::Assault
+                        && seen.iter().any(|t| is_violent(*t)));
+                if s.definite(m.first) && told && s.date_for(m.first, m.last).is_none() {
                     continue;
                 }
                 let (cs, ce) = s.clause(m.first, m.last);
@@ -187,7 +189,23 @@ impl EventExtractor {
                 if modality.is_some() {
                     continue;
                 }
+                if trig.weak && trig.event_type == EventType::AttackOnCivilians {
+                    // "At least eight people were killed": the toll of the violence just told,
+                    // not another event; "thousands have been killed": a war's toll
+                    let toll_of_last = last_violent_sentence.is_some_and(|k| k + 1 >= sentence_no)
+                        && s.date_for(m.first, m.last).is_none();
+                    let war_toll = self
+                        .quantities
+                        .fatalities(&words)
+                        .is_some_and(|n| n >= AGGREGATE_TOLL);
+                    if toll_of_last || war_toll {
+                        continue;
+                    }
+                }
                 for ev in self.build_event(article, &s, &m, &mut state, &chars, state_forces) {
+                    if is_violent(ev.event_type) {
+                        last_violent_sentence = Some(sentence_no);
+                    }
                     seen.push(ev.event_type);
                     events.push(ev);
                 }
@@ -220,8 +238,26 @@ impl EventExtractor {
         // "gunmen seized Díaz and his wife": people seized are abducted, not territory taken
         let seized_people = t == EventType::Seizure
             && trig.roles == Roles::Svo
-            && !s.is_passive_at(m.first)
-            && s.object_actor(m.last).is_some_and(is_civilian_side);
+            && if s.is_passive_at(m.first) || s.reduced_relative(m.first) {
+                // "the girls (were) seized from the school"
+                s.subject_right_before(m.first)
+                    .is_some_and(is_civilian_side)
+            } else {
+                // "gunmen seized Díaz and his wife"
+                s.object_actor_within(m.last, 5)
+                    .is_some_and(is_civilian_side)
+            };
+        // "were taken to the camp", "taken out of the districts": people moved, not seized
+        if t == EventType::Seizure
+            && matches!(
+                s.words.get(m.last + 1),
+                Some(&("to" | "out" | "into" | "back"))
+            )
+            && s.subject_right_before(m.first)
+                .is_some_and(is_civilian_side)
+        {
+            return Vec::new();
+        }
         if seized_people {
             t = EventType::AttackOnCivilians;
         } else if t == EventType::Seizure
@@ -488,6 +524,9 @@ fn is_civilian_side(a: &Actor) -> bool {
         Some(ActorType::Civilians) | Some(ActorType::Protesters)
     )
 }
+
+/// A death toll this large is a war's or a campaign's count, not one event's.
+const AGGREGATE_TOLL: u32 = 1000;
 
 /// Types where one side acts on another by force.
 pub fn is_violent(t: EventType) -> bool {

@@ -9,6 +9,8 @@ use std::path::Path;
 struct Cue {
     phrase: Phrase,
     after: bool,
+    /// Only right before the trigger ("scores of attacks").
+    adjacent: bool,
     kind: String,
 }
 
@@ -35,19 +37,24 @@ impl ModalityLexicon {
                 continue;
             }
             let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let after = match cols.get(1) {
-                Some(&"before") => false,
-                Some(&"after") => true,
+            let (after, adjacent) = match cols.get(1) {
+                Some(&"before") => (false, false),
+                Some(&"after") => (true, false),
+                Some(&"adjacent") => (false, true),
                 _ => {
                     return Err(Error::gazetteer(
                         path,
-                        format!("line {}: expected cue<TAB>before|after<TAB>kind", i + 1),
+                        format!(
+                            "line {}: expected cue<TAB>before|after|adjacent<TAB>kind",
+                            i + 1
+                        ),
                     ))
                 }
             };
             cues.push(Cue {
                 phrase: Phrase::parse(cols[0]),
                 after,
+                adjacent,
                 kind: cols.get(2).unwrap_or(&"unrealised").to_string(),
             });
         }
@@ -72,6 +79,15 @@ impl ModalityLexicon {
         let lo = first.saturating_sub(BEFORE).max(clause_start);
         let hi = (last + 1 + AFTER).min(clause_end).min(words.len());
         for cue in &self.cues {
+            if cue.adjacent {
+                let lo = first
+                    .saturating_sub(cue.phrase.words.len())
+                    .max(clause_start);
+                if (lo..first).any(|i| cue.phrase.match_at(words, i) == Some(first - 1)) {
+                    return Some(&cue.kind);
+                }
+                continue;
+            }
             let range = if cue.after { last + 1..hi } else { lo..first };
             for i in range.clone() {
                 if let Some(end) = cue.phrase.match_at(words, i) {
@@ -109,6 +125,14 @@ mod tests {
             check("the government held talks with the rebels", "talks"),
             None
         );
+        // a quantifier of the attackers is no aggregate of attacks
+        assert_eq!(
+            check(
+                "Dozens of gunmen attacked the village on Monday",
+                "attacked"
+            ),
+            None
+        );
     }
 
     #[test]
@@ -144,6 +168,18 @@ mod tests {
         assert_eq!(
             check("Did the rebels seize the base?", "seize").as_deref(),
             Some("question")
+        );
+        assert_eq!(
+            check(
+                "The group has carried out scores of attacks on soldiers",
+                "attacks"
+            )
+            .as_deref(),
+            Some("aggregate")
+        );
+        assert_eq!(
+            check("Four months of fighting left the city in ruins", "fighting").as_deref(),
+            Some("aggregate")
         );
         assert_eq!(
             check("All parts of the city will be cleared", "cleared").as_deref(),

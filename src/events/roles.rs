@@ -936,13 +936,40 @@ impl<'a> Sentence<'a> {
             .rfind(|d| d.precision == TimePrecision::Day)
     }
 
-    /// The first actor right after the trigger (its object), if any.
-    pub fn object_actor(&self, last: usize) -> Option<&Actor> {
+    /// The first actor within `within` words after the trigger, in its clause.
+    pub fn object_actor_within(&self, last: usize, within: usize) -> Option<&Actor> {
+        let (_, clause_end) = self.clause(last, last);
         self.actors
             .iter()
-            .filter(|a| a.first > last && a.first <= last + 3)
+            .filter(|a| a.first > last && a.first <= last + within && a.first < clause_end)
             .min_by_key(|a| a.first)
             .map(|a| &a.item.actor)
+    }
+
+    /// The actor just before the trigger, with only auxiliaries and adverbs between ("the
+    /// girls were later taken", "the girls seized from ...").
+    pub fn subject_right_before(&self, first: usize) -> Option<&Actor> {
+        let a = self
+            .actors
+            .iter()
+            .filter(|a| a.last < first)
+            .max_by_key(|a| a.last)?;
+        self.words[a.last + 1..first]
+            .iter()
+            .all(|w| BE.contains(w) || ADVERBS.contains(w))
+            .then_some(&a.item.actor)
+    }
+
+    /// A past participle right after a noun phrase, not after an auxiliary: "the girls seized
+    /// from the college" (a reduced relative clause, passive in meaning).
+    pub fn reduced_relative(&self, first: usize) -> bool {
+        first > 0
+            && self.words[first].ends_with("ed")
+            && self
+                .actors
+                .iter()
+                .any(|a| a.last + 1 == first && !self.boundary_before[first])
+            && !matches!(self.words.get(first + 1), Some(&("the" | "a" | "an")))
     }
 
     /// An armed actor right after the trigger ("captured soldiers", "seized two fighters").

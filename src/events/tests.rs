@@ -229,3 +229,43 @@ fn an_implicit_state_side_takes_the_articles_own_name_for_it() {
         Some("NG")
     );
 }
+
+#[test]
+fn people_seized_are_abducted_and_people_taken_somewhere_are_moved() {
+    let evs = events("Gunmen seized the mayor and his wife at a roadblock near Kano on Monday.");
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+    let evs = events("The freed students were later taken to a hospital in Kano.");
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn a_toll_is_no_new_event() {
+    // the deaths of the bombing just told
+    let evs = events(
+        "A car bomb exploded outside a police station in Kirkuk on Monday. At least nine \
+         people were killed, officials said.",
+    );
+    assert_eq!(of_type(&evs, EventType::Bombing).len(), 1, "{evs:#?}");
+    assert!(
+        of_type(&evs, EventType::AttackOnCivilians).is_empty(),
+        "{evs:#?}"
+    );
+    // a war's toll
+    let evs = events("Thousands of people have been killed in the region since 2015.");
+    assert!(evs.is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn counts_of_attacks_and_fighting_that_went_on_are_no_event() {
+    let evs = events("The group has carried out scores of attacks on soldiers in Mali.");
+    assert!(evs.is_empty(), "{evs:#?}");
+    let evs = events(
+        "Rebels attacked an army base near Goma on Monday. On Tuesday the fighting went on.",
+    );
+    assert_eq!(of_type(&evs, EventType::Assault).len(), 1, "{evs:#?}");
+}
