@@ -125,6 +125,19 @@ mod tests {
             check("the government held talks with the rebels", "talks"),
             None
         );
+        // "planes" is no plan, "urgent talks" no call, "considerable fighting" no thought
+        assert_eq!(
+            check("Planes carried prisoners freed by the rebels", "freed"),
+            None
+        );
+        assert_eq!(
+            check("the two sides held urgent talks in Doha", "talks"),
+            None
+        );
+        assert_eq!(
+            check("there was considerable fighting in the town", "fighting"),
+            None
+        );
         // a quantifier of the attackers is no aggregate of attacks
         assert_eq!(
             check(

@@ -181,6 +181,36 @@ fn is_place_like_actor(a: &Actor) -> bool {
     a.actor_type.is_none()
 }
 
+/// "Iran-backed rebels", "Saudi-led forces" (when not a name of its own): the backer
+/// qualifies the actor that follows and is no side of the event.
+fn is_backer(text: &str, span: Span) -> bool {
+    let rest = &text[span.end..];
+    let Some(rest) = rest.strip_prefix('-') else {
+        return false;
+    };
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(
+        word.as_str(),
+        "backed"
+            | "led"
+            | "aligned"
+            | "supported"
+            | "sponsored"
+            | "allied"
+            | "funded"
+            | "armed"
+            | "trained"
+            | "based"
+            | "held"
+            | "controlled"
+            | "run"
+    )
+}
+
 /// A mention located on the sentence's tokens.
 struct Located<'m, T> {
     first: usize,
@@ -252,7 +282,7 @@ impl<'a> Sentence<'a> {
             boundary_before,
             actors: locate(toks, &mentions.actors, |m| m.span)
                 .into_iter()
-                .filter(|l| in_sentence(l.item.span))
+                .filter(|l| in_sentence(l.item.span) && !is_backer(text, l.item.span))
                 .collect(),
             places: locate(toks, &mentions.places, |m| m.span)
                 .into_iter()
@@ -359,6 +389,10 @@ impl<'a> Sentence<'a> {
     }
 
     fn is_passive(&self, first: usize) -> bool {
+        // "fighters released by the government": a participle with its agent after "by"
+        if self.words[first].ends_with("ed") && self.words.get(first + 1) == Some(&"by") {
+            return true;
+        }
         let mut i = first;
         while i > 0 {
             i -= 1;

@@ -269,3 +269,22 @@ fn counts_of_attacks_and_fighting_that_went_on_are_no_event() {
     );
     assert_eq!(of_type(&evs, EventType::Assault).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn a_participle_with_by_is_passive_and_a_backer_is_no_side() {
+    let evs = events(
+        "On Monday, soldiers freed by the Iran-backed rebels were flown from Sanaa to Aden.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(r[0].agents.len(), 1, "{:?}", r[0].agents);
+    assert_eq!(r[0].agents[0].actor_type, Some(ActorType::Rebels));
+    assert!(
+        !names(&r[0].targets).contains(&"Iran"),
+        "{:?}",
+        r[0].targets
+    );
+    let evs = events("Forces freed by the Iran-backed Houthi rebels landed in Aden on Monday.");
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(names(&r[0].agents), vec!["Houthis"], "{evs:#?}");
+}
