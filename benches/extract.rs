@@ -103,11 +103,29 @@ fn main() {
             .map(|b| pipeline.actors.find_actors(b, None).len())
             .sum();
         let actor_s = t.elapsed().as_secs_f64();
+        // the event stage alone, on mentions found beforehand
+        let analysed: Vec<_> = articles.iter().map(|a| pipeline.analyse(a)).collect();
+        let forces = |cc: &str| pipeline.actors.state(cc, false);
+        let t = Instant::now();
+        let e: usize = articles
+            .iter()
+            .zip(&bodies)
+            .zip(&analysed)
+            .map(|((a, b), an)| {
+                pipeline
+                    .events
+                    .extract(a, b.len(), &an.mentions, &forces)
+                    .0
+                    .len()
+            })
+            .sum();
+        let event_s = t.elapsed().as_secs_f64();
         println!(
-            "stages: body end {:.0} MB/s; time tagger {:.1} MB/s ({n} times); actors {:.1} MB/s ({m} actors)",
+            "stages: body end {:.0} MB/s; time tagger {:.1} MB/s ({n} times); actors {:.1} MB/s ({m} actors); events {:.1} MB/s ({e} events before merging)",
             mbytes / body_s,
             mbytes / time_s,
-            mbytes / actor_s
+            mbytes / actor_s,
+            mbytes / event_s
         );
     }
     let mut rates = Vec::new();

@@ -97,7 +97,13 @@ impl Phrase {
 }
 
 fn key(w: &str) -> String {
-    w.chars().take(3).collect()
+    key_str(w).to_string()
+}
+
+/// The first three characters of a word (its index key), without allocating.
+fn key_str(w: &str) -> &str {
+    let end = w.char_indices().nth(3).map_or(w.len(), |(i, _)| i);
+    &w[..end]
 }
 
 /// How a trigger's arguments are read from the sentence.
@@ -221,7 +227,7 @@ impl TriggerLexicon {
     pub fn find(&self, words: &[&str]) -> Vec<TriggerMatch> {
         let mut found: Vec<TriggerMatch> = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            let Some(cands) = self.index.get(&key(w)) else {
+            let Some(cands) = self.index.get(key_str(w)) else {
                 continue;
             };
             for &ti in cands {

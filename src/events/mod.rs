@@ -8,7 +8,7 @@ pub mod ontology;
 mod roles;
 
 use crate::model::*;
-use crate::text::{fold, sentences, tokens, CharIndex};
+use crate::text::{fold_into, sentences, tokens, CharIndex};
 use crate::{Error, Result};
 use chrono::NaiveDate;
 use fatalities::Quantities;
@@ -138,13 +138,22 @@ impl EventExtractor {
         let mut triggers_out = Vec::new();
         let mut seen: Vec<EventType> = Vec::new();
         let mut last_violent_sentence: Option<usize> = None;
+        let mut folded = String::new();
+        let mut bounds: Vec<(usize, usize)> = Vec::new();
         for (sentence_no, sent) in sentences(body).into_iter().enumerate() {
             let toks = tokens(text, sent);
             if toks.is_empty() {
                 continue;
             }
-            let folded: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
-            let words: Vec<&str> = folded.iter().map(String::as_str).collect();
+            // every word folded into one buffer (no allocation per word)
+            folded.clear();
+            bounds.clear();
+            for t in &toks {
+                let start = folded.len();
+                fold_into(t.text, &mut folded);
+                bounds.push((start, folded.len()));
+            }
+            let words: Vec<&str> = bounds.iter().map(|&(a, b)| &folded[a..b]).collect();
             let s = roles::Sentence::new(text, sent, &toks, &words, mentions);
             let question = text[sent.start..sent.end].trim_end().ends_with('?');
             let found = self.triggers.find(&words);

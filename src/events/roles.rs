@@ -238,19 +238,25 @@ pub(super) struct Sentence<'a> {
 fn locate<'m, T>(
     toks: &[Token<'_>],
     items: &'m [T],
+    within: Span,
     span_of: impl Fn(&T) -> Span,
 ) -> Vec<Located<'m, T>> {
     let mut out = Vec::new();
     for item in items {
         let sp = span_of(item);
-        let inside: Vec<usize> = toks
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.span.overlaps(sp))
-            .map(|(i, _)| i)
-            .collect();
-        if let (Some(&first), Some(&last)) = (inside.first(), inside.last()) {
-            out.push(Located { first, last, item });
+        if !sp.overlaps(within) {
+            continue;
+        }
+        // tokens are in text order: the first that ends after the mention starts, the last
+        // that starts before it ends
+        let first = toks.partition_point(|t| t.span.end <= sp.start);
+        let end = toks.partition_point(|t| t.span.start < sp.end);
+        if first < end {
+            out.push(Located {
+                first,
+                last: end - 1,
+                item,
+            });
         }
     }
     out
@@ -280,11 +286,11 @@ impl<'a> Sentence<'a> {
             toks,
             words: words.to_vec(),
             boundary_before,
-            actors: locate(toks, &mentions.actors, |m| m.span)
+            actors: locate(toks, &mentions.actors, span, |m| m.span)
                 .into_iter()
                 .filter(|l| in_sentence(l.item.span) && !is_backer(text, l.item.span))
                 .collect(),
-            places: locate(toks, &mentions.places, |m| m.span)
+            places: locate(toks, &mentions.places, span, |m| m.span)
                 .into_iter()
                 .filter(|l| {
                     in_sentence(l.item.span)
@@ -292,12 +298,12 @@ impl<'a> Sentence<'a> {
                         && l.item.confidence >= MIN_PLACE_CONFIDENCE
                 })
                 .collect(),
-            unresolved: locate(toks, &mentions.places, |m| m.span)
+            unresolved: locate(toks, &mentions.places, span, |m| m.span)
                 .into_iter()
                 .filter(|l| in_sentence(l.item.span) && l.item.place.is_none())
                 .map(|l| (l.first, l.last))
                 .collect(),
-            times: locate(toks, &mentions.times, |m| m.span)
+            times: locate(toks, &mentions.times, span, |m| m.span)
                 .into_iter()
                 .filter(|l| {
                     in_sentence(l.item.span)

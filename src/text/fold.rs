@@ -40,6 +40,14 @@ pub fn fold_char(c: char) -> char {
 /// Folds a string: see [`fold_char`]; runs of spaces collapse to one, ends are trimmed.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Appends the folding of `s` (as [`fold`] gives it) to `out`, so that many words can share
+/// one buffer.
+pub fn fold_into(s: &str, out: &mut String) {
+    let base = out.len();
     let mut space = true;
     for c in s.chars() {
         let f = fold_char(c);
@@ -56,10 +64,9 @@ pub fn fold(s: &str) -> String {
             space = false;
         }
     }
-    if out.ends_with(' ') {
+    if out.len() > base && out.ends_with(' ') {
         out.pop();
     }
-    out
 }
 
 /// A folded copy of a text with a map back to the original byte offsets.
