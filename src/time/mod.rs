@@ -144,6 +144,7 @@ impl TimeTagger {
             narrative: None,
             narrative_mode,
             last_day: None,
+            last_quarter: None,
         };
         for p in self.candidates(text) {
             if p < last_end {
@@ -214,6 +215,11 @@ impl TimeTagger {
             if val.gran() == Some(calendar::Gran::Day) {
                 st.last_day = Some(val.clone());
             }
+            // a comparison period ("the 1988 period") is not the period reported
+            let comparison = matches!(parsed.sem, Sem::Quarter { q: 0, .. });
+            if matches!(val, Val::Quarter(..)) && !comparison {
+                st.last_quarter = Some(val.clone());
+            }
             // the year of an explicit date stays in force for later month/day mentions until
             // a DCT-relative expression takes over
             match anchor {
@@ -261,6 +267,10 @@ struct DocState {
     /// The last day-precise date mentioned ("On Wednesday" before "which they had held in
     /// 2016"): what day and week offsets fall back on when the last date is coarser.
     last_day: Option<Val>,
+    /// The last quarter mentioned ("the fiscal first quarter" before "the quarter ended
+    /// Sept. 29" and "the 1988 period"): what reporting periods refer back to when a day
+    /// ("Sept. 29") came in between.
+    last_quarter: Option<Val>,
 }
 
 impl DocState {
@@ -283,6 +293,12 @@ impl DocState {
             }
             // year-ago comparisons are with the period reported, not with an outlook: a
             // quarter after the DCT ("losses through the third quarter of 1990") is skipped
+            // "the quarter", "the 1988 period": the reporting period in force, even when a
+            // day ("ended Sept. 29") was mentioned since
+            Sem::LatestQuarter { latest: false }
+            | Sem::Quarter {
+                q: 0, yrel: None, ..
+            } => return self.last_quarter.as_ref().or(self.last.as_ref()),
             Sem::Quarter {
                 q: 0,
                 yrel: Some(_),

@@ -727,6 +727,32 @@ fn quarters_and_year_ago_periods() {
 }
 
 #[test]
+fn reporting_period_in_force_survives_a_day() {
+    // a day ("ended Sept. 29") between the reported quarter and "the 1988 period" / "the
+    // quarter" does not replace the period in force; a comparison period does not become it
+    let t = tagger();
+    let d0 = Some(d(1989, 10, 26));
+    let v: Vec<(String, String)> = t
+        .tag(
+            "Net rose in the fiscal first quarter ended Sept. 29. In the 1988 period it fell. \
+             It shipped more in the quarter.",
+            d0,
+        )
+        .into_iter()
+        .map(|m| (m.text, m.value))
+        .collect();
+    assert_eq!(
+        v,
+        vec![
+            pair("first quarter", "1989-Q1"),
+            pair("Sept. 29", "1989-09-29"),
+            pair("the 1988 period", "1988-Q1"),
+            pair("the quarter", "1989-Q1"),
+        ]
+    );
+}
+
+#[test]
 #[ignore]
 fn dump_seed() {
     let t = tagger();
