@@ -188,13 +188,16 @@ impl TimeTagger {
 
     fn resolve(&self, ctx: &Ctx, parsed: &Parsed, span: Span, st: &mut DocState) -> TimeMention {
         let tense_of = || tense(ctx, parsed.a, parsed.b);
-        let (val, anchor, ttype) = resolve_sem(
-            &parsed.sem,
-            st.dct,
-            &tense_of,
-            st.anchor_for(&parsed.sem),
-            st.narrative,
-        );
+        let (val, anchor, ttype) = match year_ago_period_in_force(ctx, parsed, st) {
+            Some(v) => (v, Anchor::Previous, TimexType::Date),
+            None => resolve_sem(
+                &parsed.sem,
+                st.dct,
+                &tense_of,
+                st.anchor_for(&parsed.sem),
+                st.narrative,
+            ),
+        };
         // year offsets ("a year ago", "a year earlier") compare with the period in force rather
         // than move it
         let year_offset = matches!(
@@ -253,6 +256,26 @@ impl TimeTagger {
             anchor: if date.is_some() { anchor } else { Anchor::None },
         }
     }
+}
+
+/// The adjectival "year-ago" / "year-earlier" ("the year-earlier results") in news compares
+/// with the period reported; when the period in force already lies in a year before the DCT's
+/// ("Last year, net was ... The year-earlier results"), it is that period, not one more year
+/// back.
+fn year_ago_period_in_force(ctx: &Ctx, parsed: &Parsed, st: &DocState) -> Option<Val> {
+    let adjectival = matches!(
+        parsed.sem,
+        Sem::Ago { unit: "Y", n: -1 } | Sem::PrevOffset { unit: "Y", n: -1 }
+    ) && parsed.b == parsed.a + 3
+        && ctx.w(parsed.a + 1) == "-";
+    if !adjectival || st.narrative_mode {
+        return None;
+    }
+    let dct = st.dct?;
+    let last = st.anchor_for(&parsed.sem)?;
+    let before = matches!(last, Val::Year(..) | Val::Quarter(..))
+        && last.first_day().is_some_and(|d| d.year() < dct.year());
+    before.then(|| last.clone())
 }
 
 /// What a document's earlier expressions leave for the later ones.

@@ -727,6 +727,33 @@ fn quarters_and_year_ago_periods() {
 }
 
 #[test]
+fn adjectival_year_ago_keeps_a_period_already_a_year_back() {
+    let t = tagger();
+    let d0 = Some(d(1989, 10, 30));
+    let v = |s: &str| -> Vec<(String, String)> {
+        t.tag(s, d0)
+            .into_iter()
+            .map(|m| (m.text, m.value))
+            .collect()
+    };
+    // the period in force is last year's: "year-earlier" is that year
+    assert_eq!(
+        v("Last year, net was $2 million. The year-earlier results were restated."),
+        vec![pair("Last year", "1988"), pair("year-earlier", "1988")]
+    );
+    // the period in force is this year's: a year before it
+    assert_eq!(
+        v("In 1989 net rose. The year-earlier results were restated."),
+        vec![pair("1989", "1989"), pair("year-earlier", "1988")]
+    );
+    // "a year earlier" as an adverb still moves back a year
+    assert_eq!(
+        v("Last year, net rose. A year earlier it fell."),
+        vec![pair("Last year", "1988"), pair("A year earlier", "1987")]
+    );
+}
+
+#[test]
 fn reporting_period_in_force_survives_a_day() {
     // a day ("ended Sept. 29") between the reported quarter and "the 1988 period" / "the
     // quarter" does not replace the period in force; a comparison period does not become it
