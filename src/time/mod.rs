@@ -426,6 +426,17 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
         if ctx.lex.entry(w, Class::Future).is_none() {
             return false;
         }
+        // "had been scheduled", "as previously planned": a plan in the past
+        if k > 0
+            && ["had", "previously"]
+                .iter()
+                .any(|x| ctx.w(k - 1).eq_ignore_ascii_case(x))
+            || k > 1
+                && ctx.w(k - 1).eq_ignore_ascii_case("been")
+                && ctx.w(k - 2).eq_ignore_ascii_case("had")
+        {
+            return false;
+        }
         // "the plan", "its plans": a noun, not a cue
         if (w.eq_ignore_ascii_case("plan") || w.eq_ignore_ascii_case("plans"))
             && k > 0
@@ -459,6 +470,16 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
             return Some(false);
         }
         let lower_start = w.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+        // a participle after "to be" / "will be" ("to be published in early November",
+        // "will be completed Monday") is no past tense ("could be located Wednesday" is)
+        if k > 1
+            && ctx.w(k - 1).eq_ignore_ascii_case("be")
+            && ["to", "will", "shall"]
+                .iter()
+                .any(|x| ctx.w(k - 2).eq_ignore_ascii_case(x))
+        {
+            return None;
+        }
         (lower_start && w.len() > 4 && w.ends_with("ed")).then_some(false)
     };
     let mut k = a;

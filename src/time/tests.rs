@@ -727,6 +727,42 @@ fn quarters_and_year_ago_periods() {
 }
 
 #[test]
+fn participles_past_plans_and_through() {
+    let t = tagger();
+    let d0 = Some(d(1989, 10, 30)); // a Monday
+    let v = |s: &str| -> Vec<(String, String)> {
+        t.tag(s, d0)
+            .into_iter()
+            .map(|m| (m.text, m.value))
+            .collect()
+    };
+    // "to be published" is no past tense: the November ahead
+    assert_eq!(
+        v("Guidelines to be published in early November will decide it."),
+        vec![pair("early November", "1989-11")]
+    );
+    // but a plain past participle still is
+    assert_eq!(
+        v("The guidelines published in early November changed it."),
+        vec![pair("early November", "1988-11")]
+    );
+    // "had been scheduled", "as previously planned": a plan in the past
+    assert_eq!(
+        v("The offer had been scheduled to expire Friday."),
+        vec![pair("Friday", "1989-10-27")]
+    );
+    assert_eq!(
+        v("The offer is scheduled to expire Friday."),
+        vec![pair("Friday", "1989-11-03")]
+    );
+    // "through January": a deadline, the January nearest the DCT
+    assert_eq!(
+        v("It lends up to $90 million through January."),
+        vec![pair("January", "1990-01")]
+    );
+}
+
+#[test]
 fn adjectival_year_ago_keeps_a_period_already_a_year_back() {
     let t = tagger();
     let d0 = Some(d(1989, 10, 30));
