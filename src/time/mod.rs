@@ -170,7 +170,7 @@ impl TimeTagger {
                 continue;
             }
             let span = Span::new(toks[parsed.a].s, toks[parsed.b - 1].e);
-            if parsed.sem == Sem::Age {
+            if parsed.sem == Sem::Age || in_title(&ctx, &parsed) {
                 last_end = span.end;
                 continue;
             }
@@ -276,6 +276,43 @@ fn year_ago_period_in_force(ctx: &Ctx, parsed: &Parsed, st: &DocState) -> Option
     let before = matches!(last, Val::Year(..) | Val::Quarter(..))
         && last.first_day().is_some_and(|d| d.year() < dct.year());
     before.then(|| last.clone())
+}
+
+/// A capitalised time noun inside a name or title ("ABC's \"This Week\"", "60 Minutes",
+/// "High Noon", "VOA Today"): a unit, deictic, part of day or clock word written with a
+/// capital after the expression's first token, or right after a capitalised word. Holidays
+/// ("Election Day") are names on purpose.
+fn in_title(ctx: &Ctx, parsed: &Parsed) -> bool {
+    if matches!(parsed.sem, Sem::Holiday { .. }) {
+        return false;
+    }
+    let titled = |k: usize| {
+        let w = ctx.w(k);
+        let b = w.as_bytes();
+        ctx.toks[k].kind == Kind::Word
+            && b.len() > 1
+            && b[0].is_ascii_uppercase()
+            && b[1..].iter().any(u8::is_ascii_lowercase)
+    };
+    let time_noun = |k: usize| {
+        let w = ctx.w(k);
+        [Class::Unit, Class::Deictic, Class::PartDay, Class::Clock]
+            .iter()
+            .any(|&c| ctx.lex.entry(w, c).is_some())
+    };
+    (parsed.a..parsed.b).any(|k| {
+        if !titled(k) || !time_noun(k) {
+            return false;
+        }
+        if k > parsed.a {
+            return true;
+        }
+        // right after a capitalised word or an all-caps name on the same line
+        k > 0
+            && ctx.toks[k - 1].kind == Kind::Word
+            && ctx.w(k - 1).as_bytes()[0].is_ascii_uppercase()
+            && !ctx.text[ctx.toks[k - 1].e..ctx.toks[k].s].contains('\n')
+    })
 }
 
 /// What a document's earlier expressions leave for the later ones.

@@ -652,6 +652,27 @@ fn false_friends() {
 }
 
 #[test]
+fn titles_and_names_are_not_times() {
+    let t = tagger();
+    // capitalised time nouns inside a programme or film title
+    assert!(t
+        .tag("Baker said on ABC's \"This Week\" that talks go on.", dct())
+        .is_empty());
+    assert!(t.tag("He spoke on CBS's \"60 Minutes.\"", dct()).is_empty());
+    assert!(t.tag("It was like the film High Noon.", dct()).is_empty());
+    assert!(t.tag("This is VOA Today.", dct()).is_empty());
+    // a sentence-initial capital, a holiday name and plain lowercase stay times
+    assert_eq!(
+        values(&t, "Today the army advanced. This week it halted."),
+        vec![pair("Today", "2021-07-08"), pair("This week", "2021-W27")]
+    );
+    assert_eq!(
+        values(&t, "Polls open on Election Day 2020."),
+        vec![pair("Election Day 2020", "2020-11-03")]
+    );
+}
+
+#[test]
 fn dateline_year_carries_without_dct_but_background_years_do_not() {
     let t = tagger();
     let s = "KABUL, August 8, 2021 - Fighting raged. The city fell in 2015. Troops leave by the end of August.";
