@@ -278,12 +278,16 @@ fn year_ago_period_in_force(ctx: &Ctx, parsed: &Parsed, st: &DocState) -> Option
     before.then(|| last.clone())
 }
 
-/// A capitalised time noun inside a name or title ("ABC's \"This Week\"", "60 Minutes",
-/// "High Noon", "VOA Today"): a unit, deictic, part of day or clock word written with a
-/// capital after the expression's first token, or right after a capitalised word. Holidays
-/// ("Election Day") are names on purpose.
+/// A capitalised deictic time inside a name or title ("ABC's \"This Week\"", "High Noon",
+/// "VOA Today"): a unit, deictic, part of day or clock word written with a capital after the
+/// expression's first token, or right after a capitalised word. Only deictic meanings are
+/// concerned: named periods ("the Hundred Days", "the Six-Day War") are durations on purpose
+/// (TIMEX2 annotates them), and so are holidays ("Election Day").
 fn in_title(ctx: &Ctx, parsed: &Parsed) -> bool {
-    if matches!(parsed.sem, Sem::Holiday { .. }) {
+    if !matches!(
+        parsed.sem,
+        Sem::RelUnit { .. } | Sem::Deictic { .. } | Sem::Clock { .. }
+    ) {
         return false;
     }
     let titled = |k: usize| {
