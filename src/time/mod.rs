@@ -1006,6 +1006,18 @@ fn resolve_sem(
             (None, Some(r)) => (Val::Year(r.year() + n as i32), Anchor::Dct, Date),
             _ => other("XXXX".into()),
         },
+        Sem::YearEnd => match (narrative, dct) {
+            (Some((y, _)), _) => (Val::Year(y), Anchor::Previous, Date),
+            (None, Some(r)) => {
+                let y = if tense() == Tense::Past {
+                    r.year() - 1
+                } else {
+                    r.year()
+                };
+                (Val::Year(y), Anchor::Dct, Date)
+            }
+            _ => other("XXXX".into()),
+        },
         Sem::Ref(s) => (Val::Other(s.to_string()), Anchor::None, Date),
         Sem::Duration(ref s) => (Val::Other(s.clone()), Anchor::None, Duration),
         Sem::Set(ref s) => (Val::Other(s.clone()), Anchor::None, Set),

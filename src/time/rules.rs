@@ -180,6 +180,9 @@ pub enum Sem {
     },
     /// "the month": the month in force in a history, else the reference time's.
     TheMonth,
+    /// "by year-end", "since year's end": the year in force (a history) or the reference
+    /// time's, the one before in a past-tense clause ("since year-end").
+    YearEnd,
     /// An age ("a 21-year-old", "52 years old"): consumed so it never becomes a date, not
     /// reported as a time expression.
     Age,
@@ -1607,6 +1610,28 @@ impl<'a> Ctx<'a> {
                 b: i + 3,
                 sem,
             });
+        }
+        // "by year-end", "around year end", "since year's end" (after a temporal preposition;
+        // "year-end net" is an adjective): the end of the year in force
+        if unit == "Y" && !plural && i > 0 {
+            let b = if self.is_dash(i + 1) && self.is(i + 2, "end") {
+                Some(i + 3)
+            } else if self.is(i + 1, "end") {
+                Some(i + 2)
+            } else if self.punct(i + 1, "'’") && self.is(i + 2, "s") && self.is(i + 3, "end") {
+                Some(i + 4)
+            } else {
+                None
+            };
+            let after_prep = self.cls(i - 1, Class::Prep).is_some()
+                || self.cls(i - 1, Class::Deadline).is_some();
+            if let (Some(b), true) = (b, after_prep) {
+                return Some(Parsed {
+                    a: i,
+                    b,
+                    sem: Sem::YearEnd,
+                });
+            }
         }
         // "the year", "the fiscal year", "the full year", "the current fiscal year": the year of
         // the reference time; "the year ended Sept. 30": a year's duration

@@ -575,6 +575,26 @@ fn the_year_and_fiscal_years() {
 }
 
 #[test]
+fn year_end() {
+    let t = tagger();
+    // the end of the year: the year (TIMEX3 mod END), last year's in a past clause
+    assert_eq!(
+        values(&t, "It expects to close the deal by year-end."),
+        vec![pair("year-end", "2021")]
+    );
+    assert_eq!(
+        values(&t, "Hiring should resume by year's end."),
+        vec![pair("year's end", "2021")]
+    );
+    assert_eq!(
+        values(&t, "The index has fallen 5% since year-end."),
+        vec![pair("year-end", "2020")]
+    );
+    // an adjective without a preposition is no time expression
+    assert!(t.tag("Its year-end net was higher.", dct()).is_empty());
+}
+
+#[test]
 fn durations_sets_and_ages_are_not_dates() {
     let t = tagger();
     let ms = t.tag(
