@@ -181,9 +181,127 @@ impl TimeTagger {
             }
             let m = self.resolve(&ctx, &parsed, span, &mut st);
             last_end = span.end;
+            // "April 24 and 25": the second day of a pair is a date of its own
+            let pair = match (&parsed.sem, m.date) {
+                (Sem::Abs { d: Some(d0), .. }, Some(ed))
+                    if ed.precision == crate::model::TimePrecision::Day =>
+                {
+                    self.second_day(text, span.end, *d0)
+                        .map(|p| (p, ed.date, *d0))
+                }
+                _ => None,
+            };
+            let mut m = m;
+            let mut second = None;
+            if let Some(((s2, e2, d2, year), first, d0)) = pair {
+                // "July 7 and 8, 2020": the year after the pair is both days'
+                let (y, anchor) = match year {
+                    Some(y) => (y, Anchor::None),
+                    None => (first.year(), m.anchor),
+                };
+                if let (Some(a), Some(b)) = (
+                    NaiveDate::from_ymd_opt(y, first.month(), d0),
+                    NaiveDate::from_ymd_opt(y, first.month(), d2),
+                ) {
+                    let (va, vb) = (Val::Day(a, None), Val::Day(b, None));
+                    m.value = va.value();
+                    m.date = va.event_date();
+                    m.anchor = anchor;
+                    // the later day is the date in force
+                    st.last = Some(vb.clone());
+                    st.last_day = Some(vb.clone());
+                    if year.is_some() {
+                        st.narrative = Some((y, first.month()));
+                    }
+                    second = Some((s2, e2, vb, anchor));
+                }
+            }
             out.push(m);
+            if let Some((s2, e2, val, anchor)) = second {
+                out.push(TimeMention {
+                    span: Span::new(s2, e2),
+                    text: text[s2..e2].to_string(),
+                    timex_type: TimexType::Date,
+                    value: val.value(),
+                    date: val.event_date(),
+                    anchor,
+                });
+                last_end = e2;
+            }
         }
         out
+    }
+
+    /// After a date ending at `end`: " and 25" / " or 25" ending the phrase (punctuation or a
+    /// preposition next), a later day of the same month: (start, end, day).
+    #[allow(clippy::type_complexity)]
+    fn second_day(
+        &self,
+        text: &str,
+        end: usize,
+        d0: u32,
+    ) -> Option<(usize, usize, u32, Option<i32>)> {
+        let b = text.as_bytes();
+        let skip = |mut i: usize| {
+            while i < b.len() && b[i] == b' ' {
+                i += 1;
+            }
+            i
+        };
+        let i = skip(end);
+        let w_end = i + b[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        let conj = &text[i..w_end];
+        if !(conj == "and" || conj == "or") || w_end == i {
+            return None;
+        }
+        let s2 = skip(w_end);
+        if s2 == w_end {
+            return None;
+        }
+        let e2 = s2 + b[s2..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if e2 == s2 || e2 - s2 > 2 {
+            return None;
+        }
+        let d2: u32 = text[s2..e2].parse().ok()?;
+        if d2 <= d0 || d2 > 31 {
+            return None;
+        }
+        let after = skip(e2);
+        // a year after the pair: ", 2020" or " 2020"
+        let y_at = if b.get(after) == Some(&b',') {
+            skip(after + 1)
+        } else {
+            after
+        };
+        let y_end = y_at
+            + b[y_at.min(b.len())..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+        if y_end == y_at + 4 && b.get(y_end).is_none_or(|c| !c.is_ascii_alphanumeric()) {
+            let y: i32 = text[y_at..y_end].parse().ok()?;
+            return (1000..=2099)
+                .contains(&y)
+                .then_some((s2, y_end, d2, Some(y)));
+        }
+        let ok = match b.get(after) {
+            None => true,
+            Some(c) if after == e2 && c.is_ascii_alphanumeric() => false,
+            Some(c) if c.is_ascii_alphabetic() => {
+                let w = &text[after
+                    ..after
+                        + b[after..]
+                            .iter()
+                            .take_while(|c| c.is_ascii_alphabetic())
+                            .count()];
+                self.lex.entry(w, Class::Prep).is_some() && self.lex.entry(w, Class::Unit).is_none()
+            }
+            Some(c) => !c.is_ascii_digit() && !matches!(c, b'%' | b'$' | b'-'),
+        };
+        ok.then_some((s2, e2, d2, None))
     }
 
     fn resolve(&self, ctx: &Ctx, parsed: &Parsed, span: Span, st: &mut DocState) -> TimeMention {

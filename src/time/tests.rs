@@ -575,6 +575,32 @@ fn the_year_and_fiscal_years() {
 }
 
 #[test]
+fn pairs_of_days() {
+    let t = tagger();
+    // "April 24 and 25": two dates; a year after the pair is both days'
+    assert_eq!(
+        values(&t, "The summit meets on April 24 and 25."),
+        vec![pair("April 24", "2021-04-24"), pair("25", "2021-04-25")]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "Talks were held on March 7 and 8, 2019. The next day it rained."
+        ),
+        vec![
+            pair("March 7", "2019-03-07"),
+            pair("8, 2019", "2019-03-08"),
+            pair("The next day", "2019-03-09")
+        ]
+    );
+    // a number of things after "and" is no day
+    assert_eq!(
+        values(&t, "On June 3 and 25 soldiers died."),
+        vec![pair("June 3", "2021-06-03")]
+    );
+}
+
+#[test]
 fn year_end() {
     let t = tagger();
     // the end of the year: the year (TIMEX3 mod END), last year's in a past clause
