@@ -949,6 +949,34 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
+        if e.attributive {
+            let before_noun = self.ok(i + 1)
+                && self.toks[i + 1].kind == Kind::Word
+                && self
+                    .w(i + 1)
+                    .as_bytes()
+                    .first()
+                    .is_some_and(u8::is_ascii_lowercase);
+            // not before a function word ("the current of the river")
+            let function_word = self.cls(i + 1, Class::Prep).is_some()
+                || self.cls(i + 1, Class::Det).is_some()
+                || self.cls(i + 1, Class::Past).is_some()
+                || self.cls(i + 1, Class::Future).is_some();
+            if !before_noun
+                || function_word
+                || (i + 1..i + 3).any(|k| self.cls(k, Class::Unit).is_some())
+            {
+                return None;
+            }
+            // "the then current price": a present of the past
+            if i > 0 && self.is(i - 1, "then") {
+                return Some(Parsed {
+                    a: i - 1,
+                    b: i + 1,
+                    sem: Sem::Ref("PAST_REF"),
+                });
+            }
+        }
         // a capitalised "Now"/"Soon" inside a sentence is part of a name ("Qal'ah-ye Now")
         if self.cap(i) && i > 0 && self.toks[i - 1].kind != Kind::Punct {
             return None;

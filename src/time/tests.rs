@@ -575,6 +575,31 @@ fn the_year_and_fiscal_years() {
 }
 
 #[test]
+fn current_as_an_adjective() {
+    let t = tagger();
+    // an attributive "current" is the present; "then current" the present of the past
+    assert_eq!(
+        values(&t, "He entered his current position in April."),
+        vec![pair("current", "PRESENT_REF"), pair("April", "2021-04")]
+    );
+    assert_eq!(
+        values(&t, "Shares were sold at the then current price."),
+        vec![pair("then current", "PAST_REF")]
+    );
+    // a period after it is the period's ("the current quarter"), a noun "current" no time
+    assert_eq!(
+        values(&t, "Sales in the current quarter rose."),
+        vec![pair("the current quarter", "2021-Q3")]
+    );
+    assert_eq!(
+        values(&t, "Results for the current fiscal year"),
+        vec![pair("the current fiscal year", "2021")]
+    );
+    assert!(t.tag("The current of the river rose.", dct()).is_empty());
+    assert!(t.tag("They swam against the current.", dct()).is_empty());
+}
+
+#[test]
 fn pairs_of_days() {
     let t = tagger();
     // "April 24 and 25": two dates; a year after the pair is both days'
