@@ -463,6 +463,14 @@ impl DocState {
     fn anchor_for(&self, sem: &Sem) -> Option<&Val> {
         use calendar::Gran;
         let needed = match sem {
+            // "a year earlier" after "the quarter ended Sept. 30": that quarter a year before
+            Sem::PrevOffset { unit: "Y", .. }
+                if !self.narrative_mode
+                    && matches!(self.last, Some(Val::Day(..) | Val::DayTime(..)))
+                    && self.last_quarter.is_some() =>
+            {
+                return self.last_quarter.as_ref();
+            }
             Sem::PrevOffset { unit, .. } => match *unit {
                 "D" | "TH" | "TM" | "TS" => Gran::Day,
                 "W" | "2W" | "WE" => Gran::Week,
@@ -473,21 +481,27 @@ impl DocState {
             Sem::PrevWeekday { .. } | Sem::EventAnchored | Sem::Clock { day: None, .. } => {
                 Gran::Day
             }
-            // year-ago comparisons are with the period reported, not with an outlook: a
-            // quarter after the DCT ("losses through the third quarter of 1990") is skipped
             // "the quarter", "the 1988 period": the reporting period in force, even when a
             // day ("ended Sept. 29") was mentioned since
             Sem::LatestQuarter { latest: false }
             | Sem::Quarter {
                 q: 0, yrel: None, ..
             } => return self.last_quarter.as_ref().or(self.last.as_ref()),
+            // year-ago comparisons are with the period reported, not with an outlook: a
+            // quarter after the DCT ("losses through the third quarter of 1990") is skipped
             Sem::Quarter {
                 q: 0,
                 yrel: Some(_),
                 ..
             }
             | Sem::Ago { unit: "Y", .. } => {
-                return match (self.last.as_ref(), self.dct) {
+                // the day a quarter ended ("the quarter ended Sept. 30") leaves the quarter
+                // the period compared
+                let last = match (self.last.as_ref(), self.last_quarter.as_ref()) {
+                    (Some(Val::Day(..) | Val::DayTime(..)), Some(q)) => Some(q),
+                    (l, _) => l,
+                };
+                return match (last, self.dct) {
                     (Some(v @ Val::Quarter(..)), Some(r))
                         if v.first_day().is_some_and(|d| d > r) =>
                     {

@@ -904,6 +904,14 @@ fn reporting_period_in_force_survives_a_day() {
             pair("the quarter", "1989-Q1"),
         ]
     );
+    // "a year ago" / "a year earlier" after the day the quarter ended: that quarter
+    for s in [
+        "Net rose in the fiscal first quarter ended Sept. 29, from $3 million a year ago.",
+        "Net rose in the fiscal first quarter ended Sept. 29, from $3 million a year earlier.",
+    ] {
+        let v: Vec<String> = t.tag(s, d0).into_iter().map(|m| m.value).collect();
+        assert_eq!(v, vec!["1989-Q1", "1989-09-29", "1988-Q1"], "{s}");
+    }
 }
 
 #[test]
