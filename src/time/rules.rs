@@ -1707,6 +1707,24 @@ impl<'a> Ctx<'a> {
         if i > 0 && !plural {
             if let Some(r) = self.cls(i.wrapping_sub(1), Class::Rel) {
                 let rn = r.num?;
+                // "last year's quarter", "last year's period": the quarter in force, a year
+                // before
+                if unit == "Y"
+                    && rn != 0
+                    && self.punct(i + 1, "'’")
+                    && self.is(i + 2, "s")
+                    && self.is_any(i + 3, &["quarter", "period"])
+                {
+                    return Some(Parsed {
+                        a: i - 1,
+                        b: i + 4,
+                        sem: Sem::Quarter {
+                            y: None,
+                            q: 0,
+                            yrel: Some(rn),
+                        },
+                    });
+                }
                 // "this year's third quarter", "next year's first quarter"
                 if unit == "Y"
                     && self.punct(i + 1, "'’")

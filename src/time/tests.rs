@@ -815,6 +815,13 @@ fn quarters_and_year_ago_periods() {
         v("in the 1988 second quarter"),
         vec![pair("the 1988 second quarter", "1988-Q2")]
     );
+    assert_eq!(
+        v("Sales rose in the third quarter; sales for last year's quarter were lower."),
+        vec![
+            pair("the third quarter", "1989-Q3"),
+            pair("last year's quarter", "1988-Q3")
+        ]
+    );
 }
 
 #[test]
