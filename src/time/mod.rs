@@ -144,7 +144,7 @@ impl TimeTagger {
             narrative: None,
             narrative_mode,
             last_day: None,
-            last_quarter: None,
+            reported_quarter: None,
         };
         for p in self.candidates(text) {
             if p < last_end {
@@ -336,10 +336,19 @@ impl TimeTagger {
             if val.gran() == Some(calendar::Gran::Day) {
                 st.last_day = Some(val.clone());
             }
-            // a comparison period ("the 1988 period") is not the period reported
+            // the period a report is about is the first quarter it names (its lede), not a
+            // comparison ("the 1988 period"), an aside ("after a flat second quarter") nor an
+            // outlook after the DCT ("next year's first quarter")
             let comparison = matches!(parsed.sem, Sem::Quarter { q: 0, .. });
-            if matches!(val, Val::Quarter(..)) && !comparison {
-                st.last_quarter = Some(val.clone());
+            let outlook = st
+                .dct
+                .is_some_and(|r| val.first_day().is_some_and(|d| d > r));
+            if matches!(val, Val::Quarter(..))
+                && !comparison
+                && !outlook
+                && st.reported_quarter.is_none()
+            {
+                st.reported_quarter = Some(val.clone());
             }
             // the year of an explicit date stays in force for later month/day mentions until
             // a DCT-relative expression takes over
@@ -449,10 +458,11 @@ struct DocState {
     /// The last day-precise date mentioned ("On Wednesday" before "which they had held in
     /// 2016"): what day and week offsets fall back on when the last date is coarser.
     last_day: Option<Val>,
-    /// The last quarter mentioned ("the fiscal first quarter" before "the quarter ended
-    /// Sept. 29" and "the 1988 period"): what reporting periods refer back to when a day
-    /// ("Sept. 29") came in between.
-    last_quarter: Option<Val>,
+    /// The quarter a report is about: the first quarter named that is no comparison and
+    /// has begun by the DCT ("the fiscal first quarter" before "the quarter ended Sept. 29",
+    /// "the 1988 period", "after a flat second quarter"): what "the quarter", "the 1988
+    /// period" and year-ago comparisons refer back to.
+    reported_quarter: Option<Val>,
 }
 
 impl DocState {
@@ -467,9 +477,9 @@ impl DocState {
             Sem::PrevOffset { unit: "Y", .. }
                 if !self.narrative_mode
                     && matches!(self.last, Some(Val::Day(..) | Val::DayTime(..)))
-                    && self.last_quarter.is_some() =>
+                    && self.reported_quarter.is_some() =>
             {
-                return self.last_quarter.as_ref();
+                return self.reported_quarter.as_ref();
             }
             Sem::PrevOffset { unit, .. } => match *unit {
                 "D" | "TH" | "TM" | "TS" => Gran::Day,
@@ -486,7 +496,7 @@ impl DocState {
             Sem::LatestQuarter { latest: false }
             | Sem::Quarter {
                 q: 0, yrel: None, ..
-            } => return self.last_quarter.as_ref().or(self.last.as_ref()),
+            } => return self.reported_quarter.as_ref().or(self.last.as_ref()),
             // year-ago comparisons are with the period reported, not with an outlook: a
             // quarter after the DCT ("losses through the third quarter of 1990") is skipped
             Sem::Quarter {
@@ -497,7 +507,7 @@ impl DocState {
             | Sem::Ago { unit: "Y", .. } => {
                 // the day a quarter ended ("the quarter ended Sept. 30") leaves the quarter
                 // the period compared
-                let last = match (self.last.as_ref(), self.last_quarter.as_ref()) {
+                let last = match (self.last.as_ref(), self.reported_quarter.as_ref()) {
                     (Some(Val::Day(..) | Val::DayTime(..)), Some(q)) => Some(q),
                     (l, _) => l,
                 };

@@ -911,6 +911,18 @@ fn reporting_period_in_force_survives_a_day() {
             pair("the quarter", "1989-Q1"),
         ]
     );
+    // the quarter reported is the first named: an aside about another quarter or an
+    // outlook does not replace it
+    let v: Vec<String> = t
+        .tag(
+            "Net rose in the third quarter. After a flat second quarter, sales grew; \
+             next year's first quarter looks weak. In the 1988 period net fell.",
+            d0,
+        )
+        .into_iter()
+        .map(|m| m.value)
+        .collect();
+    assert_eq!(v, vec!["1989-Q3", "1989-Q2", "1990-Q1", "1988-Q3"]);
     // "a year ago" / "a year earlier" after the day the quarter ended: that quarter
     for s in [
         "Net rose in the fiscal first quarter ended Sept. 29, from $3 million a year ago.",
