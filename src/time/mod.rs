@@ -488,9 +488,10 @@ impl DocState {
                 "Q" => Gran::Quarter,
                 _ => Gran::Year,
             },
-            Sem::PrevWeekday { .. } | Sem::EventAnchored | Sem::Clock { day: None, .. } => {
-                Gran::Day
-            }
+            Sem::PrevWeekday { .. }
+            | Sem::EventAnchored
+            | Sem::Clock { day: None, .. }
+            | Sem::PartOfDay { .. } => Gran::Day,
             // "the quarter", "the 1988 period": the reporting period in force, even when a
             // day ("ended Sept. 29") was mentioned since
             Sem::LatestQuarter { latest: false }
@@ -1189,6 +1190,15 @@ fn resolve_sem(
                 ),
             }
         }
+        Sem::PartOfDay { part, days } => match (last, dct) {
+            (Some(Val::Day(d, _) | Val::DayTime(d, ..)), _) => (
+                Val::Day(*d + Dur::days(days), Some(part)),
+                Anchor::Previous,
+                Time,
+            ),
+            (_, Some(r)) => (Val::Day(r + Dur::days(days), Some(part)), Anchor::Dct, Time),
+            _ => (Val::Other(format!("XXXX-XX-XXT{part}")), Anchor::None, Time),
+        },
         Sem::LatestQuarter { latest } => match (last, dct) {
             (Some(v @ Val::Quarter(..)), _) if !latest => (v.clone(), Anchor::Previous, Date),
             (_, Some(r)) => {

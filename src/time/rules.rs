@@ -183,6 +183,12 @@ pub enum Sem {
     /// "by year-end", "since year's end": the year in force (a history) or the reference
     /// time's, the one before in a past-tense clause ("since year-end").
     YearEnd,
+    /// A part of the day in force ("by mid afternoon"), else of the reference day, or of a
+    /// day `days` after it ("the next morning").
+    PartOfDay {
+        part: &'static str,
+        days: i64,
+    },
     /// An age ("a 21-year-old", "52 years old"): consumed so it never becomes a date, not
     /// reported as a time expression.
     Age,
@@ -921,6 +927,49 @@ impl<'a> Ctx<'a> {
                     days: -1,
                     part: Some(part),
                 },
+            });
+        }
+        // "mid-afternoon", "mid afternoon"
+        let a = if self.is(i - 1, "mid") {
+            i - 1
+        } else if i >= 2 && self.is_dash(i - 1) && self.is(i - 2, "mid") {
+            i - 2
+        } else {
+            i
+        };
+        // "mid-afternoon yesterday": that part of the deictic day
+        if let Some(d) = self.cls(i + 1, Class::Deictic) {
+            if !d.value.contains(':') {
+                let days: i64 = d.value.trim_end_matches('D').parse().ok()?;
+                return Some(Parsed {
+                    a,
+                    b: i + 2,
+                    sem: Sem::Deictic {
+                        days,
+                        part: Some(part),
+                    },
+                });
+            }
+        }
+        // "the next morning", "early the following evening": that part of the day after the
+        // date in force
+        if a == i && i >= 2 && self.is_any(i - 1, &["next", "following"]) && self.is(i - 2, "the") {
+            return Some(Parsed {
+                a: self.left_mod(i - 2),
+                b: i + 1,
+                sem: Sem::PartOfDay { part, days: 1 },
+            });
+        }
+        // "by mid afternoon": that part of the day in force
+        if a < i
+            && a > 0
+            && (self.cls(a - 1, Class::Prep).is_some()
+                || self.cls(a - 1, Class::Deadline).is_some())
+        {
+            return Some(Parsed {
+                a,
+                b: i + 1,
+                sem: Sem::PartOfDay { part, days: 0 },
             });
         }
         None

@@ -600,6 +600,38 @@ fn current_as_an_adjective() {
 }
 
 #[test]
+fn parts_of_days() {
+    let t = tagger();
+    // a part of a deictic day, of the day in force, the morning after it
+    assert_eq!(
+        values(&t, "Shares fell at mid-afternoon yesterday."),
+        vec![pair("mid-afternoon yesterday", "2021-07-07TAF")]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "On Monday the court met. By mid afternoon it had ruled."
+        ),
+        vec![
+            pair("Monday", "2021-07-05"),
+            pair("mid afternoon", "2021-07-05TAF")
+        ]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "He was arrested on Monday and appeared in court the next morning."
+        ),
+        vec![
+            pair("Monday", "2021-07-05"),
+            pair("the next morning", "2021-07-06TMO")
+        ]
+    );
+    // a bare part of the day is no time expression
+    assert!(t.tag("He jogs in the morning.", dct()).is_empty());
+}
+
+#[test]
 fn pairs_of_days() {
     let t = tagger();
     // "April 24 and 25": two dates; a year after the pair is both days'
