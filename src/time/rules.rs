@@ -1407,6 +1407,12 @@ impl<'a> Ctx<'a> {
             {
                 qa = Some(i.wrapping_sub(2));
                 n = Some(2);
+            } else if i >= 2 && self.is_any(i.wrapping_sub(1), &["more", "additional", "further"]) {
+                // "two more weeks", "an additional year": the quantity added
+                if let Some(q) = self.quantity(i.wrapping_sub(2)) {
+                    qa = Some(i.wrapping_sub(2));
+                    n = q;
+                }
             }
         }
         // a half more: "5 1/2 hours", "two and a half years", "a minute and a half"

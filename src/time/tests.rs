@@ -600,6 +600,26 @@ fn current_as_an_adjective() {
 }
 
 #[test]
+fn added_quantities_are_durations() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "Troops stay for two more weeks, then an additional year."
+        ),
+        vec![
+            pair("two more weeks", "P2W"),
+            pair("an additional year", "P1Y")
+        ]
+    );
+    // "more than" is no added quantity
+    assert_eq!(
+        values(&t, "The siege lasted more than two years."),
+        vec![pair("two years", "P2Y")]
+    );
+}
+
+#[test]
 fn parts_of_days() {
     let t = tagger();
     // a part of a deictic day, of the day in force, the morning after it
