@@ -1387,6 +1387,14 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // "over the years", "over the decades": a vague duration
+        if plural && i >= 2 && self.is(i - 1, "the") && self.is(i - 2, "over") && unit != "WE" {
+            return Some(Parsed {
+                a: i - 1,
+                b: i + 1,
+                sem: Sem::Duration(duration_value(None, unit)),
+            });
+        }
         // quantity on the left: "three days", "two-year", "a few days", "the past two months"
         let mut qa = None; // start token of the quantity
         let mut n: Option<i64> = None;

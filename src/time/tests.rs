@@ -612,6 +612,11 @@ fn added_quantities_are_durations() {
             pair("an additional year", "P1Y")
         ]
     );
+    // "over the years": a vague duration
+    assert_eq!(
+        values(&t, "Over the years the feud deepened."),
+        vec![pair("the years", "PXY")]
+    );
     // "more than" is no added quantity
     assert_eq!(
         values(&t, "The siege lasted more than two years."),
