@@ -17,10 +17,11 @@
 //! `XXXX-WXX` weekly values, TIME from values with a `T`, DATE otherwise.
 
 //!
-//! Figures (`cargo test --release --lib time::timeml::tests -- --ignored --nocapture`):
-//! TBAQ-cleaned (256 documents, 1822 TIMEX3) relaxed span F1 0.923, strict 0.838, value F1
-//! 0.786, value accuracy 0.852 (0.868 on DATE/TIME); WikiWars (22 documents, 2659 TIMEX2)
-//! relaxed span F1 0.897, value accuracy 0.817.
+//! Figures (`frontline eval --timeml ../shared/eval/time/TBAQ-cleaned`, `--wikiwars`):
+//! TBAQ-cleaned (256 documents, 1822 TIMEX3) relaxed span F1 0.944, strict 0.865, value F1
+//! 0.820, value accuracy 0.869 (0.882 on DATE/TIME); WikiWars (22 documents, 2659 TIMEX2)
+//! relaxed span F1 0.905, value accuracy 0.823. The error list: `TIME_ERRORS=1` (and
+//! `TIME_OK=1` for the matches too) with the ignored `tbaq` / `wikiwars` tests below.
 
 use super::TimeTagger;
 use crate::model::{Anchor, Span, TimexType};
@@ -628,9 +629,9 @@ mod tests {
         let r = evaluate_timeml(&t, &p.join("TBAQ-cleaned")).unwrap();
         assert_eq!(r.documents, 256);
         assert_eq!(r.overall.gold, 1822);
-        assert!(r.overall.relaxed.f1 >= 0.93, "{r}");
-        assert!(r.overall.value.f1 >= 0.80, "{r}");
-        assert!(r.date_time.value_accuracy >= 0.87, "{r}");
+        assert!(r.overall.relaxed.f1 >= 0.94, "{r}");
+        assert!(r.overall.value.f1 >= 0.82, "{r}");
+        assert!(r.date_time.value_accuracy >= 0.88, "{r}");
     }
 
     /// `cargo test --release --lib time::timeml::tests::tbaq -- --ignored --nocapture`
