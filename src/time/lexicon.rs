@@ -29,6 +29,7 @@ pub enum Class {
     Deadline,
     YearWord,
     Holiday,
+    UnitAdj,
 }
 
 impl Class {
@@ -56,6 +57,7 @@ impl Class {
             "deadline" => Class::Deadline,
             "yearword" => Class::YearWord,
             "holiday" => Class::Holiday,
+            "unitadj" => Class::UnitAdj,
             _ => return None,
         })
     }

@@ -1415,8 +1415,8 @@ impl<'a> Ctx<'a> {
             {
                 qa = Some(i.wrapping_sub(2));
                 n = Some(2);
-            } else if i >= 2 && self.is_any(i.wrapping_sub(1), &["more", "additional", "further"]) {
-                // "two more weeks", "an additional year": the quantity added
+            } else if i >= 2 && self.cls(i.wrapping_sub(1), Class::UnitAdj).is_some() {
+                // "two more weeks", "an additional year", "eight trading days"
                 if let Some(q) = self.quantity(i.wrapping_sub(2)) {
                     qa = Some(i.wrapping_sub(2));
                     n = q;

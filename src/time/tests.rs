@@ -612,6 +612,16 @@ fn added_quantities_are_durations() {
             pair("an additional year", "P1Y")
         ]
     );
+    assert_eq!(
+        values(
+            &t,
+            "Eight trading days after the crash, it recovered in five business days."
+        ),
+        vec![
+            pair("Eight trading days", "P8D"),
+            pair("five business days", "P5D")
+        ]
+    );
     // "over the years": a vague duration
     assert_eq!(
         values(&t, "Over the years the feud deepened."),
