@@ -1936,7 +1936,8 @@ impl<'a> Ctx<'a> {
                     sem,
                 });
             }
-            if i > 0 && self.is_any(i.wrapping_sub(1), &["for", "over"]) {
+            // "for years", "within weeks", "the first time in years"
+            if i > 0 && self.is_any(i.wrapping_sub(1), &["for", "over", "within", "in"]) {
                 return Some(Parsed {
                     a: i,
                     b: i + 1,

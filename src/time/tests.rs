@@ -622,6 +622,11 @@ fn added_quantities_are_durations() {
             pair("five business days", "P5D")
         ]
     );
+    // bare plural units after "for", "within", "in": vague durations
+    assert_eq!(
+        values(&t, "Troops came within weeks, the first time in years."),
+        vec![pair("weeks", "PXW"), pair("years", "PXY")]
+    );
     // "over the years": a vague duration
     assert_eq!(
         values(&t, "Over the years the feud deepened."),
