@@ -264,7 +264,8 @@ pub fn duration_value(n: Option<i64>, unit: &str) -> String {
         // decades and centuries in years, as TimeBank does
         "DE" | "CE" => match n {
             Some(n) => format!("P{}Y", n * if unit == "DE" { 10 } else { 100 }),
-            None => format!("PX{}", if unit == "DE" { "DE" } else { "C" }),
+            // vague decades in years too ("decades-long": PXY)
+            None => format!("PX{}", if unit == "DE" { "Y" } else { "C" }),
         },
         u => format!("P{q}{u}"),
     }
@@ -1386,6 +1387,21 @@ impl<'a> Ctx<'a> {
                     });
                 }
             }
+        }
+        // "a day-long meeting", "a decades-long battle": a duration (a quantity before,
+        // "two-week-long", is the quantity's)
+        if self.is_dash(i + 1)
+            && self.adjacent(i)
+            && self.is(i + 2, "long")
+            && !(i > 0 && self.is_dash(i - 1))
+            && !(i > 0 && self.quantity(i - 1).is_some() && !self.is_any(i - 1, &["a", "an"]))
+        {
+            let n = if plural { None } else { Some(1) };
+            return Some(Parsed {
+                a: i,
+                b: i + 3,
+                sem: Sem::Duration(duration_value(n, unit)),
+            });
         }
         // "over the years", "over the decades": a vague duration
         if plural && i >= 2 && self.is(i - 1, "the") && self.is(i - 2, "over") && unit != "WE" {

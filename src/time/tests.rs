@@ -627,6 +627,14 @@ fn added_quantities_are_durations() {
         values(&t, "Troops came within weeks, the first time in years."),
         vec![pair("weeks", "PXW"), pair("years", "PXY")]
     );
+    // "day-long", "decades-long": durations (vague decades in years, as TimeBank has it)
+    assert_eq!(
+        values(
+            &t,
+            "After a day-long meeting they ended a decades-long feud."
+        ),
+        vec![pair("day-long", "P1D"), pair("decades-long", "PXY")]
+    );
     // "over the years": a vague duration
     assert_eq!(
         values(&t, "Over the years the feud deepened."),
