@@ -562,7 +562,11 @@ fn the_year_and_fiscal_years() {
             &t,
             "Talks resume at the end of the month; the month-long siege; the month before"
         ),
-        vec![pair("the end of the month", "2021-07")]
+        // "month-long" is a duration (TIMEX3), not "the month"
+        vec![
+            pair("the end of the month", "2021-07"),
+            pair("month-long", "P1M")
+        ]
     );
     assert_eq!(
         values(&t, "Profit in the year ended June 30 rose."),
