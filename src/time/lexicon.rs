@@ -29,6 +29,7 @@ pub enum Class {
     Deadline,
     YearWord,
     Holiday,
+    UnitAdj,
 }
 
 impl Class {
@@ -56,6 +57,7 @@ impl Class {
             "deadline" => Class::Deadline,
             "yearword" => Class::YearWord,
             "holiday" => Class::Holiday,
+            "unitadj" => Class::UnitAdj,
             _ => return None,
         })
     }
@@ -91,6 +93,9 @@ pub struct Entry {
     pub needs_the: bool,
     /// Holidays: only as "<word> Day" ("Election Day", "Labor Day").
     pub needs_day: bool,
+    /// References: only as an adjective before a noun that is no time unit ("its current
+    /// position", not "the current quarter" nor "the current" of a river).
+    pub attributive: bool,
 }
 
 /// The loaded lexicon: lower-case word → entries.
@@ -138,6 +143,7 @@ impl Lexicon {
                 abbr: flag("abbr"),
                 needs_the: flag("needs_the"),
                 needs_day: flag("needs_day"),
+                attributive: flag("attributive"),
             };
             lex.words
                 .entry(word.into_bytes().into_boxed_slice())

@@ -144,6 +144,7 @@ impl TimeTagger {
             narrative: None,
             narrative_mode,
             last_day: None,
+            reported_quarter: None,
         };
         for p in self.candidates(text) {
             if p < last_end {
@@ -169,7 +170,7 @@ impl TimeTagger {
                 continue;
             }
             let span = Span::new(toks[parsed.a].s, toks[parsed.b - 1].e);
-            if parsed.sem == Sem::Age {
+            if parsed.sem == Sem::Age || in_title(&ctx, &parsed) {
                 last_end = span.end;
                 continue;
             }
@@ -180,20 +181,141 @@ impl TimeTagger {
             }
             let m = self.resolve(&ctx, &parsed, span, &mut st);
             last_end = span.end;
+            // "April 24 and 25": the second day of a pair is a date of its own
+            let pair = match (&parsed.sem, m.date) {
+                (Sem::Abs { d: Some(d0), .. }, Some(ed))
+                    if ed.precision == crate::model::TimePrecision::Day =>
+                {
+                    self.second_day(text, span.end, *d0)
+                        .map(|p| (p, ed.date, *d0))
+                }
+                _ => None,
+            };
+            let mut m = m;
+            let mut second = None;
+            if let Some(((s2, e2, d2, year), first, d0)) = pair {
+                // "July 7 and 8, 2020": the year after the pair is both days'
+                let (y, anchor) = match year {
+                    Some(y) => (y, Anchor::None),
+                    None => (first.year(), m.anchor),
+                };
+                if let (Some(a), Some(b)) = (
+                    NaiveDate::from_ymd_opt(y, first.month(), d0),
+                    NaiveDate::from_ymd_opt(y, first.month(), d2),
+                ) {
+                    let (va, vb) = (Val::Day(a, None), Val::Day(b, None));
+                    m.value = va.value();
+                    m.date = va.event_date();
+                    m.anchor = anchor;
+                    // the later day is the date in force
+                    st.last = Some(vb.clone());
+                    st.last_day = Some(vb.clone());
+                    if year.is_some() {
+                        st.narrative = Some((y, first.month()));
+                    }
+                    second = Some((s2, e2, vb, anchor));
+                }
+            }
             out.push(m);
+            if let Some((s2, e2, val, anchor)) = second {
+                out.push(TimeMention {
+                    span: Span::new(s2, e2),
+                    text: text[s2..e2].to_string(),
+                    timex_type: TimexType::Date,
+                    value: val.value(),
+                    date: val.event_date(),
+                    anchor,
+                });
+                last_end = e2;
+            }
         }
         out
     }
 
+    /// After a date ending at `end`: " and 25" / " or 25" ending the phrase (punctuation or a
+    /// preposition next), a later day of the same month: (start, end, day).
+    #[allow(clippy::type_complexity)]
+    fn second_day(
+        &self,
+        text: &str,
+        end: usize,
+        d0: u32,
+    ) -> Option<(usize, usize, u32, Option<i32>)> {
+        let b = text.as_bytes();
+        let skip = |mut i: usize| {
+            while i < b.len() && b[i] == b' ' {
+                i += 1;
+            }
+            i
+        };
+        let i = skip(end);
+        let w_end = i + b[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        let conj = &text[i..w_end];
+        if !(conj == "and" || conj == "or") || w_end == i {
+            return None;
+        }
+        let s2 = skip(w_end);
+        if s2 == w_end {
+            return None;
+        }
+        let e2 = s2 + b[s2..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if e2 == s2 || e2 - s2 > 2 {
+            return None;
+        }
+        let d2: u32 = text[s2..e2].parse().ok()?;
+        if d2 <= d0 || d2 > 31 {
+            return None;
+        }
+        let after = skip(e2);
+        // a year after the pair: ", 2020" or " 2020"
+        let y_at = if b.get(after) == Some(&b',') {
+            skip(after + 1)
+        } else {
+            after
+        };
+        let y_end = y_at
+            + b[y_at.min(b.len())..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+        if y_end == y_at + 4 && b.get(y_end).is_none_or(|c| !c.is_ascii_alphanumeric()) {
+            let y: i32 = text[y_at..y_end].parse().ok()?;
+            return (1000..=2099)
+                .contains(&y)
+                .then_some((s2, y_end, d2, Some(y)));
+        }
+        let ok = match b.get(after) {
+            None => true,
+            Some(c) if after == e2 && c.is_ascii_alphanumeric() => false,
+            Some(c) if c.is_ascii_alphabetic() => {
+                let w = &text[after
+                    ..after
+                        + b[after..]
+                            .iter()
+                            .take_while(|c| c.is_ascii_alphabetic())
+                            .count()];
+                self.lex.entry(w, Class::Prep).is_some() && self.lex.entry(w, Class::Unit).is_none()
+            }
+            Some(c) => !c.is_ascii_digit() && !matches!(c, b'%' | b'$' | b'-'),
+        };
+        ok.then_some((s2, e2, d2, None))
+    }
+
     fn resolve(&self, ctx: &Ctx, parsed: &Parsed, span: Span, st: &mut DocState) -> TimeMention {
         let tense_of = || tense(ctx, parsed.a, parsed.b);
-        let (val, anchor, ttype) = resolve_sem(
-            &parsed.sem,
-            st.dct,
-            &tense_of,
-            st.anchor_for(&parsed.sem),
-            st.narrative,
-        );
+        let (val, anchor, ttype) = match year_ago_period_in_force(ctx, parsed, st) {
+            Some(v) => (v, Anchor::Previous, TimexType::Date),
+            None => resolve_sem(
+                &parsed.sem,
+                st.dct,
+                &tense_of,
+                st.anchor_for(&parsed.sem),
+                st.narrative,
+            ),
+        };
         // year offsets ("a year ago", "a year earlier") compare with the period in force rather
         // than move it
         let year_offset = matches!(
@@ -213,6 +335,20 @@ impl TimeTagger {
             st.last = Some(val.clone());
             if val.gran() == Some(calendar::Gran::Day) {
                 st.last_day = Some(val.clone());
+            }
+            // the period a report is about is the first quarter it names (its lede), not a
+            // comparison ("the 1988 period"), an aside ("after a flat second quarter") nor an
+            // outlook after the DCT ("next year's first quarter")
+            let comparison = matches!(parsed.sem, Sem::Quarter { q: 0, .. });
+            let outlook = st
+                .dct
+                .is_some_and(|r| val.first_day().is_some_and(|d| d > r));
+            if matches!(val, Val::Quarter(..))
+                && !comparison
+                && !outlook
+                && st.reported_quarter.is_none()
+            {
+                st.reported_quarter = Some(val.clone());
             }
             // the year of an explicit date stays in force for later month/day mentions until
             // a DCT-relative expression takes over
@@ -249,6 +385,67 @@ impl TimeTagger {
     }
 }
 
+/// The adjectival "year-ago" / "year-earlier" ("the year-earlier results") in news compares
+/// with the period reported; when the period in force already lies in a year before the DCT's
+/// ("Last year, net was ... The year-earlier results"), it is that period, not one more year
+/// back.
+fn year_ago_period_in_force(ctx: &Ctx, parsed: &Parsed, st: &DocState) -> Option<Val> {
+    let adjectival = matches!(
+        parsed.sem,
+        Sem::Ago { unit: "Y", n: -1 } | Sem::PrevOffset { unit: "Y", n: -1 }
+    ) && parsed.b == parsed.a + 3
+        && ctx.w(parsed.a + 1) == "-";
+    if !adjectival || st.narrative_mode {
+        return None;
+    }
+    let dct = st.dct?;
+    let last = st.anchor_for(&parsed.sem)?;
+    let before = matches!(last, Val::Year(..) | Val::Quarter(..))
+        && last.first_day().is_some_and(|d| d.year() < dct.year());
+    before.then(|| last.clone())
+}
+
+/// A capitalised deictic time inside a name or title ("ABC's \"This Week\"", "High Noon",
+/// "VOA Today"): a unit, deictic, part of day or clock word written with a capital after the
+/// expression's first token, or right after a capitalised word. Only deictic meanings are
+/// concerned: named periods ("the Hundred Days", "the Six-Day War") are durations on purpose
+/// (TIMEX2 annotates them), and so are holidays ("Election Day").
+fn in_title(ctx: &Ctx, parsed: &Parsed) -> bool {
+    if !matches!(
+        parsed.sem,
+        Sem::RelUnit { .. } | Sem::Deictic { .. } | Sem::Clock { .. }
+    ) {
+        return false;
+    }
+    let titled = |k: usize| {
+        let w = ctx.w(k);
+        let b = w.as_bytes();
+        ctx.toks[k].kind == Kind::Word
+            && b.len() > 1
+            && b[0].is_ascii_uppercase()
+            && b[1..].iter().any(u8::is_ascii_lowercase)
+    };
+    let time_noun = |k: usize| {
+        let w = ctx.w(k);
+        [Class::Unit, Class::Deictic, Class::PartDay, Class::Clock]
+            .iter()
+            .any(|&c| ctx.lex.entry(w, c).is_some())
+    };
+    (parsed.a..parsed.b).any(|k| {
+        if !titled(k) || !time_noun(k) {
+            return false;
+        }
+        if k > parsed.a {
+            return true;
+        }
+        // right after a capitalised word or an all-caps name on the same line
+        k > 0
+            && ctx.toks[k - 1].kind == Kind::Word
+            && ctx.w(k - 1).as_bytes()[0].is_ascii_uppercase()
+            && !ctx.text[ctx.toks[k - 1].e..ctx.toks[k].s].contains('\n')
+    })
+}
+
 /// What a document's earlier expressions leave for the later ones.
 struct DocState {
     dct: Option<NaiveDate>,
@@ -261,6 +458,11 @@ struct DocState {
     /// The last day-precise date mentioned ("On Wednesday" before "which they had held in
     /// 2016"): what day and week offsets fall back on when the last date is coarser.
     last_day: Option<Val>,
+    /// The quarter a report is about: the first quarter named that is no comparison and
+    /// has begun by the DCT ("the fiscal first quarter" before "the quarter ended Sept. 29",
+    /// "the 1988 period", "after a flat second quarter"): what "the quarter", "the 1988
+    /// period" and year-ago comparisons refer back to.
+    reported_quarter: Option<Val>,
 }
 
 impl DocState {
@@ -271,6 +473,14 @@ impl DocState {
     fn anchor_for(&self, sem: &Sem) -> Option<&Val> {
         use calendar::Gran;
         let needed = match sem {
+            // "a year earlier" after "the quarter ended Sept. 30": that quarter a year before
+            Sem::PrevOffset { unit: "Y", .. }
+                if !self.narrative_mode
+                    && matches!(self.last, Some(Val::Day(..) | Val::DayTime(..)))
+                    && self.reported_quarter.is_some() =>
+            {
+                return self.reported_quarter.as_ref();
+            }
             Sem::PrevOffset { unit, .. } => match *unit {
                 "D" | "TH" | "TM" | "TS" => Gran::Day,
                 "W" | "2W" | "WE" => Gran::Week,
@@ -278,9 +488,16 @@ impl DocState {
                 "Q" => Gran::Quarter,
                 _ => Gran::Year,
             },
-            Sem::PrevWeekday { .. } | Sem::EventAnchored | Sem::Clock { day: None, .. } => {
-                Gran::Day
-            }
+            Sem::PrevWeekday { .. }
+            | Sem::EventAnchored
+            | Sem::Clock { day: None, .. }
+            | Sem::PartOfDay { .. } => Gran::Day,
+            // "the quarter", "the 1988 period": the reporting period in force, even when a
+            // day ("ended Sept. 29") was mentioned since
+            Sem::LatestQuarter { latest: false }
+            | Sem::Quarter {
+                q: 0, yrel: None, ..
+            } => return self.reported_quarter.as_ref().or(self.last.as_ref()),
             // year-ago comparisons are with the period reported, not with an outlook: a
             // quarter after the DCT ("losses through the third quarter of 1990") is skipped
             Sem::Quarter {
@@ -289,7 +506,13 @@ impl DocState {
                 ..
             }
             | Sem::Ago { unit: "Y", .. } => {
-                return match (self.last.as_ref(), self.dct) {
+                // the day a quarter ended ("the quarter ended Sept. 30") leaves the quarter
+                // the period compared
+                let last = match (self.last.as_ref(), self.reported_quarter.as_ref()) {
+                    (Some(Val::Day(..) | Val::DayTime(..)), Some(q)) => Some(q),
+                    (l, _) => l,
+                };
+                return match (last, self.dct) {
                     (Some(v @ Val::Quarter(..)), Some(r))
                         if v.first_day().is_some_and(|d| d > r) =>
                     {
@@ -387,6 +610,17 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
         if ctx.lex.entry(w, Class::Future).is_none() {
             return false;
         }
+        // "had been scheduled", "as previously planned": a plan in the past
+        if k > 0
+            && ["had", "previously"]
+                .iter()
+                .any(|x| ctx.w(k - 1).eq_ignore_ascii_case(x))
+            || k > 1
+                && ctx.w(k - 1).eq_ignore_ascii_case("been")
+                && ctx.w(k - 2).eq_ignore_ascii_case("had")
+        {
+            return false;
+        }
         // "the plan", "its plans": a noun, not a cue
         if (w.eq_ignore_ascii_case("plan") || w.eq_ignore_ascii_case("plans"))
             && k > 0
@@ -420,6 +654,16 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
             return Some(false);
         }
         let lower_start = w.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+        // a participle after "to be" / "will be" ("to be published in early November",
+        // "will be completed Monday") is no past tense ("could be located Wednesday" is)
+        if k > 1
+            && ctx.w(k - 1).eq_ignore_ascii_case("be")
+            && ["to", "will", "shall"]
+                .iter()
+                .any(|x| ctx.w(k - 2).eq_ignore_ascii_case(x))
+        {
+            return None;
+        }
         (lower_start && w.len() > 4 && w.ends_with("ed")).then_some(false)
     };
     let mut k = a;
@@ -905,6 +1149,18 @@ fn resolve_sem(
             (None, Some(r)) => (Val::Year(r.year() + n as i32), Anchor::Dct, Date),
             _ => other("XXXX".into()),
         },
+        Sem::YearEnd => match (narrative, dct) {
+            (Some((y, _)), _) => (Val::Year(y), Anchor::Previous, Date),
+            (None, Some(r)) => {
+                let y = if tense() == Tense::Past {
+                    r.year() - 1
+                } else {
+                    r.year()
+                };
+                (Val::Year(y), Anchor::Dct, Date)
+            }
+            _ => other("XXXX".into()),
+        },
         Sem::Ref(s) => (Val::Other(s.to_string()), Anchor::None, Date),
         Sem::Duration(ref s) => (Val::Other(s.clone()), Anchor::None, Duration),
         Sem::Set(ref s) => (Val::Other(s.clone()), Anchor::None, Set),
@@ -934,6 +1190,15 @@ fn resolve_sem(
                 ),
             }
         }
+        Sem::PartOfDay { part, days } => match (last, dct) {
+            (Some(Val::Day(d, _) | Val::DayTime(d, ..)), _) => (
+                Val::Day(*d + Dur::days(days), Some(part)),
+                Anchor::Previous,
+                Time,
+            ),
+            (_, Some(r)) => (Val::Day(r + Dur::days(days), Some(part)), Anchor::Dct, Time),
+            _ => (Val::Other(format!("XXXX-XX-XXT{part}")), Anchor::None, Time),
+        },
         Sem::LatestQuarter { latest } => match (last, dct) {
             (Some(v @ Val::Quarter(..)), _) if !latest => (v.clone(), Anchor::Previous, Date),
             (_, Some(r)) => {

@@ -180,6 +180,15 @@ pub enum Sem {
     },
     /// "the month": the month in force in a history, else the reference time's.
     TheMonth,
+    /// "by year-end", "since year's end": the year in force (a history) or the reference
+    /// time's, the one before in a past-tense clause ("since year-end").
+    YearEnd,
+    /// A part of the day in force ("by mid afternoon"), else of the reference day, or of a
+    /// day `days` after it ("the next morning").
+    PartOfDay {
+        part: &'static str,
+        days: i64,
+    },
     /// An age ("a 21-year-old", "52 years old"): consumed so it never becomes a date, not
     /// reported as a time expression.
     Age,
@@ -255,7 +264,8 @@ pub fn duration_value(n: Option<i64>, unit: &str) -> String {
         // decades and centuries in years, as TimeBank does
         "DE" | "CE" => match n {
             Some(n) => format!("P{}Y", n * if unit == "DE" { 10 } else { 100 }),
-            None => format!("PX{}", if unit == "DE" { "DE" } else { "C" }),
+            // vague decades in years too ("decades-long": PXY)
+            None => format!("PX{}", if unit == "DE" { "Y" } else { "C" }),
         },
         u => format!("P{q}{u}"),
     }
@@ -920,6 +930,49 @@ impl<'a> Ctx<'a> {
                 },
             });
         }
+        // "mid-afternoon", "mid afternoon"
+        let a = if self.is(i - 1, "mid") {
+            i - 1
+        } else if i >= 2 && self.is_dash(i - 1) && self.is(i - 2, "mid") {
+            i - 2
+        } else {
+            i
+        };
+        // "mid-afternoon yesterday": that part of the deictic day
+        if let Some(d) = self.cls(i + 1, Class::Deictic) {
+            if !d.value.contains(':') {
+                let days: i64 = d.value.trim_end_matches('D').parse().ok()?;
+                return Some(Parsed {
+                    a,
+                    b: i + 2,
+                    sem: Sem::Deictic {
+                        days,
+                        part: Some(part),
+                    },
+                });
+            }
+        }
+        // "the next morning", "early the following evening": that part of the day after the
+        // date in force
+        if a == i && i >= 2 && self.is_any(i - 1, &["next", "following"]) && self.is(i - 2, "the") {
+            return Some(Parsed {
+                a: self.left_mod(i - 2),
+                b: i + 1,
+                sem: Sem::PartOfDay { part, days: 1 },
+            });
+        }
+        // "by mid afternoon": that part of the day in force
+        if a < i
+            && a > 0
+            && (self.cls(a - 1, Class::Prep).is_some()
+                || self.cls(a - 1, Class::Deadline).is_some())
+        {
+            return Some(Parsed {
+                a,
+                b: i + 1,
+                sem: Sem::PartOfDay { part, days: 0 },
+            });
+        }
         None
     }
 
@@ -945,6 +998,34 @@ impl<'a> Ctx<'a> {
             && (self.is_dash(i + 1) || (i > 0 && self.is_dash(i.wrapping_sub(1))))
         {
             return None;
+        }
+        if e.attributive {
+            let before_noun = self.ok(i + 1)
+                && self.toks[i + 1].kind == Kind::Word
+                && self
+                    .w(i + 1)
+                    .as_bytes()
+                    .first()
+                    .is_some_and(u8::is_ascii_lowercase);
+            // not before a function word ("the current of the river")
+            let function_word = self.cls(i + 1, Class::Prep).is_some()
+                || self.cls(i + 1, Class::Det).is_some()
+                || self.cls(i + 1, Class::Past).is_some()
+                || self.cls(i + 1, Class::Future).is_some();
+            if !before_noun
+                || function_word
+                || (i + 1..i + 3).any(|k| self.cls(k, Class::Unit).is_some())
+            {
+                return None;
+            }
+            // "the then current price": a present of the past
+            if i > 0 && self.is(i - 1, "then") {
+                return Some(Parsed {
+                    a: i - 1,
+                    b: i + 1,
+                    sem: Sem::Ref("PAST_REF"),
+                });
+            }
         }
         // a capitalised "Now"/"Soon" inside a sentence is part of a name ("Qal'ah-ye Now")
         if self.cap(i) && i > 0 && self.toks[i - 1].kind != Kind::Punct {
@@ -1307,6 +1388,29 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // "a day-long meeting", "a decades-long battle": a duration (a quantity before,
+        // "two-week-long", is the quantity's)
+        if self.is_dash(i + 1)
+            && self.adjacent(i)
+            && self.is(i + 2, "long")
+            && !(i > 0 && self.is_dash(i - 1))
+            && !(i > 0 && self.quantity(i - 1).is_some() && !self.is_any(i - 1, &["a", "an"]))
+        {
+            let n = if plural { None } else { Some(1) };
+            return Some(Parsed {
+                a: i,
+                b: i + 3,
+                sem: Sem::Duration(duration_value(n, unit)),
+            });
+        }
+        // "over the years", "over the decades": a vague duration
+        if plural && i >= 2 && self.is(i - 1, "the") && self.is(i - 2, "over") && unit != "WE" {
+            return Some(Parsed {
+                a: i - 1,
+                b: i + 1,
+                sem: Sem::Duration(duration_value(None, unit)),
+            });
+        }
         // quantity on the left: "three days", "two-year", "a few days", "the past two months"
         let mut qa = None; // start token of the quantity
         let mut n: Option<i64> = None;
@@ -1327,6 +1431,12 @@ impl<'a> Ctx<'a> {
             {
                 qa = Some(i.wrapping_sub(2));
                 n = Some(2);
+            } else if i >= 2 && self.cls(i.wrapping_sub(1), Class::UnitAdj).is_some() {
+                // "two more weeks", "an additional year", "eight trading days"
+                if let Some(q) = self.quantity(i.wrapping_sub(2)) {
+                    qa = Some(i.wrapping_sub(2));
+                    n = q;
+                }
             }
         }
         // a half more: "5 1/2 hours", "two and a half years", "a minute and a half"
@@ -1608,6 +1718,28 @@ impl<'a> Ctx<'a> {
                 sem,
             });
         }
+        // "by year-end", "around year end", "since year's end" (after a temporal preposition;
+        // "year-end net" is an adjective): the end of the year in force
+        if unit == "Y" && !plural && i > 0 {
+            let b = if self.is_dash(i + 1) && self.is(i + 2, "end") {
+                Some(i + 3)
+            } else if self.is(i + 1, "end") {
+                Some(i + 2)
+            } else if self.punct(i + 1, "'’") && self.is(i + 2, "s") && self.is(i + 3, "end") {
+                Some(i + 4)
+            } else {
+                None
+            };
+            let after_prep = self.cls(i - 1, Class::Prep).is_some()
+                || self.cls(i - 1, Class::Deadline).is_some();
+            if let (Some(b), true) = (b, after_prep) {
+                return Some(Parsed {
+                    a: i,
+                    b,
+                    sem: Sem::YearEnd,
+                });
+            }
+        }
         // "the year", "the fiscal year", "the full year", "the current fiscal year": the year of
         // the reference time; "the year ended Sept. 30": a year's duration
         if unit == "Y" && !plural && i > 0 {
@@ -1654,6 +1786,24 @@ impl<'a> Ctx<'a> {
         if i > 0 && !plural {
             if let Some(r) = self.cls(i.wrapping_sub(1), Class::Rel) {
                 let rn = r.num?;
+                // "last year's quarter", "last year's period": the quarter in force, a year
+                // before
+                if unit == "Y"
+                    && rn != 0
+                    && self.punct(i + 1, "'’")
+                    && self.is(i + 2, "s")
+                    && self.is_any(i + 3, &["quarter", "period"])
+                {
+                    return Some(Parsed {
+                        a: i - 1,
+                        b: i + 4,
+                        sem: Sem::Quarter {
+                            y: None,
+                            q: 0,
+                            yrel: Some(rn),
+                        },
+                    });
+                }
                 // "this year's third quarter", "next year's first quarter"
                 if unit == "Y"
                     && self.punct(i + 1, "'’")
@@ -1802,7 +1952,8 @@ impl<'a> Ctx<'a> {
                     sem,
                 });
             }
-            if i > 0 && self.is_any(i.wrapping_sub(1), &["for", "over"]) {
+            // "for years", "within weeks", "the first time in years"
+            if i > 0 && self.is_any(i.wrapping_sub(1), &["for", "over", "within", "in"]) {
                 return Some(Parsed {
                     a: i,
                     b: i + 1,

@@ -562,7 +562,11 @@ fn the_year_and_fiscal_years() {
             &t,
             "Talks resume at the end of the month; the month-long siege; the month before"
         ),
-        vec![pair("the end of the month", "2021-07")]
+        // "month-long" is a duration (TIMEX3), not "the month"
+        vec![
+            pair("the end of the month", "2021-07"),
+            pair("month-long", "P1M")
+        ]
     );
     assert_eq!(
         values(&t, "Profit in the year ended June 30 rose."),
@@ -572,6 +576,157 @@ fn the_year_and_fiscal_years() {
         values(&t, "Results for the latest fiscal year"),
         vec![pair("the latest fiscal year", "2020")]
     );
+}
+
+#[test]
+fn current_as_an_adjective() {
+    let t = tagger();
+    // an attributive "current" is the present; "then current" the present of the past
+    assert_eq!(
+        values(&t, "He entered his current position in April."),
+        vec![pair("current", "PRESENT_REF"), pair("April", "2021-04")]
+    );
+    assert_eq!(
+        values(&t, "Shares were sold at the then current price."),
+        vec![pair("then current", "PAST_REF")]
+    );
+    // a period after it is the period's ("the current quarter"), a noun "current" no time
+    assert_eq!(
+        values(&t, "Sales in the current quarter rose."),
+        vec![pair("the current quarter", "2021-Q3")]
+    );
+    assert_eq!(
+        values(&t, "Results for the current fiscal year"),
+        vec![pair("the current fiscal year", "2021")]
+    );
+    assert!(t.tag("The current of the river rose.", dct()).is_empty());
+    assert!(t.tag("They swam against the current.", dct()).is_empty());
+}
+
+#[test]
+fn added_quantities_are_durations() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "Troops stay for two more weeks, then an additional year."
+        ),
+        vec![
+            pair("two more weeks", "P2W"),
+            pair("an additional year", "P1Y")
+        ]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "Eight trading days after the crash, it recovered in five business days."
+        ),
+        vec![
+            pair("Eight trading days", "P8D"),
+            pair("five business days", "P5D")
+        ]
+    );
+    // bare plural units after "for", "within", "in": vague durations
+    assert_eq!(
+        values(&t, "Troops came within weeks, the first time in years."),
+        vec![pair("weeks", "PXW"), pair("years", "PXY")]
+    );
+    // "day-long", "decades-long": durations (vague decades in years, as TimeBank has it)
+    assert_eq!(
+        values(
+            &t,
+            "After a day-long meeting they ended a decades-long feud."
+        ),
+        vec![pair("day-long", "P1D"), pair("decades-long", "PXY")]
+    );
+    // "over the years": a vague duration
+    assert_eq!(
+        values(&t, "Over the years the feud deepened."),
+        vec![pair("the years", "PXY")]
+    );
+    // "more than" is no added quantity
+    assert_eq!(
+        values(&t, "The siege lasted more than two years."),
+        vec![pair("two years", "P2Y")]
+    );
+}
+
+#[test]
+fn parts_of_days() {
+    let t = tagger();
+    // a part of a deictic day, of the day in force, the morning after it
+    assert_eq!(
+        values(&t, "Shares fell at mid-afternoon yesterday."),
+        vec![pair("mid-afternoon yesterday", "2021-07-07TAF")]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "On Monday the court met. By mid afternoon it had ruled."
+        ),
+        vec![
+            pair("Monday", "2021-07-05"),
+            pair("mid afternoon", "2021-07-05TAF")
+        ]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "He was arrested on Monday and appeared in court the next morning."
+        ),
+        vec![
+            pair("Monday", "2021-07-05"),
+            pair("the next morning", "2021-07-06TMO")
+        ]
+    );
+    // a bare part of the day is no time expression
+    assert!(t.tag("He jogs in the morning.", dct()).is_empty());
+}
+
+#[test]
+fn pairs_of_days() {
+    let t = tagger();
+    // "April 24 and 25": two dates; a year after the pair is both days'
+    assert_eq!(
+        values(&t, "The summit meets on April 24 and 25."),
+        vec![pair("April 24", "2021-04-24"), pair("25", "2021-04-25")]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "Talks were held on March 7 and 8, 2019. The next day it rained."
+        ),
+        vec![
+            pair("March 7", "2019-03-07"),
+            pair("8, 2019", "2019-03-08"),
+            pair("The next day", "2019-03-09")
+        ]
+    );
+    // a number of things after "and" is no day
+    assert_eq!(
+        values(&t, "On June 3 and 25 soldiers died."),
+        vec![pair("June 3", "2021-06-03")]
+    );
+}
+
+#[test]
+fn year_end() {
+    let t = tagger();
+    // the end of the year: the year (TIMEX3 mod END), last year's in a past clause
+    assert_eq!(
+        values(&t, "It expects to close the deal by year-end."),
+        vec![pair("year-end", "2021")]
+    );
+    assert_eq!(
+        values(&t, "Hiring should resume by year's end."),
+        vec![pair("year's end", "2021")]
+    );
+    assert_eq!(
+        values(&t, "The index has fallen 5% since year-end."),
+        vec![pair("year-end", "2020")]
+    );
+    // an adjective without a preposition is no time expression
+    assert!(t.tag("Its year-end net was higher.", dct()).is_empty());
 }
 
 #[test]
@@ -652,6 +807,26 @@ fn false_friends() {
 }
 
 #[test]
+fn titles_and_names_are_not_times() {
+    let t = tagger();
+    // capitalised time nouns inside a programme or film title
+    assert!(t
+        .tag("Baker said on ABC's \"This Week\" that talks go on.", dct())
+        .is_empty());
+    assert!(t.tag("It was like the film High Noon.", dct()).is_empty());
+    assert!(t.tag("This is VOA Today.", dct()).is_empty());
+    // a sentence-initial capital, a holiday name and plain lowercase stay times
+    assert_eq!(
+        values(&t, "Today the army advanced. This week it halted."),
+        vec![pair("Today", "2021-07-08"), pair("This week", "2021-W27")]
+    );
+    assert_eq!(
+        values(&t, "Polls open on Election Day 2020."),
+        vec![pair("Election Day 2020", "2020-11-03")]
+    );
+}
+
+#[test]
 fn dateline_year_carries_without_dct_but_background_years_do_not() {
     let t = tagger();
     let s = "KABUL, August 8, 2021 - Fighting raged. The city fell in 2015. Troops leave by the end of August.";
@@ -724,6 +899,122 @@ fn quarters_and_year_ago_periods() {
         v("in the 1988 second quarter"),
         vec![pair("the 1988 second quarter", "1988-Q2")]
     );
+    assert_eq!(
+        v("Sales rose in the third quarter; sales for last year's quarter were lower."),
+        vec![
+            pair("the third quarter", "1989-Q3"),
+            pair("last year's quarter", "1988-Q3")
+        ]
+    );
+}
+
+#[test]
+fn participles_past_plans_and_through() {
+    let t = tagger();
+    let d0 = Some(d(1989, 10, 30)); // a Monday
+    let v = |s: &str| -> Vec<(String, String)> {
+        t.tag(s, d0)
+            .into_iter()
+            .map(|m| (m.text, m.value))
+            .collect()
+    };
+    // "to be published" is no past tense: the November ahead
+    assert_eq!(
+        v("Guidelines to be published in early November will decide it."),
+        vec![pair("early November", "1989-11")]
+    );
+    // but a plain past participle still is
+    assert_eq!(
+        v("The guidelines published in early November changed it."),
+        vec![pair("early November", "1988-11")]
+    );
+    // "had been scheduled", "as previously planned": a plan in the past
+    assert_eq!(
+        v("The offer had been scheduled to expire Friday."),
+        vec![pair("Friday", "1989-10-27")]
+    );
+    assert_eq!(
+        v("The offer is scheduled to expire Friday."),
+        vec![pair("Friday", "1989-11-03")]
+    );
+    // "through January": a deadline, the January nearest the DCT
+    assert_eq!(
+        v("It lends up to $90 million through January."),
+        vec![pair("January", "1990-01")]
+    );
+}
+
+#[test]
+fn adjectival_year_ago_keeps_a_period_already_a_year_back() {
+    let t = tagger();
+    let d0 = Some(d(1989, 10, 30));
+    let v = |s: &str| -> Vec<(String, String)> {
+        t.tag(s, d0)
+            .into_iter()
+            .map(|m| (m.text, m.value))
+            .collect()
+    };
+    // the period in force is last year's: "year-earlier" is that year
+    assert_eq!(
+        v("Last year, net was $2 million. The year-earlier results were restated."),
+        vec![pair("Last year", "1988"), pair("year-earlier", "1988")]
+    );
+    // the period in force is this year's: a year before it
+    assert_eq!(
+        v("In 1989 net rose. The year-earlier results were restated."),
+        vec![pair("1989", "1989"), pair("year-earlier", "1988")]
+    );
+    // "a year earlier" as an adverb still moves back a year
+    assert_eq!(
+        v("Last year, net rose. A year earlier it fell."),
+        vec![pair("Last year", "1988"), pair("A year earlier", "1987")]
+    );
+}
+
+#[test]
+fn reporting_period_in_force_survives_a_day() {
+    // a day ("ended Sept. 29") between the reported quarter and "the 1988 period" / "the
+    // quarter" does not replace the period in force; a comparison period does not become it
+    let t = tagger();
+    let d0 = Some(d(1989, 10, 26));
+    let v: Vec<(String, String)> = t
+        .tag(
+            "Net rose in the fiscal first quarter ended Sept. 29. In the 1988 period it fell. \
+             It shipped more in the quarter.",
+            d0,
+        )
+        .into_iter()
+        .map(|m| (m.text, m.value))
+        .collect();
+    assert_eq!(
+        v,
+        vec![
+            pair("first quarter", "1989-Q1"),
+            pair("Sept. 29", "1989-09-29"),
+            pair("the 1988 period", "1988-Q1"),
+            pair("the quarter", "1989-Q1"),
+        ]
+    );
+    // the quarter reported is the first named: an aside about another quarter or an
+    // outlook does not replace it
+    let v: Vec<String> = t
+        .tag(
+            "Net rose in the third quarter. After a flat second quarter, sales grew; \
+             next year's first quarter looks weak. In the 1988 period net fell.",
+            d0,
+        )
+        .into_iter()
+        .map(|m| m.value)
+        .collect();
+    assert_eq!(v, vec!["1989-Q3", "1989-Q2", "1990-Q1", "1988-Q3"]);
+    // "a year ago" / "a year earlier" after the day the quarter ended: that quarter
+    for s in [
+        "Net rose in the fiscal first quarter ended Sept. 29, from $3 million a year ago.",
+        "Net rose in the fiscal first quarter ended Sept. 29, from $3 million a year earlier.",
+    ] {
+        let v: Vec<String> = t.tag(s, d0).into_iter().map(|m| m.value).collect();
+        assert_eq!(v, vec!["1989-Q1", "1989-09-29", "1988-Q1"], "{s}");
+    }
 }
 
 #[test]

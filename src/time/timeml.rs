@@ -17,10 +17,11 @@
 //! `XXXX-WXX` weekly values, TIME from values with a `T`, DATE otherwise.
 
 //!
-//! Figures (`cargo test --release --lib time::timeml::tests -- --ignored --nocapture`):
-//! TBAQ-cleaned (256 documents, 1822 TIMEX3) relaxed span F1 0.923, strict 0.838, value F1
-//! 0.786, value accuracy 0.852 (0.868 on DATE/TIME); WikiWars (22 documents, 2659 TIMEX2)
-//! relaxed span F1 0.897, value accuracy 0.817.
+//! Figures (`frontline eval --timeml ../shared/eval/time/TBAQ-cleaned`, `--wikiwars`):
+//! TBAQ-cleaned (256 documents, 1822 TIMEX3) relaxed span F1 0.944, strict 0.865, value F1
+//! 0.820, value accuracy 0.869 (0.882 on DATE/TIME); WikiWars (22 documents, 2659 TIMEX2)
+//! relaxed span F1 0.905, value accuracy 0.823. The error list: `TIME_ERRORS=1` (and
+//! `TIME_OK=1` for the matches too) with the ignored `tbaq` / `wikiwars` tests below.
 
 use super::TimeTagger;
 use crate::model::{Anchor, Span, TimexType};
@@ -393,15 +394,23 @@ fn score(
                 }
                 if s.value == g.value {
                     c.value_ok += 1;
+                    errs.push(format!(
+                        "OK     gold {:?} {} | sys {:?}",
+                        snippet(g.span),
+                        g.value,
+                        snippet(s.span)
+                    ));
                 } else {
                     let lo = crate::time::floor_boundary(text, g.span.start.saturating_sub(60));
                     let hi = crate::time::ceil_boundary(text, (g.span.end + 60).min(text.len()));
                     errs.push(format!(
-                        "VALUE  gold {:?} {} | sys {:?} {} ctx {:?}",
+                        "VALUE  gold {:?} {} {:?} | sys {:?} {} {:?} ctx {:?}",
                         snippet(g.span),
                         g.value,
+                        g.ttype,
                         snippet(s.span),
                         s.value,
+                        s.ttype,
                         snippet(Span::new(lo, hi))
                     ));
                 }
@@ -421,11 +430,14 @@ fn score(
     }
     for (k, s) in sys.iter().enumerate() {
         if !used[k] {
+            let lo = crate::time::floor_boundary(text, s.span.start.saturating_sub(50));
+            let hi = crate::time::ceil_boundary(text, (s.span.end + 50).min(text.len()));
             errs.push(format!(
-                "EXTRA  {:?} {} {:?}",
+                "EXTRA  {:?} {} {:?} ctx {:?}",
                 snippet(s.span),
                 s.value,
-                s.ttype
+                s.ttype,
+                snippet(Span::new(lo, hi))
             ));
         }
     }
@@ -617,9 +629,9 @@ mod tests {
         let r = evaluate_timeml(&t, &p.join("TBAQ-cleaned")).unwrap();
         assert_eq!(r.documents, 256);
         assert_eq!(r.overall.gold, 1822);
-        assert!(r.overall.relaxed.f1 >= 0.93, "{r}");
-        assert!(r.overall.value.f1 >= 0.80, "{r}");
-        assert!(r.date_time.value_accuracy >= 0.87, "{r}");
+        assert!(r.overall.relaxed.f1 >= 0.94, "{r}");
+        assert!(r.overall.value.f1 >= 0.82, "{r}");
+        assert!(r.date_time.value_accuracy >= 0.88, "{r}");
     }
 
     /// `cargo test --release --lib time::timeml::tests::tbaq -- --ignored --nocapture`
@@ -632,7 +644,8 @@ mod tests {
         let mut errors = Vec::new();
         let r = evaluate_docs(&t, "TBAQ-cleaned", &docs, false, Some(&mut errors));
         if std::env::var_os("TIME_ERRORS").is_some() {
-            for e in &errors {
+            let ok = std::env::var_os("TIME_OK").is_some();
+            for e in errors.iter().filter(|e| ok || !e.starts_with("OK ")) {
                 println!("{e}");
             }
         }
@@ -649,7 +662,8 @@ mod tests {
         let mut errors = Vec::new();
         let r = evaluate_docs(&t, "WikiWars", &docs, true, Some(&mut errors));
         if std::env::var_os("TIME_ERRORS").is_some() {
-            for e in &errors {
+            let ok = std::env::var_os("TIME_OK").is_some();
+            for e in errors.iter().filter(|e| ok || !e.starts_with("OK ")) {
                 println!("{e}");
             }
         }
