@@ -204,7 +204,7 @@ fn load_phases() {
          ({} admin-1)",
         raw.len() / 1_000_000,
         table.len(),
-        first.len(),
+        first.bytes(),
         g.admin1.len()
     );
 }

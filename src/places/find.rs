@@ -15,6 +15,8 @@ const MIN_SCORE: f32 = 0.9;
 struct Tok {
     fs: u32,
     fe: u32,
+    /// Original byte offset of the first char.
+    os: u32,
     cap: bool,
     /// Written with a possessive `'s` (folded away to a trailing `s`): "Russia's".
     poss: bool,
@@ -39,6 +41,8 @@ pub(crate) enum Cand {
 
 /// One distinct (name, hint) of the article, with every place it occurs.
 struct Group<'g> {
+    /// The folded name.
+    key: &'g str,
     spans: Vec<Span>,
     hint: Hint,
     cands: Vec<Cand>,
@@ -279,6 +283,7 @@ fn tokenize(ft: &Folded, text: &str) -> Vec<Tok> {
         toks.push(Tok {
             fs: s as u32,
             fe: e as u32,
+            os: o as u32,
             cap,
             poss,
         });
@@ -444,7 +449,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             i += 1;
             continue;
         };
-        let start = ft.orig_start(toks[i].fs as usize);
+        let start = toks[i].os as usize;
         let end = ft.orig_end(text, toks[i + n - 1].fe as usize - usize::from(cut));
         let orig = &text[start..end];
         // A single word right after another capitalised word that is no name and no
@@ -570,6 +575,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 .collect();
             cands.extend(post.iter().map(|&x| Cand::Place(x >> 1, x & 1 == 1)));
             groups.push(Group {
+                key,
                 spans: Vec::new(),
                 hint,
                 cands,
@@ -628,7 +634,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         }
         let t0 = &toks[ti];
         // Only names not sentence-initial, or hyphenated compounds.
-        let start = ft.orig_start(t0.fs as usize);
+        let start = t0.os as usize;
         let mut n = 1;
         while n < maxn
             && n < 4
@@ -655,6 +661,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         let end = ft.orig_end(text, last.fe as usize);
         let gi = *group_of.entry((key, Hint::None)).or_insert_with(|| {
             groups.push(Group {
+                key,
                 spans: Vec::new(),
                 hint: Hint::None,
                 cands: cands.iter().map(|&p| Cand::Place(p, false)).collect(),
@@ -672,12 +679,8 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     }
 
     // One sense per discourse: a word used as a person's name is not a place elsewhere.
-    for gr in groups.iter_mut() {
-        if gr
-            .spans
-            .iter()
-            .any(|s| persons.contains(fold_key(&ft, toks.as_slice(), text, *s)))
-        {
+    for gr in groups.iter_mut().filter(|_| !persons.is_empty()) {
+        if persons.contains(gr.key) {
             gr.cands.clear();
         }
     }
@@ -738,17 +741,6 @@ pub(crate) fn phase_recognise(g: &Gazetteer, text: &str) -> usize {
         }
     }
     n
-}
-
-/// The folded key of a mention span (the text between its first and last token).
-fn fold_key<'a>(ft: &'a Folded, toks: &[Tok], _text: &str, s: Span) -> &'a str {
-    let f = ft.folded.as_str();
-    let a = toks.partition_point(|t| ft.orig_start(t.fs as usize) < s.start);
-    let b = toks.partition_point(|t| ft.orig_start(t.fs as usize) < s.end);
-    match (toks.get(a), b.checked_sub(1).and_then(|j| toks.get(j))) {
-        (Some(x), Some(y)) if a < b => &f[x.fs as usize..y.fe as usize],
-        _ => "",
-    }
 }
 
 /// A low-confidence choice between readings that share a province or country is reported at

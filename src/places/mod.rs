@@ -153,7 +153,7 @@ pub struct Gazetteer {
     pub(crate) small: FastMap<String, Vec<Small>>,
     /// For the hash of a folded first word: the most words of any name starting with it
     /// (0: no name starts so). Collisions only over-estimate.
-    pub(crate) first: Vec<u8>,
+    pub(crate) first: FirstFilter,
     pub(crate) extras: Vec<Extra>,
     pub(crate) admin2: Vec<Admin2>,
     pub(crate) context: Context,
@@ -205,10 +205,47 @@ fn name_table(store: &Store) -> Vec<u64> {
     table
 }
 
+/// The first-word filter: per hash slot of a folded first word, 2 bits for the most words
+/// of a name starting with it (0 none, 1, 2, 3 = three or more). 512 KB, so that it stays in
+/// a core's cache: every capitalised token of a text is tried against it.
+#[derive(Clone)]
+pub(crate) struct FirstFilter(Vec<u64>);
+
+impl Default for FirstFilter {
+    fn default() -> Self {
+        FirstFilter(vec![0; FIRST_BITS / 32])
+    }
+}
+
+impl FirstFilter {
+    fn note(&mut self, h: u64, words: u8) {
+        let slot = h as usize & (FIRST_BITS - 1);
+        let (w, sh) = (slot / 32, (slot % 32) * 2);
+        let v = u64::from(words.min(3));
+        if v > (self.0[w] >> sh) & 3 {
+            self.0[w] = (self.0[w] & !(3 << sh)) | (v << sh);
+        }
+    }
+    /// The most words (`usize::MAX` for three or more).
+    #[inline]
+    fn get(&self, h: u64) -> usize {
+        let slot = h as usize & (FIRST_BITS - 1);
+        match (self.0[slot / 32] >> ((slot % 32) * 2)) & 3 {
+            3 => usize::MAX,
+            v => v as usize,
+        }
+    }
+    /// Size in bytes.
+    #[cfg(test)]
+    pub(crate) fn bytes(&self) -> usize {
+        self.0.len() * 8
+    }
+}
+
 /// The first-word filter over a store's names. Names are sorted, so a run of names sharing
 /// a first word is noted once, with the most words of the run.
-fn first_filter(store: &Store) -> Vec<u8> {
-    let mut first = vec![0u8; FIRST_BITS];
+fn first_filter(store: &Store) -> FirstFilter {
+    let mut first = FirstFilter::default();
     let mut run: (&[u8], u8) = (&[], 0);
     for &k in &store.name_keys {
         let key = store.pool.get(k);
@@ -222,14 +259,12 @@ fn first_filter(store: &Store) -> Vec<u8> {
             continue;
         }
         if !run.0.is_empty() {
-            let h = hash_bytes(run.0) as usize & (FIRST_BITS - 1);
-            first[h] = first[h].max(run.1);
+            first.note(hash_bytes(run.0), run.1);
         }
         run = (fw, words);
     }
     if !run.0.is_empty() {
-        let h = hash_bytes(run.0) as usize & (FIRST_BITS - 1);
-        first[h] = first[h].max(run.1);
+        first.note(hash_bytes(run.0), run.1);
     }
     first
 }
@@ -239,12 +274,20 @@ fn first_word(key: &str) -> (usize, u8) {
     let mut words = 0u8;
     let mut first_end = key.len();
     let mut in_word = false;
+    if key.is_ascii() {
+        for (i, &c) in key.as_bytes().iter().enumerate() {
+            let w = c.is_ascii_alphanumeric();
+            if w && !in_word {
+                words = words.saturating_add(1);
+            } else if !w && in_word && words == 1 {
+                first_end = i;
+            }
+            in_word = w;
+        }
+        return (first_end, words);
+    }
     for (i, c) in key.char_indices() {
-        let w = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
+        let w = c.is_alphanumeric();
         if w && !in_word {
             words = words.saturating_add(1);
         } else if !w && in_word && words == 1 {
@@ -257,13 +300,12 @@ fn first_word(key: &str) -> (usize, u8) {
 
 /// Notes folded name `key` in the first-word filter: the most words of a name starting with
 /// its first word.
-fn note_first(first: &mut [u8], key: &str) {
+fn note_first(first: &mut FirstFilter, key: &str) {
     let (w, words) = first_word(key);
     if words == 0 {
         return;
     }
-    let h = hash_bytes(&key.as_bytes()[..w]) as usize & (FIRST_BITS - 1);
-    first[h] = first[h].max(words);
+    first.note(hash_bytes(&key.as_bytes()[..w]), words);
 }
 
 /// Byte hash used by the name table (FNV-1a, 64 bit).
@@ -490,7 +532,7 @@ impl Gazetteer {
             admin1,
             admin1_by_code,
             small,
-            first: Vec::new(),
+            first: FirstFilter::default(),
             extras: Vec::new(),
             admin2: Vec::new(),
             context: Context::default(),
@@ -573,9 +615,7 @@ impl Gazetteer {
     /// The most words a name starting with folded word `w` can have (0: none).
     #[inline]
     pub(crate) fn first_word_max(&self, w: &str) -> usize {
-        self.first
-            .get(hash_bytes(w.as_bytes()) as usize & (FIRST_BITS - 1))
-            .map_or(0, |&m| m as usize)
+        self.first.get(hash_bytes(w.as_bytes()))
     }
 
     fn add_admin2(&mut self, path: &Path, text: &str) -> Result<()> {
