@@ -8,10 +8,11 @@ use super::Gazetteer;
 const MIN_POP: u32 = 1000;
 
 pub(crate) struct FuzzyIndex {
-    /// Skeleton -> (country index, name index), sorted, for each country holding a place of
-    /// that name big enough to be a candidate: the article's countries select their ranges
-    /// before any string work.
-    by_skeleton: super::FastMap<u64, Vec<(u32, u32)>>,
+    /// (skeleton hash, country index, name index), sorted, for each country holding a place
+    /// of that name big enough to be a candidate: a skeleton's run, then the article's
+    /// countries' ranges within it, are found by binary search before any string work. One
+    /// flat vector, so that building it (on the first unmatched name) allocates once.
+    by_skeleton: Vec<(u64, u32, u32)>,
 }
 
 /// The letter map of [`skeleton`] (`None`: dropped).
@@ -119,9 +120,14 @@ pub(crate) fn edit_distance(a: &str, b: &str, max: usize) -> usize {
 impl FuzzyIndex {
     fn build(g: &Gazetteer) -> FuzzyIndex {
         let s = &g.store;
-        let mut by_skeleton: super::FastMap<u64, Vec<(u32, u32)>> = super::FastMap::default();
+        let mut by_skeleton: Vec<(u64, u32, u32)> = Vec::with_capacity(s.name_keys.len());
         let mut ccs: Vec<u32> = Vec::new();
         for (i, &k) in s.name_keys.iter().enumerate() {
+            // The name first (sequential in the pool), the places (scattered) only if needed.
+            let (h, _, nl) = skeleton_key(s.pool.get(k));
+            if nl < 5 {
+                continue;
+            }
             let a = s.post_start[i] as usize;
             let b = s.post_start[i + 1] as usize;
             ccs.clear();
@@ -137,19 +143,9 @@ impl FuzzyIndex {
                     }
                 }
             }
-            if ccs.is_empty() {
-                continue;
-            }
-            let (h, _, nl) = skeleton_key(s.pool.get(k));
-            if nl < 5 {
-                continue;
-            }
-            let v = by_skeleton.entry(h).or_default();
-            v.extend(ccs.iter().map(|&c| (c, i as u32)));
+            by_skeleton.extend(ccs.iter().map(|&c| (h, c, i as u32)));
         }
-        for v in by_skeleton.values_mut() {
-            v.sort_unstable();
-        }
+        by_skeleton.sort_unstable();
         FuzzyIndex { by_skeleton }
     }
 }
@@ -163,9 +159,11 @@ impl Gazetteer {
         if sk < 4 || nl < 6 {
             return Vec::new();
         }
-        let Some(v) = idx.by_skeleton.get(&h) else {
+        let all = &idx.by_skeleton;
+        let v = &all[all.partition_point(|x| x.0 < h)..all.partition_point(|x| x.0 <= h)];
+        if v.is_empty() {
             return Vec::new();
-        };
+        }
         let l = letters(key);
         let lv = vowel_mapped(&l);
         let max = (l.chars().count() / 5).clamp(1, 2);
@@ -173,9 +171,9 @@ impl Gazetteer {
         let mut out: Vec<u32> = Vec::new();
         let mut names: Vec<u32> = Vec::new();
         for &c in keep {
-            let a = v.partition_point(|&(x, _)| x < c);
-            let b = v.partition_point(|&(x, _)| x <= c);
-            names.extend(v[a..b].iter().map(|&(_, n)| n));
+            let a = v.partition_point(|&(_, x, _)| x < c);
+            let b = v.partition_point(|&(_, x, _)| x <= c);
+            names.extend(v[a..b].iter().map(|&(_, _, n)| n));
         }
         names.sort_unstable();
         names.dedup();
