@@ -177,14 +177,13 @@ fn phases() {
 #[ignore]
 fn load_phases() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
-    let bin = dir.join("places.bin.gz");
-    if !bin.exists() {
+    if !dir.join(super::build::PLACE_TABLE).exists() && !dir.join("places.bin.gz").exists() {
         eprintln!("skipping: gazetteer not built");
         return;
     }
     let ms = |c: f64| ((cpu_s() - c) * 1000.0).round();
     let c = cpu_s();
-    let raw = super::build::read_maybe_gz(&bin).expect("read");
+    let (bin, raw) = super::build::read_place_table(&dir).expect("read");
     let gunzip = ms(c);
     let c = cpu_s();
     let store = super::store::Store::decode(&raw, &bin).expect("decode");
@@ -199,7 +198,7 @@ fn load_phases() {
     let g = Gazetteer::load_readable(&dir).expect("readable");
     let readable = ms(c);
     eprintln!(
-        "load phases (CPU ms): gunzip {gunzip} ({} MB raw), decode {decode}, name table {tab} \
+        "load phases (CPU ms): read+decompress {gunzip} ({} MB raw), decode {decode}, name table {tab} \
          ({} slots), first-word filter {fw} ({} bytes), readable files {readable} \
          ({} admin-1)",
         raw.len() / 1_000_000,
@@ -207,4 +206,66 @@ fn load_phases() {
         first.bytes(),
         g.admin1.len()
     );
+}
+
+/// The articles `find_places` spends longest on (for finding superlinear cases):
+/// `cargo test --release --lib places::bench::slowest -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn slowest() {
+    let corpus = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/news.jsonl.xz"
+    ));
+    if !corpus.exists() {
+        eprintln!("skipping: ../shared not found (no benchmark corpus)");
+        return;
+    }
+    let Ok(out) = std::process::Command::new("xz")
+        .arg("-dc")
+        .arg(corpus)
+        .output()
+    else {
+        return;
+    };
+    let limit: usize = std::env::var("BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(30_000_000, |mb: usize| mb * 1_000_000);
+    let mut total = 0;
+    let texts: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_string))
+        .take_while(|t| {
+            total += t.len();
+            total <= limit
+        })
+        .collect();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
+    let g = Gazetteer::load(&dir).expect("load");
+    let mut times: Vec<(f64, usize, usize)> = Vec::new();
+    let mut sum = 0.0;
+    for (i, x) in texts.iter().enumerate() {
+        let c = cpu_s();
+        let n = g.find_places(x).len();
+        let t = cpu_s() - c;
+        sum += t;
+        times.push((t, i, n));
+    }
+    times.sort_by(|a, b| b.0.total_cmp(&a.0));
+    eprintln!("total {sum:.2} s CPU over {} articles", texts.len());
+    for &(t, i, n) in times.iter().take(15) {
+        let x = &texts[i];
+        let caps = x
+            .split_whitespace()
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .count();
+        eprintln!(
+            "{:8.1} ms  article {i}: {} bytes, {caps} capitalised words, {n} mentions: {:?}",
+            t * 1000.0,
+            x.len(),
+            x.chars().take(60).collect::<String>()
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! Places stage: the gazetteer, place-name recognition and resolution.
 //!
 //! The built gazetteer (see `gazetteer/README.md`) is a directory holding:
-//! - `places.bin.gz`: every GeoNames populated place of the dump with its folded names
+//! - `places.bin.lz4` (or an older build's `places.bin.gz`): every GeoNames populated place of the dump with its folded names
 //!   (primary, ASCII and Latin-script alternates), in the compact form of [`store`];
 //! - `admin1.tsv`, `countries.tsv` (required) and `admin2.tsv` (optional): built, readable;
 //! - hand-written, optional: `countries_aliases.tsv` (other names of countries),
@@ -382,22 +382,14 @@ fn bad_line(path: &Path, line: usize, what: &str) -> Error {
 impl Gazetteer {
     /// Loads the built gazetteer from `dir` (see `gazetteer/README.md`).
     pub fn load(dir: &Path) -> Result<Gazetteer> {
-        let bin_path = dir.join("places.bin.gz");
-        if !bin_path.exists() {
-            return Err(Error::gazetteer(
-                &bin_path,
-                "missing: build the gazetteer with `frontline gazetteer build` or \
-                 scripts/build-gazetteer.sh, or point --gazetteer at a built one",
-            ));
-        }
         // The place table decompresses and decodes on one thread while this one parses the
         // readable files; then the name hash table and the first-word filter are built side
         // by side.
-        let panicked = || Error::gazetteer(&bin_path, "loader thread panicked");
+        let panicked = || Error::gazetteer(dir.join(build::PLACE_TABLE), "loader thread panicked");
         let (store, g) = std::thread::scope(|sc| {
             let h = sc.spawn(|| -> Result<Store> {
-                let raw = build::read_maybe_gz(&bin_path)?;
-                Store::decode(&raw, &bin_path)
+                let (path, raw) = build::read_place_table(dir)?;
+                Store::decode(&raw, &path)
             });
             let g = Gazetteer::load_readable(dir);
             (h.join().unwrap_or_else(|_| Err(panicked())), g)
@@ -1026,6 +1018,6 @@ mod tests {
     fn missing_gazetteer_is_a_clear_error() {
         let d = tempfile::tempdir().unwrap();
         let e = Gazetteer::load(d.path()).err().unwrap().to_string();
-        assert!(e.contains("places.bin.gz") && e.contains("missing"), "{e}");
+        assert!(e.contains("places.bin.lz4") && e.contains("missing"), "{e}");
     }
 }

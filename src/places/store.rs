@@ -1,6 +1,7 @@
-//! The compact binary form of the place table (`places.bin.gz`).
+//! The compact binary form of the place table (`places.bin.lz4`, in the container of
+//! [`super::build::lz4_pack`]; older builds gzipped it as `places.bin.gz`).
 //!
-//! Layout (little endian, after gunzip):
+//! Layout (little endian, after decompression):
 //! `MAGIC`, then a string pool (`u32` count, `u32` lengths, the bytes), the feature-code table,
 //! the country-code table, the places (fixed 32-byte records) and the name index (sorted folded
 //! names with their postings). Loading copies a few large buffers and allocates no string per
