@@ -382,6 +382,10 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     let mut unmatched: Vec<(usize, usize)> = Vec::new();
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
+    let mut first_memo: super::FastMap<&str, usize> = super::FastMap::default();
+    #[allow(clippy::type_complexity)]
+    let mut lookup_memo: super::FastMap<&str, (&[u32], Option<&Vec<Small>>)> =
+        super::FastMap::default();
     // Tokens before this one were consumed by a name (place, country or demonym).
     let mut consumed = 0;
     let mut i = 0;
@@ -393,9 +397,12 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         // How far names may extend: tokens joined by single separators, and no further than
         // the longest name starting with this word.
         let w0 = word(&toks[i]);
-        let mut limit = g.first_word_max(w0);
+        // Names recur within an article: each distinct word and key meets the gazetteer's
+        // big tables (cache misses) once.
+        let mut limit = *first_memo.entry(w0).or_insert_with(|| g.first_word_max(w0));
         if toks[i].poss && w0.len() > 1 {
-            limit = limit.max(g.first_word_max(&w0[..w0.len() - 1]));
+            let w = &w0[..w0.len() - 1];
+            limit = limit.max(*first_memo.entry(w).or_insert_with(|| g.first_word_max(w)));
         }
         let mut maxn = 1;
         while maxn < MAX_N.min(limit)
@@ -422,8 +429,9 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 };
                 for &e in ends {
                     let key = &f[toks[i].fs as usize..e];
-                    let post = g.lookup(key);
-                    let small = g.small.get(key);
+                    let (post, small) = *lookup_memo
+                        .entry(key)
+                        .or_insert_with(|| (g.lookup(key), g.small.get(key)));
                     if (post.is_empty() && small.is_none()) || ctx.stop.contains(key) {
                         continue;
                     }
@@ -854,7 +862,8 @@ fn score(
             }
             let mut prox: f32 = 0.0;
             for &(og, lat, lon, _) in &ev.points {
-                if og == gi {
+                // 150 km is 1.35 degrees of latitude: no need for the distance beyond.
+                if og == gi || (lat - r.lat).abs() > 1.36 {
                     continue;
                 }
                 let d = fast_km(lat, lon, r.lat, r.lon);

@@ -13,6 +13,9 @@ pub(crate) struct FuzzyIndex {
     /// countries' ranges within it, are found by binary search before any string work. One
     /// flat vector, so that building it (on the first unmatched name) allocates once.
     by_skeleton: Vec<(u64, u32, u32)>,
+    /// Skeleton hash → its run in `by_skeleton` (one probe instead of a binary search over
+    /// a vector far bigger than the cache).
+    runs: super::FastMap<u64, (u32, u32)>,
 }
 
 /// The letter map of [`skeleton`] (`None`: dropped).
@@ -146,7 +149,18 @@ impl FuzzyIndex {
             by_skeleton.extend(ccs.iter().map(|&c| (h, c, i as u32)));
         }
         by_skeleton.sort_unstable();
-        FuzzyIndex { by_skeleton }
+        let mut runs: super::FastMap<u64, (u32, u32)> = super::FastMap::default();
+        let mut a = 0;
+        while a < by_skeleton.len() {
+            let h = by_skeleton[a].0;
+            let mut b = a + 1;
+            while b < by_skeleton.len() && by_skeleton[b].0 == h {
+                b += 1;
+            }
+            runs.insert(h, (a as u32, b as u32));
+            a = b;
+        }
+        FuzzyIndex { by_skeleton, runs }
     }
 }
 
@@ -159,11 +173,10 @@ impl Gazetteer {
         if sk < 4 || nl < 6 {
             return Vec::new();
         }
-        let all = &idx.by_skeleton;
-        let v = &all[all.partition_point(|x| x.0 < h)..all.partition_point(|x| x.0 <= h)];
-        if v.is_empty() {
+        let Some(&(a, b)) = idx.runs.get(&h) else {
             return Vec::new();
-        }
+        };
+        let v = &idx.by_skeleton[a as usize..b as usize];
         let l = letters(key);
         let lv = vowel_mapped(&l);
         let max = (l.chars().count() / 5).clamp(1, 2);
