@@ -538,6 +538,9 @@ impl Builder {
             name_keys,
             post_start,
             postings,
+            // Built by `encode`.
+            table: Vec::new(),
+            first: Vec::new(),
         };
         std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
         let mut report = BuildReport {

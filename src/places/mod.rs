@@ -190,7 +190,7 @@ const FIRST_BITS: usize = 1 << 21;
 
 /// Bits of a name-table slot that hold the name index (plus one); the rest hold the upper
 /// bits of the name's hash.
-fn index_bits(names: usize) -> u32 {
+pub(crate) fn index_bits(names: usize) -> u32 {
     (usize::BITS - (names + 1).leading_zeros()).max(20)
 }
 
@@ -199,7 +199,7 @@ fn index_bits(names: usize) -> u32 {
 const TRUSTED_TAG_BITS: u32 = 36;
 
 /// The open-addressing name table of a store (see [`Gazetteer`]'s `table`).
-fn name_table(store: &Store) -> Vec<u64> {
+pub(crate) fn name_table(store: &Store) -> Vec<u64> {
     let n = store.name_keys.len();
     let cap = (n * 2).next_power_of_two().max(16);
     let mut table = vec![0u64; cap];
@@ -224,11 +224,18 @@ pub(crate) struct FirstFilter(Vec<u64>);
 
 impl Default for FirstFilter {
     fn default() -> Self {
-        FirstFilter(vec![0; FIRST_BITS / 32])
+        FirstFilter(vec![0; Self::WORDS])
     }
 }
 
 impl FirstFilter {
+    /// Number of `u64` words.
+    pub(crate) const WORDS: usize = FIRST_BITS / 32;
+
+    pub(crate) fn words(&self) -> &[u64] {
+        &self.0
+    }
+
     fn note(&mut self, h: u64, words: u8) {
         let slot = h as usize & (FIRST_BITS - 1);
         let (w, sh) = (slot / 32, (slot % 32) * 2);
@@ -255,7 +262,7 @@ impl FirstFilter {
 
 /// The first-word filter over a store's names. Names are sorted, so a run of names sharing
 /// a first word is noted once, with the most words of the run.
-fn first_filter(store: &Store) -> FirstFilter {
+pub(crate) fn first_filter(store: &Store) -> FirstFilter {
     let mut first = FirstFilter::default();
     let mut run: (&[u8], u8) = (&[], 0);
     for &k in &store.name_keys {
@@ -394,14 +401,25 @@ impl Gazetteer {
             let g = Gazetteer::load_readable(dir);
             (h.join().unwrap_or_else(|_| Err(panicked())), g)
         });
-        let store = store?;
+        let mut store = store?;
         let mut g = g?;
-        let (table, mut first) = std::thread::scope(|sc| {
-            let h = sc.spawn(|| name_table(&store));
-            let first = first_filter(&store);
-            (h.join().map_err(|_| panicked()), first)
-        });
-        let table = table?;
+        // Tables prebuilt in the file (decode checked their shape) are taken as they are;
+        // a place table of the first version has none, and they are built here.
+        let prebuilt = (
+            std::mem::take(&mut store.table),
+            std::mem::take(&mut store.first),
+        );
+        let (table, mut first) = match prebuilt {
+            (t, f) if !t.is_empty() && f.len() == FirstFilter::WORDS => (t, FirstFilter(f)),
+            _ => {
+                let (table, first) = std::thread::scope(|sc| {
+                    let h = sc.spawn(|| name_table(&store));
+                    let first = first_filter(&store);
+                    (h.join().map_err(|_| panicked()), first)
+                });
+                (table?, first)
+            }
+        };
         for k in g.small.keys() {
             note_first(&mut first, k);
         }
