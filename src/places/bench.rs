@@ -16,6 +16,20 @@ fn cpu_s() -> f64 {
         .map_or(0.0, |ns| ns / 1e9)
 }
 
+/// CPU time of the whole process (all threads, live or ended) in seconds, from
+/// `/proc/self/stat` (clock ticks of 10 ms; 0 where absent).
+fn process_cpu_s() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = s.rsplit_once(')')?.1;
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let ticks = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+            Some(ticks / 100.0)
+        })
+        .unwrap_or(0.0)
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
@@ -65,11 +79,15 @@ fn bench() {
     let bytes: usize = texts.iter().map(String::len).sum();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
     let mut loads = Vec::new();
+    let mut load_cpu = Vec::new();
     let mut g = None;
     for _ in 0..5 {
+        drop(g.take());
         let t = Instant::now();
+        let c = process_cpu_s();
         g = Some(Gazetteer::load(&dir).expect("load"));
         loads.push(t.elapsed().as_secs_f64() * 1000.0);
+        load_cpu.push((process_cpu_s() - c) * 1000.0);
     }
     let Some(g) = g else { return };
     let mut rates = Vec::new();
@@ -92,13 +110,15 @@ fn bench() {
         .unwrap_or("VmHWM: ?")
         .to_string();
     eprintln!(
-        "places bench: {} articles, {:.1} MB; load median {:.0} ms (runs {:?}); \
+        "places bench: {} articles, {:.1} MB; load median {:.0} ms (runs {:?}; CPU of all \
+         threads median {:.0} ms); \
          find_places median {:.1} MB/s on one core (runs {:?}; per CPU second {:.1} MB/s); \
          {mentions} mentions; {hwm}",
         texts.len(),
         bytes as f64 / 1e6,
         median(loads.clone()),
         loads.iter().map(|x| x.round()).collect::<Vec<_>>(),
+        median(load_cpu),
         median(rates.clone()),
         rates
             .iter()
@@ -188,12 +208,15 @@ fn load_phases() {
     let c = cpu_s();
     let store = super::store::Store::decode(&raw, &bin).expect("decode");
     let decode = ms(c);
+    // Prebuilt in a version-2 file (then these are not load costs, measured for reference).
+    let prebuilt = !store.table.is_empty();
     let c = cpu_s();
     let table = super::name_table(&store);
     let tab = ms(c);
     let c = cpu_s();
     let first = super::first_filter(&store);
     let fw = ms(c);
+    eprintln!("tables prebuilt in the file: {prebuilt}");
     let c = cpu_s();
     let g = Gazetteer::load_readable(&dir).expect("readable");
     let readable = ms(c);
