@@ -16,6 +16,20 @@ fn cpu_s() -> f64 {
         .map_or(0.0, |ns| ns / 1e9)
 }
 
+/// CPU time of the whole process (all threads, live or ended) in seconds, from
+/// `/proc/self/stat` (clock ticks of 10 ms; 0 where absent).
+fn process_cpu_s() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = s.rsplit_once(')')?.1;
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let ticks = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+            Some(ticks / 100.0)
+        })
+        .unwrap_or(0.0)
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
@@ -65,11 +79,15 @@ fn bench() {
     let bytes: usize = texts.iter().map(String::len).sum();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
     let mut loads = Vec::new();
+    let mut load_cpu = Vec::new();
     let mut g = None;
     for _ in 0..5 {
+        drop(g.take());
         let t = Instant::now();
+        let c = process_cpu_s();
         g = Some(Gazetteer::load(&dir).expect("load"));
         loads.push(t.elapsed().as_secs_f64() * 1000.0);
+        load_cpu.push((process_cpu_s() - c) * 1000.0);
     }
     let Some(g) = g else { return };
     let mut rates = Vec::new();
@@ -92,13 +110,15 @@ fn bench() {
         .unwrap_or("VmHWM: ?")
         .to_string();
     eprintln!(
-        "places bench: {} articles, {:.1} MB; load median {:.0} ms (runs {:?}); \
+        "places bench: {} articles, {:.1} MB; load median {:.0} ms (runs {:?}; CPU of all \
+         threads median {:.0} ms); \
          find_places median {:.1} MB/s on one core (runs {:?}; per CPU second {:.1} MB/s); \
          {mentions} mentions; {hwm}",
         texts.len(),
         bytes as f64 / 1e6,
         median(loads.clone()),
         loads.iter().map(|x| x.round()).collect::<Vec<_>>(),
+        median(load_cpu),
         median(rates.clone()),
         rates
             .iter()
@@ -177,34 +197,98 @@ fn phases() {
 #[ignore]
 fn load_phases() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
-    let bin = dir.join("places.bin.gz");
-    if !bin.exists() {
+    if !dir.join(super::build::PLACE_TABLE).exists() && !dir.join("places.bin.gz").exists() {
         eprintln!("skipping: gazetteer not built");
         return;
     }
     let ms = |c: f64| ((cpu_s() - c) * 1000.0).round();
     let c = cpu_s();
-    let raw = super::build::read_maybe_gz(&bin).expect("read");
+    let (bin, raw) = super::build::read_place_table(&dir).expect("read");
     let gunzip = ms(c);
     let c = cpu_s();
     let store = super::store::Store::decode(&raw, &bin).expect("decode");
     let decode = ms(c);
+    // Prebuilt in a version-2 file (then these are not load costs, measured for reference).
+    let prebuilt = !store.table.is_empty();
     let c = cpu_s();
     let table = super::name_table(&store);
     let tab = ms(c);
     let c = cpu_s();
     let first = super::first_filter(&store);
     let fw = ms(c);
+    eprintln!("tables prebuilt in the file: {prebuilt}");
     let c = cpu_s();
     let g = Gazetteer::load_readable(&dir).expect("readable");
     let readable = ms(c);
     eprintln!(
-        "load phases (CPU ms): gunzip {gunzip} ({} MB raw), decode {decode}, name table {tab} \
+        "load phases (CPU ms): read+decompress {gunzip} ({} MB raw), decode {decode}, name table {tab} \
          ({} slots), first-word filter {fw} ({} bytes), readable files {readable} \
          ({} admin-1)",
         raw.len() / 1_000_000,
         table.len(),
-        first.len(),
+        first.bytes(),
         g.admin1.len()
     );
+}
+
+/// The articles `find_places` spends longest on (for finding superlinear cases):
+/// `cargo test --release --lib places::bench::slowest -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn slowest() {
+    let corpus = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/news.jsonl.xz"
+    ));
+    if !corpus.exists() {
+        eprintln!("skipping: ../shared not found (no benchmark corpus)");
+        return;
+    }
+    let Ok(out) = std::process::Command::new("xz")
+        .arg("-dc")
+        .arg(corpus)
+        .output()
+    else {
+        return;
+    };
+    let limit: usize = std::env::var("BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(30_000_000, |mb: usize| mb * 1_000_000);
+    let mut total = 0;
+    let texts: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_string))
+        .take_while(|t| {
+            total += t.len();
+            total <= limit
+        })
+        .collect();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
+    let g = Gazetteer::load(&dir).expect("load");
+    let mut times: Vec<(f64, usize, usize)> = Vec::new();
+    let mut sum = 0.0;
+    for (i, x) in texts.iter().enumerate() {
+        let c = cpu_s();
+        let n = g.find_places(x).len();
+        let t = cpu_s() - c;
+        sum += t;
+        times.push((t, i, n));
+    }
+    times.sort_by(|a, b| b.0.total_cmp(&a.0));
+    eprintln!("total {sum:.2} s CPU over {} articles", texts.len());
+    for &(t, i, n) in times.iter().take(15) {
+        let x = &texts[i];
+        let caps = x
+            .split_whitespace()
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .count();
+        eprintln!(
+            "{:8.1} ms  article {i}: {} bytes, {caps} capitalised words, {n} mentions: {:?}",
+            t * 1000.0,
+            x.len(),
+            x.chars().take(60).collect::<String>()
+        );
+    }
 }

@@ -17,8 +17,8 @@ fn dev_gold_places_resolve() {
         return;
     }
     let gdir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
-    if !gdir.join("places.bin.gz").exists() {
-        eprintln!("skipping: gazetteer/places.bin.gz not built");
+    if !gdir.join(super::build::PLACE_TABLE).exists() && !gdir.join("places.bin.gz").exists() {
+        eprintln!("skipping: gazetteer/places.bin.lz4 not built");
         return;
     }
     let g = Gazetteer::load(&gdir).expect("load gazetteer");

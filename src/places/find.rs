@@ -15,6 +15,8 @@ const MIN_SCORE: f32 = 0.9;
 struct Tok {
     fs: u32,
     fe: u32,
+    /// Original byte offset of the first char.
+    os: u32,
     cap: bool,
     /// Written with a possessive `'s` (folded away to a trailing `s`): "Russia's".
     poss: bool,
@@ -39,6 +41,8 @@ pub(crate) enum Cand {
 
 /// One distinct (name, hint) of the article, with every place it occurs.
 struct Group<'g> {
+    /// The folded name.
+    key: &'g str,
     spans: Vec<Span>,
     hint: Hint,
     cands: Vec<Cand>,
@@ -111,34 +115,62 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The folded text of an article with a map back to original byte offsets: the same text
-/// and offsets as [`crate::text::FoldedText`], built a byte at a time over ASCII (the
-/// usual case) and through [`fold_char`] elsewhere.
+/// and offsets as [`crate::text::FoldedText`], built a run of ASCII at a time (the usual
+/// case) and through [`fold_char`] elsewhere. The map is sparse: one entry per stretch of
+/// folded bytes that map one to one onto original bytes, and one per non-ASCII char, so an
+/// article of plain ASCII has a single entry however long it is.
 pub(crate) struct Folded {
     pub folded: String,
-    map: Vec<u32>,
+    /// `(folded start, original start, one_to_one)`, by folded start: folded byte `i` of an
+    /// entry comes from original byte `orig + (i - start)` (one to one) or `orig` (all the
+    /// bytes of one folded non-ASCII char).
+    map: Vec<(u32, u32, bool)>,
     original_len: usize,
 }
+
+/// Folded form of each ASCII byte; 0 for the bytes folding deletes (apostrophe, backtick).
+const ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let x = i as u8;
+        t[i] = match x {
+            b'A'..=b'Z' => x + 32,
+            b'\'' | b'`' => 0,
+            b'-' | b'_' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => b' ',
+            _ => x,
+        };
+        i += 1;
+    }
+    t
+};
 
 impl Folded {
     pub fn new(text: &str) -> Folded {
         let b = text.as_bytes();
         let mut out: Vec<u8> = Vec::with_capacity(b.len());
-        let mut map: Vec<u32> = Vec::with_capacity(b.len());
+        let mut map: Vec<(u32, u32, bool)> = Vec::with_capacity(4);
         let mut i = 0;
         while i < b.len() {
-            let x = b[i];
-            if x < 0x80 {
-                let f = match x {
-                    b'A'..=b'Z' => x + 32,
-                    b'\'' | b'`' => {
-                        i += 1;
-                        continue;
-                    }
-                    b'-' | b'_' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => b' ',
-                    _ => x,
-                };
-                out.push(f);
-                map.push(i as u32);
+            // A run of ASCII bytes that are not deleted maps one to one.
+            let run = i;
+            while i < b.len() && b[i] < 0x80 && ASCII_FOLD[b[i] as usize] != 0 {
+                i += 1;
+            }
+            if i > run {
+                let continues = map.last().is_some_and(|&(fs, os, one)| {
+                    one && os as usize + (out.len() - fs as usize) == run
+                });
+                if !continues {
+                    map.push((out.len() as u32, run as u32, true));
+                }
+                out.extend(b[run..i].iter().map(|&x| ASCII_FOLD[x as usize]));
+            }
+            if i >= b.len() {
+                break;
+            }
+            if b[i] < 0x80 {
+                // A deleted byte: the next run starts a new entry.
                 i += 1;
                 continue;
             }
@@ -151,8 +183,8 @@ impl Folded {
                 let f = if f.is_whitespace() { ' ' } else { f };
                 let mut buf = [0u8; 4];
                 let e = f.encode_utf8(&mut buf);
+                map.push((out.len() as u32, i as u32, e.len() == 1));
                 out.extend_from_slice(e.as_bytes());
-                map.extend(std::iter::repeat_n(i as u32, e.len()));
             }
             i += l;
         }
@@ -168,7 +200,32 @@ impl Folded {
     /// Original byte offset of folded byte offset `i` (start of a match).
     #[inline]
     pub fn orig_start(&self, i: usize) -> usize {
-        self.map.get(i).map_or(self.original_len, |&b| b as usize)
+        if i >= self.folded.len() {
+            return self.original_len;
+        }
+        let k = self.map.partition_point(|&(fs, _, _)| fs as usize <= i);
+        match k.checked_sub(1).and_then(|k| self.map.get(k)) {
+            Some(&(fs, os, true)) => os as usize + (i - fs as usize),
+            Some(&(_, os, false)) => os as usize,
+            None => self.original_len,
+        }
+    }
+
+    /// [`Folded::orig_start`] for offsets visited in increasing order: `k` is a cursor into
+    /// the map, starting at 0 (no binary search per token).
+    #[inline]
+    fn orig_start_seq(&self, i: usize, k: &mut usize) -> usize {
+        if i >= self.folded.len() {
+            return self.original_len;
+        }
+        while *k + 1 < self.map.len() && self.map[*k + 1].0 as usize <= i {
+            *k += 1;
+        }
+        match self.map.get(*k) {
+            Some(&(fs, os, true)) if fs as usize <= i => os as usize + (i - fs as usize),
+            Some(&(fs, os, false)) if fs as usize <= i => os as usize,
+            _ => self.orig_start(i),
+        }
     }
 
     /// Original byte offset just after the char at folded offset `i - 1` (end of a match).
@@ -177,15 +234,17 @@ impl Folded {
         if i == 0 {
             return 0;
         }
-        match self.map.get(i - 1) {
-            Some(&b) => {
-                let b = b as usize;
-                b + text
-                    .get(b..)
-                    .and_then(|t| t.chars().next())
-                    .map_or(0, char::len_utf8)
-            }
-            None => self.original_len,
+        if i > self.folded.len() {
+            return self.original_len;
+        }
+        let b = self.orig_start(i - 1);
+        let x = text.as_bytes().get(b).copied().unwrap_or(0);
+        b + if x < 0x80 {
+            1
+        } else {
+            text.get(b..)
+                .and_then(|t| t.chars().next())
+                .map_or(0, char::len_utf8)
         }
     }
 }
@@ -194,9 +253,16 @@ fn tokenize(ft: &Folded, text: &str) -> Vec<Tok> {
     let f = ft.folded.as_str();
     let fb = f.as_bytes();
     let tb = text.as_bytes();
-    let mut toks = Vec::with_capacity(f.len() / 6 + 1);
-    let push = |s: usize, e: usize, toks: &mut Vec<Tok>| {
-        let o = ft.orig_start(s);
+    let mut toks = Vec::with_capacity(f.len() / 5 + 1);
+    // Folded and original text coincide byte for byte (plain ASCII without apostrophes).
+    let same = ft.map.len() <= 1 && fb.len() == tb.len();
+    let mut k = 0;
+    let mut push = |s: usize, e: usize, toks: &mut Vec<Tok>| {
+        let o = if same {
+            s
+        } else {
+            ft.orig_start_seq(s, &mut k)
+        };
         let cap = match tb.get(o) {
             Some(&x) if x < 0x80 => x.is_ascii_uppercase(),
             _ => text
@@ -204,47 +270,93 @@ fn tokenize(ft: &Folded, text: &str) -> Vec<Tok> {
                 .and_then(|t| t.chars().next())
                 .is_some_and(|c| c.is_uppercase()),
         };
-        // A possessive ends in a folded `s` (from `s` or `S`).
-        let poss = e - s > 2
-            && fb[e - 1] == b's'
-            && text.get(..ft.orig_end(text, e)).is_some_and(|t| {
-                let mut r = t.chars().rev();
-                matches!(r.next(), Some('s' | 'S'))
-                    && matches!(r.next(), Some('\'' | '\u{2019}' | '`'))
-            });
+        // A possessive ends in a folded `s` (from `s` or `S`) right after an apostrophe the
+        // folding deleted, so it is never seen where the texts coincide.
+        let poss = !same && e - s > 2 && fb[e - 1] == b's' && {
+            let b = ft.orig_start_seq(e - 1, &mut k);
+            let oe = b + 1;
+            oe >= 2
+                && matches!(tb.get(b), Some(b's' | b'S'))
+                && (matches!(tb[oe - 2], b'\'' | b'`')
+                    || (oe >= 4 && tb[oe - 4..oe - 1] == [0xE2, 0x80, 0x99]))
+        };
         toks.push(Tok {
             fs: s as u32,
             fe: e as u32,
+            os: o as u32,
             cap,
             poss,
         });
     };
-    let mut start: Option<usize> = None;
     let mut i = 0;
     while i < fb.len() {
+        // Skip to the next alphanumeric char.
         let x = fb[i];
-        let (alnum, l) = if x < 0x80 {
-            (x.is_ascii_alphanumeric(), 1)
+        if x < 0x80 {
+            if !x.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
         } else {
             match f.get(i..).and_then(|t| t.chars().next()) {
-                Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                Some(c) if c.is_alphanumeric() => {}
+                Some(c) => {
+                    i += c.len_utf8();
+                    continue;
+                }
                 None => break,
             }
-        };
-        match (alnum, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                push(s, i, &mut toks);
-                start = None;
-            }
-            _ => {}
         }
-        i += l;
-    }
-    if let Some(s) = start {
-        push(s, f.len(), &mut toks);
+        let s = i;
+        while i < fb.len() {
+            let x = fb[i];
+            if x < 0x80 {
+                if !x.is_ascii_alphanumeric() {
+                    break;
+                }
+                i += 1;
+            } else {
+                match f.get(i..).and_then(|t| t.chars().next()) {
+                    Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        push(s, i, &mut toks);
     }
     toks
+}
+
+/// Hashes of the words an article writes in lower case (open addressing; 0 = empty).
+struct LowerSet(Vec<u64>);
+
+impl LowerSet {
+    fn new(f: &str, toks: &[Tok]) -> LowerSet {
+        let n = toks.iter().filter(|t| !t.cap).count();
+        let cap = (n * 2).next_power_of_two().max(16);
+        let mut t = vec![0u64; cap];
+        for tok in toks.iter().filter(|t| !t.cap) {
+            let h = super::hash_bytes(&f.as_bytes()[tok.fs as usize..tok.fe as usize]) | 1;
+            let mut k = h as usize & (cap - 1);
+            while t[k] != 0 && t[k] != h {
+                k = (k + 1) & (cap - 1);
+            }
+            t[k] = h;
+        }
+        LowerSet(t)
+    }
+    fn contains(&self, w: &str) -> bool {
+        let h = super::hash_bytes(w.as_bytes()) | 1;
+        let cap = self.0.len();
+        let mut k = h as usize & (cap - 1);
+        loop {
+            match self.0[k] {
+                0 => return false,
+                x if x == h => return true,
+                _ => k = (k + 1) & (cap - 1),
+            }
+        }
+    }
 }
 
 /// The separator between two tokens may join a name: one space, or ". " (St. Louis).
@@ -259,7 +371,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     let toks = tokenize(&ft, text);
     let ctx = &g.context;
     // Folded words the article writes in lower case (built on first need).
-    let mut lower: Option<super::FastSet<&str>> = None;
+    let mut lower: Option<LowerSet> = None;
     let mut fuzzy_tried: super::FastSet<&str> = super::FastSet::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of: super::FastMap<(&str, Hint), usize> = super::FastMap::default();
@@ -270,6 +382,10 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     let mut unmatched: Vec<(usize, usize)> = Vec::new();
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
+    let mut first_memo: super::FastMap<&str, usize> = super::FastMap::default();
+    #[allow(clippy::type_complexity)]
+    let mut lookup_memo: super::FastMap<&str, (&[u32], Option<&Vec<Small>>)> =
+        super::FastMap::default();
     // Tokens before this one were consumed by a name (place, country or demonym).
     let mut consumed = 0;
     let mut i = 0;
@@ -281,9 +397,12 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         // How far names may extend: tokens joined by single separators, and no further than
         // the longest name starting with this word.
         let w0 = word(&toks[i]);
-        let mut limit = g.first_word_max(w0);
+        // Names recur within an article: each distinct word and key meets the gazetteer's
+        // big tables (cache misses) once.
+        let mut limit = *first_memo.entry(w0).or_insert_with(|| g.first_word_max(w0));
         if toks[i].poss && w0.len() > 1 {
-            limit = limit.max(g.first_word_max(&w0[..w0.len() - 1]));
+            let w = &w0[..w0.len() - 1];
+            limit = limit.max(*first_memo.entry(w).or_insert_with(|| g.first_word_max(w)));
         }
         let mut maxn = 1;
         while maxn < MAX_N.min(limit)
@@ -310,8 +429,9 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 };
                 for &e in ends {
                     let key = &f[toks[i].fs as usize..e];
-                    let post = g.lookup(key);
-                    let small = g.small.get(key);
+                    let (post, small) = *lookup_memo
+                        .entry(key)
+                        .or_insert_with(|| (g.lookup(key), g.small.get(key)));
                     if (post.is_empty() && small.is_none()) || ctx.stop.contains(key) {
                         continue;
                     }
@@ -337,7 +457,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             i += 1;
             continue;
         };
-        let start = ft.orig_start(toks[i].fs as usize);
+        let start = toks[i].os as usize;
         let end = ft.orig_end(text, toks[i + n - 1].fe as usize - usize::from(cut));
         let orig = &text[start..end];
         // A single word right after another capitalised word that is no name and no
@@ -414,12 +534,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         }
         let initial = is_sentence_initial(text, start);
         if n == 1 && !has_region {
-            let lw = lower.get_or_insert_with(|| {
-                toks.iter()
-                    .filter(|t| !t.cap)
-                    .map(&word)
-                    .collect::<super::FastSet<&str>>()
-            });
+            let lw = lower.get_or_insert_with(|| LowerSet::new(f, &toks));
             if lw.contains(key) {
                 continue;
             }
@@ -468,6 +583,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 .collect();
             cands.extend(post.iter().map(|&x| Cand::Place(x >> 1, x & 1 == 1)));
             groups.push(Group {
+                key,
                 spans: Vec::new(),
                 hint,
                 cands,
@@ -526,7 +642,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         }
         let t0 = &toks[ti];
         // Only names not sentence-initial, or hyphenated compounds.
-        let start = ft.orig_start(t0.fs as usize);
+        let start = t0.os as usize;
         let mut n = 1;
         while n < maxn
             && n < 4
@@ -553,6 +669,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         let end = ft.orig_end(text, last.fe as usize);
         let gi = *group_of.entry((key, Hint::None)).or_insert_with(|| {
             groups.push(Group {
+                key,
                 spans: Vec::new(),
                 hint: Hint::None,
                 cands: cands.iter().map(|&p| Cand::Place(p, false)).collect(),
@@ -570,12 +687,8 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     }
 
     // One sense per discourse: a word used as a person's name is not a place elsewhere.
-    for gr in groups.iter_mut() {
-        if gr
-            .spans
-            .iter()
-            .any(|s| persons.contains(fold_key(&ft, toks.as_slice(), text, *s)))
-        {
+    for gr in groups.iter_mut().filter(|_| !persons.is_empty()) {
+        if persons.contains(gr.key) {
             gr.cands.clear();
         }
     }
@@ -636,17 +749,6 @@ pub(crate) fn phase_recognise(g: &Gazetteer, text: &str) -> usize {
         }
     }
     n
-}
-
-/// The folded key of a mention span (the text between its first and last token).
-fn fold_key<'a>(ft: &'a Folded, toks: &[Tok], _text: &str, s: Span) -> &'a str {
-    let f = ft.folded.as_str();
-    let a = toks.partition_point(|t| ft.orig_start(t.fs as usize) < s.start);
-    let b = toks.partition_point(|t| ft.orig_start(t.fs as usize) < s.end);
-    match (toks.get(a), b.checked_sub(1).and_then(|j| toks.get(j))) {
-        (Some(x), Some(y)) if a < b => &f[x.fs as usize..y.fe as usize],
-        _ => "",
-    }
 }
 
 /// A low-confidence choice between readings that share a province or country is reported at
@@ -760,7 +862,8 @@ fn score(
             }
             let mut prox: f32 = 0.0;
             for &(og, lat, lon, _) in &ev.points {
-                if og == gi {
+                // 150 km is 1.35 degrees of latitude: no need for the distance beyond.
+                if og == gi || (lat - r.lat).abs() > 1.36 {
                     continue;
                 }
                 let d = fast_km(lat, lon, r.lat, r.lon);

@@ -8,10 +8,51 @@ use super::Gazetteer;
 const MIN_POP: u32 = 1000;
 
 pub(crate) struct FuzzyIndex {
-    /// Skeleton -> (country index, name index), sorted, for each country holding a place of
-    /// that name big enough to be a candidate: the article's countries select their ranges
-    /// before any string work.
-    by_skeleton: super::FastMap<String, Vec<(u32, u32)>>,
+    /// (skeleton hash, country index, name index), sorted, for each country holding a place
+    /// of that name big enough to be a candidate: a skeleton's run, then the article's
+    /// countries' ranges within it, are found by binary search before any string work. One
+    /// flat vector, so that building it (on the first unmatched name) allocates once.
+    by_skeleton: Vec<(u64, u32, u32)>,
+    /// Skeleton hash → its run in `by_skeleton` (one probe instead of a binary search over
+    /// a vector far bigger than the cache).
+    runs: super::FastMap<u64, (u32, u32)>,
+}
+
+/// The letter map of [`skeleton`] (`None`: dropped).
+#[inline]
+fn skel_char(c: char) -> Option<char> {
+    Some(match c {
+        'h' => return None,
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' => 'a',
+        'q' | 'c' => 'k',
+        'v' => 'b',
+        'j' => 'g',
+        c => c,
+    })
+}
+
+/// Without allocating: the hash of the skeleton of the letters of `folded` (see
+/// `skeleton`, kept for the tests), its length in bytes and the length in bytes of the
+/// letters.
+pub(crate) fn skeleton_key(folded: &str) -> (u64, usize, usize) {
+    let s = folded
+        .strip_prefix("al ")
+        .or_else(|| folded.strip_prefix("el "))
+        .unwrap_or(folded);
+    let mut h: u64 = 0xcbf29ce484222325;
+    let (mut sk, mut nl) = (0, 0);
+    let mut last = None;
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        nl += c.len_utf8();
+        let Some(m) = skel_char(c) else { continue };
+        if last != Some(m) {
+            h ^= m as u64;
+            h = h.wrapping_mul(0x100000001b3);
+            sk += m.len_utf8();
+            last = Some(m);
+        }
+    }
+    (h ^ (h >> 29), sk, nl)
 }
 
 /// Letters of a folded name without spaces and without a leading `al`/`el` article.
@@ -26,17 +67,11 @@ pub(crate) fn letters(folded: &str) -> String {
 /// Skeleton key: `h` dropped, each run of vowels (`a e i o u y w`) one `a`, `q`/`c` as `k`,
 /// `v` as `w`... so `hodeidah`/`hodeida`, `shiberghan`/`shibirghan`, `qalayinaw`/`qalainaw`
 /// and `seiyun`/`sayun` share a key.
+#[cfg(test)]
 pub(crate) fn skeleton(letters: &str) -> String {
     let mut out = String::with_capacity(letters.len());
     for c in letters.chars() {
-        let m = match c {
-            'h' => continue,
-            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' => 'a',
-            'q' | 'c' => 'k',
-            'v' => 'b',
-            'j' => 'g',
-            c => c,
-        };
+        let Some(m) = skel_char(c) else { continue };
         if !out.ends_with(m) {
             out.push(m);
         }
@@ -88,9 +123,14 @@ pub(crate) fn edit_distance(a: &str, b: &str, max: usize) -> usize {
 impl FuzzyIndex {
     fn build(g: &Gazetteer) -> FuzzyIndex {
         let s = &g.store;
-        let mut by_skeleton: super::FastMap<String, Vec<(u32, u32)>> = super::FastMap::default();
+        let mut by_skeleton: Vec<(u64, u32, u32)> = Vec::with_capacity(s.name_keys.len());
         let mut ccs: Vec<u32> = Vec::new();
         for (i, &k) in s.name_keys.iter().enumerate() {
+            // The name first (sequential in the pool), the places (scattered) only if needed.
+            let (h, _, nl) = skeleton_key(s.pool.get(k));
+            if nl < 5 {
+                continue;
+            }
             let a = s.post_start[i] as usize;
             let b = s.post_start[i + 1] as usize;
             ccs.clear();
@@ -106,20 +146,21 @@ impl FuzzyIndex {
                     }
                 }
             }
-            if ccs.is_empty() {
-                continue;
-            }
-            let l = letters(s.pool.get(k));
-            if l.len() < 5 {
-                continue;
-            }
-            let v = by_skeleton.entry(skeleton(&l)).or_default();
-            v.extend(ccs.iter().map(|&c| (c, i as u32)));
+            by_skeleton.extend(ccs.iter().map(|&c| (h, c, i as u32)));
         }
-        for v in by_skeleton.values_mut() {
-            v.sort_unstable();
+        by_skeleton.sort_unstable();
+        let mut runs: super::FastMap<u64, (u32, u32)> = super::FastMap::default();
+        let mut a = 0;
+        while a < by_skeleton.len() {
+            let h = by_skeleton[a].0;
+            let mut b = a + 1;
+            while b < by_skeleton.len() && by_skeleton[b].0 == h {
+                b += 1;
+            }
+            runs.insert(h, (a as u32, b as u32));
+            a = b;
         }
-        FuzzyIndex { by_skeleton }
+        FuzzyIndex { by_skeleton, runs }
     }
 }
 
@@ -128,23 +169,24 @@ impl Gazetteer {
     /// Only places in the countries `keep` (sorted country indices).
     pub(crate) fn fuzzy_candidates(&self, key: &str, keep: &[u32]) -> Vec<u32> {
         let idx = self.fuzzy.get_or_init(|| FuzzyIndex::build(self));
-        let l = letters(key);
-        let sk = skeleton(&l);
-        if sk.len() < 4 || l.len() < 6 {
+        let (h, sk, nl) = skeleton_key(key);
+        if sk < 4 || nl < 6 {
             return Vec::new();
         }
-        let Some(v) = idx.by_skeleton.get(&sk) else {
+        let Some(&(a, b)) = idx.runs.get(&h) else {
             return Vec::new();
         };
+        let v = &idx.by_skeleton[a as usize..b as usize];
+        let l = letters(key);
         let lv = vowel_mapped(&l);
         let max = (l.chars().count() / 5).clamp(1, 2);
         let st = &self.store;
         let mut out: Vec<u32> = Vec::new();
         let mut names: Vec<u32> = Vec::new();
         for &c in keep {
-            let a = v.partition_point(|&(x, _)| x < c);
-            let b = v.partition_point(|&(x, _)| x <= c);
-            names.extend(v[a..b].iter().map(|&(_, n)| n));
+            let a = v.partition_point(|&(_, x, _)| x < c);
+            let b = v.partition_point(|&(_, x, _)| x <= c);
+            names.extend(v[a..b].iter().map(|&(_, _, n)| n));
         }
         names.sort_unstable();
         names.dedup();
@@ -196,6 +238,27 @@ mod tests {
         assert_ne!(skeleton("kabul"), skeleton("kandahar"));
         assert_eq!(skeleton("hodeidah"), skeleton("hodeida"));
         assert_eq!(skeleton("seiyun"), skeleton("sayun"));
+    }
+
+    #[test]
+    fn skeleton_key_agrees_with_skeleton() {
+        for k in [
+            "shiberghan",
+            "al mayadin",
+            "qalay i naw",
+            "hodeidah",
+            "s\u{e3}o",
+            "kabul",
+        ] {
+            let l = letters(k);
+            let sk = skeleton(&l);
+            let mut h: u64 = 0xcbf29ce484222325;
+            for c in sk.chars() {
+                h ^= c as u64;
+                h = h.wrapping_mul(0x100000001b3);
+            }
+            assert_eq!(skeleton_key(k), (h ^ (h >> 29), sk.len(), l.len()), "{k}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Places stage: the gazetteer, place-name recognition and resolution.
 //!
 //! The built gazetteer (see `gazetteer/README.md`) is a directory holding:
-//! - `places.bin.gz`: every GeoNames populated place of the dump with its folded names
+//! - `places.bin.lz4` (or an older build's `places.bin.gz`): every GeoNames populated place of the dump with its folded names
 //!   (primary, ASCII and Latin-script alternates), in the compact form of [`store`];
 //! - `admin1.tsv`, `countries.tsv` (required) and `admin2.tsv` (optional): built, readable;
 //! - hand-written, optional: `countries_aliases.tsv` (other names of countries),
@@ -153,7 +153,7 @@ pub struct Gazetteer {
     pub(crate) small: FastMap<String, Vec<Small>>,
     /// For the hash of a folded first word: the most words of any name starting with it
     /// (0: no name starts so). Collisions only over-estimate.
-    pub(crate) first: Vec<u8>,
+    pub(crate) first: FirstFilter,
     pub(crate) extras: Vec<Extra>,
     pub(crate) admin2: Vec<Admin2>,
     pub(crate) context: Context,
@@ -188,27 +188,82 @@ pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 /// Size of the first-token filter (entries, a power of two).
 const FIRST_BITS: usize = 1 << 21;
 
+/// Bits of a name-table slot that hold the name index (plus one); the rest hold the upper
+/// bits of the name's hash.
+pub(crate) fn index_bits(names: usize) -> u32 {
+    (usize::BITS - (names + 1).leading_zeros()).max(20)
+}
+
+/// A name-table slot's hash tag is trusted without comparing strings when it has at least
+/// this many bits (a false match then has odds of about one in 2^36 per probe).
+const TRUSTED_TAG_BITS: u32 = 36;
+
 /// The open-addressing name table of a store (see [`Gazetteer`]'s `table`).
-fn name_table(store: &Store) -> Vec<u64> {
+pub(crate) fn name_table(store: &Store) -> Vec<u64> {
     let n = store.name_keys.len();
     let cap = (n * 2).next_power_of_two().max(16);
     let mut table = vec![0u64; cap];
     let mask = cap - 1;
+    let tag_mask = !0u64 << index_bits(n);
     for (i, &k) in store.name_keys.iter().enumerate() {
         let full = hash_bytes(store.pool.get(k).as_bytes());
         let mut h = full as usize & mask;
         while table[h] != 0 {
             h = (h + 1) & mask;
         }
-        table[h] = (full & 0xffff_ffff_0000_0000) | (i as u64 + 1);
+        table[h] = (full & tag_mask) | (i as u64 + 1);
     }
     table
 }
 
+/// The first-word filter: per hash slot of a folded first word, 2 bits for the most words
+/// of a name starting with it (0 none, 1, 2, 3 = three or more). 512 KB, so that it stays in
+/// a core's cache: every capitalised token of a text is tried against it.
+#[derive(Clone)]
+pub(crate) struct FirstFilter(Vec<u64>);
+
+impl Default for FirstFilter {
+    fn default() -> Self {
+        FirstFilter(vec![0; Self::WORDS])
+    }
+}
+
+impl FirstFilter {
+    /// Number of `u64` words.
+    pub(crate) const WORDS: usize = FIRST_BITS / 32;
+
+    pub(crate) fn words(&self) -> &[u64] {
+        &self.0
+    }
+
+    fn note(&mut self, h: u64, words: u8) {
+        let slot = h as usize & (FIRST_BITS - 1);
+        let (w, sh) = (slot / 32, (slot % 32) * 2);
+        let v = u64::from(words.min(3));
+        if v > (self.0[w] >> sh) & 3 {
+            self.0[w] = (self.0[w] & !(3 << sh)) | (v << sh);
+        }
+    }
+    /// The most words (`usize::MAX` for three or more).
+    #[inline]
+    fn get(&self, h: u64) -> usize {
+        let slot = h as usize & (FIRST_BITS - 1);
+        match (self.0[slot / 32] >> ((slot % 32) * 2)) & 3 {
+            3 => usize::MAX,
+            v => v as usize,
+        }
+    }
+    /// Size in bytes.
+    #[cfg(test)]
+    pub(crate) fn bytes(&self) -> usize {
+        self.0.len() * 8
+    }
+}
+
 /// The first-word filter over a store's names. Names are sorted, so a run of names sharing
 /// a first word is noted once, with the most words of the run.
-fn first_filter(store: &Store) -> Vec<u8> {
-    let mut first = vec![0u8; FIRST_BITS];
+pub(crate) fn first_filter(store: &Store) -> FirstFilter {
+    let mut first = FirstFilter::default();
     let mut run: (&[u8], u8) = (&[], 0);
     for &k in &store.name_keys {
         let key = store.pool.get(k);
@@ -222,14 +277,12 @@ fn first_filter(store: &Store) -> Vec<u8> {
             continue;
         }
         if !run.0.is_empty() {
-            let h = hash_bytes(run.0) as usize & (FIRST_BITS - 1);
-            first[h] = first[h].max(run.1);
+            first.note(hash_bytes(run.0), run.1);
         }
         run = (fw, words);
     }
     if !run.0.is_empty() {
-        let h = hash_bytes(run.0) as usize & (FIRST_BITS - 1);
-        first[h] = first[h].max(run.1);
+        first.note(hash_bytes(run.0), run.1);
     }
     first
 }
@@ -239,12 +292,20 @@ fn first_word(key: &str) -> (usize, u8) {
     let mut words = 0u8;
     let mut first_end = key.len();
     let mut in_word = false;
+    if key.is_ascii() {
+        for (i, &c) in key.as_bytes().iter().enumerate() {
+            let w = c.is_ascii_alphanumeric();
+            if w && !in_word {
+                words = words.saturating_add(1);
+            } else if !w && in_word && words == 1 {
+                first_end = i;
+            }
+            in_word = w;
+        }
+        return (first_end, words);
+    }
     for (i, c) in key.char_indices() {
-        let w = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
+        let w = c.is_alphanumeric();
         if w && !in_word {
             words = words.saturating_add(1);
         } else if !w && in_word && words == 1 {
@@ -257,13 +318,40 @@ fn first_word(key: &str) -> (usize, u8) {
 
 /// Notes folded name `key` in the first-word filter: the most words of a name starting with
 /// its first word.
-fn note_first(first: &mut [u8], key: &str) {
+fn note_first(first: &mut FirstFilter, key: &str) {
     let (w, words) = first_word(key);
     if words == 0 {
         return;
     }
-    let h = hash_bytes(&key.as_bytes()[..w]) as usize & (FIRST_BITS - 1);
-    first[h] = first[h].max(words);
+    first.note(hash_bytes(&key.as_bytes()[..w]), words);
+}
+
+/// [`fold`] with a fast path for ASCII names (most of the gazetteer's): the same result.
+pub(crate) fn fold_fast(s: &str) -> String {
+    if !s.is_ascii() {
+        return fold(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for &b in s.as_bytes() {
+        match b {
+            b'\'' | b'`' | 0 => {}
+            b'-' | b'_' | b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => {
+                if !space {
+                    out.push(' ');
+                    space = true;
+                }
+            }
+            _ => {
+                out.push(b.to_ascii_lowercase() as char);
+                space = false;
+            }
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
 }
 
 /// Byte hash used by the name table (FNV-1a, 64 bit).
@@ -301,34 +389,37 @@ fn bad_line(path: &Path, line: usize, what: &str) -> Error {
 impl Gazetteer {
     /// Loads the built gazetteer from `dir` (see `gazetteer/README.md`).
     pub fn load(dir: &Path) -> Result<Gazetteer> {
-        let bin_path = dir.join("places.bin.gz");
-        if !bin_path.exists() {
-            return Err(Error::gazetteer(
-                &bin_path,
-                "missing: build the gazetteer with `frontline gazetteer build` or \
-                 scripts/build-gazetteer.sh, or point --gazetteer at a built one",
-            ));
-        }
         // The place table decompresses and decodes on one thread while this one parses the
         // readable files; then the name hash table and the first-word filter are built side
         // by side.
-        let panicked = || Error::gazetteer(&bin_path, "loader thread panicked");
+        let panicked = || Error::gazetteer(dir.join(build::PLACE_TABLE), "loader thread panicked");
         let (store, g) = std::thread::scope(|sc| {
             let h = sc.spawn(|| -> Result<Store> {
-                let raw = build::read_maybe_gz(&bin_path)?;
-                Store::decode(&raw, &bin_path)
+                let (path, raw) = build::read_place_table(dir)?;
+                Store::decode(&raw, &path)
             });
             let g = Gazetteer::load_readable(dir);
             (h.join().unwrap_or_else(|_| Err(panicked())), g)
         });
-        let store = store?;
+        let mut store = store?;
         let mut g = g?;
-        let (table, mut first) = std::thread::scope(|sc| {
-            let h = sc.spawn(|| name_table(&store));
-            let first = first_filter(&store);
-            (h.join().map_err(|_| panicked()), first)
-        });
-        let table = table?;
+        // Tables prebuilt in the file (decode checked their shape) are taken as they are;
+        // a place table of the first version has none, and they are built here.
+        let prebuilt = (
+            std::mem::take(&mut store.table),
+            std::mem::take(&mut store.first),
+        );
+        let (table, mut first) = match prebuilt {
+            (t, f) if !t.is_empty() && f.len() == FirstFilter::WORDS => (t, FirstFilter(f)),
+            _ => {
+                let (table, first) = std::thread::scope(|sc| {
+                    let h = sc.spawn(|| name_table(&store));
+                    let first = first_filter(&store);
+                    (h.join().map_err(|_| panicked()), first)
+                });
+                (table?, first)
+            }
+        };
         for k in g.small.keys() {
             note_first(&mut first, k);
         }
@@ -405,7 +496,7 @@ impl Gazetteer {
             .collect();
         let mut small: FastMap<String, Vec<Small>> = FastMap::default();
         let mut add = |name: &str, s: Small| {
-            let k = fold(name);
+            let k = fold_fast(name);
             if k.len() < 2 {
                 return;
             }
@@ -466,7 +557,7 @@ impl Gazetteer {
                     " state",
                     " prefecture",
                 ] {
-                    let f = fold(n);
+                    let f = fold_fast(n);
                     if let Some(stem) = f.strip_suffix(suf) {
                         add(stem, Small::Admin1(i));
                     }
@@ -490,7 +581,7 @@ impl Gazetteer {
             admin1,
             admin1_by_code,
             small,
-            first: Vec::new(),
+            first: FirstFilter::default(),
             extras: Vec::new(),
             admin2: Vec::new(),
             context: Context::default(),
@@ -561,7 +652,7 @@ impl Gazetteer {
                 feature_code: c[4].trim().to_string(),
             });
             for n in std::iter::once(first).chain(names) {
-                let k = fold(n);
+                let k = fold_fast(n);
                 if k.len() >= 2 {
                     self.small.entry(k).or_default().push(Small::Extra(i));
                 }
@@ -573,9 +664,7 @@ impl Gazetteer {
     /// The most words a name starting with folded word `w` can have (0: none).
     #[inline]
     pub(crate) fn first_word_max(&self, w: &str) -> usize {
-        self.first
-            .get(hash_bytes(w.as_bytes()) as usize & (FIRST_BITS - 1))
-            .map_or(0, |&m| m as usize)
+        self.first.get(hash_bytes(w.as_bytes()))
     }
 
     fn add_admin2(&mut self, path: &Path, text: &str) -> Result<()> {
@@ -604,7 +693,7 @@ impl Gazetteer {
                 lon,
                 population: c[4].parse().unwrap_or(0),
             });
-            let k = fold(c[1]);
+            let k = fold_fast(c[1]);
             if k.len() < 3 {
                 continue;
             }
@@ -677,16 +766,20 @@ impl Gazetteer {
     pub(crate) fn lookup(&self, key: &str) -> &[u32] {
         let mask = self.table.len() - 1;
         let full = hash_bytes(key.as_bytes());
-        let tag = full & 0xffff_ffff_0000_0000;
+        let ib = index_bits(self.store.name_keys.len());
+        let tag_mask = !0u64 << ib;
+        let trusted = 64 - ib >= TRUSTED_TAG_BITS;
+        let tag = full & tag_mask;
         let mut h = full as usize & mask;
         loop {
             let slot = self.table[h];
             if slot == 0 {
                 return &[];
             }
-            let i = (slot as u32).wrapping_sub(1) as usize;
-            if slot & 0xffff_ffff_0000_0000 == tag
-                && self.store.pool.get(self.store.name_keys[i]) == key
+            let i = ((slot & !tag_mask) as usize).wrapping_sub(1);
+            // With a long tag, the strings need not be compared (three fewer cache misses).
+            if slot & tag_mask == tag
+                && (trusted || self.store.pool.get(self.store.name_keys[i]) == key)
             {
                 let a = self.store.post_start[i] as usize;
                 let b = self.store.post_start[i + 1] as usize;
@@ -864,7 +957,7 @@ fn parse_context(path: &Path, text: &str) -> Result<Context> {
             "person" => &mut c.person,
             other => return Err(bad_line(path, no, &format!("unknown kind {other:?}"))),
         };
-        set.insert(fold(cols[1]));
+        set.insert(fold_fast(cols[1]));
     }
     Ok(c)
 }
@@ -895,6 +988,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn fast_fold_agrees_with_fold() {
+        for x in [
+            "Ma'rib",
+            " Qala-i-Naw ",
+            "St. Louis",
+            "A\t\x0b\x0c\r\nB",
+            "x__`y`",
+            "--",
+            "Sao Paulo",
+            "S\u{e3}o Paulo",
+            "",
+        ] {
+            assert_eq!(fold_fast(x), fold(x), "{x:?}");
+        }
+        for b in 0u8..128 {
+            let x = format!("a{}b {} c", b as char, b as char);
+            assert_eq!(fold_fast(&x), fold(&x), "{b}");
+        }
+    }
+
+    #[test]
     fn haversine_is_sane() {
         // Kabul to Kandahar is about 450 km.
         let d = haversine_km(34.528, 69.172, 31.610, 65.710);
@@ -922,6 +1036,6 @@ mod tests {
     fn missing_gazetteer_is_a_clear_error() {
         let d = tempfile::tempdir().unwrap();
         let e = Gazetteer::load(d.path()).err().unwrap().to_string();
-        assert!(e.contains("places.bin.gz") && e.contains("missing"), "{e}");
+        assert!(e.contains("places.bin.lz4") && e.contains("missing"), "{e}");
     }
 }

@@ -1,15 +1,20 @@
-//! The compact binary form of the place table (`places.bin.gz`).
+//! The compact binary form of the place table (`places.bin.lz4`, in the container of
+//! [`super::build::lz4_pack`]; older builds gzipped it as `places.bin.gz`).
 //!
-//! Layout (little endian, after gunzip):
+//! Layout (little endian, after decompression):
 //! `MAGIC`, then a string pool (`u32` count, `u32` lengths, the bytes), the feature-code table,
-//! the country-code table, the places (fixed 32-byte records) and the name index (sorted folded
-//! names with their postings). Loading copies a few large buffers and allocates no string per
-//! name; the hash table over names is rebuilt at load (cheap) rather than stored.
+//! the country-code table, the places (fixed 32-byte records), the name index (sorted folded
+//! names with their postings) and (version 2) the prebuilt lookup tables: the open-addressing
+//! name table and the first-word filter, `u64` words each. Loading copies a few large buffers,
+//! allocates no string per name and hashes none (a version-1 file has no tables: they are
+//! built at load).
 
 use crate::{Error, Result};
 use std::path::Path;
 
-pub const MAGIC: &[u8; 8] = b"FLGAZ\x01\x00\x00";
+pub const MAGIC: &[u8; 8] = b"FLGAZ\x02\x00\x00";
+/// The first version: no prebuilt lookup tables (still read; the tables are built at load).
+pub const MAGIC_V1: &[u8; 8] = b"FLGAZ\x01\x00\x00";
 
 /// No value (admin code, admin2 name).
 pub const NONE: u32 = u32::MAX;
@@ -70,6 +75,10 @@ pub struct Store {
     pub post_start: Vec<u32>,
     /// `place index << 1 | primary` (primary: the name is the place's own or ASCII name).
     pub postings: Vec<u32>,
+    /// The prebuilt open-addressing name table (see `Gazetteer`), or empty: built at load.
+    pub table: Vec<u64>,
+    /// The prebuilt first-word filter words (see `FirstFilter`), or empty: built at load.
+    pub first: Vec<u64>,
 }
 
 struct Writer(Vec<u8>);
@@ -97,6 +106,12 @@ impl Writer {
         self.u32(v.len() as u32);
         for &x in v {
             self.u32(x);
+        }
+    }
+    fn u64s(&mut self, v: &[u64]) {
+        self.u32(v.len() as u32);
+        for &x in v {
+            self.0.extend_from_slice(&x.to_le_bytes());
         }
     }
 }
@@ -175,6 +190,17 @@ impl<'a> Reader<'a> {
             .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect())
     }
+    fn u64s(&mut self, what: &str) -> Result<Vec<u64>> {
+        let n = self.count(what, 8)?;
+        let b = self.bytes(n * 8, what)?;
+        Ok(b.chunks_exact(8)
+            .map(|c| {
+                let mut x = [0u8; 8];
+                x.copy_from_slice(c);
+                u64::from_le_bytes(x)
+            })
+            .collect())
+    }
 }
 
 impl Store {
@@ -203,12 +229,24 @@ impl Store {
         w.u32s(&self.name_keys);
         w.u32s(&self.post_start);
         w.u32s(&self.postings);
+        // The lookup tables, prebuilt so that loading need not hash a million names.
+        if self.table.is_empty() {
+            w.u64s(&super::name_table(self));
+        } else {
+            w.u64s(&self.table);
+        }
+        if self.first.is_empty() {
+            w.u64s(super::first_filter(self).words());
+        } else {
+            w.u64s(&self.first);
+        }
         w.0
     }
 
     /// Deserialises and checks every index.
     pub fn decode(buf: &[u8], path: &Path) -> Result<Store> {
-        if buf.len() < MAGIC.len() || &buf[..MAGIC.len()] != MAGIC {
+        let v1 = buf.get(..MAGIC_V1.len()) == Some(MAGIC_V1);
+        if !v1 && (buf.len() < MAGIC.len() || &buf[..MAGIC.len()] != MAGIC) {
             return Err(Error::gazetteer(
                 path,
                 "not a frontline place table (bad magic); rebuild it with `frontline gazetteer build`",
@@ -240,6 +278,11 @@ impl Store {
         let name_keys = r.u32s("name keys")?;
         let post_start = r.u32s("posting starts")?;
         let postings = r.u32s("postings")?;
+        let (table, first) = if v1 {
+            (Vec::new(), Vec::new())
+        } else {
+            (r.u64s("name table")?, r.u64s("first-word filter")?)
+        };
         let npool = pool.len() as u32;
         let bad_place = places.iter().any(|p| {
             p.fcode as usize >= fcodes.len()
@@ -255,7 +298,17 @@ impl Store {
                 .last()
                 .is_some_and(|&l| l as usize != postings.len())
             || postings.iter().any(|&x| (x >> 1) as usize >= places.len());
-        if bad_place || bad_index || r.pos != buf.len() {
+        // A prebuilt table must have the shape the loader expects and point at real names.
+        let ib = super::index_bits(name_keys.len());
+        let bad_tables = (!table.is_empty()
+            && (!table.len().is_power_of_two()
+                || table.len() < name_keys.len()
+                || !table.contains(&0)
+                || table
+                    .iter()
+                    .any(|&t| (t & !(!0u64 << ib)) as usize > name_keys.len())))
+            || (!first.is_empty() && first.len() != super::FirstFilter::WORDS);
+        if bad_place || bad_index || bad_tables || r.pos != buf.len() {
             return Err(r.corrupt("indices"));
         }
         Ok(Store {
@@ -266,6 +319,8 @@ impl Store {
             name_keys,
             post_start,
             postings,
+            table,
+            first,
         })
     }
 }
@@ -299,6 +354,8 @@ mod tests {
             name_keys: vec![1],
             post_start: vec![0, 1],
             postings: vec![1],
+            table: Vec::new(),
+            first: Vec::new(),
         }
     }
 
@@ -310,6 +367,31 @@ mod tests {
         assert_eq!(d.places, s.places);
         assert_eq!(d.pool.get(2), "AF.13");
         assert_eq!(d.postings, vec![1]);
+        // The lookup tables are written prebuilt and read back.
+        assert!(d.table.len().is_power_of_two());
+        assert_eq!(d.table.iter().filter(|&&t| t != 0).count(), 1);
+        assert_eq!(d.first.len(), crate::places::FirstFilter::WORDS);
+        assert_eq!(d.encode(), b);
+    }
+
+    #[test]
+    fn reads_the_first_version_and_rejects_bad_tables() {
+        let s = tiny();
+        let b = s.encode();
+        // Version 1: the same without the two tables.
+        let d = Store::decode(&b, Path::new("x")).unwrap();
+        let table_bytes = 4 + d.table.len() * 8;
+        let first_bytes = 4 + d.first.len() * 8;
+        let mut v1 = b[..b.len() - table_bytes - first_bytes].to_vec();
+        v1[..8].copy_from_slice(MAGIC_V1);
+        let d1 = Store::decode(&v1, Path::new("x")).unwrap();
+        assert!(d1.table.is_empty() && d1.first.is_empty());
+        assert_eq!(d1.places, s.places);
+        // A table slot pointing past the names is damage.
+        let mut bad = b.clone();
+        let at = b.len() - first_bytes - 8;
+        bad[at..at + 8].copy_from_slice(&u64::MAX.to_le_bytes());
+        assert!(Store::decode(&bad, Path::new("x")).is_err());
     }
 
     #[test]
