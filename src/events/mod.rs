@@ -301,8 +301,13 @@ impl EventExtractor {
         let (mut agents, mut targets) = s.roles(trig.roles, m.first, m.last);
         if agents.is_empty() && trig.roles != Roles::Parties {
             // "they overran": the story's last agent; "Russia said it had withdrawn": the speaker
+            // "they overran" with no agent told yet: the last armed actor named before it
             if let Some(speaker) = s.pronoun_agent(m.first, trig.roles) {
-                agents = speaker.map_or_else(|| state.last_agents.clone(), |a| vec![a]);
+                agents = match speaker {
+                    Some(a) => vec![a],
+                    None if !state.last_agents.is_empty() => state.last_agents.clone(),
+                    None => s.last_armed_before(m.first).into_iter().collect(),
+                };
             }
         }
         // the people acted on are never the agents of force or release ("freed prisoners",

@@ -102,6 +102,37 @@ const IMPACT: &[&str] = &[
     "killed",
     "killing",
 ];
+/// Words that follow a subject (auxiliaries, adverbs and common irregular past verbs).
+const SUBJECT_NEXT: &[&str] = &[
+    "now",
+    "still",
+    "took",
+    "held",
+    "fought",
+    "made",
+    "began",
+    "kept",
+    "seized",
+    "overran",
+    "said",
+    "say",
+    "says",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "hold",
+    "control",
+    "controlled",
+    "launched",
+    "stormed",
+    "attacked",
+    "advanced",
+    "entered",
+];
 /// Subject pronouns that refer back to the last agent.
 const PRONOUNS: &[&str] = &["they", "it", "he", "she", "we"];
 /// Words that open a subordinate clause.
@@ -943,6 +974,47 @@ impl<'a> Sentence<'a> {
                     .rfind(|a| armed(a))
             })
             .cloned()
+    }
+
+    /// The armed actor (state or not) named last before word `first`, in this sentence or
+    /// an earlier one: the antecedent of "they" when no event has told an agent yet.
+    pub fn last_armed_before(&self, first: usize) -> Option<Actor> {
+        let armed = |a: &Actor| {
+            matches!(
+                a.actor_type,
+                Some(
+                    ActorType::StateForces
+                        | ActorType::Rebels
+                        | ActorType::PoliticalMilitia
+                        | ActorType::IdentityMilitia
+                )
+            )
+        };
+        // a subject is followed by its verb, not by the noun it qualifies ("police districts")
+        let subject = |m: &ActorMention| {
+            let next: String = self.text[m.span.end..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase)
+                .collect();
+            next.ends_with("ed")
+                || BE.contains(&next.as_str())
+                || ADVERBS.contains(&next.as_str())
+                || SUBJECT_NEXT.contains(&next.as_str())
+        };
+        self.actors
+            .iter()
+            .filter(|a| a.last < first)
+            .map(|a| a.item)
+            .rfind(|m| armed(&m.actor) && subject(m))
+            .or_else(|| {
+                self.earlier_actors
+                    .iter()
+                    .copied()
+                    .rfind(|m| armed(&m.actor) && subject(m))
+            })
+            .map(|m| m.actor.clone())
     }
 
     /// The state or foreign forces of another country than `cc`, mentioned last (in the

@@ -288,3 +288,19 @@ fn a_participle_with_by_is_passive_and_a_backer_is_no_side() {
     let r = of_type(&evs, EventType::PrisonerRelease);
     assert_eq!(names(&r[0].agents), vec!["Houthis"], "{evs:#?}");
 }
+
+#[test]
+fn they_with_no_agent_told_yet_is_the_last_armed_subject() {
+    let evs = events(
+        "Rebels have been pressing on Bunia for a week, and officials said the rebels now held \
+         most of its police posts. On Monday they overran the town's main market.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].agents.first().and_then(|a| a.actor_type),
+        Some(ActorType::Rebels),
+        "{:?}",
+        s[0].agents
+    );
+}
