@@ -982,3 +982,81 @@ fn odd_inputs_do_not_panic() {
         let _ = d.find_actors(t, None);
     }
 }
+
+/// Digest of every mention `find_actors` gives over the first 3000 articles of the news corpus
+/// and over the dev articles, each read with no focus country and with one of a few focus
+/// countries in turn. A refactoring of the recogniser must leave it unchanged:
+/// `cargo test --release --lib actors::tests::output_digest -- --ignored --nocapture`
+/// (set `ACTORS_DUMP=<file>` to write the mentions themselves, one JSON line each, for a diff).
+#[test]
+#[ignore]
+fn output_digest() {
+    use sha2::{Digest, Sha256};
+    use std::io::Write;
+    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
+    if !shared.exists() {
+        eprintln!("skipping: ../shared not found");
+        return;
+    }
+    let mut texts: Vec<String> = Vec::new();
+    let corpus = shared.join("corpus/news.jsonl.xz");
+    let out = match std::process::Command::new("xz")
+        .arg("-dc")
+        .arg(&corpus)
+        .output()
+    {
+        Ok(o) => o,
+        Err(e) => panic!("xz -dc {}: {e}", corpus.display()),
+    };
+    let news = String::from_utf8_lossy(&out.stdout);
+    let dev = match std::fs::read_to_string(shared.join("eval/dev/articles.jsonl")) {
+        Ok(s) => s,
+        Err(e) => panic!("dev articles: {e}"),
+    };
+    for line in news.lines().take(3000).chain(dev.lines()) {
+        let v: serde_json::Value = match serde_json::from_str(line) {
+            Ok(v) => v,
+            Err(_) => continue,
+        };
+        if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
+            texts.push(t.to_string());
+        }
+    }
+    let mut dump = std::env::var_os("ACTORS_DUMP").map(|p| match std::fs::File::create(&p) {
+        Ok(f) => std::io::BufWriter::new(f),
+        Err(e) => panic!("ACTORS_DUMP: {e}"),
+    });
+    let focuses = [None, Some("AF"), Some("NG"), Some("SY"), Some("UA"), Some("ML")];
+    let mut hash = Sha256::new();
+    let (mut n, mut bytes) = (0usize, 0usize);
+    let t = std::time::Instant::now();
+    for (i, text) in texts.iter().enumerate() {
+        for focus in [None, focuses[i % focuses.len()]] {
+            for m in dict().find_actors(text, focus) {
+                let line = match serde_json::to_string(&m) {
+                    Ok(l) => l,
+                    Err(e) => panic!("{e}"),
+                };
+                hash.update(line.as_bytes());
+                hash.update(b"\n");
+                if let Some(d) = dump.as_mut() {
+                    let _ = writeln!(d, "{i}\t{focus:?}\t{line}");
+                }
+                n += 1;
+            }
+            bytes += text.len();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let digest: String = hash
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    println!(
+        "actors digest over {} texts: {n} mentions, sha256 {digest} ({:.1} MB/s)",
+        texts.len(),
+        bytes as f64 / (1 << 20) as f64 / secs
+    );
+    assert!(n > 1000, "only {n} mentions");
+}
