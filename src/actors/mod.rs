@@ -274,15 +274,16 @@ fn folded_offset(ft: &Folded, orig: usize) -> usize {
 fn caps_context(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().rev().take(40);
     let after = text[end..].chars().take(40);
-    let (mut upper, mut lower) = (0, 0);
-    for c in before.chain(after) {
+    let mut upper = 0;
+    // (nearly always a lower-case letter comes within a few chars: stop there)
+    for c in after.chain(before) {
         if c.is_lowercase() {
-            lower += 1;
+            return false;
         } else if c.is_uppercase() {
             upper += 1;
         }
     }
-    lower == 0 && upper >= 8
+    upper >= 8
 }
 
 /// The word of the original text ending just before byte `pos` (after one space).

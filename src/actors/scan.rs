@@ -179,6 +179,12 @@ pub(crate) struct Trie {
     /// Byte → class; class 0 for bytes no pattern holds.
     classes: [u16; 256],
     n_classes: usize,
+    /// Whether some pattern starts with the byte.
+    start: [bool; 256],
+    /// Bit `(c1 * n_classes + c2) * n_classes + c3` is set where a pattern can start with
+    /// bytes of classes c1, c2, c3 (class 0 standing for any byte, or none, after a pattern
+    /// of one or two bytes).
+    prefix3: Vec<u64>,
     /// States `0..n_dense` (the shallow ones).
     n_dense: usize,
     /// `state * n_classes + class` → next state, with [`OUT_FLAG`] set where patterns end
@@ -278,9 +284,34 @@ impl Trie {
             outs.extend_from_slice(&outs_of[s]);
             out_range.push((a, outs.len() as u32));
         }
+        let nc = n_classes;
+        let mut prefix3 = vec![0u64; (nc * nc * nc).div_ceil(64)];
+        let mut set = |key: usize| prefix3[key >> 6] |= 1 << (key & 63);
+        let ends = |s: usize| !outs_of[s].is_empty();
+        for &(c1, t1) in &children[0] {
+            let (c1, t1) = (c1 as usize, t1 as usize);
+            if ends(t1) {
+                (0..nc * nc).for_each(|r| set(c1 * nc * nc + r));
+            }
+            for &(c2, t2) in &children[t1] {
+                let (c2, t2) = (c2 as usize, t2 as usize);
+                if ends(t2) {
+                    (0..nc).for_each(|c3| set((c1 * nc + c2) * nc + c3));
+                }
+                for &(c3, _) in &children[t2] {
+                    set((c1 * nc + c2) * nc + c3 as usize);
+                }
+            }
+        }
+        let mut start = [false; 256];
+        for (b, &c) in classes.iter().enumerate() {
+            start[b] = c != 0 && children[0].iter().any(|e| e.0 == c);
+        }
         Trie {
             classes,
             n_classes,
+            start,
+            prefix3,
             n_dense,
             dense,
             edge_start,
@@ -302,13 +333,6 @@ impl Trie {
             .iter()
             .find(|e| e.class == c)
             .map_or(0, |e| e.target)
-    }
-
-    /// Whether some pattern starts with byte `b`.
-    #[inline]
-    fn can_start(&self, b: u8) -> bool {
-        let c = self.classes[b as usize];
-        c != 0 && self.step(0, c) != 0
     }
 
     /// Calls `emit(end, pattern)` for every pattern that `hay[start..]` starts with, shorter
@@ -338,33 +362,32 @@ impl Trie {
     /// Calls `emit(start, end, pattern)` for every occurrence of a pattern in `hay` that starts
     /// a word (at the start or after a char that is not alphanumeric), in order of start, shorter
     /// patterns first.
+    ///
+    /// A walk starts only at a byte that can begin a pattern, after a char that is not
+    /// alphanumeric, where the next three bytes can begin a pattern (a bit of `prefix3`).
     pub fn find_at_word_starts(&self, hay: &str, mut emit: impl FnMut(usize, usize, usize)) {
         let b = hay.as_bytes();
-        let mut p = 0;
-        while p < b.len() {
-            let x = b[p];
-            // `p` is a char boundary preceded by no alphanumeric char
-            if self.can_start(x) {
-                self.walk(b, p, &mut |e, pid| emit(p, e, pid));
+        let nc = self.n_classes;
+        let cl = |i: usize| b.get(i).map_or(0, |&x| self.classes[x as usize] as usize);
+        for (p, &x) in b.iter().enumerate() {
+            // (no pattern starts with a UTF-8 continuation byte, so `p` is a char boundary)
+            if !self.start[x as usize] {
+                continue;
             }
-            // step over this char and, if it is alphanumeric, over the rest of its word and
-            // the char that ends it
-            loop {
-                let Some(&x) = b.get(p) else { return };
-                if x < 0x80 {
-                    p += 1;
-                    if !ASCII_ALNUM[x as usize] {
-                        break;
-                    }
-                } else {
-                    let Some(c) = hay.get(p..).and_then(|t| t.chars().next()) else {
-                        return;
-                    };
-                    p += c.len_utf8();
-                    if !c.is_alphanumeric() {
-                        break;
-                    }
-                }
+            let after_alnum = match p.checked_sub(1).map(|q| b[q]) {
+                None => false,
+                Some(y) if y < 0x80 => ASCII_ALNUM[y as usize],
+                Some(_) => hay[..p]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric),
+            };
+            if after_alnum {
+                continue;
+            }
+            let key = (cl(p) * nc + cl(p + 1)) * nc + cl(p + 2);
+            if self.prefix3[key >> 6] >> (key & 63) & 1 != 0 {
+                self.walk(b, p, &mut |e, pid| emit(p, e, pid));
             }
         }
     }
@@ -473,7 +496,7 @@ mod probe {
         let mut prev = false;
         for p in 0..fb.len() {
             let x = fb[p];
-            if !prev && x < 0x80 && t.can_start(x) {
+            if !prev && x < 0x80 {
                 walks += 1;
                 let mut s = 0usize;
                 for &b in &fb[p..] {
@@ -492,6 +515,33 @@ mod probe {
             prev = x >= 0x80 || ASCII_ALNUM[x as usize];
         }
         eprintln!("walks {walks} steps {steps}");
+        {
+            let b = f.folded.as_bytes();
+            let nc = t.n_classes;
+            let cl = |i: usize| b.get(i).map_or(0, |&x| t.classes[x as usize] as usize);
+            let mut pass = 0;
+            let mut words = 0;
+            let mut prev = false;
+            let mut common: std::collections::HashMap<String, usize> = Default::default();
+            for p in 0..b.len() {
+                let key = (cl(p) * nc + cl(p + 1)) * nc + cl(p + 2);
+                if !prev && b[p] < 0x80 && ASCII_ALNUM[b[p] as usize] {
+                    words += 1;
+                }
+                if !prev && t.prefix3[key >> 6] >> (key & 63) & 1 != 0 {
+                    pass += 1;
+                    let w: String = f.folded[p..]
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric())
+                        .collect();
+                    *common.entry(w).or_default() += 1;
+                }
+                prev = ASCII_ALNUM[b[p] as usize];
+            }
+            let mut v: Vec<_> = common.into_iter().collect();
+            v.sort_by_key(|x| std::cmp::Reverse(x.1));
+            eprintln!("words {words} pass {pass}: {:?}", &v[..40]);
+        }
         let cpu = || {
             std::fs::read_to_string("/proc/thread-self/schedstat")
                 .unwrap()
