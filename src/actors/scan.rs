@@ -181,6 +181,8 @@ pub(crate) struct Trie {
     n_classes: usize,
     /// Whether some pattern starts with the byte.
     start: [bool; 256],
+    /// No pattern starts with a lower-case ASCII letter (case-sensitive acronyms).
+    few_starts: bool,
     /// Bit `(c1 * n_classes + c2) * n_classes + c3` is set where a pattern can start with
     /// bytes of classes c1, c2, c3 (class 0 standing for any byte, or none, after a pattern
     /// of one or two bytes).
@@ -307,10 +309,12 @@ impl Trie {
         for (b, &c) in classes.iter().enumerate() {
             start[b] = c != 0 && children[0].iter().any(|e| e.0 == c);
         }
+        let few_starts = (b'a'..=b'z').all(|x| !start[x as usize]);
         Trie {
             classes,
             n_classes,
             start,
+            few_starts,
             prefix3,
             n_dense,
             dense,
@@ -365,7 +369,17 @@ impl Trie {
     ///
     /// A walk starts only at a byte that can begin a pattern, after a char that is not
     /// alphanumeric, where the next three bytes can begin a pattern (a bit of `prefix3`).
-    pub fn find_at_word_starts(&self, hay: &str, mut emit: impl FnMut(usize, usize, usize)) {
+    pub fn find_at_word_starts(&self, hay: &str, emit: impl FnMut(usize, usize, usize)) {
+        if self.few_starts {
+            self.find_by_bytes(hay, emit);
+        } else {
+            self.find_by_words(hay, emit);
+        }
+    }
+
+    /// [`Self::find_at_word_starts`] for patterns that start with few bytes (capitals):
+    /// one look-up per byte, and a closer look only at those bytes.
+    fn find_by_bytes(&self, hay: &str, mut emit: impl FnMut(usize, usize, usize)) {
         let b = hay.as_bytes();
         let nc = self.n_classes;
         let cl = |i: usize| b.get(i).map_or(0, |&x| self.classes[x as usize] as usize);
@@ -389,6 +403,49 @@ impl Trie {
             if self.prefix3[key >> 6] >> (key & 63) & 1 != 0 {
                 self.walk(b, p, &mut |e, pid| emit(p, e, pid));
             }
+        }
+    }
+
+    /// [`Self::find_at_word_starts`] for patterns that may start with any letter: from word
+    /// start to word start, skipping the letters between.
+    fn find_by_words(&self, hay: &str, mut emit: impl FnMut(usize, usize, usize)) {
+        let b = hay.as_bytes();
+        let n = b.len();
+        let nc = self.n_classes;
+        let cl = |i: usize| b.get(i).map_or(0, |&x| self.classes[x as usize] as usize);
+        // `p` is always a char boundary that follows no alphanumeric char
+        let mut p = 0;
+        while p < n {
+            let x = b[p];
+            if self.start[x as usize] {
+                let key = (cl(p) * nc + cl(p + 1)) * nc + cl(p + 2);
+                if self.prefix3[key >> 6] >> (key & 63) & 1 != 0 {
+                    self.walk(b, p, &mut |e, pid| emit(p, e, pid));
+                }
+            }
+            // step over this char and, if it is alphanumeric, over the rest of its word and
+            // the char that ends it
+            let mut q = p;
+            loop {
+                while q < n && ASCII_ALNUM[b[q] as usize] {
+                    q += 1;
+                }
+                let Some(&y) = b.get(q) else {
+                    return;
+                };
+                if y < 0x80 {
+                    q += 1;
+                    break;
+                }
+                let Some(c) = hay.get(q..).and_then(|t| t.chars().next()) else {
+                    return;
+                };
+                q += c.len_utf8();
+                if !c.is_alphanumeric() {
+                    break;
+                }
+            }
+            p = q;
         }
     }
 }
@@ -456,6 +513,16 @@ mod tests {
                 (26, 28, 5)
             ]
         );
+    }
+
+    #[test]
+    fn capital_patterns_are_found_byte_by_byte_at_word_starts() {
+        let t = Trie::new(&["IS", "UN", "U.N."]);
+        assert!(t.few_starts);
+        let mut got = Vec::new();
+        t.find_at_word_starts("THIS IS, UN-led U.N. éUN", |s, e, p| got.push((s, e, p)));
+        // "THIS" holds "IS" inside a word, "U.N." is no "UN", "éUN" has UN inside a word
+        assert_eq!(got, vec![(5, 7, 0), (9, 11, 1), (16, 20, 2)]);
     }
 
     #[test]
