@@ -183,6 +183,10 @@ pub(crate) struct Trie {
     start: [bool; 256],
     /// No pattern starts with a lower-case ASCII letter (case-sensitive acronyms).
     few_starts: bool,
+    /// Per pair of byte classes `c1 * n_classes + c2` starting a pattern, bit `l` set where
+    /// its first word (alphanumeric chars) is `l` bytes long, or `l - 1` for a one-word
+    /// pattern (a possessive "s" may follow), lengths from [`MAX_LEN`] on sharing a bit.
+    word_lens: Vec<u16>,
     /// Bit `(c1 * n_classes + c2) * n_classes + c3` is set where a pattern can start with
     /// bytes of classes c1, c2, c3 (class 0 standing for any byte, or none, after a pattern
     /// of one or two bytes).
@@ -310,11 +314,27 @@ impl Trie {
             start[b] = c != 0 && children[0].iter().any(|e| e.0 == c);
         }
         let few_starts = (b'a'..=b'z').all(|x| !start[x as usize]);
+        let mut word_lens = vec![0u16; nc * nc];
+        for p in patterns {
+            let p = p.as_ref();
+            let Some(&b0) = p.first() else { continue };
+            let c1 = classes[b0 as usize] as usize;
+            let lens: u16 = match first_word_len(p) {
+                Some(l) if l == p.len() => 1 << l.min(MAX_LEN) | 1 << (l + 1).min(MAX_LEN),
+                Some(l) => 1 << l.min(MAX_LEN),
+                None => u16::MAX,
+            };
+            match p.get(1) {
+                Some(&b1) => word_lens[c1 * nc + classes[b1 as usize] as usize] |= lens,
+                None => (0..nc).for_each(|c2| word_lens[c1 * nc + c2] |= lens),
+            }
+        }
         Trie {
             classes,
             n_classes,
             start,
             few_starts,
+            word_lens,
             prefix3,
             n_dense,
             dense,
@@ -416,38 +436,53 @@ impl Trie {
         // `p` is always a char boundary that follows no alphanumeric char
         let mut p = 0;
         while p < n {
-            let x = b[p];
-            if self.start[x as usize] {
-                let key = (cl(p) * nc + cl(p + 1)) * nc + cl(p + 2);
-                if self.prefix3[key >> 6] >> (key & 63) & 1 != 0 {
-                    self.walk(b, p, &mut |e, pid| emit(p, e, pid));
-                }
-            }
-            // step over this char and, if it is alphanumeric, over the rest of its word and
-            // the char that ends it
+            // the end of the word at `p` (its alphanumeric chars), and the char after the
+            // char that ends it
             let mut q = p;
-            loop {
+            let (word_end, next) = loop {
                 while q < n && ASCII_ALNUM[b[q] as usize] {
                     q += 1;
                 }
                 let Some(&y) = b.get(q) else {
-                    return;
+                    break (q, q);
                 };
                 if y < 0x80 {
-                    q += 1;
-                    break;
+                    break (q, q + 1);
                 }
                 let Some(c) = hay.get(q..).and_then(|t| t.chars().next()) else {
-                    return;
+                    break (q, n);
                 };
-                q += c.len_utf8();
                 if !c.is_alphanumeric() {
-                    break;
+                    break (q, q + c.len_utf8());
+                }
+                q += c.len_utf8();
+            };
+            if self.start[b[p] as usize] {
+                let k2 = cl(p) * nc + cl(p + 1);
+                let len = (word_end - p).min(MAX_LEN);
+                if self.word_lens[k2] >> len & 1 != 0 {
+                    let key = k2 * nc + cl(p + 2);
+                    if self.prefix3[key >> 6] >> (key & 63) & 1 != 0 {
+                        self.walk(b, p, &mut |e, pid| emit(p, e, pid));
+                    }
                 }
             }
-            p = q;
+            p = next;
         }
     }
+}
+
+/// Word lengths (in bytes) from this one on share a bit of `Trie::word_lens`.
+const MAX_LEN: usize = 15;
+
+/// The byte length of the alphanumeric chars that start `pattern` (its first word).
+fn first_word_len(pattern: &[u8]) -> Option<usize> {
+    let s = std::str::from_utf8(pattern).ok()?;
+    Some(
+        s.char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(s.len(), |(i, _)| i),
+    )
 }
 
 #[cfg(test)]
@@ -523,6 +558,16 @@ mod tests {
         t.find_at_word_starts("THIS IS, UN-led U.N. éUN", |s, e, p| got.push((s, e, p)));
         // "THIS" holds "IS" inside a word, "U.N." is no "UN", "éUN" has UN inside a word
         assert_eq!(got, vec![(5, 7, 0), (9, 11, 1), (16, 20, 2)]);
+    }
+
+    #[test]
+    fn word_length_filter_keeps_whole_words_and_possessives() {
+        let t = Trie::new(&["forces", "taliban", "the group", "u.s."]);
+        let mut got = Vec::new();
+        let text = "for forces talibans talibanxx the group u.s. the";
+        t.find_at_word_starts(text, |s, e, p| got.push((s, e, p)));
+        // "talibans" (a folded "Taliban's") keeps its match; "talibanxx" is not looked at
+        assert_eq!(got, vec![(4, 10, 0), (11, 18, 1), (30, 39, 2), (40, 44, 3)]);
     }
 
     #[test]
