@@ -9,8 +9,9 @@
 //!   forces", "residents"), head nouns of unknown actors ("Kaniyat militia"), and the words that
 //!   give a country name or a capital an actor reading ("Moscow said").
 //!
-//! Recognition runs two Aho-Corasick automata built once in [`ActorDictionary::load`] (folded
-//! patterns over the folded text; acronyms such as "IS" as written over the original text),
+//! Recognition runs two byte tries built once in [`ActorDictionary::load`] and walked only from
+//! word starts (folded patterns over the folded text; acronyms such as "IS" as written over the
+//! original text; see `scan.rs` for the fast folding and the cheap rejection of words),
 //! combines adjacent hits (demonym + force noun, named actor + "fighters", "forces loyal to
 //! X"), keeps the longest non-overlapping mentions and resolves descriptors left to right:
 //! - state descriptors ("government forces", "the authorities") → the latest explicit mention
