@@ -9,8 +9,9 @@
 //!   forces", "residents"), head nouns of unknown actors ("Kaniyat militia"), and the words that
 //!   give a country name or a capital an actor reading ("Moscow said").
 //!
-//! Recognition runs two Aho-Corasick automata built once in [`ActorDictionary::load`] (folded
-//! patterns over the folded text; acronyms such as "IS" as written over the original text),
+//! Recognition runs two byte tries built once in [`ActorDictionary::load`] and walked only from
+//! word starts (folded patterns over the folded text; acronyms such as "IS" as written over the
+//! original text; see `scan.rs` for the fast folding and the cheap rejection of words),
 //! combines adjacent hits (demonym + force noun, named actor + "fighters", "forces loyal to
 //! X"), keeps the longest non-overlapping mentions and resolves descriptors left to right:
 //! - state descriptors ("government forces", "the authorities") → the latest explicit mention
@@ -33,12 +34,13 @@
 //! compare sides, [`ActorDictionary::canonical_state`] for one name per state.
 
 mod data;
+mod scan;
 
 use crate::model::{Actor, ActorMention, ActorType, Span};
 use crate::text::{fold, FoldedText};
 use crate::{Error, Result};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use data::{is_case_sensitive, read_tsv, split_list};
+use scan::{Folded, Trie};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -202,10 +204,10 @@ pub struct ActorDictionary {
     not_name: HashSet<String>,
     patterns: Vec<Pattern>,
     /// Folded patterns, run over the folded text.
-    ac: AhoCorasick,
+    trie: Trie,
     exact_patterns: Vec<Pattern>,
     /// Case-sensitive aliases ("IS", "UN"), run over the original text.
-    ac_exact: AhoCorasick,
+    trie_exact: Trie,
     /// Per country, its actor in a diplomatic role (see `country_actor`).
     country_actors: Vec<Actor>,
     /// Civilians, Protesters, Rioters.
@@ -255,7 +257,7 @@ fn prev_word(f: &str, pos: usize) -> Option<(usize, usize)> {
 }
 
 /// The folded offset of the first folded byte that comes from original byte `orig` or later.
-fn folded_offset(ft: &FoldedText, orig: usize) -> usize {
+fn folded_offset(ft: &Folded, orig: usize) -> usize {
     let (mut lo, mut hi) = (0, ft.folded.len());
     while lo < hi {
         let mid = (lo + hi) / 2;
@@ -273,15 +275,16 @@ fn folded_offset(ft: &FoldedText, orig: usize) -> usize {
 fn caps_context(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().rev().take(40);
     let after = text[end..].chars().take(40);
-    let (mut upper, mut lower) = (0, 0);
-    for c in before.chain(after) {
+    let mut upper = 0;
+    // (nearly always a lower-case letter comes within a few chars: stop there)
+    for c in after.chain(before) {
         if c.is_lowercase() {
-            lower += 1;
+            return false;
         } else if c.is_uppercase() {
             upper += 1;
         }
     }
-    lower == 0 && upper >= 8
+    upper >= 8
 }
 
 /// The word of the original text ending just before byte `pos` (after one space).
@@ -293,13 +296,6 @@ fn prev_word_orig(text: &str, pos: usize) -> Option<&str> {
         .find(|&(_, c)| !c.is_alphanumeric())
         .map_or(0, |(i, c)| i + c.len_utf8());
     Some(&before[ws..]).filter(|w| !w.is_empty())
-}
-
-fn alnum_before(f: &str, pos: usize) -> bool {
-    f[..pos]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric)
 }
 
 fn alnum_at(f: &str, pos: usize) -> bool {
@@ -330,9 +326,9 @@ impl ActorDictionary {
             not_after: HashSet::new(),
             not_name: HashSet::new(),
             patterns: Vec::new(),
-            ac: AhoCorasick::new(["\u{0}"]).map_err(|e| Error::Other(e.to_string()))?,
+            trie: Trie::new::<&str>(&[]),
             exact_patterns: Vec::new(),
-            ac_exact: AhoCorasick::new(["\u{0}"]).map_err(|e| Error::Other(e.to_string()))?,
+            trie_exact: Trie::new::<&str>(&[]),
             country_actors: Vec::new(),
             generics: [GENERICS[0].0, GENERICS[1].0, GENERICS[2].0].map(|n| Actor {
                 name: n.to_string(),
@@ -496,16 +492,8 @@ impl ActorDictionary {
             }
         }
 
-        d.ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&pats.folded)
-            .map_err(|e| Error::gazetteer(dir, format!("actor automaton: {e}")))?;
-        d.ac_exact = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&pats.exact)
-            .map_err(|e| Error::gazetteer(dir, format!("actor automaton: {e}")))?;
+        d.trie = Trie::new(&pats.folded);
+        d.trie_exact = Trie::new(&pats.exact);
         d.country_actors = (0..d.countries.len() as u32)
             .map(|ci| d.make_country_actor(ci))
             .collect();
@@ -738,34 +726,31 @@ impl ActorDictionary {
     /// actor reading by the country's name or the capital as written ("Russia", "Moscow");
     /// descriptors by the actor they resolve to (`descriptor: true`); unknown actors as written.
     pub fn find_actors(&self, text: &str, focus_country: Option<&str>) -> Vec<ActorMention> {
-        let ft = FoldedText::new(text);
-        self.find_actors_folded(text, &ft, focus_country)
-    }
-
-    /// [`Self::find_actors`] with the folded text already made (`FoldedText::new(text)`), so a
-    /// pipeline that folds each article once for places and actors saves the second folding
-    /// (about a third of the time here).
-    pub fn find_actors_folded(
-        &self,
-        text: &str,
-        folded: &FoldedText,
-        focus_country: Option<&str>,
-    ) -> Vec<ActorMention> {
-        let hits = self.hits(text, folded);
-        let cands = self.candidates(text, folded, &hits);
+        let ft = Folded::new(text);
+        let hits = self.hits(text, &ft);
+        let cands = self.candidates(text, &ft, &hits);
         let chosen = select(cands);
         self.resolve(text, chosen, focus_country)
     }
 
+    /// The same as [`Self::find_actors`]: kept for callers that fold the text once for
+    /// several stages. The actors stage now folds on its own, more cheaply than
+    /// `FoldedText::new`, so `_folded` is not read.
+    pub fn find_actors_folded(
+        &self,
+        text: &str,
+        _folded: &FoldedText,
+        focus_country: Option<&str>,
+    ) -> Vec<ActorMention> {
+        self.find_actors(text, focus_country)
+    }
+
     /// Automaton hits with word boundaries and case checks.
-    fn hits(&self, text: &str, ft: &FoldedText) -> Vec<Hit> {
+    fn hits(&self, text: &str, ft: &Folded) -> Vec<Hit> {
         let f = ft.folded.as_str();
         let mut hits = Vec::new();
-        for m in self.ac.find_overlapping_iter(f) {
-            let (fs, fe) = (m.start(), m.end());
-            if alnum_before(f, fs) {
-                continue;
-            }
+        // (the trie reports only matches at word starts)
+        self.trie.find_at_word_starts(f, |fs, fe, pid| {
             let mut poss = false;
             if alnum_at(f, fe) {
                 // a possessive "'s" folds to a bare "s"
@@ -773,15 +758,15 @@ impl ActorDictionary {
                 let os = ft.orig_start(fe);
                 let apostrophe = text[..os].chars().next_back().is_some_and(is_apostrophe);
                 if !(s_then_boundary && apostrophe) {
-                    continue;
+                    return;
                 }
                 poss = true;
             }
-            let pat = &self.patterns[m.pattern().as_usize()];
+            let pat = &self.patterns[pid];
             let (os, oe) = (ft.orig_start(fs), ft.orig_end(text, fe));
             if let PatKind::Demonym(_) = pat.kind {
                 if !text[os..].chars().next().is_some_and(char::is_uppercase) {
-                    continue;
+                    return;
                 }
             }
             let compound = next_word(f, fe).is_some_and(|(s, e)| {
@@ -798,21 +783,13 @@ impl ActorDictionary {
                 speaker: pat.speaker,
                 compound,
             });
-        }
+        });
         // aliases matched only as written, over the original text
-        for m in self.ac_exact.find_overlapping_iter(text) {
-            let (os, oe) = (m.start(), m.end());
-            if text[..os]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-            {
-                continue;
-            }
+        self.trie_exact.find_at_word_starts(text, |os, oe, pid| {
             let mut poss = false;
             let mut rest = text[oe..].chars();
             if rest.next().is_some_and(char::is_alphanumeric) {
-                continue;
+                return;
             }
             if text[oe..].chars().next().is_some_and(is_apostrophe)
                 && rest.next() == Some('s')
@@ -821,10 +798,10 @@ impl ActorDictionary {
                 poss = true;
             }
             if caps_context(text, os, oe) {
-                continue;
+                return;
             }
             let (fs, fe) = (folded_offset(ft, os), folded_offset(ft, oe));
-            let pat = &self.exact_patterns[m.pattern().as_usize()];
+            let pat = &self.exact_patterns[pid];
             let compound = next_word(f, fe).is_some_and(|(s, e)| {
                 text[oe..].starts_with(['-', '‐', '‑'])
                     && COMPOUND_SUFFIXES.iter().any(|x| x[1..] == f[s..e])
@@ -839,7 +816,7 @@ impl ActorDictionary {
                 speaker: pat.speaker,
                 compound,
             });
-        }
+        });
         hits.sort_by_key(|h| (h.fs, std::cmp::Reverse(h.fe)));
         hits
     }
@@ -928,7 +905,7 @@ impl ActorDictionary {
         false
     }
 
-    fn candidates(&self, text: &str, ft: &FoldedText, hits: &[Hit]) -> Vec<Cand> {
+    fn candidates(&self, text: &str, ft: &Folded, hits: &[Hit]) -> Vec<Cand> {
         let f = ft.folded.as_str();
         let mut out = Vec::new();
         for h in hits {
@@ -1169,7 +1146,7 @@ impl ActorDictionary {
     fn noun_candidates(
         &self,
         text: &str,
-        ft: &FoldedText,
+        ft: &Folded,
         hits: &[Hit],
         h: &Hit,
         ni: u32,
