@@ -359,6 +359,11 @@ impl LowerSet {
     }
 }
 
+/// One space or a hyphen (folded to a space) between two tokens.
+fn joinable_or_hyphen(f: &str, a: &Tok, b: &Tok) -> bool {
+    &f[a.fe as usize..b.fs as usize] == " "
+}
+
 /// The separator between two tokens may join a name: one space, or ". " (St. Louis).
 fn joinable(f: &str, a: &Tok, b: &Tok) -> bool {
     let gap = &f[a.fe as usize..b.fs as usize];
@@ -558,6 +563,17 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             && toks[j].cap
             && joinable(f, &toks[j - 1], &toks[j])
             && ctx.feature.contains(word(&toks[j]))
+        {
+            continue;
+        }
+        // "Liverpool forward", "Kabul bureau chief", "Paris-based analyst": the name is an
+        // attribute of a person or an organisation, not where anything happened. Event
+        // locations skip it; toponym mode (GeoWebNews counts modifiers) keeps it.
+        if !toponyms
+            && hint == Hint::None
+            && j < toks.len()
+            && joinable_or_hyphen(f, &toks[j - 1], &toks[j])
+            && ctx.modifier.contains(word(&toks[j]))
         {
             continue;
         }
@@ -1126,6 +1142,19 @@ mod tests {
             &"Fighters entered Qala-e-Nau and later Qal’ah-ye Now fell."[s.start..s.end],
             "Qal’ah-ye Now"
         );
+    }
+
+    #[test]
+    fn names_modifying_a_person_or_bureau_are_no_event_places() {
+        let g = gazetteer();
+        let t = "The Kunduz forward was freed. Our Tripoli bureau and a Doha-based analyst \
+                 said fighting went on in Khanabad.";
+        let got: Vec<String> = g.find_places(t).into_iter().map(|m| m.text).collect();
+        assert_eq!(got, vec!["Khanabad".to_string()]);
+        // Toponym mode (GeoWebNews counts modifiers) still reports them.
+        let top: Vec<String> = g.find_toponyms(t).into_iter().map(|m| m.text).collect();
+        assert!(top.iter().any(|x| x == "Kunduz"), "{top:?}");
+        assert!(top.iter().any(|x| x == "Tripoli"), "{top:?}");
     }
 
     #[test]

@@ -120,6 +120,9 @@ pub(crate) struct Context {
     /// Words that are usually a person's given name or surname ("Paul", "Chen"): alone, not
     /// a place unless a country, a province or a city of 100,000 or more.
     pub person: FastSet<String>,
+    /// Nouns a place name modifies as an attribute of a person or an organisation
+    /// ("Liverpool forward", "Kabul bureau", "Paris-based"): such a name is no event location.
+    pub modifier: FastSet<String>,
 }
 
 /// Per feature code: how much being that kind of place counts.
@@ -955,6 +958,7 @@ fn parse_context(path: &Path, text: &str) -> Result<Context> {
             "city" => &mut c.city,
             "feature" => &mut c.feature,
             "person" => &mut c.person,
+            "modifier" => &mut c.modifier,
             other => return Err(bad_line(path, no, &format!("unknown kind {other:?}"))),
         };
         set.insert(fold_fast(cols[1]));

@@ -62,7 +62,7 @@ const EXTRA: &str = "Africa\t6255146\t7.1881\t21.09375\tCONT\n";
 const DEMONYMS: &str =
     "# test demonyms\nAF\tAfghan;Afghani\nLB\tLebanese\nLY\tLibyan\nIR\tIranian\n";
 
-const CONTEXT: &str = "# kind\tword\nstop\tLater\nstop\tOf\nstop\tSaid\nstop\tMay\ntitle\tPresident\ntitle\tMr\nadmin1\tprovince\nadmin1\tstate\ncity\tcity\ncity\ttown\nadmin2\tdistrict\nperson\tBassett\n";
+const CONTEXT: &str = "# kind\tword\nstop\tLater\nstop\tOf\nstop\tSaid\nstop\tMay\ntitle\tPresident\ntitle\tMr\nadmin1\tprovince\nadmin1\tstate\ncity\tcity\ncity\ttown\nadmin2\tdistrict\nperson\tBassett\nmodifier\tforward\nmodifier\tbureau\nmodifier\tbased\n";
 
 /// The test gazetteer, built once per test binary through the real build and load code.
 pub(crate) fn gazetteer() -> &'static Gazetteer {
