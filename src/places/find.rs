@@ -593,7 +593,11 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                     Small::Country(c) => Some(Cand::Country(c)),
                     Small::Admin1(a) => Some(Cand::Admin1(a)),
                     Small::Admin2(a) => Some(Cand::Admin2(a)),
-                    Small::Admin2Stem(a) if hint == Hint::Admin2 => Some(Cand::Admin2(a)),
+                    // "Oudalan province": where provinces are second-level divisions
+                    // (Burkina Faso, Kenya's old provinces...), the admin-1 word names one.
+                    Small::Admin2Stem(a) if matches!(hint, Hint::Admin2 | Hint::Admin1) => {
+                        Some(Cand::Admin2(a))
+                    }
                     _ => None,
                 })
                 .collect();
@@ -953,8 +957,10 @@ fn score(
             }
             s += match gr.hint {
                 Hint::Admin2 => 2.5,
+                // Below an admin-1 region of the same name, above a town.
+                Hint::Admin1 => 2.0,
                 Hint::City => -1.0,
-                _ => 0.0,
+                Hint::None => 0.0,
             };
             s
         }
@@ -1292,6 +1298,25 @@ mod tests {
             assert_eq!(p.precision, GeoPrecision::Admin2);
             assert_eq!(p.admin1.as_deref(), Some("Kunduz"));
         }
+    }
+
+    #[test]
+    fn second_level_provinces_resolve_by_bare_name() {
+        let g = gazetteer();
+        let t = "Gunmen struck villages in Murghab province of Afghanistan and in the \
+                 province of Qarqin.";
+        let m = g.find_places(t);
+        for name in ["Murghab", "Qarqin"] {
+            let x = m
+                .iter()
+                .find(|x| x.text == name)
+                .unwrap_or_else(|| panic!("{name} {m:?}"));
+            let p = x.place.as_ref().unwrap();
+            assert_eq!(p.precision, GeoPrecision::Admin2, "{x:?}");
+            assert_eq!(p.country_code, "AF");
+        }
+        // Without a division word, the bare district name is no place.
+        assert!(g.find_places("Murghab said so.").is_empty());
     }
 
     #[test]

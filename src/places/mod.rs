@@ -721,6 +721,36 @@ impl Gazetteer {
                     break;
                 }
             }
+            // Every district is also reachable by its bare name, or the name without a
+            // French/Spanish/Portuguese "Province du ..." prefix, when the words around say it
+            // is a division ("Oudalan province", "the province of Yagha").
+            let mut stem = k.as_str();
+            for pre in [
+                "province du ",
+                "province de la ",
+                "province de l ",
+                "province de ",
+                "province des ",
+                "provincia de ",
+                "provincia del ",
+                "provincia di ",
+                "departement du ",
+                "departement de ",
+                "departamento de ",
+                "district de ",
+                "district du ",
+            ] {
+                if let Some(rest) = stem.strip_prefix(pre) {
+                    stem = rest;
+                    break;
+                }
+            }
+            if stem.len() >= 3 {
+                let v = self.small.entry(stem.to_string()).or_default();
+                if !v.contains(&Small::Admin2Stem(i)) && !v.contains(&Small::Admin2(i)) {
+                    v.push(Small::Admin2Stem(i));
+                }
+            }
         }
         Ok(())
     }
