@@ -449,6 +449,17 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             }
         }
         let Some((n, key, post, small, cut)) = found else {
+            // "Prime Minister Abiy Ahmed": the word after a title is a person's name, and
+            // not a place later in the article either ("Abiy said"), unless it names a
+            // country or a province.
+            if after_title
+                && !g.small.get(w0).is_some_and(|v| {
+                    v.iter()
+                        .any(|s| matches!(s, Small::Country(_) | Small::Admin1(_)))
+                })
+            {
+                persons.insert(w0);
+            }
             if !after_title {
                 {
                     let mut n = 1;
@@ -1317,6 +1328,14 @@ mod tests {
         }
         // Without a division word, the bare district name is no place.
         assert!(g.find_places("Murghab said so.").is_empty());
+    }
+
+    #[test]
+    fn a_name_after_a_title_is_a_person_throughout() {
+        let g = gazetteer();
+        let t = "President Tarsk met envoys in Tripoli. Later Tarsk said the talks failed.";
+        let got: Vec<String> = g.find_places(t).into_iter().map(|m| m.text).collect();
+        assert_eq!(got, vec!["Tripoli".to_string()]);
     }
 
     #[test]
