@@ -606,6 +606,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                     Small::Admin2(a) => Some(Cand::Admin2(a)),
                     // "Oudalan province": where provinces are second-level divisions
                     // (Burkina Faso, Kenya's old provinces...), the admin-1 word names one.
+                    Small::Place(p) => Some(Cand::Place(p, false)),
                     Small::Admin2Stem(a) if matches!(hint, Hint::Admin2 | Hint::Admin1) => {
                         Some(Cand::Admin2(a))
                     }
@@ -1336,6 +1337,15 @@ mod tests {
         let t = "President Tarsk met envoys in Tripoli. Later Tarsk said the talks failed.";
         let got: Vec<String> = g.find_places(t).into_iter().map(|m| m.text).collect();
         assert_eq!(got, vec!["Tripoli".to_string()]);
+    }
+
+    #[test]
+    fn hand_listed_aliases_find_their_place() {
+        let g = gazetteer();
+        let m = g.find_places("Fighting reached Badghis Town on Monday.");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].text, "Badghis Town");
+        assert_eq!(m[0].place.as_ref().and_then(|p| p.geonameid), Some(1129867));
     }
 
     #[test]

@@ -76,6 +76,8 @@ pub(crate) enum Small {
     Admin2(u32),
     /// An admin-2 region by its name without "District"/"County": only after "district".
     Admin2Stem(u32),
+    /// A place of the table by a name GeoNames lacks (`places_aliases.tsv`).
+    Place(u32),
 }
 
 /// An admin-2 region (district, county).
@@ -430,6 +432,10 @@ impl Gazetteer {
         g.table = table;
         g.first = first;
         g.link_store();
+        let al_path = dir.join("places_aliases.tsv");
+        if let Some(t) = read_text(&al_path)? {
+            g.add_aliases(&al_path, &t)?;
+        }
         Ok(g)
     }
 
@@ -668,6 +674,44 @@ impl Gazetteer {
     #[inline]
     pub(crate) fn first_word_max(&self, w: &str) -> usize {
         self.first.get(hash_bytes(w.as_bytes()))
+    }
+
+    /// `places_aliases.tsv`: `geonameid<TAB>name;name`, names in use that GeoNames does not
+    /// list for a place of the table ("Shire" for Inda Silase). Ids not in the table are
+    /// ignored (a smaller gazetteer).
+    fn add_aliases(&mut self, path: &Path, text: &str) -> Result<()> {
+        let mut want: HashMap<u32, Vec<String>> = HashMap::new();
+        for (no, c) in data_lines(text) {
+            let (Some(id), Some(names)) = (c[0].trim().parse::<u32>().ok(), c.get(1)) else {
+                return Err(bad_line(path, no, "expected geonameid<TAB>name;name"));
+            };
+            want.entry(id).or_default().extend(
+                names
+                    .split(';')
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .map(fold_fast),
+            );
+        }
+        if want.is_empty() {
+            return Ok(());
+        }
+        for (i, p) in self.store.places.iter().enumerate() {
+            let Some(names) = want.get(&p.geonameid) else {
+                continue;
+            };
+            for k in names {
+                if k.len() < 3 {
+                    continue;
+                }
+                note_first(&mut self.first, k);
+                let v = self.small.entry(k.clone()).or_default();
+                if !v.contains(&Small::Place(i as u32)) {
+                    v.push(Small::Place(i as u32));
+                }
+            }
+        }
+        Ok(())
     }
 
     fn add_admin2(&mut self, path: &Path, text: &str) -> Result<()> {

@@ -90,6 +90,11 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
         std::fs::write(out.join("demonyms.tsv"), DEMONYMS).expect("write");
         std::fs::write(out.join("places_context.tsv"), CONTEXT).expect("write");
         std::fs::write(out.join("places_extra.tsv"), EXTRA).expect("write");
+        std::fs::write(
+            out.join("places_aliases.tsv"),
+            "# id\tnames\n1129867\tBadghis Town\n",
+        )
+        .expect("write");
         let g = Gazetteer::load(&out).expect("load test gazetteer");
         let _ = std::fs::remove_dir_all(&dir);
         g
