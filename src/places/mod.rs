@@ -76,6 +76,8 @@ pub(crate) enum Small {
     Admin2(u32),
     /// An admin-2 region by its name without "District"/"County": only after "district".
     Admin2Stem(u32),
+    /// A place of the table by a name GeoNames lacks (`places_aliases.tsv`).
+    Place(u32),
 }
 
 /// An admin-2 region (district, county).
@@ -120,6 +122,9 @@ pub(crate) struct Context {
     /// Words that are usually a person's given name or surname ("Paul", "Chen"): alone, not
     /// a place unless a country, a province or a city of 100,000 or more.
     pub person: FastSet<String>,
+    /// Nouns a place name modifies as an attribute of a person or an organisation
+    /// ("Liverpool forward", "Kabul bureau", "Paris-based"): such a name is no event location.
+    pub modifier: FastSet<String>,
 }
 
 /// Per feature code: how much being that kind of place counts.
@@ -427,6 +432,10 @@ impl Gazetteer {
         g.table = table;
         g.first = first;
         g.link_store();
+        let al_path = dir.join("places_aliases.tsv");
+        if let Some(t) = read_text(&al_path)? {
+            g.add_aliases(&al_path, &t)?;
+        }
         Ok(g)
     }
 
@@ -667,6 +676,44 @@ impl Gazetteer {
         self.first.get(hash_bytes(w.as_bytes()))
     }
 
+    /// `places_aliases.tsv`: `geonameid<TAB>name;name`, names in use that GeoNames does not
+    /// list for a place of the table ("Shire" for Inda Silase). Ids not in the table are
+    /// ignored (a smaller gazetteer).
+    fn add_aliases(&mut self, path: &Path, text: &str) -> Result<()> {
+        let mut want: HashMap<u32, Vec<String>> = HashMap::new();
+        for (no, c) in data_lines(text) {
+            let (Some(id), Some(names)) = (c[0].trim().parse::<u32>().ok(), c.get(1)) else {
+                return Err(bad_line(path, no, "expected geonameid<TAB>name;name"));
+            };
+            want.entry(id).or_default().extend(
+                names
+                    .split(';')
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .map(fold_fast),
+            );
+        }
+        if want.is_empty() {
+            return Ok(());
+        }
+        for (i, p) in self.store.places.iter().enumerate() {
+            let Some(names) = want.get(&p.geonameid) else {
+                continue;
+            };
+            for k in names {
+                if k.len() < 3 {
+                    continue;
+                }
+                note_first(&mut self.first, k);
+                let v = self.small.entry(k.clone()).or_default();
+                if !v.contains(&Small::Place(i as u32)) {
+                    v.push(Small::Place(i as u32));
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn add_admin2(&mut self, path: &Path, text: &str) -> Result<()> {
         for (no, c) in data_lines(text) {
             if c.len() < 5 {
@@ -716,6 +763,36 @@ impl Gazetteer {
                         .or_default()
                         .push(Small::Admin2(i));
                     break;
+                }
+            }
+            // Every district is also reachable by its bare name, or the name without a
+            // French/Spanish/Portuguese "Province du ..." prefix, when the words around say it
+            // is a division ("Oudalan province", "the province of Yagha").
+            let mut stem = k.as_str();
+            for pre in [
+                "province du ",
+                "province de la ",
+                "province de l ",
+                "province de ",
+                "province des ",
+                "provincia de ",
+                "provincia del ",
+                "provincia di ",
+                "departement du ",
+                "departement de ",
+                "departamento de ",
+                "district de ",
+                "district du ",
+            ] {
+                if let Some(rest) = stem.strip_prefix(pre) {
+                    stem = rest;
+                    break;
+                }
+            }
+            if stem.len() >= 3 {
+                let v = self.small.entry(stem.to_string()).or_default();
+                if !v.contains(&Small::Admin2Stem(i)) && !v.contains(&Small::Admin2(i)) {
+                    v.push(Small::Admin2Stem(i));
                 }
             }
         }
@@ -955,6 +1032,7 @@ fn parse_context(path: &Path, text: &str) -> Result<Context> {
             "city" => &mut c.city,
             "feature" => &mut c.feature,
             "person" => &mut c.person,
+            "modifier" => &mut c.modifier,
             other => return Err(bad_line(path, no, &format!("unknown kind {other:?}"))),
         };
         set.insert(fold_fast(cols[1]));

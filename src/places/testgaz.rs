@@ -26,6 +26,8 @@ const PLACES: &str = "\
 7053298\tKhanabad\tKhanabad\tKhanabad District\t36.7\t69.15\tA\tADM2\tAF\t\t24\t1235\t\t\t250000\t\t500\tAsia/Kabul\t2020-01-01
 900008\tKhanabad\tKhanabad\t\t35.0\t51.0\tP\tPPL\tIR\t\t26\t\t\t\t800\t\t1200\tAsia/Tehran\t2020-01-01
 900009\tBassett\tBassett\t\t34.45\t35.86\tP\tPPL\tLB\t\t09\t\t\t\t5000\t\t20\tAsia/Beirut\t2020-01-01
+900010\tDarband\tDarband\t\t35.6\t63.3\tP\tPPL\tAF\t\t02\t2001\t\t\t2000\t\t900\tAsia/Kabul\t2020-01-01
+900011\tSardara\tSardara\t\t36.9\t65.9\tP\tPPL\tAF\t\t08\t2002\t\t\t2000\t\t400\tAsia/Kabul\t2020-01-01
 3204186\tBor\tBor\t\t44.08333\t22.1\tP\tPPLA\tRS\t\t14\t\t\t\t34000\t\t20\tEurope/Belgrade\t2020-01-01
 ";
 
@@ -52,7 +54,7 @@ RS\tSRB\t688\tRI\tSerbia\tBelgrade\t88361\t6982084\tEU\t.rs\tRSD\tDinar\t381\t\t
 IR\tIRN\t364\tIR\tIran\tTehran\t1648000\t81800269\tAS\t.ir\tIRR\tRial\t98\t\t\tfa-IR\t130758\tTR\t
 ";
 
-const ADMIN2: &str = "AF.24.1234\tImam Sahib District\tImam Sahib District\t1135000\n";
+const ADMIN2: &str = "AF.24.1234\tImam Sahib District\tImam Sahib District\t1135000\nAF.02.2001\tMurghab\tMurghab\t1147100\nAF.08.2002\tProvince du Qarqin\tProvince du Qarqin\t1139100\n";
 
 const SUBDIVISIONS: &str =
     "Kunduz\tAF-KDZ\tAF.24\t1135690\tProvince\tKunduz Province|Konduz\t1\t\t1\n";
@@ -62,7 +64,7 @@ const EXTRA: &str = "Africa\t6255146\t7.1881\t21.09375\tCONT\n";
 const DEMONYMS: &str =
     "# test demonyms\nAF\tAfghan;Afghani\nLB\tLebanese\nLY\tLibyan\nIR\tIranian\n";
 
-const CONTEXT: &str = "# kind\tword\nstop\tLater\nstop\tOf\nstop\tSaid\nstop\tMay\ntitle\tPresident\ntitle\tMr\nadmin1\tprovince\nadmin1\tstate\ncity\tcity\ncity\ttown\nadmin2\tdistrict\nperson\tBassett\n";
+const CONTEXT: &str = "# kind\tword\nstop\tLater\nstop\tOf\nstop\tSaid\nstop\tMay\ntitle\tPresident\ntitle\tMr\nadmin1\tprovince\nadmin1\tstate\ncity\tcity\ncity\ttown\nadmin2\tdistrict\nperson\tBassett\nmodifier\tforward\nmodifier\tbureau\nmodifier\tbased\n";
 
 /// The test gazetteer, built once per test binary through the real build and load code.
 pub(crate) fn gazetteer() -> &'static Gazetteer {
@@ -88,6 +90,11 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
         std::fs::write(out.join("demonyms.tsv"), DEMONYMS).expect("write");
         std::fs::write(out.join("places_context.tsv"), CONTEXT).expect("write");
         std::fs::write(out.join("places_extra.tsv"), EXTRA).expect("write");
+        std::fs::write(
+            out.join("places_aliases.tsv"),
+            "# id\tnames\n1129867\tBadghis Town\n",
+        )
+        .expect("write");
         let g = Gazetteer::load(&out).expect("load test gazetteer");
         let _ = std::fs::remove_dir_all(&dir);
         g
