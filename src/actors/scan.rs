@@ -7,28 +7,7 @@
 //! turned into spaces, so offsets only shift at a few places; and most words cannot start any
 //! pattern, so the trie dies within a byte or two.
 
-use crate::text::fold_char;
-
-/// How an ASCII byte folds: `0` dropped (apostrophes), else the folded byte (lower case;
-/// hyphens, underscores and ASCII whitespace become a space). Matches [`fold_char`] followed
-/// by the whitespace-to-space step of `FoldedText::new` (checked by a test).
-const fn ascii_fold_table() -> [u8; 128] {
-    let mut t = [0u8; 128];
-    let mut i = 0;
-    while i < 128 {
-        let b = i as u8;
-        t[i] = match b {
-            b'A'..=b'Z' => b + 32,
-            b'\'' | b'`' => 0,
-            b'-' | b'_' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => b' ',
-            _ => b,
-        };
-        i += 1;
-    }
-    t
-}
-
-static ASCII_FOLD: [u8; 128] = ascii_fold_table();
+use crate::text::{fold_char, ASCII_FOLD};
 
 /// ASCII letters and digits (what `char::is_alphanumeric` says of an ASCII byte).
 const fn ascii_alnum_table() -> [bool; 256] {

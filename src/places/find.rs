@@ -3,7 +3,7 @@
 
 use super::{Gazetteer, Rank, Small};
 use crate::model::{Place, PlaceMention, Span};
-use crate::text::fold_char;
+use crate::text::{fold_char, ASCII_FOLD};
 use std::collections::{HashMap, HashSet};
 
 /// Longest name tried, in tokens.
@@ -127,23 +127,6 @@ pub(crate) struct Folded {
     map: Vec<(u32, u32, bool)>,
     original_len: usize,
 }
-
-/// Folded form of each ASCII byte; 0 for the bytes folding deletes (apostrophe, backtick).
-const ASCII_FOLD: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut i = 0;
-    while i < 128 {
-        let x = i as u8;
-        t[i] = match x {
-            b'A'..=b'Z' => x + 32,
-            b'\'' | b'`' => 0,
-            b'-' | b'_' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => b' ',
-            _ => x,
-        };
-        i += 1;
-    }
-    t
-};
 
 impl Folded {
     pub fn new(text: &str) -> Folded {

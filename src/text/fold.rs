@@ -37,6 +37,24 @@ pub fn fold_char(c: char) -> char {
     lower.next().unwrap_or(b)
 }
 
+/// Folded form of each ASCII byte ([`fold_char`] plus ASCII whitespace as a space); 0 for the
+/// bytes folding deletes (apostrophe, backtick). For byte-wise fast paths over ASCII runs.
+pub const ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let x = i as u8;
+        t[i] = match x {
+            b'A'..=b'Z' => x + 32,
+            b'\'' | b'`' => 0,
+            b'-' | b'_' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => b' ',
+            _ => x,
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Folds a string: see [`fold_char`]; runs of spaces collapse to one, ends are trimmed.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
