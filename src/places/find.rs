@@ -919,15 +919,19 @@ fn score(
             {
                 s += 0.8;
             }
-            // A province named like its seat ("Kunduz", "Mykolaiv"): the bare name is the
-            // town unless the words around say province.
+            // A province named like its seat ("Kunduz", "Mykolaiv") or like a city of a
+            // million people in it ("New York"): the bare name is the city unless the words
+            // around say province.
             if gr.hint != Hint::Admin1
                 && gr.cands.iter().any(|&c| match c {
                     Cand::Place(p, _) => {
-                        matches!(
-                            g.ranks.get(g.store.places[p as usize].fcode as usize),
-                            Some(Rank::Admin1Seat | Rank::Capital)
-                        ) && g.place_admin1(p) == Some(a)
+                        let r = &g.store.places[p as usize];
+                        (r.population >= 1_000_000
+                            || matches!(
+                                g.ranks.get(r.fcode as usize),
+                                Some(Rank::Admin1Seat | Rank::Capital)
+                            ))
+                            && g.place_admin1(p) == Some(a)
                     }
                     _ => false,
                 })

@@ -458,6 +458,10 @@ impl Gazetteer {
             aliases.as_deref().unwrap_or(""),
             demonyms.as_deref().unwrap_or(""),
         )?;
+        let pts_path = dir.join("region_points.tsv");
+        if let Some(t) = read_text(&pts_path)? {
+            g.set_region_points(&pts_path, &t)?;
+        }
         if let Some(c) = context {
             g.context = parse_context(&dir.join("places_context.tsv"), &c)?;
         }
@@ -633,6 +637,34 @@ impl Gazetteer {
             .map(|cc| self.country_by_cc.get(cc).copied().unwrap_or(NONE))
             .collect();
         self.admin1_of_code = admin1_of_code;
+    }
+
+    /// `region_points.tsv`: the point that stands for a whole country or province (the
+    /// GeoNames country or ADM1 feature), replacing the built centre of `countries.tsv` or
+    /// `admin1.tsv`. Unknown codes are ignored, so one file serves gazetteers built from
+    /// smaller dumps.
+    fn set_region_points(&mut self, path: &Path, text: &str) -> Result<()> {
+        for (no, c) in data_lines(text) {
+            if c.len() < 3 {
+                return Err(bad_line(path, no, "expected code, latitude, longitude"));
+            }
+            let (Ok(lat), Ok(lon)) = (c[1].trim().parse::<f64>(), c[2].trim().parse::<f64>())
+            else {
+                return Err(bad_line(path, no, "bad latitude/longitude"));
+            };
+            if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+                return Err(bad_line(path, no, "latitude/longitude out of range"));
+            }
+            let code = c[0].trim();
+            if let Some(&i) = self.country_by_cc.get(code) {
+                let ctry = &mut self.countries[i as usize];
+                (ctry.lat, ctry.lon) = (lat, lon);
+            } else if let Some(&i) = self.admin1_by_code.get(code) {
+                let a1 = &mut self.admin1[i as usize];
+                (a1.lat, a1.lon) = (lat, lon);
+            }
+        }
+        Ok(())
     }
 
     fn add_extras(&mut self, path: &Path, text: &str) -> Result<()> {
@@ -1064,6 +1096,40 @@ pub(crate) mod testgaz;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn region_points_replace_built_centres() {
+        let g = testgaz::gazetteer();
+        let af = &g.countries[g.country_by_cc["AF"] as usize];
+        assert_eq!((af.lat, af.lon), (33.0, 66.0));
+        let badghis = &g.admin1[g.admin1_by_code["AF.02"] as usize];
+        assert_eq!((badghis.lat, badghis.lon), (35.0, 63.5));
+        // a province without a point keeps its built centre
+        let kunduz = &g.admin1[g.admin1_by_code["AF.24"] as usize];
+        assert_ne!((kunduz.lat, kunduz.lon), (35.0, 63.5));
+        let mut g2 = Gazetteer::from_parts(
+            Store::default(),
+            (
+                Path::new("c.tsv"),
+                "AF\tAFG\tAfghanistan\tKabul\t1\t34\t66\t100\n",
+            ),
+            (Path::new("a.tsv"), ""),
+            "",
+            "",
+        )
+        .unwrap();
+        let err = g2
+            .set_region_points(Path::new("region_points.tsv"), "# c\nAF\tnorth\t66\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("region_points.tsv") && err.contains('2'),
+            "{err}"
+        );
+        assert!(g2
+            .set_region_points(Path::new("r.tsv"), "AF\t95\t66\n")
+            .is_err());
+    }
 
     #[test]
     fn fast_fold_agrees_with_fold() {

@@ -61,6 +61,9 @@ const SUBDIVISIONS: &str =
 
 const EXTRA: &str = "Africa\t6255146\t7.1881\t21.09375\tCONT\n";
 
+/// Invented points, only to check that they replace the built centres.
+const REGION_POINTS: &str = "# code\tlat\tlon\tname\nAF\t33\t66\tAfghanistan\nAF.02\t35\t63.5\tBadghis\nZZ\t1\t1\tunknown\n";
+
 const DEMONYMS: &str =
     "# test demonyms\nAF\tAfghan;Afghani\nLB\tLebanese\nLY\tLibyan\nIR\tIranian\n";
 
@@ -90,6 +93,7 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
         std::fs::write(out.join("demonyms.tsv"), DEMONYMS).expect("write");
         std::fs::write(out.join("places_context.tsv"), CONTEXT).expect("write");
         std::fs::write(out.join("places_extra.tsv"), EXTRA).expect("write");
+        std::fs::write(out.join("region_points.tsv"), REGION_POINTS).expect("write");
         std::fs::write(
             out.join("places_aliases.tsv"),
             "# id\tnames\n1129867\tBadghis Town\n",
