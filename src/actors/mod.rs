@@ -639,6 +639,19 @@ impl ActorDictionary {
         self.default_state(ci, gov)
     }
 
+    /// The country that leads a descriptor written "U.S.-led forces" or "Saudi-led troops".
+    fn leading_country(&self, written: &str) -> Option<&str> {
+        let (stem, _) = written.split_once("-led ")?;
+        let stem = stem.rsplit(' ').next().unwrap_or(stem);
+        let key = fold(stem);
+        let ci = self
+            .country_keys
+            .get(&key)
+            .or_else(|| self.country_keys.get(key.trim_end_matches('.')))
+            .or_else(|| self.demonyms.get(&key))?;
+        Some(self.countries[*ci as usize].code.as_str())
+    }
+
     /// Canonical country name of an ISO alpha-2 code.
     pub fn country_name(&self, code: &str) -> Option<&str> {
         let ci = *self.by_code.get(&code.to_ascii_uppercase())?;
@@ -1398,8 +1411,21 @@ impl ActorDictionary {
                         Det::His => last_person.as_ref().or(last_any.as_ref()),
                         Det::None => None,
                     };
-                    let actor = match (antecedent, det) {
-                        (Some(a), Det::Its | Det::His) => a.clone(),
+                    let focus_cc = focus.map(|ci| self.countries[ci as usize].code.as_str());
+                    let led_by = self.leading_country(written);
+                    let actor = match (antecedent, det, led_by) {
+                        (Some(a), Det::Its | Det::His, _) => a.clone(),
+                        // "U.S.-led forces", "Saudi-led troops": the leading country's forces,
+                        // foreign ones where the story is about another country
+                        (_, _, Some(cc)) => Actor {
+                            name: strip_det(written),
+                            actor_type: Some(if focus_cc.is_some_and(|f| f != cc) {
+                                ActorType::External
+                            } else {
+                                ActorType::StateForces
+                            }),
+                            country: Some(cc.to_string()),
+                        },
                         _ => {
                             let cc = focus
                                 .map(|ci| self.countries[ci as usize].code.clone())

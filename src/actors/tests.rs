@@ -1109,3 +1109,20 @@ fn output_digest() {
     );
     assert!(n > 1000, "only {n} mentions");
 }
+
+#[test]
+fn forces_led_by_a_country_are_that_country_s() {
+    let ms = dict().find_actors(
+        "Taliban fighters took the town as U.S.-led forces left. In Yemen, Saudi-led troops \
+         advanced. Government forces held the airport.",
+        Some("AF"),
+    );
+    let us = &mention(&ms, "U.S.-led forces").actor;
+    assert_eq!(us.country.as_deref(), Some("US"));
+    assert_eq!(us.actor_type, Some(ActorType::External));
+    let sa = &mention(&ms, "Saudi-led troops").actor;
+    assert_eq!(sa.country.as_deref(), Some("SA"));
+    // a plain state descriptor still takes the story's country
+    let gov = &mention(&ms, "Government forces").actor;
+    assert_eq!(gov.country.as_deref(), Some("AF"));
+}

@@ -154,7 +154,10 @@ impl EventExtractor {
                 bounds.push((start, folded.len()));
             }
             let words: Vec<&str> = bounds.iter().map(|&(a, b)| &folded[a..b]).collect();
-            let s = roles::Sentence::new(text, sent, &toks, &words, mentions);
+            let mut s = roles::Sentence::new(text, sent, &toks, &words, mentions);
+            for since in self.modality.reference_clauses(&words) {
+                s.drop_reference_clause(since);
+            }
             let question = text[sent.start..sent.end].trim_end().ends_with('?');
             let found = self.triggers.find(&words);
             // a weak trigger yields to a strong violent one in the same sentence

@@ -11,6 +11,9 @@ struct Cue {
     after: bool,
     /// Only right before the trigger ("scores of attacks").
     adjacent: bool,
+    /// Before a "since" that comes before the trigger ("the first attack since troops began
+    /// their pullout"): the cue makes the "since" clause a reference point in the past.
+    since: bool,
     kind: String,
 }
 
@@ -23,6 +26,9 @@ pub struct ModalityLexicon {
 const BEFORE: usize = 8;
 /// Words examined after a trigger.
 const AFTER: usize = 3;
+/// Words examined before a "since" for a `since` cue ("the deadliest attack in the country
+/// since").
+const BEFORE_SINCE: usize = 10;
 
 impl ModalityLexicon {
     pub fn load(path: &Path) -> Result<ModalityLexicon> {
@@ -37,15 +43,16 @@ impl ModalityLexicon {
                 continue;
             }
             let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let (after, adjacent) = match cols.get(1) {
-                Some(&"before") => (false, false),
-                Some(&"after") => (true, false),
-                Some(&"adjacent") => (false, true),
+            let (after, adjacent, since) = match cols.get(1) {
+                Some(&"before") => (false, false, false),
+                Some(&"after") => (true, false, false),
+                Some(&"adjacent") => (false, true, false),
+                Some(&"since") => (false, false, true),
                 _ => {
                     return Err(Error::gazetteer(
                         path,
                         format!(
-                            "line {}: expected cue<TAB>before|after|adjacent<TAB>kind",
+                            "line {}: expected cue<TAB>before|after|adjacent|since<TAB>kind",
                             i + 1
                         ),
                     ))
@@ -55,6 +62,7 @@ impl ModalityLexicon {
                 phrase: Phrase::parse(cols[0]),
                 after,
                 adjacent,
+                since,
                 kind: cols.get(2).unwrap_or(&"unrealised").to_string(),
             });
         }
@@ -78,7 +86,18 @@ impl ModalityLexicon {
         }
         let lo = first.saturating_sub(BEFORE).max(clause_start);
         let hi = (last + 1 + AFTER).min(clause_end).min(words.len());
+        // the last "since" before the trigger in its clause, or the one that opens it (a
+        // caller bounds the clause after its subordinator)
+        let since_at = (lo.saturating_sub(1)..first)
+            .rev()
+            .find(|&i| words[i] == "since");
+        if let Some(kind) = since_at.and_then(|s| self.landmark_before(words, s)) {
+            return Some(kind);
+        }
         for cue in &self.cues {
+            if cue.since {
+                continue;
+            }
             if cue.adjacent {
                 let lo = first
                     .saturating_sub(cue.phrase.words.len())
@@ -98,6 +117,26 @@ impl ModalityLexicon {
             }
         }
         None
+    }
+
+    /// The kind of the `since` cue ("first", "deadliest") within 10 words before the "since"
+    /// at word `s`, if any.
+    fn landmark_before(&self, words: &[&str], s: usize) -> Option<&str> {
+        let from = s.saturating_sub(BEFORE_SINCE);
+        self.cues
+            .iter()
+            .filter(|c| c.since)
+            .find(|c| (from..s).any(|i| c.phrase.match_at(words, i).is_some_and(|e| e < s)))
+            .map(|c| c.kind.as_str())
+    }
+
+    /// Words of the sentence that open a reference clause: each "since" after a landmark
+    /// ("the first attack since troops began their pullout"). What follows it up to the end
+    /// of its clause is the past the story measures from: no event, and no side of one.
+    pub fn reference_clauses(&self, words: &[&str]) -> Vec<usize> {
+        (0..words.len())
+            .filter(|&s| words[s] == "since" && self.landmark_before(words, s).is_some())
+            .collect()
     }
 }
 
@@ -197,6 +236,42 @@ mod tests {
         assert_eq!(
             check("All parts of the city will be cleared", "cleared").as_deref(),
             Some("future")
+        );
+        assert_eq!(
+            check(
+                "It was the deadliest raid on the town since soldiers began their withdrawal",
+                "withdrawal"
+            )
+            .as_deref(),
+            Some("since")
+        );
+    }
+
+    #[test]
+    fn a_since_clause_blocks_only_after_a_landmark() {
+        // the landmark word itself is still an event
+        assert_eq!(
+            check(
+                "Rebels seized the first town since troops began their withdrawal",
+                "seized"
+            ),
+            None
+        );
+        // a plain "since" clause without "first"/superlative is left to the date rules
+        assert_eq!(
+            check(
+                "Fighting has raged since rebels launched an offensive in May",
+                "offensive"
+            ),
+            None
+        );
+        assert_eq!(
+            check(
+                "Gunmen killed 30 people, the worst attack since the army withdrew",
+                "withdrew"
+            )
+            .as_deref(),
+            Some("since")
         );
     }
 }

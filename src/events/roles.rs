@@ -386,6 +386,13 @@ impl<'a> Sentence<'a> {
             .map_or(clause_start, |i| i + 1)
     }
 
+    /// Actors of a reference clause opening at word `since` ("... since U.S.-led forces began
+    /// their withdrawal") are no side of the sentence's events.
+    pub fn drop_reference_clause(&mut self, since: usize) {
+        let (_, end) = self.clause(since + 1, since + 1);
+        self.actors.retain(|a| a.first <= since || a.first >= end);
+    }
+
     /// Does "the country" follow the trigger ("their pullout from the country")? It names the
     /// article's country.
     pub fn country_anaphor_after(&self, last: usize) -> bool {

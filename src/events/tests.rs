@@ -304,3 +304,24 @@ fn they_with_no_agent_told_yet_is_the_last_armed_subject() {
         s[0].agents
     );
 }
+
+#[test]
+fn actors_of_a_since_reference_clause_take_no_side() {
+    let evs = events(
+        "Rebels overran Kunduz on Monday, the first city to fall to them since American \
+         troops began their withdrawal.",
+    );
+    assert!(
+        !evs.iter().any(|e| e.event_type == EventType::Withdrawal),
+        "{evs:?}"
+    );
+    let e = evs
+        .iter()
+        .find(|e| e.event_type == EventType::Seizure || e.event_type == EventType::Assault)
+        .expect("the overrun is an event");
+    assert!(
+        !e.targets.iter().any(|a| a.name.contains("American")),
+        "{:?}",
+        e.targets
+    );
+}
