@@ -134,7 +134,7 @@ impl EventExtractor {
                 .or_else(|| main_country(&mentions.places)),
             country_place: mentions.main_country.clone(),
         };
-        let mut events = Vec::new();
+        let mut events: Vec<Event> = Vec::new();
         let mut triggers_out = Vec::new();
         let mut seen: Vec<EventType> = Vec::new();
         let mut last_violent_sentence: Option<usize> = None;
@@ -198,6 +198,31 @@ impl EventExtractor {
                     rule: format!("triggers.tsv:{}", trig.line),
                     modality: modality.unwrap_or("fact").to_string(),
                 });
+                // "the Taliban said they had carried out the attack": a claim names who did the
+                // violence just told, when the report of it did not
+                if modality == Some(CLAIM) {
+                    let told = events
+                        .iter()
+                        .rev()
+                        .find(|e| is_violent(e.event_type))
+                        .and_then(|e| e.evidence.first())
+                        .map(|e| e.span);
+                    if let (Some(a), Some(told)) = (s.claimant(m.first), told) {
+                        // every violence of the sentence that told it ("a car bomb exploded,
+                        // followed by a gun battle")
+                        for ev in events.iter_mut().filter(|e| {
+                            is_violent(e.event_type)
+                                && e.agents.is_empty()
+                                && e.evidence.first().is_some_and(|x| x.span == told)
+                        }) {
+                            ev.targets.retain(|t| t.name != a.name);
+                            ev.agents.push(a.clone());
+                        }
+                        // the claimant is the story's attacker from here on
+                        state.last_attackers = vec![a.clone()];
+                        state.last_agents = vec![a];
+                    }
+                }
                 if modality.is_some() {
                     continue;
                 }
@@ -401,6 +426,15 @@ impl EventExtractor {
         if is_violent(t) && targets.is_empty() {
             targets = default_target(&agents, place.as_ref(), state, state_forces, s);
         }
+        // "443 of the escapees had been recaptured": arrests are made by the state's forces
+        if t == EventType::Arrest && agents.is_empty() {
+            let cc = place
+                .as_ref()
+                .map(|p| p.country_code.clone())
+                .or_else(|| state.main_country.clone());
+            agents
+                .extend(cc.and_then(|cc| s.named_state_forces(&cc).or_else(|| state_forces(&cc))));
+        }
         targets.retain(|a| !agents.iter().any(|g| g.name == a.name));
         if !agents.is_empty() && trig.roles != Roles::Parties {
             state.last_agents = agents.clone();
@@ -586,6 +620,9 @@ fn default_target(
             .unwrap_or_default(),
     }
 }
+
+/// The modality kind of a claim of responsibility (`modality.tsv`).
+const CLAIM: &str = "claim";
 
 /// A stable event id: the same input gives the same id whatever the order of files or
 /// threads. It hashes the doc id, type, sentence and trigger (plus place) character offsets.

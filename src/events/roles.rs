@@ -34,6 +34,26 @@ const ADVERBS: &[&str] = &[
     "subsequently",
     "successfully",
 ];
+/// Civilians, protesters and rioters: people around a battle, not sides of it.
+fn is_civilian_actor(a: &Actor) -> bool {
+    matches!(
+        a.actor_type,
+        Some(ActorType::Civilians | ActorType::Protesters | ActorType::Rioters)
+    )
+}
+
+/// Words ending in "-ly" that are no adverbs.
+const NOT_ADVERBS: &[&str] = &[
+    "family", "rally", "ally", "italy", "july", "assembly", "supply", "reply", "apply", "holy",
+    "anomaly", "monopoly", "elderly",
+];
+
+/// An adverb skipped when looking for an auxiliary or a subject: a listed one, or any word
+/// in "-ly" ("temporarily", "swiftly") that is not a noun such as "family".
+fn is_adverb(w: &str) -> bool {
+    ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !NOT_ADVERBS.contains(&w))
+}
+
 /// Prepositions that tie a place to the trigger.
 const PLACE_PREPS: &[&str] = &[
     "in", "on", "at", "near", "of", "into", "to", "toward", "towards", "around", "outside",
@@ -393,6 +413,17 @@ impl<'a> Sentence<'a> {
         self.actors.retain(|a| a.first <= since || a.first >= end);
     }
 
+    /// Who claims the violence named at word `first` ("the Taliban said they had carried out
+    /// the attack", "al-Shabaab claimed responsibility for the attack"): the last armed actor
+    /// named before it in the sentence.
+    pub fn claimant(&self, first: usize) -> Option<Actor> {
+        self.actors
+            .iter()
+            .filter(|a| a.last < first && !is_civilian_actor(&a.item.actor))
+            .max_by_key(|a| a.last)
+            .map(|a| a.item.actor.clone())
+    }
+
     /// Does "the country" follow the trigger ("their pullout from the country")? It names the
     /// article's country.
     pub fn country_anaphor_after(&self, last: usize) -> bool {
@@ -444,7 +475,7 @@ impl<'a> Sentence<'a> {
             if BE.contains(&w) {
                 return true;
             }
-            if !ADVERBS.contains(&w) {
+            if !is_adverb(w) {
                 return false;
             }
         }
@@ -515,7 +546,7 @@ impl<'a> Sentence<'a> {
             if PRONOUNS.contains(&w) {
                 return Some(i);
             }
-            let skip = ADVERBS.contains(&w) || BE.contains(&w) || (nominal && SUPPORT.contains(&w));
+            let skip = is_adverb(w) || BE.contains(&w) || (nominal && SUPPORT.contains(&w));
             if !skip || self.boundary_before[i + 1] && i + 1 < first {
                 return None;
             }
@@ -678,7 +709,33 @@ impl<'a> Sentence<'a> {
                 }
             }
             Roles::Parties => {
-                for a in &self.actors {
+                // "clashes between X and Y": the sides named after "between"; else every
+                // actor of the sentence but those who only back one side ("backed by X") and,
+                // where armed sides are named, the civilians around them
+                let (_, ce) = self.clause(last, last);
+                let between = (last + 1..ce.min(last + 12)).find(|&i| self.words[i] == "between");
+                let backed = |a: &Located<'_, ActorMention>| {
+                    a.first >= 2
+                        && matches!(self.words[a.first - 2], "backed" | "supported" | "led")
+                        && self.words[a.first - 1] == "by"
+                        || a.first >= 3
+                            && matches!(self.words[a.first - 3], "backed" | "supported" | "led")
+                            && self.words[a.first - 2] == "by"
+                };
+                let sides: Vec<&Located<'_, ActorMention>> = self
+                    .actors
+                    .iter()
+                    .filter(|a| between.is_none_or(|b| a.first > b && a.first < ce))
+                    .filter(|a| !backed(a))
+                    .collect();
+                let armed = sides
+                    .iter()
+                    .filter(|a| !is_civilian_actor(&a.item.actor))
+                    .count();
+                for a in sides {
+                    if armed >= 2 && is_civilian_actor(&a.item.actor) {
+                        continue;
+                    }
                     push(&mut agents, Some(a.item.actor.clone()));
                 }
                 // armed clashes: the first side acts, the others are targets
@@ -1007,7 +1064,7 @@ impl<'a> Sentence<'a> {
                 .collect();
             next.ends_with("ed")
                 || BE.contains(&next.as_str())
-                || ADVERBS.contains(&next.as_str())
+                || is_adverb(&next)
                 || SUBJECT_NEXT.contains(&next.as_str())
         };
         self.actors
@@ -1075,7 +1132,7 @@ impl<'a> Sentence<'a> {
             .max_by_key(|a| a.last)?;
         self.words[a.last + 1..first]
             .iter()
-            .all(|w| BE.contains(w) || ADVERBS.contains(w))
+            .all(|w| BE.contains(w) || is_adverb(w))
             .then_some(&a.item.actor)
     }
 

@@ -325,3 +325,62 @@ fn actors_of_a_since_reference_clause_take_no_side() {
         e.targets
     );
 }
+
+#[test]
+fn a_claim_names_the_agent_of_the_violence_told_and_is_no_new_event() {
+    let evs = events(
+        "A car bomb exploded near a police station in Kandahar on Tuesday. The Taliban said \
+         on Wednesday they had carried out the attack.",
+    );
+    let b = of_type(&evs, EventType::Bombing);
+    assert_eq!(b.len(), 1, "{evs:#?}");
+    assert_eq!(names(&b[0].agents), vec!["Taliban"]);
+    assert!(of_type(&evs, EventType::Assault).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn clash_sides_are_those_between_not_witnesses_or_backers() {
+    let evs = events(
+        "Residents said clashes broke out in Kunduz on Tuesday between Taliban fighters and \
+         government forces backed by US aircraft.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    let sides: Vec<&str> = names(&a[0].agents)
+        .into_iter()
+        .chain(names(&a[0].targets))
+        .collect();
+    assert!(sides.contains(&"Taliban"), "{sides:?}");
+    assert!(
+        !sides
+            .iter()
+            .any(|n| n.contains("Residents") || n.contains("US")),
+        "{sides:?}"
+    );
+}
+
+#[test]
+fn arrests_without_a_named_agent_are_by_the_state_forces() {
+    let evs =
+        events("Afghan police said 40 of the escaped prisoners had been recaptured in Kunduz.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert!(
+        a[0].agents
+            .iter()
+            .any(|x| x.actor_type == Some(ActorType::StateForces)),
+        "{:?}",
+        a[0].agents
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_speech_verb_skips_any_ly_adverb() {
+    let evs = events(
+        "The United States said on Sunday that it had temporarily withdrawn its troops from \
+         Kunduz.",
+    );
+    let w = of_type(&evs, EventType::Withdrawal);
+    assert_eq!(w.len(), 1, "{evs:#?}");
+    assert_eq!(names(&w[0].agents), vec!["United States"]);
+}
