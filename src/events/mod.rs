@@ -424,7 +424,7 @@ impl EventExtractor {
             );
         }
         if is_violent(t) && targets.is_empty() {
-            targets = default_target(&agents, place.as_ref(), state, state_forces, s);
+            targets = default_target(t, &agents, place.as_ref(), state, state_forces, s);
         }
         // "443 of the escapees had been recaptured": arrests are made by the state's forces
         if t == EventType::Arrest && agents.is_empty() {
@@ -595,14 +595,25 @@ pub fn is_violent(t: EventType) -> bool {
 /// The other side when the sentence names none: a non-state agent fights the state forces of
 /// the country it fights in; state forces fight the non-state armed actor last mentioned.
 fn default_target(
+    t: EventType,
     agents: &[Actor],
     place: Option<&Place>,
     state: &ArticleState,
     state_forces: StateForces<'_>,
     s: &roles::Sentence<'_>,
 ) -> Vec<Actor> {
+    let civilians = || Actor {
+        name: "Civilians".into(),
+        actor_type: Some(ActorType::Civilians),
+        country: None,
+    };
     let Some(agent) = agents.first() else {
-        return Vec::new();
+        // a bomb with no one named behind it or against it hit the people around it
+        return if t == EventType::Bombing {
+            vec![civilians()]
+        } else {
+            Vec::new()
+        };
     };
     let cc = place
         .map(|p| p.country_code.clone())
@@ -613,8 +624,19 @@ fn default_target(
             .or_else(|| s.last_foreign_state_before(agent.country.as_deref()))
             .map(|a| vec![a])
             .unwrap_or_default(),
+        // a bomb with no one named against it: the state if the sentence names it, else the
+        // people around it
+        _ if t == EventType::Bombing => {
+            vec![s.state_in_sentence(agent).unwrap_or_else(civilians)]
+        }
+        // the state where it happened, if the sentence names it; else another armed side of
+        // the sentence; else that state as the story names it
         _ => cc
-            .and_then(|cc| s.named_state_forces(&cc).or_else(|| state_forces(&cc)))
+            .as_deref()
+            .and_then(|cc| s.state_forces_in_sentence(cc))
+            .filter(|f| f != agent)
+            .or_else(|| s.other_armed_in_sentence(agent))
+            .or_else(|| cc.and_then(|cc| s.named_state_forces(&cc).or_else(|| state_forces(&cc))))
             .filter(|f| f != agent)
             .map(|f| vec![f])
             .unwrap_or_default(),

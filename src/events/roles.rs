@@ -42,6 +42,20 @@ fn is_civilian_actor(a: &Actor) -> bool {
     )
 }
 
+/// Nouns for a person that an actor name can qualify ("militia leader", "Taliban commander").
+const PERSON_HEADS: &[&str] = &[
+    "leader",
+    "leaders",
+    "commander",
+    "commanders",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "head",
+    "founder",
+];
+
 /// Words ending in "-ly" that are no adverbs.
 const NOT_ADVERBS: &[&str] = &[
     "family", "rally", "ally", "italy", "july", "assembly", "supply", "reply", "apply", "holy",
@@ -413,6 +427,87 @@ impl<'a> Sentence<'a> {
         self.actors.retain(|a| a.first <= since || a.first >= end);
     }
 
+    /// Does the actor only back a side ("forces backed by the coalition", "Iran-backed")?
+    fn backs(&self, a: &Located<'_, ActorMention>) -> bool {
+        let by_at = |k: usize| {
+            a.first >= k
+                && matches!(self.words[a.first - k], "backed" | "supported" | "led")
+                && self.words[a.first - k + 1] == "by"
+        };
+        by_at(2) || by_at(3) || is_backer(self.text, a.item.span)
+    }
+
+    /// Is the actor mention followed by a verb of speech ("the United States said")? It
+    /// reports, and is no side of the events it reports.
+    fn is_speaker(&self, m: &ActorMention) -> bool {
+        SPEECH.contains(&self.word_after(m).as_str())
+    }
+
+    /// The word right after a mention, lower-cased.
+    fn word_after(&self, m: &ActorMention) -> String {
+        self.text[m.span.end..]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+
+    /// Does the mention qualify a person ("militia leader Dostum", "Taliban commander")?
+    /// The person is named, not the group acting.
+    fn qualifies_person(&self, m: &ActorMention) -> bool {
+        PERSON_HEADS.contains(&self.word_after(m).as_str())
+    }
+
+    /// An armed side of the sentence other than `agent` (not a backer, not a speaker): the
+    /// opponent a sentence names without tying it to the trigger ("fighters took Raqqa, the
+    /// capital of the Islamic State group's caliphate").
+    pub fn other_armed_in_sentence(&self, agent: &Actor) -> Option<Actor> {
+        self.actors
+            .iter()
+            .filter(|a| {
+                &a.item.actor != agent
+                    && !self.backs(a)
+                    && !self.is_speaker(a.item)
+                    && !self.qualifies_person(a.item)
+            })
+            .map(|a| &a.item.actor)
+            .find(|a| {
+                matches!(
+                    a.actor_type,
+                    Some(
+                        ActorType::StateForces
+                            | ActorType::External
+                            | ActorType::Rebels
+                            | ActorType::PoliticalMilitia
+                            | ActorType::IdentityMilitia
+                    )
+                )
+            })
+            .cloned()
+    }
+
+    /// The state forces of `cc` named in the sentence.
+    pub fn state_forces_in_sentence(&self, cc: &str) -> Option<Actor> {
+        self.actors
+            .iter()
+            .map(|a| &a.item.actor)
+            .find(|a| {
+                a.actor_type == Some(ActorType::StateForces) && a.country.as_deref() == Some(cc)
+            })
+            .cloned()
+    }
+
+    /// A state actor of the sentence other than `agent`.
+    pub fn state_in_sentence(&self, agent: &Actor) -> Option<Actor> {
+        self.actors
+            .iter()
+            .filter(|a| &a.item.actor != agent && !self.backs(a) && !self.is_speaker(a.item))
+            .map(|a| &a.item.actor)
+            .find(|a| a.actor_type == Some(ActorType::StateForces))
+            .cloned()
+    }
+
     /// Who claims the violence named at word `first` ("the Taliban said they had carried out
     /// the attack", "al-Shabaab claimed responsibility for the attack"): the last armed actor
     /// named before it in the sentence.
@@ -714,19 +809,11 @@ impl<'a> Sentence<'a> {
                 // where armed sides are named, the civilians around them
                 let (_, ce) = self.clause(last, last);
                 let between = (last + 1..ce.min(last + 12)).find(|&i| self.words[i] == "between");
-                let backed = |a: &Located<'_, ActorMention>| {
-                    a.first >= 2
-                        && matches!(self.words[a.first - 2], "backed" | "supported" | "led")
-                        && self.words[a.first - 1] == "by"
-                        || a.first >= 3
-                            && matches!(self.words[a.first - 3], "backed" | "supported" | "led")
-                            && self.words[a.first - 2] == "by"
-                };
                 let sides: Vec<&Located<'_, ActorMention>> = self
                     .actors
                     .iter()
                     .filter(|a| between.is_none_or(|b| a.first > b && a.first < ce))
-                    .filter(|a| !backed(a))
+                    .filter(|a| !self.backs(a))
                     .collect();
                 let armed = sides
                     .iter()
@@ -1093,15 +1180,15 @@ impl<'a> Sentence<'a> {
         };
         self.actors
             .iter()
-            .map(|a| &a.item.actor)
-            .rfind(|a| other(a))
+            .map(|a| a.item)
+            .rfind(|m| other(&m.actor) && !self.is_speaker(m))
             .or_else(|| {
                 self.earlier_actors
                     .iter()
-                    .map(|m| &m.actor)
-                    .rfind(|a| other(a))
+                    .copied()
+                    .rfind(|m| other(&m.actor) && !self.is_speaker(m))
             })
-            .cloned()
+            .map(|m| m.actor.clone())
     }
 
     /// The date of the last day-precision time expression of the sentence (narrative time).

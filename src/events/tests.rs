@@ -384,3 +384,34 @@ fn a_pronoun_after_a_speech_verb_skips_any_ly_adverb() {
     assert_eq!(w.len(), 1, "{evs:#?}");
     assert_eq!(names(&w[0].agents), vec!["United States"]);
 }
+
+#[test]
+fn default_targets_follow_the_sentence() {
+    // a non-state agent: the other armed side the sentence names, not the state by default
+    let evs = events(
+        "Kurdish-led fighters said on Tuesday they had taken Manbij, the last town held by the \
+         Islamic State group in the province.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(names(&s[0].targets), vec!["Islamic State"]);
+    // a group qualifying a person is no side
+    let evs = events(
+        "On Saturday the Taliban overran Shibirghan, the stronghold of militia leader Abdul \
+         Rashid Dostum.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert!(
+        s[0].targets
+            .iter()
+            .all(|t| t.actor_type == Some(ActorType::StateForces)),
+        "{:?}",
+        s[0].targets
+    );
+    // a bomb with no one named against it hit the people around it
+    let evs = events("Two car bombs exploded outside a hotel in Kabul on Friday, witnesses said.");
+    let b = of_type(&evs, EventType::Bombing);
+    assert_eq!(b.len(), 1, "{evs:#?}");
+    assert_eq!(names(&b[0].targets), vec!["Civilians"]);
+}
