@@ -182,7 +182,7 @@ impl EventExtractor {
                 let told = seen.contains(&trig.event_type)
                     || (trig.event_type == EventType::Assault
                         && seen.iter().any(|t| is_violent(*t)));
-                if s.definite(m.first) && told && s.date_for(m.first, m.last).is_none() {
+                if s.definite(m.first) && told && s.own_date_for(m.first, m.last).is_none() {
                     continue;
                 }
                 let (cs, ce) = s.clause(m.first, m.last);

@@ -248,6 +248,27 @@ mod tests {
     }
 
     #[test]
+    fn counts_and_spans_after_the_trigger_are_aggregates() {
+        assert_eq!(
+            check(
+                "The rebels waged a campaign across the north, seizing dozens of districts",
+                "seizing"
+            )
+            .as_deref(),
+            Some("aggregate")
+        );
+        assert_eq!(
+            check("a province where foreign troops fought for years", "fought").as_deref(),
+            Some("aggregate")
+        );
+        // people killed in numbers are one attack's toll
+        assert_eq!(
+            check("Gunmen attacked dozens of villagers on Monday", "attacked"),
+            None
+        );
+    }
+
+    #[test]
     fn a_since_clause_blocks_only_after_a_landmark() {
         // the landmark word itself is still an event
         assert_eq!(

@@ -1104,6 +1104,34 @@ impl<'a> Sentence<'a> {
             .and_then(|t| t.item.date)
     }
 
+    /// The date the trigger at `[first, last]` carries itself: as [`Self::date_for`], but a
+    /// time after a temporal subordinator or a "who" that follows the trigger dates that clause, not the
+    /// trigger ("the final assault came after fighters left the city on Sunday").
+    pub fn own_date_for(&self, first: usize, last: usize) -> Option<EventDate> {
+        let (cs, ce) = self.clause(first, last);
+        self.times
+            .iter()
+            .filter(|t| {
+                t.first <= last
+                    || !(last + 1..t.first).any(|i| {
+                        matches!(
+                            self.words[i],
+                            "after" | "before" | "when" | "while" | "once" | "who" | "whose"
+                        )
+                    })
+            })
+            .min_by_key(|t| {
+                let in_clause = t.first >= cs && t.last < ce;
+                let d = if t.first > last {
+                    t.first - last
+                } else {
+                    first.saturating_sub(t.last)
+                };
+                (!in_clause, d)
+            })
+            .and_then(|t| t.item.date)
+    }
+
     /// The non-state armed actor mentioned last before the trigger's sentence or in it.
     pub fn last_armed_non_state_before(&self) -> Option<Actor> {
         let armed = |a: &Actor| {

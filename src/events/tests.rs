@@ -415,3 +415,12 @@ fn default_targets_follow_the_sentence() {
     assert_eq!(b.len(), 1, "{evs:#?}");
     assert_eq!(names(&b[0].targets), vec!["Civilians"]);
 }
+
+#[test]
+fn a_told_event_dated_only_by_a_later_clause_is_no_new_one() {
+    let evs = events(
+        "Gunmen attacked a police post in Kunduz on Tuesday. The attack came hours after \
+         soldiers left the town on Monday.",
+    );
+    assert_eq!(of_type(&evs, EventType::Assault).len(), 1, "{evs:#?}");
+}
