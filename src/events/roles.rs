@@ -1090,18 +1090,30 @@ impl<'a> Sentence<'a> {
     /// The date of the time expression nearest the trigger, preferring its own clause.
     pub fn date_for(&self, first: usize, last: usize) -> Option<EventDate> {
         let (cs, ce) = self.clause(first, last);
-        self.times
+        let t = self.times.iter().min_by_key(|t| {
+            let in_clause = t.first >= cs && t.last < ce;
+            let d = if t.first > last {
+                t.first - last
+            } else {
+                first.saturating_sub(t.last)
+            };
+            (!in_clause, d)
+        })?;
+        // "last Sunday and Monday", "June 3 to 5": the event starts on the first day
+        let start = self
+            .times
             .iter()
-            .min_by_key(|t| {
-                let in_clause = t.first >= cs && t.last < ce;
-                let d = if t.first > last {
-                    t.first - last
-                } else {
-                    first.saturating_sub(t.last)
-                };
-                (!in_clause, d)
+            .find(|u| {
+                u.last + 2 == t.first
+                    && matches!(self.words[u.last + 1], "and" | "to" | "through" | "or")
+                    && u.item.date.is_some_and(|d| {
+                        t.item
+                            .date
+                            .is_some_and(|e| d.date < e.date && d.precision == e.precision)
+                    })
             })
-            .and_then(|t| t.item.date)
+            .unwrap_or(t);
+        start.item.date
     }
 
     /// The date the trigger at `[first, last]` carries itself: as [`Self::date_for`], but a

@@ -424,3 +424,14 @@ fn a_told_event_dated_only_by_a_later_clause_is_no_new_one() {
     );
     assert_eq!(of_type(&evs, EventType::Assault).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn coordinated_days_date_the_event_by_the_first() {
+    let evs = events("Last Sunday and Monday, Afghan authorities freed 200 prisoners in Kunduz.");
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        r[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 4).unwrap()
+    );
+}
