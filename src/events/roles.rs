@@ -420,11 +420,13 @@ impl<'a> Sentence<'a> {
             .map_or(clause_start, |i| i + 1)
     }
 
-    /// Actors of a reference clause opening at word `since` ("... since U.S.-led forces began
-    /// their withdrawal") are no side of the sentence's events.
+    /// Actors and times of a reference clause opening at word `since` ("... since U.S.-led
+    /// forces began their withdrawal", "... since they seized power in 2021") are no side and
+    /// no date of the sentence's events.
     pub fn drop_reference_clause(&mut self, since: usize) {
         let (_, end) = self.clause(since + 1, since + 1);
         self.actors.retain(|a| a.first <= since || a.first >= end);
+        self.times.retain(|t| t.first <= since || t.first >= end);
     }
 
     /// Does the actor only back a side ("forces backed by the coalition", "Iran-backed")?

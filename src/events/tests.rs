@@ -435,3 +435,13 @@ fn coordinated_days_date_the_event_by_the_first() {
         NaiveDate::from_ymd_opt(2021, 7, 4).unwrap()
     );
 }
+
+#[test]
+fn a_broken_truce_and_a_battle_entering_its_fifth_day_are_no_events() {
+    let evs = events(
+        "On Monday rebels attacked army outposts in Kunduz, ending a truce that had held \
+         there for a year. The battle for the city entered its fifth day on Thursday.",
+    );
+    assert!(of_type(&evs, EventType::Agreement).is_empty(), "{evs:#?}");
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+}
