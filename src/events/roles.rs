@@ -42,6 +42,11 @@ fn is_civilian_actor(a: &Actor) -> bool {
     )
 }
 
+/// Words that open a new clause's subject after "and"/"but" ("and others fled").
+const NEW_SUBJECTS: &[&str] = &[
+    "others", "some", "many", "most", "they", "he", "she", "we", "it",
+];
+
 /// Nouns for a person that an actor name can qualify ("militia leader", "Taliban commander").
 const PERSON_HEADS: &[&str] = &[
     "leader",
@@ -857,8 +862,16 @@ impl<'a> Sentence<'a> {
     /// nearest place of the sentence, else "the city" pointing back (None here: the caller uses
     /// the focus place). Places inside actor names ("Afghan forces", "Kabul government") don't count.
     pub fn place_for(&self, first: usize, last: usize, subject_first: bool) -> Option<usize> {
+        // "some surrendered and others fled into Iran": a place after a new subject belongs
+        // to that clause's verb
+        let other_clause = |i: usize| {
+            (last + 1..self.places[i].first.saturating_sub(1)).any(|k| {
+                matches!(self.words[k], "and" | "but" | "while" | "whereas")
+                    && NEW_SUBJECTS.contains(&self.words[k + 1])
+            })
+        };
         let usable: Vec<usize> = (0..self.places.len())
-            .filter(|&i| self.usable_place(&self.places[i]))
+            .filter(|&i| self.usable_place(&self.places[i]) && !other_clause(i))
             .collect();
         let (clause_start, clause_end) = self.clause(last, last);
         let point = |i: &usize| {

@@ -445,3 +445,19 @@ fn a_broken_truce_and_a_battle_entering_its_fifth_day_are_no_events() {
     assert!(of_type(&evs, EventType::Agreement).is_empty(), "{evs:#?}");
     assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn a_place_after_a_new_subject_belongs_to_its_own_verb() {
+    let evs = events(
+        "The Taliban took Kunduz on Sunday. Officials said government forces there put up \
+         little resistance; some surrendered and others fled across the border into Tajikistan.",
+    );
+    let s = of_type(&evs, EventType::Surrender);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_ne!(
+        s[0].place.as_ref().map(|p| p.country_code.as_str()),
+        Some("TJ"),
+        "{:?}",
+        s[0].place
+    );
+}
