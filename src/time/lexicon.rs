@@ -30,6 +30,7 @@ pub enum Class {
     YearWord,
     Holiday,
     UnitAdj,
+    Approx,
 }
 
 impl Class {
@@ -58,6 +59,7 @@ impl Class {
             "yearword" => Class::YearWord,
             "holiday" => Class::Holiday,
             "unitadj" => Class::UnitAdj,
+            "approx" => Class::Approx,
             _ => return None,
         })
     }
@@ -96,6 +98,8 @@ pub struct Entry {
     /// References: only as an adjective before a noun that is no time unit ("its current
     /// position", not "the current quarter" nor "the current" of a river).
     pub attributive: bool,
+    /// Approximators: only before a year or a quarter ("fiscal 1989"), not a quantity.
+    pub period: bool,
 }
 
 /// The loaded lexicon: lower-case word → entries.
@@ -144,6 +148,7 @@ impl Lexicon {
                 needs_the: flag("needs_the"),
                 needs_day: flag("needs_day"),
                 attributive: flag("attributive"),
+                period: flag("period"),
             };
             lex.words
                 .entry(word.into_bytes().into_boxed_slice())

@@ -166,6 +166,7 @@ impl TimeTagger {
             let Some(parsed) = ctx.parse(i) else {
                 continue;
             };
+            let parsed = ctx.extent(parsed);
             if parsed.b <= parsed.a || parsed.b > toks.len() {
                 continue;
             }
@@ -304,8 +305,64 @@ impl TimeTagger {
         ok.then_some((s2, e2, d2, None))
     }
 
+    /// Whether the sentence before byte `end` names a period of several months other than a
+    /// quarter: "the nine months", "the first six months", "the first half" (a number above
+    /// three, or an ordinal, before a month unit; "half" after an ordinal).
+    fn longer_period_before(&self, text: &str, end: usize) -> bool {
+        let b = text.as_bytes();
+        let mut start = end;
+        while start > 0 && end - start < 400 {
+            let c = b[start - 1];
+            if c == b'\n'
+                || (c == b'.' && b.get(start).is_some_and(|&n| n == b' ') && {
+                    // a sentence end: not after an abbreviation or a number ("Sept.", "Corp.")
+                    let w = text[..start - 1]
+                        .rsplit(|ch: char| !ch.is_ascii_alphanumeric())
+                        .next()
+                        .unwrap_or("");
+                    !(w.len() <= 4 && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
+                })
+            {
+                break;
+            }
+            start -= 1;
+        }
+        let start = ceil_boundary(text, start);
+        let words: Vec<&str> = text[start..end]
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.windows(2).any(|p| {
+            let (w0, w1) = (p[0], p[1]);
+            let unit = self.lex.entry(w1, Class::Unit);
+            let months = unit.is_some_and(|e| e.value == "M");
+            let half = w1.eq_ignore_ascii_case("half");
+            let number = self
+                .lex
+                .entry(w0, Class::Number)
+                .and_then(|e| e.num)
+                .or_else(|| w0.parse::<i64>().ok());
+            let ordinal = self.lex.entry(w0, Class::Ordinal).is_some();
+            (months && number.is_some_and(|n| n > 3 && n < 12)) || (half && ordinal)
+        })
+    }
+
     fn resolve(&self, ctx: &Ctx, parsed: &Parsed, span: Span, st: &mut DocState) -> TimeMention {
-        let tense_of = || tense(ctx, parsed.a, parsed.b);
+        // "Wednesday's ruling": a weekday naming an event by its day is, in news, a day
+        // passed, whatever the tense of the clause around the noun ("would appeal
+        // Wednesday's ruling")
+        let possessive = matches!(parsed.sem, Sem::Weekday { rel: None, .. })
+            && parsed.b + 1 < ctx.toks.len()
+            && ctx.toks[parsed.b].s == ctx.toks[parsed.b - 1].e
+            && matches!(ctx.w(parsed.b), "'" | "’")
+            && ctx.w(parsed.b + 1) == "s";
+        let tense_of = || {
+            if possessive {
+                Tense::Past
+            } else {
+                tense(ctx, parsed.a, parsed.b)
+            }
+        };
         let (val, anchor, ttype) = match year_ago_period_in_force(ctx, parsed, st) {
             Some(v) => (v, Anchor::Previous, TimexType::Date),
             None => resolve_sem(
@@ -315,6 +372,19 @@ impl TimeTagger {
                 st.anchor_for(&parsed.sem),
                 st.narrative,
             ),
+        };
+        // "for the nine months, ... compared with ... a year earlier": the comparison is with
+        // the longer period the sentence is about, not the quarter reported, so only its year
+        let val = match val {
+            Val::Quarter(y, _)
+                if matches!(
+                    parsed.sem,
+                    Sem::Ago { unit: "Y", .. } | Sem::PrevOffset { unit: "Y", .. }
+                ) && self.longer_period_before(ctx.text, span.start) =>
+            {
+                Val::Year(y)
+            }
+            v => v,
         };
         // year offsets ("a year ago", "a year earlier") compare with the period in force rather
         // than move it
@@ -882,6 +952,7 @@ fn resolve_sem(
             }
         }
         Sem::Year(y) => (Val::Year(y), Anchor::None, Date),
+        Sem::Half { y, h } => other(format!("{y:04}-H{h}")),
         Sem::Decade(y, false) => (Val::Decade(y), Anchor::None, Date),
         Sem::Decade(y, true) => other(format!("{:03}", y / 10)),
         Sem::Quarter {

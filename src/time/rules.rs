@@ -101,6 +101,11 @@ pub enum Sem {
         yrel: Option<i64>,
     },
     Year(i32),
+    /// A half year: "the first half of 1990" (`h` 1), "the last half of 1989" (2).
+    Half {
+        y: i32,
+        h: u32,
+    },
     /// A decade by its first year; `true` when definite ("the 1990s": TimeML `199`, a bare
     /// "1990s": `199X`).
     Decade(i32, bool),
@@ -362,6 +367,71 @@ impl<'a> Ctx<'a> {
             && "$£€#".contains(&self.text[self.toks[i - 1].s..self.toks[i - 1].e]))
     }
 
+    /// The TimeML extent of a parsed expression: a modifier of its quantity belongs to it
+    /// ("nearly two years", "more than four hours", "at least 30 days", lexicon class
+    /// `approx`), so does "fiscal" before a year or quarter ("fiscal 1989", "the fiscal
+    /// first quarter"); the article of a noun that a hyphenated expression modifies does not
+    /// ("the 30-day period", "the third-quarter results").
+    pub fn extent(&self, mut p: Parsed) -> Parsed {
+        // "the third-quarter earnings": "the" is the noun's
+        if p.b == p.a + 4
+            && self.is(p.a, "the")
+            && self.is_dash(p.a + 2)
+            && self.adjacent(p.a + 1)
+            && self.adjacent(p.a + 2)
+            && self.toks.get(p.b).is_some_and(|t| t.kind == Kind::Word)
+            && !matches!(p.sem, Sem::Decade(..))
+        {
+            p.a += 1;
+            return p;
+        }
+        if p.a == 0 || p.a <= self.min {
+            return p;
+        }
+        let k = p.a - 1;
+        let Some(e) = self.cls(k, Class::Approx) else {
+            return p;
+        };
+        let period = matches!(p.sem, Sem::Year(_) | Sem::Quarter { .. });
+        let quantity = self.quantity(p.a).is_some() || self.is_any(p.a, &["a", "an"]);
+        let counted = matches!(
+            p.sem,
+            Sem::Duration(_) | Sem::Ago { .. } | Sem::PrevOffset { .. }
+        );
+        if e.period {
+            if !period {
+                return p;
+            }
+            p.a = k;
+            // "the fiscal first quarter"
+            if matches!(p.sem, Sem::Quarter { .. }) && k > self.min && self.is(k - 1, "the") {
+                p.a = k - 1;
+            }
+            return p;
+        }
+        if !(quantity && counted) {
+            return p;
+        }
+        // the words before the entry's word ("more" of "more than"), longest first
+        let mut best = None;
+        for alt in e.value.split('|') {
+            let words: Vec<&str> = alt.split_whitespace().filter(|w| *w != "-").collect();
+            if words.len() > k - self.min {
+                continue;
+            }
+            let start = k - words.len();
+            if words.iter().enumerate().all(|(j, w)| self.is(start + j, w))
+                && best.is_none_or(|b| start < b)
+            {
+                best = Some(start);
+            }
+        }
+        if let Some(start) = best {
+            p.a = start;
+        }
+        p
+    }
+
     /// A quantity: digits or a number word ("three", "a", "several").
     fn quantity(&self, i: usize) -> Option<Option<i64>> {
         if let Some((v, nd, suf)) = self.digits(i) {
@@ -525,6 +595,28 @@ impl<'a> Ctx<'a> {
                 || w.eq_ignore_ascii_case("hrs")
         }) {
             return None;
+        }
+        // "the first half of 1990", "the last half of 1989": TIMEX3 halves H1 / H2
+        if i >= 3 && self.is(i - 1, "of") && self.is(i - 2, "half") {
+            let h = if self.is_any(i - 3, &["last", "latter", "second"]) {
+                Some(2)
+            } else if self.is(i - 3, "first") {
+                Some(1)
+            } else {
+                None
+            };
+            if let Some(h) = h {
+                let a = if i >= 4 && self.is(i - 4, "the") {
+                    i - 4
+                } else {
+                    i - 3
+                };
+                return Some(Parsed {
+                    a,
+                    b: i + 1,
+                    sem: Sem::Half { y, h },
+                });
+            }
         }
         // a year: needs a temporal context on the left or an end of phrase on the right
         // "and", "or", "to" only continue a list or range of years ("1994 and 1995")
@@ -1832,6 +1924,9 @@ impl<'a> Ctx<'a> {
                 }
                 let sem = if unit == "WE" {
                     Sem::Weekend { rel: Some(rn) }
+                } else if the && rw == "past" && unit == "Y" {
+                    // "over the past year": TimeBank dates it, the year before the DCT's
+                    Sem::RelUnit { unit, n: -1 }
                 } else if the && rw == "past" {
                     Sem::Duration(duration_value(Some(1), unit))
                 } else if matches!(rw.as_str(), "previous" | "following" | "preceding")

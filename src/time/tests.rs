@@ -644,10 +644,10 @@ fn added_quantities_are_durations() {
         values(&t, "Over the years the feud deepened."),
         vec![pair("the years", "PXY")]
     );
-    // "more than" is no added quantity
+    // "more than" is no added quantity (it is the duration's modifier, inside its extent)
     assert_eq!(
         values(&t, "The siege lasted more than two years."),
-        vec![pair("two years", "P2Y")]
+        vec![pair("more than two years", "P2Y")]
     );
 }
 
@@ -989,7 +989,7 @@ fn reporting_period_in_force_survives_a_day() {
     assert_eq!(
         v,
         vec![
-            pair("first quarter", "1989-Q1"),
+            pair("the fiscal first quarter", "1989-Q1"),
             pair("Sept. 29", "1989-09-29"),
             pair("the 1988 period", "1988-Q1"),
             pair("the quarter", "1989-Q1"),
@@ -1186,4 +1186,96 @@ fn load_reports_missing_or_bad_lexicon() {
         Err(crate::Error::Gazetteer { .. })
     ));
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn halves_of_a_named_year() {
+    let t = tagger();
+    assert_eq!(
+        values(&t, "Sales should recover in the second half of 2022."),
+        vec![pair("the second half of 2022", "2022-H2")]
+    );
+    assert_eq!(
+        values(&t, "Margins were thin during the first half of 2019."),
+        vec![pair("the first half of 2019", "2019-H1")]
+    );
+}
+
+#[test]
+fn the_past_year_is_the_year_before() {
+    let t = tagger();
+    assert_eq!(
+        values(&t, "Attacks doubled over the past year, officials said."),
+        vec![pair("the past year", "2020")]
+    );
+    // other units stay durations
+    assert_eq!(
+        values(&t, "Attacks doubled over the past month."),
+        vec![pair("the past month", "P1M")]
+    );
+}
+
+#[test]
+fn year_ago_comparison_of_a_longer_period() {
+    let t = tagger();
+    let d0 = Some(d(1989, 10, 26));
+    let v: Vec<(String, String)> = t
+        .tag(
+            "The mill earned $5 million in the third quarter, up from $4 million a year \
+             earlier. For the nine months, it earned $12 million, against $10 million a year \
+             earlier.",
+            d0,
+        )
+        .into_iter()
+        .map(|m| (m.text, m.value))
+        .collect();
+    assert_eq!(
+        v,
+        vec![
+            pair("the third quarter", "1989-Q3"),
+            pair("a year earlier", "1988-Q3"),
+            pair("the nine months", "P9M"),
+            pair("a year earlier", "1988"),
+        ]
+    );
+}
+
+#[test]
+fn possessive_weekday_is_a_day_passed() {
+    let t = tagger();
+    // DCT Thursday 2021-07-08: the clause's "would" does not move "Tuesday's ruling" ahead
+    assert_eq!(
+        values(&t, "The family said it would appeal Tuesday's ruling."),
+        vec![pair("Tuesday", "2021-07-06")]
+    );
+    assert_eq!(
+        values(&t, "The family said it would appeal on Tuesday."),
+        vec![pair("Tuesday", "2021-07-13")]
+    );
+}
+
+#[test]
+fn extent_of_modifiers_and_articles() {
+    let t = tagger();
+    assert_eq!(
+        values(&t, "The convoy waited nearly two hours at the gate."),
+        vec![pair("nearly two hours", "PT2H")]
+    );
+    assert_eq!(
+        values(&t, "Talks lasted at least three days."),
+        vec![pair("at least three days", "P3D")]
+    );
+    assert_eq!(
+        values(&t, "They held him for no more than ten days."),
+        vec![pair("no more than ten days", "P10D")]
+    );
+    assert_eq!(
+        values(&t, "Revenue rose in fiscal 2020, the ministry said."),
+        vec![pair("fiscal 2020", "2020")]
+    );
+    // the article of the noun a hyphenated expression modifies stays out
+    assert_eq!(
+        values(&t, "The rebels agreed to the 30-day truce."),
+        vec![pair("30-day", "P30D")]
+    );
 }
