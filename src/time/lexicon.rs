@@ -31,6 +31,7 @@ pub enum Class {
     Holiday,
     UnitAdj,
     Approx,
+    Magnitude,
 }
 
 impl Class {
@@ -60,6 +61,7 @@ impl Class {
             "holiday" => Class::Holiday,
             "unitadj" => Class::UnitAdj,
             "approx" => Class::Approx,
+            "magnitude" => Class::Magnitude,
             _ => return None,
         })
     }

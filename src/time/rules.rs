@@ -101,6 +101,8 @@ pub enum Sem {
         yrel: Option<i64>,
     },
     Year(i32),
+    /// "the week of March 6": the week of a day.
+    WeekOf(Box<Sem>),
     /// A half year: "the first half of 1990" (`h` 1), "the last half of 1989" (2).
     Half {
         y: i32,
@@ -373,6 +375,47 @@ impl<'a> Ctx<'a> {
     /// first quarter"); the article of a noun that a hyphenated expression modifies does not
     /// ("the 30-day period", "the third-quarter results").
     pub fn extent(&self, mut p: Parsed) -> Parsed {
+        // a rate: "$500 million a year", "four flights a week", "700 seats per week" is a SET
+        if let Sem::Duration(v) = &p.sem {
+            if p.b == p.a + 2 && self.is_any(p.a, &["a", "per"]) && p.a > 0 {
+                // the words before may belong to an earlier expression ("24 hours a day")
+                let k = p.a - 1;
+                let word = |i: usize, c: Class| {
+                    self.toks[i].kind == Kind::Word && self.lex.entry(self.w(i), c).is_some()
+                };
+                let num = |i: usize| self.toks[i].kind == Kind::Num || word(i, Class::Number);
+                let counted_noun = self.toks[k].kind == Kind::Word
+                    && self.w(k).len() > 2
+                    && self.w(k).ends_with('s')
+                    && !word(k, Class::Prep)
+                    && (k.saturating_sub(3)..k).any(num);
+                if self.toks[k].kind == Kind::Num || word(k, Class::Magnitude) || counted_noun {
+                    let v = v.clone();
+                    return Parsed {
+                        a: p.a,
+                        b: p.b,
+                        sem: Sem::Set(v),
+                    };
+                }
+            }
+        }
+        // "the week of March 6": the week containing the day
+        if matches!(p.sem, Sem::Abs { d: Some(_), .. })
+            && p.a >= 2 + self.min
+            && self.is(p.a - 1, "of")
+            && self.is(p.a - 2, "week")
+        {
+            let a = if p.a >= 3 + self.min && self.is(p.a - 3, "the") {
+                p.a - 3
+            } else {
+                p.a - 2
+            };
+            return Parsed {
+                a,
+                b: p.b,
+                sem: Sem::WeekOf(Box::new(p.sem)),
+            };
+        }
         // "the third-quarter earnings": "the" is the noun's
         if p.b == p.a + 4
             && self.is(p.a, "the")

@@ -1279,3 +1279,32 @@ fn extent_of_modifiers_and_articles() {
         vec![pair("30-day", "P30D")]
     );
 }
+
+#[test]
+fn week_of_a_day() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "A hearing is set for the week of July 19, officials said."
+        ),
+        vec![pair("the week of July 19", "2021-W29")]
+    );
+}
+
+#[test]
+fn rates_are_sets() {
+    let t = tagger();
+    assert_eq!(
+        values(&t, "The plant burns $3 million a year in fuel."),
+        vec![pair("a year", "P1Y")]
+    );
+    let m = one(
+        &t,
+        "The airline runs four flights a week to Kabul.",
+        "a week",
+    );
+    assert_eq!(m.timex_type, TimexType::Set);
+    let m = one(&t, "The convoy was stopped within a week.", "a week");
+    assert_eq!(m.timex_type, TimexType::Duration);
+}
