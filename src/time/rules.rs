@@ -639,7 +639,26 @@ impl<'a> Ctx<'a> {
         }) {
             return None;
         }
-        // "the first half of 1990", "the last half of 1989": TIMEX3 halves H1 / H2
+        // "the first half of 1990", "the last half of 1989", "the first two quarters of
+        // 1990": TIMEX3 halves H1 / H2
+        if i >= 4
+            && self.is(i - 1, "of")
+            && self.is(i - 2, "quarters")
+            && self.is(i - 3, "two")
+            && self.is_any(i - 4, &["first", "last"])
+        {
+            let h = if self.is(i - 4, "first") { 1 } else { 2 };
+            let a = if i >= 5 && self.is(i - 5, "the") {
+                i - 5
+            } else {
+                i - 4
+            };
+            return Some(Parsed {
+                a,
+                b: i + 1,
+                sem: Sem::Half { y, h },
+            });
+        }
         if i >= 3 && self.is(i - 1, "of") && self.is(i - 2, "half") {
             let h = if self.is_any(i - 3, &["last", "latter", "second"]) {
                 Some(2)

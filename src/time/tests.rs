@@ -1199,6 +1199,13 @@ fn halves_of_a_named_year() {
         values(&t, "Margins were thin during the first half of 2019."),
         vec![pair("the first half of 2019", "2019-H1")]
     );
+    assert_eq!(
+        values(
+            &t,
+            "Losses will last through the first two quarters of 2023."
+        ),
+        vec![pair("the first two quarters of 2023", "2023-H1")]
+    );
 }
 
 #[test]
