@@ -953,6 +953,10 @@ fn resolve_sem(
         }
         Sem::Year(y) => (Val::Year(y), Anchor::None, Date),
         Sem::Half { y, h } => other(format!("{y:04}-H{h}")),
+        Sem::DayShift(ref inner, n) => match resolve_sem(inner, dct, tense, last, narrative) {
+            (Val::Day(d, _), a, _) => (Val::Day(d + Dur::days(n), None), a, Date),
+            r => r,
+        },
         Sem::WeekOf(ref inner) => match resolve_sem(inner, dct, tense, last, narrative) {
             (Val::Day(d, _), a, _) => (Val::Week(d), a, Date),
             r => r,

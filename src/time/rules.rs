@@ -103,6 +103,8 @@ pub enum Sem {
     Year(i32),
     /// "the week of March 6": the week of a day.
     WeekOf(Box<Sem>),
+    /// "the day before last Tuesday": a day `n` days from the day meant.
+    DayShift(Box<Sem>, i64),
     /// A half year: "the first half of 1990" (`h` 1), "the last half of 1989" (2).
     Half {
         y: i32,
@@ -2027,6 +2029,26 @@ impl<'a> Ctx<'a> {
                             b: i + 2,
                             sem: Sem::PrevOffset { unit, n },
                         });
+                    }
+                    // "the day before last Tuesday('s hearing)", "the day after Christmas": a
+                    // day from the date that follows
+                    let n = if self.is(i + 1, "before") { -1 } else { 1 };
+                    for j in i + 2..(i + 4).min(self.toks.len()) {
+                        let Some(p) = self.parse(j) else { continue };
+                        let day = matches!(
+                            p.sem,
+                            Sem::Weekday { .. }
+                                | Sem::Abs { d: Some(_), .. }
+                                | Sem::Deictic { .. }
+                                | Sem::Holiday { .. }
+                        );
+                        if p.a == i + 2 && day {
+                            return Some(Parsed {
+                                a: i.wrapping_sub(1),
+                                b: p.b,
+                                sem: Sem::DayShift(Box::new(p.sem), n),
+                            });
+                        }
                     }
                 }
             }

@@ -1315,3 +1315,17 @@ fn rates_are_sets() {
     let m = one(&t, "The convoy was stopped within a week.", "a week");
     assert_eq!(m.timex_type, TimexType::Duration);
 }
+
+#[test]
+fn day_before_or_after_a_day() {
+    let t = tagger();
+    // DCT Thursday 2021-07-08
+    assert_eq!(
+        values(&t, "He met them the day before last Tuesday's hearing."),
+        vec![pair("the day before last Tuesday", "2021-07-05")]
+    );
+    assert_eq!(
+        values(&t, "The truce began the day after July 4, 2021."),
+        vec![pair("the day after July 4, 2021", "2021-07-05")]
+    );
+}
