@@ -102,6 +102,9 @@ pub struct Entry {
     pub attributive: bool,
     /// Approximators: only before a year or a quarter ("fiscal 1989"), not a quantity.
     pub period: bool,
+    /// Future cues: a verb whose simple present reports a scheduled event ("meets"); not
+    /// after "to" (an infinitive: "flew there to meet him").
+    pub present: bool,
 }
 
 /// The loaded lexicon: lower-case word → entries.
@@ -151,6 +154,7 @@ impl Lexicon {
                 needs_day: flag("needs_day"),
                 attributive: flag("attributive"),
                 period: flag("period"),
+                present: flag("present"),
             };
             lex.words
                 .entry(word.into_bytes().into_boxed_slice())

@@ -677,7 +677,10 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
                 && ctx.w(k - 1).eq_ignore_ascii_case("as")
                 && ctx.w(k + 1).eq_ignore_ascii_case("as");
         }
-        if ctx.lex.entry(w, Class::Future).is_none() {
+        let Some(fe) = ctx.lex.entry(w, Class::Future) else {
+            return false;
+        };
+        if fe.present && k > 0 && ctx.w(k - 1).eq_ignore_ascii_case("to") {
             return false;
         }
         // "had been scheduled", "as previously planned": a plan in the past

@@ -688,7 +688,7 @@ fn pairs_of_days() {
     let t = tagger();
     // "April 24 and 25": two dates; a year after the pair is both days'
     assert_eq!(
-        values(&t, "The summit meets on April 24 and 25."),
+        values(&t, "The summit met on April 24 and 25."),
         vec![pair("April 24", "2021-04-24"), pair("25", "2021-04-25")]
     );
     assert_eq!(
@@ -1327,5 +1327,27 @@ fn day_before_or_after_a_day() {
     assert_eq!(
         values(&t, "The truce began the day after July 4, 2021."),
         vec![pair("the day after July 4, 2021", "2021-07-05")]
+    );
+}
+
+#[test]
+fn present_tense_schedule_verbs_are_future() {
+    let t = tagger();
+    // DCT Thursday 2021-07-08: "meet Monday" in the present is the coming Monday
+    assert_eq!(
+        values(&t, "The two leaders meet separately Monday with the envoy."),
+        vec![pair("Monday", "2021-07-12")]
+    );
+    assert_eq!(
+        values(&t, "The two leaders met separately Monday with the envoy."),
+        vec![pair("Monday", "2021-07-05")]
+    );
+    // an infinitive is no present tense
+    assert_eq!(
+        values(
+            &t,
+            "The envoy flew to Kabul on Monday to meet the governor."
+        ),
+        vec![pair("Monday", "2021-07-05")]
     );
 }
