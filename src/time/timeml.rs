@@ -18,9 +18,14 @@
 
 //!
 //! Figures (`frontline eval --timeml ../shared/eval/time/TBAQ-cleaned`, `--wikiwars`):
-//! TBAQ-cleaned (256 documents, 1822 TIMEX3) relaxed span F1 0.944, strict 0.865, value F1
-//! 0.820, value accuracy 0.869 (0.882 on DATE/TIME); WikiWars (22 documents, 2659 TIMEX2)
-//! relaxed span F1 0.905, value accuracy 0.823. The error list: `TIME_ERRORS=1` (and
+//! TBAQ-cleaned (256 documents, 1822 TIMEX3) relaxed span F1 0.945, strict 0.882, value F1
+//! 0.828, value accuracy 0.876 (0.888 on DATE/TIME); WikiWars (22 documents, 2659 TIMEX2)
+//! relaxed span F1 0.906, value accuracy 0.824. Of the 164 DATE/TIME value errors left on
+//! TBAQ-cleaned, about 20 are the tagger's (tense without a cue it reads, clock times on an
+//! event's day); the rest are gold errors (values contradicting the DCT or the text),
+//! underspecified gold values (`1989-WXX` for "last week", `1949-XX` for "1949"), gold
+//! granularities unlike the expression's, unpadded week numbers, part-of-day and
+//! earnings-period choices on which TimeBank disagrees with itself. The error list: `TIME_ERRORS=1` (and
 //! `TIME_OK=1` for the matches too; `TIME_DT=1` for the DATE/TIME-only scoring) with the
 //! ignored `tbaq` / `wikiwars` tests below.
 
@@ -639,8 +644,9 @@ mod tests {
         assert_eq!(r.documents, 256);
         assert_eq!(r.overall.gold, 1822);
         assert!(r.overall.relaxed.f1 >= 0.94, "{r}");
-        assert!(r.overall.value.f1 >= 0.82, "{r}");
-        assert!(r.date_time.value_accuracy >= 0.88, "{r}");
+        assert!(r.overall.strict.f1 >= 0.875, "{r}");
+        assert!(r.overall.value.f1 >= 0.825, "{r}");
+        assert!(r.date_time.value_accuracy >= 0.885, "{r}");
     }
 
     /// `cargo test --release --lib time::timeml::tests::tbaq -- --ignored --nocapture`
