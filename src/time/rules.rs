@@ -1595,6 +1595,22 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // a compound number: "twenty four hours", "thirty-five days"
+        if let (Some(q), Some(units)) = (qa, n) {
+            if (1..=9).contains(&units) && !self.is_any(q, &["a", "an"]) && q > 0 {
+                let t = if self.is_dash(q - 1) && q >= 2 && self.adjacent(q - 2) {
+                    q - 2
+                } else {
+                    q - 1
+                };
+                if let Some(tens) = self.cls(t, Class::Number).and_then(|e| e.num) {
+                    if (20..=90).contains(&tens) && tens % 10 == 0 {
+                        qa = Some(t);
+                        n = Some(tens + units);
+                    }
+                }
+            }
+        }
         // a half more: "5 1/2 hours", "two and a half years", "a minute and a half"
         if !hyphen {
             if let Some(p) = self.half_duration(i, unit, qa, n) {

@@ -1351,3 +1351,18 @@ fn present_tense_schedule_verbs_are_future() {
         vec![pair("Monday", "2021-07-05")]
     );
 }
+
+#[test]
+fn compound_number_words() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "Fighting went on for twenty-four hours and then thirty five days."
+        ),
+        vec![
+            pair("twenty-four hours", "PT24H"),
+            pair("thirty five days", "P35D")
+        ]
+    );
+}
