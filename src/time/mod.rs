@@ -1018,6 +1018,28 @@ fn resolve_sem(
             None => other(format!("XXXX-Q{q}")),
         },
         Sem::Season { y: Some(y), s, .. } => (Val::Season(y, s), Anchor::None, Date),
+        // a history: the season of the year in force ("In June 1941 ... the summer"), the next
+        // year's when it starts well before the month in force; "next spring" the one after
+        Sem::Season { y: None, s, rel }
+            if narrative.is_some_and(|(y, _)| dct.is_none_or(|r| y != r.year())) =>
+        {
+            let (y, last_month) = narrative.unwrap_or_default();
+            let start = match s {
+                "SP" => 3,
+                "SU" => 6,
+                "FA" => 9,
+                _ => 12,
+            };
+            let year = match rel {
+                Some(1) if last_month > 0 && start > last_month => y,
+                Some(1) => y + 1,
+                Some(-1) if last_month > 0 && start + 3 <= last_month => y,
+                Some(-1) => y - 1,
+                _ if last_month > start && last_month - start >= 3 => y + 1,
+                _ => y,
+            };
+            (Val::Season(year, s), Anchor::Previous, Date)
+        }
         Sem::Season { y: None, s, rel } => {
             let Some(r) = dct else {
                 return other(format!("XXXX-{s}"));

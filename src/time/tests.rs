@@ -1366,3 +1366,29 @@ fn compound_number_words() {
         ]
     );
 }
+
+#[test]
+fn seasons_in_a_history_follow_the_year_in_force() {
+    let t = tagger();
+    let v: Vec<(String, String)> = t
+        .tag_with(
+            "The war began in March 1915. In June 1917 the army crossed the river. \
+             In the summer the rains came, and by the winter the front was quiet. \
+             Next spring they attacked again.",
+            Some(d(1915, 3, 1)),
+            true,
+        )
+        .into_iter()
+        .map(|m| (m.text, m.value))
+        .collect();
+    assert_eq!(
+        v,
+        vec![
+            pair("March 1915", "1915-03"),
+            pair("June 1917", "1917-06"),
+            pair("the summer", "1917-SU"),
+            pair("the winter", "1917-WI"),
+            pair("Next spring", "1918-SP"),
+        ]
+    );
+}
