@@ -879,7 +879,7 @@ fn resolve_sem(
             d,
             rel: None,
             ..
-        } if narrative.is_some_and(|(y, _)| dct.is_none_or(|r| y != r.year())) => {
+        } if narrative.is_some() => {
             let (y, last_month) = narrative.unwrap_or_default();
             // a chronological account: a month before the last one is the next year's
             let y = if last_month > m && last_month - m >= 3 {
@@ -1020,9 +1020,7 @@ fn resolve_sem(
         Sem::Season { y: Some(y), s, .. } => (Val::Season(y, s), Anchor::None, Date),
         // a history: the season of the year in force ("In June 1941 ... the summer"), the next
         // year's when it starts well before the month in force; "next spring" the one after
-        Sem::Season { y: None, s, rel }
-            if narrative.is_some_and(|(y, _)| dct.is_none_or(|r| y != r.year())) =>
-        {
+        Sem::Season { y: None, s, rel } if narrative.is_some() => {
             let (y, last_month) = narrative.unwrap_or_default();
             let start = match s {
                 "SP" => 3,
@@ -1194,7 +1192,7 @@ fn resolve_sem(
             rule,
             y: None,
             rel: None,
-        } if narrative.is_some_and(|(y, _)| dct.is_none_or(|r| y != r.year())) => {
+        } if narrative.is_some() => {
             let (y, _) = narrative.unwrap_or_default();
             match rule.date(y) {
                 Some(d) => (Val::Day(d, None), Anchor::Previous, Date),

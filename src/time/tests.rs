@@ -1392,3 +1392,26 @@ fn seasons_in_a_history_follow_the_year_in_force() {
         ]
     );
 }
+
+#[test]
+fn history_dates_keep_the_year_in_force_even_the_reference_year() {
+    let t = tagger();
+    // the reference date of a history is its first date; a later day of that same year in a
+    // past-tense account stays in that year (not the year before)
+    let v: Vec<(String, String)> = t
+        .tag_with(
+            "The archduke was shot on 28 June 1914. On 7 August, troops invaded the colony.",
+            Some(d(1914, 6, 28)),
+            true,
+        )
+        .into_iter()
+        .map(|m| (m.text, m.value))
+        .collect();
+    assert_eq!(
+        v,
+        vec![
+            pair("28 June 1914", "1914-06-28"),
+            pair("7 August", "1914-08-07")
+        ]
+    );
+}
