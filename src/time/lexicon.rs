@@ -30,6 +30,8 @@ pub enum Class {
     YearWord,
     Holiday,
     UnitAdj,
+    Approx,
+    Magnitude,
 }
 
 impl Class {
@@ -58,6 +60,8 @@ impl Class {
             "yearword" => Class::YearWord,
             "holiday" => Class::Holiday,
             "unitadj" => Class::UnitAdj,
+            "approx" => Class::Approx,
+            "magnitude" => Class::Magnitude,
             _ => return None,
         })
     }
@@ -96,6 +100,11 @@ pub struct Entry {
     /// References: only as an adjective before a noun that is no time unit ("its current
     /// position", not "the current quarter" nor "the current" of a river).
     pub attributive: bool,
+    /// Approximators: only before a year or a quarter ("fiscal 1989"), not a quantity.
+    pub period: bool,
+    /// Future cues: a verb whose simple present reports a scheduled event ("meets"); not
+    /// after "to" (an infinitive: "flew there to meet him").
+    pub present: bool,
 }
 
 /// The loaded lexicon: lower-case word → entries.
@@ -144,6 +153,8 @@ impl Lexicon {
                 needs_the: flag("needs_the"),
                 needs_day: flag("needs_day"),
                 attributive: flag("attributive"),
+                period: flag("period"),
+                present: flag("present"),
             };
             lex.words
                 .entry(word.into_bytes().into_boxed_slice())

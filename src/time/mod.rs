@@ -166,6 +166,7 @@ impl TimeTagger {
             let Some(parsed) = ctx.parse(i) else {
                 continue;
             };
+            let parsed = ctx.extent(parsed);
             if parsed.b <= parsed.a || parsed.b > toks.len() {
                 continue;
             }
@@ -304,8 +305,64 @@ impl TimeTagger {
         ok.then_some((s2, e2, d2, None))
     }
 
+    /// Whether the sentence before byte `end` names a period of several months other than a
+    /// quarter: "the nine months", "the first six months", "the first half" (a number above
+    /// three, or an ordinal, before a month unit; "half" after an ordinal).
+    fn longer_period_before(&self, text: &str, end: usize) -> bool {
+        let b = text.as_bytes();
+        let mut start = end;
+        while start > 0 && end - start < 400 {
+            let c = b[start - 1];
+            if c == b'\n'
+                || (c == b'.' && b.get(start).is_some_and(|&n| n == b' ') && {
+                    // a sentence end: not after an abbreviation or a number ("Sept.", "Corp.")
+                    let w = text[..start - 1]
+                        .rsplit(|ch: char| !ch.is_ascii_alphanumeric())
+                        .next()
+                        .unwrap_or("");
+                    !(w.len() <= 4 && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
+                })
+            {
+                break;
+            }
+            start -= 1;
+        }
+        let start = ceil_boundary(text, start);
+        let words: Vec<&str> = text[start..end]
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.windows(2).any(|p| {
+            let (w0, w1) = (p[0], p[1]);
+            let unit = self.lex.entry(w1, Class::Unit);
+            let months = unit.is_some_and(|e| e.value == "M");
+            let half = w1.eq_ignore_ascii_case("half");
+            let number = self
+                .lex
+                .entry(w0, Class::Number)
+                .and_then(|e| e.num)
+                .or_else(|| w0.parse::<i64>().ok());
+            let ordinal = self.lex.entry(w0, Class::Ordinal).is_some();
+            (months && number.is_some_and(|n| n > 3 && n < 12)) || (half && ordinal)
+        })
+    }
+
     fn resolve(&self, ctx: &Ctx, parsed: &Parsed, span: Span, st: &mut DocState) -> TimeMention {
-        let tense_of = || tense(ctx, parsed.a, parsed.b);
+        // "Wednesday's ruling": a weekday naming an event by its day is, in news, a day
+        // passed, whatever the tense of the clause around the noun ("would appeal
+        // Wednesday's ruling")
+        let possessive = matches!(parsed.sem, Sem::Weekday { rel: None, .. })
+            && parsed.b + 1 < ctx.toks.len()
+            && ctx.toks[parsed.b].s == ctx.toks[parsed.b - 1].e
+            && matches!(ctx.w(parsed.b), "'" | "’")
+            && ctx.w(parsed.b + 1) == "s";
+        let tense_of = || {
+            if possessive {
+                Tense::Past
+            } else {
+                tense(ctx, parsed.a, parsed.b)
+            }
+        };
         let (val, anchor, ttype) = match year_ago_period_in_force(ctx, parsed, st) {
             Some(v) => (v, Anchor::Previous, TimexType::Date),
             None => resolve_sem(
@@ -315,6 +372,19 @@ impl TimeTagger {
                 st.anchor_for(&parsed.sem),
                 st.narrative,
             ),
+        };
+        // "for the nine months, ... compared with ... a year earlier": the comparison is with
+        // the longer period the sentence is about, not the quarter reported, so only its year
+        let val = match val {
+            Val::Quarter(y, _)
+                if matches!(
+                    parsed.sem,
+                    Sem::Ago { unit: "Y", .. } | Sem::PrevOffset { unit: "Y", .. }
+                ) && self.longer_period_before(ctx.text, span.start) =>
+            {
+                Val::Year(y)
+            }
+            v => v,
         };
         // year offsets ("a year ago", "a year earlier") compare with the period in force rather
         // than move it
@@ -607,7 +677,10 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
                 && ctx.w(k - 1).eq_ignore_ascii_case("as")
                 && ctx.w(k + 1).eq_ignore_ascii_case("as");
         }
-        if ctx.lex.entry(w, Class::Future).is_none() {
+        let Some(fe) = ctx.lex.entry(w, Class::Future) else {
+            return false;
+        };
+        if fe.present && k > 0 && ctx.w(k - 1).eq_ignore_ascii_case("to") {
             return false;
         }
         // "had been scheduled", "as previously planned": a plan in the past
@@ -806,7 +879,7 @@ fn resolve_sem(
             d,
             rel: None,
             ..
-        } if narrative.is_some_and(|(y, _)| dct.is_none_or(|r| y != r.year())) => {
+        } if narrative.is_some() => {
             let (y, last_month) = narrative.unwrap_or_default();
             // a chronological account: a month before the last one is the next year's
             let y = if last_month > m && last_month - m >= 3 {
@@ -882,6 +955,15 @@ fn resolve_sem(
             }
         }
         Sem::Year(y) => (Val::Year(y), Anchor::None, Date),
+        Sem::Half { y, h } => other(format!("{y:04}-H{h}")),
+        Sem::DayShift(ref inner, n) => match resolve_sem(inner, dct, tense, last, narrative) {
+            (Val::Day(d, _), a, _) => (Val::Day(d + Dur::days(n), None), a, Date),
+            r => r,
+        },
+        Sem::WeekOf(ref inner) => match resolve_sem(inner, dct, tense, last, narrative) {
+            (Val::Day(d, _), a, _) => (Val::Week(d), a, Date),
+            r => r,
+        },
         Sem::Decade(y, false) => (Val::Decade(y), Anchor::None, Date),
         Sem::Decade(y, true) => other(format!("{:03}", y / 10)),
         Sem::Quarter {
@@ -936,6 +1018,26 @@ fn resolve_sem(
             None => other(format!("XXXX-Q{q}")),
         },
         Sem::Season { y: Some(y), s, .. } => (Val::Season(y, s), Anchor::None, Date),
+        // a history: the season of the year in force ("In June 1941 ... the summer"), the next
+        // year's when it starts well before the month in force; "next spring" the one after
+        Sem::Season { y: None, s, rel } if narrative.is_some() => {
+            let (y, last_month) = narrative.unwrap_or_default();
+            let start = match s {
+                "SP" => 3,
+                "SU" => 6,
+                "FA" => 9,
+                _ => 12,
+            };
+            let year = match rel {
+                Some(1) if last_month > 0 && start > last_month => y,
+                Some(1) => y + 1,
+                Some(-1) if last_month > 0 && start + 3 <= last_month => y,
+                Some(-1) => y - 1,
+                _ if last_month > start && last_month - start >= 3 => y + 1,
+                _ => y,
+            };
+            (Val::Season(year, s), Anchor::Previous, Date)
+        }
         Sem::Season { y: None, s, rel } => {
             let Some(r) = dct else {
                 return other(format!("XXXX-{s}"));
@@ -1090,7 +1192,7 @@ fn resolve_sem(
             rule,
             y: None,
             rel: None,
-        } if narrative.is_some_and(|(y, _)| dct.is_none_or(|r| y != r.year())) => {
+        } if narrative.is_some() => {
             let (y, _) = narrative.unwrap_or_default();
             match rule.date(y) {
                 Some(d) => (Val::Day(d, None), Anchor::Previous, Date),

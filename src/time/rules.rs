@@ -101,6 +101,15 @@ pub enum Sem {
         yrel: Option<i64>,
     },
     Year(i32),
+    /// "the week of March 6": the week of a day.
+    WeekOf(Box<Sem>),
+    /// "the day before last Tuesday": a day `n` days from the day meant.
+    DayShift(Box<Sem>, i64),
+    /// A half year: "the first half of 1990" (`h` 1), "the last half of 1989" (2).
+    Half {
+        y: i32,
+        h: u32,
+    },
     /// A decade by its first year; `true` when definite ("the 1990s": TimeML `199`, a bare
     /// "1990s": `199X`).
     Decade(i32, bool),
@@ -362,6 +371,112 @@ impl<'a> Ctx<'a> {
             && "$£€#".contains(&self.text[self.toks[i - 1].s..self.toks[i - 1].e]))
     }
 
+    /// The TimeML extent of a parsed expression: a modifier of its quantity belongs to it
+    /// ("nearly two years", "more than four hours", "at least 30 days", lexicon class
+    /// `approx`), so does "fiscal" before a year or quarter ("fiscal 1989", "the fiscal
+    /// first quarter"); the article of a noun that a hyphenated expression modifies does not
+    /// ("the 30-day period", "the third-quarter results").
+    pub fn extent(&self, mut p: Parsed) -> Parsed {
+        // a rate: "$500 million a year", "four flights a week", "700 seats per week" is a SET
+        if let Sem::Duration(v) = &p.sem {
+            if p.b == p.a + 2 && self.is_any(p.a, &["a", "per"]) && p.a > 0 {
+                // the words before may belong to an earlier expression ("24 hours a day")
+                let k = p.a - 1;
+                let word = |i: usize, c: Class| {
+                    self.toks[i].kind == Kind::Word && self.lex.entry(self.w(i), c).is_some()
+                };
+                let num = |i: usize| self.toks[i].kind == Kind::Num || word(i, Class::Number);
+                let counted_noun = self.toks[k].kind == Kind::Word
+                    && self.w(k).len() > 2
+                    && self.w(k).ends_with('s')
+                    && !word(k, Class::Prep)
+                    && (k.saturating_sub(3)..k).any(num);
+                if self.toks[k].kind == Kind::Num || word(k, Class::Magnitude) || counted_noun {
+                    let v = v.clone();
+                    return Parsed {
+                        a: p.a,
+                        b: p.b,
+                        sem: Sem::Set(v),
+                    };
+                }
+            }
+        }
+        // "the week of March 6": the week containing the day
+        if matches!(p.sem, Sem::Abs { d: Some(_), .. })
+            && p.a >= 2 + self.min
+            && self.is(p.a - 1, "of")
+            && self.is(p.a - 2, "week")
+        {
+            let a = if p.a >= 3 + self.min && self.is(p.a - 3, "the") {
+                p.a - 3
+            } else {
+                p.a - 2
+            };
+            return Parsed {
+                a,
+                b: p.b,
+                sem: Sem::WeekOf(Box::new(p.sem)),
+            };
+        }
+        // "the third-quarter earnings": "the" is the noun's
+        if p.b == p.a + 4
+            && self.is(p.a, "the")
+            && self.is_dash(p.a + 2)
+            && self.adjacent(p.a + 1)
+            && self.adjacent(p.a + 2)
+            && self.toks.get(p.b).is_some_and(|t| t.kind == Kind::Word)
+            && !matches!(p.sem, Sem::Decade(..))
+        {
+            p.a += 1;
+            return p;
+        }
+        if p.a == 0 || p.a <= self.min {
+            return p;
+        }
+        let k = p.a - 1;
+        let Some(e) = self.cls(k, Class::Approx) else {
+            return p;
+        };
+        let period = matches!(p.sem, Sem::Year(_) | Sem::Quarter { .. });
+        let quantity = self.quantity(p.a).is_some() || self.is_any(p.a, &["a", "an"]);
+        let counted = matches!(
+            p.sem,
+            Sem::Duration(_) | Sem::Ago { .. } | Sem::PrevOffset { .. }
+        );
+        if e.period {
+            if !period {
+                return p;
+            }
+            p.a = k;
+            // "the fiscal first quarter"
+            if matches!(p.sem, Sem::Quarter { .. }) && k > self.min && self.is(k - 1, "the") {
+                p.a = k - 1;
+            }
+            return p;
+        }
+        if !(quantity && counted) {
+            return p;
+        }
+        // the words before the entry's word ("more" of "more than"), longest first
+        let mut best = None;
+        for alt in e.value.split('|') {
+            let words: Vec<&str> = alt.split_whitespace().filter(|w| *w != "-").collect();
+            if words.len() > k - self.min {
+                continue;
+            }
+            let start = k - words.len();
+            if words.iter().enumerate().all(|(j, w)| self.is(start + j, w))
+                && best.is_none_or(|b| start < b)
+            {
+                best = Some(start);
+            }
+        }
+        if let Some(start) = best {
+            p.a = start;
+        }
+        p
+    }
+
     /// A quantity: digits or a number word ("three", "a", "several").
     fn quantity(&self, i: usize) -> Option<Option<i64>> {
         if let Some((v, nd, suf)) = self.digits(i) {
@@ -525,6 +640,47 @@ impl<'a> Ctx<'a> {
                 || w.eq_ignore_ascii_case("hrs")
         }) {
             return None;
+        }
+        // "the first half of 1990", "the last half of 1989", "the first two quarters of
+        // 1990": TIMEX3 halves H1 / H2
+        if i >= 4
+            && self.is(i - 1, "of")
+            && self.is(i - 2, "quarters")
+            && self.is(i - 3, "two")
+            && self.is_any(i - 4, &["first", "last"])
+        {
+            let h = if self.is(i - 4, "first") { 1 } else { 2 };
+            let a = if i >= 5 && self.is(i - 5, "the") {
+                i - 5
+            } else {
+                i - 4
+            };
+            return Some(Parsed {
+                a,
+                b: i + 1,
+                sem: Sem::Half { y, h },
+            });
+        }
+        if i >= 3 && self.is(i - 1, "of") && self.is(i - 2, "half") {
+            let h = if self.is_any(i - 3, &["last", "latter", "second"]) {
+                Some(2)
+            } else if self.is(i - 3, "first") {
+                Some(1)
+            } else {
+                None
+            };
+            if let Some(h) = h {
+                let a = if i >= 4 && self.is(i - 4, "the") {
+                    i - 4
+                } else {
+                    i - 3
+                };
+                return Some(Parsed {
+                    a,
+                    b: i + 1,
+                    sem: Sem::Half { y, h },
+                });
+            }
         }
         // a year: needs a temporal context on the left or an end of phrase on the right
         // "and", "or", "to" only continue a list or range of years ("1994 and 1995")
@@ -1439,6 +1595,22 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // a compound number: "twenty four hours", "thirty-five days"
+        if let (Some(q), Some(units)) = (qa, n) {
+            if (1..=9).contains(&units) && !self.is_any(q, &["a", "an"]) && q > 0 {
+                let t = if self.is_dash(q - 1) && q >= 2 && self.adjacent(q - 2) {
+                    q - 2
+                } else {
+                    q - 1
+                };
+                if let Some(tens) = self.cls(t, Class::Number).and_then(|e| e.num) {
+                    if (20..=90).contains(&tens) && tens % 10 == 0 {
+                        qa = Some(t);
+                        n = Some(tens + units);
+                    }
+                }
+            }
+        }
         // a half more: "5 1/2 hours", "two and a half years", "a minute and a half"
         if !hyphen {
             if let Some(p) = self.half_duration(i, unit, qa, n) {
@@ -1832,6 +2004,9 @@ impl<'a> Ctx<'a> {
                 }
                 let sem = if unit == "WE" {
                     Sem::Weekend { rel: Some(rn) }
+                } else if the && rw == "past" && unit == "Y" {
+                    // "over the past year": TimeBank dates it, the year before the DCT's
+                    Sem::RelUnit { unit, n: -1 }
                 } else if the && rw == "past" {
                     Sem::Duration(duration_value(Some(1), unit))
                 } else if matches!(rw.as_str(), "previous" | "following" | "preceding")
@@ -1870,6 +2045,26 @@ impl<'a> Ctx<'a> {
                             b: i + 2,
                             sem: Sem::PrevOffset { unit, n },
                         });
+                    }
+                    // "the day before last Tuesday('s hearing)", "the day after Christmas": a
+                    // day from the date that follows
+                    let n = if self.is(i + 1, "before") { -1 } else { 1 };
+                    for j in i + 2..(i + 4).min(self.toks.len()) {
+                        let Some(p) = self.parse(j) else { continue };
+                        let day = matches!(
+                            p.sem,
+                            Sem::Weekday { .. }
+                                | Sem::Abs { d: Some(_), .. }
+                                | Sem::Deictic { .. }
+                                | Sem::Holiday { .. }
+                        );
+                        if p.a == i + 2 && day {
+                            return Some(Parsed {
+                                a: i.wrapping_sub(1),
+                                b: p.b,
+                                sem: Sem::DayShift(Box::new(p.sem), n),
+                            });
+                        }
                     }
                 }
             }

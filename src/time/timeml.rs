@@ -18,10 +18,16 @@
 
 //!
 //! Figures (`frontline eval --timeml ../shared/eval/time/TBAQ-cleaned`, `--wikiwars`):
-//! TBAQ-cleaned (256 documents, 1822 TIMEX3) relaxed span F1 0.944, strict 0.865, value F1
-//! 0.820, value accuracy 0.869 (0.882 on DATE/TIME); WikiWars (22 documents, 2659 TIMEX2)
-//! relaxed span F1 0.905, value accuracy 0.823. The error list: `TIME_ERRORS=1` (and
-//! `TIME_OK=1` for the matches too) with the ignored `tbaq` / `wikiwars` tests below.
+//! TBAQ-cleaned (256 documents, 1822 TIMEX3) relaxed span F1 0.945, strict 0.882, value F1
+//! 0.828, value accuracy 0.876 (0.888 on DATE/TIME); WikiWars (22 documents, 2659 TIMEX2)
+//! relaxed span F1 0.906, value accuracy 0.865. Of the 164 DATE/TIME value errors left on
+//! TBAQ-cleaned, about 20 are the tagger's (tense without a cue it reads, clock times on an
+//! event's day); the rest are gold errors (values contradicting the DCT or the text),
+//! underspecified gold values (`1989-WXX` for "last week", `1949-XX` for "1949"), gold
+//! granularities unlike the expression's, unpadded week numbers, part-of-day and
+//! earnings-period choices on which TimeBank disagrees with itself. The error list: `TIME_ERRORS=1` (and
+//! `TIME_OK=1` for the matches too; `TIME_DT=1` for the DATE/TIME-only scoring) with the
+//! ignored `tbaq` / `wikiwars` tests below.
 
 use super::TimeTagger;
 use crate::model::{Anchor, Span, TimexType};
@@ -473,6 +479,7 @@ pub(crate) fn evaluate_docs(
     docs: &[Doc],
     narrative: bool,
     mut errors: Option<&mut Vec<String>>,
+    dt_errors: bool,
 ) -> TimemlReport {
     let mut all = Counts::default();
     let mut dt = Counts::default();
@@ -487,10 +494,15 @@ pub(crate) fn evaluate_docs(
         if let Some(e) = errors.as_deref_mut() {
             e.push(format!("## {} dct={:?}", doc.name, dct));
         }
-        score(&g, &s, &mut all, &doc.text, errors.as_deref_mut());
+        let (e_all, e_dt) = if dt_errors {
+            (None, errors.as_deref_mut())
+        } else {
+            (errors.as_deref_mut(), None)
+        };
+        score(&g, &s, &mut all, &doc.text, e_all);
         let g: Vec<&Expr> = doc.gold.iter().filter(|e| is_dt(e.ttype)).collect();
         let s: Vec<&Expr> = sys.iter().filter(|e| is_dt(e.ttype)).collect();
-        score(&g, &s, &mut dt, &doc.text, None);
+        score(&g, &s, &mut dt, &doc.text, e_dt);
     }
     TimemlReport {
         corpus: corpus.to_string(),
@@ -543,6 +555,7 @@ pub fn evaluate_timeml(tagger: &TimeTagger, dir: &Path) -> Result<TimemlReport> 
         &docs,
         false,
         None,
+        false,
     ))
 }
 
@@ -562,6 +575,7 @@ pub fn evaluate_wikiwars(tagger: &TimeTagger, dir: &Path) -> Result<TimemlReport
         &docs,
         true,
         None,
+        false,
     ))
 }
 
@@ -630,8 +644,9 @@ mod tests {
         assert_eq!(r.documents, 256);
         assert_eq!(r.overall.gold, 1822);
         assert!(r.overall.relaxed.f1 >= 0.94, "{r}");
-        assert!(r.overall.value.f1 >= 0.82, "{r}");
-        assert!(r.date_time.value_accuracy >= 0.88, "{r}");
+        assert!(r.overall.strict.f1 >= 0.875, "{r}");
+        assert!(r.overall.value.f1 >= 0.825, "{r}");
+        assert!(r.date_time.value_accuracy >= 0.885, "{r}");
     }
 
     /// `cargo test --release --lib time::timeml::tests::tbaq -- --ignored --nocapture`
@@ -642,7 +657,14 @@ mod tests {
         let t = tagger();
         let docs = load_timeml(&p.join("TBAQ-cleaned")).unwrap();
         let mut errors = Vec::new();
-        let r = evaluate_docs(&t, "TBAQ-cleaned", &docs, false, Some(&mut errors));
+        let r = evaluate_docs(
+            &t,
+            "TBAQ-cleaned",
+            &docs,
+            false,
+            Some(&mut errors),
+            std::env::var_os("TIME_DT").is_some(),
+        );
         if std::env::var_os("TIME_ERRORS").is_some() {
             let ok = std::env::var_os("TIME_OK").is_some();
             for e in errors.iter().filter(|e| ok || !e.starts_with("OK ")) {
@@ -660,7 +682,14 @@ mod tests {
         let t = tagger();
         let docs = load_wikiwars(&p.join("wikiwars")).unwrap();
         let mut errors = Vec::new();
-        let r = evaluate_docs(&t, "WikiWars", &docs, true, Some(&mut errors));
+        let r = evaluate_docs(
+            &t,
+            "WikiWars",
+            &docs,
+            true,
+            Some(&mut errors),
+            std::env::var_os("TIME_DT").is_some(),
+        );
         if std::env::var_os("TIME_ERRORS").is_some() {
             let ok = std::env::var_os("TIME_OK").is_some();
             for e in errors.iter().filter(|e| ok || !e.starts_with("OK ")) {
