@@ -353,6 +353,13 @@ impl EventExtractor {
         // a town that fell, a place taken, a bomb that went off, rockets that struck: by
         // whoever has been attacking in this story (a bomb or an abduction only by a non-state
         // attacker; aircraft are not inferred)
+        // "the defence ministry said air strikes had hit ...": a state reporting strikes no one
+        // else is named for flew them
+        if agents.is_empty() && t == EventType::AirStrike {
+            if let Some(cc) = s.state_speaker_before(m.first).and_then(|a| a.country) {
+                agents.extend(state_forces(&cc));
+            }
+        }
         if agents.is_empty() && is_violent(t) && t != EventType::AirStrike {
             agents = state.last_attackers.clone();
             if matches!(t, EventType::Bombing | EventType::AttackOnCivilians) {
@@ -434,6 +441,16 @@ impl EventExtractor {
                 .or_else(|| state.main_country.clone());
             agents
                 .extend(cc.and_then(|cc| s.named_state_forces(&cc).or_else(|| state_forces(&cc))));
+        }
+        // aircraft are flown by a state's forces, not by its government or a ministry
+        if t == EventType::AirStrike {
+            for a in agents.iter_mut() {
+                if is_civil_state(a) {
+                    if let Some(f) = a.country.as_deref().and_then(state_forces) {
+                        *a = f;
+                    }
+                }
+            }
         }
         targets.retain(|a| !agents.iter().any(|g| g.name == a.name));
         if !agents.is_empty() && trig.roles != Roles::Parties {
@@ -640,6 +657,15 @@ fn default_target(
             .filter(|f| f != agent)
             .map(|f| vec![f])
             .unwrap_or_default(),
+    }
+}
+
+/// A state actor named for its civil government ("Afghan government", "Malian authorities",
+/// "defence ministry").
+fn is_civil_state(a: &Actor) -> bool {
+    a.actor_type == Some(ActorType::StateForces) && {
+        let n = a.name.to_lowercase();
+        n.contains("government") || n.contains("authorities") || n.contains("ministry")
     }
 }
 

@@ -515,6 +515,16 @@ impl<'a> Sentence<'a> {
             .cloned()
     }
 
+    /// A state actor speaking before word `first` ("the defence ministry said ...").
+    pub fn state_speaker_before(&self, first: usize) -> Option<Actor> {
+        self.actors
+            .iter()
+            .filter(|a| a.last < first && self.is_speaker(a.item))
+            .map(|a| &a.item.actor)
+            .find(|a| a.actor_type == Some(ActorType::StateForces))
+            .cloned()
+    }
+
     /// Who claims the violence named at word `first` ("the Taliban said they had carried out
     /// the attack", "al-Shabaab claimed responsibility for the attack"): the last armed actor
     /// named before it in the sentence.

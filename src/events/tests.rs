@@ -461,3 +461,17 @@ fn a_place_after_a_new_subject_belongs_to_its_own_verb() {
         s[0].place
     );
 }
+
+#[test]
+fn air_strikes_reported_by_a_state_are_flown_by_its_forces() {
+    let evs = events(
+        "The Afghan defence ministry said air strikes had hit Taliban positions around \
+         Kunduz on Tuesday, killing dozens of insurgents.",
+    );
+    let a = of_type(&evs, EventType::AirStrike);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].agents.len(), 1, "{:?}", a[0].agents);
+    let agent = &a[0].agents[0];
+    assert_eq!(agent.country.as_deref(), Some("AF"));
+    assert!(!agent.name.to_lowercase().contains("ministry"), "{agent:?}");
+}
