@@ -412,9 +412,10 @@ impl EventExtractor {
                 None if s.unresolved_place_tied(m.last) => {
                     places.push((None, state.country_place.clone(), 0));
                 }
+                // no place yet in the story: the story's country, at country precision
                 None => places.push(match &state.focus_place {
                     Some((text, p)) => (Some(text.clone()), Some(p.clone()), 0),
-                    None => (None, None, 0),
+                    None => (None, state.country_place.clone(), 0),
                 }),
             }
         }

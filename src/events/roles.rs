@@ -876,8 +876,10 @@ impl<'a> Sentence<'a> {
         // to that clause's verb
         let other_clause = |i: usize| {
             (last + 1..self.places[i].first.saturating_sub(1)).any(|k| {
-                matches!(self.words[k], "and" | "but" | "while" | "whereas")
-                    && NEW_SUBJECTS.contains(&self.words[k + 1])
+                (matches!(self.words[k], "and" | "but" | "while" | "whereas")
+                    && NEW_SUBJECTS.contains(&self.words[k + 1]))
+                    || (matches!(self.words[k], "as" | "while" | "whereas" | "because")
+                        && self.boundary_before[k])
             })
         };
         let usable: Vec<usize> = (0..self.places.len())

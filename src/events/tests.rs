@@ -475,3 +475,16 @@ fn air_strikes_reported_by_a_state_are_flown_by_its_forces() {
     assert_eq!(agent.country.as_deref(), Some("AF"));
     assert!(!agent.name.to_lowercase().contains("ministry"), "{agent:?}");
 }
+
+#[test]
+fn an_event_with_no_place_yet_is_placed_in_the_story_s_country() {
+    let evs = events(
+        "Myanmar has been under army rule since February. Officials said on Friday that the \
+         junta had freed 23,000 prisoners in an annual amnesty.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    let p = r[0].place.as_ref().expect("a country-level place");
+    assert_eq!(p.country_code, "MM");
+    assert_eq!(p.precision, GeoPrecision::Country);
+}
