@@ -165,6 +165,7 @@ impl EventExtractor {
                 let t = &self.triggers.triggers[m.trigger];
                 !t.weak && is_violent(t.event_type)
             });
+            let sentence_events = events.len();
             for m in found {
                 let trig = &self.triggers.triggers[m.trigger];
                 if trig.weak && strong_violent {
@@ -246,6 +247,22 @@ impl EventExtractor {
                     seen.push(ev.event_type);
                     events.push(ev);
                 }
+            }
+            // "police raided homes and detained opponents": a state raid that makes arrests
+            // is the arrest operation, not an assault
+            let told = &events[sentence_events..];
+            if told.iter().any(|e| e.event_type == EventType::Arrest) {
+                let raid_by_state = |e: &Event| {
+                    e.event_type == EventType::Assault
+                        && e.agents
+                            .iter()
+                            .all(|a| a.actor_type == Some(ActorType::StateForces))
+                };
+                let mut i = 0;
+                events.retain(|e| {
+                    i += 1;
+                    i <= sentence_events || !raid_by_state(e)
+                });
             }
             if let Some(p) = s.last_point_place() {
                 state.focus_place = Some(p);

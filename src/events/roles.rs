@@ -245,6 +245,20 @@ fn is_sub_day_offset(t: &TimeMention) -> bool {
     }
 }
 
+/// The day an event at time `t` is dated by: the time's own date, except that a night told
+/// as "overnight" (TimeML: the night before) dates an event by the morning it ends, the day
+/// the story reports it, as conflict datasets code overnight raids.
+fn event_day(t: &TimeMention) -> Option<EventDate> {
+    let d = t.date?;
+    if t.text.eq_ignore_ascii_case("overnight") && t.anchor == Anchor::Dct {
+        return Some(EventDate {
+            date: d.date.succ_opt()?,
+            ..d
+        });
+    }
+    Some(d)
+}
+
 /// An actor of no known type is a name the dictionary does not know; after a verb of
 /// capture it is as likely a place as a person, so it does not rule out a seizure.
 fn is_place_like_actor(a: &Actor) -> bool {
@@ -1140,7 +1154,7 @@ impl<'a> Sentence<'a> {
                     })
             })
             .unwrap_or(t);
-        start.item.date
+        event_day(start.item)
     }
 
     /// The date the trigger at `[first, last]` carries itself: as [`Self::date_for`], but a
@@ -1168,7 +1182,7 @@ impl<'a> Sentence<'a> {
                 };
                 (!in_clause, d)
             })
-            .and_then(|t| t.item.date)
+            .and_then(|t| event_day(t.item))
     }
 
     /// The non-state armed actor mentioned last before the trigger's sentence or in it.

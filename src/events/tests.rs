@@ -488,3 +488,19 @@ fn an_event_with_no_place_yet_is_placed_in_the_story_s_country() {
     assert_eq!(p.country_code, "MM");
     assert_eq!(p.precision, GeoPrecision::Country);
 }
+
+#[test]
+fn a_state_raid_that_detains_is_an_arrest_and_overnight_dates_by_the_morning() {
+    let evs = events(
+        "Overnight, police raided homes in Kunduz and detained opponents of the government, \
+         residents said.",
+    );
+    assert!(of_type(&evs, EventType::Assault).is_empty(), "{evs:#?}");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    // published Thursday 8 July: the night of the 7th to the 8th, reported that morning
+    assert_eq!(
+        a[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 8).unwrap()
+    );
+}
