@@ -248,6 +248,18 @@ mod tests {
     }
 
     #[test]
+    fn beliefs_are_hypothetical() {
+        assert_eq!(
+            check(
+                "The brothers are believed to have taken over the town in 2016",
+                "taken"
+            )
+            .as_deref(),
+            Some("hypothetical")
+        );
+    }
+
+    #[test]
     fn counts_and_spans_after_the_trigger_are_aggregates() {
         assert_eq!(
             check(

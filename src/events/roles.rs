@@ -1101,7 +1101,29 @@ impl<'a> Sentence<'a> {
         before || after
     }
 
+    /// Words of a wire dateline opening the sentence ("CULIACAN, Mexico, Oct 18 (Reuters) -"):
+    /// where and when the report was filed, not where or when anything happened. 0 when the
+    /// sentence opens with none.
+    fn dateline_end(&self) -> usize {
+        let Some(first) = self.toks.first() else {
+            return 0;
+        };
+        let upper = first.text.chars().filter(|c| c.is_alphabetic()).count() > 2
+            && !first.text.chars().any(|c| c.is_lowercase());
+        if !upper {
+            return 0;
+        }
+        self.toks
+            .iter()
+            .take(16)
+            .position(|t| matches!(t.text, "-" | "--" | "—" | "–"))
+            .map_or(0, |i| i + 1)
+    }
+
     fn is_dateline(&self, p: &Located<'_, PlaceMention>) -> bool {
+        if p.first > 0 && p.last < self.dateline_end() {
+            return true;
+        }
         let t = &p.item.text;
         let upper = t.chars().filter(|c| c.is_alphabetic()).count() > 2
             && !t.chars().any(|c| c.is_lowercase());
@@ -1131,15 +1153,20 @@ impl<'a> Sentence<'a> {
     /// The date of the time expression nearest the trigger, preferring its own clause.
     pub fn date_for(&self, first: usize, last: usize) -> Option<EventDate> {
         let (cs, ce) = self.clause(first, last);
-        let t = self.times.iter().min_by_key(|t| {
-            let in_clause = t.first >= cs && t.last < ce;
-            let d = if t.first > last {
-                t.first - last
-            } else {
-                first.saturating_sub(t.last)
-            };
-            (!in_clause, d)
-        })?;
+        let dateline = self.dateline_end();
+        let t = self
+            .times
+            .iter()
+            .filter(|t| t.first >= dateline)
+            .min_by_key(|t| {
+                let in_clause = t.first >= cs && t.last < ce;
+                let d = if t.first > last {
+                    t.first - last
+                } else {
+                    first.saturating_sub(t.last)
+                };
+                (!in_clause, d)
+            })?;
         // "last Sunday and Monday", "June 3 to 5": the event starts on the first day
         let start = self
             .times
@@ -1162,8 +1189,10 @@ impl<'a> Sentence<'a> {
     /// trigger ("the final assault came after fighters left the city on Sunday").
     pub fn own_date_for(&self, first: usize, last: usize) -> Option<EventDate> {
         let (cs, ce) = self.clause(first, last);
+        let dateline = self.dateline_end();
         self.times
             .iter()
+            .filter(|t| t.first >= dateline)
             .filter(|t| {
                 t.first <= last
                     || !(last + 1..t.first).any(|i| {
