@@ -292,3 +292,93 @@ fn slowest() {
         );
     }
 }
+
+/// The texts of the first `n` corpus articles (empty when the corpus is absent).
+fn corpus_texts(n: usize) -> Vec<String> {
+    let corpus = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/news.jsonl.xz"
+    ));
+    if !corpus.exists() {
+        return Vec::new();
+    }
+    let Ok(out) = std::process::Command::new("xz")
+        .arg("-dc")
+        .arg(corpus)
+        .output()
+    else {
+        return Vec::new();
+    };
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_string))
+        .take(n)
+        .collect()
+}
+
+/// The article texts of the GeoWebNews file (entities left as written: only a test input).
+fn gwn_texts() -> Vec<String> {
+    let path = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/eval/geo/GWN.xml"
+    ));
+    let Ok(xml) = std::fs::read_to_string(path) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut rest = xml.as_str();
+    while let Some(a) = rest.find("<text>") {
+        let t = &rest[a + 6..];
+        let Some(b) = t.find("</text>") else { break };
+        out.push(
+            t[..b]
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&"),
+        );
+        rest = &t[b..];
+    }
+    out
+}
+
+/// A digest of the whole output of `find_places` and `find_toponyms` (spans, texts, places
+/// with every field, confidences) over the first 5,000 corpus articles and the GeoWebNews
+/// texts, so that a speed-up can be checked to change nothing:
+/// `cargo test --release --lib places::bench::digest -- --ignored --nocapture`
+/// (`DIGEST_DUMP=FILE` also writes one digest per article, to find where two runs differ).
+#[test]
+#[ignore]
+fn digest() {
+    use std::hash::{Hash, Hasher};
+    let texts: Vec<String> = corpus_texts(5000).into_iter().chain(gwn_texts()).collect();
+    if texts.is_empty() {
+        eprintln!("skipping: ../shared not found");
+        return;
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
+    let g = Gazetteer::load(&dir).expect("load");
+    let mut all = std::collections::hash_map::DefaultHasher::new();
+    let mut dump = String::new();
+    let mut n = 0;
+    for (i, x) in texts.iter().enumerate() {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for m in g.find_places(x).iter().chain(g.find_toponyms(x).iter()) {
+            n += 1;
+            format!("{m:?}").hash(&mut h);
+        }
+        let d = h.finish();
+        d.hash(&mut all);
+        dump.push_str(&format!("{i}\t{d:016x}\n"));
+    }
+    if let Some(p) = std::env::var_os("DIGEST_DUMP") {
+        std::fs::write(p, dump).expect("write dump");
+    }
+    eprintln!(
+        "places digest: {:016x} ({} texts, {n} mentions)",
+        all.finish(),
+        texts.len()
+    );
+}
