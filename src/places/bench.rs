@@ -382,3 +382,47 @@ fn digest() {
         texts.len()
     );
 }
+
+/// `find_places` alone, `BENCH_PASSES` (default 5) times over the first `BENCH_MB` (default
+/// 10) MB, for a profiler (`perf record` on the test binary):
+/// `cargo test --release --lib places::bench::profile -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn profile() {
+    let limit: usize = std::env::var("BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(10_000_000, |mb: usize| mb * 1_000_000);
+    let passes: usize = std::env::var("BENCH_PASSES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
+    let mut total = 0;
+    let texts: Vec<String> = corpus_texts(usize::MAX)
+        .into_iter()
+        .take_while(|t| {
+            total += t.len();
+            total <= limit
+        })
+        .collect();
+    if texts.is_empty() {
+        eprintln!("skipping: ../shared not found");
+        return;
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
+    let g = Gazetteer::load(&dir).expect("load");
+    let mut n = 0;
+    let c = cpu_s();
+    for _ in 0..passes {
+        for x in &texts {
+            n += g.find_places(x).len();
+        }
+    }
+    let s = cpu_s() - c;
+    eprintln!(
+        "profile: {passes} passes over {:.1} MB: {:.1} MB/s per CPU second ({n})",
+        bytes as f64 / 1e6,
+        (passes * bytes) as f64 / 1e6 / s.max(1e-9)
+    );
+}

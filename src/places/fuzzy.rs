@@ -57,11 +57,27 @@ pub(crate) fn skeleton_key(folded: &str) -> (u64, usize, usize) {
 
 /// Letters of a folded name without spaces and without a leading `al`/`el` article.
 pub(crate) fn letters(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len());
+    letters_into(folded, &mut out);
+    out
+}
+
+/// Appends [`letters`] of `folded` to `out`.
+fn letters_into(folded: &str, out: &mut String) {
     let s = folded
         .strip_prefix("al ")
         .or_else(|| folded.strip_prefix("el "))
         .unwrap_or(folded);
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
+    if s.is_ascii() {
+        // Only whole ASCII chars are pushed.
+        out.extend(
+            s.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(char::from),
+        );
+    } else {
+        out.extend(s.chars().filter(|c| c.is_alphanumeric()));
+    }
 }
 
 /// Skeleton key: `h` dropped, each run of vowels (`a e i o u y w`) one `a`, `q`/`c` as `k`,
@@ -82,28 +98,65 @@ pub(crate) fn skeleton(letters: &str) -> String {
 /// Letters with `h` dropped and every vowel (`a e i o u y w`) written `a`, not collapsed:
 /// `hodeidah` and `hudaydah` both give `adaada`.
 pub(crate) fn vowel_mapped(letters: &str) -> String {
-    letters
-        .chars()
-        .filter(|&c| c != 'h')
-        .map(|c| match c {
-            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' => 'a',
-            'q' | 'c' => 'k',
-            'v' => 'b',
-            'j' => 'g',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(letters.len());
+    vowel_mapped_into(letters, &mut out);
+    out
+}
+
+/// Appends [`vowel_mapped`] of `letters` to `out`.
+fn vowel_mapped_into(letters: &str, out: &mut String) {
+    out.extend(letters.chars().filter(|&c| c != 'h').map(|c| match c {
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' => 'a',
+        'q' | 'c' => 'k',
+        'v' => 'b',
+        'j' => 'g',
+        c => c,
+    }));
+}
+
+/// Reused buffers for [`edit_distance`] (no allocation per pair of names).
+#[derive(Default)]
+struct Scratch {
+    a: Vec<char>,
+    b: Vec<char>,
+    prev: Vec<usize>,
+    cur: Vec<usize>,
+}
+
+impl Scratch {
+    /// [`edit_distance`], the same result.
+    fn distance(&mut self, a: &str, b: &str, max: usize) -> usize {
+        self.a.clear();
+        self.a.extend(a.chars());
+        self.b.clear();
+        self.b.extend(b.chars());
+        bounded_levenshtein(&self.a, &self.b, max, &mut self.prev, &mut self.cur)
+    }
 }
 
 /// Levenshtein distance on chars, giving up (returning `max + 1`) beyond `max`.
 pub(crate) fn edit_distance(a: &str, b: &str, max: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    bounded_levenshtein(&a, &b, max, &mut Vec::new(), &mut Vec::new())
+}
+
+/// The Levenshtein distance of `a` and `b`, giving up (`max + 1`) beyond `max`; `prev` and
+/// `cur` are work rows.
+fn bounded_levenshtein(
+    a: &[char],
+    b: &[char],
+    max: usize,
+    prev: &mut Vec<usize>,
+    cur: &mut Vec<usize>,
+) -> usize {
     if a.len().abs_diff(b.len()) > max {
         return max + 1;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    prev.clear();
+    prev.extend(0..=b.len());
+    cur.clear();
+    cur.resize(b.len() + 1, 0);
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];
@@ -115,7 +168,7 @@ pub(crate) fn edit_distance(a: &str, b: &str, max: usize) -> usize {
         if row_min > max {
             return max + 1;
         }
-        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(prev, cur);
     }
     prev[b.len()]
 }
@@ -177,28 +230,40 @@ impl Gazetteer {
             return Vec::new();
         };
         let v = &idx.by_skeleton[a as usize..b as usize];
-        let l = letters(key);
-        let lv = vowel_mapped(&l);
-        let max = (l.chars().count() / 5).clamp(1, 2);
-        let st = &self.store;
-        let mut out: Vec<u32> = Vec::new();
         let mut names: Vec<u32> = Vec::new();
         for &c in keep {
             let a = v.partition_point(|&(_, x, _)| x < c);
             let b = v.partition_point(|&(_, x, _)| x <= c);
             names.extend(v[a..b].iter().map(|&(_, _, n)| n));
         }
+        // Most unknown words have no name of that skeleton in the article's countries: no
+        // string work for them.
+        if names.is_empty() {
+            return Vec::new();
+        }
+        let l = letters(key);
+        let lv = vowel_mapped(&l);
+        let max = (l.chars().count() / 5).clamp(1, 2);
+        let st = &self.store;
+        let mut out: Vec<u32> = Vec::new();
         names.sort_unstable();
         names.dedup();
+        let mut other = String::new();
+        let mut other_v = String::new();
+        let mut scratch = Scratch::default();
         for &name in names.iter().take(200) {
             let raw = st.pool.get(st.name_keys[name as usize]);
             if raw.len() + 3 < key.len() || key.len() + 6 < raw.len() {
                 continue;
             }
-            let other = letters(raw);
-            if edit_distance(&l, &other, max) > max
-                || edit_distance(&lv, &vowel_mapped(&other), 1) > 1
-            {
+            other.clear();
+            letters_into(raw, &mut other);
+            if scratch.distance(&l, &other, max) > max {
+                continue;
+            }
+            other_v.clear();
+            vowel_mapped_into(&other, &mut other_v);
+            if scratch.distance(&lv, &other_v, 1) > 1 {
                 continue;
             }
             let a = st.post_start[name as usize] as usize;
