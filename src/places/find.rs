@@ -4,7 +4,6 @@
 use super::{Gazetteer, Rank, Small};
 use crate::model::{Place, PlaceMention, Span};
 use crate::text::{fold_char, ASCII_FOLD};
-use std::collections::{HashMap, HashSet};
 
 /// Longest name tried, in tokens.
 const MAX_N: usize = 6;
@@ -310,6 +309,27 @@ fn tokenize(ft: &Folded, text: &str) -> Vec<Tok> {
     toks
 }
 
+/// A hash of a word for [`LowerSet`], eight bytes at a time (words are short; the
+/// gazetteer's tables keep their own byte-wise hash).
+#[inline]
+fn word_hash(b: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = (b.len() as u64).wrapping_mul(K);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(c);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(x)).wrapping_mul(K);
+    }
+    let r = chunks.remainder();
+    if !r.is_empty() {
+        let mut x = [0u8; 8];
+        x[..r.len()].copy_from_slice(r);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(x)).wrapping_mul(K);
+    }
+    h ^ (h >> 32)
+}
+
 /// Hashes of the words an article writes in lower case (open addressing; 0 = empty).
 struct LowerSet(Vec<u64>);
 
@@ -319,7 +339,7 @@ impl LowerSet {
         let cap = (n * 2).next_power_of_two().max(16);
         let mut t = vec![0u64; cap];
         for tok in toks.iter().filter(|t| !t.cap) {
-            let h = super::hash_bytes(&f.as_bytes()[tok.fs as usize..tok.fe as usize]) | 1;
+            let h = word_hash(&f.as_bytes()[tok.fs as usize..tok.fe as usize]) | 1;
             let mut k = h as usize & (cap - 1);
             while t[k] != 0 && t[k] != h {
                 k = (k + 1) & (cap - 1);
@@ -329,7 +349,7 @@ impl LowerSet {
         LowerSet(t)
     }
     fn contains(&self, w: &str) -> bool {
-        let h = super::hash_bytes(w.as_bytes()) | 1;
+        let h = word_hash(w.as_bytes()) | 1;
         let cap = self.0.len();
         let mut k = h as usize & (cap - 1);
         loop {
@@ -370,10 +390,13 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     let mut unmatched: Vec<(usize, usize)> = Vec::new();
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
-    let mut first_memo: super::FastMap<&str, usize> = super::FastMap::default();
+    // Sized for the article's capitalised tokens, so that the maps never grow.
+    let ncap = toks.iter().filter(|t| t.cap).count();
+    let mut first_memo: super::FastMap<&str, usize> =
+        super::FastMap::with_capacity_and_hasher(ncap, Default::default());
     #[allow(clippy::type_complexity)]
     let mut lookup_memo: super::FastMap<&str, (&[u32], Option<&Vec<Small>>)> =
-        super::FastMap::default();
+        super::FastMap::with_capacity_and_hasher(ncap, Default::default());
     // Tokens before this one were consumed by a name (place, country or demonym).
     let mut consumed = 0;
     let mut i = 0;
@@ -519,8 +542,12 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 !ctx.stop.contains(w)
                     && !ctx.feature.contains(w)
                     && !ctx.admin1.contains(w)
-                    && g.lookup(w).is_empty()
-                    && !g.small.contains_key(w)
+                    && {
+                        let (post, small) = *lookup_memo
+                            .entry(w)
+                            .or_insert_with(|| (g.lookup(w), g.small.get(w)));
+                        post.is_empty() && small.is_none()
+                    }
             };
         let big = || {
             post.iter()
@@ -624,7 +651,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
 
     // Fuzzy fallback for capitalised words and hyphenated names no list has, restricted to
     // places in a country the article names (a near spelling alone is weak evidence).
-    let mut named: HashSet<u32> = groups
+    let mut named: super::FastSet<u32> = groups
         .iter()
         .flat_map(|gr| gr.cands.iter())
         .filter_map(|c| match *c {
@@ -804,8 +831,8 @@ struct Evidence {
     any_country: bool,
     /// The largest country evidence of the article.
     country_max: f32,
-    country: HashMap<u32, f32>,
-    admin1: HashMap<u32, f32>,
+    country: super::FastMap<u32, f32>,
+    admin1: super::FastMap<u32, f32>,
     /// (group, lat, lon, admin1) of confident winners.
     points: Vec<(usize, f32, f32, Option<u32>)>,
 }
@@ -1000,7 +1027,8 @@ fn fast_km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f32 {
     6371.0 * (x * x + y * y).sqrt()
 }
 
-fn add(ev: &mut HashMap<u32, f32>, own: &mut Vec<(bool, u32, f32)>, is_c: bool, i: u32, w: f32) {
+fn add(
+    ev: &mut super::FastMap<u32, f32>, own: &mut Vec<(bool, u32, f32)>, is_c: bool, i: u32, w: f32) {
     *ev.entry(i).or_default() += w;
     own.push((is_c, i, w));
 }
