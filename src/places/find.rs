@@ -866,31 +866,77 @@ impl Evidence {
     }
 }
 
+/// What scoring needs of a place reading that does not depend on the rest of the article:
+/// worked out once per article, not once per pass.
+#[derive(Debug, Clone, Copy)]
+struct PlaceInfo {
+    /// Population, rank and primary-name part of the score.
+    base: f32,
+    pn: f32,
+    rank: Option<Rank>,
+    cc: Option<u32>,
+    a1: Option<u32>,
+    lat: f32,
+    lon: f32,
+}
+
+impl PlaceInfo {
+    fn new(g: &Gazetteer, c: Cand) -> PlaceInfo {
+        let Cand::Place(p, primary) = c else {
+            return PlaceInfo {
+                base: 0.0,
+                pn: 0.0,
+                rank: None,
+                cc: None,
+                a1: None,
+                lat: 0.0,
+                lon: 0.0,
+            };
+        };
+        let r = &g.store.places[p as usize];
+        let pn = popn(r.population as u64);
+        let rank = g.ranks.get(r.fcode as usize).copied();
+        let base = 1.2 * pn
+            + match rank {
+                Some(Rank::Capital) => 0.7,
+                Some(Rank::Admin1Seat) => 0.35,
+                Some(Rank::Admin2Seat) => 0.15,
+                Some(Rank::Seat) => 0.05,
+                Some(Rank::Division) => -0.3,
+                _ => 0.0,
+            }
+            + if primary { 0.2 } else { 0.0 };
+        PlaceInfo {
+            base,
+            pn,
+            rank,
+            cc: g.place_country(p),
+            a1: g.place_admin1(p),
+            lat: r.lat,
+            lon: r.lon,
+        }
+    }
+}
+
+/// The score of reading `c` (the `k`-th candidate of group `gi`; `info` holds the
+/// [`PlaceInfo`] of each of the group's candidates).
+#[allow(clippy::too_many_arguments)]
 fn score(
     g: &Gazetteer,
     gi: usize,
     gr: &Group,
     c: Cand,
+    k: usize,
+    info: &[PlaceInfo],
     ev: &Evidence,
     own: &[(bool, u32, f32)],
 ) -> f32 {
     match c {
-        Cand::Place(p, primary) => {
-            let r = &g.store.places[p as usize];
-            let pn = popn(r.population as u64);
-            let rank = g.ranks.get(r.fcode as usize).copied();
-            let mut s = 1.2 * pn
-                + match rank {
-                    Some(Rank::Capital) => 0.7,
-                    Some(Rank::Admin1Seat) => 0.35,
-                    Some(Rank::Admin2Seat) => 0.15,
-                    Some(Rank::Seat) => 0.05,
-                    Some(Rank::Division) => -0.3,
-                    _ => 0.0,
-                }
-                + if primary { 0.2 } else { 0.0 };
-            let cc = g.place_country(p);
-            if let Some(cc) = cc {
+        Cand::Place(..) => {
+            let r = &info[k];
+            let (pn, rank) = (r.pn, r.rank);
+            let mut s = r.base;
+            if let Some(cc) = r.cc {
                 let e = ev.country(cc, own);
                 s += (0.6 + 0.6 * pn) * e;
                 // The article is about other countries and never this one.
@@ -898,8 +944,7 @@ fn score(
                     s -= 0.2;
                 }
             }
-            let a1 = g.place_admin1(p);
-            if let Some(a) = a1 {
+            if let Some(a) = r.a1 {
                 s += 0.8 * ev.admin1(a, own);
             }
             let mut prox: f32 = 0.0;
@@ -949,12 +994,10 @@ fn score(
             // A province named like its seat ("Kunduz", "Mykolaiv"): the bare name is the
             // town unless the words around say province.
             if gr.hint != Hint::Admin1
-                && gr.cands.iter().any(|&c| match c {
-                    Cand::Place(p, _) => {
-                        matches!(
-                            g.ranks.get(g.store.places[p as usize].fcode as usize),
-                            Some(Rank::Admin1Seat | Rank::Capital)
-                        ) && g.place_admin1(p) == Some(a)
+                && gr.cands.iter().zip(info).any(|(&c, r)| match c {
+                    Cand::Place(..) => {
+                        matches!(r.rank, Some(Rank::Admin1Seat | Rank::Capital))
+                            && r.a1 == Some(a)
                     }
                     _ => false,
                 })
@@ -1065,17 +1108,41 @@ fn resolve(g: &Gazetteer, groups: &mut [Group], demonym_ev: &[(u32, f32)]) {
     }
     ev.any_country = ev.country.values().any(|&v| v >= 1.0);
     ev.country_max = ev.country.values().copied().fold(0.0, f32::max);
+    // The fixed part of every place reading, once for both passes: `info[at[gi]..]` are
+    // group `gi`'s.
+    let mut at = Vec::with_capacity(groups.len() + 1);
+    let mut info: Vec<PlaceInfo> = Vec::new();
+    for gr in groups.iter() {
+        at.push(info.len());
+        info.extend(gr.cands.iter().map(|&c| PlaceInfo::new(g, c)));
+    }
+    at.push(info.len());
+    // (score, candidate index) of a group's readings, reused.
+    let mut scored: Vec<(f32, u32)> = Vec::new();
+    // Best first; among equal scores, the earlier candidate first (what a stable sort of
+    // all the readings by score gives).
+    let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
     for pass in 0..2 {
         for gi in 0..groups.len() {
             let gr = &groups[gi];
-            let mut top: Vec<(Cand, f32)> = gr
-                .cands
-                .iter()
-                .map(|&c| (c, score(g, gi, gr, c, &ev, &own[gi])))
-                .collect();
-            top.sort_by(|a, b| b.1.total_cmp(&a.1));
-            top.truncate(5);
+            let inf = &info[at[gi]..at[gi + 1]];
+            scored.clear();
+            scored.extend(
+                gr.cands
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &c)| (score(g, gi, gr, c, k, inf, &ev, &own[gi]), k as u32)),
+            );
+            // Only the best five are kept: no full sort of many homonyms.
+            if scored.len() > 5 {
+                scored.select_nth_unstable_by(4, order);
+                scored.truncate(5);
+            }
+            scored.sort_unstable_by(order);
             let gr = &mut groups[gi];
+            let mut top = std::mem::take(&mut gr.top);
+            top.clear();
+            top.extend(scored.iter().map(|&(s, k)| (gr.cands[k as usize], s)));
             gr.second = top.get(1).map_or(0.0, |x| x.1);
             gr.best = top.first().and_then(|&(c, s)| {
                 let region = !matches!(c, Cand::Place(..));
