@@ -335,10 +335,13 @@ struct LowerSet(Vec<u64>);
 
 impl LowerSet {
     fn new(f: &str, toks: &[Tok]) -> LowerSet {
-        let n = toks.iter().filter(|t| !t.cap).count();
+        // Only words of three bytes or more are ever asked about (shorter names need a
+        // region reading, which skips this test).
+        let long = |t: &&Tok| !t.cap && t.fe - t.fs >= 3;
+        let n = toks.iter().filter(long).count();
         let cap = (n * 2).next_power_of_two().max(16);
         let mut t = vec![0u64; cap];
-        for tok in toks.iter().filter(|t| !t.cap) {
+        for tok in toks.iter().filter(long) {
             let h = word_hash(&f.as_bytes()[tok.fs as usize..tok.fe as usize]) | 1;
             let mut k = h as usize & (cap - 1);
             while t[k] != 0 && t[k] != h {
@@ -348,7 +351,9 @@ impl LowerSet {
         }
         LowerSet(t)
     }
+    /// Whether the article writes `w` (three bytes or more) in lower case.
     fn contains(&self, w: &str) -> bool {
+        debug_assert!(w.len() >= 3);
         let h = word_hash(w.as_bytes()) | 1;
         let cap = self.0.len();
         let mut k = h as usize & (cap - 1);
