@@ -220,6 +220,13 @@ fn load_phases() {
     let c = cpu_s();
     let g = Gazetteer::load_readable(&dir).expect("readable");
     let readable = ms(c);
+    // Built on first need, not at load (for reference).
+    let full = Gazetteer::load(&dir).expect("load");
+    let c = cpu_s();
+    let pairs = super::pairs::PairFilter::build(&full);
+    let pair_ms = ms(c);
+    drop(pairs);
+    eprintln!("built on first need (CPU ms): two-word filter {pair_ms}");
     eprintln!(
         "load phases (CPU ms): read+decompress {gunzip} ({} MB raw), decode {decode}, name table {tab} \
          ({} slots), first-word filter {fw} ({} bytes), readable files {readable} \

@@ -1,6 +1,7 @@
 //! Recognition (folded token n-grams against the name table) and resolution (evidence
 //! scoring over the whole article).
 
+use super::pairs::PairFilter;
 use super::{Gazetteer, Rank, Small};
 use crate::model::{Place, PlaceMention, Span};
 use crate::text::{fold_char, ASCII_FOLD};
@@ -426,6 +427,17 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             && joinable(f, &toks[i + maxn - 1], &toks[i + maxn])
         {
             maxn += 1;
+        }
+        if maxn > 1 {
+            // No longer than the longest name starting with these two words (with the
+            // second one's possessive "s" or without).
+            let pairs = g.pairs.get_or_init(|| PairFilter::build(g));
+            let second = &toks[i + 1];
+            let mut limit2 = pairs.get(&f[toks[i].fs as usize..second.fe as usize]);
+            if second.poss && limit2 == 0 {
+                limit2 = pairs.get(&f[toks[i].fs as usize..second.fe as usize - 1]);
+            }
+            maxn = maxn.min(limit2.max(1));
         }
         let after_title =
             i > 0 && joinable(f, &toks[i - 1], &toks[i]) && ctx.title.contains(word(&toks[i - 1]));

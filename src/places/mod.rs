@@ -23,6 +23,7 @@
 pub mod build;
 mod find;
 mod fuzzy;
+mod pairs;
 pub mod gwn;
 pub mod store;
 
@@ -163,6 +164,8 @@ pub struct Gazetteer {
     pub(crate) admin2: Vec<Admin2>,
     pub(crate) context: Context,
     pub(crate) fuzzy: OnceLock<fuzzy::FuzzyIndex>,
+    /// The two-word filter (built on first need).
+    pub(crate) pairs: OnceLock<pairs::PairFilter>,
 }
 
 /// FNV-1a as a `Hasher` for the small string maps of the hot path (SipHash is slower).
@@ -595,6 +598,7 @@ impl Gazetteer {
             admin2: Vec::new(),
             context: Context::default(),
             fuzzy: OnceLock::new(),
+            pairs: OnceLock::new(),
         };
         g.link_store();
         Ok(g)
