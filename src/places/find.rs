@@ -331,6 +331,29 @@ fn word_hash(b: &[u8]) -> u64 {
     h ^ (h >> 32)
 }
 
+/// A `Hasher` over [`word_hash`] for the per-article maps keyed by words and names (FNV,
+/// one multiply per byte, is slower on names of several words).
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, b: &[u8]) {
+        self.0 = (self.0.rotate_left(29) ^ word_hash(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    #[inline]
+    fn write_u8(&mut self, x: u8) {
+        self.0 = (self.0.rotate_left(29) ^ u64::from(x)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 32)
+    }
+}
+
+type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+type WordSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// Hashes of the words an article writes in lower case (open addressing; 0 = empty).
 struct LowerSet(Vec<u64>);
 
@@ -386,23 +409,23 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     let ctx = &g.context;
     // Folded words the article writes in lower case (built on first need).
     let mut lower: Option<LowerSet> = None;
-    let mut fuzzy_tried: super::FastSet<&str> = super::FastSet::default();
+    let mut fuzzy_tried: WordSet<&str> = WordSet::default();
     let mut groups: Vec<Group> = Vec::new();
-    let mut group_of: super::FastMap<(&str, Hint), usize> = super::FastMap::default();
+    let mut group_of: WordMap<(&str, Hint), usize> = WordMap::default();
     let mut demonym_ev: Vec<(u32, f32)> = Vec::new();
     let mut modifiers: Vec<(Span, Place)> = Vec::new();
     // Words seen as part of a person's name: not places anywhere in this article.
-    let mut persons: super::FastSet<&str> = super::FastSet::default();
+    let mut persons: WordSet<&str> = WordSet::default();
     let mut unmatched: Vec<(usize, usize)> = Vec::new();
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
     // Sized for the article's capitalised tokens, so that the maps never grow.
     let ncap = toks.iter().filter(|t| t.cap).count();
-    let mut first_memo: super::FastMap<&str, usize> =
-        super::FastMap::with_capacity_and_hasher(ncap, Default::default());
+    let mut first_memo: WordMap<&str, usize> =
+        WordMap::with_capacity_and_hasher(ncap, Default::default());
     #[allow(clippy::type_complexity)]
-    let mut lookup_memo: super::FastMap<&str, (&[u32], Option<&Vec<Small>>)> =
-        super::FastMap::with_capacity_and_hasher(ncap, Default::default());
+    let mut lookup_memo: WordMap<&str, (&[u32], Option<&Vec<Small>>)> =
+        WordMap::with_capacity_and_hasher(ncap, Default::default());
     // Tokens before this one were consumed by a name (place, country or demonym).
     let mut consumed = 0;
     let mut i = 0;

@@ -14,8 +14,9 @@ pub(crate) struct FuzzyIndex {
     /// flat vector, so that building it (on the first unmatched name) allocates once.
     by_skeleton: Vec<(u64, u32, u32)>,
     /// Skeleton hash → its run in `by_skeleton` (one probe instead of a binary search over
-    /// a vector far bigger than the cache).
-    runs: super::FastMap<u64, (u32, u32)>,
+    /// a vector far bigger than the cache): an open-addressing table of `(hash, start,
+    /// end)` indexed by the hash's low bits (it is a hash already), `end == 0` for empty.
+    runs: Vec<(u64, u32, u32)>,
 }
 
 /// The letter map of [`skeleton`] (`None`: dropped).
@@ -41,6 +42,31 @@ pub(crate) fn skeleton_key(folded: &str) -> (u64, usize, usize) {
         .unwrap_or(folded);
     let mut h: u64 = 0xcbf29ce484222325;
     let (mut sk, mut nl) = (0, 0);
+    if s.is_ascii() {
+        // The same, byte by byte.
+        let mut last = 0u8;
+        for &c in s.as_bytes() {
+            if !c.is_ascii_alphanumeric() {
+                continue;
+            }
+            nl += 1;
+            let m = match c {
+                b'h' => continue,
+                b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'w' => b'a',
+                b'q' | b'c' => b'k',
+                b'v' => b'b',
+                b'j' => b'g',
+                c => c,
+            };
+            if last != m {
+                h ^= m as u64;
+                h = h.wrapping_mul(0x100000001b3);
+                sk += 1;
+                last = m;
+            }
+        }
+        return (h ^ (h >> 29), sk, nl);
+    }
     let mut last = None;
     for c in s.chars().filter(|c| c.is_alphanumeric()) {
         nl += c.len_utf8();
@@ -202,7 +228,14 @@ impl FuzzyIndex {
             by_skeleton.extend(ccs.iter().map(|&c| (h, c, i as u32)));
         }
         by_skeleton.sort_unstable();
-        let mut runs: super::FastMap<u64, (u32, u32)> = super::FastMap::default();
+        let mut n: usize = 0;
+        for (k, x) in by_skeleton.iter().enumerate() {
+            if k == 0 || by_skeleton[k - 1].0 != x.0 {
+                n += 1;
+            }
+        }
+        let mut runs = vec![(0u64, 0u32, 0u32); (n + n / 2).next_power_of_two().max(16)];
+        let mask = runs.len() - 1;
         let mut a = 0;
         while a < by_skeleton.len() {
             let h = by_skeleton[a].0;
@@ -210,10 +243,28 @@ impl FuzzyIndex {
             while b < by_skeleton.len() && by_skeleton[b].0 == h {
                 b += 1;
             }
-            runs.insert(h, (a as u32, b as u32));
+            let mut k = h as usize & mask;
+            while runs[k].2 != 0 {
+                k = (k + 1) & mask;
+            }
+            runs[k] = (h, a as u32, b as u32);
             a = b;
         }
         FuzzyIndex { by_skeleton, runs }
+    }
+
+    /// The run of skeleton hash `h` in `by_skeleton`.
+    #[inline]
+    fn run(&self, h: u64) -> Option<(u32, u32)> {
+        let mask = self.runs.len() - 1;
+        let mut k = h as usize & mask;
+        loop {
+            match self.runs[k] {
+                (_, _, 0) => return None,
+                (x, a, b) if x == h => return Some((a, b)),
+                _ => k = (k + 1) & mask,
+            }
+        }
     }
 }
 
@@ -226,7 +277,7 @@ impl Gazetteer {
         if sk < 4 || nl < 6 {
             return Vec::new();
         }
-        let Some(&(a, b)) = idx.runs.get(&h) else {
+        let Some((a, b)) = idx.run(h) else {
             return Vec::new();
         };
         let v = &idx.by_skeleton[a as usize..b as usize];
