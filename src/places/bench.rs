@@ -226,7 +226,12 @@ fn load_phases() {
     let pairs = super::pairs::PairFilter::build(&full);
     let pair_ms = ms(c);
     drop(pairs);
-    eprintln!("built on first need (CPU ms): two-word filter {pair_ms}");
+    let c = cpu_s();
+    full.fuzzy_candidates("qalayinaw", &[]);
+    let fuzzy_ms = ms(c);
+    eprintln!(
+        "built on first need (CPU ms): two-word filter {pair_ms}, fuzzy index {fuzzy_ms}"
+    );
     eprintln!(
         "load phases (CPU ms): read+decompress {gunzip} ({} MB raw), decode {decode}, name table {tab} \
          ({} slots), first-word filter {fw} ({} bytes), readable files {readable} \
@@ -420,12 +425,22 @@ fn profile() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
     let g = Gazetteer::load(&dir).expect("load");
     let mut n = 0;
+    // BENCH_REPEAT=k runs each article k times in a row (warm caches: how much of the time
+    // is memory traffic).
+    let repeat: usize = std::env::var("BENCH_REPEAT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let passes = passes.div_ceil(repeat);
     let c = cpu_s();
     for _ in 0..passes {
         for x in &texts {
-            n += g.find_places(x).len();
+            for _ in 0..repeat {
+                n += g.find_places(x).len();
+            }
         }
     }
+    let passes = passes * repeat;
     let s = cpu_s() - c;
     eprintln!(
         "profile: {passes} passes over {:.1} MB: {:.1} MB/s per CPU second ({n})",

@@ -204,6 +204,20 @@ impl FuzzyIndex {
         let s = &g.store;
         let mut by_skeleton: Vec<(u64, u32, u32)> = Vec::with_capacity(s.name_keys.len());
         let mut ccs: Vec<u32> = Vec::new();
+        // Each place's country if it is big enough to be a candidate (else NONE), in one
+        // sequential pass: the postings below then read this small array, not the scattered
+        // place records.
+        let country: Vec<u32> = s
+            .places
+            .iter()
+            .enumerate()
+            .map(|(p, r)| {
+                if r.population != 0 && r.population < MIN_POP {
+                    return super::store::NONE;
+                }
+                g.place_country(p as u32).unwrap_or(super::store::NONE)
+            })
+            .collect();
         for (i, &k) in s.name_keys.iter().enumerate() {
             // The name first (sequential in the pool), the places (scattered) only if needed.
             let (h, _, nl) = skeleton_key(s.pool.get(k));
@@ -214,15 +228,9 @@ impl FuzzyIndex {
             let b = s.post_start[i + 1] as usize;
             ccs.clear();
             for &x in &s.postings[a..b] {
-                let p = x >> 1;
-                let pop = s.places[p as usize].population;
-                if pop != 0 && pop < MIN_POP {
-                    continue;
-                }
-                if let Some(c) = g.place_country(p) {
-                    if !ccs.contains(&c) {
-                        ccs.push(c);
-                    }
+                let c = country[(x >> 1) as usize];
+                if c != super::store::NONE && !ccs.contains(&c) {
+                    ccs.push(c);
                 }
             }
             by_skeleton.extend(ccs.iter().map(|&c| (h, c, i as u32)));
