@@ -310,50 +310,6 @@ fn tokenize(ft: &Folded, text: &str) -> Vec<Tok> {
     toks
 }
 
-/// A hash of a word for [`LowerSet`], eight bytes at a time (words are short; the
-/// gazetteer's tables keep their own byte-wise hash).
-#[inline]
-fn word_hash(b: &[u8]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = (b.len() as u64).wrapping_mul(K);
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        let mut x = [0u8; 8];
-        x.copy_from_slice(c);
-        h = (h.rotate_left(23) ^ u64::from_le_bytes(x)).wrapping_mul(K);
-    }
-    let r = chunks.remainder();
-    if !r.is_empty() {
-        let mut x = [0u8; 8];
-        x[..r.len()].copy_from_slice(r);
-        h = (h.rotate_left(23) ^ u64::from_le_bytes(x)).wrapping_mul(K);
-    }
-    h ^ (h >> 32)
-}
-
-/// A `Hasher` over [`word_hash`] for the per-article maps keyed by words and names (FNV,
-/// one multiply per byte, is slower on names of several words).
-#[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    #[inline]
-    fn write(&mut self, b: &[u8]) {
-        self.0 = (self.0.rotate_left(29) ^ word_hash(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-    #[inline]
-    fn write_u8(&mut self, x: u8) {
-        self.0 = (self.0.rotate_left(29) ^ u64::from(x)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 32)
-    }
-}
-
-type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
-type WordSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
-
 /// Hashes of the words an article writes in lower case (open addressing; 0 = empty).
 struct LowerSet(Vec<u64>);
 
@@ -366,7 +322,7 @@ impl LowerSet {
         let cap = (n * 2).next_power_of_two().max(16);
         let mut t = vec![0u64; cap];
         for tok in toks.iter().filter(long) {
-            let h = word_hash(&f.as_bytes()[tok.fs as usize..tok.fe as usize]) | 1;
+            let h = super::word_hash(&f.as_bytes()[tok.fs as usize..tok.fe as usize]) | 1;
             let mut k = h as usize & (cap - 1);
             while t[k] != 0 && t[k] != h {
                 k = (k + 1) & (cap - 1);
@@ -378,7 +334,7 @@ impl LowerSet {
     /// Whether the article writes `w` (three bytes or more) in lower case.
     fn contains(&self, w: &str) -> bool {
         debug_assert!(w.len() >= 3);
-        let h = word_hash(w.as_bytes()) | 1;
+        let h = super::word_hash(w.as_bytes()) | 1;
         let cap = self.0.len();
         let mut k = h as usize & (cap - 1);
         loop {
@@ -409,23 +365,23 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     let ctx = &g.context;
     // Folded words the article writes in lower case (built on first need).
     let mut lower: Option<LowerSet> = None;
-    let mut fuzzy_tried: WordSet<&str> = WordSet::default();
+    let mut fuzzy_tried: super::FastSet<&str> = super::FastSet::default();
     let mut groups: Vec<Group> = Vec::new();
-    let mut group_of: WordMap<(&str, Hint), usize> = WordMap::default();
+    let mut group_of: super::FastMap<(&str, Hint), usize> = super::FastMap::default();
     let mut demonym_ev: Vec<(u32, f32)> = Vec::new();
     let mut modifiers: Vec<(Span, Place)> = Vec::new();
     // Words seen as part of a person's name: not places anywhere in this article.
-    let mut persons: WordSet<&str> = WordSet::default();
+    let mut persons: super::FastSet<&str> = super::FastSet::default();
     let mut unmatched: Vec<(usize, usize)> = Vec::new();
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
     // Sized for the article's capitalised tokens, so that the maps never grow.
     let ncap = toks.iter().filter(|t| t.cap).count();
-    let mut first_memo: WordMap<&str, usize> =
-        WordMap::with_capacity_and_hasher(ncap, Default::default());
+    let mut first_memo: super::FastMap<&str, usize> =
+        super::FastMap::with_capacity_and_hasher(ncap, Default::default());
     #[allow(clippy::type_complexity)]
-    let mut lookup_memo: WordMap<&str, (&[u32], Option<&Vec<Small>>)> =
-        WordMap::with_capacity_and_hasher(ncap, Default::default());
+    let mut lookup_memo: super::FastMap<&str, (&[u32], Option<&Vec<Small>>)> =
+        super::FastMap::with_capacity_and_hasher(ncap, Default::default());
     // Tokens before this one were consumed by a name (place, country or demonym).
     let mut consumed = 0;
     let mut i = 0;

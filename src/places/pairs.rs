@@ -13,26 +13,6 @@ const PAIR_BITS: usize = 1 << 21;
 
 pub(crate) struct PairFilter(Vec<u64>);
 
-/// A hash of a folded word pair, eight bytes at a time.
-#[inline]
-pub(crate) fn pair_hash(b: &[u8]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = (b.len() as u64).wrapping_mul(K);
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        let mut x = [0u8; 8];
-        x.copy_from_slice(c);
-        h = (h.rotate_left(23) ^ u64::from_le_bytes(x)).wrapping_mul(K);
-    }
-    let r = chunks.remainder();
-    if !r.is_empty() {
-        let mut x = [0u8; 8];
-        x[..r.len()].copy_from_slice(r);
-        h = (h.rotate_left(23) ^ u64::from_le_bytes(x)).wrapping_mul(K);
-    }
-    h ^ (h >> 32)
-}
-
 /// End of the second word of a folded name and its number of words (up to 3; words are
 /// runs of alphanumeric chars, as the recogniser's tokens).
 fn second_word(key: &str) -> (usize, u8) {
@@ -75,7 +55,7 @@ impl PairFilter {
         if words < 2 {
             return;
         }
-        let slot = pair_hash(&key.as_bytes()[..end]) as usize & (PAIR_BITS - 1);
+        let slot = super::word_hash(&key.as_bytes()[..end]) as usize & (PAIR_BITS - 1);
         let (w, sh) = (slot / 32, (slot % 32) * 2);
         let v = u64::from(words);
         if v > (self.0[w] >> sh) & 3 {
@@ -87,7 +67,7 @@ impl PairFilter {
     /// three or more).
     #[inline]
     pub(crate) fn get(&self, pair: &str) -> usize {
-        let slot = pair_hash(pair.as_bytes()) as usize & (PAIR_BITS - 1);
+        let slot = super::word_hash(pair.as_bytes()) as usize & (PAIR_BITS - 1);
         match (self.0[slot / 32] >> ((slot % 32) * 2)) & 3 {
             3 => usize::MAX,
             v => v as usize,
