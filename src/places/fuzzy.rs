@@ -12,7 +12,9 @@ pub(crate) struct FuzzyIndex {
     /// of that name big enough to be a candidate: a skeleton's run, then the article's
     /// countries' ranges within it, are found by binary search before any string work. One
     /// flat vector, so that building it (on the first unmatched name) allocates once.
-    by_skeleton: Vec<(u64, u32, u32)>,
+    /// Each entry also holds where the name's bytes lie in the string pool (start, length),
+    /// so that candidates are measured without two more scattered reads.
+    by_skeleton: Vec<(u64, u32, u32, u32, u32)>,
     /// Skeleton hash → its run in `by_skeleton` (one probe instead of a binary search over
     /// a vector far bigger than the cache): an open-addressing table of `(hash, start,
     /// end)` indexed by the hash's low bits (it is a hash already), `end == 0` for empty.
@@ -152,6 +154,9 @@ struct Scratch {
 impl Scratch {
     /// [`edit_distance`], the same result.
     fn distance(&mut self, a: &str, b: &str, max: usize) -> usize {
+        if a.is_ascii() && b.is_ascii() && b.len() < 64 {
+            return levenshtein_ascii(a.as_bytes(), b.as_bytes(), max);
+        }
         self.a.clear();
         self.a.extend(a.chars());
         self.b.clear();
@@ -165,6 +170,34 @@ pub(crate) fn edit_distance(a: &str, b: &str, max: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     bounded_levenshtein(&a, &b, max, &mut Vec::new(), &mut Vec::new())
+}
+
+/// [`bounded_levenshtein`] over ASCII bytes (then bytes are chars), `b` shorter than 64
+/// bytes: rows on the stack.
+fn levenshtein_ascii(a: &[u8], b: &[u8], max: usize) -> usize {
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let n = b.len();
+    let mut prev = [0usize; 64];
+    let mut cur = [0usize; 64];
+    for (j, x) in prev.iter_mut().enumerate().take(n + 1) {
+        *x = j;
+    }
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=n {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[n]
 }
 
 /// The Levenshtein distance of `a` and `b`, giving up (`max + 1`) beyond `max`; `prev` and
@@ -202,7 +235,8 @@ fn bounded_levenshtein(
 impl FuzzyIndex {
     fn build(g: &Gazetteer) -> FuzzyIndex {
         let s = &g.store;
-        let mut by_skeleton: Vec<(u64, u32, u32)> = Vec::with_capacity(s.name_keys.len());
+        let mut by_skeleton: Vec<(u64, u32, u32, u32, u32)> =
+            Vec::with_capacity(s.name_keys.len());
         let mut ccs: Vec<u32> = Vec::new();
         // Each place's country if it is big enough to be a candidate (else NONE), in one
         // sequential pass: the postings below then read this small array, not the scattered
@@ -233,7 +267,12 @@ impl FuzzyIndex {
                     ccs.push(c);
                 }
             }
-            by_skeleton.extend(ccs.iter().map(|&c| (h, c, i as u32)));
+            let k = k as usize;
+            let (start, end) = match (s.pool.offsets.get(k), s.pool.offsets.get(k + 1)) {
+                (Some(&a), Some(&b)) => (a, b),
+                _ => (0, 0),
+            };
+            by_skeleton.extend(ccs.iter().map(|&c| (h, c, i as u32, start, end - start)));
         }
         by_skeleton.sort_unstable();
         let mut n: usize = 0;
@@ -289,11 +328,11 @@ impl Gazetteer {
             return Vec::new();
         };
         let v = &idx.by_skeleton[a as usize..b as usize];
-        let mut names: Vec<u32> = Vec::new();
+        let mut names: Vec<(u32, u32, u32)> = Vec::new();
         for &c in keep {
-            let a = v.partition_point(|&(_, x, _)| x < c);
-            let b = v.partition_point(|&(_, x, _)| x <= c);
-            names.extend(v[a..b].iter().map(|&(_, _, n)| n));
+            let a = v.partition_point(|&(_, x, ..)| x < c);
+            let b = v.partition_point(|&(_, x, ..)| x <= c);
+            names.extend(v[a..b].iter().map(|&(_, _, n, start, len)| (n, start, len)));
         }
         // Most unknown words have no name of that skeleton in the article's countries: no
         // string work for them.
@@ -310,11 +349,13 @@ impl Gazetteer {
         let mut other = String::new();
         let mut other_v = String::new();
         let mut scratch = Scratch::default();
-        for &name in names.iter().take(200) {
-            let raw = st.pool.get(st.name_keys[name as usize]);
-            if raw.len() + 3 < key.len() || key.len() + 6 < raw.len() {
+        for &(name, start, len) in names.iter().take(200) {
+            let len = len as usize;
+            if len + 3 < key.len() || key.len() + 6 < len {
                 continue;
             }
+            let start = start as usize;
+            let raw = st.pool.buf.get(start..start + len).unwrap_or("");
             other.clear();
             letters_into(raw, &mut other);
             if scratch.distance(&l, &other, max) > max {
@@ -382,6 +423,22 @@ mod tests {
                 h = h.wrapping_mul(0x100000001b3);
             }
             assert_eq!(skeleton_key(k), (h ^ (h >> 29), sk.len(), l.len()), "{k}");
+        }
+    }
+
+    #[test]
+    fn ascii_distance_agrees_with_the_general_one() {
+        let words = ["qalayinaw", "qalainaw", "kitten", "sitting", "abc", "xyzxyz", "", "a"];
+        for a in words {
+            for b in words {
+                for max in 0..4 {
+                    assert_eq!(
+                        levenshtein_ascii(a.as_bytes(), b.as_bytes(), max),
+                        edit_distance(a, b, max),
+                        "{a} {b} {max}"
+                    );
+                }
+            }
         }
     }
 
