@@ -310,6 +310,10 @@ fn tokenize(ft: &Folded, text: &str) -> Vec<Tok> {
     toks
 }
 
+/// Questions about lower-case use answered by a scan of the tokens before [`LowerSet`] is
+/// built (a scan costs a small part of building the set).
+const LOWER_SCANS: usize = 6;
+
 /// Hashes of the words an article writes in lower case (open addressing; 0 = empty).
 struct LowerSet(Vec<u64>);
 
@@ -363,8 +367,10 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     let f = ft.folded.as_str();
     let toks = tokenize(&ft, text);
     let ctx = &g.context;
-    // Folded words the article writes in lower case (built on first need).
+    // Folded words the article writes in lower case: the first few questions scan the
+    // tokens, later ones a hash set of them (built then).
     let mut lower: Option<LowerSet> = None;
+    let mut lower_scans = 0;
     let mut fuzzy_tried: super::FastSet<&str> = super::FastSet::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of: super::FastMap<(&str, Hint), usize> = super::FastMap::default();
@@ -556,8 +562,19 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         }
         let initial = is_sentence_initial(text, start);
         if n == 1 && !has_region {
-            let lw = lower.get_or_insert_with(|| LowerSet::new(f, &toks));
-            if lw.contains(key) {
+            let lowercase = match &lower {
+                Some(lw) => lw.contains(key),
+                None if lower_scans < LOWER_SCANS => {
+                    lower_scans += 1;
+                    toks.iter().any(|t| {
+                        !t.cap
+                            && (t.fe - t.fs) as usize == key.len()
+                            && &f[t.fs as usize..t.fe as usize] == key
+                    })
+                }
+                None => lower.insert(LowerSet::new(f, &toks)).contains(key),
+            };
+            if lowercase {
                 continue;
             }
         }
