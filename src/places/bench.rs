@@ -235,9 +235,7 @@ fn load_phases() {
     let c = cpu_s();
     full.fuzzy_candidates("qalayinaw", &[]);
     let fuzzy_ms = ms(c);
-    eprintln!(
-        "built on first need (CPU ms): two-word filter {pair_ms}, fuzzy index {fuzzy_ms}"
-    );
+    eprintln!("built on first need (CPU ms): two-word filter {pair_ms}, fuzzy index {fuzzy_ms}");
     eprintln!(
         "load phases (CPU ms): read+decompress {gunzip} ({} MB raw), decode {decode}, name table {tab} \
          ({} slots), first-word filter {fw} ({} bytes), readable files {readable} \

@@ -1063,8 +1063,7 @@ fn score(
             if gr.hint != Hint::Admin1
                 && gr.cands.iter().zip(info).any(|(&c, r)| match c {
                     Cand::Place(..) => {
-                        matches!(r.rank, Some(Rank::Admin1Seat | Rank::Capital))
-                            && r.a1 == Some(a)
+                        matches!(r.rank, Some(Rank::Admin1Seat | Rank::Capital)) && r.a1 == Some(a)
                     }
                     _ => false,
                 })
@@ -1138,7 +1137,12 @@ fn fast_km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f32 {
 }
 
 fn add(
-    ev: &mut super::FastMap<u32, f32>, own: &mut Vec<(bool, u32, f32)>, is_c: bool, i: u32, w: f32) {
+    ev: &mut super::FastMap<u32, f32>,
+    own: &mut Vec<(bool, u32, f32)>,
+    is_c: bool,
+    i: u32,
+    w: f32,
+) {
     *ev.entry(i).or_default() += w;
     own.push((is_c, i, w));
 }
@@ -1500,7 +1504,11 @@ mod tests {
                 assert_eq!(super::fold_ascii(x), super::ASCII_FOLD[x as usize], "{x}");
             }
             let w = u64::from_le_bytes([b'a', b'b', x, b'c', b'd', b'e', b'f', b'g']);
-            assert_eq!(super::special8(w), super::ASCII_FOLD[x as usize] == 0, "{x}");
+            assert_eq!(
+                super::special8(w),
+                super::ASCII_FOLD[x as usize] == 0,
+                "{x}"
+            );
         }
         assert!(super::special8(u64::from_le_bytes(*b"abcdefg\xc3")));
     }

@@ -98,11 +98,7 @@ fn letters_into(folded: &str, out: &mut String) {
         .unwrap_or(folded);
     if s.is_ascii() {
         // Only whole ASCII chars are pushed.
-        out.extend(
-            s.bytes()
-                .filter(u8::is_ascii_alphanumeric)
-                .map(char::from),
-        );
+        out.extend(s.bytes().filter(u8::is_ascii_alphanumeric).map(char::from));
     } else {
         out.extend(s.chars().filter(|c| c.is_alphanumeric()));
     }
@@ -165,7 +161,9 @@ impl Scratch {
     }
 }
 
-/// Levenshtein distance on chars, giving up (returning `max + 1`) beyond `max`.
+/// Levenshtein distance on chars, giving up (returning `max + 1`) beyond `max` (the
+/// reference for the tests; the fallback uses [`Scratch::distance`]).
+#[cfg(test)]
 pub(crate) fn edit_distance(a: &str, b: &str, max: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -235,8 +233,7 @@ fn bounded_levenshtein(
 impl FuzzyIndex {
     fn build(g: &Gazetteer) -> FuzzyIndex {
         let s = &g.store;
-        let mut by_skeleton: Vec<(u64, u32, u32, u32, u32)> =
-            Vec::with_capacity(s.name_keys.len());
+        let mut by_skeleton: Vec<(u64, u32, u32, u32, u32)> = Vec::with_capacity(s.name_keys.len());
         let mut ccs: Vec<u32> = Vec::new();
         // Each place's country if it is big enough to be a candidate (else NONE), in one
         // sequential pass: the postings below then read this small array, not the scattered
@@ -428,7 +425,16 @@ mod tests {
 
     #[test]
     fn ascii_distance_agrees_with_the_general_one() {
-        let words = ["qalayinaw", "qalainaw", "kitten", "sitting", "abc", "xyzxyz", "", "a"];
+        let words = [
+            "qalayinaw",
+            "qalainaw",
+            "kitten",
+            "sitting",
+            "abc",
+            "xyzxyz",
+            "",
+            "a",
+        ];
         for a in words {
             for b in words {
                 for max in 0..4 {

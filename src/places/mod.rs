@@ -23,8 +23,8 @@
 pub mod build;
 mod find;
 mod fuzzy;
-mod pairs;
 pub mod gwn;
+mod pairs;
 pub mod store;
 
 pub use build::{build, BuildReport};

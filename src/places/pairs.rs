@@ -103,7 +103,7 @@ mod tests {
     #[test]
     fn filter_knows_every_pair() {
         let g = super::super::testgaz::gazetteer();
-        let f = PairFilter::build(&g);
+        let f = PairFilter::build(g);
         // "Imam Sahib District" (admin-2).
         assert_eq!(f.get("imam sahib"), usize::MAX);
         assert_eq!(f.get("prime minister"), 0);
