@@ -315,8 +315,13 @@ impl FuzzyIndex {
 impl Gazetteer {
     /// Places whose own name is a near spelling of the folded `key`.
     /// Only places in the countries `keep` (sorted country indices).
+    /// The fuzzy index, built on first need.
+    pub(crate) fn fuzzy_index(&self) -> &FuzzyIndex {
+        self.fuzzy.get_or_init(|| FuzzyIndex::build(self))
+    }
+
     pub(crate) fn fuzzy_candidates(&self, key: &str, keep: &[u32]) -> Vec<u32> {
-        let idx = self.fuzzy.get_or_init(|| FuzzyIndex::build(self));
+        let idx = self.fuzzy_index();
         let (h, sk, nl) = skeleton_key(key);
         if sk < 4 || nl < 6 {
             return Vec::new();
