@@ -115,6 +115,15 @@ mod tests {
     }
 
     #[test]
+    fn prepare_builds_the_first_need_tables() {
+        let g = super::super::testgaz::gazetteer();
+        g.prepare();
+        assert!(g.pairs.get().is_some() && g.fuzzy.get().is_some());
+        let m = g.find_places("The Taliban attacked Qalay-i-Naw in Afghanistan.");
+        assert!(m.iter().any(|x| x.text == "Qalay-i-Naw"), "{m:?}");
+    }
+
+    #[test]
     fn filter_knows_every_pair() {
         let g = super::super::testgaz::gazetteer();
         let f = PairFilter::build(g);
