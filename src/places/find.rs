@@ -446,7 +446,15 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         if maxn > 1 {
             // No longer than the longest name starting with these two words (with the
             // second one's possessive "s" or without).
-            let pairs = g.pairs.get_or_init(|| PairFilter::build(g));
+            // On first need, the fuzzy index is built alongside (on a second thread), so
+            // that the first article waits for one table build, not two in a row.
+            let pairs = match g.pairs.get() {
+                Some(p) => p,
+                None => {
+                    g.prepare();
+                    g.pairs.get_or_init(|| PairFilter::build(g))
+                }
+            };
             let second = &toks[i + 1];
             let mut limit2 = pairs.get(&f[toks[i].fs as usize..second.fe as usize]);
             if second.poss && limit2 == 0 {
