@@ -271,7 +271,28 @@ impl FuzzyIndex {
             };
             by_skeleton.extend(ccs.iter().map(|&c| (h, c, i as u32, start, end - start)));
         }
-        by_skeleton.sort_unstable();
+        // Sorted by a counting sort on the top 16 bits of the hash, then each (small)
+        // bucket on its own: the order of a sort of the whole vector, the sorting in cache.
+        let by_skeleton = {
+            let mut start = vec![0usize; (1 << 16) + 1];
+            for e in &by_skeleton {
+                start[(e.0 >> 48) as usize + 1] += 1;
+            }
+            for k in 1..start.len() {
+                start[k] += start[k - 1];
+            }
+            let mut at = start.clone();
+            let mut sorted = vec![(0u64, 0u32, 0u32, 0u32, 0u32); by_skeleton.len()];
+            for e in by_skeleton {
+                let b = (e.0 >> 48) as usize;
+                sorted[at[b]] = e;
+                at[b] += 1;
+            }
+            for w in start.windows(2) {
+                sorted[w[0]..w[1]].sort_unstable();
+            }
+            sorted
+        };
         let mut n: usize = 0;
         for (k, x) in by_skeleton.iter().enumerate() {
             if k == 0 || by_skeleton[k - 1].0 != x.0 {
