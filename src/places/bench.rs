@@ -128,7 +128,8 @@ fn bench() {
     );
 }
 
-/// Cost of the phases of `find_places` on the first `BENCH_MB` (default 5) MB of the corpus:
+/// Cost of the phases of `find_places` on the first `BENCH_MB` (default 40) MB of the corpus
+/// (a phase must take well over the CPU clock's tick, 4 ms on some machines, to be measured):
 /// `cargo test --release --lib places::bench::phases -- --ignored --nocapture`
 #[test]
 #[ignore]
@@ -151,7 +152,7 @@ fn phases() {
     let limit: usize = std::env::var("BENCH_MB")
         .ok()
         .and_then(|v| v.parse().ok())
-        .map_or(5_000_000, |mb: usize| mb * 1_000_000);
+        .map_or(40_000_000, |mb: usize| mb * 1_000_000);
     let mut total = 0;
     let texts: Vec<String> = String::from_utf8_lossy(&out.stdout)
         .lines()
@@ -182,12 +183,18 @@ fn phases() {
     let recog = rate(cpu_s() - c);
     let c = cpu_s();
     for x in &texts {
+        n += super::find::phase_recognise_memo(&g, x);
+    }
+    let recog_memo = rate(cpu_s() - c);
+    let c = cpu_s();
+    for x in &texts {
         n += g.find_places(x).len();
     }
     let full = rate(cpu_s() - c);
     eprintln!(
         "phases per CPU second: fold+tokenize {fold:.1} MB/s; + capitalised-token lookups \
-         {recog:.1} MB/s; whole find_places {full:.1} MB/s ({n})"
+         {recog:.1} MB/s (each distinct word once, as find_places: {recog_memo:.1} MB/s); \
+         whole find_places {full:.1} MB/s ({n})"
     );
 }
 
@@ -220,6 +227,16 @@ fn load_phases() {
     let c = cpu_s();
     let g = Gazetteer::load_readable(&dir).expect("readable");
     let readable = ms(c);
+    // Built on first need, not at load (for reference).
+    let full = Gazetteer::load(&dir).expect("load");
+    let c = cpu_s();
+    let pairs = super::pairs::PairFilter::build(&full);
+    let pair_ms = ms(c);
+    drop(pairs);
+    let c = cpu_s();
+    full.fuzzy_candidates("qalayinaw", &[]);
+    let fuzzy_ms = ms(c);
+    eprintln!("built on first need (CPU ms): two-word filter {pair_ms}, fuzzy index {fuzzy_ms}");
     eprintln!(
         "load phases (CPU ms): read+decompress {gunzip} ({} MB raw), decode {decode}, name table {tab} \
          ({} slots), first-word filter {fw} ({} bytes), readable files {readable} \
@@ -267,6 +284,13 @@ fn slowest() {
         .collect();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
     let g = Gazetteer::load(&dir).expect("load");
+    // SLOWEST_PREPARE=1 builds the tables built on first need before timing (else the
+    // first article that needs them pays for them).
+    if std::env::var_os("SLOWEST_PREPARE").is_some() {
+        let t = std::time::Instant::now();
+        g.prepare();
+        eprintln!("prepare: {:.0} ms", t.elapsed().as_secs_f64() * 1000.0);
+    }
     let mut times: Vec<(f64, usize, usize)> = Vec::new();
     let mut sum = 0.0;
     for (i, x) in texts.iter().enumerate() {
@@ -291,4 +315,148 @@ fn slowest() {
             x.chars().take(60).collect::<String>()
         );
     }
+}
+
+/// The texts of the first `n` corpus articles (empty when the corpus is absent).
+fn corpus_texts(n: usize) -> Vec<String> {
+    let corpus = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/news.jsonl.xz"
+    ));
+    if !corpus.exists() {
+        return Vec::new();
+    }
+    let Ok(out) = std::process::Command::new("xz")
+        .arg("-dc")
+        .arg(corpus)
+        .output()
+    else {
+        return Vec::new();
+    };
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_string))
+        .take(n)
+        .collect()
+}
+
+/// The article texts of the GeoWebNews file (entities left as written: only a test input).
+fn gwn_texts() -> Vec<String> {
+    let path = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/eval/geo/GWN.xml"
+    ));
+    let Ok(xml) = std::fs::read_to_string(path) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut rest = xml.as_str();
+    while let Some(a) = rest.find("<text>") {
+        let t = &rest[a + 6..];
+        let Some(b) = t.find("</text>") else { break };
+        out.push(
+            t[..b]
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&"),
+        );
+        rest = &t[b..];
+    }
+    out
+}
+
+/// A digest of the whole output of `find_places` and `find_toponyms` (spans, texts, places
+/// with every field, confidences) over the first 5,000 corpus articles and the GeoWebNews
+/// texts, so that a speed-up can be checked to change nothing:
+/// `cargo test --release --lib places::bench::digest -- --ignored --nocapture`
+/// (`DIGEST_DUMP=FILE` also writes one digest per article, to find where two runs differ).
+#[test]
+#[ignore]
+fn digest() {
+    use std::hash::{Hash, Hasher};
+    let texts: Vec<String> = corpus_texts(5000).into_iter().chain(gwn_texts()).collect();
+    if texts.is_empty() {
+        eprintln!("skipping: ../shared not found");
+        return;
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
+    let g = Gazetteer::load(&dir).expect("load");
+    let mut all = std::collections::hash_map::DefaultHasher::new();
+    let mut dump = String::new();
+    let mut n = 0;
+    for (i, x) in texts.iter().enumerate() {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for m in g.find_places(x).iter().chain(g.find_toponyms(x).iter()) {
+            n += 1;
+            format!("{m:?}").hash(&mut h);
+        }
+        let d = h.finish();
+        d.hash(&mut all);
+        dump.push_str(&format!("{i}\t{d:016x}\n"));
+    }
+    if let Some(p) = std::env::var_os("DIGEST_DUMP") {
+        std::fs::write(p, dump).expect("write dump");
+    }
+    eprintln!(
+        "places digest: {:016x} ({} texts, {n} mentions)",
+        all.finish(),
+        texts.len()
+    );
+}
+
+/// `find_places` alone, `BENCH_PASSES` (default 5) times over the first `BENCH_MB` (default
+/// 10) MB, for a profiler (`perf record` on the test binary):
+/// `cargo test --release --lib places::bench::profile -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn profile() {
+    let limit: usize = std::env::var("BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(10_000_000, |mb: usize| mb * 1_000_000);
+    let passes: usize = std::env::var("BENCH_PASSES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
+    let mut total = 0;
+    let texts: Vec<String> = corpus_texts(usize::MAX)
+        .into_iter()
+        .take_while(|t| {
+            total += t.len();
+            total <= limit
+        })
+        .collect();
+    if texts.is_empty() {
+        eprintln!("skipping: ../shared not found");
+        return;
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer");
+    let g = Gazetteer::load(&dir).expect("load");
+    let mut n = 0;
+    // BENCH_REPEAT=k runs each article k times in a row (warm caches: how much of the time
+    // is memory traffic).
+    let repeat: usize = std::env::var("BENCH_REPEAT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let passes = passes.div_ceil(repeat);
+    let c = cpu_s();
+    for _ in 0..passes {
+        for x in &texts {
+            for _ in 0..repeat {
+                n += g.find_places(x).len();
+            }
+        }
+    }
+    let passes = passes * repeat;
+    let s = cpu_s() - c;
+    eprintln!(
+        "profile: {passes} passes over {:.1} MB: {:.1} MB/s per CPU second ({n})",
+        bytes as f64 / 1e6,
+        (passes * bytes) as f64 / 1e6 / s.max(1e-9)
+    );
 }

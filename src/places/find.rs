@@ -1,10 +1,10 @@
 //! Recognition (folded token n-grams against the name table) and resolution (evidence
 //! scoring over the whole article).
 
+use super::pairs::PairFilter;
 use super::{Gazetteer, Rank, Small};
 use crate::model::{Place, PlaceMention, Span};
 use crate::text::{fold_char, ASCII_FOLD};
-use std::collections::{HashMap, HashSet};
 
 /// Longest name tried, in tokens.
 const MAX_N: usize = 6;
@@ -114,6 +114,27 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
         || rest.starts_with(" \u{2014}")
 }
 
+/// Whether one of the eight bytes of `w` is not plain ASCII for folding: non-ASCII, or a
+/// byte folding deletes (`'`, `` ` ``, NUL).
+#[inline]
+fn special8(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    w & HIGH != 0 || zero(w) || zero(w ^ (ONES * b'\'' as u64)) || zero(w ^ (ONES * b'`' as u64))
+}
+
+/// [`ASCII_FOLD`] of a byte it does not delete, without a table (so the loop vectorises).
+#[inline]
+fn fold_ascii(x: u8) -> u8 {
+    let x = if x.wrapping_sub(b'A') < 26 { x + 32 } else { x };
+    if x == b'-' || x == b'_' || x.wrapping_sub(9) < 5 {
+        b' '
+    } else {
+        x
+    }
+}
+
 /// The folded text of an article with a map back to original byte offsets: the same text
 /// and offsets as [`crate::text::FoldedText`], built a run of ASCII at a time (the usual
 /// case) and through [`fold_char`] elsewhere. The map is sparse: one entry per stretch of
@@ -135,8 +156,17 @@ impl Folded {
         let mut map: Vec<(u32, u32, bool)> = Vec::with_capacity(4);
         let mut i = 0;
         while i < b.len() {
-            // A run of ASCII bytes that are not deleted maps one to one.
+            // A run of ASCII bytes that are not deleted maps one to one: eight bytes at a
+            // time while no byte is special, then byte by byte.
             let run = i;
+            while let Some(c) = b.get(i..i + 8) {
+                let mut x = [0u8; 8];
+                x.copy_from_slice(c);
+                if special8(u64::from_le_bytes(x)) {
+                    break;
+                }
+                i += 8;
+            }
             while i < b.len() && b[i] < 0x80 && ASCII_FOLD[b[i] as usize] != 0 {
                 i += 1;
             }
@@ -147,7 +177,7 @@ impl Folded {
                 if !continues {
                     map.push((out.len() as u32, run as u32, true));
                 }
-                out.extend(b[run..i].iter().map(|&x| ASCII_FOLD[x as usize]));
+                out.extend(b[run..i].iter().map(|&x| fold_ascii(x)));
             }
             if i >= b.len() {
                 break;
@@ -310,16 +340,23 @@ fn tokenize(ft: &Folded, text: &str) -> Vec<Tok> {
     toks
 }
 
+/// Questions about lower-case use answered by a scan of the tokens before [`LowerSet`] is
+/// built (a scan costs a small part of building the set).
+const LOWER_SCANS: usize = 6;
+
 /// Hashes of the words an article writes in lower case (open addressing; 0 = empty).
 struct LowerSet(Vec<u64>);
 
 impl LowerSet {
     fn new(f: &str, toks: &[Tok]) -> LowerSet {
-        let n = toks.iter().filter(|t| !t.cap).count();
+        // Only words of three bytes or more are ever asked about (shorter names need a
+        // region reading, which skips this test).
+        let long = |t: &&Tok| !t.cap && t.fe - t.fs >= 3;
+        let n = toks.iter().filter(long).count();
         let cap = (n * 2).next_power_of_two().max(16);
         let mut t = vec![0u64; cap];
-        for tok in toks.iter().filter(|t| !t.cap) {
-            let h = super::hash_bytes(&f.as_bytes()[tok.fs as usize..tok.fe as usize]) | 1;
+        for tok in toks.iter().filter(long) {
+            let h = super::word_hash(&f.as_bytes()[tok.fs as usize..tok.fe as usize]) | 1;
             let mut k = h as usize & (cap - 1);
             while t[k] != 0 && t[k] != h {
                 k = (k + 1) & (cap - 1);
@@ -328,8 +365,10 @@ impl LowerSet {
         }
         LowerSet(t)
     }
+    /// Whether the article writes `w` (three bytes or more) in lower case.
     fn contains(&self, w: &str) -> bool {
-        let h = super::hash_bytes(w.as_bytes()) | 1;
+        debug_assert!(w.len() >= 3);
+        let h = super::word_hash(w.as_bytes()) | 1;
         let cap = self.0.len();
         let mut k = h as usize & (cap - 1);
         loop {
@@ -358,8 +397,10 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     let f = ft.folded.as_str();
     let toks = tokenize(&ft, text);
     let ctx = &g.context;
-    // Folded words the article writes in lower case (built on first need).
+    // Folded words the article writes in lower case: the first few questions scan the
+    // tokens, later ones a hash set of them (built then).
     let mut lower: Option<LowerSet> = None;
+    let mut lower_scans = 0;
     let mut fuzzy_tried: super::FastSet<&str> = super::FastSet::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of: super::FastMap<(&str, Hint), usize> = super::FastMap::default();
@@ -370,10 +411,13 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     let mut unmatched: Vec<(usize, usize)> = Vec::new();
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
-    let mut first_memo: super::FastMap<&str, usize> = super::FastMap::default();
+    // Sized for the article's capitalised tokens, so that the maps never grow.
+    let ncap = toks.iter().filter(|t| t.cap).count();
+    let mut first_memo: super::FastMap<&str, usize> =
+        super::FastMap::with_capacity_and_hasher(ncap, Default::default());
     #[allow(clippy::type_complexity)]
     let mut lookup_memo: super::FastMap<&str, (&[u32], Option<&Vec<Small>>)> =
-        super::FastMap::default();
+        super::FastMap::with_capacity_and_hasher(ncap, Default::default());
     // Tokens before this one were consumed by a name (place, country or demonym).
     let mut consumed = 0;
     let mut i = 0;
@@ -398,6 +442,25 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             && joinable(f, &toks[i + maxn - 1], &toks[i + maxn])
         {
             maxn += 1;
+        }
+        if maxn > 1 {
+            // No longer than the longest name starting with these two words (with the
+            // second one's possessive "s" or without).
+            // On first need, the fuzzy index is built alongside (on a second thread), so
+            // that the first article waits for one table build, not two in a row.
+            let pairs = match g.pairs.get() {
+                Some(p) => p,
+                None => {
+                    g.prepare();
+                    g.pairs.get_or_init(|| PairFilter::build(g))
+                }
+            };
+            let second = &toks[i + 1];
+            let mut limit2 = pairs.get(&f[toks[i].fs as usize..second.fe as usize]);
+            if second.poss && limit2 == 0 {
+                limit2 = pairs.get(&f[toks[i].fs as usize..second.fe as usize - 1]);
+            }
+            maxn = maxn.min(limit2.max(1));
         }
         let after_title =
             i > 0 && joinable(f, &toks[i - 1], &toks[i]) && ctx.title.contains(word(&toks[i - 1]));
@@ -519,8 +582,12 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 !ctx.stop.contains(w)
                     && !ctx.feature.contains(w)
                     && !ctx.admin1.contains(w)
-                    && g.lookup(w).is_empty()
-                    && !g.small.contains_key(w)
+                    && {
+                        let (post, small) = *lookup_memo
+                            .entry(w)
+                            .or_insert_with(|| (g.lookup(w), g.small.get(w)));
+                        post.is_empty() && small.is_none()
+                    }
             };
         let big = || {
             post.iter()
@@ -533,8 +600,19 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         }
         let initial = is_sentence_initial(text, start);
         if n == 1 && !has_region {
-            let lw = lower.get_or_insert_with(|| LowerSet::new(f, &toks));
-            if lw.contains(key) {
+            let lowercase = match &lower {
+                Some(lw) => lw.contains(key),
+                None if lower_scans < LOWER_SCANS => {
+                    lower_scans += 1;
+                    toks.iter().any(|t| {
+                        !t.cap
+                            && (t.fe - t.fs) as usize == key.len()
+                            && &f[t.fs as usize..t.fe as usize] == key
+                    })
+                }
+                None => lower.insert(LowerSet::new(f, &toks)).contains(key),
+            };
+            if lowercase {
                 continue;
             }
         }
@@ -624,7 +702,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
 
     // Fuzzy fallback for capitalised words and hyphenated names no list has, restricted to
     // places in a country the article names (a near spelling alone is weak evidence).
-    let mut named: HashSet<u32> = groups
+    let mut named: super::FastSet<u32> = groups
         .iter()
         .flat_map(|gr| gr.cands.iter())
         .filter_map(|c| match *c {
@@ -766,6 +844,30 @@ pub(crate) fn phase_recognise(g: &Gazetteer, text: &str) -> usize {
     n
 }
 
+/// Bench phase: as [`phase_recognise`], but each distinct capitalised word of the article
+/// meets the filter and the name table once (as `find_places` does with its memo).
+#[cfg(test)]
+pub(crate) fn phase_recognise_memo(g: &Gazetteer, text: &str) -> usize {
+    let ft = Folded::new(text);
+    let toks = tokenize(&ft, text);
+    let f = ft.folded.as_str();
+    let ncap = toks.iter().filter(|t| t.cap).count();
+    let mut memo: super::FastMap<&str, usize> =
+        super::FastMap::with_capacity_and_hasher(ncap, Default::default());
+    let mut n = 0;
+    for t in toks.iter().filter(|t| t.cap) {
+        let w = &f[t.fs as usize..t.fe as usize];
+        n += *memo.entry(w).or_insert_with(|| {
+            if g.first_word_max(w) > 0 {
+                g.lookup(w).len().min(1) + usize::from(g.small.contains_key(w))
+            } else {
+                0
+            }
+        });
+    }
+    n
+}
+
 /// A low-confidence choice between readings that share a province or country is reported at
 /// that precision instead of guessed.
 fn coarsen(g: &Gazetteer, gr: &Group, best: Cand, conf: f32) -> Option<Place> {
@@ -804,8 +906,8 @@ struct Evidence {
     any_country: bool,
     /// The largest country evidence of the article.
     country_max: f32,
-    country: HashMap<u32, f32>,
-    admin1: HashMap<u32, f32>,
+    country: super::FastMap<u32, f32>,
+    admin1: super::FastMap<u32, f32>,
     /// (group, lat, lon, admin1) of confident winners.
     points: Vec<(usize, f32, f32, Option<u32>)>,
 }
@@ -839,31 +941,77 @@ impl Evidence {
     }
 }
 
+/// What scoring needs of a place reading that does not depend on the rest of the article:
+/// worked out once per article, not once per pass.
+#[derive(Debug, Clone, Copy)]
+struct PlaceInfo {
+    /// Population, rank and primary-name part of the score.
+    base: f32,
+    pn: f32,
+    rank: Option<Rank>,
+    cc: Option<u32>,
+    a1: Option<u32>,
+    lat: f32,
+    lon: f32,
+}
+
+impl PlaceInfo {
+    fn new(g: &Gazetteer, c: Cand) -> PlaceInfo {
+        let Cand::Place(p, primary) = c else {
+            return PlaceInfo {
+                base: 0.0,
+                pn: 0.0,
+                rank: None,
+                cc: None,
+                a1: None,
+                lat: 0.0,
+                lon: 0.0,
+            };
+        };
+        let r = &g.store.places[p as usize];
+        let pn = popn(r.population as u64);
+        let rank = g.ranks.get(r.fcode as usize).copied();
+        let base = 1.2 * pn
+            + match rank {
+                Some(Rank::Capital) => 0.7,
+                Some(Rank::Admin1Seat) => 0.35,
+                Some(Rank::Admin2Seat) => 0.15,
+                Some(Rank::Seat) => 0.05,
+                Some(Rank::Division) => -0.3,
+                _ => 0.0,
+            }
+            + if primary { 0.2 } else { 0.0 };
+        PlaceInfo {
+            base,
+            pn,
+            rank,
+            cc: g.place_country(p),
+            a1: g.place_admin1(p),
+            lat: r.lat,
+            lon: r.lon,
+        }
+    }
+}
+
+/// The score of reading `c` (the `k`-th candidate of group `gi`; `info` holds the
+/// [`PlaceInfo`] of each of the group's candidates).
+#[allow(clippy::too_many_arguments)]
 fn score(
     g: &Gazetteer,
     gi: usize,
     gr: &Group,
     c: Cand,
+    k: usize,
+    info: &[PlaceInfo],
     ev: &Evidence,
     own: &[(bool, u32, f32)],
 ) -> f32 {
     match c {
-        Cand::Place(p, primary) => {
-            let r = &g.store.places[p as usize];
-            let pn = popn(r.population as u64);
-            let rank = g.ranks.get(r.fcode as usize).copied();
-            let mut s = 1.2 * pn
-                + match rank {
-                    Some(Rank::Capital) => 0.7,
-                    Some(Rank::Admin1Seat) => 0.35,
-                    Some(Rank::Admin2Seat) => 0.15,
-                    Some(Rank::Seat) => 0.05,
-                    Some(Rank::Division) => -0.3,
-                    _ => 0.0,
-                }
-                + if primary { 0.2 } else { 0.0 };
-            let cc = g.place_country(p);
-            if let Some(cc) = cc {
+        Cand::Place(..) => {
+            let r = &info[k];
+            let (pn, rank) = (r.pn, r.rank);
+            let mut s = r.base;
+            if let Some(cc) = r.cc {
                 let e = ev.country(cc, own);
                 s += (0.6 + 0.6 * pn) * e;
                 // The article is about other countries and never this one.
@@ -871,8 +1019,7 @@ fn score(
                     s -= 0.2;
                 }
             }
-            let a1 = g.place_admin1(p);
-            if let Some(a) = a1 {
+            if let Some(a) = r.a1 {
                 s += 0.8 * ev.admin1(a, own);
             }
             let mut prox: f32 = 0.0;
@@ -923,15 +1070,11 @@ fn score(
             // million people in it ("New York"): the bare name is the city unless the words
             // around say province.
             if gr.hint != Hint::Admin1
-                && gr.cands.iter().any(|&c| match c {
+                && gr.cands.iter().zip(info).any(|(&c, r)| match c {
                     Cand::Place(p, _) => {
-                        let r = &g.store.places[p as usize];
-                        (r.population >= 1_000_000
-                            || matches!(
-                                g.ranks.get(r.fcode as usize),
-                                Some(Rank::Admin1Seat | Rank::Capital)
-                            ))
-                            && g.place_admin1(p) == Some(a)
+                        (matches!(r.rank, Some(Rank::Admin1Seat | Rank::Capital))
+                            || g.store.places[p as usize].population >= 1_000_000)
+                            && r.a1 == Some(a)
                     }
                     _ => false,
                 })
@@ -1004,7 +1147,13 @@ fn fast_km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f32 {
     6371.0 * (x * x + y * y).sqrt()
 }
 
-fn add(ev: &mut HashMap<u32, f32>, own: &mut Vec<(bool, u32, f32)>, is_c: bool, i: u32, w: f32) {
+fn add(
+    ev: &mut super::FastMap<u32, f32>,
+    own: &mut Vec<(bool, u32, f32)>,
+    is_c: bool,
+    i: u32,
+    w: f32,
+) {
     *ev.entry(i).or_default() += w;
     own.push((is_c, i, w));
 }
@@ -1041,17 +1190,41 @@ fn resolve(g: &Gazetteer, groups: &mut [Group], demonym_ev: &[(u32, f32)]) {
     }
     ev.any_country = ev.country.values().any(|&v| v >= 1.0);
     ev.country_max = ev.country.values().copied().fold(0.0, f32::max);
+    // The fixed part of every place reading, once for both passes: `info[at[gi]..]` are
+    // group `gi`'s.
+    let mut at = Vec::with_capacity(groups.len() + 1);
+    let mut info: Vec<PlaceInfo> = Vec::new();
+    for gr in groups.iter() {
+        at.push(info.len());
+        info.extend(gr.cands.iter().map(|&c| PlaceInfo::new(g, c)));
+    }
+    at.push(info.len());
+    // (score, candidate index) of a group's readings, reused.
+    let mut scored: Vec<(f32, u32)> = Vec::new();
+    // Best first; among equal scores, the earlier candidate first (what a stable sort of
+    // all the readings by score gives).
+    let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
     for pass in 0..2 {
         for gi in 0..groups.len() {
             let gr = &groups[gi];
-            let mut top: Vec<(Cand, f32)> = gr
-                .cands
-                .iter()
-                .map(|&c| (c, score(g, gi, gr, c, &ev, &own[gi])))
-                .collect();
-            top.sort_by(|a, b| b.1.total_cmp(&a.1));
-            top.truncate(5);
+            let inf = &info[at[gi]..at[gi + 1]];
+            scored.clear();
+            scored.extend(
+                gr.cands
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &c)| (score(g, gi, gr, c, k, inf, &ev, &own[gi]), k as u32)),
+            );
+            // Only the best five are kept: no full sort of many homonyms.
+            if scored.len() > 5 {
+                scored.select_nth_unstable_by(4, order);
+                scored.truncate(5);
+            }
+            scored.sort_unstable_by(order);
             let gr = &mut groups[gi];
+            let mut top = std::mem::take(&mut gr.top);
+            top.clear();
+            top.extend(scored.iter().map(|&(s, k)| (gr.cands[k as usize], s)));
             gr.second = top.get(1).map_or(0.0, |x| x.1);
             gr.best = top.first().and_then(|&(c, s)| {
                 let region = !matches!(c, Cand::Place(..));
@@ -1336,9 +1509,26 @@ mod tests {
     }
 
     #[test]
+    fn byte_folding_agrees_with_the_table() {
+        for x in 0u8..128 {
+            if super::ASCII_FOLD[x as usize] != 0 {
+                assert_eq!(super::fold_ascii(x), super::ASCII_FOLD[x as usize], "{x}");
+            }
+            let w = u64::from_le_bytes([b'a', b'b', x, b'c', b'd', b'e', b'f', b'g']);
+            assert_eq!(
+                super::special8(w),
+                super::ASCII_FOLD[x as usize] == 0,
+                "{x}"
+            );
+        }
+        assert!(super::special8(u64::from_le_bytes(*b"abcdefg\xc3")));
+    }
+
+    #[test]
     fn fast_folding_agrees_with_the_shared_one() {
         let t = "In Qal\u{2018}ah-ye Now\t(\u{201C}NIAFUNK\u{00C9}\u{201D}) Ma'rib\r\nS\u{00E3}o Paulo \u{2014} \
-                 Stra\u{00DF}e\u{00A0}ISTANBUL's `x` \u{0130}zmir_1 \u{0645}\u{0635}\u{0631} \u{1F600}\u{000B}end";
+                 Stra\u{00DF}e\u{00A0}ISTANBUL's `x` \u{0130}zmir_1 \u{0645}\u{0635}\u{0631} \u{1F600}\u{000B}end \
+                 A long plain ASCII stretch, then Kabul's-road\u{0}and NUL`s; more plain text ends";
         let a = super::Folded::new(t);
         let b = crate::text::FoldedText::new(t);
         assert_eq!(a.folded, b.folded);

@@ -12,10 +12,13 @@ pub(crate) struct FuzzyIndex {
     /// of that name big enough to be a candidate: a skeleton's run, then the article's
     /// countries' ranges within it, are found by binary search before any string work. One
     /// flat vector, so that building it (on the first unmatched name) allocates once.
-    by_skeleton: Vec<(u64, u32, u32)>,
+    /// Each entry also holds where the name's bytes lie in the string pool (start, length),
+    /// so that candidates are measured without two more scattered reads.
+    by_skeleton: Vec<(u64, u32, u32, u32, u32)>,
     /// Skeleton hash → its run in `by_skeleton` (one probe instead of a binary search over
-    /// a vector far bigger than the cache).
-    runs: super::FastMap<u64, (u32, u32)>,
+    /// a vector far bigger than the cache): an open-addressing table of `(hash, start,
+    /// end)` indexed by the hash's low bits (it is a hash already), `end == 0` for empty.
+    runs: Vec<(u64, u32, u32)>,
 }
 
 /// The letter map of [`skeleton`] (`None`: dropped).
@@ -41,6 +44,31 @@ pub(crate) fn skeleton_key(folded: &str) -> (u64, usize, usize) {
         .unwrap_or(folded);
     let mut h: u64 = 0xcbf29ce484222325;
     let (mut sk, mut nl) = (0, 0);
+    if s.is_ascii() {
+        // The same, byte by byte.
+        let mut last = 0u8;
+        for &c in s.as_bytes() {
+            if !c.is_ascii_alphanumeric() {
+                continue;
+            }
+            nl += 1;
+            let m = match c {
+                b'h' => continue,
+                b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'w' => b'a',
+                b'q' | b'c' => b'k',
+                b'v' => b'b',
+                b'j' => b'g',
+                c => c,
+            };
+            if last != m {
+                h ^= m as u64;
+                h = h.wrapping_mul(0x100000001b3);
+                sk += 1;
+                last = m;
+            }
+        }
+        return (h ^ (h >> 29), sk, nl);
+    }
     let mut last = None;
     for c in s.chars().filter(|c| c.is_alphanumeric()) {
         nl += c.len_utf8();
@@ -57,11 +85,23 @@ pub(crate) fn skeleton_key(folded: &str) -> (u64, usize, usize) {
 
 /// Letters of a folded name without spaces and without a leading `al`/`el` article.
 pub(crate) fn letters(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len());
+    letters_into(folded, &mut out);
+    out
+}
+
+/// Appends [`letters`] of `folded` to `out`.
+fn letters_into(folded: &str, out: &mut String) {
     let s = folded
         .strip_prefix("al ")
         .or_else(|| folded.strip_prefix("el "))
         .unwrap_or(folded);
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
+    if s.is_ascii() {
+        // Only whole ASCII chars are pushed.
+        out.extend(s.bytes().filter(u8::is_ascii_alphanumeric).map(char::from));
+    } else {
+        out.extend(s.chars().filter(|c| c.is_alphanumeric()));
+    }
 }
 
 /// Skeleton key: `h` dropped, each run of vowels (`a e i o u y w`) one `a`, `q`/`c` as `k`,
@@ -82,28 +122,98 @@ pub(crate) fn skeleton(letters: &str) -> String {
 /// Letters with `h` dropped and every vowel (`a e i o u y w`) written `a`, not collapsed:
 /// `hodeidah` and `hudaydah` both give `adaada`.
 pub(crate) fn vowel_mapped(letters: &str) -> String {
-    letters
-        .chars()
-        .filter(|&c| c != 'h')
-        .map(|c| match c {
-            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' => 'a',
-            'q' | 'c' => 'k',
-            'v' => 'b',
-            'j' => 'g',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(letters.len());
+    vowel_mapped_into(letters, &mut out);
+    out
 }
 
-/// Levenshtein distance on chars, giving up (returning `max + 1`) beyond `max`.
+/// Appends [`vowel_mapped`] of `letters` to `out`.
+fn vowel_mapped_into(letters: &str, out: &mut String) {
+    out.extend(letters.chars().filter(|&c| c != 'h').map(|c| match c {
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' => 'a',
+        'q' | 'c' => 'k',
+        'v' => 'b',
+        'j' => 'g',
+        c => c,
+    }));
+}
+
+/// Reused buffers for [`edit_distance`] (no allocation per pair of names).
+#[derive(Default)]
+struct Scratch {
+    a: Vec<char>,
+    b: Vec<char>,
+    prev: Vec<usize>,
+    cur: Vec<usize>,
+}
+
+impl Scratch {
+    /// [`edit_distance`], the same result.
+    fn distance(&mut self, a: &str, b: &str, max: usize) -> usize {
+        if a.is_ascii() && b.is_ascii() && b.len() < 64 {
+            return levenshtein_ascii(a.as_bytes(), b.as_bytes(), max);
+        }
+        self.a.clear();
+        self.a.extend(a.chars());
+        self.b.clear();
+        self.b.extend(b.chars());
+        bounded_levenshtein(&self.a, &self.b, max, &mut self.prev, &mut self.cur)
+    }
+}
+
+/// Levenshtein distance on chars, giving up (returning `max + 1`) beyond `max` (the
+/// reference for the tests; the fallback uses [`Scratch::distance`]).
+#[cfg(test)]
 pub(crate) fn edit_distance(a: &str, b: &str, max: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    bounded_levenshtein(&a, &b, max, &mut Vec::new(), &mut Vec::new())
+}
+
+/// [`bounded_levenshtein`] over ASCII bytes (then bytes are chars), `b` shorter than 64
+/// bytes: rows on the stack.
+fn levenshtein_ascii(a: &[u8], b: &[u8], max: usize) -> usize {
     if a.len().abs_diff(b.len()) > max {
         return max + 1;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    let n = b.len();
+    let mut prev = [0usize; 64];
+    let mut cur = [0usize; 64];
+    for (j, x) in prev.iter_mut().enumerate().take(n + 1) {
+        *x = j;
+    }
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=n {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[n]
+}
+
+/// The Levenshtein distance of `a` and `b`, giving up (`max + 1`) beyond `max`; `prev` and
+/// `cur` are work rows.
+fn bounded_levenshtein(
+    a: &[char],
+    b: &[char],
+    max: usize,
+    prev: &mut Vec<usize>,
+    cur: &mut Vec<usize>,
+) -> usize {
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    prev.clear();
+    prev.extend(0..=b.len());
+    cur.clear();
+    cur.resize(b.len() + 1, 0);
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];
@@ -115,7 +225,7 @@ pub(crate) fn edit_distance(a: &str, b: &str, max: usize) -> usize {
         if row_min > max {
             return max + 1;
         }
-        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(prev, cur);
     }
     prev[b.len()]
 }
@@ -123,8 +233,22 @@ pub(crate) fn edit_distance(a: &str, b: &str, max: usize) -> usize {
 impl FuzzyIndex {
     fn build(g: &Gazetteer) -> FuzzyIndex {
         let s = &g.store;
-        let mut by_skeleton: Vec<(u64, u32, u32)> = Vec::with_capacity(s.name_keys.len());
+        let mut by_skeleton: Vec<(u64, u32, u32, u32, u32)> = Vec::with_capacity(s.name_keys.len());
         let mut ccs: Vec<u32> = Vec::new();
+        // Each place's country if it is big enough to be a candidate (else NONE), in one
+        // sequential pass: the postings below then read this small array, not the scattered
+        // place records.
+        let country: Vec<u32> = s
+            .places
+            .iter()
+            .enumerate()
+            .map(|(p, r)| {
+                if r.population != 0 && r.population < MIN_POP {
+                    return super::store::NONE;
+                }
+                g.place_country(p as u32).unwrap_or(super::store::NONE)
+            })
+            .collect();
         for (i, &k) in s.name_keys.iter().enumerate() {
             // The name first (sequential in the pool), the places (scattered) only if needed.
             let (h, _, nl) = skeleton_key(s.pool.get(k));
@@ -135,21 +259,48 @@ impl FuzzyIndex {
             let b = s.post_start[i + 1] as usize;
             ccs.clear();
             for &x in &s.postings[a..b] {
-                let p = x >> 1;
-                let pop = s.places[p as usize].population;
-                if pop != 0 && pop < MIN_POP {
-                    continue;
-                }
-                if let Some(c) = g.place_country(p) {
-                    if !ccs.contains(&c) {
-                        ccs.push(c);
-                    }
+                let c = country[(x >> 1) as usize];
+                if c != super::store::NONE && !ccs.contains(&c) {
+                    ccs.push(c);
                 }
             }
-            by_skeleton.extend(ccs.iter().map(|&c| (h, c, i as u32)));
+            let k = k as usize;
+            let (start, end) = match (s.pool.offsets.get(k), s.pool.offsets.get(k + 1)) {
+                (Some(&a), Some(&b)) => (a, b),
+                _ => (0, 0),
+            };
+            by_skeleton.extend(ccs.iter().map(|&c| (h, c, i as u32, start, end - start)));
         }
-        by_skeleton.sort_unstable();
-        let mut runs: super::FastMap<u64, (u32, u32)> = super::FastMap::default();
+        // Sorted by a counting sort on the top 16 bits of the hash, then each (small)
+        // bucket on its own: the order of a sort of the whole vector, the sorting in cache.
+        let by_skeleton = {
+            let mut start = vec![0usize; (1 << 16) + 1];
+            for e in &by_skeleton {
+                start[(e.0 >> 48) as usize + 1] += 1;
+            }
+            for k in 1..start.len() {
+                start[k] += start[k - 1];
+            }
+            let mut at = start.clone();
+            let mut sorted = vec![(0u64, 0u32, 0u32, 0u32, 0u32); by_skeleton.len()];
+            for e in by_skeleton {
+                let b = (e.0 >> 48) as usize;
+                sorted[at[b]] = e;
+                at[b] += 1;
+            }
+            for w in start.windows(2) {
+                sorted[w[0]..w[1]].sort_unstable();
+            }
+            sorted
+        };
+        let mut n: usize = 0;
+        for (k, x) in by_skeleton.iter().enumerate() {
+            if k == 0 || by_skeleton[k - 1].0 != x.0 {
+                n += 1;
+            }
+        }
+        let mut runs = vec![(0u64, 0u32, 0u32); (n + n / 2).next_power_of_two().max(16)];
+        let mask = runs.len() - 1;
         let mut a = 0;
         while a < by_skeleton.len() {
             let h = by_skeleton[a].0;
@@ -157,48 +308,85 @@ impl FuzzyIndex {
             while b < by_skeleton.len() && by_skeleton[b].0 == h {
                 b += 1;
             }
-            runs.insert(h, (a as u32, b as u32));
+            let mut k = h as usize & mask;
+            while runs[k].2 != 0 {
+                k = (k + 1) & mask;
+            }
+            runs[k] = (h, a as u32, b as u32);
             a = b;
         }
         FuzzyIndex { by_skeleton, runs }
+    }
+
+    /// The run of skeleton hash `h` in `by_skeleton`.
+    #[inline]
+    fn run(&self, h: u64) -> Option<(u32, u32)> {
+        let mask = self.runs.len() - 1;
+        let mut k = h as usize & mask;
+        loop {
+            match self.runs[k] {
+                (_, _, 0) => return None,
+                (x, a, b) if x == h => return Some((a, b)),
+                _ => k = (k + 1) & mask,
+            }
+        }
     }
 }
 
 impl Gazetteer {
     /// Places whose own name is a near spelling of the folded `key`.
     /// Only places in the countries `keep` (sorted country indices).
+    /// The fuzzy index, built on first need.
+    pub(crate) fn fuzzy_index(&self) -> &FuzzyIndex {
+        self.fuzzy.get_or_init(|| FuzzyIndex::build(self))
+    }
+
     pub(crate) fn fuzzy_candidates(&self, key: &str, keep: &[u32]) -> Vec<u32> {
-        let idx = self.fuzzy.get_or_init(|| FuzzyIndex::build(self));
+        let idx = self.fuzzy_index();
         let (h, sk, nl) = skeleton_key(key);
         if sk < 4 || nl < 6 {
             return Vec::new();
         }
-        let Some(&(a, b)) = idx.runs.get(&h) else {
+        let Some((a, b)) = idx.run(h) else {
             return Vec::new();
         };
         let v = &idx.by_skeleton[a as usize..b as usize];
+        let mut names: Vec<(u32, u32, u32)> = Vec::new();
+        for &c in keep {
+            let a = v.partition_point(|&(_, x, ..)| x < c);
+            let b = v.partition_point(|&(_, x, ..)| x <= c);
+            names.extend(v[a..b].iter().map(|&(_, _, n, start, len)| (n, start, len)));
+        }
+        // Most unknown words have no name of that skeleton in the article's countries: no
+        // string work for them.
+        if names.is_empty() {
+            return Vec::new();
+        }
         let l = letters(key);
         let lv = vowel_mapped(&l);
         let max = (l.chars().count() / 5).clamp(1, 2);
         let st = &self.store;
         let mut out: Vec<u32> = Vec::new();
-        let mut names: Vec<u32> = Vec::new();
-        for &c in keep {
-            let a = v.partition_point(|&(_, x, _)| x < c);
-            let b = v.partition_point(|&(_, x, _)| x <= c);
-            names.extend(v[a..b].iter().map(|&(_, _, n)| n));
-        }
         names.sort_unstable();
         names.dedup();
-        for &name in names.iter().take(200) {
-            let raw = st.pool.get(st.name_keys[name as usize]);
-            if raw.len() + 3 < key.len() || key.len() + 6 < raw.len() {
+        let mut other = String::new();
+        let mut other_v = String::new();
+        let mut scratch = Scratch::default();
+        for &(name, start, len) in names.iter().take(200) {
+            let len = len as usize;
+            if len + 3 < key.len() || key.len() + 6 < len {
                 continue;
             }
-            let other = letters(raw);
-            if edit_distance(&l, &other, max) > max
-                || edit_distance(&lv, &vowel_mapped(&other), 1) > 1
-            {
+            let start = start as usize;
+            let raw = st.pool.buf.get(start..start + len).unwrap_or("");
+            other.clear();
+            letters_into(raw, &mut other);
+            if scratch.distance(&l, &other, max) > max {
+                continue;
+            }
+            other_v.clear();
+            vowel_mapped_into(&other, &mut other_v);
+            if scratch.distance(&lv, &other_v, 1) > 1 {
                 continue;
             }
             let a = st.post_start[name as usize] as usize;
@@ -258,6 +446,31 @@ mod tests {
                 h = h.wrapping_mul(0x100000001b3);
             }
             assert_eq!(skeleton_key(k), (h ^ (h >> 29), sk.len(), l.len()), "{k}");
+        }
+    }
+
+    #[test]
+    fn ascii_distance_agrees_with_the_general_one() {
+        let words = [
+            "qalayinaw",
+            "qalainaw",
+            "kitten",
+            "sitting",
+            "abc",
+            "xyzxyz",
+            "",
+            "a",
+        ];
+        for a in words {
+            for b in words {
+                for max in 0..4 {
+                    assert_eq!(
+                        levenshtein_ascii(a.as_bytes(), b.as_bytes(), max),
+                        edit_distance(a, b, max),
+                        "{a} {b} {max}"
+                    );
+                }
+            }
         }
     }
 

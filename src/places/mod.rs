@@ -24,6 +24,7 @@ pub mod build;
 mod find;
 mod fuzzy;
 pub mod gwn;
+mod pairs;
 pub mod store;
 
 pub use build::{build, BuildReport};
@@ -163,32 +164,57 @@ pub struct Gazetteer {
     pub(crate) admin2: Vec<Admin2>,
     pub(crate) context: Context,
     pub(crate) fuzzy: OnceLock<fuzzy::FuzzyIndex>,
+    /// The two-word filter (built on first need).
+    pub(crate) pairs: OnceLock<pairs::PairFilter>,
 }
 
-/// FNV-1a as a `Hasher` for the small string maps of the hot path (SipHash is slower).
+/// A hash of a short byte string (a word, a name), eight bytes at a time: for the small
+/// string maps of the hot path (SipHash, and FNV with one multiply per byte, are slower).
+/// The gazetteer's prebuilt tables keep their own hash ([`hash_bytes`]).
+#[inline]
+pub(crate) fn word_hash(b: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = (b.len() as u64).wrapping_mul(K);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(c);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(x)).wrapping_mul(K);
+    }
+    let r = chunks.remainder();
+    if !r.is_empty() {
+        let mut x = [0u8; 8];
+        x[..r.len()].copy_from_slice(r);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(x)).wrapping_mul(K);
+    }
+    h ^ (h >> 32)
+}
+
+/// [`word_hash`] as a `Hasher` (what [`FastMap`] and [`FastSet`] use).
 #[derive(Default, Clone, Copy)]
-pub(crate) struct Fnv(u64);
+pub(crate) struct WordHasher(u64);
 
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf29ce484222325
-        } else {
-            self.0
-        };
-        for &x in bytes {
-            h ^= x as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, b: &[u8]) {
+        self.0 = (self.0.rotate_left(29) ^ word_hash(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
+    #[inline]
+    fn write_u8(&mut self, x: u8) {
+        self.0 = (self.0.rotate_left(29) ^ u64::from(x)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    #[inline]
+    fn write_u32(&mut self, x: u32) {
+        self.0 = (self.0.rotate_left(29) ^ u64::from(x)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    #[inline]
     fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 29)
+        self.0 ^ (self.0 >> 32)
     }
 }
 
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
 /// Size of the first-token filter (entries, a power of two).
 const FIRST_BITS: usize = 1 << 21;
@@ -599,6 +625,7 @@ impl Gazetteer {
             admin2: Vec::new(),
             context: Context::default(),
             fuzzy: OnceLock::new(),
+            pairs: OnceLock::new(),
         };
         g.link_store();
         Ok(g)
