@@ -15,7 +15,7 @@
 //! Output (in the chosen directory): `places.bin.zst` (see [`super::store`] and
 //! [`pack_table`]), `admin1.tsv`,
 //! `admin2.tsv`, `countries.tsv`. Hand-written files beside them (`countries_aliases.tsv`,
-//! `places_context.tsv`, `places_extra.tsv`, `region_points.tsv`, `demonyms.tsv`) are left alone.
+//! `places_context.tsv`, `places_extra.tsv`, `region_points.tsv`, `admin1_aliases.tsv`, `demonyms.tsv`) are left alone.
 
 use super::store::{PlaceRec, Pool, Store, NONE};
 use crate::text::fold;

@@ -594,7 +594,9 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 .any(|&x| g.store.places[(x >> 1) as usize].population >= 100_000)
         };
         let person = n == 1 && ctx.person.contains(key);
-        if (surname || first_name || person) && !has_region && !big() {
+        // a listed given name before a surname ("Paul Brewbaker") is a person even where a
+        // big city answers to it
+        if (surname || first_name || person) && !has_region && (person && first_name || !big()) {
             persons.insert(key);
             continue;
         }
@@ -1568,6 +1570,26 @@ mod tests {
         assert!(got.iter().all(|x| x.0 != "Bassett"), "{got:?}");
         assert!(got.iter().any(|x| x.0 == "Tarsk"), "{got:?}");
         assert!(got.iter().any(|x| x.0 == "Tripoli"), "{got:?}");
+    }
+
+    #[test]
+    fn a_listed_given_name_before_a_surname_is_a_person_even_for_a_big_city() {
+        // "Doha" (344,939 people) is listed as a given name in the test context file
+        let got = names("Doha Brewbaker said the talks went on.");
+        assert!(got.iter().all(|x| x.0 != "Doha"), "{got:?}");
+        let got = names("The talks in Doha went on.");
+        assert!(got.iter().any(|x| x.0 == "Doha"), "{got:?}");
+    }
+
+    #[test]
+    fn hand_listed_province_abbreviations_find_the_province() {
+        let ms = gazetteer().find_places("Fighting spread across Bdg. on Monday.");
+        let p = ms
+            .iter()
+            .find_map(|m| m.place.as_ref())
+            .expect("the abbreviation is found");
+        assert_eq!(p.admin1.as_deref(), Some("Badghis"));
+        assert_eq!(p.precision, GeoPrecision::Admin1);
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //!   (primary, ASCII and Latin-script alternates), in the compact form of [`store`];
 //! - `admin1.tsv`, `countries.tsv` (required) and `admin2.tsv` (optional): built, readable;
 //! - hand-written, optional: `countries_aliases.tsv` (other names of countries),
+//!   `admin1_aliases.tsv` (other names of provinces: "Calif.", "BC"), `region_points.tsv`
+//!   (GeoNames points of countries and provinces, replacing the built centres),
 //!   `demonyms.tsv` (`CC<TAB>Afghan;Afghani`), `places_context.tsv` (stop words, titles,
 //!   "province"-like suffixes, feature words), `places_extra.tsv` (continents).
 //!
@@ -484,6 +486,10 @@ impl Gazetteer {
             aliases.as_deref().unwrap_or(""),
             demonyms.as_deref().unwrap_or(""),
         )?;
+        let a1_aliases = dir.join("admin1_aliases.tsv");
+        if let Some(t) = read_text(&a1_aliases)? {
+            g.add_admin1_aliases(&a1_aliases, &t)?;
+        }
         let pts_path = dir.join("region_points.tsv");
         if let Some(t) = read_text(&pts_path)? {
             g.set_region_points(&pts_path, &t)?;
@@ -664,6 +670,30 @@ impl Gazetteer {
             .map(|cc| self.country_by_cc.get(cc).copied().unwrap_or(NONE))
             .collect();
         self.admin1_of_code = admin1_of_code;
+    }
+
+    /// `admin1_aliases.tsv`: other names of provinces ("Calif.", "BC"). Unknown codes are
+    /// ignored, as in `region_points.tsv`.
+    fn add_admin1_aliases(&mut self, path: &Path, text: &str) -> Result<()> {
+        for (no, c) in data_lines(text) {
+            let Some(names) = c.get(1) else {
+                return Err(bad_line(path, no, "expected code, names"));
+            };
+            let Some(&i) = self.admin1_by_code.get(c[0].trim()) else {
+                continue;
+            };
+            for n in names.split(';').map(str::trim) {
+                let k = fold_fast(n);
+                if k.len() < 2 {
+                    continue;
+                }
+                let v = self.small.entry(k).or_default();
+                if !v.contains(&Small::Admin1(i)) {
+                    v.push(Small::Admin1(i));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// `region_points.tsv`: the point that stands for a whole country or province (the

@@ -67,7 +67,7 @@ const REGION_POINTS: &str = "# code\tlat\tlon\tname\nAF\t33\t66\tAfghanistan\nAF
 const DEMONYMS: &str =
     "# test demonyms\nAF\tAfghan;Afghani\nLB\tLebanese\nLY\tLibyan\nIR\tIranian\n";
 
-const CONTEXT: &str = "# kind\tword\nstop\tLater\nstop\tOf\nstop\tSaid\nstop\tMay\ntitle\tPresident\ntitle\tMr\nadmin1\tprovince\nadmin1\tstate\ncity\tcity\ncity\ttown\nadmin2\tdistrict\nperson\tBassett\nmodifier\tforward\nmodifier\tbureau\nmodifier\tbased\n";
+const CONTEXT: &str = "# kind\tword\nstop\tLater\nstop\tOf\nstop\tSaid\nstop\tMay\ntitle\tPresident\ntitle\tMr\nadmin1\tprovince\nadmin1\tstate\ncity\tcity\ncity\ttown\nadmin2\tdistrict\nperson\tBassett\nperson\tDoha\nmodifier\tforward\nmodifier\tbureau\nmodifier\tbased\n";
 
 /// The test gazetteer, built once per test binary through the real build and load code.
 pub(crate) fn gazetteer() -> &'static Gazetteer {
@@ -94,6 +94,11 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
         std::fs::write(out.join("places_context.tsv"), CONTEXT).expect("write");
         std::fs::write(out.join("places_extra.tsv"), EXTRA).expect("write");
         std::fs::write(out.join("region_points.tsv"), REGION_POINTS).expect("write");
+        std::fs::write(
+            out.join("admin1_aliases.tsv"),
+            "# code\tnames\nAF.02\tBdg.;Bdg\nZZ.01\tNowhere\n",
+        )
+        .expect("write");
         std::fs::write(
             out.join("places_aliases.tsv"),
             "# id\tnames\n1129867\tBadghis Town\n",
