@@ -594,9 +594,12 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 .any(|&x| g.store.places[(x >> 1) as usize].population >= 100_000)
         };
         let person = n == 1 && ctx.person.contains(key);
-        // a listed given name before a surname ("Paul Brewbaker") is a person even where a
-        // big city answers to it
-        if (surname || first_name || person) && !has_region && (person && first_name || !big()) {
+        // a listed name next to another name ("Paul Brewbaker", "Charlie Chen") is a person
+        // even where a big city answers to it
+        if (surname || first_name || person)
+            && !has_region
+            && (person && (first_name || surname) || !big())
+        {
             persons.insert(key);
             continue;
         }
@@ -1576,6 +1579,8 @@ mod tests {
     fn a_listed_given_name_before_a_surname_is_a_person_even_for_a_big_city() {
         // "Doha" (344,939 people) is listed as a given name in the test context file
         let got = names("Doha Brewbaker said the talks went on.");
+        assert!(got.iter().all(|x| x.0 != "Doha"), "{got:?}");
+        let got = names("Charlie Doha said the talks went on. Doha was charged.");
         assert!(got.iter().all(|x| x.0 != "Doha"), "{got:?}");
         let got = names("The talks in Doha went on.");
         assert!(got.iter().any(|x| x.0 == "Doha"), "{got:?}");
