@@ -451,6 +451,18 @@ impl EventExtractor {
         if is_violent(t) && targets.is_empty() {
             targets = default_target(t, &agents, place.as_ref(), state, state_forces, s);
         }
+        // "dozens of militants surrendered": to the side that has been attacking them
+        if t == EventType::Surrender && targets.is_empty() {
+            targets = state
+                .last_attackers
+                .iter()
+                .filter(|a| !agents.contains(a))
+                .cloned()
+                .collect();
+            if targets.is_empty() {
+                targets = default_target(t, &agents, place.as_ref(), state, state_forces, s);
+            }
+        }
         // "443 of the escapees had been recaptured": arrests are made by the state's forces
         if t == EventType::Arrest && agents.is_empty() {
             let cc = place
@@ -654,8 +666,13 @@ fn default_target(
         .map(|p| p.country_code.clone())
         .or_else(|| state.main_country.clone());
     match agent.actor_type {
+        // a state's violence: a non-state armed side of the sentence, else the civilians the
+        // sentence names ("destroyed the theatre where hundreds of civilians were
+        // sheltering"), else the story's armed group, else the other state at war
         Some(ActorType::StateForces) | Some(ActorType::External) => s
-            .last_armed_non_state_before()
+            .non_state_armed_in_sentence()
+            .or_else(|| s.civilians_in_sentence().map(|_| civilians()))
+            .or_else(|| s.last_armed_non_state_before())
             .or_else(|| s.last_foreign_state_before(agent.country.as_deref()))
             .map(|a| vec![a])
             .unwrap_or_default(),

@@ -519,6 +519,39 @@ impl<'a> Sentence<'a> {
             .cloned()
     }
 
+    /// A non-state armed side named in the sentence (not a backer, speaker or a person's
+    /// title).
+    pub fn non_state_armed_in_sentence(&self) -> Option<Actor> {
+        self.actors
+            .iter()
+            .filter(|a| {
+                !self.backs(a) && !self.is_speaker(a.item) && !self.qualifies_person(a.item)
+            })
+            .map(|a| &a.item.actor)
+            .find(|a| {
+                matches!(
+                    a.actor_type,
+                    Some(
+                        ActorType::Rebels
+                            | ActorType::PoliticalMilitia
+                            | ActorType::IdentityMilitia
+                    )
+                )
+            })
+            .cloned()
+    }
+
+    /// Civilians named as such in the sentence ("hundreds of civilians were sheltering"; not
+    /// "people", who may be soldiers, and not speakers: "residents said").
+    pub fn civilians_in_sentence(&self) -> Option<Actor> {
+        self.actors
+            .iter()
+            .filter(|a| !self.is_speaker(a.item) && a.item.text.to_lowercase().contains("civilian"))
+            .map(|a| &a.item.actor)
+            .find(|a| a.actor_type == Some(ActorType::Civilians))
+            .cloned()
+    }
+
     /// A state actor of the sentence other than `agent`.
     pub fn state_in_sentence(&self, agent: &Actor) -> Option<Actor> {
         self.actors

@@ -504,3 +504,20 @@ fn a_state_raid_that_detains_is_an_arrest_and_overnight_dates_by_the_morning() {
         NaiveDate::from_ymd_opt(2021, 7, 8).unwrap()
     );
 }
+
+#[test]
+fn surrender_is_to_the_attacker_and_state_strikes_on_sheltering_civilians_hit_civilians() {
+    let evs = events(
+        "Taliban fighters attacked Kunduz on Monday. Officials said some soldiers surrendered.",
+    );
+    let s = of_type(&evs, EventType::Surrender);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(names(&s[0].targets), vec!["Taliban"]);
+    let evs = events(
+        "A Russian air strike destroyed a theatre in Mariupol on Monday, where hundreds of \
+         civilians were sheltering.",
+    );
+    let a = of_type(&evs, EventType::AirStrike);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].targets), vec!["Civilians"]);
+}
