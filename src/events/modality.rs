@@ -109,6 +109,11 @@ impl ModalityLexicon {
             }
             let range = if cue.after { last + 1..hi } else { lo..first };
             for i in range.clone() {
+                // "the first town to fall since ...": the "since" measures this event, it
+                // does not make it a running count
+                if words[i] == "since" && self.landmark_before(words, i).is_some() {
+                    continue;
+                }
                 if let Some(end) = cue.phrase.match_at(words, i) {
                     if end < range.end || (cue.after && end < hi) {
                         return Some(&cue.kind);
@@ -244,6 +249,25 @@ mod tests {
             )
             .as_deref(),
             Some("since")
+        );
+    }
+
+    #[test]
+    fn a_running_toll_is_an_aggregate_but_a_landmark_event_is_not() {
+        assert_eq!(
+            check(
+                "at least 35 people had been killed since Thursday",
+                "killed"
+            )
+            .as_deref(),
+            Some("aggregate")
+        );
+        assert_eq!(
+            check(
+                "Zaranj became the first city to fall since troops began their withdrawal",
+                "fall"
+            ),
+            None
         );
     }
 
