@@ -668,4 +668,6 @@ pub fn short_hash(parts: &[&str]) -> String {
 }
 
 #[cfg(test)]
+mod digest;
+#[cfg(test)]
 mod tests;

@@ -133,8 +133,9 @@ impl ModalityLexicon {
     /// Words of the sentence that open a reference clause: each "since" after a landmark
     /// ("the first attack since troops began their pullout"). What follows it up to the end
     /// of its clause is the past the story measures from: no event, and no side of one.
+    /// A "since" that ends the sentence opens nothing.
     pub fn reference_clauses(&self, words: &[&str]) -> Vec<usize> {
-        (0..words.len())
+        (0..words.len().saturating_sub(1))
             .filter(|&s| words[s] == "since" && self.landmark_before(words, s).is_some())
             .collect()
     }
