@@ -8,7 +8,7 @@ pub mod ontology;
 mod roles;
 
 use crate::model::*;
-use crate::text::{fold_into, sentences, tokens, CharIndex};
+use crate::text::{fold_into, sentences, tokens_into, CharIndex};
 use crate::{Error, Result};
 use chrono::NaiveDate;
 use fatalities::Quantities;
@@ -140,8 +140,10 @@ impl EventExtractor {
         let mut last_violent_sentence: Option<usize> = None;
         let mut folded = String::new();
         let mut bounds: Vec<(usize, usize)> = Vec::new();
+        let index = roles::MentionIndex::new(mentions);
+        let mut toks = Vec::new();
         for (sentence_no, sent) in sentences(body).into_iter().enumerate() {
-            let toks = tokens(text, sent);
+            tokens_into(text, sent, &mut toks);
             if toks.is_empty() {
                 continue;
             }
@@ -154,7 +156,8 @@ impl EventExtractor {
                 bounds.push((start, folded.len()));
             }
             let words: Vec<&str> = bounds.iter().map(|&(a, b)| &folded[a..b]).collect();
-            let mut s = roles::Sentence::new(text, sent, &toks, &words, mentions);
+            let earlier = index.earlier_actors(sent);
+            let mut s = roles::Sentence::new(text, sent, &toks, &words, &index, &earlier);
             for since in self.modality.reference_clauses(&words) {
                 s.drop_reference_clause(since);
             }

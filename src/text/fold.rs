@@ -67,6 +67,28 @@ pub fn fold(s: &str) -> String {
 pub fn fold_into(s: &str, out: &mut String) {
     let base = out.len();
     let mut space = true;
+    if s.is_ascii() {
+        // the same, a byte at a time through the ASCII table
+        for &b in s.as_bytes() {
+            let f = ASCII_FOLD[b as usize];
+            if f == 0 {
+                continue;
+            }
+            if f == b' ' {
+                if !space {
+                    out.push(' ');
+                    space = true;
+                }
+            } else {
+                out.push(f as char);
+                space = false;
+            }
+        }
+        if out.len() > base && out.ends_with(' ') {
+            out.pop();
+        }
+        return;
+    }
     for c in s.chars() {
         let f = fold_char(c);
         if f == '\0' {

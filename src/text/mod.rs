@@ -6,7 +6,7 @@ mod tokens;
 
 pub use fold::{fold, fold_char, fold_into, FoldedText, ASCII_FOLD};
 pub use sentences::sentences;
-pub use tokens::{tokens, Token};
+pub use tokens::{tokens, tokens_into, Token};
 
 /// Converts byte offsets into character (Unicode scalar value) offsets for one text.
 pub struct CharIndex<'a> {
@@ -18,9 +18,14 @@ pub struct CharIndex<'a> {
 impl<'a> CharIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut checkpoints = Vec::with_capacity(text.len() / 64 + 1);
-        for (ci, (bi, _)) in text.char_indices().enumerate() {
-            if ci % 64 == 0 {
-                checkpoints.push((bi, ci));
+        // a char starts at every byte that is no UTF-8 continuation byte
+        let mut ci = 0usize;
+        for (bi, &b) in text.as_bytes().iter().enumerate() {
+            if (b as i8) >= -0x40 {
+                if ci % 64 == 0 {
+                    checkpoints.push((bi, ci));
+                }
+                ci += 1;
             }
         }
         CharIndex { text, checkpoints }

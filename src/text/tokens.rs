@@ -18,6 +18,13 @@ impl Token<'_> {
 /// Tokenizes `text[range]`; spans are offsets into `text`.
 pub fn tokens(text: &str, range: Span) -> Vec<Token<'_>> {
     let mut out = Vec::new();
+    tokens_into(text, range, &mut out);
+    out
+}
+
+/// [`tokens`] into a buffer the caller reuses (cleared first).
+pub fn tokens_into<'t>(text: &'t str, range: Span, out: &mut Vec<Token<'t>>) {
+    out.clear();
     let seg = &text[range.start..range.end];
     let mut start: Option<usize> = None;
     let is_joiner = |c: char| matches!(c, '\'' | '’' | '-' | '.' | '‘');
@@ -50,7 +57,6 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token<'_>> {
             span: Span::new(range.start + s, range.end),
         });
     }
-    out
 }
 
 #[cfg(test)]
