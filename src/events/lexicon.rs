@@ -96,12 +96,56 @@ impl Phrase {
     }
 }
 
+/// A fast hasher for the short keys of the word indexes (FxHash's mixing): word lookups are
+/// the hot path of trigger and cue finding, and the keys are our own data, not input.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(v));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, v: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ v).wrapping_mul(FX_SEED);
+    }
+}
+
+/// A map keyed by short words, with [`FxHasher`].
+pub type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<FxHasher>>;
+
 fn key(w: &str) -> String {
     key_str(w).to_string()
 }
 
 /// The first three characters of a word (its index key), without allocating.
-fn key_str(w: &str) -> &str {
+pub(super) fn key_str(w: &str) -> &str {
+    let b = w.as_bytes();
+    if b.len() <= 3 {
+        return w;
+    }
+    if b[..3].is_ascii() {
+        return &w[..3];
+    }
     let end = w.char_indices().nth(3).map_or(w.len(), |(i, _)| i);
     &w[..end]
 }
@@ -149,7 +193,7 @@ pub struct TriggerMatch {
 /// The trigger lexicon, indexed by the first letters of each trigger's first word.
 pub struct TriggerLexicon {
     pub triggers: Vec<Trigger>,
-    index: HashMap<String, Vec<usize>>,
+    index: WordMap<Vec<usize>>,
 }
 
 impl TriggerLexicon {
@@ -212,7 +256,7 @@ impl TriggerLexicon {
                 line: line_no,
             });
         }
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut index: WordMap<Vec<usize>> = WordMap::default();
         for (i, t) in triggers.iter().enumerate() {
             for k in t.phrase.keys() {
                 index.entry(k).or_default().push(i);
