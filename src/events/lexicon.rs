@@ -130,6 +130,38 @@ impl FxHasher {
     }
 }
 
+/// A filter over the first two bytes of words: a word whose first two bytes (or its one byte)
+/// start no key of an index cannot start a phrase, and skips the hash lookup.
+pub struct KeyFilter {
+    bits: Vec<u64>,
+}
+
+impl KeyFilter {
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let b0 = b.first().copied().unwrap_or(0) as usize;
+        let b1 = b.get(1).copied().unwrap_or(0) as usize;
+        (b0 << 8) | b1
+    }
+
+    /// A filter that lets through every word starting as one of `keys` does (keys are
+    /// [`key_str`] of words: prefixes of the words they index).
+    pub fn new<'k>(keys: impl IntoIterator<Item = &'k str>) -> KeyFilter {
+        let mut bits = vec![0u64; 1 << 10];
+        for k in keys {
+            let s = Self::slot(k);
+            bits[s >> 6] |= 1 << (s & 63);
+        }
+        KeyFilter { bits }
+    }
+
+    /// Could `w` have an index key of the filter?
+    pub fn may(&self, w: &str) -> bool {
+        let s = Self::slot(w);
+        self.bits[s >> 6] & (1 << (s & 63)) != 0
+    }
+}
+
 /// A map keyed by short words, with [`FxHasher`].
 pub type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<FxHasher>>;
 
@@ -194,6 +226,7 @@ pub struct TriggerMatch {
 pub struct TriggerLexicon {
     pub triggers: Vec<Trigger>,
     index: WordMap<Vec<usize>>,
+    filter: KeyFilter,
 }
 
 impl TriggerLexicon {
@@ -262,7 +295,12 @@ impl TriggerLexicon {
                 index.entry(k).or_default().push(i);
             }
         }
-        Ok(TriggerLexicon { triggers, index })
+        let filter = KeyFilter::new(index.keys().map(String::as_str));
+        Ok(TriggerLexicon {
+            triggers,
+            index,
+            filter,
+        })
     }
 
     /// All trigger matches in a sentence's folded words. Of overlapping matches of one type the
@@ -271,6 +309,9 @@ impl TriggerLexicon {
     pub fn find(&self, words: &[&str]) -> Vec<TriggerMatch> {
         let mut found: Vec<TriggerMatch> = Vec::new();
         for (i, w) in words.iter().enumerate() {
+            if !self.filter.may(w) {
+                continue;
+            }
             let Some(cands) = self.index.get(key_str(w)) else {
                 continue;
             };

@@ -1,7 +1,7 @@
 //! Modality: threats, plans, calls, denials, conditionals, questions, future and negation keep a
 //! trigger from becoming an event (`gazetteer/modality.tsv`).
 
-use super::lexicon::{key_str, Phrase, WordMap, WordPat};
+use super::lexicon::{key_str, KeyFilter, Phrase, WordMap, WordPat};
 use crate::{Error, Result};
 use std::path::Path;
 
@@ -22,6 +22,8 @@ pub struct ModalityLexicon {
     cues: Vec<Cue>,
     /// Cues by the index key (first three chars) of each alternative of their first word.
     by_key: WordMap<Vec<usize>>,
+    /// The first bytes of `by_key`'s keys.
+    filter: KeyFilter,
     /// Cues that any word may start (a short stem, a gap): always tried.
     always: Vec<usize>,
     /// The longest cue, in words.
@@ -92,8 +94,10 @@ impl ModalityLexicon {
             }
         }
         let max_len = cues.iter().map(|c| c.phrase.words.len()).max().unwrap_or(0);
+        let filter = KeyFilter::new(by_key.keys().map(String::as_str));
         Ok(ModalityLexicon {
             cues,
+            filter,
             by_key,
             always,
             max_len,
@@ -109,6 +113,9 @@ impl ModalityLexicon {
             out[i] = true;
         }
         for w in &words[from.min(words.len())..to.min(words.len())] {
+            if !self.filter.may(w) {
+                continue;
+            }
             if let Some(cs) = self.by_key.get(key_str(w)) {
                 for &i in cs {
                     out[i] = true;
