@@ -437,7 +437,9 @@ impl<'a> Sentence<'a> {
             .map(|i| {
                 i > 0 && {
                     let between = &text[toks[i - 1].span.end..toks[i].span.start];
-                    between.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”'])
+                    // (plain spaces, the usual gap, hold no clause punctuation)
+                    !between.bytes().all(|b| b == b' ')
+                        && between.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”'])
                         || between.contains(" - ")
                 }
             })
