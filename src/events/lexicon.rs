@@ -119,6 +119,12 @@ impl std::hash::Hasher for FxHasher {
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
     fn finish(&self) -> u64 {
         self.hash
     }
@@ -164,6 +170,60 @@ impl KeyFilter {
 
 /// A map keyed by short words, with [`FxHasher`].
 pub type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// A map from index keys ([`key_str`] of words) to lists: keys of up to three bytes packed
+/// into a number (no string hashing or comparison), longer ones (non-ASCII) as strings.
+#[derive(Default)]
+pub struct KeyMap {
+    short: HashMap<u32, Vec<usize>, std::hash::BuildHasherDefault<FxHasher>>,
+    long: WordMap<Vec<usize>>,
+    filter: Option<KeyFilter>,
+}
+
+impl KeyMap {
+    fn pack(k: &str) -> Option<u32> {
+        let b = k.as_bytes();
+        (b.len() <= 3).then(|| {
+            b.iter().enumerate().fold(b.len() as u32, |acc, (i, &x)| {
+                acc | u32::from(x) << (8 * i + 8)
+            })
+        })
+    }
+
+    /// Appends `v` to the list of key `k`.
+    pub fn push(&mut self, k: &str, v: usize) {
+        match Self::pack(k) {
+            Some(p) => self.short.entry(p).or_default().push(v),
+            None => self.long.entry(k.to_string()).or_default().push(v),
+        }
+    }
+
+    /// The list of key `k`, if any.
+    pub fn last_of(&self, k: &str) -> Option<usize> {
+        self.get(k).and_then(|v| v.last().copied())
+    }
+
+    /// Builds the first-bytes filter once every key is in.
+    pub fn seal(&mut self, keys: &[String]) {
+        self.filter = Some(KeyFilter::new(keys.iter().map(String::as_str)));
+    }
+
+    /// The list of the index key of word `w`.
+    #[inline]
+    pub fn get_word(&self, w: &str) -> Option<&Vec<usize>> {
+        if self.filter.as_ref().is_some_and(|f| !f.may(w)) {
+            return None;
+        }
+        self.get(key_str(w))
+    }
+
+    fn get(&self, k: &str) -> Option<&Vec<usize>> {
+        match Self::pack(k) {
+            Some(p) => self.short.get(&p),
+            None => self.long.get(k),
+        }
+    }
+}
 
 fn key(w: &str) -> String {
     key_str(w).to_string()
@@ -225,8 +285,7 @@ pub struct TriggerMatch {
 /// The trigger lexicon, indexed by the first letters of each trigger's first word.
 pub struct TriggerLexicon {
     pub triggers: Vec<Trigger>,
-    index: WordMap<Vec<usize>>,
-    filter: KeyFilter,
+    index: KeyMap,
 }
 
 impl TriggerLexicon {
@@ -289,18 +348,16 @@ impl TriggerLexicon {
                 line: line_no,
             });
         }
-        let mut index: WordMap<Vec<usize>> = WordMap::default();
+        let mut index = KeyMap::default();
+        let mut keys = Vec::new();
         for (i, t) in triggers.iter().enumerate() {
             for k in t.phrase.keys() {
-                index.entry(k).or_default().push(i);
+                index.push(&k, i);
+                keys.push(k);
             }
         }
-        let filter = KeyFilter::new(index.keys().map(String::as_str));
-        Ok(TriggerLexicon {
-            triggers,
-            index,
-            filter,
-        })
+        index.seal(&keys);
+        Ok(TriggerLexicon { triggers, index })
     }
 
     /// All trigger matches in a sentence's folded words. Of overlapping matches of one type the
@@ -309,10 +366,7 @@ impl TriggerLexicon {
     pub fn find(&self, words: &[&str]) -> Vec<TriggerMatch> {
         let mut found: Vec<TriggerMatch> = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            if !self.filter.may(w) {
-                continue;
-            }
-            let Some(cands) = self.index.get(key_str(w)) else {
+            let Some(cands) = self.index.get_word(w) else {
                 continue;
             };
             for &ti in cands {

@@ -1,7 +1,7 @@
 //! Modality: threats, plans, calls, denials, conditionals, questions, future and negation keep a
 //! trigger from becoming an event (`gazetteer/modality.tsv`).
 
-use super::lexicon::{key_str, KeyFilter, Phrase, WordMap, WordPat};
+use super::lexicon::{key_str, KeyMap, Phrase, WordPat};
 use crate::{Error, Result};
 use std::path::Path;
 
@@ -21,9 +21,7 @@ struct Cue {
 pub struct ModalityLexicon {
     cues: Vec<Cue>,
     /// Cues by the index key (first three chars) of each alternative of their first word.
-    by_key: WordMap<Vec<usize>>,
-    /// The first bytes of `by_key`'s keys.
-    filter: KeyFilter,
+    by_key: KeyMap,
     /// Cues that any word may start (a short stem, a gap): always tried.
     always: Vec<usize>,
     /// The longest cue, in words.
@@ -74,7 +72,8 @@ impl ModalityLexicon {
                 kind: cols.get(2).unwrap_or(&"unrealised").to_string(),
             });
         }
-        let mut by_key: WordMap<Vec<usize>> = WordMap::default();
+        let mut by_key = KeyMap::default();
+        let mut keys = Vec::new();
         let mut always = Vec::new();
         for (i, c) in cues.iter().enumerate() {
             match c.phrase.words.first() {
@@ -84,20 +83,20 @@ impl ModalityLexicon {
                         .all(|(a, stem)| !*stem || a.chars().count() >= 3) =>
                 {
                     for (a, _) in alts {
-                        let v = by_key.entry(key_str(a).to_string()).or_default();
-                        if v.last() != Some(&i) {
-                            v.push(i);
+                        let k = key_str(a);
+                        if by_key.last_of(k) != Some(i) {
+                            by_key.push(k, i);
                         }
+                        keys.push(k.to_string());
                     }
                 }
                 _ => always.push(i),
             }
         }
         let max_len = cues.iter().map(|c| c.phrase.words.len()).max().unwrap_or(0);
-        let filter = KeyFilter::new(by_key.keys().map(String::as_str));
+        by_key.seal(&keys);
         Ok(ModalityLexicon {
             cues,
-            filter,
             by_key,
             always,
             max_len,
@@ -113,10 +112,7 @@ impl ModalityLexicon {
             out[i] = true;
         }
         for w in &words[from.min(words.len())..to.min(words.len())] {
-            if !self.filter.may(w) {
-                continue;
-            }
-            if let Some(cs) = self.by_key.get(key_str(w)) {
+            if let Some(cs) = self.by_key.get_word(w) {
                 for &i in cs {
                     out[i] = true;
                 }

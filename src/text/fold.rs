@@ -67,6 +67,12 @@ pub fn fold(s: &str) -> String {
 pub fn fold_into(s: &str, out: &mut String) {
     let base = out.len();
     let mut space = true;
+    if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.') {
+        // the usual word: letters, digits and dots only fold to lower case
+        out.push_str(s);
+        out[base..].make_ascii_lowercase();
+        return;
+    }
     if s.is_ascii() {
         // the same, a byte at a time through the ASCII table
         for &b in s.as_bytes() {

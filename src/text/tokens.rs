@@ -31,6 +31,17 @@ pub fn tokens_into<'t>(text: &'t str, range: Span, out: &mut Vec<Token<'t>>) {
     let is_joiner = |c: char| matches!(c, '\'' | '’' | '-' | '.' | '‘');
     let mut i = 0;
     while let Some(&x) = bytes.get(i) {
+        if x.is_ascii_alphanumeric() {
+            // a run of ASCII letters and digits: inside one word
+            if start.is_none() {
+                start = Some(i);
+            }
+            i += 1;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            continue;
+        }
         // (`i` is always a char boundary)
         let (c, len) = if x < 0x80 {
             (x as char, 1)
