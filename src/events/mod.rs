@@ -156,13 +156,18 @@ impl EventExtractor {
                 bounds.push((start, folded.len()));
             }
             let words: Vec<&str> = bounds.iter().map(|&(a, b)| &folded[a..b]).collect();
+            let found = self.triggers.find(&words);
+            // (speed) a sentence with no trigger, place or time changes nothing below: what
+            // the end of this loop reads from a sentence must be tested here too
+            if found.is_empty() && !index.has_place_or_time(sent) {
+                continue;
+            }
             let earlier = index.earlier_actors(sent);
             let mut s = roles::Sentence::new(text, sent, &toks, &words, &index, &earlier);
             for since in self.modality.reference_clauses(&words) {
                 s.drop_reference_clause(since);
             }
             let question = text[sent.start..sent.end].trim_end().ends_with('?');
-            let found = self.triggers.find(&words);
             // a weak trigger yields to a strong violent one in the same sentence
             let strong_violent = found.iter().any(|m| {
                 let t = &self.triggers.triggers[m.trigger];
