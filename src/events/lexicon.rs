@@ -136,18 +136,23 @@ impl FxHasher {
     }
 }
 
-/// A filter over the first two bytes of words: a word whose first two bytes (or its one byte)
-/// start no key of an index cannot start a phrase, and skips the hash lookup.
+/// A filter over the first three bytes of words (hashed into 2^16 bits): a word whose first
+/// bytes start no key of an index cannot start a phrase, and skips the hash lookup. (A key of
+/// three bytes or more is the start of every word it indexes; a shorter one is the whole word.)
 pub struct KeyFilter {
     bits: Vec<u64>,
 }
 
 impl KeyFilter {
+    #[inline]
     fn slot(w: &str) -> usize {
         let b = w.as_bytes();
-        let b0 = b.first().copied().unwrap_or(0) as usize;
-        let b1 = b.get(1).copied().unwrap_or(0) as usize;
-        (b0 << 8) | b1
+        let n = b.len().min(3);
+        let mut h = n as u32;
+        for &x in &b[..n] {
+            h = h.wrapping_mul(0x0100_0193) ^ u32::from(x);
+        }
+        (h.wrapping_mul(0x9e37_79b1) >> 16) as usize
     }
 
     /// A filter that lets through every word starting as one of `keys` does (keys are
