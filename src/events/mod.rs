@@ -147,13 +147,24 @@ impl EventExtractor {
             if toks.is_empty() {
                 continue;
             }
-            // every word folded into one buffer (no allocation per word)
+            // every word folded into one buffer (no allocation per word): the buffer starts
+            // with the sentence lower-cased, which is already the folding of its plain ASCII
+            // words (letters, digits, dots); the others are folded after it
             folded.clear();
             bounds.clear();
+            folded.push_str(&text[sent.start..sent.end]);
+            folded.make_ascii_lowercase();
             for t in &toks {
-                let start = folded.len();
-                fold_into(t.text, &mut folded);
-                bounds.push((start, folded.len()));
+                if t.text
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'.')
+                {
+                    bounds.push((t.span.start - sent.start, t.span.end - sent.start));
+                } else {
+                    let start = folded.len();
+                    fold_into(t.text, &mut folded);
+                    bounds.push((start, folded.len()));
+                }
             }
             let words: Vec<&str> = bounds.iter().map(|&(a, b)| &folded[a..b]).collect();
             let found = self.triggers.find(&words);
