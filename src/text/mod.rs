@@ -32,7 +32,7 @@ impl<'a> CharIndex<'a> {
             let mut ci = 0usize;
             for (bi, &b) in text.as_bytes().iter().enumerate() {
                 if (b as i8) >= -0x40 {
-                    if ci % 64 == 0 {
+                    if ci.is_multiple_of(64) {
                         checkpoints.push((bi, ci));
                     }
                     ci += 1;
