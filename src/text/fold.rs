@@ -181,6 +181,55 @@ mod tests {
     }
 
     #[test]
+    fn ascii_fast_paths_fold_as_the_char_path_does() {
+        // the char-by-char folding, without the fast paths
+        fn slow(s: &str) -> String {
+            let mut out = String::new();
+            let mut space = true;
+            for c in s.chars() {
+                let f = fold_char(c);
+                if f == '\0' {
+                    continue;
+                }
+                if f.is_whitespace() {
+                    if !space {
+                        out.push(' ');
+                        space = true;
+                    }
+                } else {
+                    out.push(f);
+                    space = false;
+                }
+            }
+            if out.ends_with(' ') {
+                out.pop();
+            }
+            out
+        }
+        for w in [
+            "Kabul",
+            "U.S.",
+            "AL-SHABAAB",
+            "group's",
+            "x_y",
+            "a\tb",
+            " - ",
+            "'",
+            "",
+            "9mm",
+            "Ma'rib",
+            "Kunduz-",
+            "\u{1c}A",
+            "Niafunké",
+            "Qal‘ah-ye",
+        ] {
+            let mut out = String::from("pre");
+            fold_into(w, &mut out);
+            assert_eq!(out, format!("pre{}", slow(w)), "{w:?}");
+        }
+    }
+
+    #[test]
     fn folded_text_maps_back() {
         let t = "in Qal‘ah-ye Now, é";
         let f = FoldedText::new(t);
