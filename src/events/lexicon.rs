@@ -96,12 +96,153 @@ impl Phrase {
     }
 }
 
+/// A fast hasher for the short keys of the word indexes (FxHash's mixing): word lookups are
+/// the hot path of trigger and cue finding, and the keys are our own data, not input.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(v));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, v: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ v).wrapping_mul(FX_SEED);
+    }
+}
+
+/// A filter over the first three bytes of words (hashed into 2^16 bits): a word whose first
+/// bytes start no key of an index cannot start a phrase, and skips the hash lookup. (A key of
+/// three bytes or more is the start of every word it indexes; a shorter one is the whole word.)
+pub struct KeyFilter {
+    bits: Vec<u64>,
+}
+
+impl KeyFilter {
+    #[inline]
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let n = b.len().min(3);
+        let mut h = n as u32;
+        for &x in &b[..n] {
+            h = h.wrapping_mul(0x0100_0193) ^ u32::from(x);
+        }
+        (h.wrapping_mul(0x9e37_79b1) >> 16) as usize
+    }
+
+    /// A filter that lets through every word starting as one of `keys` does (keys are
+    /// [`key_str`] of words: prefixes of the words they index).
+    pub fn new<'k>(keys: impl IntoIterator<Item = &'k str>) -> KeyFilter {
+        let mut bits = vec![0u64; 1 << 10];
+        for k in keys {
+            let s = Self::slot(k);
+            bits[s >> 6] |= 1 << (s & 63);
+        }
+        KeyFilter { bits }
+    }
+
+    /// Could `w` have an index key of the filter?
+    pub fn may(&self, w: &str) -> bool {
+        let s = Self::slot(w);
+        self.bits[s >> 6] & (1 << (s & 63)) != 0
+    }
+}
+
+/// A map keyed by short words, with [`FxHasher`].
+pub type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// A map from index keys ([`key_str`] of words) to lists: keys of up to three bytes packed
+/// into a number (no string hashing or comparison), longer ones (non-ASCII) as strings.
+#[derive(Default)]
+pub struct KeyMap {
+    short: HashMap<u32, Vec<usize>, std::hash::BuildHasherDefault<FxHasher>>,
+    long: WordMap<Vec<usize>>,
+    filter: Option<KeyFilter>,
+}
+
+impl KeyMap {
+    fn pack(k: &str) -> Option<u32> {
+        let b = k.as_bytes();
+        (b.len() <= 3).then(|| {
+            b.iter().enumerate().fold(b.len() as u32, |acc, (i, &x)| {
+                acc | u32::from(x) << (8 * i + 8)
+            })
+        })
+    }
+
+    /// Appends `v` to the list of key `k`.
+    pub fn push(&mut self, k: &str, v: usize) {
+        match Self::pack(k) {
+            Some(p) => self.short.entry(p).or_default().push(v),
+            None => self.long.entry(k.to_string()).or_default().push(v),
+        }
+    }
+
+    /// The list of key `k`, if any.
+    pub fn last_of(&self, k: &str) -> Option<usize> {
+        self.get(k).and_then(|v| v.last().copied())
+    }
+
+    /// Builds the first-bytes filter once every key is in.
+    pub fn seal(&mut self, keys: &[String]) {
+        self.filter = Some(KeyFilter::new(keys.iter().map(String::as_str)));
+    }
+
+    /// The list of the index key of word `w`.
+    #[inline]
+    pub fn get_word(&self, w: &str) -> Option<&Vec<usize>> {
+        if self.filter.as_ref().is_some_and(|f| !f.may(w)) {
+            return None;
+        }
+        self.get(key_str(w))
+    }
+
+    fn get(&self, k: &str) -> Option<&Vec<usize>> {
+        match Self::pack(k) {
+            Some(p) => self.short.get(&p),
+            None => self.long.get(k),
+        }
+    }
+}
+
 fn key(w: &str) -> String {
     key_str(w).to_string()
 }
 
 /// The first three characters of a word (its index key), without allocating.
-fn key_str(w: &str) -> &str {
+pub(super) fn key_str(w: &str) -> &str {
+    let b = w.as_bytes();
+    if b.len() <= 3 {
+        return w;
+    }
+    if b[..3].is_ascii() {
+        return &w[..3];
+    }
     let end = w.char_indices().nth(3).map_or(w.len(), |(i, _)| i);
     &w[..end]
 }
@@ -149,7 +290,7 @@ pub struct TriggerMatch {
 /// The trigger lexicon, indexed by the first letters of each trigger's first word.
 pub struct TriggerLexicon {
     pub triggers: Vec<Trigger>,
-    index: HashMap<String, Vec<usize>>,
+    index: KeyMap,
 }
 
 impl TriggerLexicon {
@@ -212,12 +353,15 @@ impl TriggerLexicon {
                 line: line_no,
             });
         }
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut index = KeyMap::default();
+        let mut keys = Vec::new();
         for (i, t) in triggers.iter().enumerate() {
             for k in t.phrase.keys() {
-                index.entry(k).or_default().push(i);
+                index.push(&k, i);
+                keys.push(k);
             }
         }
+        index.seal(&keys);
         Ok(TriggerLexicon { triggers, index })
     }
 
@@ -227,7 +371,7 @@ impl TriggerLexicon {
     pub fn find(&self, words: &[&str]) -> Vec<TriggerMatch> {
         let mut found: Vec<TriggerMatch> = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            let Some(cands) = self.index.get(key_str(w)) else {
+            let Some(cands) = self.index.get_word(w) else {
                 continue;
             };
             for &ti in cands {

@@ -8,7 +8,7 @@ pub mod ontology;
 mod roles;
 
 use crate::model::*;
-use crate::text::{fold_into, sentences, tokens, CharIndex};
+use crate::text::{fold_into, sentences, tokens_into, CharIndex};
 use crate::{Error, Result};
 use chrono::NaiveDate;
 use fatalities::Quantities;
@@ -140,26 +140,45 @@ impl EventExtractor {
         let mut last_violent_sentence: Option<usize> = None;
         let mut folded = String::new();
         let mut bounds: Vec<(usize, usize)> = Vec::new();
+        let index = roles::MentionIndex::new(mentions);
+        let mut toks = Vec::new();
         for (sentence_no, sent) in sentences(body).into_iter().enumerate() {
-            let toks = tokens(text, sent);
+            tokens_into(text, sent, &mut toks);
             if toks.is_empty() {
                 continue;
             }
-            // every word folded into one buffer (no allocation per word)
+            // every word folded into one buffer (no allocation per word): the buffer starts
+            // with the sentence lower-cased, which is already the folding of its plain ASCII
+            // words (letters, digits, dots); the others are folded after it
             folded.clear();
             bounds.clear();
+            folded.push_str(&text[sent.start..sent.end]);
+            folded.make_ascii_lowercase();
             for t in &toks {
-                let start = folded.len();
-                fold_into(t.text, &mut folded);
-                bounds.push((start, folded.len()));
+                if t.text
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'.')
+                {
+                    bounds.push((t.span.start - sent.start, t.span.end - sent.start));
+                } else {
+                    let start = folded.len();
+                    fold_into(t.text, &mut folded);
+                    bounds.push((start, folded.len()));
+                }
             }
             let words: Vec<&str> = bounds.iter().map(|&(a, b)| &folded[a..b]).collect();
-            let mut s = roles::Sentence::new(text, sent, &toks, &words, mentions);
+            let found = self.triggers.find(&words);
+            // (speed) a sentence with no trigger, place or time changes nothing below: what
+            // the end of this loop reads from a sentence must be tested here too
+            if found.is_empty() && !index.has_place_or_time(sent) {
+                continue;
+            }
+            let earlier = index.earlier_actors(sent);
+            let mut s = roles::Sentence::new(text, sent, &toks, &words, &index, &earlier);
             for since in self.modality.reference_clauses(&words) {
                 s.drop_reference_clause(since);
             }
             let question = text[sent.start..sent.end].trim_end().ends_with('?');
-            let found = self.triggers.find(&words);
             // a weak trigger yields to a strong violent one in the same sentence
             let strong_violent = found.iter().any(|m| {
                 let t = &self.triggers.triggers[m.trigger];
@@ -728,5 +747,7 @@ pub fn short_hash(parts: &[&str]) -> String {
         .collect()
 }
 
+#[cfg(test)]
+mod digest;
 #[cfg(test)]
 mod tests;

@@ -1,7 +1,7 @@
 //! Modality: threats, plans, calls, denials, conditionals, questions, future and negation keep a
 //! trigger from becoming an event (`gazetteer/modality.tsv`).
 
-use super::lexicon::Phrase;
+use super::lexicon::{key_str, KeyMap, Phrase, WordPat};
 use crate::{Error, Result};
 use std::path::Path;
 
@@ -20,6 +20,12 @@ struct Cue {
 /// The modality cues.
 pub struct ModalityLexicon {
     cues: Vec<Cue>,
+    /// Cues by the index key (first three chars) of each alternative of their first word.
+    by_key: KeyMap,
+    /// Cues that any word may start (a short stem, a gap): always tried.
+    always: Vec<usize>,
+    /// The longest cue, in words.
+    max_len: usize,
 }
 
 /// Words examined before a trigger.
@@ -66,7 +72,52 @@ impl ModalityLexicon {
                 kind: cols.get(2).unwrap_or(&"unrealised").to_string(),
             });
         }
-        Ok(ModalityLexicon { cues })
+        let mut by_key = KeyMap::default();
+        let mut keys = Vec::new();
+        let mut always = Vec::new();
+        for (i, c) in cues.iter().enumerate() {
+            match c.phrase.words.first() {
+                Some(WordPat::Any(alts))
+                    if alts
+                        .iter()
+                        .all(|(a, stem)| !*stem || a.chars().count() >= 3) =>
+                {
+                    for (a, _) in alts {
+                        let k = key_str(a);
+                        if by_key.last_of(k) != Some(i) {
+                            by_key.push(k, i);
+                        }
+                        keys.push(k.to_string());
+                    }
+                }
+                _ => always.push(i),
+            }
+        }
+        let max_len = cues.iter().map(|c| c.phrase.words.len()).max().unwrap_or(0);
+        by_key.seal(&keys);
+        Ok(ModalityLexicon {
+            cues,
+            by_key,
+            always,
+            max_len,
+        })
+    }
+
+    /// Marks in `out` (one flag per cue) the cues whose first word could match a word of
+    /// `words[from..to]`; the others cannot match there.
+    fn possible(&self, words: &[&str], from: usize, to: usize, out: &mut Vec<bool>) {
+        out.clear();
+        out.resize(self.cues.len(), false);
+        for &i in &self.always {
+            out[i] = true;
+        }
+        for w in &words[from.min(words.len())..to.min(words.len())] {
+            if let Some(cs) = self.by_key.get_word(w) {
+                for &i in cs {
+                    out[i] = true;
+                }
+            }
+        }
     }
 
     /// The modality that keeps the trigger at words `[first, last]` from being a fact, if any.
@@ -94,8 +145,13 @@ impl ModalityLexicon {
         if let Some(kind) = since_at.and_then(|s| self.landmark_before(words, s)) {
             return Some(kind);
         }
-        for cue in &self.cues {
-            if cue.since {
+        // every word a cue below may start at lies in [from, to)
+        let adj_lo = first.saturating_sub(self.max_len).max(clause_start);
+        let (from, to) = (lo.min(adj_lo), hi.max(first));
+        let mut possible = Vec::new();
+        self.possible(words, from, to, &mut possible);
+        for (ci, cue) in self.cues.iter().enumerate() {
+            if cue.since || !possible[ci] {
                 continue;
             }
             if cue.adjacent {
@@ -138,8 +194,9 @@ impl ModalityLexicon {
     /// Words of the sentence that open a reference clause: each "since" after a landmark
     /// ("the first attack since troops began their pullout"). What follows it up to the end
     /// of its clause is the past the story measures from: no event, and no side of one.
+    /// A "since" that ends the sentence opens nothing.
     pub fn reference_clauses(&self, words: &[&str]) -> Vec<usize> {
-        (0..words.len())
+        (0..words.len().saturating_sub(1))
             .filter(|&s| words[s] == "since" && self.landmark_before(words, s).is_some())
             .collect()
     }

@@ -316,21 +316,127 @@ pub(super) struct Sentence<'a> {
     unresolved: Vec<(usize, usize)>,
     times: Vec<Located<'a, TimeMention>>,
     /// Actor mentions of the article before this sentence (for default sides).
-    earlier_actors: Vec<&'a ActorMention>,
+    earlier_actors: &'a [&'a ActorMention],
 }
 
+/// The mentions of one article indexed once for all its sentences: each list's items in order
+/// of their start (so a sentence finds its own by binary search), and the actors in order with
+/// the prefix that ends before each sentence.
+pub(super) struct MentionIndex<'m> {
+    mentions: &'m super::Mentions,
+    actors: SpanIndex,
+    places: SpanIndex,
+    times: SpanIndex,
+    /// Every actor mention, in the article's order.
+    actor_refs: Vec<&'m ActorMention>,
+    /// Do the actors' ends never decrease (then those before a sentence are a prefix)?
+    actor_ends_sorted: bool,
+}
+
+/// Items of one mention list by start: (start, end, index in the list).
+struct SpanIndex {
+    by_start: Vec<(usize, usize, usize)>,
+    /// The list is already in order of start (the usual case): no reordering needed.
+    in_order: bool,
+}
+
+impl SpanIndex {
+    fn new<T>(items: &[T], span_of: impl Fn(&T) -> Span) -> SpanIndex {
+        let mut by_start: Vec<(usize, usize, usize)> = items
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let sp = span_of(t);
+                (sp.start, sp.end, i)
+            })
+            .collect();
+        let in_order = by_start.windows(2).all(|w| w[0].0 <= w[1].0);
+        if !in_order {
+            by_start.sort_by_key(|&(s, _, i)| (s, i));
+        }
+        SpanIndex { by_start, in_order }
+    }
+
+    /// Is some item inside `within`?
+    fn any_inside(&self, within: Span) -> bool {
+        let lo = self.by_start.partition_point(|&(s, _, _)| s < within.start);
+        self.by_start[lo..]
+            .iter()
+            .take_while(|&&(s, _, _)| s < within.end)
+            .any(|&(s, e, _)| within.contains(Span::new(s, e)))
+    }
+
+    /// Indices (in list order) of the items inside `within` that overlap it.
+    fn inside(&self, within: Span, out: &mut Vec<usize>) {
+        out.clear();
+        let lo = self.by_start.partition_point(|&(s, _, _)| s < within.start);
+        for &(s, e, i) in &self.by_start[lo..] {
+            if s >= within.end {
+                break;
+            }
+            let sp = Span::new(s, e);
+            if within.contains(sp) && sp.overlaps(within) {
+                out.push(i);
+            }
+        }
+        if !self.in_order {
+            out.sort_unstable();
+        }
+    }
+}
+
+impl<'m> MentionIndex<'m> {
+    pub fn new(mentions: &'m super::Mentions) -> MentionIndex<'m> {
+        MentionIndex {
+            mentions,
+            actors: SpanIndex::new(&mentions.actors, |m| m.span),
+            places: SpanIndex::new(&mentions.places, |m| m.span),
+            times: SpanIndex::new(&mentions.times, |m| m.span),
+            actor_refs: mentions.actors.iter().collect(),
+            actor_ends_sorted: mentions
+                .actors
+                .windows(2)
+                .all(|w| w[0].span.end <= w[1].span.end),
+        }
+    }
+
+    /// Does a place or time mention lie inside `span`?
+    pub fn has_place_or_time(&self, span: Span) -> bool {
+        self.places.any_inside(span) || self.times.any_inside(span)
+    }
+
+    /// The actor mentions of the article that end before `span` starts, in the article's
+    /// order (a slice of the index when they are a prefix of it).
+    pub fn earlier_actors(&self, span: Span) -> std::borrow::Cow<'_, [&'m ActorMention]> {
+        if self.actor_ends_sorted {
+            let k = self
+                .mentions
+                .actors
+                .partition_point(|m| m.span.end <= span.start);
+            std::borrow::Cow::Borrowed(&self.actor_refs[..k])
+        } else {
+            std::borrow::Cow::Owned(
+                self.mentions
+                    .actors
+                    .iter()
+                    .filter(|m| m.span.end <= span.start)
+                    .collect(),
+            )
+        }
+    }
+}
+
+/// The items at `idx` of `items` located on the sentence's tokens (those that cover a token).
 fn locate<'m, T>(
     toks: &[Token<'_>],
     items: &'m [T],
-    within: Span,
+    idx: &[usize],
     span_of: impl Fn(&T) -> Span,
 ) -> Vec<Located<'m, T>> {
-    let mut out = Vec::new();
-    for item in items {
+    let mut out = Vec::with_capacity(idx.len());
+    for &k in idx {
+        let item = &items[k];
         let sp = span_of(item);
-        if !sp.overlaps(within) {
-            continue;
-        }
         // tokens are in text order: the first that ends after the mention starts, the last
         // that starts before it ends
         let first = toks.partition_point(|t| t.span.end <= sp.start);
@@ -352,16 +458,43 @@ impl<'a> Sentence<'a> {
         span: Span,
         toks: &'a [Token<'a>],
         words: &[&'a str],
-        mentions: &'a super::Mentions,
+        index: &'a MentionIndex<'a>,
+        earlier_actors: &'a [&'a ActorMention],
     ) -> Sentence<'a> {
-        let in_sentence = |s: Span| span.contains(s);
         let boundary_before = (0..toks.len())
             .map(|i| {
                 i > 0 && {
                     let between = &text[toks[i - 1].span.end..toks[i].span.start];
-                    between.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”'])
+                    // (plain spaces, the usual gap, hold no clause punctuation)
+                    !between.bytes().all(|b| b == b' ')
+                        && between.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”'])
                         || between.contains(" - ")
                 }
+            })
+            .collect();
+        let mentions = index.mentions;
+        let mut idx = Vec::new();
+        index.actors.inside(span, &mut idx);
+        let actors = locate(toks, &mentions.actors, &idx, |m| m.span)
+            .into_iter()
+            .filter(|l| !is_backer(text, l.item.span))
+            .collect();
+        index.places.inside(span, &mut idx);
+        let (mut places, mut unresolved) = (Vec::new(), Vec::new());
+        for l in locate(toks, &mentions.places, &idx, |m| m.span) {
+            if l.item.place.is_none() {
+                unresolved.push((l.first, l.last));
+            } else if l.item.confidence >= MIN_PLACE_CONFIDENCE {
+                places.push(l);
+            }
+        }
+        index.times.inside(span, &mut idx);
+        let times = locate(toks, &mentions.times, &idx, |m| m.span)
+            .into_iter()
+            .filter(|l| {
+                l.item.date.is_some()
+                    && matches!(l.item.timex_type, TimexType::Date | TimexType::Time)
+                    && !is_sub_day_offset(l.item)
             })
             .collect();
         Sentence {
@@ -370,37 +503,11 @@ impl<'a> Sentence<'a> {
             toks,
             words: words.to_vec(),
             boundary_before,
-            actors: locate(toks, &mentions.actors, span, |m| m.span)
-                .into_iter()
-                .filter(|l| in_sentence(l.item.span) && !is_backer(text, l.item.span))
-                .collect(),
-            places: locate(toks, &mentions.places, span, |m| m.span)
-                .into_iter()
-                .filter(|l| {
-                    in_sentence(l.item.span)
-                        && l.item.place.is_some()
-                        && l.item.confidence >= MIN_PLACE_CONFIDENCE
-                })
-                .collect(),
-            unresolved: locate(toks, &mentions.places, span, |m| m.span)
-                .into_iter()
-                .filter(|l| in_sentence(l.item.span) && l.item.place.is_none())
-                .map(|l| (l.first, l.last))
-                .collect(),
-            times: locate(toks, &mentions.times, span, |m| m.span)
-                .into_iter()
-                .filter(|l| {
-                    in_sentence(l.item.span)
-                        && l.item.date.is_some()
-                        && matches!(l.item.timex_type, TimexType::Date | TimexType::Time)
-                        && !is_sub_day_offset(l.item)
-                })
-                .collect(),
-            earlier_actors: mentions
-                .actors
-                .iter()
-                .filter(|m| m.span.end <= span.start)
-                .collect(),
+            actors,
+            places,
+            unresolved,
+            times,
+            earlier_actors,
         }
     }
 

@@ -27,7 +27,10 @@ pub fn sentences(text: &str) -> Vec<Span> {
         }
     };
     while i < bytes.len() {
-        let b = bytes[i];
+        i = next_stop(bytes, i);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         if b == b'\n' {
             push(&mut out, start, i);
             start = i + 1;
@@ -52,6 +55,33 @@ pub fn sentences(text: &str) -> Vec<Span> {
     }
     push(&mut out, start, bytes.len());
     out
+}
+
+/// The index of the first `\n`, `.`, `!` or `?` at or after `i` (the only bytes that can end
+/// a sentence), else `bytes.len()`; eight bytes at a time.
+fn next_stop(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has = |x: u64, b: u8| {
+        let y = x ^ (ONES * u64::from(b));
+        y.wrapping_sub(ONES) & !y & HIGH != 0
+    };
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w);
+        if has(x, b'\n') || has(x, b'.') || has(x, b'!') || has(x, b'?') {
+            break;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if matches!(b, b'\n' | b'.' | b'!' | b'?') {
+            return i;
+        }
+        i += 1;
+    }
+    i
 }
 
 fn is_boundary(text: &str, i: usize) -> bool {
@@ -121,6 +151,18 @@ mod tests {
                 "He left."
             ]
         );
+    }
+
+    #[test]
+    fn next_stop_finds_the_first_stop_byte() {
+        let t = "abcdefghijklmnop qrstuvwx. yz\nAB é?CD!xxxxxxxxxxxxxxxxx";
+        let b = t.as_bytes();
+        for i in 0..=b.len() {
+            let naive = (i..b.len())
+                .find(|&k| matches!(b[k], b'\n' | b'.' | b'!' | b'?'))
+                .unwrap_or(b.len());
+            assert_eq!(next_stop(b, i), naive, "from {i}");
+        }
     }
 
     #[test]

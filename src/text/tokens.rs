@@ -18,15 +18,48 @@ impl Token<'_> {
 /// Tokenizes `text[range]`; spans are offsets into `text`.
 pub fn tokens(text: &str, range: Span) -> Vec<Token<'_>> {
     let mut out = Vec::new();
+    tokens_into(text, range, &mut out);
+    out
+}
+
+/// [`tokens`] into a buffer the caller reuses (cleared first).
+pub fn tokens_into<'t>(text: &'t str, range: Span, out: &mut Vec<Token<'t>>) {
+    out.clear();
     let seg = &text[range.start..range.end];
+    let bytes = seg.as_bytes();
     let mut start: Option<usize> = None;
     let is_joiner = |c: char| matches!(c, '\'' | '’' | '-' | '.' | '‘');
-    for (i, c) in seg.char_indices() {
-        let word_char = c.is_alphanumeric();
+    let mut i = 0;
+    while let Some(&x) = bytes.get(i) {
+        if x.is_ascii_alphanumeric() {
+            // a run of ASCII letters and digits: inside one word
+            if start.is_none() {
+                start = Some(i);
+            }
+            i += 1;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            continue;
+        }
+        // (`i` is always a char boundary)
+        let (c, len) = if x < 0x80 {
+            (x as char, 1)
+        } else {
+            match seg.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        let word_char = if x < 0x80 {
+            x.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
         // a joiner continues a word when a letter or digit follows (possibly after one more
         // joiner, as in "U.S.-led")
-        let joiner = is_joiner(c) && start.is_some() && {
-            let mut rest = seg[i + c.len_utf8()..].chars();
+        let joiner = !word_char && start.is_some() && is_joiner(c) && {
+            let mut rest = seg[i + len..].chars();
             match rest.next() {
                 Some(n) if n.is_alphanumeric() => true,
                 Some(n) if is_joiner(n) => rest.next().is_some_and(char::is_alphanumeric),
@@ -43,6 +76,7 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token<'_>> {
                 span: Span::new(range.start + s, range.start + i),
             });
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(Token {
@@ -50,7 +84,6 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token<'_>> {
             span: Span::new(range.start + s, range.end),
         });
     }
-    out
 }
 
 #[cfg(test)]
