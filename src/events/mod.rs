@@ -293,6 +293,7 @@ impl EventExtractor {
                 }
             }
         }
+        name_unnamed_villages(&mut events, &mentions.places);
         (events, triggers_out)
     }
 
@@ -711,6 +712,50 @@ fn default_target(
             .filter(|f| f != agent)
             .map(|f| vec![f])
             .unwrap_or_default(),
+    }
+}
+
+/// Nouns of an unnamed settlement ("an overnight raid on a village in northern Burkina Faso").
+const UNNAMED_SETTLEMENTS: [&str; 6] = [
+    "a village",
+    "a town",
+    "a small town",
+    "a remote village",
+    "a border town",
+    "a district",
+];
+
+/// "Gunmen killed 132 people in a raid on a village in northern Burkina Faso ... The
+/// assailants struck Solhan": an event placed only at country level by a sentence that
+/// speaks of an unnamed village takes the next town of that country the story names (within
+/// the next three sentences' worth of text).
+fn name_unnamed_villages(events: &mut [Event], places: &[PlaceMention]) {
+    const LOOKAHEAD_BYTES: usize = 600;
+    for ev in events.iter_mut() {
+        let Some(p) = &ev.place else { continue };
+        if p.precision != GeoPrecision::Country {
+            continue;
+        }
+        let Some(e) = ev.evidence.first() else {
+            continue;
+        };
+        let sentence = e.sentence.to_lowercase();
+        if !UNNAMED_SETTLEMENTS.iter().any(|u| sentence.contains(u)) {
+            continue;
+        }
+        let cc = p.country_code.clone();
+        let from = e.span.end;
+        let named = places.iter().find(|m| {
+            m.span.start >= from
+                && m.span.start < from + LOOKAHEAD_BYTES
+                && m.place
+                    .as_ref()
+                    .is_some_and(|q| q.precision == GeoPrecision::Point && q.country_code == cc)
+        });
+        if let Some(m) = named {
+            ev.location = Some(m.text.clone());
+            ev.place = m.place.clone();
+        }
     }
 }
 

@@ -521,3 +521,17 @@ fn surrender_is_to_the_attacker_and_state_strikes_on_sheltering_civilians_hit_ci
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert_eq!(names(&a[0].targets), vec!["Civilians"]);
 }
+
+#[test]
+fn an_unnamed_village_takes_the_town_the_story_names_next() {
+    let evs = events(
+        "Gunmen killed 40 people in a raid on a village in northern Afghanistan on Tuesday. \
+         The attackers struck Khanabad before dawn.",
+    );
+    let placed: Vec<&str> = evs
+        .iter()
+        .filter_map(|e| e.place.as_ref().map(|p| p.name.as_str()))
+        .collect();
+    assert!(!placed.is_empty(), "{evs:#?}");
+    assert!(placed.iter().all(|n| *n == "Khanabad"), "{placed:?}");
+}
