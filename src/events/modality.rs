@@ -329,6 +329,18 @@ mod tests {
     }
 
     #[test]
+    fn talks_that_something_befalls_are_a_reference() {
+        assert_eq!(
+            check(
+                "the kidnapping strained the government's peace talks with the rebels",
+                "talks"
+            )
+            .as_deref(),
+            Some("reference")
+        );
+    }
+
+    #[test]
     fn beliefs_are_hypothetical() {
         assert_eq!(
             check(
