@@ -1193,7 +1193,24 @@ impl<'a> Sentence<'a> {
             .actors
             .iter()
             .any(|a| a.item.span.overlaps(p.item.span));
-        !in_actor && !self.is_dateline(p) && !self.in_longer_name(p) && !self.country_possessor(p)
+        !in_actor
+            && !self.is_dateline(p)
+            && !self.in_longer_name(p)
+            && !self.country_possessor(p)
+            && !self.person_origin(p)
+    }
+
+    /// "Joaquim Chissano of Mozambique": where a named person comes from, not where anything
+    /// happened (two capitalised words, then "of", then the place).
+    fn person_origin(&self, p: &Located<'_, PlaceMention>) -> bool {
+        p.first >= 3
+            && self.words[p.first - 1] == "of"
+            && self.toks[p.first - 2].is_capitalized()
+            && self.toks[p.first - 3].is_capitalized()
+            && !self
+                .places
+                .iter()
+                .any(|q| q.last + 2 == p.first || q.last + 3 == p.first)
     }
 
     /// "Yemen's warring parties", "Russia's ambassador": a country as possessor names whose

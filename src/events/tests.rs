@@ -535,3 +535,16 @@ fn an_unnamed_village_takes_the_town_the_story_names_next() {
     assert!(!placed.is_empty(), "{evs:#?}");
     assert!(placed.iter().all(|n| *n == "Khanabad"), "{placed:?}");
 }
+
+#[test]
+fn where_a_named_person_comes_from_is_no_event_place() {
+    let evs = events(
+        "Fighting raged in Kunduz on Monday. On Tuesday the president received envoys, former \
+         presidents Joaquim Chissano of Mozambique and Ellen Johnson Sirleaf of Liberia, for \
+         talks.",
+    );
+    let t = of_type(&evs, EventType::Talks);
+    assert_eq!(t.len(), 1, "{evs:#?}");
+    let cc = t[0].place.as_ref().map(|p| p.country_code.as_str());
+    assert!(!matches!(cc, Some("MZ" | "LR")), "{:?}", t[0].place);
+}
