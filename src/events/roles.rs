@@ -1249,6 +1249,10 @@ impl<'a> Sentence<'a> {
                 .trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”'))
                 .is_empty()
         };
+        // a lower-case mention ("the Eritrean capital") is no part of a name
+        if !cap(p.first) {
+            return false;
+        }
         // the sentence's first word is capitalised anyway ("In Kabul, ...")
         let before = p.first > 1 && cap(p.first - 1) && joined(p.first - 1, p.first);
         let after = p.last + 1 < self.toks.len()

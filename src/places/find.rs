@@ -406,6 +406,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     let mut group_of: super::FastMap<(&str, Hint), usize> = super::FastMap::default();
     let mut demonym_ev: Vec<(u32, f32)> = Vec::new();
     let mut modifiers: Vec<(Span, Place)> = Vec::new();
+    let mut capitals: Vec<(Span, Place)> = Vec::new();
     // Words seen as part of a person's name: not places anywhere in this article.
     let mut persons: super::FastSet<&str> = super::FastSet::default();
     let mut unmatched: Vec<(usize, usize)> = Vec::new();
@@ -547,6 +548,9 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                         demonym_ev.push((c, 0.5));
                         if toponyms {
                             modifiers.push((Span::new(start, end), g.country_place(c)));
+                        } else if let Some(cap) = capital_after(g, text, start, end, c) {
+                            // "the Eritrean capital" names Asmara
+                            capitals.push(cap);
                         }
                     }
                     Small::Extra(x) if toponyms => {
@@ -813,6 +817,14 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             });
         }
     }
+    for (s, p) in capitals {
+        out.push(PlaceMention {
+            span: s,
+            text: text[s.start..s.end].to_string(),
+            place: Some(p),
+            confidence: 0.8,
+        });
+    }
     for (s, p) in modifiers {
         out.push(PlaceMention {
             span: s,
@@ -823,6 +835,39 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
+}
+
+/// "the Eritrean capital": a demonym at bytes `start..end` followed by "capital" names the
+/// country's capital (countries.tsv), found in the place table among that country's places.
+fn capital_after(
+    g: &Gazetteer,
+    text: &str,
+    start: usize,
+    end: usize,
+    c: u32,
+) -> Option<(Span, Place)> {
+    let rest = text.get(end..)?;
+    let word = rest.strip_prefix(' ')?;
+    let len = "capital".len();
+    if !word.get(..len)?.eq_ignore_ascii_case("capital")
+        || word[len..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    let name = &g.countries.get(c as usize)?.capital;
+    if name.is_empty() {
+        return None;
+    }
+    let best = g
+        .lookup(&super::fold_fast(name))
+        .iter()
+        .map(|&x| x >> 1)
+        .filter(|&p| g.place_country(p) == Some(c))
+        .max_by_key(|&p| g.store.places[p as usize].population)?;
+    Some((Span::new(start, end + 1 + len), g.place(best)))
 }
 
 /// Bench phase: folding and tokenising only (number of tokens).
@@ -1595,6 +1640,15 @@ mod tests {
             .expect("the abbreviation is found");
         assert_eq!(p.admin1.as_deref(), Some("Badghis"));
         assert_eq!(p.precision, GeoPrecision::Admin1);
+    }
+
+    #[test]
+    fn a_demonym_before_capital_names_the_capital() {
+        let got = names("Rockets hit the Libyan capital on Monday.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Libyan capital");
+        assert_eq!(got[0].1.as_deref(), Some("Tripoli"));
+        assert_eq!(got[0].2.as_deref(), Some("LY"));
     }
 
     #[test]
