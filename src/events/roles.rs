@@ -562,7 +562,14 @@ impl<'a> Sentence<'a> {
                 && matches!(self.words[a.first - k], "backed" | "supported" | "led")
                 && self.words[a.first - k + 1] == "by"
         };
-        by_at(2) || by_at(3) || is_backer(self.text, a.item.span)
+        // "backed by coalition air strikes and special forces": every actor after the
+        // "backed by" in its clause
+        let backed_before = (a.first.saturating_sub(8)..a.first.saturating_sub(1)).any(|k| {
+            matches!(self.words[k], "backed" | "supported" | "aided" | "assisted")
+                && self.words[k + 1] == "by"
+                && !(k + 1..=a.first).any(|b| self.boundary_before[b])
+        });
+        by_at(2) || by_at(3) || backed_before || is_backer(self.text, a.item.span)
     }
 
     /// Is the actor mention followed by a verb of speech ("the United States said")? It
@@ -619,6 +626,7 @@ impl<'a> Sentence<'a> {
     pub fn state_forces_in_sentence(&self, cc: &str) -> Option<Actor> {
         self.actors
             .iter()
+            .filter(|a| !self.backs(a))
             .map(|a| &a.item.actor)
             .find(|a| {
                 a.actor_type == Some(ActorType::StateForces) && a.country.as_deref() == Some(cc)
@@ -872,6 +880,7 @@ impl<'a> Sentence<'a> {
         };
         self.actors
             .iter()
+            .filter(|a| !self.backs(a))
             .map(|a| &a.item.actor)
             .find(|a| of_state(a))
             .or_else(|| {

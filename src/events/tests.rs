@@ -548,3 +548,21 @@ fn where_a_named_person_comes_from_is_no_event_place() {
     let cc = t[0].place.as_ref().map(|p| p.country_code.as_str());
     assert!(!matches!(cc, Some("MZ" | "LR")), "{:?}", t[0].place);
 }
+
+#[test]
+fn forces_backing_the_attacker_are_no_target() {
+    let evs = events(
+        "Kurdish-led fighters launched an assault on Manbij on Monday, backed by coalition air \
+         strikes and special forces.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert!(
+        !a[0]
+            .targets
+            .iter()
+            .any(|t| t.name.contains("special forces")),
+        "{:?}",
+        a[0].targets
+    );
+}
