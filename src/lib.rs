@@ -15,6 +15,8 @@ pub mod ingest;
 pub mod model;
 pub mod pipeline;
 pub mod places;
+#[cfg(test)]
+mod testcorpus;
 pub mod text;
 pub mod time;
 

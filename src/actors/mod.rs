@@ -1544,7 +1544,8 @@ pub fn side_key(actor: &Actor) -> String {
     }
 }
 
-fn is_armed_group(a: &Actor) -> bool {
+/// A non-state armed group: rebels or a militia.
+pub fn is_armed_group(a: &Actor) -> bool {
     matches!(
         a.actor_type,
         Some(ActorType::Rebels | ActorType::PoliticalMilitia | ActorType::IdentityMilitia)

@@ -1016,35 +1016,11 @@ fn odd_inputs_do_not_panic() {
 fn output_digest() {
     use sha2::{Digest, Sha256};
     use std::io::Write;
-    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
-    if !shared.exists() {
-        eprintln!("skipping: ../shared not found");
+    let Some(shared) = crate::testcorpus::shared() else {
         return;
-    }
-    let mut texts: Vec<String> = Vec::new();
-    let corpus = shared.join("corpus/news.jsonl.xz");
-    // only the first lines: read xz's output as it comes, then stop it
-    let mut child = match std::process::Command::new("xz")
-        .arg("-dc")
-        .arg(&corpus)
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-    {
-        Ok(c) => c,
-        Err(e) => panic!("xz -dc {}: {e}", corpus.display()),
     };
-    let mut lines: Vec<String> = Vec::new();
-    if let Some(stdout) = child.stdout.take() {
-        use std::io::BufRead;
-        for line in std::io::BufReader::new(stdout).lines().take(3000) {
-            match line {
-                Ok(l) => lines.push(l),
-                Err(e) => panic!("reading xz output: {e}"),
-            }
-        }
-    }
-    let _ = child.kill();
-    let _ = child.wait();
+    let mut texts: Vec<String> = Vec::new();
+    let lines = crate::testcorpus::news_lines(&shared, 3000);
     let dev = match std::fs::read_to_string(shared.join("eval/dev/articles.jsonl")) {
         Ok(s) => s,
         Err(e) => panic!("dev articles: {e}"),

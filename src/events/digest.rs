@@ -8,41 +8,15 @@ use crate::ingest::{read_inputs, IngestOptions};
 use crate::pipeline::Pipeline;
 use sha2::{Digest, Sha256};
 use std::io::Write;
-use std::path::Path;
 
 #[test]
 #[ignore]
 fn output_digest() {
-    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
-    if !shared.exists() {
-        eprintln!("skipping: ../shared not found");
+    let Some(shared) = crate::testcorpus::shared() else {
         return;
-    }
-    let corpus = shared.join("corpus/news.jsonl.xz");
-    let mut child = match std::process::Command::new("xz")
-        .arg("-dc")
-        .arg(&corpus)
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-    {
-        Ok(c) => c,
-        Err(e) => panic!("xz -dc {}: {e}", corpus.display()),
     };
-    let mut data = String::new();
-    if let Some(stdout) = child.stdout.take() {
-        use std::io::BufRead;
-        for line in std::io::BufReader::new(stdout).lines().take(3000) {
-            match line {
-                Ok(l) => {
-                    data.push_str(&l);
-                    data.push('\n');
-                }
-                Err(e) => panic!("reading xz output: {e}"),
-            }
-        }
-    }
-    let _ = child.kill();
-    let _ = child.wait();
+    let mut data = crate::testcorpus::news_lines(&shared, 3000).join("\n");
+    data.push('\n');
     let dir = match tempfile::tempdir() {
         Ok(d) => d,
         Err(e) => panic!("temp dir: {e}"),

@@ -277,11 +277,8 @@ impl EventExtractor {
                             .iter()
                             .all(|a| a.actor_type == Some(ActorType::StateForces))
                 };
-                let mut i = 0;
-                events.retain(|e| {
-                    i += 1;
-                    i <= sentence_events || !raid_by_state(e)
-                });
+                let told = events.split_off(sentence_events);
+                events.extend(told.into_iter().filter(|e| !raid_by_state(e)));
             }
             if let Some(p) = s.last_point_place() {
                 state.focus_place = Some(p);
@@ -636,7 +633,7 @@ pub fn main_country(places: &[PlaceMention]) -> Option<String> {
 }
 
 /// Civilians and protesters: the side acted on, not an armed agent.
-fn is_civilian_side(a: &Actor) -> bool {
+pub(super) fn is_civilian_side(a: &Actor) -> bool {
     matches!(
         a.actor_type,
         Some(ActorType::Civilians) | Some(ActorType::Protesters)

@@ -4,7 +4,8 @@
 //! the trigger.
 
 use super::lexicon::Roles;
-use super::WITH;
+use super::{is_civilian_side, WITH};
+use crate::actors::is_armed_group;
 use crate::model::*;
 use crate::text::{CharIndex, Token};
 
@@ -34,14 +35,6 @@ const ADVERBS: &[&str] = &[
     "subsequently",
     "successfully",
 ];
-/// Civilians, protesters and rioters: people around a battle, not sides of it.
-fn is_civilian_actor(a: &Actor) -> bool {
-    matches!(
-        a.actor_type,
-        Some(ActorType::Civilians | ActorType::Protesters | ActorType::Rioters)
-    )
-}
-
 /// Words that open a new clause's subject after "and"/"but" ("and others fled").
 const NEW_SUBJECTS: &[&str] = &[
     "others", "some", "many", "most", "they", "he", "she", "we", "it",
@@ -594,66 +587,46 @@ impl<'a> Sentence<'a> {
         PERSON_HEADS.contains(&self.word_after(m).as_str())
     }
 
-    /// An armed side of the sentence other than `agent` (not a backer, not a speaker): the
-    /// opponent a sentence names without tying it to the trigger ("fighters took Raqqa, the
-    /// capital of the Islamic State group's caliphate").
-    pub fn other_armed_in_sentence(&self, agent: &Actor) -> Option<Actor> {
-        self.actors
-            .iter()
-            .filter(|a| {
-                &a.item.actor != agent
-                    && !self.backs(a)
-                    && !self.is_speaker(a.item)
-                    && !self.qualifies_person(a.item)
-            })
-            .map(|a| &a.item.actor)
-            .find(|a| {
-                matches!(
-                    a.actor_type,
-                    Some(
-                        ActorType::StateForces
-                            | ActorType::External
-                            | ActorType::Rebels
-                            | ActorType::PoliticalMilitia
-                            | ActorType::IdentityMilitia
-                    )
-                )
-            })
-            .cloned()
-    }
-
-    /// The state forces of `cc` named in the sentence.
-    pub fn state_forces_in_sentence(&self, cc: &str) -> Option<Actor> {
-        self.actors
-            .iter()
-            .filter(|a| !self.backs(a))
-            .map(|a| &a.item.actor)
-            .find(|a| {
-                a.actor_type == Some(ActorType::StateForces) && a.country.as_deref() == Some(cc)
-            })
-            .cloned()
-    }
-
-    /// A non-state armed side named in the sentence (not a backer, speaker or a person's
-    /// title).
-    pub fn non_state_armed_in_sentence(&self) -> Option<Actor> {
+    /// The actors of the sentence that can be a side of its events: not a backer ("backed by
+    /// the coalition"), not a speaker ("the United States said"), not a group qualifying a
+    /// person ("militia leader Dostum"), in text order.
+    fn sides(&self) -> impl Iterator<Item = &Actor> + '_ {
         self.actors
             .iter()
             .filter(|a| {
                 !self.backs(a) && !self.is_speaker(a.item) && !self.qualifies_person(a.item)
             })
             .map(|a| &a.item.actor)
+    }
+
+    /// An armed side of the sentence other than `agent`: the opponent a sentence names
+    /// without tying it to the trigger ("fighters took Raqqa, the capital of the Islamic
+    /// State group's caliphate").
+    pub fn other_armed_in_sentence(&self, agent: &Actor) -> Option<Actor> {
+        self.sides()
             .find(|a| {
-                matches!(
-                    a.actor_type,
-                    Some(
-                        ActorType::Rebels
-                            | ActorType::PoliticalMilitia
-                            | ActorType::IdentityMilitia
-                    )
-                )
+                *a != agent
+                    && (is_armed_group(a)
+                        || matches!(
+                            a.actor_type,
+                            Some(ActorType::StateForces | ActorType::External)
+                        ))
             })
             .cloned()
+    }
+
+    /// The state forces of `cc` the sentence names as a side.
+    pub fn state_forces_in_sentence(&self, cc: &str) -> Option<Actor> {
+        self.sides()
+            .find(|a| {
+                a.actor_type == Some(ActorType::StateForces) && a.country.as_deref() == Some(cc)
+            })
+            .cloned()
+    }
+
+    /// A non-state armed side named in the sentence.
+    pub fn non_state_armed_in_sentence(&self) -> Option<Actor> {
+        self.sides().find(|a| is_armed_group(a)).cloned()
     }
 
     /// Civilians named as such in the sentence ("hundreds of civilians were sheltering"; not
@@ -667,13 +640,10 @@ impl<'a> Sentence<'a> {
             .cloned()
     }
 
-    /// A state actor of the sentence other than `agent`.
+    /// A state side of the sentence other than `agent`.
     pub fn state_in_sentence(&self, agent: &Actor) -> Option<Actor> {
-        self.actors
-            .iter()
-            .filter(|a| &a.item.actor != agent && !self.backs(a) && !self.is_speaker(a.item))
-            .map(|a| &a.item.actor)
-            .find(|a| a.actor_type == Some(ActorType::StateForces))
+        self.sides()
+            .find(|a| *a != agent && a.actor_type == Some(ActorType::StateForces))
             .cloned()
     }
 
@@ -693,7 +663,7 @@ impl<'a> Sentence<'a> {
     pub fn claimant(&self, first: usize) -> Option<Actor> {
         self.actors
             .iter()
-            .filter(|a| a.last < first && !is_civilian_actor(&a.item.actor))
+            .filter(|a| a.last < first && !is_civilian_side(&a.item.actor))
             .max_by_key(|a| a.last)
             .map(|a| a.item.actor.clone())
     }
@@ -997,10 +967,10 @@ impl<'a> Sentence<'a> {
                     .collect();
                 let armed = sides
                     .iter()
-                    .filter(|a| !is_civilian_actor(&a.item.actor))
+                    .filter(|a| !is_civilian_side(&a.item.actor))
                     .count();
                 for a in sides {
-                    if armed >= 2 && is_civilian_actor(&a.item.actor) {
+                    if armed >= 2 && is_civilian_side(&a.item.actor) {
                         continue;
                     }
                     push(&mut agents, Some(a.item.actor.clone()));
@@ -1386,23 +1356,15 @@ impl<'a> Sentence<'a> {
 
     /// The non-state armed actor mentioned last before the trigger's sentence or in it.
     pub fn last_armed_non_state_before(&self) -> Option<Actor> {
-        let armed = |a: &Actor| {
-            matches!(
-                a.actor_type,
-                Some(ActorType::Rebels)
-                    | Some(ActorType::PoliticalMilitia)
-                    | Some(ActorType::IdentityMilitia)
-            )
-        };
         self.actors
             .iter()
             .map(|a| &a.item.actor)
-            .rfind(|a| armed(a))
+            .rfind(|a| is_armed_group(a))
             .or_else(|| {
                 self.earlier_actors
                     .iter()
                     .map(|m| &m.actor)
-                    .rfind(|a| armed(a))
+                    .rfind(|a| is_armed_group(a))
             })
             .cloned()
     }
@@ -1410,25 +1372,10 @@ impl<'a> Sentence<'a> {
     /// The armed actor (state or not) named last before word `first`, in this sentence or
     /// an earlier one: the antecedent of "they" when no event has told an agent yet.
     pub fn last_armed_before(&self, first: usize) -> Option<Actor> {
-        let armed = |a: &Actor| {
-            matches!(
-                a.actor_type,
-                Some(
-                    ActorType::StateForces
-                        | ActorType::Rebels
-                        | ActorType::PoliticalMilitia
-                        | ActorType::IdentityMilitia
-                )
-            )
-        };
+        let armed = |a: &Actor| a.actor_type == Some(ActorType::StateForces) || is_armed_group(a);
         // a subject is followed by its verb, not by the noun it qualifies ("police districts")
         let subject = |m: &ActorMention| {
-            let next: String = self.text[m.span.end..]
-                .trim_start()
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .flat_map(char::to_lowercase)
-                .collect();
+            let next = self.word_after(m);
             next.ends_with("ed")
                 || BE.contains(&next.as_str())
                 || is_adverb(&next)

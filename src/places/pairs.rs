@@ -19,21 +19,6 @@ fn second_word(key: &str) -> (usize, u8) {
     let mut words = 0u8;
     let mut end = key.len();
     let mut in_word = false;
-    if key.is_ascii() {
-        for (i, &c) in key.as_bytes().iter().enumerate() {
-            let w = c.is_ascii_alphanumeric();
-            if w && !in_word {
-                words += 1;
-                if words == 3 {
-                    return (end, 3);
-                }
-            } else if !w && in_word && words == 2 {
-                end = i;
-            }
-            in_word = w;
-        }
-        return (end, words);
-    }
     for (i, c) in key.char_indices() {
         let w = c.is_alphanumeric();
         if w && !in_word {
