@@ -93,6 +93,9 @@ struct NounInfo {
     person: bool,
     /// An attack or operation by a state ("air strike", "withdrawal").
     attack: bool,
+    /// A weapon or craft ("aircraft", "drones"): "Afghan aircraft" names what struck, not the
+    /// side's name for what follows.
+    machine: bool,
 }
 
 impl NounInfo {
@@ -171,8 +174,8 @@ struct Cand {
     person: bool,
     /// Only a modifier ("AU-led talks", "al-Qaeda-linked"): not an antecedent of descriptors.
     modifier: bool,
-    /// One person named by office ("Iranian Foreign Minister"): not an antecedent of
-    /// "government forces".
+    /// One person named by office ("Iranian Foreign Minister") or a weapon ("Afghan
+    /// aircraft"): not an antecedent of "government forces".
     role_person: bool,
 }
 
@@ -483,6 +486,7 @@ impl ActorDictionary {
                 "modifier" => info.modifier = true,
                 "person" => info.person = true,
                 "attack" => info.attack = true,
+                "machine" => info.machine = true,
                 other => {
                     return Err(Error::gazetteer(
                         &path,
@@ -1039,10 +1043,11 @@ impl ActorDictionary {
         let (gov, person) = match noun.kind {
             PatKind::Noun(n) => {
                 let info = &self.nouns[n as usize];
-                (info.gov && !info.force, info.person)
+                (info.gov && !info.force, (info.person, info.machine))
             }
-            _ => (false, false),
+            _ => (false, (false, false)),
         };
+        let (person, machine) = person;
         Cand {
             start,
             end,
@@ -1053,7 +1058,7 @@ impl ActorDictionary {
             },
             person,
             modifier: false,
-            role_person: person,
+            role_person: person || machine,
         }
     }
 

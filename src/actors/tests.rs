@@ -1102,3 +1102,20 @@ fn forces_led_by_a_country_are_that_country_s() {
     let gov = &mention(&ms, "Government forces").actor;
     assert_eq!(gov.country.as_deref(), Some("AF"));
 }
+
+#[test]
+fn a_weapon_is_no_antecedent_of_later_state_descriptors() {
+    let ms = dict().find_actors(
+        "Afghan aircraft struck Taliban positions, the defence ministry said. Later the \
+         ministry said its troops had cleared the town.",
+        Some("AF"),
+    );
+    // "defence ministry" does not take the name "Afghan aircraft"
+    assert_ne!(
+        mention(&ms, "defence ministry").actor.name,
+        "Afghan aircraft"
+    );
+    let troops = &mention(&ms, "troops").actor;
+    assert_eq!(troops.country.as_deref(), Some("AF"));
+    assert!(!troops.name.contains("aircraft"), "{troops:?}");
+}
