@@ -261,7 +261,10 @@ pub struct ActorMention {
     pub descriptor: bool,
 }
 
-/// Event types of `GUIDELINES.md`.
+/// Event types: the thirteen of `GUIDELINES.md` ([`EventType::ALL`]), then the extension
+/// types ([`EventType::EXTENSION`]) that reach ACLED sub-event types no guideline type covers
+/// (looting, disrupted weapons use, bases established). The guidelines do not count the
+/// extension types as events, so `eval` leaves them out of its scores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventType {
@@ -278,6 +281,14 @@ pub enum EventType {
     Withdrawal,
     Arrest,
     Protest,
+    /// Extension: looting or destruction of property (ACLED Looting/property destruction).
+    Looting,
+    /// Extension: weapons seized, a bomb defused, a missile or drone intercepted (ACLED
+    /// Disrupted weapons use).
+    WeaponsSeizure,
+    /// Extension: an armed group sets up a base or headquarters (ACLED Headquarters or base
+    /// established).
+    BaseEstablished,
 }
 
 impl EventType {
@@ -295,6 +306,12 @@ impl EventType {
         EventType::Withdrawal,
         EventType::Arrest,
         EventType::Protest,
+    ];
+    /// Types beyond the guidelines, for ACLED sub-event types no guideline type covers.
+    pub const EXTENSION: [EventType; 3] = [
+        EventType::Looting,
+        EventType::WeaponsSeizure,
+        EventType::BaseEstablished,
     ];
     /// The four core types of the project.
     pub const CORE: [EventType; 4] = [
@@ -319,12 +336,25 @@ impl EventType {
             EventType::Withdrawal => "withdrawal",
             EventType::Arrest => "arrest",
             EventType::Protest => "protest",
+            EventType::Looting => "looting",
+            EventType::WeaponsSeizure => "weapons_seizure",
+            EventType::BaseEstablished => "base_established",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
         let s = s.trim();
-        EventType::ALL.into_iter().find(|t| t.as_str() == s)
+        EventType::every().find(|t| t.as_str() == s)
+    }
+
+    /// Every type: the guideline types, then the extension types.
+    pub fn every() -> impl Iterator<Item = EventType> {
+        EventType::ALL.into_iter().chain(EventType::EXTENSION)
+    }
+
+    /// One of the thirteen types of `GUIDELINES.md` (scored by `eval`).
+    pub fn is_guideline(self) -> bool {
+        !EventType::EXTENSION.contains(&self)
     }
 
     pub fn is_core(self) -> bool {

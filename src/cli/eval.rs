@@ -1,5 +1,6 @@
 //! `frontline eval`: score extraction against gold annotations (`GUIDELINES.md`), or a stage
-//! against a corpus (`--places`, `--timeml`).
+//! against a corpus (`--places`, `--timeml`, `--wikiwars`), or ACLED sub-event coding on
+//! labelled snippets (`--acled`).
 
 use super::common::{ingest, load_pipeline, parse_date};
 use chrono::NaiveDate;
@@ -11,11 +12,11 @@ use std::path::PathBuf;
 #[derive(Args, Debug)]
 pub struct EvalArgs {
     /// Gold annotations, one article a line (gold.jsonl).
-    #[arg(value_name = "GOLD.jsonl", required_unless_present_any = ["places", "timeml", "wikiwars"])]
+    #[arg(value_name = "GOLD.jsonl", required_unless_present_any = ["places", "timeml", "wikiwars", "acled"])]
     pub gold: Option<PathBuf>,
     /// The articles the gold annotates (articles.jsonl); events are extracted from them unless
     /// --pred is given.
-    #[arg(value_name = "ARTICLES.jsonl", required_unless_present_any = ["pred", "places", "timeml", "wikiwars"])]
+    #[arg(value_name = "ARTICLES.jsonl", required_unless_present_any = ["pred", "places", "timeml", "wikiwars", "acled"])]
     pub articles: Option<PathBuf>,
     /// Score this CSV of predictions (the `extract` output) instead of extracting.
     #[arg(long, value_name = "PRED.csv")]
@@ -41,6 +42,10 @@ pub struct EvalArgs {
     /// Score the temporal tagger against WikiWars (TIMEX2 values): the check of anchoring.
     #[arg(long, value_name = "DIR")]
     pub wikiwars: Option<PathBuf>,
+    /// Score ACLED sub-event coding on labelled snippets (CSV or TSV with `notes`/`text` and
+    /// `sub_event_type`/`acled_sub_event_type` columns, as ACLED exports give them).
+    #[arg(long, value_name = "FILE")]
+    pub acled: Option<PathBuf>,
 }
 
 /// One section of the output: a name, its JSON (pretty-printed, fields in declaration order)
@@ -97,6 +102,21 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
                 format!("{report:#}")
             } else {
                 format!("{report}")
+            },
+        });
+    }
+
+    if let Some(path) = &args.acled {
+        let snippets = frontline::eval::acled::read_snippets(path)?;
+        let pipeline = load_pipeline(args.gazetteer.as_deref())?;
+        let r = frontline::eval::acled::evaluate(&pipeline, &snippets);
+        sections.push(Section {
+            name: "acled",
+            json: serde_json::to_string_pretty(&r)?,
+            text: if args.verbose {
+                format!("{r:#}")
+            } else {
+                format!("{r}")
             },
         });
     }

@@ -31,7 +31,7 @@ impl EventFilter {
     pub fn validate(&self) -> anyhow::Result<()> {
         for t in &self.types {
             if EventType::parse(t).is_none() {
-                let all: Vec<&str> = EventType::ALL.iter().map(|t| t.as_str()).collect();
+                let all: Vec<&str> = EventType::every().map(|t| t.as_str()).collect();
                 anyhow::bail!("unknown event type {t:?} (one of: {})", all.join(", "));
             }
         }

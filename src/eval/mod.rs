@@ -3,8 +3,10 @@
 //! [`load_gold`] reads `gold.jsonl`; predictions come from extracted events
 //! (`Prediction::from(&event)`) or from an output CSV ([`read_predictions_csv`]); [`score`]
 //! matches them one to one within each article and returns a [`Report`] (plain text with
-//! `Display`, `{:#}` adding the unmatched lists; JSON with `serde`).
+//! `Display`, `{:#}` adding the unmatched lists; JSON with `serde`). [`acled`] scores ACLED
+//! sub-event coding on labelled snippets.
 
+pub mod acled;
 pub mod gold;
 pub mod score;
 

@@ -18,7 +18,9 @@
 //!   then gold order, then prediction order; taken greedily.
 //! - Optional gold events, and the predictions matched to them, leave every count.
 //! - Predictions for an article that has no gold line are not scored (counted in
-//!   `unscored_predictions`).
+//!   `unscored_predictions`); nor are predictions of the extension types (looting,
+//!   weapons_seizure, base_established), which the guidelines do not count as events (counted
+//!   in `extension_predictions`).
 //! - Field accuracies are over the matched non-optional pairs; `target_found` leaves out the
 //!   pairs whose gold target list is empty (counted in `empty_gold_target`), and likewise
 //!   `agent_found` for an empty gold agent list.
@@ -569,6 +571,9 @@ pub struct Report {
     /// Optional gold events (out of every count) and predictions matched to them (likewise).
     pub optional_gold: usize,
     pub optional_matched: usize,
+    /// Predictions of extension types (looting, weapons_seizure, base_established), which
+    /// GUIDELINES.md does not count as events (not scored).
+    pub extension_predictions: usize,
     /// Predictions for articles that have no gold line (not scored).
     pub unscored_predictions: usize,
     pub unscored_doc_ids: Vec<String>,
@@ -579,11 +584,12 @@ pub struct Report {
     pub notes: Vec<String>,
 }
 
-const NOTES: [&str; 5] = [
+const NOTES: [&str; 6] = [
     "dates: the predicted date agrees if it lies in the gold date_range (where given) or by the gold precision (day: +-1 day, week: same ISO week, month: same month, year: same year)",
     "places: <= 50 km from the gold point; for gold admin1/admin2 also the same admin1 (folded, trailing province/state/region/governorate/oblast/department ignored), for gold country also the same country",
     "one to one within each article, best first: place distance, then days to the gold period, then non-optional gold first, then input order",
     "optional gold events and the predictions matched to them are left out of every count",
+    "predictions of the extension types (looting, weapons_seizure, base_established) are not events in GUIDELINES.md's sense and are left out of every count",
     "field accuracies are over matched non-optional pairs; agent_found/target_found leave out pairs whose gold list is empty (empty_gold_agent/empty_gold_target)",
 ];
 
@@ -643,7 +649,13 @@ fn near_miss(
 /// Scores `preds` against `gold` by the rules of `GUIDELINES.md` (see the module docs).
 pub fn score(gold: &[GoldDoc], preds: &[Prediction]) -> Report {
     let mut by_doc: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut extension_predictions = 0;
     for (i, p) in preds.iter().enumerate() {
+        // the guidelines count only their own types as events
+        if !p.event_type.is_guideline() {
+            extension_predictions += 1;
+            continue;
+        }
         by_doc.entry(p.doc_id.as_str()).or_default().push(i);
     }
     let gold_ids: HashSet<&str> = gold.iter().map(|d| d.id.as_str()).collect();
@@ -791,6 +803,7 @@ pub fn score(gold: &[GoldDoc], preds: &[Prediction]) -> Report {
         per_article,
         optional_gold,
         optional_matched,
+        extension_predictions,
         unscored_predictions,
         unscored_doc_ids,
         matches,
@@ -838,6 +851,13 @@ impl fmt::Display for Report {
             "optional gold events left out: {} (matched by {} predictions, also left out)",
             self.optional_gold, self.optional_matched
         )?;
+        if self.extension_predictions > 0 {
+            writeln!(
+                f,
+                "predictions of types beyond GUIDELINES.md, not scored: {}",
+                self.extension_predictions
+            )?;
+        }
         if self.unscored_predictions > 0 {
             writeln!(
                 f,
@@ -1465,6 +1485,26 @@ mod tests {
         // The seizure was missed; the protest sits at its date and place.
         let m = r.unmatched_gold[0].near_miss.as_deref().unwrap();
         assert!(m.contains("#2") && m.contains("is a protest"), "{m}");
+    }
+
+    #[test]
+    fn extension_types_are_no_events_of_the_guidelines() {
+        let a = doc("a", vec![g(Assault, "2021-07-07", Day, 30.0, 60.0)]);
+        let preds = vec![
+            p("a", Assault, "2021-07-07", 30.0, 60.0),
+            p("a", Looting, "2021-07-07", 30.0, 60.0),
+            p("a", WeaponsSeizure, "2021-07-07", 30.0, 60.0),
+        ];
+        let r = score(&[a], &preds);
+        assert_eq!(
+            (r.overall.gold, r.overall.predicted, r.overall.matched),
+            (1, 1, 1)
+        );
+        assert_eq!(r.extension_predictions, 2);
+        assert!(r.unmatched_predictions.is_empty());
+        assert!(r
+            .to_string()
+            .contains("beyond GUIDELINES.md, not scored: 2"));
     }
 
     #[test]

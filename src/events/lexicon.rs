@@ -420,7 +420,11 @@ impl TriggerLexicon {
             let clash = kept.iter().any(|k| {
                 let overlap = k.first <= m.last && m.first <= k.last;
                 let kt = &self.triggers[k.trigger];
-                overlap && (kt.event_type == t.event_type || (k.specific && !m.specific))
+                // a longer phrase holding the whole of a shorter one says more ("seized ~
+                // weapons" is no seizure of territory)
+                let holds =
+                    k.first <= m.first && m.last <= k.last && k.last - k.first > m.last - m.first;
+                overlap && (kt.event_type == t.event_type || (k.specific && !m.specific) || holds)
             });
             if !clash {
                 kept.push(m);
@@ -517,11 +521,31 @@ mod tests {
     }
 
     #[test]
+    fn a_longer_phrase_of_another_type_holding_a_trigger_wins() {
+        let l = lex("seizure\tseized\t-\t-\tsvo\t-\tstrong\n\
+             weapons_seizure\tseized ~ weapons\t-\t-\tsvo\t-\tstrong\n\
+             assault\traid\t-\t-\tnominal\t-\tstrong\n\
+             air_strike\tair raid\t-\t-\tnominal\t-\tstrong\n");
+        assert_eq!(
+            types(&l, "police seized a cache of weapons"),
+            vec![("weapons_seizure", "seized a cache of weapons".to_string())]
+        );
+        assert_eq!(
+            types(&l, "an air raid hit the town"),
+            vec![("air_strike", "air raid".to_string())]
+        );
+        assert_eq!(
+            types(&l, "rebels seized the town"),
+            vec![("seizure", "seized".to_string())]
+        );
+    }
+
+    #[test]
     fn shipped_lexicon_loads() {
         let dir = crate::default_gazetteer_dir();
         let l = TriggerLexicon::load(&dir.join("triggers.tsv")).unwrap();
         assert!(l.triggers.len() > 100);
-        for t in EventType::ALL {
+        for t in EventType::every() {
             assert!(
                 l.triggers.iter().any(|x| x.event_type == t),
                 "no trigger for {t}"

@@ -79,7 +79,7 @@ impl EventExtractor {
         Ok(EventExtractor {
             triggers: TriggerLexicon::load(&dir.join("triggers.tsv"))?,
             modality: ModalityLexicon::load(&dir.join("modality.tsv"))?,
-            ontology: Ontology::load(&dir.join("event_types.tsv"))?,
+            ontology: Ontology::load_dir(dir)?,
             quantities: Quantities::load(&dir.join("quantities.tsv"))?,
             furniture,
         })
@@ -184,10 +184,15 @@ impl EventExtractor {
                 let t = &self.triggers.triggers[m.trigger];
                 !t.weak && is_violent(t.event_type)
             });
+            // a weak trigger of an extension type yields to any guideline one ("seized the
+            // town and looted the market" is the seizure)
+            let guideline = found
+                .iter()
+                .any(|m| self.triggers.triggers[m.trigger].event_type.is_guideline());
             let sentence_events = events.len();
             for m in found {
                 let trig = &self.triggers.triggers[m.trigger];
-                if trig.weak && strong_violent {
+                if trig.weak && (strong_violent || (guideline && !trig.event_type.is_guideline())) {
                     continue;
                 }
                 let span = Span::new(toks[m.first].span.start, toks[m.last].span.end);
@@ -514,17 +519,26 @@ impl EventExtractor {
         let Some(codes) = self.ontology.codes(t) else {
             return Vec::new();
         };
-        let sub_event = match (&trig.sub_event, t) {
-            _ if seized_people => "Abduction/forced disappearance".to_string(),
-            (Some(sub), _) => sub.clone(),
-            (None, EventType::Seizure)
-                if agents
-                    .first()
-                    .is_some_and(|a| a.actor_type == Some(ActorType::StateForces)) =>
-            {
-                "Government regains territory".to_string()
-            }
-            _ => codes.acled_sub_event_type.clone(),
+        // ACLED codes: people seized are abducted; else the first refinement rule that fits
+        // (sub_events.tsv); else the trigger's sub-event type; else the type's default
+        let refined = self.ontology.refine(
+            t,
+            &s.words,
+            m.first,
+            m.last,
+            agents.first().and_then(|a| a.actor_type),
+        );
+        let (acled_event_type, sub_event) = match (refined, &trig.sub_event) {
+            _ if seized_people => (
+                codes.acled_event_type.clone(),
+                "Abduction/forced disappearance".to_string(),
+            ),
+            (Some(r), _) => (r.acled_event_type.clone(), r.acled_sub_event_type.clone()),
+            (None, Some(sub)) => (codes.acled_event_type.clone(), sub.clone()),
+            (None, None) => (
+                codes.acled_event_type.clone(),
+                codes.acled_sub_event_type.clone(),
+            ),
         };
         let sent = s.span;
         let evidence = Evidence {
@@ -562,7 +576,7 @@ impl EventExtractor {
                     s.char_of(m.first, chars) + chars.char_offset(at),
                 ),
                 event_type: t,
-                acled_event_type: codes.acled_event_type.clone(),
+                acled_event_type: acled_event_type.clone(),
                 acled_sub_event_type: sub_event.clone(),
                 cameo_code: codes.cameo.clone(),
                 date,

@@ -1,9 +1,95 @@
-//! The event ontology (`gazetteer/event_types.tsv`): ACLED, CAMEO and PLOVER codes per type.
+//! The event ontology (`gazetteer/event_types.tsv`): ACLED, CAMEO and PLOVER codes per type,
+//! and the ACLED sub-event refinement (`gazetteer/sub_events.tsv`): the words around a trigger
+//! and the agent's actor type choose among ACLED's 25 sub-event types ("a suicide bomber" is
+//! a Suicide bomb, tear gas against a protest is a Protest with intervention, state forces
+//! taking a town is Government regains territory).
 
-use crate::model::EventType;
+use super::lexicon::Phrase;
+use crate::model::{ActorType, EventType};
 use crate::{Error, Result};
 use std::collections::HashMap;
 use std::path::Path;
+
+/// Words either side of the trigger within which a refinement cue counts.
+const CUE_WINDOW: usize = 20;
+
+/// One line of `sub_events.tsv`.
+#[derive(Debug, Clone)]
+pub struct SubEventRule {
+    pub types: Vec<EventType>,
+    /// Words near the trigger; `None`: no words needed.
+    pub cue: Option<Phrase>,
+    /// The actor type the event's first agent must have.
+    pub agent: Option<ActorType>,
+    pub acled_event_type: String,
+    pub acled_sub_event_type: String,
+    /// Line in the data file.
+    pub line: usize,
+}
+
+impl SubEventRule {
+    /// Does the rule fit an event of type `t` whose trigger spans words `first..=last` of
+    /// `words` (folded), with first agent of type `agent`?
+    pub fn fits(
+        &self,
+        t: EventType,
+        words: &[&str],
+        first: usize,
+        last: usize,
+        agent: Option<ActorType>,
+    ) -> bool {
+        if !self.types.contains(&t) {
+            return false;
+        }
+        if self.agent.is_some() && self.agent != agent {
+            return false;
+        }
+        let Some(cue) = &self.cue else {
+            return true;
+        };
+        let lo = first.saturating_sub(CUE_WINDOW);
+        let hi = (last + CUE_WINDOW + 1).min(words.len());
+        (lo..hi).any(|i| cue.match_at(&words[..hi], i).is_some())
+    }
+}
+
+/// Parses `sub_events.tsv`.
+pub fn parse_sub_events(text: &str, path: &Path) -> Result<Vec<SubEventRule>> {
+    let mut rules = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad = |what: &str| Error::gazetteer(path, format!("line {}: {what}: {line:?}", i + 1));
+        let c: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if c.len() != 5 {
+            return Err(bad(
+                "expected 5 tab-separated columns: types, cue, agent, acled_event_type, acled_sub_event_type",
+            ));
+        }
+        let types = c[0]
+            .split(',')
+            .map(|t| EventType::parse(t).ok_or_else(|| bad("unknown event type")))
+            .collect::<Result<Vec<_>>>()?;
+        let cue = (c[1] != "-").then(|| Phrase::parse(c[1]));
+        let agent = match c[2] {
+            "-" => None,
+            a => Some(ActorType::parse(a).ok_or_else(|| bad("unknown actor type"))?),
+        };
+        if c[3].is_empty() || c[4].is_empty() {
+            return Err(bad("empty ACLED code"));
+        }
+        rules.push(SubEventRule {
+            types,
+            cue,
+            agent,
+            acled_event_type: c[3].into(),
+            acled_sub_event_type: c[4].into(),
+            line: i + 1,
+        });
+    }
+    Ok(rules)
+}
 
 /// Codes of one event type.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +102,7 @@ pub struct TypeCodes {
 
 pub struct Ontology {
     codes: HashMap<EventType, TypeCodes>,
+    rules: Vec<SubEventRule>,
 }
 
 impl Ontology {
@@ -42,13 +129,42 @@ impl Ontology {
                 },
             );
         }
-        if let Some(t) = EventType::ALL.iter().find(|t| !codes.contains_key(t)) {
+        if let Some(t) = EventType::every().find(|t| !codes.contains_key(t)) {
             return Err(Error::gazetteer(
                 path,
                 format!("no line for event type {t}"),
             ));
         }
-        Ok(Ontology { codes })
+        Ok(Ontology {
+            codes,
+            rules: Vec::new(),
+        })
+    }
+
+    /// Loads `event_types.tsv` and, where present beside it, `sub_events.tsv`.
+    pub fn load_dir(dir: &Path) -> Result<Ontology> {
+        let mut o = Ontology::load(&dir.join("event_types.tsv"))?;
+        let path = dir.join("sub_events.tsv");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => o.rules = parse_sub_events(&text, &path)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&path, e)),
+        }
+        Ok(o)
+    }
+
+    /// The first refinement rule that fits the event (see [`SubEventRule::fits`]).
+    pub fn refine(
+        &self,
+        t: EventType,
+        words: &[&str],
+        first: usize,
+        last: usize,
+        agent: Option<ActorType>,
+    ) -> Option<&SubEventRule> {
+        self.rules
+            .iter()
+            .find(|r| r.fits(t, words, first, last, agent))
     }
 
     pub fn codes(&self, t: EventType) -> Option<&TypeCodes> {
@@ -68,5 +184,82 @@ mod tests {
             "Air/drone strike"
         );
         assert_eq!(o.codes(EventType::Seizure).unwrap().cameo, "192");
+        for t in EventType::EXTENSION {
+            assert!(o.codes(t).is_some(), "{t}");
+        }
+    }
+
+    fn rules(tsv: &str) -> Ontology {
+        let mut o =
+            Ontology::load(&crate::default_gazetteer_dir().join("event_types.tsv")).unwrap();
+        o.rules = parse_sub_events(tsv, Path::new("t.tsv")).unwrap();
+        o
+    }
+
+    fn words(s: &str) -> Vec<String> {
+        s.split_whitespace().map(crate::text::fold).collect()
+    }
+
+    #[test]
+    fn a_cue_near_the_trigger_refines_the_sub_event_type() {
+        let o = rules("bombing\tsuicide ~ bomber\t-\tExplosions/Remote violence\tSuicide bomb\n");
+        let w = words("a suicide car bomber struck the gate");
+        let w: Vec<&str> = w.iter().map(String::as_str).collect();
+        let r = o.refine(EventType::Bombing, &w, 4, 4, None).unwrap();
+        assert_eq!(r.acled_sub_event_type, "Suicide bomb");
+        // another type, or the cue beyond the window, does not refine
+        assert!(o.refine(EventType::Shelling, &w, 4, 4, None).is_none());
+        let far = words(&format!("suicide bomber {} blast", "x ".repeat(30)));
+        let far: Vec<&str> = far.iter().map(String::as_str).collect();
+        assert!(o
+            .refine(EventType::Bombing, &far, far.len() - 1, far.len() - 1, None)
+            .is_none());
+    }
+
+    #[test]
+    fn an_agent_condition_and_the_first_fitting_rule_decide() {
+        let o = rules(
+            "seizure\twithout a fight\t-\tStrategic developments\tNon-violent transfer of territory\n\
+             seizure\t-\tstate_forces\tBattles\tGovernment regains territory\n",
+        );
+        let w = words("troops retook the town");
+        let w: Vec<&str> = w.iter().map(String::as_str).collect();
+        let state = Some(ActorType::StateForces);
+        assert_eq!(
+            o.refine(EventType::Seizure, &w, 1, 1, state)
+                .unwrap()
+                .acled_sub_event_type,
+            "Government regains territory"
+        );
+        assert!(o
+            .refine(EventType::Seizure, &w, 1, 1, Some(ActorType::Rebels))
+            .is_none());
+        let w = words("troops retook the town without a fight");
+        let w: Vec<&str> = w.iter().map(String::as_str).collect();
+        assert_eq!(
+            o.refine(EventType::Seizure, &w, 1, 1, state)
+                .unwrap()
+                .acled_sub_event_type,
+            "Non-violent transfer of territory"
+        );
+    }
+
+    #[test]
+    fn bad_rule_lines_name_the_line() {
+        for bad in [
+            "bombing\tx\t-\tA\n",
+            "bombings\tx\t-\tA\tB\n",
+            "bombing\tx\tsoldiers\tA\tB\n",
+            "bombing\tx\t-\t\tB\n",
+        ] {
+            let e = parse_sub_events(&format!("# c\n{bad}"), Path::new("s.tsv")).unwrap_err();
+            assert!(e.to_string().contains("line 2"), "{bad:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn shipped_rules_load() {
+        let o = Ontology::load_dir(&crate::default_gazetteer_dir()).unwrap();
+        assert!(o.rules.len() > 20);
     }
 }
