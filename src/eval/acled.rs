@@ -1,8 +1,9 @@
 //! Scoring of ACLED sub-event coding on labelled snippets: a CSV (or TSV) with one snippet a
 //! row, as ACLED's exports give them (`notes` and `sub_event_type`) or as our own test file
 //! writes them (`text` and `acled_sub_event_type`). Each snippet is run through the pipeline as
-//! an article of its own; its coding is the ACLED sub-event type of its first event in text
-//! order (the snippet's lead), and it is *found* when any of its events has the labelled type.
+//! an article of its own; its coding is the ACLED sub-event type of its lead event (of its
+//! first sentence that reports events, the one ACLED's precedence codes: the territory taken
+//! rather than the battle for it), and it is *found* when any of its events has the type.
 //!
 //! Columns, by header name (case-insensitive): the text (`notes` or `text`, required), the
 //! label (`sub_event_type` or `acled_sub_event_type`, required), an id (`event_id_cnty`, `id`;
@@ -146,12 +147,50 @@ fn parse_day(s: &str) -> Option<NaiveDate> {
         .ok()
 }
 
-/// The lead event of a snippet: the first in text order.
+/// ACLED's precedence among the sub-event types one sentence can report (its codebook codes
+/// one event): a change of territory outranks the battle that made it, remote violence and
+/// violence against civilians outrank an armed clash, a riot outranks the protest's policing,
+/// which outranks arrests. Types not listed rank last.
+const PRECEDENCE: [&str; 24] = [
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Non-violent transfer of territory",
+    "Chemical weapon",
+    "Suicide bomb",
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Grenade",
+    "Sexual violence",
+    "Abduction/forced disappearance",
+    "Mob violence",
+    "Violent demonstration",
+    "Excessive force against protesters",
+    "Protest with intervention",
+    "Attack",
+    "Armed clash",
+    "Peaceful protest",
+    "Agreement",
+    "Arrests",
+    "Disrupted weapons use",
+    "Looting/property destruction",
+    "Headquarters or base established",
+    "Change to group/activity",
+];
+
+fn precedence(sub: &str) -> usize {
+    PRECEDENCE
+        .iter()
+        .position(|p| *p == sub)
+        .unwrap_or(PRECEDENCE.len())
+}
+
+/// The lead event of a snippet: of the events its first eventful sentence reports, the one
+/// ACLED's precedence codes ([`PRECEDENCE`]).
 fn lead(events: &[Event]) -> Option<&Event> {
     events.iter().min_by_key(|e| {
-        e.evidence
-            .first()
-            .map_or((usize::MAX, usize::MAX), |x| (x.span.start, x.char_start))
+        let sentence = e.evidence.first().map_or(usize::MAX, |x| x.span.start);
+        (sentence, precedence(&e.acled_sub_event_type))
     })
 }
 
@@ -263,6 +302,15 @@ mod tests {
         assert_eq!(s[0].id, "a");
         assert_eq!(s[0].text, "A grenade went off.");
         assert_eq!(s[0].published, None);
+    }
+
+    #[test]
+    fn acled_precedence_codes_the_territory_not_the_battle() {
+        assert!(precedence("Government regains territory") < precedence("Armed clash"));
+        assert!(precedence("Air/drone strike") < precedence("Attack"));
+        assert!(precedence("Violent demonstration") < precedence("Protest with intervention"));
+        assert!(precedence("Protest with intervention") < precedence("Arrests"));
+        assert_eq!(precedence("Something else"), PRECEDENCE.len());
     }
 
     #[test]
