@@ -263,6 +263,14 @@ pub fn date_exact(gold: &GoldEvent, pred: NaiveDate) -> bool {
     gold.start <= pred && pred <= gold.period_end()
 }
 
+/// "Date right": exact, or a day of the gold `date_range` (every day the text allows).
+pub fn date_right(gold: &GoldEvent, pred: NaiveDate) -> bool {
+    date_exact(gold, pred)
+        || gold
+            .date_range
+            .is_some_and(|(first, last)| first <= pred && pred <= last)
+}
+
 /// Days from `pred` to the gold date's period (0 inside it): the "closest date" of matching.
 fn date_distance(gold: &GoldEvent, pred: NaiveDate) -> i64 {
     let end = gold.period_end();
@@ -470,6 +478,8 @@ impl Accuracy {
 pub struct FieldScores {
     pub pairs: usize,
     pub date_exact: Accuracy,
+    /// Exact, or within the gold `date_range`.
+    pub date_right: Accuracy,
     pub place_within_25km: Accuracy,
     pub agent_found: Accuracy,
     pub target_found: Accuracy,
@@ -708,6 +718,9 @@ pub fn score(gold: &[GoldDoc], preds: &[Prediction]) -> Report {
                         .then(|| actor_found(&g.actors.target, &doc.aliases, &p.targets));
                     fields.pairs += 1;
                     fields.date_exact.push(date_ok);
+                    fields
+                        .date_right
+                        .push(pred_date.is_some_and(|d| date_right(g, d)));
                     fields.place_within_25km.push(place_ok);
                     match agent_ok {
                         Some(ok) => fields.agent_found.push(ok),
@@ -869,6 +882,7 @@ impl fmt::Display for Report {
         writeln!(f)?;
         writeln!(f, "on {} matched pairs:", self.fields.pairs)?;
         acc_row(f, "date exact", &self.fields.date_exact, "")?;
+        acc_row(f, "date in range", &self.fields.date_right, "")?;
         acc_row(f, "place <= 25 km", &self.fields.place_within_25km, "")?;
         acc_row(
             f,
@@ -1072,6 +1086,7 @@ mod tests {
         assert!(!dates_agree(&e, d("2021-07-05")));
         assert!(date_exact(&e, d("2021-07-07")));
         assert!(!date_exact(&e, d("2021-07-08")));
+        assert!(!date_right(&e, d("2021-07-08")));
     }
 
     #[test]
@@ -1134,6 +1149,9 @@ mod tests {
         e.date_range = Some((d("2021-07-07"), d("2021-07-08")));
         assert!(date_exact(&e, d("2021-07-07")));
         assert!(!date_exact(&e, d("2021-07-08")));
+        // "Date in range": exact, or any day of the range
+        assert!(date_right(&e, d("2021-07-08")));
+        assert!(!date_right(&e, d("2021-07-09")));
     }
 
     #[test]

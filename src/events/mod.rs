@@ -526,7 +526,10 @@ impl EventExtractor {
             &s.words,
             m.first,
             m.last,
-            agents.first().and_then(|a| a.actor_type),
+            ontology::Sides {
+                agent: agents.first().and_then(|a| a.actor_type),
+                target: targets.first().and_then(|a| a.actor_type),
+            },
         );
         let (acled_event_type, sub_event) = match (refined, &trig.sub_event) {
             _ if seized_people => (

@@ -21,6 +21,8 @@ pub struct SubEventRule {
     pub cue: Option<Phrase>,
     /// The actor type the event's first agent must have.
     pub agent: Option<ActorType>,
+    /// The actor type the event's first target must have (`target:TYPE` in the agent column).
+    pub target: Option<ActorType>,
     pub acled_event_type: String,
     pub acled_sub_event_type: String,
     /// Line in the data file.
@@ -29,19 +31,21 @@ pub struct SubEventRule {
 
 impl SubEventRule {
     /// Does the rule fit an event of type `t` whose trigger spans words `first..=last` of
-    /// `words` (folded), with first agent of type `agent`?
+    /// `words` (folded), with first agent and first target of the types `sides` gives?
     pub fn fits(
         &self,
         t: EventType,
         words: &[&str],
         first: usize,
         last: usize,
-        agent: Option<ActorType>,
+        sides: Sides,
     ) -> bool {
         if !self.types.contains(&t) {
             return false;
         }
-        if self.agent.is_some() && self.agent != agent {
+        if (self.agent.is_some() && self.agent != sides.agent)
+            || (self.target.is_some() && self.target != sides.target)
+        {
             return false;
         }
         let Some(cue) = &self.cue else {
@@ -51,6 +55,13 @@ impl SubEventRule {
         let hi = (last + CUE_WINDOW + 1).min(words.len());
         (lo..hi).any(|i| cue.match_at(&words[..hi], i).is_some())
     }
+}
+
+/// The actor types of an event's first agent and first target.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sides {
+    pub agent: Option<ActorType>,
+    pub target: Option<ActorType>,
 }
 
 /// Parses `sub_events.tsv`.
@@ -72,9 +83,11 @@ pub fn parse_sub_events(text: &str, path: &Path) -> Result<Vec<SubEventRule>> {
             .map(|t| EventType::parse(t).ok_or_else(|| bad("unknown event type")))
             .collect::<Result<Vec<_>>>()?;
         let cue = (c[1] != "-").then(|| Phrase::parse(c[1]));
-        let agent = match c[2] {
-            "-" => None,
-            a => Some(ActorType::parse(a).ok_or_else(|| bad("unknown actor type"))?),
+        let side = |a: &str| ActorType::parse(a).ok_or_else(|| bad("unknown actor type"));
+        let (agent, target) = match (c[2], c[2].strip_prefix("target:")) {
+            ("-", _) => (None, None),
+            (_, Some(t)) => (None, Some(side(t)?)),
+            (a, None) => (Some(side(a)?), None),
         };
         if c[3].is_empty() || c[4].is_empty() {
             return Err(bad("empty ACLED code"));
@@ -83,6 +96,7 @@ pub fn parse_sub_events(text: &str, path: &Path) -> Result<Vec<SubEventRule>> {
             types,
             cue,
             agent,
+            target,
             acled_event_type: c[3].into(),
             acled_sub_event_type: c[4].into(),
             line: i + 1,
@@ -160,11 +174,11 @@ impl Ontology {
         words: &[&str],
         first: usize,
         last: usize,
-        agent: Option<ActorType>,
+        sides: Sides,
     ) -> Option<&SubEventRule> {
         self.rules
             .iter()
-            .find(|r| r.fits(t, words, first, last, agent))
+            .find(|r| r.fits(t, words, first, last, sides))
     }
 
     pub fn codes(&self, t: EventType) -> Option<&TypeCodes> {
@@ -205,14 +219,24 @@ mod tests {
         let o = rules("bombing\tsuicide ~ bomber\t-\tExplosions/Remote violence\tSuicide bomb\n");
         let w = words("a suicide car bomber struck the gate");
         let w: Vec<&str> = w.iter().map(String::as_str).collect();
-        let r = o.refine(EventType::Bombing, &w, 4, 4, None).unwrap();
+        let r = o
+            .refine(EventType::Bombing, &w, 4, 4, Sides::default())
+            .unwrap();
         assert_eq!(r.acled_sub_event_type, "Suicide bomb");
         // another type, or the cue beyond the window, does not refine
-        assert!(o.refine(EventType::Shelling, &w, 4, 4, None).is_none());
+        assert!(o
+            .refine(EventType::Shelling, &w, 4, 4, Sides::default())
+            .is_none());
         let far = words(&format!("suicide bomber {} blast", "x ".repeat(30)));
         let far: Vec<&str> = far.iter().map(String::as_str).collect();
         assert!(o
-            .refine(EventType::Bombing, &far, far.len() - 1, far.len() - 1, None)
+            .refine(
+                EventType::Bombing,
+                &far,
+                far.len() - 1,
+                far.len() - 1,
+                Sides::default()
+            )
             .is_none());
     }
 
@@ -224,16 +248,21 @@ mod tests {
         );
         let w = words("troops retook the town");
         let w: Vec<&str> = w.iter().map(String::as_str).collect();
-        let state = Some(ActorType::StateForces);
+        let state = Sides {
+            agent: Some(ActorType::StateForces),
+            target: None,
+        };
+        let rebels = Sides {
+            agent: Some(ActorType::Rebels),
+            target: None,
+        };
         assert_eq!(
             o.refine(EventType::Seizure, &w, 1, 1, state)
                 .unwrap()
                 .acled_sub_event_type,
             "Government regains territory"
         );
-        assert!(o
-            .refine(EventType::Seizure, &w, 1, 1, Some(ActorType::Rebels))
-            .is_none());
+        assert!(o.refine(EventType::Seizure, &w, 1, 1, rebels).is_none());
         let w = words("troops retook the town without a fight");
         let w: Vec<&str> = w.iter().map(String::as_str).collect();
         assert_eq!(
@@ -245,11 +274,34 @@ mod tests {
     }
 
     #[test]
+    fn a_target_condition_reads_the_first_target() {
+        let o = rules("assault\t-\ttarget:civilians\tViolence against civilians\tAttack\n");
+        let w = words("gunmen attacked villagers");
+        let w: Vec<&str> = w.iter().map(String::as_str).collect();
+        let civilians = Sides {
+            agent: Some(ActorType::Rebels),
+            target: Some(ActorType::Civilians),
+        };
+        assert_eq!(
+            o.refine(EventType::Assault, &w, 1, 1, civilians)
+                .unwrap()
+                .acled_event_type,
+            "Violence against civilians"
+        );
+        let soldiers = Sides {
+            target: Some(ActorType::StateForces),
+            ..civilians
+        };
+        assert!(o.refine(EventType::Assault, &w, 1, 1, soldiers).is_none());
+    }
+
+    #[test]
     fn bad_rule_lines_name_the_line() {
         for bad in [
             "bombing\tx\t-\tA\n",
             "bombings\tx\t-\tA\tB\n",
             "bombing\tx\tsoldiers\tA\tB\n",
+            "bombing\tx\ttarget:soldiers\tA\tB\n",
             "bombing\tx\t-\t\tB\n",
         ] {
             let e = parse_sub_events(&format!("# c\n{bad}"), Path::new("s.tsv")).unwrap_err();

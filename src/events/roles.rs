@@ -1253,11 +1253,13 @@ impl<'a> Sentence<'a> {
         if !upper {
             return 0;
         }
-        self.toks
-            .iter()
-            .take(16)
-            .position(|t| matches!(t.text, "-" | "--" | "—" | "–"))
-            .map_or(0, |i| i + 1)
+        // tokens are words: the dash is in the gap before the first word after it
+        (1..self.toks.len().min(16))
+            .find(|&i| {
+                let gap = &self.text[self.toks[i - 1].span.end..self.toks[i].span.start];
+                gap.contains(['-', '—', '–'])
+            })
+            .unwrap_or(0)
     }
 
     fn is_dateline(&self, p: &Located<'_, PlaceMention>) -> bool {

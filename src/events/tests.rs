@@ -566,3 +566,18 @@ fn forces_backing_the_attacker_are_no_target() {
         a[0].targets
     );
 }
+
+#[test]
+fn a_wire_dateline_dates_nothing_even_when_a_quote_splits_the_clause() {
+    // the dash of "(Reuters) -" is no word token: the dateline ends at the first word after it
+    let evs = events(
+        "GAO, Mali, July 8 (Reuters) - Gunmen freed a \"high-value\" hostage hours after \
+         seizing him on Tuesday, a local official said.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        r[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 6).unwrap()
+    );
+}
