@@ -40,6 +40,7 @@ mod tests {
                     geo_precision: Some(e.location.geo_precision),
                     agents: e.actors.agent.clone(),
                     targets: e.actors.target.clone(),
+                    fatalities: e.fatalities,
                 })
             })
             .collect()
@@ -74,6 +75,10 @@ mod tests {
         assert_eq!(r.fields.place_within_25km.correct, r.fields.pairs);
         assert_eq!(r.fields.agent_found.correct, r.fields.agent_found.total);
         assert_eq!(r.fields.target_found.correct, r.fields.target_found.total);
+        assert_eq!(
+            r.fields.fatalities_exact.correct,
+            r.fields.fatalities_exact.total
+        );
         assert!(r.unmatched_gold.is_empty() && r.unmatched_predictions.is_empty());
 
         // Nothing predicted: recall 0 on every article, precision 0 by convention.

@@ -63,6 +63,7 @@ pub struct Prediction {
     pub geo_precision: Option<GeoPrecision>,
     pub agents: Vec<String>,
     pub targets: Vec<String>,
+    pub fatalities: Option<u32>,
 }
 
 impl From<&Event> for Prediction {
@@ -81,6 +82,7 @@ impl From<&Event> for Prediction {
             geo_precision: place.map(|p| p.precision),
             agents: e.agents.iter().map(|a| a.name.clone()).collect(),
             targets: e.targets.iter().map(|a| a.name.clone()).collect(),
+            fatalities: e.fatalities,
         }
     }
 }
@@ -138,6 +140,7 @@ pub fn read_predictions<R: std::io::Read>(reader: R, origin: &str) -> Result<Vec
     let c_aa1 = col("assoc_actor_1");
     let c_a2 = col("actor2");
     let c_aa2 = col("assoc_actor_2");
+    let c_fat = col("fatalities");
 
     let mut out = Vec::new();
     for rec in rdr.records() {
@@ -185,6 +188,13 @@ pub fn read_predictions<R: std::io::Read>(reader: R, origin: &str) -> Result<Vec
                     .ok_or_else(|| err(format!("bad {name} {s:?}"))),
             }
         };
+        let fatalities = match get(c_fat) {
+            None => None,
+            Some(n) => Some(
+                n.parse::<u32>()
+                    .map_err(|_| err(format!("bad fatalities {n:?}")))?,
+            ),
+        };
         let latitude = num(c_lat, "latitude")?;
         let longitude = num(c_lon, "longitude")?;
         let geo_precision = match get(c_geo) {
@@ -215,6 +225,7 @@ pub fn read_predictions<R: std::io::Read>(reader: R, origin: &str) -> Result<Vec
             geo_precision,
             agents: names(c_a1, c_aa1),
             targets: names(c_a2, c_aa2),
+            fatalities,
         };
         // An event merged across articles names them all (`a;b`): it is a prediction of each.
         for id in doc_ids.split(';').map(str::trim).filter(|s| !s.is_empty()) {
@@ -483,6 +494,8 @@ pub struct FieldScores {
     pub place_within_25km: Accuracy,
     pub agent_found: Accuracy,
     pub target_found: Accuracy,
+    /// The predicted fatalities equal the gold's, over the pairs whose gold gives a number.
+    pub fatalities_exact: Accuracy,
     /// Pairs left out of `agent_found` because the gold agent list is empty.
     pub empty_gold_agent: usize,
     /// Pairs left out of `target_found` because the gold target list is empty.
@@ -517,6 +530,9 @@ pub struct MatchedPair {
     pub place_within_25km: bool,
     pub agent_found: Option<bool>,
     pub target_found: Option<bool>,
+    /// Gold and predicted fatalities.
+    pub gold_fatalities: Option<u32>,
+    pub pred_fatalities: Option<u32>,
 }
 
 impl MatchedPair {
@@ -540,6 +556,14 @@ impl MatchedPair {
         }
         if self.target_found == Some(false) {
             w.push("target not found".to_string());
+        }
+        if let Some(n) = self.gold_fatalities {
+            if self.pred_fatalities != Some(n) {
+                let pred = self
+                    .pred_fatalities
+                    .map_or_else(|| "none".to_string(), |p| p.to_string());
+                w.push(format!("fatalities {pred} for {n}"));
+            }
         }
         w
     }
@@ -730,6 +754,9 @@ pub fn score(gold: &[GoldDoc], preds: &[Prediction]) -> Report {
                         Some(ok) => fields.target_found.push(ok),
                         None => fields.empty_gold_target += 1,
                     }
+                    if let Some(n) = g.fatalities {
+                        fields.fatalities_exact.push(p.fatalities == Some(n));
+                    }
                     matches.push(MatchedPair {
                         doc_id: doc.id.clone(),
                         event_type: g.event_type,
@@ -742,6 +769,8 @@ pub fn score(gold: &[GoldDoc], preds: &[Prediction]) -> Report {
                         place_within_25km: place_ok,
                         agent_found: agent_ok,
                         target_found: target_ok,
+                        gold_fatalities: g.fatalities,
+                        pred_fatalities: p.fatalities,
                     });
                 }
                 None => {
@@ -902,6 +931,12 @@ impl fmt::Display for Report {
                 self.fields.empty_gold_target
             ),
         )?;
+        acc_row(
+            f,
+            "fatalities exact",
+            &self.fields.fatalities_exact,
+            "  (pairs whose gold gives a number)",
+        )?;
         writeln!(f)?;
         writeln!(
             f,
@@ -1050,6 +1085,7 @@ mod tests {
             geo_precision: Some(GeoPrecision::Point),
             agents: vec!["Rebels".into()],
             targets: vec!["Army".into()],
+            fatalities: None,
         }
     }
 
@@ -1506,6 +1542,37 @@ mod tests {
     }
 
     #[test]
+    fn fatalities_are_scored_where_the_gold_gives_a_number() {
+        let mut with = g(Assault, "2021-07-07", Day, 30.0, 60.0);
+        with.fatalities = Some(12);
+        let a = doc(
+            "a",
+            vec![
+                with.clone(),
+                with,
+                g(Seizure, "2021-07-07", Day, 30.0, 60.0),
+            ],
+        );
+        let mut right = p("a", Assault, "2021-07-07", 30.0, 60.0);
+        right.fatalities = Some(12);
+        let mut wrong = right.clone();
+        wrong.fatalities = Some(3);
+        let preds = vec![right, wrong, p("a", Seizure, "2021-07-07", 30.0, 60.0)];
+        let r = score(&[a], &preds);
+        assert_eq!(r.fields.pairs, 3);
+        assert_eq!(
+            (
+                r.fields.fatalities_exact.correct,
+                r.fields.fatalities_exact.total
+            ),
+            (1, 2)
+        );
+        let csv = "doc_id,event_type,fatalities\na,assault,7\na,seizure,\n";
+        let p = read_predictions(csv.as_bytes(), "p.csv").unwrap();
+        assert_eq!((p[0].fatalities, p[1].fatalities), (Some(7), None));
+    }
+
+    #[test]
     fn extension_types_are_no_events_of_the_guidelines() {
         let a = doc("a", vec![g(Assault, "2021-07-07", Day, 30.0, 60.0)]);
         let preds = vec![
@@ -1600,6 +1667,8 @@ talks,a1,,,,,,,,,,,,
         assert!(e.starts_with("p.csv:1:") && e.contains("event_type"), "{e}");
         let e = err("doc_id,event_type,latitude\na,assault,north\n");
         assert!(e.contains("latitude"), "{e}");
+        let e = err("doc_id,event_type,fatalities\na,assault,dozens\n");
+        assert!(e.starts_with("p.csv:2:") && e.contains("fatalities"), "{e}");
         let e = read_predictions_csv(Path::new("/nonexistent/p.csv"))
             .unwrap_err()
             .to_string();

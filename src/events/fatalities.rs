@@ -13,8 +13,9 @@ pub struct Quantities {
 const DEATH: &[&str] = &[
     "killed", "dead", "died", "bodies", "killing", "deaths", "lives",
 ];
-/// Words allowed between a number and a death word ("12 Taliban fighters were killed").
-const MAX_GAP: usize = 5;
+/// Words allowed between a number and a death word ("dozens of Taliban fighters had been
+/// killed").
+const MAX_GAP: usize = 6;
 
 impl Quantities {
     pub fn load(path: &Path) -> Result<Quantities> {
@@ -128,6 +129,10 @@ mod tests {
         );
         assert_eq!(toll("1,200 soldiers died"), Some(1200));
         assert_eq!(toll("several civilians were killed"), Some(3));
+        assert_eq!(
+            toll("adding that dozens of Taliban fighters had been killed"),
+            Some(12)
+        );
     }
 
     #[test]

@@ -138,6 +138,8 @@ impl EventExtractor {
         let mut triggers_out = Vec::new();
         let mut seen: Vec<EventType> = Vec::new();
         let mut last_violent_sentence: Option<usize> = None;
+        // where the events of that sentence start in `events`
+        let mut last_violent_start = 0;
         let mut folded = String::new();
         let mut bounds: Vec<(usize, usize)> = Vec::new();
         let index = roles::MentionIndex::new(mentions);
@@ -170,7 +172,11 @@ impl EventExtractor {
             let found = self.triggers.find(&words);
             // (speed) a sentence with no trigger, place or time changes nothing below: what
             // the end of this loop reads from a sentence must be tested here too
-            if found.is_empty() && !index.has_place_or_time(sent) {
+            let toll = self
+                .quantities
+                .fatalities(&words)
+                .filter(|&n| n < AGGREGATE_TOLL && !words.iter().any(|w| TOLL_OF_MANY.contains(w)));
+            if found.is_empty() && !index.has_place_or_time(sent) && toll.is_none() {
                 continue;
             }
             let earlier = index.earlier_actors(sent);
@@ -267,9 +273,39 @@ impl EventExtractor {
                 for ev in self.build_event(article, &s, &m, &mut state, &chars, state_forces) {
                     if is_violent(ev.event_type) {
                         last_violent_sentence = Some(sentence_no);
+                        last_violent_start = sentence_events;
                     }
                     seen.push(ev.event_type);
                     events.push(ev);
+                }
+            }
+            // "At least eight people were killed", "the bodies of tens of fighters lay in the
+            // streets": a toll told with no violence of its own counts the dead of the
+            // violence told just before it, else of the story's first fighting (a town taken
+            // counts no dead of its own); within a sentence, remote violence before a clash
+            if let Some(n) = toll {
+                let own = events[sentence_events..]
+                    .iter()
+                    .any(|e| is_violent(e.event_type));
+                let just_before = last_violent_sentence.is_some_and(|k| k + 1 == sentence_no);
+                let fighting = |e: &Event| {
+                    is_violent(e.event_type)
+                        && e.event_type != EventType::Seizure
+                        && e.fatalities.is_none()
+                };
+                let target = if own {
+                    None
+                } else if just_before {
+                    let from = last_violent_start;
+                    events[from..sentence_events]
+                        .iter_mut()
+                        .filter(|e| fighting(e))
+                        .min_by_key(|e| toll_precedence(e.event_type))
+                } else {
+                    events.iter_mut().find(|e| fighting(e))
+                };
+                if let Some(e) = target {
+                    e.fatalities = Some(n);
                 }
             }
             // "police raided homes and detained opponents": a state raid that makes arrests
@@ -657,8 +693,35 @@ pub(super) fn is_civilian_side(a: &Actor) -> bool {
     )
 }
 
+/// Which of one sentence's events a toll told after it counts: remote violence (the bomb
+/// that went off) before the violence against civilians or the clash around it.
+fn toll_precedence(t: EventType) -> u8 {
+    match t {
+        EventType::Bombing | EventType::AirStrike | EventType::Shelling => 0,
+        EventType::AttackOnCivilians => 1,
+        _ => 2,
+    }
+}
+
 /// A death toll this large is a war's or a campaign's count, not one event's.
 const AGGREGATE_TOLL: u32 = 1000;
+/// Words that make a toll the sum of many events ("the war has killed 300", "killed since
+/// May", "so far this year"), not the toll of the violence just told.
+const TOLL_OF_MANY: &[&str] = &[
+    "war",
+    "conflict",
+    "insurgency",
+    "since",
+    "total",
+    "year",
+    "years",
+    "months",
+    "weeks",
+    "so",
+    "tally",
+    "overall",
+    "altogether",
+];
 
 /// Types where one side acts on another by force.
 pub fn is_violent(t: EventType) -> bool {

@@ -581,3 +581,34 @@ fn a_wire_dateline_dates_nothing_even_when_a_quote_splits_the_clause() {
         NaiveDate::from_ymd_opt(2021, 7, 6).unwrap()
     );
 }
+
+#[test]
+fn a_toll_told_on_its_own_counts_the_violence_just_told() {
+    let evs = events(
+        "A car bomb exploded near a police station in Kandahar on Tuesday. \
+         At least nine people were killed, officials said.",
+    );
+    let b = of_type(&evs, EventType::Bombing);
+    assert_eq!(b.len(), 1, "{evs:#?}");
+    assert_eq!(b[0].fatalities, Some(9));
+}
+
+#[test]
+fn a_later_toll_counts_the_story_s_first_fighting_and_a_war_s_toll_counts_none() {
+    let evs = events(
+        "Taliban fighters attacked the city of Kunduz on Tuesday. \
+         Residents fled to nearby villages. \
+         A local official said the bodies of dozens of fighters lay in the streets.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].fatalities, Some(12));
+
+    let evs = events(
+        "Taliban fighters attacked the city of Kunduz on Tuesday. \
+         The war has killed 300 people in the province over the years.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].fatalities, None);
+}
