@@ -109,7 +109,13 @@ impl TimeTagger {
                     && s >= 5
                     && b[s - 1] == b'-'
                     && b[s - 5..s - 1].iter().all(u8::is_ascii_digit);
-                if free && (n == 4 || (n <= 4 && bc) || range_end) {
+                // "19:15": a 24-hour clock time (the rules decide from the words around it)
+                let clock = n <= 2
+                    && b.get(i) == Some(&b':')
+                    && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                    && b.get(i + 2).is_some_and(u8::is_ascii_digit)
+                    && !b.get(i + 3).is_some_and(u8::is_ascii_digit);
+                if free && (n == 4 || (n <= 4 && bc) || range_end || clock) {
                     out.push(s);
                 }
             } else {

@@ -554,6 +554,9 @@ impl<'a> Ctx<'a> {
 
     fn parse_number(&self, i: usize) -> Option<Parsed> {
         let (v, nd, suf) = self.digits(i)?;
+        if let Some(p) = self.parse_clock24(i, v, nd, suf) {
+            return Some(p);
+        }
         // ISO date 2021-07-08
         if nd == 4 && suf.is_empty() && self.punct(i + 1, "-") && self.punct(i + 3, "-") {
             let m = self.digits(i + 2).filter(|d| d.1 == 2 && d.2.is_empty())?.0 as u32;
@@ -964,6 +967,70 @@ impl<'a> Ctx<'a> {
             a,
             b,
             sem: Sem::Weekday { wd, rel, part },
+        })
+    }
+
+    /// A 24-hour clock time, "at 19:15", "by 08:30 GMT": hours and minutes with a word
+    /// before that asks for a time of day, or a time zone or "local time" after (not "won
+    /// 2:1", not "10:30 a.m.", which [`Self::parse_clock`] reads).
+    fn parse_clock24(&self, i: usize, v: i64, nd: usize, suf: &str) -> Option<Parsed> {
+        if !(suf.is_empty() && nd <= 2 && v <= 23 && self.punct(i + 1, ":")) {
+            return None;
+        }
+        if !(self.adjacent(i) && self.adjacent(i + 1)) {
+            return None;
+        }
+        let (mm, 2, "") = self.digits(i + 2)? else {
+            return None;
+        };
+        if mm > 59 || self.is_any(i + 3, &["a", "p", "am", "pm"]) {
+            return None;
+        }
+        let asks = i > 0
+            && self.is_any(
+                i - 1,
+                &[
+                    "at",
+                    "by",
+                    "from",
+                    "until",
+                    "till",
+                    "before",
+                    "after",
+                    "around",
+                    "about",
+                    "since",
+                    "to",
+                    "between",
+                    "and",
+                    "approximately",
+                    "shortly",
+                    "hours",
+                ],
+            );
+        let tz = self.w(i + 3);
+        let zone = tz.len() == 3
+            && tz.bytes().all(|c| c.is_ascii_uppercase())
+            && (tz.ends_with('T') || tz == "UTC");
+        let local = self.is(i + 3, "local") && self.is_any(i + 4, &["time", "hours"]);
+        if !(asks || zone || local) {
+            return None;
+        }
+        let b = if zone {
+            i + 4
+        } else if local {
+            i + 5
+        } else {
+            i + 3
+        };
+        Some(Parsed {
+            a: i,
+            b,
+            sem: Sem::Clock {
+                h: v as u32,
+                min: mm as u32,
+                day: None,
+            },
         })
     }
 

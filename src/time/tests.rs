@@ -1415,3 +1415,25 @@ fn history_dates_keep_the_year_in_force_even_the_reference_year() {
         ]
     );
 }
+
+#[test]
+fn twenty_four_hour_clock_times() {
+    let t = tagger();
+    assert_eq!(
+        values(&t, "The assault began at 19:15 and ended by 23:40 GMT."),
+        vec![
+            pair("19:15", "2021-07-08T19:15"),
+            pair("23:40 GMT", "2021-07-08T23:40")
+        ]
+    );
+    assert_eq!(
+        values(&t, "Shelling resumed 06:30 local time."),
+        vec![pair("06:30 local time", "2021-07-08T06:30")]
+    );
+    // not clock times: a score, a ratio, a twelve-hour time read elsewhere
+    assert!(values(&t, "The home side won 2:1 and led 14:07 at half-time.").is_empty());
+    assert_eq!(
+        values(&t, "It started at 10:30 a.m."),
+        vec![pair("10:30 a.m.", "2021-07-08T10:30")]
+    );
+}
