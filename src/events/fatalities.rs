@@ -13,6 +13,11 @@ pub struct Quantities {
 const DEATH: &[&str] = &[
     "killed", "dead", "died", "bodies", "killing", "deaths", "lives",
 ];
+/// Is `w` (folded) a word that says people died? (A sentence without one states no toll.)
+pub fn is_death_word(w: &str) -> bool {
+    DEATH.contains(&w)
+}
+
 /// Words allowed between a number and a death word ("dozens of Taliban fighters had been
 /// killed").
 const MAX_GAP: usize = 6;

@@ -172,9 +172,12 @@ impl EventExtractor {
             let found = self.triggers.find(&words);
             // (speed) a sentence with no trigger, place or time changes nothing below: what
             // the end of this loop reads from a sentence must be tested here too
-            let toll = self
-                .quantities
-                .fatalities(&words)
+            // (speed) a toll needs a death word
+            let toll = words
+                .iter()
+                .any(|w| fatalities::is_death_word(w))
+                .then(|| self.quantities.fatalities(&words))
+                .flatten()
                 .filter(|&n| n < AGGREGATE_TOLL && !words.iter().any(|w| TOLL_OF_MANY.contains(w)));
             if found.is_empty() && !index.has_place_or_time(sent) && toll.is_none() {
                 continue;
