@@ -760,9 +760,15 @@ impl Gazetteer {
     }
 
     /// The most words a name starting with folded word `w` can have (0: none).
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn first_word_max(&self, w: &str) -> usize {
         self.first.get(hash_bytes(w.as_bytes()))
+    }
+
+    /// [`Gazetteer::first_word_max`] of a word whose [`hash_bytes`] is `h`.
+    #[inline]
+    pub(crate) fn first_word_max_hashed(&self, h: u64) -> usize {
+        self.first.get(h)
     }
 
     /// `places_aliases.tsv`: `geonameid<TAB>name;name`, names in use that GeoNames does not
@@ -930,8 +936,38 @@ impl Gazetteer {
     /// Postings (`place << 1 | primary`) of a folded name.
     #[inline]
     pub(crate) fn lookup(&self, key: &str) -> &[u32] {
+        self.postings(self.lookup_name(key))
+    }
+
+    /// Postings (`place << 1 | primary`) of name `i` of the name table (none for
+    /// `u32::MAX`).
+    #[inline]
+    pub(crate) fn postings(&self, i: u32) -> &[u32] {
+        let i = i as usize;
+        match (
+            self.store.post_start.get(i),
+            self.store.post_start.get(i + 1),
+        ) {
+            (Some(&a), Some(&b)) => self
+                .store
+                .postings
+                .get(a as usize..b as usize)
+                .unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Index in the name table of a folded name (`u32::MAX`: none), without reading its
+    /// postings.
+    #[inline]
+    pub(crate) fn lookup_name(&self, key: &str) -> u32 {
+        self.lookup_name_hashed(key, hash_bytes(key.as_bytes()))
+    }
+
+    /// [`Gazetteer::lookup_name`] of `key` whose [`hash_bytes`] is `full`.
+    #[inline]
+    pub(crate) fn lookup_name_hashed(&self, key: &str, full: u64) -> u32 {
         let mask = self.table.len() - 1;
-        let full = hash_bytes(key.as_bytes());
         let ib = index_bits(self.store.name_keys.len());
         let tag_mask = !0u64 << ib;
         let trusted = 64 - ib >= TRUSTED_TAG_BITS;
@@ -940,16 +976,14 @@ impl Gazetteer {
         loop {
             let slot = self.table[h];
             if slot == 0 {
-                return &[];
+                return u32::MAX;
             }
             let i = ((slot & !tag_mask) as usize).wrapping_sub(1);
             // With a long tag, the strings need not be compared (three fewer cache misses).
             if slot & tag_mask == tag
                 && (trusted || self.store.pool.get(self.store.name_keys[i]) == key)
             {
-                let a = self.store.post_start[i] as usize;
-                let b = self.store.post_start[i + 1] as usize;
-                return &self.store.postings[a..b];
+                return i as u32;
             }
             h = (h + 1) & mask;
         }
