@@ -319,43 +319,119 @@ fn tokenize(ft: &Folded, text: &str) -> Vec<Tok> {
             poss,
         });
     };
-    let mut i = 0;
-    while i < fb.len() {
-        // Skip to the next alphanumeric char.
-        let x = fb[i];
-        if x < 0x80 {
-            if !x.is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-        } else {
-            match f.get(i..).and_then(|t| t.chars().next()) {
-                Some(c) if c.is_alphanumeric() => {}
-                Some(c) => {
-                    i += c.len_utf8();
-                    continue;
-                }
-                None => break,
-            }
-        }
-        let s = i;
-        while i < fb.len() {
-            let x = fb[i];
-            if x < 0x80 {
-                if !x.is_ascii_alphanumeric() {
-                    break;
-                }
-                i += 1;
-            } else {
-                match f.get(i..).and_then(|t| t.chars().next()) {
-                    Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
-                    _ => break,
-                }
-            }
-        }
-        push(s, i, &mut toks);
-    }
+    word_spans(f, |s, e| push(s, e, &mut toks));
     toks
+}
+
+/// Bit `i` set for each byte `i` of `b` (8 bytes) that is an ASCII letter or digit, and the
+/// same for the bytes that are not ASCII.
+#[inline]
+fn alnum_bits8(b: &[u8]) -> (u64, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut x = [0u8; 8];
+    x.copy_from_slice(b);
+    let w = u64::from_le_bytes(x);
+    let v = w & !HIGH;
+    // High bit of each byte: `v >= lo` and `v > hi` (no carry between bytes below 0x80).
+    let ge = |lo: u8| v.wrapping_add(ONES * u64::from(0x80 - lo)) & HIGH;
+    let gt = |hi: u8| v.wrapping_add(ONES * u64::from(0x7f - hi)) & HIGH;
+    let alnum =
+        ((ge(b'0') & !gt(b'9')) | (ge(b'a') & !gt(b'z')) | (ge(b'A') & !gt(b'Z'))) & !(w & HIGH);
+    // One bit per byte, byte 0 lowest.
+    let pack = |m: u64| ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) & 0xff;
+    (pack(alnum), pack(w & HIGH))
+}
+
+/// The runs of alphanumeric chars of folded text `f` (byte spans, in order): 64 bytes at a
+/// time where they are ASCII (word starts and ends found from bit masks), a char at a time
+/// elsewhere.
+fn word_spans(f: &str, mut emit: impl FnMut(usize, usize)) {
+    let fb = f.as_bytes();
+    let n = fb.len();
+    let mut i = 0;
+    // Start of the word being read, if one is.
+    let mut start: Option<usize> = None;
+    while i < n {
+        // The block's ASCII bytes up to the first non-ASCII one.
+        let len = (n - i).min(64);
+        let (mut alnum, mut high) = (0u64, 0u64);
+        let mut blk = [0u8; 64];
+        blk[..len].copy_from_slice(&fb[i..i + len]);
+        for c in 0..8 {
+            let (a, h) = alnum_bits8(&blk[c * 8..c * 8 + 8]);
+            alnum |= a << (c * 8);
+            high |= h << (c * 8);
+        }
+        let limit = (high.trailing_zeros() as usize).min(len);
+        let valid = if limit == 64 { !0 } else { (1u64 << limit) - 1 };
+        let mut pos = 0;
+        while pos < limit {
+            let from = !0u64 << pos;
+            match start {
+                Some(s) => {
+                    let rest = !alnum & valid & from;
+                    if rest == 0 {
+                        break;
+                    }
+                    let e = rest.trailing_zeros() as usize;
+                    emit(s, i + e);
+                    start = None;
+                    pos = e;
+                }
+                None => {
+                    let rest = alnum & valid & from;
+                    if rest == 0 {
+                        break;
+                    }
+                    let s = rest.trailing_zeros() as usize;
+                    start = Some(i + s);
+                    pos = s;
+                }
+            }
+        }
+        i += limit;
+        if i >= n || limit == len {
+            continue;
+        }
+        // A non-ASCII char.
+        let Some(c) = f.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                emit(s, i);
+                start = None;
+            }
+            _ => {}
+        }
+        i += c.len_utf8();
+    }
+    if let Some(s) = start {
+        emit(s, n);
+    }
+}
+
+/// [`word_spans`] a char at a time (the reference for the tests).
+#[cfg(test)]
+fn word_spans_slow(f: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in f.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, f.len()));
+    }
+    out
 }
 
 /// One space or a hyphen (folded to a space) between two tokens.
@@ -667,8 +743,10 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             }
             maxn = maxn.min(limit2.max(1));
         }
-        let after_title =
-            i > 0 && joinable(f, &toks[i - 1], &t0) && ctx.title.contains(word(&toks[i - 1]));
+        let after_title = i > 0 && joinable(f, &toks[i - 1], &t0) && {
+            let w = word(&toks[i - 1]);
+            ctx.title_mask.may(w) && ctx.title.contains(w)
+        };
         let mut found = None;
         if !after_title && limit > 0 {
             for n in (1..=maxn).rev() {
@@ -1802,6 +1880,36 @@ mod tests {
         assert_eq!(m.len(), 1, "{m:?}");
         assert_eq!(m[0].text, "Badghis Town");
         assert_eq!(m[0].place.as_ref().and_then(|p| p.geonameid), Some(1129867));
+    }
+
+    #[test]
+    fn word_spans_agree_with_a_char_scan() {
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "a".into(),
+            " kabul ".into(),
+            "qal\u{e1}h ye now \u{2014} s\u{e3}o paulo, 12 km; x".into(),
+            "\u{645}\u{635}\u{631}".into(),
+        ];
+        // every byte class at every position of a block and across block ends
+        let parts = [
+            "ab", "9", " ", "-", "\u{e9}", "\u{2019}", "z", "@", "[", "`", "{", "/", ":", "A", "Z",
+            "\u{7f}",
+        ];
+        for k in 0..400usize {
+            let mut t = String::new();
+            let mut x = k;
+            while t.len() < 70 + k % 90 {
+                t.push_str(parts[x % parts.len()]);
+                x = x.wrapping_mul(2654435761).wrapping_add(k + 7) >> 3;
+            }
+            texts.push(t);
+        }
+        for t in &texts {
+            let mut got = Vec::new();
+            super::word_spans(t, |s, e| got.push((s, e)));
+            assert_eq!(got, super::word_spans_slow(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -18,11 +18,20 @@ pub(crate) struct FuzzyIndex {
     /// Skeleton hash → its run in `by_skeleton` (one probe instead of a binary search over
     /// a vector far bigger than the cache): an open-addressing table of `(hash, start,
     /// end)` indexed by the hash's low bits (it is a hash already), `end == 0` for empty.
-    runs: Vec<(u64, u32, u32)>,
-    /// Per slot of `runs`: the [`country_bit`]s of the run's countries, so that a skeleton
-    /// with no name in the article's countries (nearly every unknown word) is told apart
-    /// without reading its run.
-    run_countries: Vec<u64>,
+    runs: Vec<Run>,
+}
+
+/// A slot of [`FuzzyIndex`]'s `runs`, in one half cache line.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(32))]
+struct Run {
+    hash: u64,
+    start: u32,
+    /// 0: an empty slot.
+    end: u32,
+    /// The [`country_bit`]s of the run's countries, so that a skeleton with no name in the
+    /// article's countries (nearly every unknown word) is told apart without reading its run.
+    countries: u64,
 }
 
 /// The bit of country index `c` in a 64-bit country mask (collisions only let more through).
@@ -322,8 +331,7 @@ impl FuzzyIndex {
                 n += 1;
             }
         }
-        let mut runs = vec![(0u64, 0u32, 0u32); (n + n / 2).next_power_of_two().max(16)];
-        let mut run_countries = vec![0u64; runs.len()];
+        let mut runs = vec![Run::default(); (n + n / 2).next_power_of_two().max(16)];
         let mask = runs.len() - 1;
         let mut a = 0;
         while a < by_skeleton.len() {
@@ -333,20 +341,20 @@ impl FuzzyIndex {
                 b += 1;
             }
             let mut k = h as usize & mask;
-            while runs[k].2 != 0 {
+            while runs[k].end != 0 {
                 k = (k + 1) & mask;
             }
-            runs[k] = (h, a as u32, b as u32);
-            run_countries[k] = by_skeleton[a..b]
-                .iter()
-                .fold(0, |m, e| m | country_bit(e.1));
+            runs[k] = Run {
+                hash: h,
+                start: a as u32,
+                end: b as u32,
+                countries: by_skeleton[a..b]
+                    .iter()
+                    .fold(0, |m, e| m | country_bit(e.1)),
+            };
             a = b;
         }
-        FuzzyIndex {
-            by_skeleton,
-            runs,
-            run_countries,
-        }
+        FuzzyIndex { by_skeleton, runs }
     }
 
     /// The run of skeleton hash `h` in `by_skeleton`, if some country of mask `countries`
@@ -356,13 +364,14 @@ impl FuzzyIndex {
         let mask = self.runs.len() - 1;
         let mut k = h as usize & mask;
         loop {
-            match self.runs[k] {
-                (_, _, 0) => return None,
-                (x, a, b) if x == h => {
-                    return (self.run_countries[k] & countries != 0).then_some((a, b))
-                }
-                _ => k = (k + 1) & mask,
+            let r = &self.runs[k];
+            if r.end == 0 {
+                return None;
             }
+            if r.hash == h {
+                return (r.countries & countries != 0).then_some((r.start, r.end));
+            }
+            k = (k + 1) & mask;
         }
     }
 }

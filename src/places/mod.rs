@@ -114,6 +114,9 @@ pub(crate) struct Context {
     pub stop: FastSet<String>,
     /// Titles before person names ("Mr", "President").
     pub title: FastSet<String>,
+    /// The lengths and first letters of `title` (every token before a capitalised one is
+    /// asked about: most are told apart without a hash).
+    pub title_mask: WordMask,
     /// Words after a name that make it an admin-1 region ("province", "state").
     pub admin1: FastSet<String>,
     /// Words after a name that make it a town ("city", "town").
@@ -128,6 +131,27 @@ pub(crate) struct Context {
     /// Nouns a place name modifies as an attribute of a person or an organisation
     /// ("Liverpool forward", "Kabul bureau", "Paris-based"): such a name is no event location.
     pub modifier: FastSet<String>,
+}
+
+/// A 256-bit filter of words by length and first byte: [`WordMask::may`] is true for every
+/// word noted (and some others).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct WordMask([u64; 4]);
+
+impl WordMask {
+    #[inline]
+    fn bit(w: &[u8]) -> usize {
+        (w.len().min(15) << 4) | (w.first().copied().unwrap_or(0) as usize & 15)
+    }
+    pub(crate) fn note(&mut self, w: &str) {
+        let b = Self::bit(w.as_bytes());
+        self.0[b / 64] |= 1 << (b % 64);
+    }
+    #[inline]
+    pub(crate) fn may(&self, w: &str) -> bool {
+        let b = Self::bit(w.as_bytes());
+        self.0[b / 64] & (1 << (b % 64)) != 0
+    }
 }
 
 /// Per feature code: how much being that kind of place counts.
@@ -1158,7 +1182,11 @@ fn parse_context(path: &Path, text: &str) -> Result<Context> {
             "modifier" => &mut c.modifier,
             other => return Err(bad_line(path, no, &format!("unknown kind {other:?}"))),
         };
-        set.insert(fold_fast(cols[1]));
+        let w = fold_fast(cols[1]);
+        if cols[0].trim() == "title" {
+            c.title_mask.note(&w);
+        }
+        set.insert(w);
     }
     Ok(c)
 }
