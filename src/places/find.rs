@@ -2,7 +2,7 @@
 //! scoring over the whole article).
 
 use super::pairs::PairFilter;
-use super::{Gazetteer, Rank, Small};
+use super::{Context, Gazetteer, Rank, Small};
 use crate::model::{Place, PlaceMention, Span};
 use crate::text::{fold_char, ASCII_FOLD};
 
@@ -613,7 +613,7 @@ impl<'f, 'g> Keys<'f, 'g> {
             let h = self.fnv(id);
             let key = self.str(id);
             let name = g.lookup_name_hashed(key, h);
-            let small = g.small.get(key);
+            let small = g.small_hashed(key, h);
             let x = &mut self.keys[id];
             x.looked = true;
             x.name = name;
@@ -860,6 +860,12 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         if key.len() < 3 && !has_region {
             continue;
         }
+        // What the next word is in the context lists (asked once).
+        let next = if i < toks.len() {
+            ctx.flags(word(&toks[i]))
+        } else {
+            0
+        };
         // A single word right before another capitalised word that is no name and no stop
         // word is a first name ("Kelly Smith"), not a town.
         let first_name = n == 1
@@ -868,15 +874,10 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             && &f[toks[i - 1].fe as usize..toks[i].fs as usize] == " "
             // "Kelly Smith said", not "Kuje Medium Security Centre".
             && !(i + 1 < toks.len() && toks[i + 1].cap && joinable(f, &toks[i], &toks[i + 1]))
+            && next & (Context::STOP | Context::FEATURE | Context::ADMIN1) == 0
             && {
-                let w = word(&toks[i]);
-                !ctx.stop.contains(w)
-                    && !ctx.feature.contains(w)
-                    && !ctx.admin1.contains(w)
-                    && {
-                        let k = keys.id(toks[i].fs as usize, toks[i].fe as usize);
-                        !keys.known(g, k)
-                    }
+                let k = keys.id(toks[i].fs as usize, toks[i].fe as usize);
+                !keys.known(g, k)
             };
         let big = || {
             g.postings(name)
@@ -905,12 +906,11 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         let j = i;
         let mut hint = Hint::None;
         if j < toks.len() && joinable(f, &toks[j - 1], &toks[j]) {
-            let w = word(&toks[j]);
-            if ctx.admin1.contains(w) {
+            if next & Context::ADMIN1 != 0 {
                 hint = Hint::Admin1;
-            } else if ctx.admin2.contains(w) {
+            } else if next & Context::ADMIN2 != 0 {
                 hint = Hint::Admin2;
-            } else if ctx.city.contains(w) {
+            } else if next & Context::CITY != 0 {
                 hint = Hint::City;
             }
         }
@@ -918,7 +918,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         if j < toks.len()
             && toks[j].cap
             && joinable(f, &toks[j - 1], &toks[j])
-            && ctx.feature.contains(word(&toks[j]))
+            && next & Context::FEATURE != 0
         {
             continue;
         }
@@ -929,16 +929,16 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             && hint == Hint::None
             && j < toks.len()
             && joinable_or_hyphen(f, &toks[j - 1], &toks[j])
-            && ctx.modifier.contains(word(&toks[j]))
+            && next & Context::MODIFIER != 0
         {
             continue;
         }
         let b = i - n;
         if hint == Hint::None && b >= 2 && word(&toks[b - 1]) == "of" {
-            let w = word(&toks[b - 2]);
-            if ctx.admin1.contains(w) {
+            let before = ctx.flags(word(&toks[b - 2]));
+            if before & Context::ADMIN1 != 0 {
                 hint = Hint::Admin1;
-            } else if ctx.city.contains(w) {
+            } else if before & Context::CITY != 0 {
                 hint = Hint::City;
             }
         }

@@ -80,6 +80,7 @@ impl Gazetteer {
         std::thread::scope(|sc| {
             sc.spawn(|| {
                 self.pairs.get_or_init(|| PairFilter::build(self));
+                self.small_filter();
             });
             self.fuzzy_index();
         });
