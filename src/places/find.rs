@@ -461,6 +461,9 @@ struct KeyInfo<'g> {
     e: u32,
     /// The first-word filter's answer for the key as a first word (`u8::MAX`: not asked).
     first: u8,
+    /// The two-word filter's answer for the key as the first two words of a name
+    /// (`u8::MAX`: not asked).
+    pair: u8,
     /// `name` and `small` hold the lookups' answers.
     looked: bool,
     /// Whether the key is a stop word: 0 not asked, 1 no, 2 yes.
@@ -543,6 +546,7 @@ impl<'f, 'g> Keys<'f, 'g> {
             s: s as u32,
             e: e as u32,
             first: u8::MAX,
+            pair: u8::MAX,
             looked: false,
             stop: 0,
             person: false,
@@ -600,6 +604,20 @@ impl<'f, 'g> Keys<'f, 'g> {
             self.keys[id].first = w.min(3) as u8;
         }
         match self.keys[id].first {
+            3 => usize::MAX,
+            v => v as usize,
+        }
+    }
+
+    /// The most words of a name whose first two words are key `id` (0: none; `usize::MAX`:
+    /// three or more).
+    #[inline]
+    fn pair_max(&mut self, pairs: &PairFilter, id: usize) -> usize {
+        if self.keys[id].pair == u8::MAX {
+            // The two-word filter hashes as this table does.
+            self.keys[id].pair = pairs.get_hashed(self.keys[id].hash).min(3) as u8;
+        }
+        match self.keys[id].pair {
             3 => usize::MAX,
             v => v as usize,
         }
@@ -737,9 +755,11 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 }
             };
             let second = &toks[i + 1];
-            let mut limit2 = pairs.get(&f[t0.fs as usize..second.fe as usize]);
+            let k2 = keys.id(t0.fs as usize, second.fe as usize);
+            let mut limit2 = keys.pair_max(pairs, k2);
             if second.poss && limit2 == 0 {
-                limit2 = pairs.get(&f[t0.fs as usize..second.fe as usize - 1]);
+                let k2 = keys.id(t0.fs as usize, second.fe as usize - 1);
+                limit2 = keys.pair_max(pairs, k2);
             }
             maxn = maxn.min(limit2.max(1));
         }
