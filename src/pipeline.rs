@@ -31,12 +31,26 @@ pub struct Analysis {
 
 impl Pipeline {
     pub fn load(dir: &Path) -> Result<Pipeline> {
+        let gazetteer = Gazetteer::load(dir)?;
+        // The gazetteer's tables built on first need (the fuzzy index, the two-word filter:
+        // some 100 ms of CPU) are built on other threads while the lexicons load, so that the
+        // first article does not wait for them.
+        let rest = std::thread::scope(|sc| {
+            sc.spawn(|| gazetteer.prepare());
+            Ok::<_, crate::Error>((
+                TimeTagger::load(dir)?,
+                ActorDictionary::load(dir)?,
+                EventExtractor::load(dir)?,
+                TemporalCues::load(&dir.join("temporal_cues.tsv"))?,
+            ))
+        });
+        let (tagger, actors, events, cues) = rest?;
         Ok(Pipeline {
-            gazetteer: Gazetteer::load(dir)?,
-            tagger: TimeTagger::load(dir)?,
-            actors: ActorDictionary::load(dir)?,
-            events: EventExtractor::load(dir)?,
-            cues: TemporalCues::load(&dir.join("temporal_cues.tsv"))?,
+            gazetteer,
+            tagger,
+            actors,
+            events,
+            cues,
         })
     }
 
@@ -86,5 +100,15 @@ impl Pipeline {
     /// Temporal links between events (dates and cues).
     pub fn link(&self, events: &[Event]) -> Vec<Link> {
         crate::graph::temporal_links(events, &self.cues)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn load_builds_the_gazetteers_first_need_tables() {
+        let p = super::Pipeline::load(&crate::default_gazetteer_dir()).expect("gazetteer loads");
+        assert!(p.gazetteer.pairs.get().is_some());
+        assert!(p.gazetteer.fuzzy.get().is_some());
     }
 }

@@ -2,7 +2,7 @@
 //! scoring over the whole article).
 
 use super::pairs::PairFilter;
-use super::{Gazetteer, Rank, Small};
+use super::{Context, Gazetteer, Rank, Small};
 use crate::model::{Place, PlaceMention, Span};
 use crate::text::{fold_char, ASCII_FOLD};
 
@@ -241,6 +241,24 @@ impl Folded {
         }
     }
 
+    /// [`Folded::orig_end`] for offsets visited in (mostly) increasing order, with a cursor
+    /// as [`Folded::orig_start_seq`].
+    #[inline]
+    fn orig_end_seq(&self, text: &str, i: usize, k: &mut usize) -> usize {
+        if i == 0 || i > self.folded.len() {
+            return self.orig_end(text, i);
+        }
+        let b = self.orig_start_seq(i - 1, k);
+        let x = text.as_bytes().get(b).copied().unwrap_or(0);
+        b + if x < 0x80 {
+            1
+        } else {
+            text.get(b..)
+                .and_then(|t| t.chars().next())
+                .map_or(0, char::len_utf8)
+        }
+    }
+
     /// Original byte offset just after the char at folded offset `i - 1` (end of a match).
     #[inline]
     pub fn orig_end(&self, text: &str, i: usize) -> usize {
@@ -301,84 +319,119 @@ fn tokenize(ft: &Folded, text: &str) -> Vec<Tok> {
             poss,
         });
     };
-    let mut i = 0;
-    while i < fb.len() {
-        // Skip to the next alphanumeric char.
-        let x = fb[i];
-        if x < 0x80 {
-            if !x.is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-        } else {
-            match f.get(i..).and_then(|t| t.chars().next()) {
-                Some(c) if c.is_alphanumeric() => {}
-                Some(c) => {
-                    i += c.len_utf8();
-                    continue;
-                }
-                None => break,
-            }
-        }
-        let s = i;
-        while i < fb.len() {
-            let x = fb[i];
-            if x < 0x80 {
-                if !x.is_ascii_alphanumeric() {
-                    break;
-                }
-                i += 1;
-            } else {
-                match f.get(i..).and_then(|t| t.chars().next()) {
-                    Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
-                    _ => break,
-                }
-            }
-        }
-        push(s, i, &mut toks);
-    }
+    word_spans(f, |s, e| push(s, e, &mut toks));
     toks
 }
 
-/// Questions about lower-case use answered by a scan of the tokens before [`LowerSet`] is
-/// built (a scan costs a small part of building the set).
-const LOWER_SCANS: usize = 6;
+/// Bit `i` set for each byte `i` of `b` (8 bytes) that is an ASCII letter or digit, and the
+/// same for the bytes that are not ASCII.
+#[inline]
+fn alnum_bits8(b: &[u8]) -> (u64, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut x = [0u8; 8];
+    x.copy_from_slice(b);
+    let w = u64::from_le_bytes(x);
+    let v = w & !HIGH;
+    // High bit of each byte: `v >= lo` and `v > hi` (no carry between bytes below 0x80).
+    let ge = |lo: u8| v.wrapping_add(ONES * u64::from(0x80 - lo)) & HIGH;
+    let gt = |hi: u8| v.wrapping_add(ONES * u64::from(0x7f - hi)) & HIGH;
+    let alnum =
+        ((ge(b'0') & !gt(b'9')) | (ge(b'a') & !gt(b'z')) | (ge(b'A') & !gt(b'Z'))) & !(w & HIGH);
+    // One bit per byte, byte 0 lowest.
+    let pack = |m: u64| ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) & 0xff;
+    (pack(alnum), pack(w & HIGH))
+}
 
-/// Hashes of the words an article writes in lower case (open addressing; 0 = empty).
-struct LowerSet(Vec<u64>);
+/// The runs of alphanumeric chars of folded text `f` (byte spans, in order): 64 bytes at a
+/// time where they are ASCII (word starts and ends found from bit masks), a char at a time
+/// elsewhere.
+fn word_spans(f: &str, mut emit: impl FnMut(usize, usize)) {
+    let fb = f.as_bytes();
+    let n = fb.len();
+    let mut i = 0;
+    // Start of the word being read, if one is.
+    let mut start: Option<usize> = None;
+    while i < n {
+        // The block's ASCII bytes up to the first non-ASCII one.
+        let len = (n - i).min(64);
+        let (mut alnum, mut high) = (0u64, 0u64);
+        let mut blk = [0u8; 64];
+        blk[..len].copy_from_slice(&fb[i..i + len]);
+        for c in 0..8 {
+            let (a, h) = alnum_bits8(&blk[c * 8..c * 8 + 8]);
+            alnum |= a << (c * 8);
+            high |= h << (c * 8);
+        }
+        let limit = (high.trailing_zeros() as usize).min(len);
+        let valid = if limit == 64 { !0 } else { (1u64 << limit) - 1 };
+        let mut pos = 0;
+        while pos < limit {
+            let from = !0u64 << pos;
+            match start {
+                Some(s) => {
+                    let rest = !alnum & valid & from;
+                    if rest == 0 {
+                        break;
+                    }
+                    let e = rest.trailing_zeros() as usize;
+                    emit(s, i + e);
+                    start = None;
+                    pos = e;
+                }
+                None => {
+                    let rest = alnum & valid & from;
+                    if rest == 0 {
+                        break;
+                    }
+                    let s = rest.trailing_zeros() as usize;
+                    start = Some(i + s);
+                    pos = s;
+                }
+            }
+        }
+        i += limit;
+        if i >= n || limit == len {
+            continue;
+        }
+        // A non-ASCII char.
+        let Some(c) = f.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                emit(s, i);
+                start = None;
+            }
+            _ => {}
+        }
+        i += c.len_utf8();
+    }
+    if let Some(s) = start {
+        emit(s, n);
+    }
+}
 
-impl LowerSet {
-    fn new(f: &str, toks: &[Tok]) -> LowerSet {
-        // Only words of three bytes or more are ever asked about (shorter names need a
-        // region reading, which skips this test).
-        let long = |t: &&Tok| !t.cap && t.fe - t.fs >= 3;
-        let n = toks.iter().filter(long).count();
-        let cap = (n * 2).next_power_of_two().max(16);
-        let mut t = vec![0u64; cap];
-        for tok in toks.iter().filter(long) {
-            let h = super::word_hash(&f.as_bytes()[tok.fs as usize..tok.fe as usize]) | 1;
-            let mut k = h as usize & (cap - 1);
-            while t[k] != 0 && t[k] != h {
-                k = (k + 1) & (cap - 1);
+/// [`word_spans`] a char at a time (the reference for the tests).
+#[cfg(test)]
+fn word_spans_slow(f: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in f.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
             }
-            t[k] = h;
-        }
-        LowerSet(t)
-    }
-    /// Whether the article writes `w` (three bytes or more) in lower case.
-    fn contains(&self, w: &str) -> bool {
-        debug_assert!(w.len() >= 3);
-        let h = super::word_hash(w.as_bytes()) | 1;
-        let cap = self.0.len();
-        let mut k = h as usize & (cap - 1);
-        loop {
-            match self.0[k] {
-                0 => return false,
-                x if x == h => return true,
-                _ => k = (k + 1) & (cap - 1),
-            }
+            _ => {}
         }
     }
+    if let Some(s) = start {
+        out.push((s, f.len()));
+    }
+    out
 }
 
 /// One space or a hyphen (folded to a space) between two tokens.
@@ -392,33 +445,272 @@ fn joinable(f: &str, a: &Tok, b: &Tok) -> bool {
     matches!(gap, " " | ". " | ".")
 }
 
+/// No entry (a key id, a group, a name).
+const NO: u32 = u32::MAX;
+
+/// What the article's recognition has learnt of one distinct folded key (a word, a word
+/// without its possessive `s`, or a name of several words).
+struct KeyInfo<'g> {
+    /// [`super::word_hash`] of the key.
+    hash: u64,
+    /// [`super::hash_bytes`] of the key (the gazetteer tables' hash), if `fnv_set`.
+    fnv: u64,
+    fnv_set: bool,
+    /// The key is `f[s..e]`.
+    s: u32,
+    e: u32,
+    /// The first-word filter's answer for the key as a first word (`u8::MAX`: not asked).
+    first: u8,
+    /// The two-word filter's answer for the key as the first two words of a name
+    /// (`u8::MAX`: not asked).
+    pair: u8,
+    /// `name` and `small` hold the lookups' answers.
+    looked: bool,
+    /// Whether the key is a stop word: 0 not asked, 1 no, 2 yes.
+    stop: u8,
+    /// Seen as part of a person's name: no place anywhere in the article.
+    person: bool,
+    fuzzy_tried: bool,
+    /// A one-word name found that is vetoed if the article writes it in lower case.
+    lower_asked: bool,
+    /// The article writes it in lower case (known only for `lower_asked` keys, after the
+    /// recognition loop).
+    lower_seen: bool,
+    /// Index in the name table (`NO`: none).
+    name: u32,
+    small: Option<&'g Vec<Small>>,
+    /// Group of the key under each hint (`NO`: none yet).
+    groups: [u32; 4],
+}
+
+/// The distinct keys of an article (open addressing over [`KeyInfo`]s), so that each meets
+/// the gazetteer's big tables once, and the maps of the article need no string hashing.
+struct Keys<'f, 'g> {
+    f: &'f str,
+    /// Key id + 1 (0: empty).
+    slots: Vec<u32>,
+    keys: Vec<KeyInfo<'g>>,
+}
+
+impl<'f, 'g> Keys<'f, 'g> {
+    fn new(f: &'f str, expect: usize) -> Self {
+        Keys {
+            f,
+            slots: vec![0; (expect * 2).next_power_of_two().max(64)],
+            keys: Vec::with_capacity(expect),
+        }
+    }
+
+    /// The id of key `b`, if the article has met it.
+    #[inline]
+    fn get(&self, b: &[u8]) -> Option<usize> {
+        let h = super::word_hash(b);
+        let mask = self.slots.len() - 1;
+        let mut k = h as usize & mask;
+        loop {
+            let v = self.slots[k] as usize;
+            if v == 0 {
+                return None;
+            }
+            let x = &self.keys[v - 1];
+            if x.hash == h && &self.f.as_bytes()[x.s as usize..x.e as usize] == b {
+                return Some(v - 1);
+            }
+            k = (k + 1) & mask;
+        }
+    }
+
+    /// The id of key `f[s..e]` (new keys are added).
+    #[inline]
+    fn id(&mut self, s: usize, e: usize) -> usize {
+        let b = &self.f.as_bytes()[s..e];
+        let h = super::word_hash(b);
+        let mask = self.slots.len() - 1;
+        let mut k = h as usize & mask;
+        loop {
+            let v = self.slots[k] as usize;
+            if v == 0 {
+                break;
+            }
+            let x = &self.keys[v - 1];
+            if x.hash == h && &self.f.as_bytes()[x.s as usize..x.e as usize] == b {
+                return v - 1;
+            }
+            k = (k + 1) & mask;
+        }
+        let id = self.keys.len();
+        self.keys.push(KeyInfo {
+            hash: h,
+            fnv: 0,
+            fnv_set: false,
+            s: s as u32,
+            e: e as u32,
+            first: u8::MAX,
+            pair: u8::MAX,
+            looked: false,
+            stop: 0,
+            person: false,
+            fuzzy_tried: false,
+            lower_asked: false,
+            lower_seen: false,
+            name: NO,
+            small: None,
+            groups: [NO; 4],
+        });
+        self.slots[k] = id as u32 + 1;
+        if self.keys.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        id
+    }
+
+    fn grow(&mut self) {
+        let mut slots = vec![0u32; self.slots.len() * 2];
+        let mask = slots.len() - 1;
+        for (i, x) in self.keys.iter().enumerate() {
+            let mut k = x.hash as usize & mask;
+            while slots[k] != 0 {
+                k = (k + 1) & mask;
+            }
+            slots[k] = i as u32 + 1;
+        }
+        self.slots = slots;
+    }
+
+    #[inline]
+    fn str(&self, id: usize) -> &'f str {
+        let x = &self.keys[id];
+        &self.f[x.s as usize..x.e as usize]
+    }
+
+    /// The gazetteer tables' hash of key `id`.
+    #[inline]
+    fn fnv(&mut self, id: usize) -> u64 {
+        if !self.keys[id].fnv_set {
+            let h = super::hash_bytes(self.str(id).as_bytes());
+            let x = &mut self.keys[id];
+            x.fnv = h;
+            x.fnv_set = true;
+        }
+        self.keys[id].fnv
+    }
+
+    /// The most words of a name starting with key `id` (0: none; `usize::MAX`: three or
+    /// more).
+    #[inline]
+    fn first_max(&mut self, g: &Gazetteer, id: usize) -> usize {
+        if self.keys[id].first == u8::MAX {
+            let w = g.first_word_max_hashed(self.fnv(id));
+            self.keys[id].first = w.min(3) as u8;
+        }
+        match self.keys[id].first {
+            3 => usize::MAX,
+            v => v as usize,
+        }
+    }
+
+    /// The most words of a name whose first two words are key `id` (0: none; `usize::MAX`:
+    /// three or more).
+    #[inline]
+    fn pair_max(&mut self, pairs: &PairFilter, id: usize) -> usize {
+        if self.keys[id].pair == u8::MAX {
+            // The two-word filter hashes as this table does.
+            self.keys[id].pair = pairs.get_hashed(self.keys[id].hash).min(3) as u8;
+        }
+        match self.keys[id].pair {
+            3 => usize::MAX,
+            v => v as usize,
+        }
+    }
+
+    /// Whether the gazetteer knows key `id` (the name table or the country, region and
+    /// demonym names).
+    #[inline]
+    fn known(&mut self, g: &'g Gazetteer, id: usize) -> bool {
+        if !self.keys[id].looked {
+            let h = self.fnv(id);
+            let key = self.str(id);
+            let name = g.lookup_name_hashed(key, h);
+            let small = g.small_hashed(key, h);
+            let x = &mut self.keys[id];
+            x.looked = true;
+            x.name = name;
+            x.small = small;
+        }
+        let x = &self.keys[id];
+        x.name != NO || x.small.is_some()
+    }
+
+    #[inline]
+    fn stop(&mut self, g: &Gazetteer, id: usize) -> bool {
+        if self.keys[id].stop == 0 {
+            let s = g.context.stop.contains(self.str(id));
+            self.keys[id].stop = 1 + u8::from(s);
+        }
+        self.keys[id].stop == 2
+    }
+}
+
+/// A name the recognition loop found, made a mention (or dropped, if it is a lower-case
+/// word of the article) once the loop has seen every token.
+struct Found {
+    key: u32,
+    hint: Hint,
+    span: Span,
+    /// Not only sentence-initial evidence.
+    strong: bool,
+    /// A one-word name without a region reading: no place if the article writes the word
+    /// in lower case.
+    lower_q: bool,
+}
+
+/// Marks the `lower_asked` keys that the article also writes in lower case: one pass over
+/// the lower-case tokens, most of them told apart by length and first byte alone.
+fn mark_lower_case(keys: &mut Keys, toks: &[Tok]) {
+    let bit = |len: usize, first: u8| (len.min(15) << 4) | (first as usize & 15);
+    let mut mask = [0u64; 4];
+    let mut any = false;
+    for x in keys.keys.iter().filter(|x| x.lower_asked) {
+        let b = bit((x.e - x.s) as usize, keys.f.as_bytes()[x.s as usize]);
+        mask[b / 64] |= 1 << (b % 64);
+        any = true;
+    }
+    if !any {
+        return;
+    }
+    let fb = keys.f.as_bytes();
+    for t in toks {
+        let (s, e) = (t.fs as usize, t.fe as usize);
+        if t.cap || e - s < 3 {
+            continue;
+        }
+        let b = bit(e - s, fb[s]);
+        if mask[b / 64] & (1 << (b % 64)) == 0 {
+            continue;
+        }
+        if let Some(id) = keys.get(&fb[s..e]) {
+            let x = &mut keys.keys[id];
+            x.lower_seen |= x.lower_asked;
+        }
+    }
+}
+
 pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<PlaceMention> {
     let ft = Folded::new(text);
     let f = ft.folded.as_str();
     let toks = tokenize(&ft, text);
     let ctx = &g.context;
-    // Folded words the article writes in lower case: the first few questions scan the
-    // tokens, later ones a hash set of them (built then).
-    let mut lower: Option<LowerSet> = None;
-    let mut lower_scans = 0;
-    let mut fuzzy_tried: super::FastSet<&str> = super::FastSet::default();
     let mut groups: Vec<Group> = Vec::new();
-    let mut group_of: super::FastMap<(&str, Hint), usize> = super::FastMap::default();
     let mut demonym_ev: Vec<(u32, f32)> = Vec::new();
     let mut modifiers: Vec<(Span, Place)> = Vec::new();
     let mut capitals: Vec<(Span, Place)> = Vec::new();
-    // Words seen as part of a person's name: not places anywhere in this article.
-    let mut persons: super::FastSet<&str> = super::FastSet::default();
     let mut unmatched: Vec<(usize, usize)> = Vec::new();
+    let mut found_names: Vec<Found> = Vec::new();
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
-    // Sized for the article's capitalised tokens, so that the maps never grow.
+    // Sized for the article's capitalised tokens, so that the table seldom grows.
     let ncap = toks.iter().filter(|t| t.cap).count();
-    let mut first_memo: super::FastMap<&str, usize> =
-        super::FastMap::with_capacity_and_hasher(ncap, Default::default());
-    #[allow(clippy::type_complexity)]
-    let mut lookup_memo: super::FastMap<&str, (&[u32], Option<&Vec<Small>>)> =
-        super::FastMap::with_capacity_and_hasher(ncap, Default::default());
+    let mut keys = Keys::new(f, ncap + ncap / 2 + 8);
     // Tokens before this one were consumed by a name (place, country or demonym).
     let mut consumed = 0;
     let mut i = 0;
@@ -429,14 +721,20 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         }
         // How far names may extend: tokens joined by single separators, and no further than
         // the longest name starting with this word.
-        let w0 = word(&toks[i]);
+        let t0 = toks[i];
+        let w0 = word(&t0);
         // Names recur within an article: each distinct word and key meets the gazetteer's
         // big tables (cache misses) once.
-        let mut limit = *first_memo.entry(w0).or_insert_with(|| g.first_word_max(w0));
-        if toks[i].poss && w0.len() > 1 {
-            let w = &w0[..w0.len() - 1];
-            limit = limit.max(*first_memo.entry(w).or_insert_with(|| g.first_word_max(w)));
-        }
+        let k0 = keys.id(t0.fs as usize, t0.fe as usize);
+        let mut limit = keys.first_max(g, k0);
+        // The key without a possessive "s".
+        let kp = if t0.poss && w0.len() > 1 {
+            let k = keys.id(t0.fs as usize, t0.fe as usize - 1);
+            limit = limit.max(keys.first_max(g, k));
+            k
+        } else {
+            NO as usize
+        };
         let mut maxn = 1;
         while maxn < MAX_N.min(limit)
             && i + maxn < toks.len()
@@ -457,14 +755,18 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 }
             };
             let second = &toks[i + 1];
-            let mut limit2 = pairs.get(&f[toks[i].fs as usize..second.fe as usize]);
+            let k2 = keys.id(t0.fs as usize, second.fe as usize);
+            let mut limit2 = keys.pair_max(pairs, k2);
             if second.poss && limit2 == 0 {
-                limit2 = pairs.get(&f[toks[i].fs as usize..second.fe as usize - 1]);
+                let k2 = keys.id(t0.fs as usize, second.fe as usize - 1);
+                limit2 = keys.pair_max(pairs, k2);
             }
             maxn = maxn.min(limit2.max(1));
         }
-        let after_title =
-            i > 0 && joinable(f, &toks[i - 1], &toks[i]) && ctx.title.contains(word(&toks[i - 1]));
+        let after_title = i > 0 && joinable(f, &toks[i - 1], &t0) && {
+            let w = word(&toks[i - 1]);
+            ctx.title_mask.may(w) && ctx.title.contains(w)
+        };
         let mut found = None;
         if !after_title && limit > 0 {
             for n in (1..=maxn).rev() {
@@ -480,14 +782,17 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                     &[full]
                 };
                 for &e in ends {
-                    let key = &f[toks[i].fs as usize..e];
-                    let (post, small) = *lookup_memo
-                        .entry(key)
-                        .or_insert_with(|| (g.lookup(key), g.small.get(key)));
-                    if (post.is_empty() && small.is_none()) || ctx.stop.contains(key) {
+                    let k = if n > 1 {
+                        keys.id(t0.fs as usize, e)
+                    } else if e == full {
+                        k0
+                    } else {
+                        kp
+                    };
+                    if !keys.known(g, k) || keys.stop(g, k) {
                         continue;
                     }
-                    found = Some((n, key, post, small, e < full));
+                    found = Some((n, k, e < full));
                     break;
                 }
                 if found.is_some() {
@@ -495,7 +800,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 }
             }
         }
-        let Some((n, key, post, small, cut)) = found else {
+        let Some((n, kid, cut)) = found else {
             // "Prime Minister Abiy Ahmed": the word after a title is a person's name, and
             // not a place later in the article either ("Abiy said"), unless it names a
             // country or a province.
@@ -505,7 +810,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                         .any(|s| matches!(s, Small::Country(_) | Small::Admin1(_)))
                 })
             {
-                persons.insert(w0);
+                keys.keys[k0].person = true;
             }
             if !after_title {
                 {
@@ -520,7 +825,9 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             i += 1;
             continue;
         };
-        let start = toks[i].os as usize;
+        let key = keys.str(kid);
+        let (name, small) = (keys.keys[kid].name, keys.keys[kid].small);
+        let start = t0.os as usize;
         let end = ft.orig_end(text, toks[i + n - 1].fe as usize - usize::from(cut));
         let orig = &text[start..end];
         // A single word right after another capitalised word that is no name and no
@@ -528,7 +835,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         let surname = n == 1
             && i > consumed
             && toks[i - 1].cap
-            && &f[toks[i - 1].fe as usize..toks[i].fs as usize] == " "
+            && &f[toks[i - 1].fe as usize..t0.fs as usize] == " "
             && !ctx.stop.contains(word(&toks[i - 1]));
         i += n;
         consumed = i;
@@ -573,6 +880,12 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         if key.len() < 3 && !has_region {
             continue;
         }
+        // What the next word is in the context lists (asked once).
+        let next = if i < toks.len() {
+            ctx.flags(word(&toks[i]))
+        } else {
+            0
+        };
         // A single word right before another capitalised word that is no name and no stop
         // word is a first name ("Kelly Smith"), not a town.
         let first_name = n == 1
@@ -581,20 +894,14 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             && &f[toks[i - 1].fe as usize..toks[i].fs as usize] == " "
             // "Kelly Smith said", not "Kuje Medium Security Centre".
             && !(i + 1 < toks.len() && toks[i + 1].cap && joinable(f, &toks[i], &toks[i + 1]))
+            && next & (Context::STOP | Context::FEATURE | Context::ADMIN1) == 0
             && {
-                let w = word(&toks[i]);
-                !ctx.stop.contains(w)
-                    && !ctx.feature.contains(w)
-                    && !ctx.admin1.contains(w)
-                    && {
-                        let (post, small) = *lookup_memo
-                            .entry(w)
-                            .or_insert_with(|| (g.lookup(w), g.small.get(w)));
-                        post.is_empty() && small.is_none()
-                    }
+                let k = keys.id(toks[i].fs as usize, toks[i].fe as usize);
+                !keys.known(g, k)
             };
         let big = || {
-            post.iter()
+            g.postings(name)
+                .iter()
                 .any(|&x| g.store.places[(x >> 1) as usize].population >= 100_000)
         };
         let person = n == 1 && ctx.person.contains(key);
@@ -604,38 +911,26 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             && !has_region
             && (person && (first_name || surname) || !big())
         {
-            persons.insert(key);
+            keys.keys[kid].person = true;
             continue;
         }
         let initial = is_sentence_initial(text, start);
-        if n == 1 && !has_region {
-            let lowercase = match &lower {
-                Some(lw) => lw.contains(key),
-                None if lower_scans < LOWER_SCANS => {
-                    lower_scans += 1;
-                    toks.iter().any(|t| {
-                        !t.cap
-                            && (t.fe - t.fs) as usize == key.len()
-                            && &f[t.fs as usize..t.fe as usize] == key
-                    })
-                }
-                None => lower.insert(LowerSet::new(f, &toks)).contains(key),
-            };
-            if lowercase {
-                continue;
-            }
+        // A single word the article also writes in lower case is that word, not a place:
+        // told after the loop, when every token has been seen.
+        let lower_q = n == 1 && !has_region;
+        if lower_q {
+            keys.keys[kid].lower_asked = true;
         }
         // Hint from the next word ("Badghis province", "Kunduz city") or the words before
         // ("province of Badghis").
         let j = i;
         let mut hint = Hint::None;
         if j < toks.len() && joinable(f, &toks[j - 1], &toks[j]) {
-            let w = word(&toks[j]);
-            if ctx.admin1.contains(w) {
+            if next & Context::ADMIN1 != 0 {
                 hint = Hint::Admin1;
-            } else if ctx.admin2.contains(w) {
+            } else if next & Context::ADMIN2 != 0 {
                 hint = Hint::Admin2;
-            } else if ctx.city.contains(w) {
+            } else if next & Context::CITY != 0 {
                 hint = Hint::City;
             }
         }
@@ -643,7 +938,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         if j < toks.len()
             && toks[j].cap
             && joinable(f, &toks[j - 1], &toks[j])
-            && ctx.feature.contains(word(&toks[j]))
+            && next & Context::FEATURE != 0
         {
             continue;
         }
@@ -654,54 +949,82 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             && hint == Hint::None
             && j < toks.len()
             && joinable_or_hyphen(f, &toks[j - 1], &toks[j])
-            && ctx.modifier.contains(word(&toks[j]))
+            && next & Context::MODIFIER != 0
         {
             continue;
         }
         let b = i - n;
         if hint == Hint::None && b >= 2 && word(&toks[b - 1]) == "of" {
-            let w = word(&toks[b - 2]);
-            if ctx.admin1.contains(w) {
+            let before = ctx.flags(word(&toks[b - 2]));
+            if before & Context::ADMIN1 != 0 {
                 hint = Hint::Admin1;
-            } else if ctx.city.contains(w) {
+            } else if before & Context::CITY != 0 {
                 hint = Hint::City;
             }
         }
-        let gi = *group_of.entry((key, hint)).or_insert_with(|| {
-            let mut cands: Vec<Cand> = small
-                .iter()
-                .filter_map(|s| match *s {
-                    Small::Country(c) => Some(Cand::Country(c)),
-                    Small::Admin1(a) => Some(Cand::Admin1(a)),
-                    Small::Admin2(a) => Some(Cand::Admin2(a)),
-                    // "Oudalan province": where provinces are second-level divisions
-                    // (Burkina Faso, Kenya's old provinces...), the admin-1 word names one.
-                    Small::Place(p) => Some(Cand::Place(p, false)),
-                    Small::Admin2Stem(a) if matches!(hint, Hint::Admin2 | Hint::Admin1) => {
-                        Some(Cand::Admin2(a))
-                    }
-                    _ => None,
-                })
-                .collect();
-            cands.extend(post.iter().map(|&x| Cand::Place(x >> 1, x & 1 == 1)));
-            groups.push(Group {
-                key,
-                spans: Vec::new(),
-                hint,
-                cands,
-                weak: true,
-                fuzzy: false,
-                dateline: true,
-                best: None,
-                second: 0.0,
-                top: Vec::new(),
-                _g: std::marker::PhantomData,
-            });
-            groups.len() - 1
+        found_names.push(Found {
+            key: kid as u32,
+            hint,
+            span: Span::new(start, end),
+            strong: !initial || n > 1 || has_region,
+            lower_q,
         });
+    }
+
+    // The names found, in order, less the one-word names the article writes in lower case.
+    mark_lower_case(&mut keys, &toks);
+    for fd in found_names {
+        let kid = fd.key as usize;
+        let x = &keys.keys[kid];
+        if fd.lower_q && x.lower_seen {
+            continue;
+        }
+        let hint = fd.hint;
+        let gi = match x.groups[hint as usize] {
+            NO => {
+                let small = x.small.map(|v| v.as_slice()).unwrap_or(&[]);
+                let mut cands: Vec<Cand> = small
+                    .iter()
+                    .filter_map(|s| match *s {
+                        Small::Country(c) => Some(Cand::Country(c)),
+                        Small::Admin1(a) => Some(Cand::Admin1(a)),
+                        Small::Admin2(a) => Some(Cand::Admin2(a)),
+                        // "Oudalan province": where provinces are second-level divisions
+                        // (Burkina Faso, Kenya's old provinces...), the admin-1 word names one.
+                        Small::Place(p) => Some(Cand::Place(p, false)),
+                        Small::Admin2Stem(a) if matches!(hint, Hint::Admin2 | Hint::Admin1) => {
+                            Some(Cand::Admin2(a))
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                cands.extend(
+                    g.postings(x.name)
+                        .iter()
+                        .map(|&p| Cand::Place(p >> 1, p & 1 == 1)),
+                );
+                groups.push(Group {
+                    key: keys.str(kid),
+                    spans: Vec::new(),
+                    hint,
+                    cands,
+                    weak: true,
+                    fuzzy: false,
+                    dateline: true,
+                    best: None,
+                    second: 0.0,
+                    top: Vec::new(),
+                    _g: std::marker::PhantomData,
+                });
+                keys.keys[kid].groups[hint as usize] = groups.len() as u32 - 1;
+                groups.len() - 1
+            }
+            gi => gi as usize,
+        };
         let gr = &mut groups[gi];
-        gr.spans.push(Span::new(start, end));
-        if !initial || n > 1 || has_region {
+        let (start, end) = (fd.span.start, fd.span.end);
+        gr.spans.push(fd.span);
+        if fd.strong {
             gr.weak = false;
         }
         if !is_dateline(text, start, end) {
@@ -738,6 +1061,8 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     }
     let mut named_sorted: Vec<u32> = named.iter().copied().collect();
     named_sorted.sort_unstable();
+    // Cursor into the folding map for the (mostly increasing) offsets below.
+    let mut cursor = 0;
     for (ti, maxn) in unmatched {
         if named.is_empty() {
             break;
@@ -749,19 +1074,25 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         while n < maxn
             && n < 4
             && f[toks[ti + n - 1].fe as usize..toks[ti + n].fs as usize] == *" "
-            && text[ft.orig_end(text, toks[ti + n - 1].fe as usize)..].starts_with('-')
+            && text[ft.orig_end_seq(text, toks[ti + n - 1].fe as usize, &mut cursor)..]
+                .starts_with('-')
         {
             n += 1;
-        }
-        if n == 1 && is_sentence_initial(text, start) {
-            continue;
         }
         let last = &toks[ti + n - 1];
         if !last.cap {
             continue;
         }
         let key = &f[t0.fs as usize..last.fe as usize];
-        if key.len() < 6 || ctx.stop.contains(key) || !fuzzy_tried.insert(key) {
+        // The cheap tests first: too short, or no skeleton the fuzzy index could hold.
+        if key.len() < 6 || !super::fuzzy::may_have_candidates(key) {
+            continue;
+        }
+        if n == 1 && is_sentence_initial(text, start) {
+            continue;
+        }
+        let kid = keys.id(t0.fs as usize, last.fe as usize);
+        if keys.stop(g, kid) || std::mem::replace(&mut keys.keys[kid].fuzzy_tried, true) {
             continue;
         }
         let cands = g.fuzzy_candidates(key, &named_sorted);
@@ -769,28 +1100,35 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             continue;
         }
         let end = ft.orig_end(text, last.fe as usize);
-        let gi = *group_of.entry((key, Hint::None)).or_insert_with(|| {
-            groups.push(Group {
-                key,
-                spans: Vec::new(),
-                hint: Hint::None,
-                cands: cands.iter().map(|&p| Cand::Place(p, false)).collect(),
-                weak: false,
-                fuzzy: true,
-                dateline: false,
-                best: None,
-                second: 0.0,
-                top: Vec::new(),
-                _g: std::marker::PhantomData,
-            });
-            groups.len() - 1
-        });
+        let gi = match keys.keys[kid].groups[Hint::None as usize] {
+            NO => {
+                groups.push(Group {
+                    key,
+                    spans: Vec::new(),
+                    hint: Hint::None,
+                    cands: cands.iter().map(|&p| Cand::Place(p, false)).collect(),
+                    weak: false,
+                    fuzzy: true,
+                    dateline: false,
+                    best: None,
+                    second: 0.0,
+                    top: Vec::new(),
+                    _g: std::marker::PhantomData,
+                });
+                keys.keys[kid].groups[Hint::None as usize] = groups.len() as u32 - 1;
+                groups.len() - 1
+            }
+            gi => gi as usize,
+        };
         groups[gi].spans.push(Span::new(start, end));
     }
 
     // One sense per discourse: a word used as a person's name is not a place elsewhere.
-    for gr in groups.iter_mut().filter(|_| !persons.is_empty()) {
-        if persons.contains(gr.key) {
+    for gr in groups.iter_mut() {
+        if keys
+            .get(gr.key.as_bytes())
+            .is_some_and(|k| keys.keys[k].person)
+        {
             gr.cands.clear();
         }
     }
@@ -1399,6 +1737,12 @@ mod tests {
         // "Bor" is a town in the test gazetteer; here it is an ordinary word.
         let got = names("Bor officials spoke. The bor was closed.");
         assert!(got.is_empty(), "{got:?}");
+        // the lower-case use may come first, and the name may recur
+        let got = names("The bor was closed. Later Bor officials spoke, and Bor said so.");
+        assert!(got.is_empty(), "{got:?}");
+        // a word of the same length and first letter in lower case is no veto
+        let got = names("The bar was closed. Later Bor officials spoke.");
+        assert!(got.iter().any(|x| x.0 == "Bor"), "{got:?}");
     }
 
     #[test]
@@ -1556,6 +1900,36 @@ mod tests {
         assert_eq!(m.len(), 1, "{m:?}");
         assert_eq!(m[0].text, "Badghis Town");
         assert_eq!(m[0].place.as_ref().and_then(|p| p.geonameid), Some(1129867));
+    }
+
+    #[test]
+    fn word_spans_agree_with_a_char_scan() {
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "a".into(),
+            " kabul ".into(),
+            "qal\u{e1}h ye now \u{2014} s\u{e3}o paulo, 12 km; x".into(),
+            "\u{645}\u{635}\u{631}".into(),
+        ];
+        // every byte class at every position of a block and across block ends
+        let parts = [
+            "ab", "9", " ", "-", "\u{e9}", "\u{2019}", "z", "@", "[", "`", "{", "/", ":", "A", "Z",
+            "\u{7f}",
+        ];
+        for k in 0..400usize {
+            let mut t = String::new();
+            let mut x = k;
+            while t.len() < 70 + k % 90 {
+                t.push_str(parts[x % parts.len()]);
+                x = x.wrapping_mul(2654435761).wrapping_add(k + 7) >> 3;
+            }
+            texts.push(t);
+        }
+        for t in &texts {
+            let mut got = Vec::new();
+            super::word_spans(t, |s, e| got.push((s, e)));
+            assert_eq!(got, super::word_spans_slow(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -18,7 +18,26 @@ pub(crate) struct FuzzyIndex {
     /// Skeleton hash → its run in `by_skeleton` (one probe instead of a binary search over
     /// a vector far bigger than the cache): an open-addressing table of `(hash, start,
     /// end)` indexed by the hash's low bits (it is a hash already), `end == 0` for empty.
-    runs: Vec<(u64, u32, u32)>,
+    runs: Vec<Run>,
+}
+
+/// A slot of [`FuzzyIndex`]'s `runs`, in one half cache line.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(32))]
+struct Run {
+    hash: u64,
+    start: u32,
+    /// 0: an empty slot.
+    end: u32,
+    /// The [`country_bit`]s of the run's countries, so that a skeleton with no name in the
+    /// article's countries (nearly every unknown word) is told apart without reading its run.
+    countries: u64,
+}
+
+/// The bit of country index `c` in a 64-bit country mask (collisions only let more through).
+#[inline]
+pub(crate) fn country_bit(c: u32) -> u64 {
+    1 << (c % 64)
 }
 
 /// The letter map of [`skeleton`] (`None`: dropped).
@@ -81,6 +100,19 @@ pub(crate) fn skeleton_key(folded: &str) -> (u64, usize, usize) {
         }
     }
     (h ^ (h >> 29), sk, nl)
+}
+
+/// Whether a key of skeleton length `sk` and `nl` letters is long enough to be tried.
+#[inline]
+fn long_enough(sk: usize, nl: usize) -> bool {
+    sk >= 4 && nl >= 6
+}
+
+/// Whether [`Gazetteer::fuzzy_candidates`] can find anything for folded `key` (it finds
+/// nothing for a skeleton too short), without the index.
+pub(crate) fn may_have_candidates(key: &str) -> bool {
+    let (_, sk, nl) = skeleton_key(key);
+    long_enough(sk, nl)
 }
 
 /// Letters of a folded name without spaces and without a leading `al`/`el` article.
@@ -299,7 +331,7 @@ impl FuzzyIndex {
                 n += 1;
             }
         }
-        let mut runs = vec![(0u64, 0u32, 0u32); (n + n / 2).next_power_of_two().max(16)];
+        let mut runs = vec![Run::default(); (n + n / 2).next_power_of_two().max(16)];
         let mask = runs.len() - 1;
         let mut a = 0;
         while a < by_skeleton.len() {
@@ -309,26 +341,37 @@ impl FuzzyIndex {
                 b += 1;
             }
             let mut k = h as usize & mask;
-            while runs[k].2 != 0 {
+            while runs[k].end != 0 {
                 k = (k + 1) & mask;
             }
-            runs[k] = (h, a as u32, b as u32);
+            runs[k] = Run {
+                hash: h,
+                start: a as u32,
+                end: b as u32,
+                countries: by_skeleton[a..b]
+                    .iter()
+                    .fold(0, |m, e| m | country_bit(e.1)),
+            };
             a = b;
         }
         FuzzyIndex { by_skeleton, runs }
     }
 
-    /// The run of skeleton hash `h` in `by_skeleton`.
+    /// The run of skeleton hash `h` in `by_skeleton`, if some country of mask `countries`
+    /// (see [`country_bit`]) may hold a name of that skeleton.
     #[inline]
-    fn run(&self, h: u64) -> Option<(u32, u32)> {
+    fn run(&self, h: u64, countries: u64) -> Option<(u32, u32)> {
         let mask = self.runs.len() - 1;
         let mut k = h as usize & mask;
         loop {
-            match self.runs[k] {
-                (_, _, 0) => return None,
-                (x, a, b) if x == h => return Some((a, b)),
-                _ => k = (k + 1) & mask,
+            let r = &self.runs[k];
+            if r.end == 0 {
+                return None;
             }
+            if r.hash == h {
+                return (r.countries & countries != 0).then_some((r.start, r.end));
+            }
+            k = (k + 1) & mask;
         }
     }
 }
@@ -344,18 +387,30 @@ impl Gazetteer {
     pub(crate) fn fuzzy_candidates(&self, key: &str, keep: &[u32]) -> Vec<u32> {
         let idx = self.fuzzy_index();
         let (h, sk, nl) = skeleton_key(key);
-        if sk < 4 || nl < 6 {
+        if !long_enough(sk, nl) {
             return Vec::new();
         }
-        let Some((a, b)) = idx.run(h) else {
+        let countries = keep.iter().fold(0, |m, &c| m | country_bit(c));
+        let Some((a, b)) = idx.run(h, countries) else {
             return Vec::new();
         };
         let v = &idx.by_skeleton[a as usize..b as usize];
         let mut names: Vec<(u32, u32, u32)> = Vec::new();
-        for &c in keep {
-            let a = v.partition_point(|&(_, x, ..)| x < c);
-            let b = v.partition_point(|&(_, x, ..)| x <= c);
-            names.extend(v[a..b].iter().map(|&(_, _, n, start, len)| (n, start, len)));
+        if v.len() <= 4 * keep.len() + 16 {
+            // A short run: one pass, most entries told apart by the country mask.
+            names.extend(
+                v.iter()
+                    .filter(|e| {
+                        countries & country_bit(e.1) != 0 && keep.binary_search(&e.1).is_ok()
+                    })
+                    .map(|&(_, _, n, start, len)| (n, start, len)),
+            );
+        } else {
+            for &c in keep {
+                let a = v.partition_point(|&(_, x, ..)| x < c);
+                let b = v.partition_point(|&(_, x, ..)| x <= c);
+                names.extend(v[a..b].iter().map(|&(_, _, n, start, len)| (n, start, len)));
+            }
         }
         // Most unknown words have no name of that skeleton in the article's countries: no
         // string work for them.

@@ -114,6 +114,12 @@ pub(crate) struct Context {
     pub stop: FastSet<String>,
     /// Titles before person names ("Mr", "President").
     pub title: FastSet<String>,
+    /// The lengths and first letters of `title` (every token before a capitalised one is
+    /// asked about: most are told apart without a hash).
+    pub title_mask: WordMask,
+    /// Every word of the sets above with the [`Context::flags`] of the sets holding it, so
+    /// that the words around a name are asked about with one probe.
+    pub all: FastMap<String, u8>,
     /// Words after a name that make it an admin-1 region ("province", "state").
     pub admin1: FastSet<String>,
     /// Words after a name that make it a town ("city", "town").
@@ -128,6 +134,44 @@ pub(crate) struct Context {
     /// Nouns a place name modifies as an attribute of a person or an organisation
     /// ("Liverpool forward", "Kabul bureau", "Paris-based"): such a name is no event location.
     pub modifier: FastSet<String>,
+}
+
+impl Context {
+    pub(crate) const STOP: u8 = 1;
+    pub(crate) const TITLE: u8 = 2;
+    pub(crate) const ADMIN1: u8 = 4;
+    pub(crate) const ADMIN2: u8 = 8;
+    pub(crate) const CITY: u8 = 16;
+    pub(crate) const FEATURE: u8 = 32;
+    pub(crate) const PERSON: u8 = 64;
+    pub(crate) const MODIFIER: u8 = 128;
+
+    /// Which sets hold folded word `w` (a bit each, 0: none).
+    #[inline]
+    pub(crate) fn flags(&self, w: &str) -> u8 {
+        self.all.get(w).copied().unwrap_or(0)
+    }
+}
+
+/// A 256-bit filter of words by length and first byte: [`WordMask::may`] is true for every
+/// word noted (and some others).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct WordMask([u64; 4]);
+
+impl WordMask {
+    #[inline]
+    fn bit(w: &[u8]) -> usize {
+        (w.len().min(15) << 4) | (w.first().copied().unwrap_or(0) as usize & 15)
+    }
+    pub(crate) fn note(&mut self, w: &str) {
+        let b = Self::bit(w.as_bytes());
+        self.0[b / 64] |= 1 << (b % 64);
+    }
+    #[inline]
+    pub(crate) fn may(&self, w: &str) -> bool {
+        let b = Self::bit(w.as_bytes());
+        self.0[b / 64] & (1 << (b % 64)) != 0
+    }
 }
 
 /// Per feature code: how much being that kind of place counts.
@@ -168,7 +212,14 @@ pub struct Gazetteer {
     pub(crate) fuzzy: OnceLock<fuzzy::FuzzyIndex>,
     /// The two-word filter (built on first need).
     pub(crate) pairs: OnceLock<pairs::PairFilter>,
+    /// A bit per [`hash_bytes`] slot of the keys of `small` (built on first need): most
+    /// keys the recogniser looks up are in no small table, and this says so from 256 KB
+    /// instead of a probe of the map.
+    small_filter: OnceLock<Vec<u64>>,
 }
+
+/// Bits of the small-table filter (a power of two).
+const SMALL_FILTER_BITS: usize = 1 << 21;
 
 /// A hash of a short byte string (a word, a name), eight bytes at a time: for the small
 /// string maps of the hot path (SipHash, and FNV with one multiply per byte, are slower).
@@ -632,6 +683,7 @@ impl Gazetteer {
             context: Context::default(),
             fuzzy: OnceLock::new(),
             pairs: OnceLock::new(),
+            small_filter: OnceLock::new(),
         };
         g.link_store();
         Ok(g)
@@ -760,9 +812,15 @@ impl Gazetteer {
     }
 
     /// The most words a name starting with folded word `w` can have (0: none).
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn first_word_max(&self, w: &str) -> usize {
         self.first.get(hash_bytes(w.as_bytes()))
+    }
+
+    /// [`Gazetteer::first_word_max`] of a word whose [`hash_bytes`] is `h`.
+    #[inline]
+    pub(crate) fn first_word_max_hashed(&self, h: u64) -> usize {
+        self.first.get(h)
     }
 
     /// `places_aliases.tsv`: `geonameid<TAB>name;name`, names in use that GeoNames does not
@@ -930,8 +988,38 @@ impl Gazetteer {
     /// Postings (`place << 1 | primary`) of a folded name.
     #[inline]
     pub(crate) fn lookup(&self, key: &str) -> &[u32] {
+        self.postings(self.lookup_name(key))
+    }
+
+    /// Postings (`place << 1 | primary`) of name `i` of the name table (none for
+    /// `u32::MAX`).
+    #[inline]
+    pub(crate) fn postings(&self, i: u32) -> &[u32] {
+        let i = i as usize;
+        match (
+            self.store.post_start.get(i),
+            self.store.post_start.get(i + 1),
+        ) {
+            (Some(&a), Some(&b)) => self
+                .store
+                .postings
+                .get(a as usize..b as usize)
+                .unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Index in the name table of a folded name (`u32::MAX`: none), without reading its
+    /// postings.
+    #[inline]
+    pub(crate) fn lookup_name(&self, key: &str) -> u32 {
+        self.lookup_name_hashed(key, hash_bytes(key.as_bytes()))
+    }
+
+    /// [`Gazetteer::lookup_name`] of `key` whose [`hash_bytes`] is `full`.
+    #[inline]
+    pub(crate) fn lookup_name_hashed(&self, key: &str, full: u64) -> u32 {
         let mask = self.table.len() - 1;
-        let full = hash_bytes(key.as_bytes());
         let ib = index_bits(self.store.name_keys.len());
         let tag_mask = !0u64 << ib;
         let trusted = 64 - ib >= TRUSTED_TAG_BITS;
@@ -940,19 +1028,41 @@ impl Gazetteer {
         loop {
             let slot = self.table[h];
             if slot == 0 {
-                return &[];
+                return u32::MAX;
             }
             let i = ((slot & !tag_mask) as usize).wrapping_sub(1);
             // With a long tag, the strings need not be compared (three fewer cache misses).
             if slot & tag_mask == tag
                 && (trusted || self.store.pool.get(self.store.name_keys[i]) == key)
             {
-                let a = self.store.post_start[i] as usize;
-                let b = self.store.post_start[i + 1] as usize;
-                return &self.store.postings[a..b];
+                return i as u32;
             }
             h = (h + 1) & mask;
         }
+    }
+
+    /// The small-table filter, built on first need.
+    pub(crate) fn small_filter(&self) -> &[u64] {
+        self.small_filter.get_or_init(|| {
+            let mut f = vec![0u64; SMALL_FILTER_BITS / 64];
+            for k in self.small.keys() {
+                let b = hash_bytes(k.as_bytes()) as usize & (SMALL_FILTER_BITS - 1);
+                f[b / 64] |= 1 << (b % 64);
+            }
+            f
+        })
+    }
+
+    /// The small-table (country, region, demonym) readings of a folded name whose
+    /// [`hash_bytes`] is `h`.
+    #[inline]
+    pub(crate) fn small_hashed(&self, key: &str, h: u64) -> Option<&Vec<Small>> {
+        let filter = self.small_filter();
+        let b = h as usize & (SMALL_FILTER_BITS - 1);
+        if filter[b / 64] & (1 << (b % 64)) == 0 {
+            return None;
+        }
+        self.small.get(key)
     }
 
     /// Number of places and distinct folded names.
@@ -1113,7 +1223,24 @@ fn parse_context(path: &Path, text: &str) -> Result<Context> {
         if cols.len() < 2 {
             return Err(bad_line(path, no, "expected kind<TAB>word"));
         }
-        let set = match cols[0].trim() {
+        let kind = cols[0].trim();
+        let flag = match kind {
+            "stop" => Context::STOP,
+            "title" => Context::TITLE,
+            "admin1" => Context::ADMIN1,
+            "admin2" => Context::ADMIN2,
+            "city" => Context::CITY,
+            "feature" => Context::FEATURE,
+            "person" => Context::PERSON,
+            "modifier" => Context::MODIFIER,
+            other => return Err(bad_line(path, no, &format!("unknown kind {other:?}"))),
+        };
+        let w = fold_fast(cols[1]);
+        if flag == Context::TITLE {
+            c.title_mask.note(&w);
+        }
+        *c.all.entry(w.clone()).or_default() |= flag;
+        let set = match kind {
             "stop" => &mut c.stop,
             "title" => &mut c.title,
             "admin1" => &mut c.admin1,
@@ -1121,10 +1248,9 @@ fn parse_context(path: &Path, text: &str) -> Result<Context> {
             "city" => &mut c.city,
             "feature" => &mut c.feature,
             "person" => &mut c.person,
-            "modifier" => &mut c.modifier,
-            other => return Err(bad_line(path, no, &format!("unknown kind {other:?}"))),
+            _ => &mut c.modifier,
         };
-        set.insert(fold_fast(cols[1]));
+        set.insert(w);
     }
     Ok(c)
 }
@@ -1207,6 +1333,21 @@ mod tests {
             let x = format!("a{}b {} c", b as char, b as char);
             assert_eq!(fold_fast(&x), fold(&x), "{b}");
         }
+    }
+
+    #[test]
+    fn context_flags_name_every_list_of_a_word() {
+        let c = parse_context(
+            Path::new("places_context.tsv"),
+            "# kind word\nstop\tMay\ntitle\tGeneral\nstop\tGeneral\nadmin1\tProvince\n",
+        )
+        .unwrap();
+        assert_eq!(c.flags("general"), Context::STOP | Context::TITLE);
+        assert_eq!(c.flags("province"), Context::ADMIN1);
+        assert_eq!(c.flags("may"), Context::STOP);
+        assert_eq!(c.flags("kabul"), 0);
+        assert!(c.title_mask.may("general") && c.title.contains("general"));
+        assert!(parse_context(Path::new("c.tsv"), "town\tX\n").is_err());
     }
 
     #[test]

@@ -50,9 +50,15 @@ impl PairFilter {
 
     /// The most words of a name whose first two words are `pair` (0: none; `usize::MAX`:
     /// three or more).
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn get(&self, pair: &str) -> usize {
-        let slot = super::word_hash(pair.as_bytes()) as usize & (PAIR_BITS - 1);
+        self.get_hashed(super::word_hash(pair.as_bytes()))
+    }
+
+    /// [`PairFilter::get`] of a pair whose [`super::word_hash`] is `h`.
+    #[inline]
+    pub(crate) fn get_hashed(&self, h: u64) -> usize {
+        let slot = h as usize & (PAIR_BITS - 1);
         match (self.0[slot / 32] >> ((slot % 32) * 2)) & 3 {
             3 => usize::MAX,
             v => v as usize,
@@ -80,6 +86,7 @@ impl Gazetteer {
         std::thread::scope(|sc| {
             sc.spawn(|| {
                 self.pairs.get_or_init(|| PairFilter::build(self));
+                self.small_filter();
             });
             self.fuzzy_index();
         });
