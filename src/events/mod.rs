@@ -323,7 +323,7 @@ impl EventExtractor {
                                 ev,
                                 state.own_place,
                             ) {
-                                Ok(()) => {
+                                None => {
                                     // other reports of it in the antecedent's sentence learn
                                     // the same date and place
                                     let (t, span) =
@@ -344,8 +344,8 @@ impl EventExtractor {
                                     }
                                     continue;
                                 }
-                                Err(_) if !own_date => continue,
-                                Err(ev) => ev,
+                                Some(_) if !own_date => continue,
+                                Some(ev) => ev,
                             }
                         }
                         _ if definite && !own_date => continue,
@@ -967,7 +967,7 @@ fn fold_reference(
     into_own_place: &mut bool,
     ev: Event,
     ev_own_place: bool,
-) -> std::result::Result<(), Event> {
+) -> Option<Event> {
     // a date inherited from the story yields to a stated one within the story's week
     let dates_agree = match (into.date, ev.date) {
         (Some(a), Some(b)) => {
@@ -992,7 +992,7 @@ fn fold_reference(
         || finer(&ev.place, &into.place);
     let sides_agree = crate::graph::merge::actors_compatible(&into.agents, &ev.agents);
     if !(dates_agree && places_agree && sides_agree) {
-        return Err(ev);
+        return Some(ev);
     }
     if ev.date.is_some() && (!into.date_explicit || into.date.is_none()) && ev.date_explicit {
         into.date = ev.date;
@@ -1023,7 +1023,7 @@ fn fold_reference(
     };
     into.confidence = into.confidence.max(ev.confidence);
     into.evidence.extend(ev.evidence);
-    Ok(())
+    None
 }
 
 /// A state actor named for its civil government ("Afghan government", "Malian authorities",

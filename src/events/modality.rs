@@ -462,4 +462,68 @@ mod tests {
             Some("since")
         );
     }
+    fn check_with_modifiers(sentence: &str, trigger: &str, actor_words: &[&str]) -> Option<String> {
+        let dir = crate::default_gazetteer_dir();
+        let m = ModalityLexicon::load(&dir.join("modality.tsv")).unwrap();
+        let folded: Vec<String> = sentence.split_whitespace().map(crate::text::fold).collect();
+        let words: Vec<&str> = folded.iter().map(String::as_str).collect();
+        let t = words.iter().position(|w| *w == trigger).unwrap();
+        m.unrealised_with(&words, t, t, (0, words.len()), false, &|i| {
+            !actor_words.contains(&words[i])
+        })
+        .map(str::to_string)
+    }
+
+    #[test]
+    fn a_count_reaches_across_modifiers_but_not_across_an_actor() {
+        assert_eq!(
+            check_with_modifiers(
+                "Four months of street fighting ruined the city",
+                "fighting",
+                &[]
+            )
+            .as_deref(),
+            Some("aggregate")
+        );
+        assert_eq!(
+            check_with_modifiers(
+                "Dozens of gunmen attacked the village",
+                "attacked",
+                &["gunmen"]
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn to_before_a_verb_is_a_purpose_unless_the_verb_before_makes_it_happen() {
+        assert_eq!(
+            check("the collapse of its campaign to seize the capital", "seize").as_deref(),
+            Some("purpose")
+        );
+        assert_eq!(
+            check("the rebels managed to capture the town", "capture"),
+            None
+        );
+        assert_eq!(
+            check("the first capital to fall to the rebels", "fall"),
+            None
+        );
+        assert_eq!(
+            check("the arrest led to clashes in the city", "clashes"),
+            None
+        );
+    }
+
+    #[test]
+    fn since_right_before_the_verb_leaves_it_undated() {
+        assert_eq!(
+            check(
+                "the alliance says it has since taken several towns",
+                "taken"
+            )
+            .as_deref(),
+            Some("undated")
+        );
+    }
 }
