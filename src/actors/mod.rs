@@ -1387,6 +1387,10 @@ impl ActorDictionary {
         // armed groups seen so far: (actor, named in the text rather than a descriptor)
         let mut armed: Vec<(Actor, bool, String)> = Vec::new();
         let mut last_any: Option<Actor> = None;
+        // the last actor that stood as a subject, not as an object of a verb or preposition:
+        // "its" and "their" refer back to it ("The alliance launched an offensive, attacking
+        // military positions. ... its fighters captured the town": the alliance's)
+        let mut last_subject: Option<Actor> = None;
         let mut last_person: Option<Actor> = None;
         let mut out = Vec::with_capacity(chosen.len());
         for c in chosen {
@@ -1412,7 +1416,7 @@ impl ActorDictionary {
                 CandKind::Generic(actor) => (actor, true),
                 CandKind::State { gov, det } => {
                     let antecedent = match det {
-                        Det::Its => last_any.as_ref(),
+                        Det::Its => last_subject.as_ref().or(last_any.as_ref()),
                         Det::His => last_person.as_ref().or(last_any.as_ref()),
                         Det::None => None,
                     };
@@ -1466,7 +1470,7 @@ impl ActorDictionary {
                     anaphor,
                 } => {
                     let antecedent = match det {
-                        Det::Its => last_any.as_ref(),
+                        Det::Its => last_subject.as_ref().or(last_any.as_ref()),
                         Det::His => last_person.as_ref().or(last_any.as_ref()),
                         Det::None => None,
                     };
@@ -1490,6 +1494,9 @@ impl ActorDictionary {
                     (actor, true)
                 }
             };
+            if !object_position(text, c.start) {
+                last_subject = Some(actor.clone());
+            }
             out.push(ActorMention {
                 span: Span::new(c.start, c.end),
                 text: written.to_string(),
@@ -1499,6 +1506,42 @@ impl ActorDictionary {
         }
         out
     }
+}
+
+/// Does the mention starting at byte `start` stand as an object: after a preposition or a
+/// verb form ("attacking military positions", "fired on the convoy"), a determiner between?
+fn object_position(text: &str, start: usize) -> bool {
+    let mut pos = start;
+    for _ in 0..2 {
+        let Some(w) = prev_word_orig(text, pos) else {
+            return false;
+        };
+        let lw = w.to_lowercase();
+        if matches!(lw.as_str(), "the" | "a" | "an") {
+            pos -= w.len() + 1;
+            continue;
+        }
+        return matches!(
+            lw.as_str(),
+            "of" | "on"
+                | "to"
+                | "at"
+                | "in"
+                | "against"
+                | "with"
+                | "from"
+                | "by"
+                | "for"
+                | "into"
+                | "toward"
+                | "towards"
+                | "between"
+                | "over"
+                | "near"
+                | "around"
+        ) || (lw.len() > 4 && (lw.ends_with("ing") || lw.ends_with("ed")));
+    }
+    false
 }
 
 /// Suffixes of compound modifiers ("US-backed", "Saudi-led").

@@ -1119,3 +1119,21 @@ fn a_weapon_is_no_antecedent_of_later_state_descriptors() {
     assert_eq!(troops.country.as_deref(), Some("AF"));
     assert!(!troops.name.contains("aircraft"), "{troops:?}");
 }
+
+#[test]
+fn its_refers_back_to_the_last_subject_not_an_object() {
+    let text = "The Arakan Army launched an offensive, attacking military positions near the \
+                border. In the first days its fighters captured two towns.";
+    let ms = dict().find_actors(text, Some("MM"));
+    assert_eq!(
+        mention(&ms, "fighters").actor.name,
+        "Arakan Army",
+        "{ms:#?}"
+    );
+}
+
+#[test]
+fn a_capital_that_acknowledges_or_dismisses_is_its_government() {
+    let ms = dict().find_actors("Naypyitaw has rarely acknowledged its losses.", Some("MM"));
+    assert!(ms.iter().any(|m| m.text == "Naypyitaw"), "{ms:#?}");
+}

@@ -15,6 +15,14 @@ pub enum WordPat {
 }
 
 impl WordPat {
+    /// One word's alternatives (`a|b|stem*`), a gap sign included as a word.
+    pub fn parse_alternatives(w: &str) -> WordPat {
+        match Self::parse(w) {
+            WordPat::Gap => WordPat::Any(vec![("~".into(), false)]),
+            p => p,
+        }
+    }
+
     fn parse(w: &str) -> WordPat {
         if w == "~" {
             return WordPat::Gap;
@@ -247,6 +255,10 @@ pub(super) fn key_str(w: &str) -> &str {
     &w[..end]
 }
 
+/// Words before a trigger within which its `requires` word may stand: a subject's head noun
+/// may open a long noun phrase ("A warplane belonging to forces loyal to commander X struck").
+const REQUIRES_BEFORE: usize = 12;
+
 /// How a trigger's arguments are read from the sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Roles {
@@ -267,6 +279,9 @@ pub struct Trigger {
     pub phrase: Phrase,
     pub text: String,
     pub requires: Option<Phrase>,
+    /// The required word must follow the trigger (written `>word|word` in the data): "agreed
+    /// to a ceasefire", not "held peace talks and agreed to keep up dialogue".
+    pub requires_after: bool,
     /// Words just before the trigger that show it is not a report of this event.
     pub excludes: Option<Phrase>,
     pub roles: Roles,
@@ -336,7 +351,11 @@ impl TriggerLexicon {
                     words: vec![WordPat::parse(r)],
                 }),
             };
-            let requires = one_word(cols[2]);
+            let (requires_after, req_col) = match cols[2].strip_prefix('>') {
+                Some(r) => (true, r),
+                None => (false, cols[2]),
+            };
+            let requires = one_word(req_col);
             let excludes = one_word(cols[3]);
             let sub_event = Some(cols[5])
                 .filter(|s| !s.is_empty() && *s != "-")
@@ -346,6 +365,7 @@ impl TriggerLexicon {
                 phrase,
                 text: cols[1].to_string(),
                 requires,
+                requires_after,
                 excludes,
                 roles,
                 weak,
@@ -367,7 +387,8 @@ impl TriggerLexicon {
 
     /// All trigger matches in a sentence's folded words. Of overlapping matches of one type the
     /// longest wins; where two types claim the same words, a satisfied `requires` condition
-    /// (the more specific reading) beats none.
+    /// (the more specific reading) beats none; a match inside a longer one of another type is
+    /// a word of that phrase ("raid" in "air raid", "attack" in "suicide attack").
     pub fn find(&self, words: &[&str]) -> Vec<TriggerMatch> {
         let mut found: Vec<TriggerMatch> = Vec::new();
         for (i, w) in words.iter().enumerate() {
@@ -387,7 +408,11 @@ impl TriggerLexicon {
                 let specific = match &t.requires {
                     None => false,
                     Some(req) => {
-                        let lo = i.saturating_sub(8);
+                        let lo = if t.requires_after {
+                            last + 1
+                        } else {
+                            i.saturating_sub(REQUIRES_BEFORE)
+                        };
                         let hi = (last + 9).min(words.len());
                         let ok = (lo..hi)
                             .filter(|&j| j < i || j > last)
@@ -421,10 +446,13 @@ impl TriggerLexicon {
                 let overlap = k.first <= m.last && m.first <= k.last;
                 let kt = &self.triggers[k.trigger];
                 // a longer phrase holding the whole of a shorter one says more ("seized ~
-                // weapons" is no seizure of territory)
-                let holds =
+                // weapons" is no seizure of territory), unless only the shorter is specific
+                let inside =
                     k.first <= m.first && m.last <= k.last && k.last - k.first > m.last - m.first;
-                overlap && (kt.event_type == t.event_type || (k.specific && !m.specific) || holds)
+                overlap
+                    && (kt.event_type == t.event_type
+                        || (k.specific && !m.specific)
+                        || (inside && (k.specific || !m.specific)))
             });
             if !clash {
                 kept.push(m);

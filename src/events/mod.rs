@@ -125,6 +125,7 @@ impl EventExtractor {
         let mut state = ArticleState {
             in_force: story_date(&mentions.times, dct, body.len()),
             focus_place: None,
+            focus_area: None,
             last_agents: Vec::new(),
             last_attackers: Vec::new(),
             main_country: mentions
@@ -133,8 +134,14 @@ impl EventExtractor {
                 .map(|p| p.country_code.clone())
                 .or_else(|| main_country(&mentions.places)),
             country_place: mentions.main_country.clone(),
+            own_place: false,
+            inferred_agents: false,
+            last_parties: None,
+            sentence_agents: Vec::new(),
         };
         let mut events: Vec<Event> = Vec::new();
+        // what each event's report left implicit, in the order of `events`
+        let mut meta: Vec<EventMeta> = Vec::new();
         let mut triggers_out = Vec::new();
         let mut seen: Vec<EventType> = Vec::new();
         let mut last_violent_sentence: Option<usize> = None;
@@ -182,16 +189,30 @@ impl EventExtractor {
             if found.is_empty() && !index.has_place_or_time(sent) && toll.is_none() {
                 continue;
             }
+            state.sentence_agents.clear();
             let earlier = index.earlier_actors(sent);
             let mut s = roles::Sentence::new(text, sent, &toks, &words, &index, &earlier);
             for since in self.modality.reference_clauses(&words) {
                 s.drop_reference_clause(since);
             }
             let question = text[sent.start..sent.end].trim_end().ends_with('?');
+            // "killed 132 people in an overnight raid": an assault named as the frame of
+            // other violence of the sentence is that violence
+            let frame = |m: &TriggerMatch| {
+                let t = &self.triggers.triggers[m.trigger];
+                t.event_type == EventType::Assault
+                    && t.roles == Roles::Nominal
+                    && s.adjunct_nominal(m.first, m.last) == Some(roles::Adjunct::Frame)
+            };
+            let other_violence = |m: &TriggerMatch| {
+                found.iter().any(|o| {
+                    o != m && !frame(o) && is_violent(self.triggers.triggers[o.trigger].event_type)
+                })
+            };
             // a weak trigger yields to a strong violent one in the same sentence
             let strong_violent = found.iter().any(|m| {
                 let t = &self.triggers.triggers[m.trigger];
-                !t.weak && is_violent(t.event_type)
+                !t.weak && is_violent(t.event_type) && !frame(m)
             });
             // a weak trigger of an extension type yields to any guideline one ("seized the
             // town and looted the market" is the seizure)
@@ -199,14 +220,27 @@ impl EventExtractor {
                 .iter()
                 .any(|m| self.triggers.triggers[m.trigger].event_type.is_guideline());
             let sentence_events = events.len();
-            for m in found {
+            // events of the sentence told by an "after a push" adjunct: done by the subject
+            // of the verb they hang on
+            let mut earlier_steps: Vec<usize> = Vec::new();
+            for &m in &found {
                 let trig = &self.triggers.triggers[m.trigger];
-                if trig.weak && (strong_violent || (guideline && !trig.event_type.is_guideline())) {
+                // ... unless a verb reports it as done ("launched an attack toward Sirte")
+                if trig.weak && strong_violent && !s.supported(m.first) {
+                    continue;
+                }
+                if trig.weak && guideline && !trig.event_type.is_guideline() {
+                    continue;
+                }
+                if frame(&m) && other_violence(&m) {
                     continue;
                 }
                 let span = Span::new(toks[m.first].span.start, toks[m.last].span.end);
                 if s.inside_name(span) {
                     continue; // "Volcano of Anger", "Islamic State" are names, not triggers
+                }
+                if trig.roles == Roles::Nominal && s.in_backing_phrase(m.first) {
+                    continue; // "backed by coalition air strikes": support, not an event
                 }
                 if s.in_time_adjunct(m.first) {
                     continue; // "hours after the attack": a reference to an event told already
@@ -216,15 +250,19 @@ impl EventExtractor {
                 let told = seen.contains(&trig.event_type)
                     || (trig.event_type == EventType::Assault
                         && seen.iter().any(|t| is_violent(*t)));
-                if s.definite(m.first) && told && s.own_date_for(m.first, m.last).is_none() {
-                    continue;
-                }
+                // (a verb's participle is no noun that refers back: "the besieged port")
+                let definite = trig.roles != Roles::Svo && s.definite(m.first) && told;
                 let (cs, ce) = s.clause(m.first, m.last);
                 // a modal of the main clause does not reach into "when ...", "after ..."
                 let cs = s.subordinate_start(m.first, cs);
-                let modality = self
-                    .modality
-                    .unrealised(&words, m.first, m.last, cs, ce, question);
+                let modality = self.modality.unrealised_with(
+                    &words,
+                    m.first,
+                    m.last,
+                    (cs, ce),
+                    question,
+                    &|i| !s.word_in_actor(i),
+                );
                 triggers_out.push(TriggerMention {
                     span,
                     text: text[span.start..span.end].to_string(),
@@ -244,13 +282,16 @@ impl EventExtractor {
                     if let (Some(a), Some(told)) = (s.claimant(m.first), told) {
                         // every violence of the sentence that told it ("a car bomb exploded,
                         // followed by a gun battle")
-                        for ev in events.iter_mut().filter(|e| {
-                            is_violent(e.event_type)
-                                && e.agents.is_empty()
-                                && e.evidence.first().is_some_and(|x| x.span == told)
-                        }) {
+                        for (ev, meta) in
+                            events.iter_mut().zip(meta.iter_mut()).filter(|(e, meta)| {
+                                is_violent(e.event_type)
+                                    && (e.agents.is_empty() || meta.inferred_agents)
+                                    && e.evidence.first().is_some_and(|x| x.span == told)
+                            })
+                        {
                             ev.targets.retain(|t| t.name != a.name);
-                            ev.agents.push(a.clone());
+                            ev.agents = vec![a.clone()];
+                            meta.inferred_agents = false;
                         }
                         // the claimant is the story's attacker from here on
                         state.last_attackers = vec![a.clone()];
@@ -258,6 +299,17 @@ impl EventExtractor {
                     }
                 }
                 if modality.is_some() {
+                    continue;
+                }
+                // a definite reference may say more of the event it refers back to ("the
+                // deal was signed on Wednesday in Pretoria", "held the talks in Kunming"): the
+                // last event of its type takes its date and place if they agree; one with no
+                // date of its own is that event in any case
+                let own_date = definite && s.own_date_for(m.first, m.last).is_some();
+                let antecedent = definite
+                    .then(|| events.iter().rposition(|e| e.event_type == trig.event_type))
+                    .flatten();
+                if definite && !own_date && antecedent.is_none() {
                     continue;
                 }
                 if trig.weak && trig.event_type == EventType::AttackOnCivilians {
@@ -273,13 +325,80 @@ impl EventExtractor {
                         continue;
                     }
                 }
-                for ev in self.build_event(article, &s, &m, &mut state, &chars, state_forces) {
+                let built = self.build_event(article, &s, &m, &mut state, &chars, state_forces);
+                let single = built.len() == 1;
+                for ev in built {
                     if is_violent(ev.event_type) {
                         last_violent_sentence = Some(sentence_no);
                         last_violent_start = sentence_events;
                     }
                     seen.push(ev.event_type);
+                    let ev = match antecedent {
+                        Some(a) if single && events[a].event_type == ev.event_type => {
+                            match fold_reference(
+                                &mut events[a],
+                                &mut meta[a].own_place,
+                                ev,
+                                state.own_place,
+                            ) {
+                                None => {
+                                    // other reports of it in the antecedent's sentence learn
+                                    // the same date and place
+                                    let (t, span) =
+                                        (events[a].event_type, events[a].evidence[0].span);
+                                    let (date, explicit) =
+                                        (events[a].date, events[a].date_explicit);
+                                    let (place, location) =
+                                        (events[a].place.clone(), events[a].location.clone());
+                                    for (k, e) in events.iter_mut().enumerate() {
+                                        if k != a && e.event_type == t && e.evidence[0].span == span
+                                        {
+                                            e.date = date;
+                                            e.date_explicit = explicit;
+                                            e.place = place.clone();
+                                            e.location = location.clone();
+                                            meta[k].own_place = meta[a].own_place;
+                                        }
+                                    }
+                                    continue;
+                                }
+                                Some(_) if !own_date => continue,
+                                Some(ev) => ev,
+                            }
+                        }
+                        _ if definite && !own_date => continue,
+                        _ => ev,
+                    };
+                    if trig.roles == Roles::Nominal
+                        && s.adjunct_nominal(m.first, m.last) == Some(roles::Adjunct::Before)
+                    {
+                        earlier_steps.push(events.len());
+                    }
                     events.push(ev);
+                    meta.push(EventMeta {
+                        own_place: state.own_place,
+                        inferred_agents: state.inferred_agents,
+                    });
+                }
+            }
+            // "took full control of Raqqa after a final push on the militants' positions": the
+            // push is the taker's
+            if let Some(main) = (sentence_events..events.len()).find(|k| {
+                !earlier_steps.contains(k)
+                    && is_violent(events[*k].event_type)
+                    && !events[*k].agents.is_empty()
+            }) {
+                let (agents, targets) = (events[main].agents.clone(), events[main].targets.clone());
+                for &k in &earlier_steps {
+                    let e = &mut events[k];
+                    if !is_violent(e.event_type) {
+                        continue;
+                    }
+                    e.agents = agents.clone();
+                    e.targets.retain(|t| !agents.contains(t));
+                    if e.targets.is_empty() {
+                        e.targets = targets.clone();
+                    }
                 }
             }
             // "At least eight people were killed", "the bodies of tens of fighters lay in the
@@ -322,10 +441,18 @@ impl EventExtractor {
                             .all(|a| a.actor_type == Some(ActorType::StateForces))
                 };
                 let told = events.split_off(sentence_events);
-                events.extend(told.into_iter().filter(|e| !raid_by_state(e)));
+                let metas = meta.split_off(sentence_events);
+                for (e, m) in told.into_iter().zip(metas) {
+                    if !raid_by_state(&e) {
+                        events.push(e);
+                        meta.push(m);
+                    }
+                }
             }
             if let Some(p) = s.last_point_place() {
                 state.focus_place = Some(p);
+            } else if let Some(p) = s.last_area_place() {
+                state.focus_area = Some(p);
             }
             // narrative time moves with the days the story names
             if let (Some(d), Some(p)) = (s.last_day_date(), article.published) {
@@ -354,9 +481,10 @@ impl EventExtractor {
         let seized_people = t == EventType::Seizure
             && trig.roles == Roles::Svo
             && if s.is_passive_at(m.first) || s.reduced_relative(m.first) {
-                // "the girls (were) seized from the school"
+                // "the girls (were) seized from the school", "the mayor, who had been seized"
                 s.subject_right_before(m.first)
                     .is_some_and(is_civilian_side)
+                    || s.person_relative_before(m.first)
             } else {
                 // "gunmen seized Díaz and his wife"
                 s.object_actor_within(m.last, 5)
@@ -405,6 +533,16 @@ impl EventExtractor {
 
         // actors
         let (mut agents, mut targets) = s.roles(trig.roles, m.first, m.last);
+        // "launched an offensive ... and has since pushed into X": the subject of the verb
+        // before the "and"
+        if trig.roles == Roles::Svo
+            && !s.is_passive_at(m.first)
+            && !state.sentence_agents.is_empty()
+            && s.coordinated_verb(m.first)
+        {
+            targets.retain(|a| !state.sentence_agents.contains(a));
+            agents = state.sentence_agents.clone();
+        }
         if agents.is_empty() && trig.roles != Roles::Parties {
             // "they overran": the story's last agent; "Russia said it had withdrawn": the speaker
             // "they overran" with no agent told yet: the last armed actor named before it
@@ -418,6 +556,7 @@ impl EventExtractor {
         }
         // the people acted on are never the agents of force or release ("freed prisoners",
         // "their families left"): civilians move to the targets
+        let civilian_subject = !agents.is_empty() && agents.iter().all(is_civilian_side);
         if t != EventType::Protest {
             let (civil, armed): (Vec<Actor>, Vec<Actor>) =
                 agents.into_iter().partition(is_civilian_side);
@@ -426,6 +565,41 @@ impl EventExtractor {
                 if !targets.contains(&c) {
                     targets.push(c);
                 }
+            }
+        }
+        // "families linked to the militia fled east": people who flee are no forces withdrawing
+        if t == EventType::Withdrawal
+            && civilian_subject
+            && trig.roles == Roles::Svo
+            && !s.is_passive_at(m.first)
+        {
+            return Vec::new();
+        }
+        // "a young woman was shot when police used live rounds": the "when" clause names who
+        // fired
+        if agents.is_empty() && is_violent(t) && s.passive_trigger(m.first) {
+            agents.extend(s.agent_of_when_clause(m.last));
+        }
+        // "inmates escaped after gunmen blasted their way into the prison": a jailbreak frees
+        // them by the armed group that attacked, else the story's attacker
+        if agents.is_empty() && t == EventType::PrisonerRelease && civilian_subject {
+            agents = s
+                .non_state_armed_in_sentence()
+                .map(|a| vec![a])
+                .unwrap_or_else(|| {
+                    state
+                        .last_attackers
+                        .iter()
+                        .filter(|a| a.actor_type != Some(ActorType::StateForces))
+                        .cloned()
+                        .collect()
+                });
+        }
+        // "an agreement reached in Sweden in 2018": a meeting or deal that names no party is
+        // between the parties of the story's last one
+        if agents.is_empty() && trig.roles == Roles::Parties && !is_violent(t) {
+            if let Some(p) = &state.last_parties {
+                agents = p.clone();
             }
         }
         // a town that fell, a place taken, a bomb that went off, rockets that struck: by
@@ -438,7 +612,9 @@ impl EventExtractor {
                 agents.extend(state_forces(&cc));
             }
         }
+        state.inferred_agents = false;
         if agents.is_empty() && is_violent(t) && t != EventType::AirStrike {
+            state.inferred_agents = true;
             agents = state.last_attackers.clone();
             if matches!(t, EventType::Bombing | EventType::AttackOnCivilians) {
                 agents.retain(|a| a.actor_type != Some(ActorType::StateForces));
@@ -470,7 +646,7 @@ impl EventExtractor {
         let tied = if there.is_some() {
             None
         } else {
-            s.place_for(m.first, m.last, subject_first)
+            s.place_for(m.first, m.last, subject_first, t == EventType::Withdrawal)
         };
         if let Some((text, p)) = there {
             places.push((Some(text), Some(p), 0));
@@ -491,13 +667,16 @@ impl EventExtractor {
                     places.push((None, state.country_place.clone(), 0));
                 }
                 // no place yet in the story: the story's country, at country precision
-                None => places.push(match &state.focus_place {
-                    Some((text, p)) => (Some(text.clone()), Some(p.clone()), 0),
-                    None => (None, state.country_place.clone(), 0),
-                }),
+                None => places.push(
+                    match state.focus_place.as_ref().or(state.focus_area.as_ref()) {
+                        Some((text, p)) => (Some(text.clone()), Some(p.clone()), 0),
+                        None => (None, state.country_place.clone(), 0),
+                    },
+                ),
             }
         }
         let place = places[0].1.clone();
+        state.own_place = tied.is_some() && places[0].0.is_some();
         // violence against civilians is, by definition, against civilians
         if t == EventType::AttackOnCivilians && !targets.iter().any(is_civilian_side) {
             targets.insert(
@@ -544,7 +723,11 @@ impl EventExtractor {
             }
         }
         targets.retain(|a| !agents.iter().any(|g| g.name == a.name));
+        if matches!(t, EventType::Talks | EventType::Agreement) && agents.len() >= 2 {
+            state.last_parties = Some(agents.clone());
+        }
         if !agents.is_empty() && trig.roles != Roles::Parties {
+            state.sentence_agents = agents.clone();
             state.last_agents = agents.clone();
             if is_violent(t) && t != EventType::AttackOnCivilians {
                 state.last_attackers = agents.clone();
@@ -635,12 +818,24 @@ impl EventExtractor {
     }
 }
 
+/// What an event's own report left implicit (kept beside the events of an article while
+/// they are read).
+#[derive(Debug, Clone, Copy)]
+struct EventMeta {
+    /// Its place was named in its own sentence (not the story's focus or country).
+    own_place: bool,
+    /// Its agents were not named for it but inferred from the story (its last attacker).
+    inferred_agents: bool,
+}
+
 /// What the extractor remembers while reading an article.
 struct ArticleState {
     /// The date of the story being told (the lead event's), inherited by undated events.
     in_force: Option<EventDate>,
     /// The last town-level place mentioned ("the city" refers back to it).
     focus_place: Option<(String, Place)>,
+    /// The last province or district mentioned, the place of events while no town is in focus.
+    focus_area: Option<(String, Place)>,
     /// The agents of the last event that named them.
     last_agents: Vec<Actor>,
     /// The agents of the last assault or seizure that named them.
@@ -649,6 +844,14 @@ struct ArticleState {
     main_country: Option<String>,
     /// The same country as a country-precision place.
     country_place: Option<Place>,
+    /// Did the last event built take its place from its own sentence?
+    own_place: bool,
+    /// Were the last event's agents inferred from the story, not named for it?
+    inferred_agents: bool,
+    /// The parties of the last meeting or deal that named two or more.
+    last_parties: Option<Vec<Actor>>,
+    /// The agents of the last event of the current sentence that named them.
+    sentence_agents: Vec<Actor>,
 }
 
 fn day(d: NaiveDate) -> EventDate {
@@ -837,6 +1040,76 @@ fn name_unnamed_villages(events: &mut [Event], places: &[PlaceMention]) {
             ev.place = m.place.clone();
         }
     }
+}
+
+/// Folds `ev`, a definite reference back to `into` with a date of its own ("The deal was
+/// signed late on Wednesday in Pretoria" after "the two sides agreed to a cessation of
+/// hostilities"), into it when nothing they tell disagrees: dates that overlap or lie a day
+/// apart (or one of them inherited), places that agree (or one of them not named in its own
+/// sentence), sides that agree. The reference's stated date replaces an inherited one, its
+/// own place one that was inherited or coarser. Else `ev` comes back: another event.
+fn fold_reference(
+    into: &mut Event,
+    into_own_place: &mut bool,
+    ev: Event,
+    ev_own_place: bool,
+) -> Option<Event> {
+    // a date inherited from the story yields to a stated one within the story's week
+    let dates_agree = match (into.date, ev.date) {
+        (Some(a), Some(b)) => {
+            let (a0, a1) = crate::graph::merge::date_range(&a);
+            let (b0, b1) = crate::graph::merge::date_range(&b);
+            let slack = chrono::Duration::days(if into.date_explicit && ev.date_explicit {
+                1
+            } else {
+                STORY_WINDOW_DAYS
+            });
+            a0 - slack <= b1 && b0 - slack <= a1
+        }
+        _ => true,
+    };
+    let finer = |a: &Option<Place>, b: &Option<Place>| match (a, b) {
+        (Some(a), Some(b)) => a.precision < b.precision,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    let places_agree = !(*into_own_place && ev_own_place)
+        || crate::graph::merge::places_compatible(into, &ev)
+        || finer(&ev.place, &into.place);
+    let sides_agree = crate::graph::merge::actors_compatible(&into.agents, &ev.agents);
+    if !(dates_agree && places_agree && sides_agree) {
+        return Some(ev);
+    }
+    if ev.date.is_some() && (!into.date_explicit || into.date.is_none()) && ev.date_explicit {
+        into.date = ev.date;
+        into.date_explicit = true;
+    }
+    if ev_own_place && (!*into_own_place || finer(&ev.place, &into.place)) {
+        into.place = ev.place;
+        into.location = ev.location;
+        *into_own_place = true;
+    }
+    // the parties of a meeting or deal add up; a side of violence is only filled in
+    let parties = matches!(into.event_type, EventType::Talks | EventType::Agreement);
+    for (mine, theirs) in [
+        (&mut into.agents, ev.agents),
+        (&mut into.targets, ev.targets),
+    ] {
+        if mine.is_empty() || parties {
+            for a in theirs {
+                if !mine.contains(&a) {
+                    mine.push(a);
+                }
+            }
+        }
+    }
+    into.fatalities = match (into.fatalities, ev.fatalities) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
+    into.confidence = into.confidence.max(ev.confidence);
+    into.evidence.extend(ev.evidence);
+    None
 }
 
 /// A state actor named for its civil government ("Afghan government", "Malian authorities",

@@ -15,7 +15,18 @@ struct Cue {
     /// their pullout"): the cue makes the "since" clause a reference point in the past.
     since: bool,
     kind: String,
+    /// Only before a trigger whose first word is one of these (the 4th column): "to" marks a
+    /// purpose only before a verb ("a campaign to seize the capital"), not before a noun
+    /// ("led to clashes").
+    only: Option<WordPat>,
 }
+
+/// The kind of a cue that says the trigger did happen after all ("managed to capture"): it
+/// stops the search for the cues after it in the file.
+const FACT: &str = "fact";
+/// Words between an adjacent cue and the trigger that a count or claim still reaches across
+/// ("months of street fighting", "carried out the deadly attack"): modifiers, not actors.
+const ADJACENT_MODIFIERS: usize = 2;
 
 /// The modality cues.
 pub struct ModalityLexicon {
@@ -70,6 +81,10 @@ impl ModalityLexicon {
                 adjacent,
                 since,
                 kind: cols.get(2).unwrap_or(&"unrealised").to_string(),
+                only: cols
+                    .get(3)
+                    .filter(|c| !c.is_empty() && **c != "-")
+                    .map(|c| WordPat::parse_alternatives(c)),
             });
         }
         let mut by_key = KeyMap::default();
@@ -132,6 +147,28 @@ impl ModalityLexicon {
         clause_end: usize,
         question: bool,
     ) -> Option<&str> {
+        self.unrealised_with(
+            words,
+            first,
+            last,
+            (clause_start, clause_end),
+            question,
+            &|_| false,
+        )
+    }
+
+    /// [`Self::unrealised`], where `modifier(i)` says word `i` may stand between an adjacent
+    /// count or claim and the trigger (it is no actor's word: "dozens of gunmen attacked" is
+    /// one attack, "dozens of deadly attacks" many).
+    pub fn unrealised_with(
+        &self,
+        words: &[&str],
+        first: usize,
+        last: usize,
+        (clause_start, clause_end): (usize, usize),
+        question: bool,
+        modifier: &dyn Fn(usize) -> bool,
+    ) -> Option<&str> {
         if question {
             return Some("question");
         }
@@ -146,7 +183,9 @@ impl ModalityLexicon {
             return Some(kind);
         }
         // every word a cue below may start at lies in [from, to)
-        let adj_lo = first.saturating_sub(self.max_len).max(clause_start);
+        let adj_lo = first
+            .saturating_sub(self.max_len + ADJACENT_MODIFIERS)
+            .max(clause_start);
         let (from, to) = (lo.min(adj_lo), hi.max(first));
         let mut possible = Vec::new();
         self.possible(words, from, to, &mut possible);
@@ -154,12 +193,30 @@ impl ModalityLexicon {
             if cue.since || !possible[ci] {
                 continue;
             }
+            if cue.only.as_ref().is_some_and(|o| !o.matches(words[first])) {
+                continue;
+            }
             if cue.adjacent {
-                let lo = first
-                    .saturating_sub(cue.phrase.words.len())
-                    .max(clause_start);
-                if (lo..first).any(|i| cue.phrase.match_at(words, i) == Some(first - 1)) {
-                    return Some(&cue.kind);
+                // counts and claims reach across a modifier or two ("months of street
+                // fighting"); other adjacent cues end right before the trigger
+                let reach = if matches!(cue.kind.as_str(), "aggregate" | "claim") {
+                    ADJACENT_MODIFIERS
+                } else {
+                    0
+                };
+                for gap in 0..=reach {
+                    let Some(end) = first.checked_sub(gap + 1) else {
+                        break;
+                    };
+                    if end < clause_start || (end + 1..first).any(|k| !modifier(k)) {
+                        break;
+                    }
+                    let lo = (end + 1)
+                        .saturating_sub(cue.phrase.words.len() + 3)
+                        .max(clause_start);
+                    if (lo..=end).any(|i| cue.phrase.match_at(words, i) == Some(end)) {
+                        return found(cue);
+                    }
                 }
                 continue;
             }
@@ -172,7 +229,7 @@ impl ModalityLexicon {
                 }
                 if let Some(end) = cue.phrase.match_at(words, i) {
                     if end < range.end || (cue.after && end < hi) {
-                        return Some(&cue.kind);
+                        return found(cue);
                     }
                 }
             }
@@ -200,6 +257,11 @@ impl ModalityLexicon {
             .filter(|&s| words[s] == "since" && self.landmark_before(words, s).is_some())
             .collect()
     }
+}
+
+/// The kind of a matched cue, or None for a "fact" cue.
+fn found(cue: &Cue) -> Option<&str> {
+    Some(cue.kind.as_str()).filter(|k| *k != FACT)
 }
 
 #[cfg(test)]
@@ -398,6 +460,70 @@ mod tests {
             )
             .as_deref(),
             Some("since")
+        );
+    }
+    fn check_with_modifiers(sentence: &str, trigger: &str, actor_words: &[&str]) -> Option<String> {
+        let dir = crate::default_gazetteer_dir();
+        let m = ModalityLexicon::load(&dir.join("modality.tsv")).unwrap();
+        let folded: Vec<String> = sentence.split_whitespace().map(crate::text::fold).collect();
+        let words: Vec<&str> = folded.iter().map(String::as_str).collect();
+        let t = words.iter().position(|w| *w == trigger).unwrap();
+        m.unrealised_with(&words, t, t, (0, words.len()), false, &|i| {
+            !actor_words.contains(&words[i])
+        })
+        .map(str::to_string)
+    }
+
+    #[test]
+    fn a_count_reaches_across_modifiers_but_not_across_an_actor() {
+        assert_eq!(
+            check_with_modifiers(
+                "Four months of street fighting ruined the city",
+                "fighting",
+                &[]
+            )
+            .as_deref(),
+            Some("aggregate")
+        );
+        assert_eq!(
+            check_with_modifiers(
+                "Dozens of gunmen attacked the village",
+                "attacked",
+                &["gunmen"]
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn to_before_a_verb_is_a_purpose_unless_the_verb_before_makes_it_happen() {
+        assert_eq!(
+            check("the collapse of its campaign to seize the capital", "seize").as_deref(),
+            Some("purpose")
+        );
+        assert_eq!(
+            check("the rebels managed to capture the town", "capture"),
+            None
+        );
+        assert_eq!(
+            check("the first capital to fall to the rebels", "fall"),
+            None
+        );
+        assert_eq!(
+            check("the arrest led to clashes in the city", "clashes"),
+            None
+        );
+    }
+
+    #[test]
+    fn since_right_before_the_verb_leaves_it_undated() {
+        assert_eq!(
+            check(
+                "the alliance says it has since taken several towns",
+                "taken"
+            )
+            .as_deref(),
+            Some("undated")
         );
     }
 }

@@ -34,6 +34,11 @@ const ADVERBS: &[&str] = &[
     "has",
     "subsequently",
     "successfully",
+    "first",
+    "yesterday",
+    "today",
+    "tonight",
+    "overnight",
 ];
 /// Words that open a new clause's subject after "and"/"but" ("and others fled").
 const NEW_SUBJECTS: &[&str] = &[
@@ -94,6 +99,7 @@ const SPEECH: &[&str] = &[
 /// Verbs that carry a nominalised event ("launched an assault", "completed the withdrawal"),
 /// skipped with determiners when looking for the nominalisation's subject.
 const SUPPORT: &[&str] = &[
+    "announced",
     "launched",
     "carried",
     "out",
@@ -164,6 +170,17 @@ const SUBJECT_NEXT: &[&str] = &[
     "attacked",
     "advanced",
     "entered",
+    "struck",
+    "hit",
+    "shot",
+    "fled",
+    "left",
+    "broke",
+    "blew",
+    "drove",
+    "went",
+    "came",
+    "ran",
 ];
 /// Subject pronouns that refer back to the last agent.
 const PRONOUNS: &[&str] = &["they", "it", "he", "she", "we"];
@@ -226,6 +243,8 @@ const OBJECT_WORDS: &[&str] = &[
     "border",
     "of",
 ];
+/// Words within which a place outside the trigger's clause may still be its place.
+const NEAR_PLACE_WORDS: usize = 8;
 /// Nouns that refer back to the place in focus.
 const PLACE_ANAPHORS: &[&str] = &["city", "town", "village", "capital", "district", "area"];
 
@@ -286,6 +305,15 @@ fn is_backer(text: &str, span: Span) -> bool {
             | "controlled"
             | "run"
     )
+}
+
+/// How an indefinite event noun hangs on another verb of its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Adjunct {
+    /// "in / during / amid a raid": the frame of the other event, the same violence.
+    Frame,
+    /// "after / following a push": an earlier step by the same side.
+    Before,
 }
 
 /// A mention located on the sentence's tokens.
@@ -535,7 +563,11 @@ impl<'a> Sentence<'a> {
     pub fn subordinate_start(&self, first: usize, clause_start: usize) -> usize {
         (clause_start..first)
             .rev()
-            .find(|&i| SUBORDINATORS.contains(&self.words[i]))
+            // "has since taken": an adverb right before the verb opens no clause
+            .find(|&i| {
+                SUBORDINATORS.contains(&self.words[i])
+                    && !(self.words[i] == "since" && i + 1 == first)
+            })
             .map_or(clause_start, |i| i + 1)
     }
 
@@ -676,9 +708,142 @@ impl<'a> Sentence<'a> {
             .any(|i| self.words[i] == "the" && self.words[i + 1] == "country")
     }
 
-    /// Is the word at `first` introduced by a definite determiner ("the talks")?
+    /// Is the trigger at word `first` the means of support of another side's action ("forces
+    /// backed by coalition air strikes", "the operation is supported by US air strikes")? It
+    /// tells how a side is backed, not an event of its own.
+    pub fn in_backing_phrase(&self, first: usize) -> bool {
+        (2..=5).any(|back| {
+            first >= back
+                && self.words[first - back + 1] == "by"
+                && matches!(
+                    self.words[first - back],
+                    "backed" | "supported" | "aided" | "assisted" | "covered"
+                )
+                && !(first - back + 1..=first).any(|b| self.boundary_before[b])
+        })
+    }
+
+    /// The armed side acting in a "when" clause after the trigger ("a young woman was shot
+    /// on Tuesday when police used live rounds to disperse a crowd"): the agent of an
+    /// agentless passive.
+    pub fn agent_of_when_clause(&self, last: usize) -> Option<Actor> {
+        let when =
+            (last + 1..self.words.len().min(last + 12)).find(|&i| self.words[i] == "when")?;
+        let a = self
+            .actors
+            .iter()
+            .find(|a| a.first > when && a.first <= when + 3)?;
+        let armed = a.item.actor.actor_type == Some(ActorType::StateForces)
+            || is_armed_group(&a.item.actor);
+        (armed && !self.is_speaker(a.item)).then(|| a.item.actor.clone())
+    }
+
+    /// Is word `i` part of an actor mention?
+    pub fn word_in_actor(&self, i: usize) -> bool {
+        self.actors.iter().any(|a| a.first <= i && i <= a.last)
+    }
+
+    /// Is the noun at word `first` an indefinite adjunct of another verb of the sentence, with
+    /// no "by X" of its own? "killed 132 people in an overnight raid" (a frame: the raid is
+    /// how the killing was done), "took Raqqa after a final push on the militants' positions"
+    /// (an earlier step, done by the same subject).
+    pub fn adjunct_nominal(&self, first: usize, last: usize) -> Option<Adjunct> {
+        if self.actor_after_word(last + 1, &["by"], 2).is_some() {
+            return None;
+        }
+        for back in 2..=5 {
+            let i = first.checked_sub(back)?;
+            if self.boundary_before[i + 1] {
+                return None;
+            }
+            let w = self.words[i];
+            let kind = match w {
+                "in" | "during" | "amid" => Some(Adjunct::Frame),
+                "after" | "following" => Some(Adjunct::Before),
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                return matches!(self.words[i + 1], "a" | "an").then_some(kind);
+            }
+            if self.word_in_actor(i) || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Is the word at `first` introduced by a definite determiner ("the talks", "the final
+    /// assault", "this week's attack") or a possessive ("its withdrawal", "Moscow's retreat")?
+    /// Up to two modifiers may stand between; an actor among them makes the phrase a new
+    /// description ("the Taliban attack"), not a reference back.
     pub fn definite(&self, first: usize) -> bool {
-        first > 0 && matches!(self.words[first - 1], "the" | "this" | "that")
+        let possessive = |i: usize| {
+            matches!(self.words[i], "its" | "their" | "his" | "her")
+                || self.toks[i].text.ends_with("'s")
+                || self.toks[i].text.ends_with("’s")
+                || self.text[self.toks[i].span.end..].starts_with(['\'', '’'])
+        };
+        let actor_in = |a: usize, b: usize| self.actors.iter().any(|x| x.first < b && x.last >= a);
+        for back in 1..=3 {
+            let Some(i) = first.checked_sub(back) else {
+                return false;
+            };
+            if back > 1 && self.boundary_before[i + 1] {
+                return false;
+            }
+            if matches!(self.words[i], "the" | "this" | "that") {
+                return !actor_in(i + 1, first);
+            }
+            if possessive(i) {
+                return back == 1 || !actor_in(i + 1, first);
+            }
+            // a modifier is a plain lower-case word
+            if self.toks[i].is_capitalized()
+                || !self.words[i].chars().all(|c| c.is_alphabetic() || c == '-')
+            {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Is the noun at word `first` the object of a verb that reports it as done ("launched an
+    /// attack", "mounted a coordinated offensive", "carried out a raid")? Then it tells an event
+    /// of its own, even where the noun alone is a general word.
+    pub fn supported(&self, first: usize) -> bool {
+        const VERBS: &[&str] = &[
+            "launched",
+            "launch",
+            "launching",
+            "launches",
+            "mounted",
+            "mounting",
+            "staged",
+            "conducted",
+            "unleashed",
+            "out",
+            "began",
+            "begun",
+            "started",
+            "announced",
+        ];
+        for back in 1..=4 {
+            let Some(i) = first.checked_sub(back) else {
+                return false;
+            };
+            if self.boundary_before[i + 1] {
+                return false;
+            }
+            let w = self.words[i];
+            if VERBS.contains(&w) {
+                return w != "out"
+                    || i > 0 && matches!(self.words[i - 1], "carried" | "carry" | "carrying");
+            }
+            if back == 4 {
+                return false;
+            }
+        }
+        false
     }
 
     /// A trigger that ends an actor phrase is its head ("a Russian missile", "US air strikes")
@@ -705,6 +870,11 @@ impl<'a> Sentence<'a> {
     /// Is the trigger a passive participle ("was overrun", "were freed")?
     pub fn is_passive_at(&self, first: usize) -> bool {
         self.is_passive(first)
+    }
+
+    /// Is the trigger passive, its auxiliary included in it ("was shot") or before it?
+    pub fn passive_trigger(&self, first: usize) -> bool {
+        BE.contains(&self.words[first]) || self.is_passive(first)
     }
 
     fn is_passive(&self, first: usize) -> bool {
@@ -744,10 +914,52 @@ impl<'a> Sentence<'a> {
     }
 
     fn nearest_actor_index_before(&self, first: usize) -> Option<usize> {
-        (0..self.actors.len())
+        let i = (0..self.actors.len())
             .filter(|&i| self.actors[i].last < first)
             .filter(|&i| !(self.actors[i].last + 1..first).any(|w| SPEECH.contains(&self.words[w])))
-            .max_by_key(|&i| self.actors[i].last)
+            // "troops backed by Russian air power recaptured": the backer is no subject
+            .filter(|&i| !self.backs(&self.actors[i]))
+            .max_by_key(|&i| self.actors[i].last)?;
+        Some(self.noun_phrase_head(i))
+    }
+
+    /// The actor heading the noun phrase that actor `i` ends: "families linked to the
+    /// Kaniyat militia", "fighters of the group", "civilians caught between the army and the
+    /// rebels" are the families, the fighters, the civilians.
+    fn noun_phrase_head(&self, i: usize) -> usize {
+        let a = &self.actors[i];
+        let links = |w: &str| {
+            matches!(
+                w,
+                "of" | "to"
+                    | "with"
+                    | "from"
+                    | "among"
+                    | "between"
+                    | "linked"
+                    | "loyal"
+                    | "allied"
+                    | "affiliated"
+                    | "tied"
+                    | "close"
+                    | "belonging"
+            )
+        };
+        let head = (0..self.actors.len()).filter(|&j| j != i).find(|&j| {
+            let h = &self.actors[j];
+            h.last < a.first
+                && a.first - h.last <= 4
+                && {
+                    let between = &self.words[h.last + 1..a.first];
+                    !between.is_empty()
+                        && links(between[0])
+                        && between
+                            .iter()
+                            .all(|w| links(w) || matches!(*w, "the" | "a" | "an" | "by"))
+                }
+                && !(h.last + 1..=a.first).any(|k| self.boundary_before[k])
+        });
+        head.map_or(i, |j| self.noun_phrase_head(j))
     }
 
     /// The actor containing the trigger ("a Russian missile", "Russia's air strike"): the
@@ -765,11 +977,24 @@ impl<'a> Sentence<'a> {
         let mut out = vec![self.actors[i].item.actor.clone()];
         let mut first = self.actors[i].first;
         let joins = |w: &str| matches!(w, "and" | "," | "with");
+        // "local IS members and their families": a plain noun or a possessive may stand
+        // beside the "and"
+        let filler = |w: &str| {
+            w.chars().all(|c| c.is_ascii_lowercase())
+                && !w.ends_with("ed")
+                && !BE.contains(&w)
+                && !SPEECH.contains(&w)
+        };
         while first >= 2 {
-            // "X and Y", "X and allied Y"
+            // "X and Y", "X and allied Y", "X members and their Y"
             let Some(j) = self.actors.iter().position(|a| {
                 (a.last + 2 == first && joins(self.words[first - 1]))
                     || (a.last + 3 == first && joins(self.words[first - 2]))
+                    || (a.last < first
+                        && first - a.last == 4
+                        && self.words[a.last + 2] == "and"
+                        && filler(self.words[a.last + 1])
+                        && filler(self.words[first - 1]))
             }) else {
                 break;
             };
@@ -824,7 +1049,26 @@ impl<'a> Sentence<'a> {
     /// caller takes the story's last agent).
     pub fn pronoun_agent(&self, first: usize, roles: Roles) -> Option<Option<Actor>> {
         let p = self.subject_pronoun(first, roles == Roles::Nominal)?;
-        Some(self.speaker_of(p))
+        Some(self.speaker_of(p).or_else(|| self.earlier_subject(p)))
+    }
+
+    /// The armed subject of an earlier clause of the sentence, for a pronoun at word `p`
+    /// ("GNA forces said they had pushed the attackers back, and on Sunday they announced a
+    /// counter-offensive"): a subject is followed by its verb, an object is not.
+    fn earlier_subject(&self, p: usize) -> Option<Actor> {
+        let armed = |a: &Actor| a.actor_type == Some(ActorType::StateForces) || is_armed_group(a);
+        self.actors
+            .iter()
+            .filter(|a| a.last < p && armed(&a.item.actor) && !self.backs(a))
+            .filter(|a| {
+                let next = self.word_after(a.item);
+                next.ends_with("ed")
+                    || BE.contains(&next.as_str())
+                    || is_adverb(&next)
+                    || SUBJECT_NEXT.contains(&next.as_str())
+            })
+            .max_by_key(|a| a.last)
+            .map(|a| a.item.actor.clone())
     }
 
     /// The target after a verb of impact that follows the trigger ("a missile hit X").
@@ -1004,7 +1248,13 @@ impl<'a> Sentence<'a> {
     /// The place tied to the trigger: after it through a preposition (same clause), else the
     /// nearest place of the sentence, else "the city" pointing back (None here: the caller uses
     /// the focus place). Places inside actor names ("Afghan forces", "Kabul government") don't count.
-    pub fn place_for(&self, first: usize, last: usize, subject_first: bool) -> Option<usize> {
+    pub fn place_for(
+        &self,
+        first: usize,
+        last: usize,
+        subject_first: bool,
+        leaving: bool,
+    ) -> Option<usize> {
         // "some surrendered and others fled into Iran": a place after a new subject belongs
         // to that clause's verb
         let other_clause = |i: usize| {
@@ -1015,8 +1265,28 @@ impl<'a> Sentence<'a> {
                         && self.boundary_before[k])
             })
         };
+        // those who leave leave a place: where they went ("fled across the border into Iran",
+        // "pulled back to Mekelle") is not where they withdrew
+        let destination = |i: usize| {
+            leaving
+                && self.places[i].first > last
+                && (last..self.places[i].first)
+                    .rev()
+                    .find(|&k| {
+                        matches!(
+                            self.words[k],
+                            "from" | "of" | "in" | "to" | "into" | "toward" | "towards" | "across"
+                        )
+                    })
+                    .is_some_and(|k| {
+                        matches!(
+                            self.words[k],
+                            "to" | "into" | "toward" | "towards" | "across"
+                        )
+                    })
+        };
         let usable: Vec<usize> = (0..self.places.len())
-            .filter(|&i| self.usable_place(&self.places[i]) && !other_clause(i))
+            .filter(|&i| self.usable_place(&self.places[i]) && !other_clause(i) && !destination(i))
             .collect();
         let (clause_start, clause_end) = self.clause(last, last);
         let point = |i: &usize| {
@@ -1092,17 +1362,50 @@ impl<'a> Sentence<'a> {
             (Some(p), Some(a)) if a < self.places[p].first => antecedent(),
             (Some(p), _) => Some(p),
             (None, Some(_)) => antecedent(),
-            (None, None) => usable.iter().copied().min_by_key(|&i| {
-                let p = &self.places[i];
-                let d = if p.first > last {
-                    p.first - last
-                } else {
-                    first - p.last
+            // else the nearest place of the sentence before the trigger, or after it in its
+            // clause or a few words away; a place further on in a later clause ("..., the
+            // latest attempt to halt fighting that has driven the junta out of northern Shan
+            // State") is where something else is
+            (None, None) => {
+                let dist = |i: usize| {
+                    let p = &self.places[i];
+                    if p.first > last {
+                        p.first - last
+                    } else {
+                        first - p.last
+                    }
                 };
-                // prefer towns to countries at equal distance
-                (d / 4, p.item.place.as_ref().map(|x| x.precision))
-            }),
+                usable
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        let p = &self.places[i];
+                        p.last < first
+                            || dist(i) <= NEAR_PLACE_WORDS
+                            || !self.later_clause(last, p.first)
+                    })
+                    .min_by_key(|&i| {
+                        // prefer towns to countries at equal distance
+                        (
+                            dist(i) / 4,
+                            self.places[i].item.place.as_ref().map(|x| x.precision),
+                        )
+                    })
+            }
         }
+    }
+
+    /// Does a new clause open between word `last` and word `at`: a relative pronoun ("...
+    /// fighting that has driven the junta out of X"), or clause punctuation followed by a noun
+    /// phrase of its own (an apposition "..., the latest attempt to ...", a new subject "...,
+    /// fighters were allowed to leave for X")?
+    fn later_clause(&self, last: usize, at: usize) -> bool {
+        (last + 1..at).any(|k| {
+            matches!(self.words[k], "that" | "which" | "who" | "whom" | "whose")
+                || (self.boundary_before[k]
+                    && (matches!(self.words[k], "the" | "a" | "an")
+                        || self.actors.iter().any(|a| a.first == k)))
+        })
     }
 
     /// Is a place name the gazetteer could not resolve tied to the trigger ("captured
@@ -1253,13 +1556,22 @@ impl<'a> Sentence<'a> {
         if !upper {
             return 0;
         }
-        // tokens are words: the dash is in the gap before the first word after it
-        (1..self.toks.len().min(16))
-            .find(|&i| {
-                let gap = &self.text[self.toks[i - 1].span.end..self.toks[i].span.start];
-                gap.contains(['-', '—', '–'])
-            })
-            .unwrap_or(0)
+        // tokens are words only: the dash is found in the text between them
+        let Some(last) = self.toks.get(15.min(self.toks.len() - 1)) else {
+            return 0;
+        };
+        let head = &self.text[first.span.start..last.span.end];
+        let dash = [" - ", " -- ", " — ", " – ", " —", " –"]
+            .iter()
+            .filter_map(|d| head.find(d))
+            .min();
+        match dash {
+            Some(at) => {
+                let at = first.span.start + at;
+                self.toks.partition_point(|t| t.span.end <= at)
+            }
+            None => 0,
+        }
     }
 
     fn is_dateline(&self, p: &Located<'_, PlaceMention>) -> bool {
@@ -1287,6 +1599,21 @@ impl<'a> Sentence<'a> {
                         .place
                         .as_ref()
                         .is_some_and(|x| x.precision == GeoPrecision::Point)
+            })
+            .max_by_key(|p| p.first)
+            .and_then(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
+    }
+
+    /// The last province- or district-level place of the sentence (the story's area while no
+    /// town is in focus: "The assailants struck Solhan, in Yagha province").
+    pub fn last_area_place(&self) -> Option<(String, Place)> {
+        self.places
+            .iter()
+            .filter(|p| {
+                self.usable_place(p)
+                    && p.item.place.as_ref().is_some_and(|x| {
+                        matches!(x.precision, GeoPrecision::Admin1 | GeoPrecision::Admin2)
+                    })
             })
             .max_by_key(|p| p.first)
             .and_then(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
@@ -1344,6 +1671,12 @@ impl<'a> Sentence<'a> {
                         )
                     })
             })
+            // "the government said Saturday": when it was said, not when it happened
+            .filter(|t| !self.speech_time(t.first))
+            // a time of another clause dates that clause's verb ("killed 132 people in an
+            // overnight raid ..., the deadliest attack"), unless it follows right after
+            // (", announced on Saturday,")
+            .filter(|t| (t.first >= cs && t.last < ce) || (t.first > last && t.first <= last + 4))
             .min_by_key(|t| {
                 let in_clause = t.first >= cs && t.last < ce;
                 let d = if t.first > last {
@@ -1354,6 +1687,35 @@ impl<'a> Sentence<'a> {
                 (!in_clause, d)
             })
             .and_then(|t| event_day(t.item))
+    }
+
+    /// Does the time expression at word `at` date a verb of speech ("said Saturday", "said
+    /// on Friday", "told reporters on Monday")?
+    fn speech_time(&self, at: usize) -> bool {
+        (at.saturating_sub(3)..at).any(|i| {
+            SPEECH.contains(&self.words[i])
+                && self.words[i + 1..at]
+                    .iter()
+                    .all(|w| matches!(*w, "on" | "late" | "early" | "reporters" | "journalists"))
+        })
+    }
+
+    /// Does a coordinated verb phrase end right before the trigger, with no subject of its
+    /// own ("launched an offensive in August and has since pushed into Galmudug")? Its
+    /// subject is that of the verb before the "and".
+    pub fn coordinated_verb(&self, first: usize) -> bool {
+        let mut i = first;
+        while i > 0 {
+            i -= 1;
+            let w = self.words[i];
+            if matches!(w, "and" | "but" | "then") {
+                return i > 0 && !self.word_in_actor(i - 1) && !self.boundary_before[i + 1];
+            }
+            if !(is_adverb(w) || BE.contains(&w)) {
+                return false;
+            }
+        }
+        false
     }
 
     /// The non-state armed actor mentioned last before the trigger's sentence or in it.
@@ -1450,6 +1812,23 @@ impl<'a> Sentence<'a> {
             .iter()
             .all(|w| BE.contains(w) || is_adverb(w))
             .then_some(&a.item.actor)
+    }
+
+    /// Is the passive trigger at `first` the verb of a relative clause about a person ("the
+    /// mayor, who had been seized by troops")? "who" refers to people, never to a place.
+    pub fn person_relative_before(&self, first: usize) -> bool {
+        let mut i = first;
+        while i > 0 {
+            i -= 1;
+            let w = self.words[i];
+            if matches!(w, "who" | "whom") {
+                return true;
+            }
+            if !(BE.contains(&w) || is_adverb(w)) {
+                return false;
+            }
+        }
+        false
     }
 
     /// A past participle right after a noun phrase, not after an auxiliary: "the girls seized

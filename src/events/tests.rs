@@ -568,6 +568,314 @@ fn forces_backing_the_attacker_are_no_target() {
 }
 
 #[test]
+fn a_wire_dateline_is_where_the_reporter_sat() {
+    // the dateline's words are found by the dash between them and the story, not as a token
+    let evs = events(
+        "NAIROBI, Kenya (Reuters) - Ethiopia's government and Tigrayan rebels agreed to a \
+         ceasefire, the African Union said.",
+    );
+    let a = of_type(&evs, EventType::Agreement);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_ne!(a[0].location.as_deref(), Some("Kenya"), "{:#?}", a[0]);
+}
+
+#[test]
+fn what_was_agreed_follows_agreed_to() {
+    let evs = events(
+        "Envoys of both sides held peace talks in Doha on Tuesday and agreed to keep up dialogue.",
+    );
+    assert!(of_type(&evs, EventType::Agreement).is_empty(), "{evs:#?}");
+    assert_eq!(of_type(&evs, EventType::Talks).len(), 1, "{evs:#?}");
+    let evs = events("The army and the rebels agreed to a truce in Juba on Tuesday.");
+    assert_eq!(of_type(&evs, EventType::Agreement).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn a_trigger_inside_a_longer_one_of_another_type_is_its_word() {
+    let evs = events("An air raid on the airport of Misrata on Monday destroyed two planes.");
+    assert_eq!(of_type(&evs, EventType::AirStrike).len(), 1, "{evs:#?}");
+    assert!(of_type(&evs, EventType::Assault).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn a_general_word_reported_as_launched_is_an_event_of_its_own() {
+    // "attack" is weak, but "launched an attack" tells it; the town's seizure in March is
+    // another event
+    let evs = events(
+        "On Tuesday, government troops pushed east and launched an attack toward Misrata, which \
+         the rebels seized in March.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].agents[0].actor_type, Some(ActorType::StateForces));
+    assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn a_definite_reference_through_modifiers_or_a_possessive_is_the_event_told() {
+    let evs = events(
+        "Rebels stormed the town of Bunia on Tuesday. The final assault came after the last \
+         soldiers left on Sunday.",
+    );
+    assert_eq!(of_type(&evs, EventType::Assault).len(), 1, "{evs:#?}");
+    let evs = events(
+        "Russia completed the withdrawal of its troops from Kherson on Wednesday. Moscow's \
+         retreat did not end the shelling.",
+    );
+    assert_eq!(of_type(&evs, EventType::Withdrawal).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn a_definite_reference_with_its_own_date_and_place_completes_the_event() {
+    let evs = events(
+        "NAIROBI (Reuters) - Both sides have agreed to a permanent cessation of hostilities, \
+         mediators said. The deal was signed late on Tuesday in Juba by envoys of both sides.",
+    );
+    let a = of_type(&evs, EventType::Agreement);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].place.as_ref().unwrap().name, "Juba", "{:#?}", a[0]);
+    assert_eq!(
+        a[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 6).unwrap()
+    );
+}
+
+#[test]
+fn a_place_in_a_later_clause_is_where_something_else_is() {
+    // "northern Shan State" is where the fighting drove the army out, not where the parties met
+    let evs = events(
+        "The army and the rebels agreed to a truce after talks brokered by Beijing, the latest \
+         attempt to halt fighting that has driven the army out of large parts of northern Shan \
+         State. Envoys of the two sides held the talks in Kunming, officials said.",
+    );
+    let t = of_type(&evs, EventType::Talks);
+    assert_eq!(t.len(), 1, "{evs:#?}");
+    assert_eq!(t[0].place.as_ref().unwrap().name, "Kunming", "{:#?}", t[0]);
+    let a = of_type(&evs, EventType::Agreement);
+    assert!(
+        a.iter()
+            .all(|e| e.place.as_ref().unwrap().precision == GeoPrecision::Country),
+        "{a:#?}"
+    );
+}
+
+#[test]
+fn an_aim_is_no_event_but_what_was_managed_or_came_first_is() {
+    for text in [
+        "Tarhuna was the last stronghold of the rebels, completing the collapse of their \
+         campaign to seize the capital.",
+        "The militants have waged an offensive since January to capture the oil-rich region of \
+         Marib.",
+    ] {
+        let evs = events(text);
+        assert!(
+            of_type(&evs, EventType::Seizure).is_empty(),
+            "{text:?} gave {evs:#?}"
+        );
+    }
+    let evs = events("On Monday the rebels managed to capture the town of Bunia.");
+    assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
+    let evs =
+        events("On Monday Zaranj became the first provincial capital to fall to the Taliban.");
+    assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
+    // "to" before a noun is a preposition: the clashes happened
+    let evs = events("The arrest of the governor led to clashes in Kano on Monday.");
+    assert_eq!(of_type(&evs, EventType::Assault).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn a_count_of_months_reaches_across_a_modifier() {
+    let evs = events("Four months of street fighting left much of the city of Mosul in ruins.");
+    assert!(evs.is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn strikes_that_back_a_side_are_no_event_of_their_own() {
+    let evs = events("The operation is supported by US air strikes and African Union troops.");
+    assert!(evs.is_empty(), "{evs:#?}");
+    // the backed side's own action stays, done by it and not by its backer
+    let evs = events(
+        "On Saturday, Syrian government troops backed by Russian air power recaptured the town \
+         of Mayadin.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].agents[0].country.as_deref(),
+        Some("SY"),
+        "{:?}",
+        s[0].agents
+    );
+}
+
+#[test]
+fn a_person_seized_in_a_relative_clause_is_abducted() {
+    let evs = events("Rebels freed the mayor of Bunia, who had been seized by gunmen on Monday.");
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_step_taken_after_a_push_is_the_takers_and_a_raid_framing_a_killing_is_that_killing() {
+    let evs = events(
+        "US-backed fighters said on Tuesday they had taken full control of Raqqa, the capital of \
+         the Islamic State group's caliphate, after a final push on the militants' last \
+         positions.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        names(&a[0].agents),
+        vec!["US-backed fighters"],
+        "{:#?}",
+        a[0]
+    );
+    assert_eq!(names(&a[0].targets), vec!["Islamic State"], "{:#?}", a[0]);
+    let evs =
+        events("Gunmen killed at least 30 villagers in an overnight raid near Kano on Monday.");
+    assert!(of_type(&evs, EventType::Assault).is_empty(), "{evs:#?}");
+    let k = of_type(&evs, EventType::AttackOnCivilians);
+    assert_eq!(k.len(), 1, "{evs:#?}");
+    assert!(!k[0].agents.is_empty(), "{:#?}", k[0]);
+}
+
+#[test]
+fn the_subject_of_a_noun_phrase_is_its_head_and_people_who_flee_do_not_withdraw() {
+    let evs = events(
+        "Residents said many families linked to the Kaniyat militia, which ran the town for \
+         years, fled east on Friday.",
+    );
+    assert!(of_type(&evs, EventType::Withdrawal).is_empty(), "{evs:#?}");
+    // armed men named beside their families still withdraw
+    let evs =
+        events("Hundreds of local IS members and their families left the city of Raqqa on Sunday.");
+    let w = of_type(&evs, EventType::Withdrawal);
+    assert_eq!(w.len(), 1, "{evs:#?}");
+    assert_eq!(names(&w[0].agents), vec!["Islamic State"], "{:#?}", w[0]);
+}
+
+#[test]
+fn a_pronoun_takes_the_subject_of_an_earlier_clause_of_its_sentence() {
+    let evs = events(
+        "The rebels captured the town of Gharyan on Thursday. GNA forces later said they had \
+         pushed the attackers back, and on Sunday they announced a counter-offensive.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].agents), vec!["GNA"], "{:#?}", a[0]);
+}
+
+#[test]
+fn a_when_clause_names_who_fired_and_a_jailbreak_frees_by_the_attackers() {
+    let evs = events(
+        "A young woman was shot in the head on Tuesday when police used live rounds to disperse \
+         a crowd in Mandalay.",
+    );
+    let k = of_type(&evs, EventType::AttackOnCivilians);
+    assert_eq!(k.len(), 1, "{evs:#?}");
+    assert_eq!(
+        k[0].agents.first().and_then(|a| a.actor_type),
+        Some(ActorType::StateForces),
+        "{:#?}",
+        k[0]
+    );
+    let evs = events(
+        "Nearly 900 inmates escaped from a prison near Abuja after suspected Islamist fighters \
+         blasted their way into it on Tuesday night.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        r[0].agents.first().and_then(|a| a.actor_type),
+        Some(ActorType::Rebels),
+        "{:#?}",
+        r[0]
+    );
+}
+
+#[test]
+fn a_deal_that_names_no_party_is_between_the_parties_of_the_last_one() {
+    let evs = events(
+        "The swap was agreed last month in Geneva after talks between the Houthis and the \
+         government. It is the first step to carry out an agreement reached in Sweden in \
+         December 2018.",
+    );
+    let a: Vec<&Event> = of_type(&evs, EventType::Agreement)
+        .into_iter()
+        .filter(|e| e.place.as_ref().is_some_and(|p| p.country_code == "SE"))
+        .collect();
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert!(names(&a[0].agents).contains(&"Houthis"), "{:#?}", a[0]);
+}
+
+#[test]
+fn a_verb_coordinated_after_and_shares_the_subject_and_since_undates_it() {
+    let evs = events(
+        "The government, backed by clan militias, launched an offensive against al-Shabaab in \
+         Hiiraan in August and has since pushed into Galmudug.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].agents.first().and_then(|x| x.actor_type),
+        Some(ActorType::StateForces),
+        "{:#?}",
+        a[0]
+    );
+}
+
+#[test]
+fn a_time_said_is_no_date_of_a_reference() {
+    // "the deadliest attack" restates the killing; "said Saturday" dates the report
+    let evs = events(
+        "Gunmen killed at least 30 villagers near Kano on Friday, the government said Saturday, \
+         the deadliest attack on the town.",
+    );
+    assert!(of_type(&evs, EventType::Assault).is_empty(), "{evs:#?}");
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn with_no_town_in_focus_events_take_the_province_the_story_named() {
+    let evs = events(
+        "Gunmen struck a village in Yagha province late on Friday. They first attacked a post of \
+         a civilian militia.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_ne!(
+        a[0].place.as_ref().unwrap().precision,
+        GeoPrecision::Country,
+        "{:#?}",
+        a[0]
+    );
+    assert!(!a[0].agents.is_empty(), "{:#?}", a[0]);
+}
+
+#[test]
+fn a_claim_replaces_a_side_inferred_from_the_story() {
+    let evs = events(
+        "Afghan aircraft struck insurgent positions in Lashkar Gah on Tuesday. In Kabul, a car \
+         bomb exploded late on Tuesday near the minister's house, followed by a gun battle. The \
+         Taliban said on Wednesday they had carried out the attack.",
+    );
+    for e in evs
+        .iter()
+        .filter(|e| e.place.as_ref().is_some_and(|p| p.name == "Kabul"))
+    {
+        assert_eq!(names(&e.agents), vec!["Taliban"], "{e:#?}");
+    }
+}
+
+#[test]
 fn a_wire_dateline_dates_nothing_even_when_a_quote_splits_the_clause() {
     // the dash of "(Reuters) -" is no word token: the dateline ends at the first word after it
     let evs = events(

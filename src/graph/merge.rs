@@ -58,7 +58,7 @@ fn inside(inner: &Place, outer: &Place) -> bool {
         }
 }
 
-fn places_compatible(a: &Event, b: &Event) -> bool {
+pub(crate) fn places_compatible(a: &Event, b: &Event) -> bool {
     match (&a.place, &b.place) {
         (Some(x), Some(y)) => {
             (x.geonameid.is_some() && x.geonameid == y.geonameid)
@@ -72,7 +72,7 @@ fn places_compatible(a: &Event, b: &Event) -> bool {
 
 /// Sides agree when one is unknown or they share an actor (state actors by country: "Afghan
 /// commandos" and "Afghan forces" are one side).
-fn actors_compatible(a: &[Actor], b: &[Actor]) -> bool {
+pub(crate) fn actors_compatible(a: &[Actor], b: &[Actor]) -> bool {
     use crate::actors::side_key;
     a.is_empty()
         || b.is_empty()
@@ -87,13 +87,21 @@ fn actors_compatible(a: &[Actor], b: &[Actor]) -> bool {
 pub fn compatible(a: &Event, b: &Event, strict: bool) -> bool {
     a.event_type == b.event_type
         && dates_compatible(a, b, strict)
-        && places_compatible(a, b)
+        && (places_compatible(a, b) || (!strict && (unnamed_place(a) || unnamed_place(b))))
         && actors_compatible(&a.agents, &b.agents)
 }
 
+/// A place no report named (the story's country, given where the text names none): within
+/// an article it is no evidence of another place ("after talks brokered by Beijing" and "held
+/// peace talks in China" are one meeting).
+fn unnamed_place(e: &Event) -> bool {
+    e.location.is_none()
+}
+
 /// How precise an event is, most precise first when sorted ascending.
-fn precision_key(e: &Event) -> (GeoPrecision, bool, TimePrecision, bool) {
+fn precision_key(e: &Event) -> (bool, GeoPrecision, bool, TimePrecision, bool) {
     (
+        unnamed_place(e),
         e.place
             .as_ref()
             .map_or(GeoPrecision::Country, |p| p.precision),
