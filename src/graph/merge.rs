@@ -419,6 +419,21 @@ mod tests {
     }
 
     #[test]
+    fn within_an_article_a_place_no_report_named_is_no_other_place() {
+        // "talks brokered by Beijing" (placed in the story's country only) and "held peace
+        // talks in Kunming": one meeting, in Kunming; across articles places must agree
+        let kunming = place("Kunming", "CN", 25.04, 102.71, GeoPrecision::Point);
+        let country = place("Myanmar", "MM", 21.0, 96.0, GeoPrecision::Country);
+        let mut unnamed = ev("a", EventType::Talks, 7, false, Some(country), "China");
+        unnamed.location = None;
+        let named = ev("bb", EventType::Talks, 7, false, Some(kunming), "China");
+        assert!(!compatible(&unnamed, &named, true));
+        let merged = merge_events(vec![unnamed, named]);
+        assert_eq!(merged.len(), 1, "{merged:#?}");
+        assert_eq!(merged[0].place.as_ref().unwrap().name, "Kunming");
+    }
+
+    #[test]
     fn merged_ids_do_not_depend_on_order() {
         let k = place("Kunduz", "AF", 36.7, 68.9, GeoPrecision::Point);
         let a = ev("a", EventType::Seizure, 8, true, Some(k.clone()), "Taliban");
