@@ -220,6 +220,21 @@ impl EventExtractor {
                 .iter()
                 .any(|m| self.triggers.triggers[m.trigger].event_type.is_guideline());
             let sentence_events = events.len();
+            // "Hours before the talks opened, a missile struck ...": what the sentence tells
+            // happened on the day of the event it is hours or minutes from
+            if let Some(d) = found.iter().find_map(|m| {
+                let t = self.triggers.triggers[m.trigger].event_type;
+                if !s.sub_day_reference(m.first) {
+                    return None;
+                }
+                events
+                    .iter()
+                    .rev()
+                    .find(|e| e.event_type == t && e.date_explicit)
+                    .and_then(|e| e.date)
+            }) {
+                state.in_force = Some(d);
+            }
             // events of the sentence told by an "after a push" adjunct: done by the subject
             // of the verb they hang on
             let mut earlier_steps: Vec<usize> = Vec::new();

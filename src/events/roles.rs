@@ -558,6 +558,24 @@ impl<'a> Sentence<'a> {
         false
     }
 
+    /// Is the noun at word `first` a reference in a time adjunct of hours or minutes ("hours
+    /// before the talks", "shortly after the attack")? What it hangs on happened the same day
+    /// as the event referred to.
+    pub fn sub_day_reference(&self, first: usize) -> bool {
+        if !self.in_time_adjunct(first) {
+            return false;
+        }
+        (first.saturating_sub(5)..first)
+            .find(|&i| TIME_PREPS.contains(&self.words[i]))
+            .is_some_and(|p| {
+                p > 0
+                    && matches!(
+                        self.words[p - 1],
+                        "hours" | "hour" | "minutes" | "moments" | "shortly" | "just"
+                    )
+            })
+    }
+
     /// Where the trigger's own subordinate clause starts ("... may have died when a strike
     /// destroyed ..."): just after the last subordinator between `clause_start` and the trigger.
     pub fn subordinate_start(&self, first: usize, clause_start: usize) -> usize {

@@ -920,3 +920,27 @@ fn a_later_toll_counts_the_story_s_first_fighting_and_a_war_s_toll_counts_none()
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert_eq!(a[0].fatalities, None);
 }
+
+#[test]
+fn hours_before_a_told_event_is_that_event_s_day() {
+    let evs = events(
+        "Russian and Ukrainian negotiators held talks in Istanbul on Tuesday. \
+         On Wednesday, Russian forces shelled Kharkiv. \
+         Hours before the talks opened, a missile struck the regional administration \
+         building in Mykolaiv.",
+    );
+    let strikes: Vec<&Event> = evs
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.event_type,
+                EventType::Shelling | EventType::AirStrike | EventType::Assault
+            ) && e.location.as_deref() == Some("Mykolaiv")
+        })
+        .collect();
+    assert_eq!(strikes.len(), 1, "{evs:#?}");
+    assert_eq!(
+        strikes[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 6).unwrap()
+    );
+}
