@@ -8,8 +8,11 @@ use crate::text::{fold_char, ASCII_FOLD};
 
 /// Longest name tried, in tokens.
 const MAX_N: usize = 6;
-/// A non-country, non-region name whose best reading scores below this is not reported.
-const MIN_SCORE: f32 = 0.9;
+/// A one-word non-country, non-region name whose best reading's evidence of being a place
+/// scores below this is not reported.
+const MIN_SCORE: f32 = 1.1;
+/// The same for a name of two words or more ("Beverly Hills"), better evidence in itself.
+const MIN_SCORE_MULTI: f32 = 0.8;
 
 #[derive(Debug, Clone, Copy)]
 struct Tok {
@@ -55,6 +58,16 @@ struct Group<'g> {
     second: f32,
     /// The best few candidates with their scores, best first.
     top: Vec<(Cand, f32)>,
+    /// The country or province this name also is (its first such reading), if any.
+    region: Option<Cand>,
+    /// One reading is a national capital or a city of a million people.
+    famous: bool,
+    /// The regions this name is written before, after a comma ("Parkland, Florida"): the
+    /// chosen readings of those names when they are regions (second pass).
+    within: Vec<Cand>,
+    /// The region readings of this name that hold a reading of the name written right
+    /// before it and a comma (the Florida state of "Parkland, Florida").
+    holding: Vec<Cand>,
     _g: std::marker::PhantomData<&'g ()>,
 }
 
@@ -479,8 +492,9 @@ struct KeyInfo<'g> {
     /// Index in the name table (`NO`: none).
     name: u32,
     small: Option<&'g Vec<Small>>,
-    /// Group of the key under each hint (`NO`: none yet).
-    groups: [u32; 4],
+    /// Group of the key under each hint, apart for mentions written before ", <region>"
+    /// ([`group_slot`]; `NO`: none yet).
+    groups: [u32; 8],
 }
 
 /// The distinct keys of an article (open addressing over [`KeyInfo`]s), so that each meets
@@ -555,7 +569,7 @@ impl<'f, 'g> Keys<'f, 'g> {
             lower_seen: false,
             name: NO,
             small: None,
-            groups: [NO; 4],
+            groups: [NO; 8],
         });
         self.slots[k] = id as u32 + 1;
         if self.keys.len() * 2 > self.slots.len() {
@@ -651,11 +665,20 @@ impl<'f, 'g> Keys<'f, 'g> {
     }
 }
 
+/// The index in [`KeyInfo::groups`] of the group for a hint, and for mentions written
+/// before ", <region>" or not.
+#[inline]
+fn group_slot(hint: Hint, before_region: bool) -> usize {
+    hint as usize * 2 + usize::from(before_region)
+}
+
 /// A name the recognition loop found, made a mention (or dropped, if it is a lower-case
 /// word of the article) once the loop has seen every token.
 struct Found {
     key: u32,
     hint: Hint,
+    /// Written before ", <region>" ("Parkland, Florida"): a group of its own.
+    before_region: bool,
     span: Span,
     /// Not only sentence-initial evidence.
     strong: bool,
@@ -706,6 +729,9 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     let mut capitals: Vec<(Span, Place)> = Vec::new();
     let mut unmatched: Vec<(usize, usize)> = Vec::new();
     let mut found_names: Vec<Found> = Vec::new();
+    // (group, group written right after it and a comma), and the last mention's group and end.
+    let mut commas: Vec<(usize, usize)> = Vec::new();
+    let mut last_mention: Option<(usize, usize)> = None;
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
     // Sized for the article's capitalised tokens, so that the table seldom grows.
@@ -832,11 +858,27 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         let orig = &text[start..end];
         // A single word right after another capitalised word that is no name and no
         // stop word is a surname ("Soumaila Cisse", "Ibrahim Keita"), not a town.
-        let surname = n == 1
-            && i > consumed
+        // So is a word after a listed given name even where that name is a town too
+        // ("David Maraga", "Larissa Malinao": the given name is then no place either), or
+        // after an initial ("Gino D. Bassett").
+        let after_given = n == 1
+            && i > 0
             && toks[i - 1].cap
             && &f[toks[i - 1].fe as usize..t0.fs as usize] == " "
-            && !ctx.stop.contains(word(&toks[i - 1]));
+            && ctx.person.contains(word(&toks[i - 1]));
+        if after_given {
+            let k = keys.id(toks[i - 1].fs as usize, toks[i - 1].fe as usize);
+            keys.keys[k].person = true;
+        }
+        let surname = n == 1
+            && (after_given
+                || i > consumed
+                    && toks[i - 1].cap
+                    && match &f[toks[i - 1].fe as usize..t0.fs as usize] {
+                        " " => !ctx.stop.contains(word(&toks[i - 1])),
+                        ". " => toks[i - 1].fe - toks[i - 1].fs == 1,
+                        _ => false,
+                    });
         i += n;
         consumed = i;
         let small = small.map(|v| v.as_slice()).unwrap_or(&[]);
@@ -849,8 +891,10 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 .iter()
                 .any(|s| matches!(s, Small::Demonym(_) | Small::Extra(_)))
         {
+            // Toponym mode reports the first demonym or extra reading (a district of the
+            // same name listed before it is passed over: "Atlantic", a county of Iowa).
             for s in small {
-                match *s {
+                let reported = match *s {
                     Small::Demonym(c) => {
                         demonym_ev.push((c, 0.5));
                         if toponyms {
@@ -859,13 +903,15 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                             // "the Eritrean capital" names Asmara
                             capitals.push(cap);
                         }
+                        true
                     }
                     Small::Extra(x) if toponyms => {
                         modifiers.push((Span::new(start, end), g.extra_place(x)));
+                        true
                     }
-                    _ => {}
-                }
-                if toponyms {
+                    _ => false,
+                };
+                if toponyms && reported {
                     break;
                 }
             }
@@ -905,10 +951,17 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 .any(|&x| g.store.places[(x >> 1) as usize].population >= 100_000)
         };
         let person = n == 1 && ctx.person.contains(key);
+        // A country or a province of 100,000 people: a parish of the Isle of Man
+        // ("Michael") or a municipality of Cabo Verde ("Paul") does not make a name a place.
+        let major_region = small.iter().any(|s| match *s {
+            Small::Country(_) => true,
+            Small::Admin1(a) => g.admin1[a as usize].population >= 100_000,
+            _ => false,
+        });
         // a listed name next to another name ("Paul Brewbaker", "Charlie Chen") is a person
         // even where a big city answers to it
         if (surname || first_name || person)
-            && !has_region
+            && !major_region
             && (person && (first_name || surname) || !big())
         {
             keys.keys[kid].person = true;
@@ -962,9 +1015,13 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 hint = Hint::City;
             }
         }
+        // "Parkland, Florida", "Tripoli, Lebanon": the region named after the comma says
+        // which this mention is, not which the article's other mentions of the name are.
+        let before_region = region_follows(g, f, &toks, i);
         found_names.push(Found {
             key: kid as u32,
             hint,
+            before_region,
             span: Span::new(start, end),
             strong: !initial || n > 1 || has_region,
             lower_q,
@@ -980,7 +1037,9 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             continue;
         }
         let hint = fd.hint;
-        let gi = match x.groups[hint as usize] {
+        // One group per (name, hint, written before ", <region>").
+        let slot = group_slot(hint, fd.before_region);
+        let gi = match x.groups[slot] {
             NO => {
                 let small = x.small.map(|v| v.as_slice()).unwrap_or(&[]);
                 let mut cands: Vec<Cand> = small
@@ -992,6 +1051,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                         // "Oudalan province": where provinces are second-level divisions
                         // (Burkina Faso, Kenya's old provinces...), the admin-1 word names one.
                         Small::Place(p) => Some(Cand::Place(p, false)),
+                        Small::Admin2Bare(a) if hint != Hint::City => Some(Cand::Admin2(a)),
                         Small::Admin2Stem(a) if matches!(hint, Hint::Admin2 | Hint::Admin1) => {
                             Some(Cand::Admin2(a))
                         }
@@ -1014,13 +1074,26 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                     best: None,
                     second: 0.0,
                     top: Vec::new(),
+                    region: None,
+                    famous: false,
+                    within: Vec::new(),
+                    holding: Vec::new(),
                     _g: std::marker::PhantomData,
                 });
-                keys.keys[kid].groups[hint as usize] = groups.len() as u32 - 1;
+                keys.keys[kid].groups[slot] = groups.len() as u32 - 1;
                 groups.len() - 1
             }
             gi => gi as usize,
         };
+        // "Parkland, Florida": a name right after another one and a comma may be the
+        // region holding it.
+        if let Some((pg, pend)) = last_mention {
+            let gap = text.get(pend..fd.span.start);
+            if pg != gi && matches!(gap, Some(", " | ",")) {
+                commas.push((pg, gi));
+            }
+        }
+        last_mention = Some((gi, fd.span.end));
         let gr = &mut groups[gi];
         let (start, end) = (fd.span.start, fd.span.end);
         gr.spans.push(fd.span);
@@ -1100,7 +1173,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             continue;
         }
         let end = ft.orig_end(text, last.fe as usize);
-        let gi = match keys.keys[kid].groups[Hint::None as usize] {
+        let gi = match keys.keys[kid].groups[group_slot(Hint::None, false)] {
             NO => {
                 groups.push(Group {
                     key,
@@ -1113,9 +1186,13 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                     best: None,
                     second: 0.0,
                     top: Vec::new(),
+                    region: None,
+                    famous: false,
+                    within: Vec::new(),
+                    holding: Vec::new(),
                     _g: std::marker::PhantomData,
                 });
-                keys.keys[kid].groups[Hint::None as usize] = groups.len() as u32 - 1;
+                keys.keys[kid].groups[group_slot(Hint::None, false)] = groups.len() as u32 - 1;
                 groups.len() - 1
             }
             gi => gi as usize,
@@ -1132,7 +1209,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             gr.cands.clear();
         }
     }
-    resolve(g, &mut groups, &demonym_ev);
+    resolve(g, &mut groups, &demonym_ev, &commas);
 
     let mut out = Vec::new();
     for gr in &groups {
@@ -1173,6 +1250,40 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
+}
+
+/// Whether tokens from `i` on are ", " and a country's or a province's name ("Parkland,
+/// Florida", "Tripoli, Lebanon", "Parkland, Fla.").
+fn region_follows(g: &Gazetteer, f: &str, toks: &[Tok], i: usize) -> bool {
+    if i == 0 || i >= toks.len() || !toks[i].cap {
+        return false;
+    }
+    if &f[toks[i - 1].fe as usize..toks[i].fs as usize] != ", " {
+        return false;
+    }
+    let mut n = 1;
+    while n < 3 && i + n < toks.len() && joinable(f, &toks[i + n - 1], &toks[i + n]) {
+        n += 1;
+    }
+    (1..=n).rev().any(|n| {
+        let end = toks[i + n - 1].fe as usize;
+        // "Washington, New York and Boston" is a list, not a town in a state.
+        let rest = &f[end..];
+        if rest.starts_with(" and ") || rest.starts_with(" or ") {
+            return false;
+        }
+        let key = &f[toks[i].fs as usize..end];
+        let dotted = f.get(toks[i].fs as usize..end + 1);
+        [Some(key), dotted.filter(|k| k.ends_with('.'))]
+            .into_iter()
+            .flatten()
+            .any(|k| {
+                g.small.get(k).is_some_and(|v| {
+                    v.iter()
+                        .any(|s| matches!(s, Small::Country(_) | Small::Admin1(_)))
+                })
+            })
+    })
 }
 
 /// "the Eritrean capital": a demonym at bytes `start..end` followed by "capital" names the
@@ -1272,6 +1383,10 @@ fn coarsen(g: &Gazetteer, gr: &Group, best: Cand, conf: f32) -> Option<Place> {
         .filter(|(_, s)| best_score - s < 0.3)
         .map(|&(c, _)| c)
         .collect();
+    // One close reading is no choice between readings: the best guess stands.
+    if close.len() < 2 {
+        return None;
+    }
     let a = g.place_admin1(p);
     let same_admin1 = a.is_some()
         && close.iter().all(|x| match *x {
@@ -1281,11 +1396,17 @@ fn coarsen(g: &Gazetteer, gr: &Group, best: Cand, conf: f32) -> Option<Place> {
             Cand::Country(_) => false,
         });
     // Not coarsened to the country: a country centre is usually further from the truth
-    // than the best guess among towns of one country.
-    match (same_admin1, a) {
-        (true, Some(a)) => Some(g.admin1_place(a)),
-        _ => None,
-    }
+    // than the best guess among towns of one country; nor to a province whose point is far
+    // from the readings (England for two villages called Croft).
+    let (Some(a), true) = (a, same_admin1) else {
+        return None;
+    };
+    let ad = &g.admin1[a as usize];
+    let near = close.iter().all(|&c| {
+        let (lat, lon) = cand_point(g, c);
+        fast_km(lat, lon, ad.lat as f32, ad.lon as f32) <= 150.0
+    });
+    near.then(|| g.admin1_place(a))
 }
 
 #[derive(Default)]
@@ -1318,6 +1439,20 @@ impl Evidence {
         let share = (v / self.country_max.max(v)).sqrt();
         v.min(1.0) * share
     }
+    /// Nearness (0..1) of the closest confident place of another group: 1 at the same
+    /// point, 0 from 150 km on.
+    fn proximity(&self, gi: usize, plat: f32, plon: f32) -> f32 {
+        let mut prox: f32 = 0.0;
+        for &(og, lat, lon, _) in &self.points {
+            // 150 km is 1.35 degrees of latitude: no need for the distance beyond.
+            if og == gi || (lat - plat).abs() > 1.36 {
+                continue;
+            }
+            let d = fast_km(lat, lon, plat, plon);
+            prox = prox.max((1.0 - d / 150.0).max(0.0));
+        }
+        prox
+    }
     fn admin1(&self, a: u32, own: &[(bool, u32, f32)]) -> f32 {
         let mut v = self.admin1.get(&a).copied().unwrap_or(0.0);
         for &(is_c, i, w) in own {
@@ -1337,6 +1472,10 @@ struct PlaceInfo {
     base: f32,
     pn: f32,
     rank: Option<Rank>,
+    /// A national capital or a city of a million people.
+    famous: bool,
+    /// A town of fewer than 100,000 people.
+    small: bool,
     cc: Option<u32>,
     a1: Option<u32>,
     lat: f32,
@@ -1350,6 +1489,8 @@ impl PlaceInfo {
                 base: 0.0,
                 pn: 0.0,
                 rank: None,
+                famous: false,
+                small: false,
                 cc: None,
                 a1: None,
                 lat: 0.0,
@@ -1373,6 +1514,8 @@ impl PlaceInfo {
             base,
             pn,
             rank,
+            famous: matches!(rank, Some(Rank::Capital)) || r.population >= 1_000_000,
+            small: r.population < 100_000,
             cc: g.place_country(p),
             a1: g.place_admin1(p),
             lat: r.lat,
@@ -1393,33 +1536,43 @@ fn score(
     info: &[PlaceInfo],
     ev: &Evidence,
     own: &[(bool, u32, f32)],
-) -> f32 {
+) -> (f32, f32) {
     match c {
         Cand::Place(..) => {
             let r = &info[k];
             let (pn, rank) = (r.pn, r.rank);
             let mut s = r.base;
+            // What only weighs readings against each other, and not whether the name is a
+            // place at all (the recognition threshold sees `s` without it).
+            let mut choice = 0.0;
             if let Some(cc) = r.cc {
                 let e = ev.country(cc, own);
+                // Where a capital or a city of a million answers to the name, that the
+                // article is about a country is weak evidence for a town namesake there:
+                // "London" in an American article is still London unless Ohio or a
+                // neighbour says otherwise.
+                let fame = if gr.famous && r.small { 0.5 } else { 1.0 };
                 s += (0.6 + 0.6 * pn) * e;
-                // The article is about other countries and never this one.
+                choice -= (1.0 - fame) * (0.6 + 0.6 * pn) * e;
+                // The article is about other countries and never this one: less likely a
+                // place, and much less likely this namesake, unless it is a capital or a
+                // city of a million (known without its country).
                 if e == 0.0 && ev.any_country {
                     s -= 0.2;
+                    if !r.famous {
+                        choice -= 0.2;
+                    }
                 }
             }
             if let Some(a) = r.a1 {
-                s += 0.8 * ev.admin1(a, own);
+                // A province the article names is evidence that a name is a place there;
+                // as a choice between homonyms it weighs less than population (an article
+                // naming Ohio still means Louisville, Kentucky).
+                let e = ev.admin1(a, own);
+                s += 0.8 * e;
+                choice -= 0.3 * e;
             }
-            let mut prox: f32 = 0.0;
-            for &(og, lat, lon, _) in &ev.points {
-                // 150 km is 1.35 degrees of latitude: no need for the distance beyond.
-                if og == gi || (lat - r.lat).abs() > 1.36 {
-                    continue;
-                }
-                let d = fast_km(lat, lon, r.lat, r.lon);
-                prox = prox.max((1.0 - d / 150.0).max(0.0));
-            }
-            s += 0.4 * prox;
+            s += 0.4 * ev.proximity(gi, r.lat, r.lon);
             s += match gr.hint {
                 Hint::Admin1 => -1.5,
                 Hint::Admin2 => {
@@ -1435,10 +1588,31 @@ fn score(
             if gr.weak {
                 s -= 0.6;
             }
+            // "Parkland, Florida": the readings in Florida.
+            if !gr.within.is_empty() && gr.within.iter().any(|&o| holds(g, o, c)) {
+                s += 1.5;
+            }
+            // A town read by an alternate name that is also a country's or a province's
+            // name ("Mexico" for Mexico City, "Florida" for a Californian town): the region
+            // is meant, unless the town is its province's seat or a city of a million
+            // ("New York").
+            if let (Cand::Place(p, false), Some(reg)) = (c, gr.region) {
+                let own_city = match reg {
+                    Cand::Admin1(a) => {
+                        r.a1 == Some(a)
+                            && (matches!(rank, Some(Rank::Admin1Seat | Rank::Capital))
+                                || g.store.places[p as usize].population >= 1_000_000)
+                    }
+                    _ => false,
+                };
+                if !own_city {
+                    choice -= 1.0;
+                }
+            }
             if gr.fuzzy {
                 s -= 0.5;
             }
-            s
+            (s + choice, s)
         }
         Cand::Admin1(a) => {
             let ad = &g.admin1[a as usize];
@@ -1474,17 +1648,34 @@ fn score(
                 Hint::City => -1.0,
                 _ => 0.0,
             };
-            s
+            if gr.holding.contains(&c) {
+                s += 1.0;
+            }
+            (s, s)
         }
         Cand::Admin2(a) => {
             let ad = &g.admin2[a as usize];
             let mut s = 0.5 * popn(ad.population) + 0.4;
+            // A district by its bare name ("Kent") where a town of its country answers to
+            // the name too: the town is meant.
+            if gr.hint == Hint::None
+                && bare_admin2(g, gr, a)
+                && gr.cands.iter().zip(info).any(|(&o, r)| {
+                    matches!(o, Cand::Place(..))
+                        && r.cc.is_some()
+                        && r.cc == g.country_by_cc.get(&ad.cc).copied()
+                })
+            {
+                s -= 1.0;
+            }
             if let Some(&cc) = g.country_by_cc.get(&ad.cc) {
                 s += 1.2 * ev.country(cc, own);
             }
             if let Some(a1) = ad.admin1 {
                 s += 0.8 * ev.admin1(a1, own);
             }
+            // Near the article's other places (a county among its towns).
+            s += 0.4 * ev.proximity(gi, ad.lat as f32, ad.lon as f32);
             s += match gr.hint {
                 Hint::Admin2 => 2.5,
                 // Below an admin-1 region of the same name, above a town.
@@ -1492,16 +1683,19 @@ fn score(
                 Hint::City => -1.0,
                 Hint::None => 0.0,
             };
-            s
+            (s, s)
         }
-        Cand::Country(c) => {
-            let mut s = 2.9 + 0.5 * ev.country(c, own);
+        Cand::Country(ci) => {
+            let mut s = 2.9 + 0.5 * ev.country(ci, own);
+            if gr.holding.contains(&c) {
+                s += 1.0;
+            }
             s += match gr.hint {
                 Hint::City => -1.5,
                 Hint::Admin1 => -1.0,
                 _ => 0.0,
             };
-            s
+            (s, s)
         }
     }
 }
@@ -1546,7 +1740,38 @@ fn add(
     own.push((is_c, i, w));
 }
 
-fn resolve(g: &Gazetteer, groups: &mut [Group], demonym_ev: &[(u32, f32)]) {
+/// Whether district `a` is a reading of group `gr` by its bare name ("Kent"): the name
+/// has no division word.
+fn bare_admin2(g: &Gazetteer, gr: &Group, a: u32) -> bool {
+    g.small
+        .get(gr.key)
+        .is_some_and(|v| v.contains(&Small::Admin2Bare(a)))
+}
+
+/// Whether region reading `outer` (a country, province or district) holds reading `inner`.
+fn holds(g: &Gazetteer, outer: Cand, inner: Cand) -> bool {
+    let (cc, a1) = match inner {
+        Cand::Place(p, _) => (g.place_country(p), g.place_admin1(p)),
+        Cand::Admin1(a) => (g.country_by_cc.get(&g.admin1[a as usize].cc).copied(), None),
+        Cand::Admin2(a) => {
+            let ad = &g.admin2[a as usize];
+            (g.country_by_cc.get(&ad.cc).copied(), ad.admin1)
+        }
+        Cand::Country(_) => return false,
+    };
+    match outer {
+        Cand::Country(c) => cc == Some(c),
+        Cand::Admin1(a) => a1 == Some(a),
+        _ => false,
+    }
+}
+
+fn resolve(
+    g: &Gazetteer,
+    groups: &mut [Group],
+    demonym_ev: &[(u32, f32)],
+    commas: &[(usize, usize)],
+) {
     let mut ev = Evidence::default();
     let mut own: Vec<Vec<(bool, u32, f32)>> = vec![Vec::new(); groups.len()];
     for &(c, w) in demonym_ev {
@@ -1576,6 +1801,13 @@ fn resolve(g: &Gazetteer, groups: &mut [Group], demonym_ev: &[(u32, f32)]) {
             }
         }
     }
+    for gr in groups.iter_mut() {
+        gr.region = gr
+            .cands
+            .iter()
+            .find(|c| matches!(c, Cand::Country(_) | Cand::Admin1(_)))
+            .copied();
+    }
     ev.any_country = ev.country.values().any(|&v| v >= 1.0);
     ev.country_max = ev.country.values().copied().fold(0.0, f32::max);
     // The fixed part of every place reading, once for both passes: `info[at[gi]..]` are
@@ -1587,22 +1819,25 @@ fn resolve(g: &Gazetteer, groups: &mut [Group], demonym_ev: &[(u32, f32)]) {
         info.extend(gr.cands.iter().map(|&c| PlaceInfo::new(g, c)));
     }
     at.push(info.len());
+    for (gi, gr) in groups.iter_mut().enumerate() {
+        gr.famous = info[at[gi]..at[gi + 1]].iter().any(|r| r.famous);
+    }
     // (score, candidate index) of a group's readings, reused.
-    let mut scored: Vec<(f32, u32)> = Vec::new();
+    let mut scored: Vec<(f32, u32, f32)> = Vec::new();
     // Best first; among equal scores, the earlier candidate first (what a stable sort of
     // all the readings by score gives).
-    let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    let order = |a: &(f32, u32, f32), b: &(f32, u32, f32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
     for pass in 0..2 {
         for gi in 0..groups.len() {
             let gr = &groups[gi];
             let inf = &info[at[gi]..at[gi + 1]];
             scored.clear();
-            scored.extend(
-                gr.cands
-                    .iter()
-                    .enumerate()
-                    .map(|(k, &c)| (score(g, gi, gr, c, k, inf, &ev, &own[gi]), k as u32)),
-            );
+            scored.extend(gr.cands.iter().enumerate().map(|(k, &c)| {
+                let (s, recog) = score(g, gi, gr, c, k, inf, &ev, &own[gi]);
+                (s, k as u32, recog)
+            }));
+            // Whether the name is a place at all: the best reading's evidence for it.
+            let recog = scored.iter().map(|x| x.2).fold(f32::MIN, f32::max);
             // Only the best five are kept: no full sort of many homonyms.
             if scored.len() > 5 {
                 scored.select_nth_unstable_by(4, order);
@@ -1612,11 +1847,22 @@ fn resolve(g: &Gazetteer, groups: &mut [Group], demonym_ev: &[(u32, f32)]) {
             let gr = &mut groups[gi];
             let mut top = std::mem::take(&mut gr.top);
             top.clear();
-            top.extend(scored.iter().map(|&(s, k)| (gr.cands[k as usize], s)));
+            top.extend(scored.iter().map(|&(s, k, _)| (gr.cands[k as usize], s)));
             gr.second = top.get(1).map_or(0.0, |x| x.1);
             gr.best = top.first().and_then(|&(c, s)| {
-                let region = !matches!(c, Cand::Place(..));
-                if !region && s < MIN_SCORE {
+                // A district by its bare name is held to the bar of a town.
+                let region = match c {
+                    Cand::Place(..) => false,
+                    Cand::Admin2(a) => gr.hint != Hint::None || !bare_admin2(g, gr, a),
+                    _ => true,
+                };
+                // A name of two words or more is better evidence of a place than one word.
+                let bar = if gr.key.contains(' ') {
+                    MIN_SCORE_MULTI
+                } else {
+                    MIN_SCORE
+                };
+                if !region && recog < bar {
                     return None;
                 }
                 // Readings within 25 km of the best (the town and the district named after
@@ -1670,6 +1916,29 @@ fn resolve(g: &Gazetteer, groups: &mut [Group], demonym_ev: &[(u32, f32)]) {
             }
         }
         ev.country_max = ev.country.values().copied().fold(0.0, f32::max);
+        // "Parkland, Florida": the region chosen for "Florida" holds "Parkland", and the
+        // reading of "Florida" that holds the place chosen for "Parkland" is the region.
+        for &(a, b) in commas {
+            if let Some((c @ (Cand::Country(_) | Cand::Admin1(_)), _)) = groups[b].best {
+                if !groups[a].within.contains(&c) {
+                    groups[a].within.push(c);
+                }
+            }
+            let Some((inner, _)) = groups[a].best else {
+                continue;
+            };
+            let found: Vec<Cand> = groups[b]
+                .cands
+                .iter()
+                .filter(|&&o| matches!(o, Cand::Country(_) | Cand::Admin1(_)) && holds(g, o, inner))
+                .copied()
+                .collect();
+            for c in found {
+                if !groups[b].holding.contains(&c) {
+                    groups[b].holding.push(c);
+                }
+            }
+        }
     }
 }
 
@@ -1771,8 +2040,11 @@ mod tests {
 
     #[test]
     fn nearby_places_pick_the_homonym() {
-        // Two small "Springfield"s; Tarsk is next to the one in country B.
-        let got = names("Troops moved from Tarsk to Springfield overnight.");
+        // Two small "Springfield"s, one in each country the article names; Tarsk is next to
+        // the one in Lebanon.
+        let got = names(
+            "Troops moved from Tarsk to Springfield overnight, officials in Libya and Lebanon said.",
+        );
         let s = got.iter().find(|x| x.0 == "Springfield").unwrap();
         assert_eq!(s.2.as_deref(), Some("LB"), "{got:?}");
     }
@@ -2029,6 +2301,90 @@ mod tests {
     fn titles_block_person_names() {
         let got = names("President Kunduz met reporters.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_region_after_a_comma_says_which_namesake_this_mention_is() {
+        // An article about Lebanon: its Springfield is the Lebanese one, but "Springfield,
+        // Libya" is the Libyan one, for that mention only.
+        let got = names(
+            "Lebanese troops entered Springfield in northern Lebanon. Lebanese police said \
+             Lebanon was calm. A protest was also held in Springfield, Libya, on Monday.",
+        );
+        let s: Vec<_> = got.iter().filter(|x| x.0 == "Springfield").collect();
+        assert_eq!(s.len(), 2, "{got:?}");
+        assert_eq!(s[0].2.as_deref(), Some("LB"), "{got:?}");
+        assert_eq!(s[1].2.as_deref(), Some("LY"), "{got:?}");
+    }
+
+    #[test]
+    fn a_small_namesake_of_a_capital_needs_more_than_its_country() {
+        // Doha, Qatar's capital, and a hamlet of 600 called Doha in Afghanistan: an article
+        // about Afghanistan still means the capital.
+        let got = names("Afghanistan's government and the Taliban held talks in Doha.");
+        let d = got.iter().find(|x| x.0 == "Doha").unwrap();
+        assert_eq!(d.2.as_deref(), Some("QA"), "{got:?}");
+        // Words around that place it in Afghanistan still do.
+        let got = names("Talks were held in Doha, Afghanistan, near Qala-i-Naw.");
+        let d = got.iter().find(|x| x.0 == "Doha").unwrap();
+        assert_eq!(d.2.as_deref(), Some("AF"), "{got:?}");
+    }
+
+    #[test]
+    fn a_word_after_a_listed_given_name_or_an_initial_is_a_surname() {
+        // "Doha" is a listed given name; "Tarsk" a town: here both are a person's name, and
+        // so is the later bare "Tarsk".
+        let got = names("Doha Tarsk spoke in Tripoli, Lebanon. Tarsk left on Monday.");
+        assert!(
+            got.iter().all(|x| x.0 != "Tarsk" && x.0 != "Doha"),
+            "{got:?}"
+        );
+        let got = names("Omar K. Tarsk spoke in Tripoli, Lebanon.");
+        assert!(got.iter().all(|x| x.0 != "Tarsk"), "{got:?}");
+    }
+
+    #[test]
+    fn one_word_needs_more_evidence_than_a_multiword_name() {
+        // A town of 20,000 named alone in a text naming no country is not taken for a
+        // place; a two-word name of the same standing is.
+        assert!(names("Troops moved from Tarsk overnight.").is_empty());
+        let got = names("Troops moved from Khan Abad overnight.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2.as_deref(), Some("AF"), "{got:?}");
+    }
+
+    #[test]
+    fn an_extra_listed_after_another_reading_is_a_toponym() {
+        // In the test gazetteer "Mediterranean" is a district of Lebanon (listed first) and
+        // an extra (the sea).
+        let g = gazetteer();
+        let t = "Lebanese boats crossed the Mediterranean.";
+        let top: Vec<String> = g.find_toponyms(t).into_iter().map(|m| m.text).collect();
+        assert!(top.iter().any(|x| x == "Mediterranean"), "{top:?}");
+    }
+
+    #[test]
+    fn a_town_known_by_a_province_name_only_as_an_alternate_is_not_meant() {
+        // "Beit Kassab", a Lebanese town of the test gazetteer, has "Badghis" among its
+        // alternate names: an article about Lebanon naming Badghis still means the province.
+        let g = gazetteer();
+        let m = g.find_places("Lebanese officials said fighting had spread across Badghis.");
+        let b = m.iter().find(|x| x.text == "Badghis").expect("Badghis");
+        let p = b.place.as_ref().unwrap();
+        assert_eq!(p.precision, GeoPrecision::Admin1, "{m:?}");
+        assert_eq!(p.country_code, "AF", "{m:?}");
+    }
+
+    #[test]
+    fn a_district_by_its_bare_name_needs_its_country() {
+        // "Murghab" is a district of Afghanistan with no division word in its name.
+        let g = gazetteer();
+        assert!(g.find_places("Murghab said so.").is_empty());
+        let m = g.find_places("Afghan forces in Afghanistan fought in Murghab.");
+        let d = m.iter().find(|x| x.text == "Murghab").expect("Murghab");
+        let p = d.place.as_ref().unwrap();
+        assert_eq!(p.precision, GeoPrecision::Admin2, "{m:?}");
+        assert_eq!(p.country_code, "AF");
     }
 
     #[test]

@@ -287,8 +287,10 @@ fn full() {
         return;
     }
     let g = Gazetteer::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer")).unwrap();
-    let r = evaluate_gwn(&g, shared).unwrap();
-    eprintln!("{r}");
+    if std::env::var_os("FL_ART").is_none() {
+        let r = evaluate_gwn(&g, shared).unwrap();
+        eprintln!("{r}");
+    }
     if std::env::var_os("GWN_DUMP").is_some() {
         dump(&g, shared);
     }
@@ -298,7 +300,11 @@ fn full() {
 #[cfg(test)]
 fn dump(g: &Gazetteer, path: &Path) {
     let xml = std::fs::read_to_string(path).unwrap();
-    for (text, gold) in parse(&xml, path).unwrap() {
+    let only: Option<usize> = std::env::var("FL_ART").ok().and_then(|v| v.parse().ok());
+    for (ai, (text, gold)) in parse(&xml, path).unwrap().into_iter().enumerate() {
+        if only.is_some_and(|o| o != ai) {
+            continue;
+        }
         let pred = g.find_toponyms(&text);
         let ci = CharIndex::new(&text);
         let spans: Vec<(usize, usize)> = pred
@@ -309,16 +315,18 @@ fn dump(g: &Gazetteer, path: &Path) {
         for (k, &(s, e)) in spans.iter().enumerate() {
             let hit = gold.iter().find(|t| s < t.end && t.start < e);
             match hit {
-                None => eprintln!("FP\t{}", pred[k].text),
+                None => eprintln!("FP\t{}\t{ai}", pred[k].text),
                 Some(t) => {
                     if let Some(p) = &pred[k].place {
                         let d = haversine_km(t.lat, t.lon, p.latitude, p.longitude);
                         if d > 161.0 {
                             eprintln!(
-                                "FAR\t{}\t{}\t{}\t{:.0}",
-                                pred[k].text, p.name, p.country_code, d
+                                "FAR\t{}\t{}\t{}\t{}\t{}\t{:.0}\t{ai}\tgold {:?} {:.2},{:.2}\tconf {:.2}",
+                                pred[k].text, p.name, p.country_code, p.admin1.as_deref().unwrap_or(""), p.feature_code, d, t.geonameid, t.lat, t.lon, pred[k].confidence
                             );
                         }
+                    } else {
+                        eprintln!("UNRES\t{}\t{ai}", pred[k].text);
                     }
                 }
             }
@@ -328,7 +336,7 @@ fn dump(g: &Gazetteer, path: &Path) {
                 let name: String = chars[t.start.min(chars.len())..t.end.min(chars.len())]
                     .iter()
                     .collect();
-                eprintln!("MISS\t{name}");
+                eprintln!("MISS\t{name}\t{ai}");
             }
         }
     }

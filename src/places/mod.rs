@@ -14,10 +14,15 @@
 //! seats), primary vs alternate name, countries named in the article (names, demonyms,
 //! confidently resolved places; scaled by their share), provinces named, proximity to other
 //! resolved places, "X province"/"X district"/"X city" hints, the seat-named-like-its-province
-//! rule, a penalty for countries the article never mentions, one sense per discourse. A
-//! dateline lends only its country. Fuzzy matches (skeleton + edit distance) are limited to
-//! countries the article names. A mention's confidence is its margin over the best reading
-//! more than 25 km away (a town and the district named after it are no doubt about where).
+//! rule, a penalty for countries the article never mentions, one sense per discourse, "X,
+//! <region>" (its own reading for that mention), the fame of capitals and cities of a
+//! million over small namesakes, a region meant where a town answers to its name only as an
+//! alternate, districts by bare name ("Kent") where their country is named. Evidence that a
+//! name is a place at all (the recognition bar, higher for one word than for several) is
+//! kept apart from what only weighs homonyms. A dateline lends only its country. Fuzzy
+//! matches (skeleton + edit distance) are limited to countries the article names. A
+//! mention's confidence is its margin over the best reading more than 25 km away (a town
+//! and the district named after it are no doubt about where).
 //!
 //! [`Gazetteer::find_places`] matches folded token n-grams against hash lookups (no automaton
 //! to build at start) and resolves each name from the evidence of the whole article.
@@ -79,6 +84,10 @@ pub(crate) enum Small {
     Admin2(u32),
     /// An admin-2 region by its name without "District"/"County": only after "district".
     Admin2Stem(u32),
+    /// An admin-2 region by its whole name where that name has no division word ("Kent",
+    /// "Fife"): after "district" as a stem is, and bare as a reading that needs the article
+    /// to name its country (and no town of its country to answer to the name).
+    Admin2Bare(u32),
     /// A place of the table by a name GeoNames lacks (`places_aliases.tsv`).
     Place(u32),
 }
@@ -937,9 +946,16 @@ impl Gazetteer {
                 }
             }
             if stem.len() >= 3 {
+                // A name that is the whole name of the district and says nothing of what it
+                // is ("Kent", "Fife"): a reading of its own (see `Small::Admin2Bare`).
+                let bare = stem.len() == k.len();
                 let v = self.small.entry(stem.to_string()).or_default();
                 if !v.contains(&Small::Admin2Stem(i)) && !v.contains(&Small::Admin2(i)) {
-                    v.push(Small::Admin2Stem(i));
+                    v.push(if bare {
+                        Small::Admin2Bare(i)
+                    } else {
+                        Small::Admin2Stem(i)
+                    });
                 }
             }
         }

@@ -28,6 +28,7 @@ const PLACES: &str = "\
 900009\tBassett\tBassett\t\t34.45\t35.86\tP\tPPL\tLB\t\t09\t\t\t\t5000\t\t20\tAsia/Beirut\t2020-01-01
 900010\tDarband\tDarband\t\t35.6\t63.3\tP\tPPL\tAF\t\t02\t2001\t\t\t2000\t\t900\tAsia/Kabul\t2020-01-01
 900011\tSardara\tSardara\t\t36.9\t65.9\tP\tPPL\tAF\t\t08\t2002\t\t\t2000\t\t400\tAsia/Kabul\t2020-01-01
+900012\tBeit Kassab\tBeit Kassab\tBadghis\t34.2\t35.7\tP\tPPL\tLB\t\t09\t\t\t\t30000\t\t20\tAsia/Beirut\t2020-01-01
 3204186\tBor\tBor\t\t44.08333\t22.1\tP\tPPLA\tRS\t\t14\t\t\t\t34000\t\t20\tEurope/Belgrade\t2020-01-01
 ";
 
@@ -54,12 +55,13 @@ RS\tSRB\t688\tRI\tSerbia\tBelgrade\t88361\t6982084\tEU\t.rs\tRSD\tDinar\t381\t\t
 IR\tIRN\t364\tIR\tIran\tTehran\t1648000\t81800269\tAS\t.ir\tIRR\tRial\t98\t\t\tfa-IR\t130758\tTR\t
 ";
 
-const ADMIN2: &str = "AF.24.1234\tImam Sahib District\tImam Sahib District\t1135000\nAF.02.2001\tMurghab\tMurghab\t1147100\nAF.08.2002\tProvince du Qarqin\tProvince du Qarqin\t1139100\n";
+const ADMIN2: &str = "AF.24.1234\tImam Sahib District\tImam Sahib District\t1135000\nAF.02.2001\tMurghab\tMurghab\t1147100\nAF.08.2002\tProvince du Qarqin\tProvince du Qarqin\t1139100\nLB.09.3001\tMediterranean\tMediterranean\t1139200\n";
 
 const SUBDIVISIONS: &str =
     "Kunduz\tAF-KDZ\tAF.24\t1135690\tProvince\tKunduz Province|Konduz\t1\t\t1\n";
 
-const EXTRA: &str = "Africa\t6255146\t7.1881\t21.09375\tCONT\n";
+const EXTRA: &str =
+    "Africa\t6255146\t7.1881\t21.09375\tCONT\nMediterranean Sea;Mediterranean\t0\t35\t20\tSEA\n";
 
 /// Invented points, only to check that they replace the built centres.
 const REGION_POINTS: &str = "# code\tlat\tlon\tname\nAF\t33\t66\tAfghanistan\nAF.02\t35\t63.5\tBadghis\nZZ\t1\t1\tunknown\n";
