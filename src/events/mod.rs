@@ -185,7 +185,11 @@ impl EventExtractor {
                 .any(|w| fatalities::is_death_word(w))
                 .then(|| self.quantities.fatalities(&words))
                 .flatten()
-                .filter(|&n| n < AGGREGATE_TOLL && !words.iter().any(|w| TOLL_OF_MANY.contains(w)));
+                .filter(|&n| {
+                    n < AGGREGATE_TOLL
+                        && !words.iter().any(|w| TOLL_OF_MANY.contains(w))
+                        && !words.windows(2).any(|p| p == ["so", "far"])
+                });
             if found.is_empty() && !index.has_place_or_time(sent) && toll.is_none() {
                 continue;
             }
@@ -927,7 +931,7 @@ fn toll_precedence(t: EventType) -> u8 {
 /// A death toll this large is a war's or a campaign's count, not one event's.
 const AGGREGATE_TOLL: u32 = 1000;
 /// Words that make a toll the sum of many events ("the war has killed 300", "killed since
-/// May", "so far this year"), not the toll of the violence just told.
+/// May"; "so far" too), not the toll of the violence just told.
 const TOLL_OF_MANY: &[&str] = &[
     "war",
     "conflict",
@@ -938,7 +942,6 @@ const TOLL_OF_MANY: &[&str] = &[
     "years",
     "months",
     "weeks",
-    "so",
     "tally",
     "overall",
     "altogether",

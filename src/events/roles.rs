@@ -543,37 +543,39 @@ impl<'a> Sentence<'a> {
     /// Is the noun at word `first` a definite reference inside a time adjunct ("hours after the
     /// attack", "since the offensive")? Such a noun points back at an event already reported.
     pub fn in_time_adjunct(&self, first: usize) -> bool {
+        self.time_adjunct_prep(first).is_some()
+    }
+
+    /// The preposition of the time adjunct the noun at word `first` is a reference in (see
+    /// [`Self::in_time_adjunct`]).
+    fn time_adjunct_prep(&self, first: usize) -> Option<usize> {
         let mut i = first;
         // skip up to two modifiers between the determiner and the noun
         for _ in 0..3 {
             if i == 0 {
-                return false;
+                return None;
             }
             i -= 1;
             if DEFINITE.contains(&self.words[i]) {
                 let actor_between = self.actors.iter().any(|a| a.first > i && a.first < first);
-                return !actor_between && i > 0 && TIME_PREPS.contains(&self.words[i - 1]);
+                return (!actor_between && i > 0 && TIME_PREPS.contains(&self.words[i - 1]))
+                    .then_some(i - 1);
             }
         }
-        false
+        None
     }
 
     /// Is the noun at word `first` a reference in a time adjunct of hours or minutes ("hours
     /// before the talks", "shortly after the attack")? What it hangs on happened the same day
     /// as the event referred to.
     pub fn sub_day_reference(&self, first: usize) -> bool {
-        if !self.in_time_adjunct(first) {
-            return false;
-        }
-        (first.saturating_sub(5)..first)
-            .find(|&i| TIME_PREPS.contains(&self.words[i]))
-            .is_some_and(|p| {
-                p > 0
-                    && matches!(
-                        self.words[p - 1],
-                        "hours" | "hour" | "minutes" | "moments" | "shortly" | "just"
-                    )
-            })
+        self.time_adjunct_prep(first).is_some_and(|p| {
+            p > 0
+                && matches!(
+                    self.words[p - 1],
+                    "hours" | "hour" | "minutes" | "moments" | "shortly" | "just"
+                )
+        })
     }
 
     /// Where the trigger's own subordinate clause starts ("... may have died when a strike

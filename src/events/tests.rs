@@ -952,3 +952,24 @@ fn hours_before_a_told_event_is_that_event_s_day() {
         NaiveDate::from_ymd_opt(2021, 7, 6).unwrap()
     );
 }
+
+#[test]
+fn a_strike_is_a_protest_only_when_workers_strike() {
+    let evs = events("An air strike killed five workers at a factory in Idlib on Tuesday.");
+    assert!(of_type(&evs, EventType::Protest).is_empty(), "{evs:#?}");
+    assert_eq!(of_type(&evs, EventType::AirStrike).len(), 1, "{evs:#?}");
+    let evs = events("Teachers in Nairobi began a strike on Monday over unpaid salaries.");
+    assert_eq!(of_type(&evs, EventType::Protest).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn a_toll_so_far_counts_no_one_event() {
+    let evs = events(
+        "Taliban fighters attacked the city of Kunduz on Tuesday. \
+         Residents fled to nearby villages. \
+         Officials said 40 people had been killed there so far.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].fatalities, None);
+}
