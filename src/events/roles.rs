@@ -1555,8 +1555,16 @@ impl<'a> Sentence<'a> {
         if !cap(p.first) {
             return false;
         }
-        // the sentence's first word is capitalised anyway ("In Kabul, ...")
-        let before = p.first > 1 && cap(p.first - 1) && joined(p.first - 1, p.first);
+        // the sentence's first word is capitalised anyway ("In Kabul, ..."); a possessive is
+        // no part of the name ("Afghanistan's Paktika province")
+        let possessive = |i: usize| {
+            let t = self.toks[i].text;
+            t.ends_with("'s") || t.ends_with("’s") || t.ends_with("s'") || t.ends_with("s’")
+        };
+        let before = p.first > 1
+            && cap(p.first - 1)
+            && !possessive(p.first - 1)
+            && joined(p.first - 1, p.first);
         let after = p.last + 1 < self.toks.len()
             && cap(p.last + 1)
             && joined(p.last, p.last + 1)

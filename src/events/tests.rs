@@ -973,3 +973,18 @@ fn a_toll_so_far_counts_no_one_event() {
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert_eq!(a[0].fatalities, None);
 }
+
+#[test]
+fn a_country_s_province_places_the_event_in_the_province_and_a_country_subject_acts() {
+    let evs = events(
+        "Pakistan carried out air strikes in Afghanistan's Paktika province on Friday night, \
+         officials said.",
+    );
+    let a = of_type(&evs, EventType::AirStrike);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    let p = a[0].place.as_ref().expect("a place");
+    assert_eq!(p.precision, GeoPrecision::Admin1, "{p:?}");
+    assert_eq!(p.country_code, "AF", "{p:?}");
+    assert_eq!(a[0].agents.len(), 1, "{:?}", a[0].agents);
+    assert_eq!(a[0].agents[0].country.as_deref(), Some("PK"));
+}
