@@ -290,6 +290,18 @@ fn caps_context(text: &str, start: usize, end: usize) -> bool {
     upper >= 8
 }
 
+/// Is `text[start..end]` the middle of a hyphenated name, with a hyphen and a letter on
+/// both sides ("AU" in "PORT-AU-PRINCE")? Such a part names no actor.
+fn inside_hyphenated(text: &str, start: usize, end: usize) -> bool {
+    let hyphen = |c: char| matches!(c, '-' | '‐' | '‑');
+    let mut before = text[..start].chars().rev();
+    let mut after = text[end..].chars();
+    before.next().is_some_and(hyphen)
+        && before.next().is_some_and(char::is_alphanumeric)
+        && after.next().is_some_and(hyphen)
+        && after.next().is_some_and(char::is_alphanumeric)
+}
+
 /// The word of the original text ending just before byte `pos` (after one space).
 fn prev_word_orig(text: &str, pos: usize) -> Option<&str> {
     let before = text.get(..pos)?.strip_suffix(' ')?;
@@ -814,7 +826,7 @@ impl ActorDictionary {
             {
                 poss = true;
             }
-            if caps_context(text, os, oe) {
+            if caps_context(text, os, oe) || inside_hyphenated(text, os, oe) {
                 return;
             }
             let (fs, fe) = (folded_offset(ft, os), folded_offset(ft, oe));

@@ -1137,3 +1137,15 @@ fn a_capital_that_acknowledges_or_dismisses_is_its_government() {
     let ms = dict().find_actors("Naypyitaw has rarely acknowledged its losses.", Some("MM"));
     assert!(ms.iter().any(|m| m.text == "Naypyitaw"), "{ms:#?}");
 }
+
+#[test]
+fn an_acronym_inside_a_hyphenated_place_name_is_no_actor() {
+    let n = names(
+        "PORT-AU-PRINCE, April 3 (Test Wire) - Gangs attacked a prison near the capital.",
+        None,
+    );
+    assert!(!n.iter().any(|x| x == "African Union"), "{n:?}");
+    // the acronym alone, or as the first part of a compound, still names it
+    let n = names("AU troops and AU-led forces patrolled the town.", None);
+    assert!(n.iter().any(|x| x == "African Union"), "{n:?}");
+}

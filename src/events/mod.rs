@@ -696,6 +696,27 @@ impl EventExtractor {
         }
         let place = places[0].1.clone();
         state.own_place = tied.is_some() && places[0].0.is_some();
+        // "the fighters rounded up eight men from a village": an armed group does not arrest,
+        // it abducts (ACLED: violence against civilians); fighters or soldiers it detains are
+        // no civilians ("the SDF arrested twelve suspected Islamic State members")
+        let abducted = t == EventType::Arrest
+            && !agents.is_empty()
+            && agents.iter().all(|a| {
+                matches!(
+                    a.actor_type,
+                    Some(
+                        ActorType::Rebels
+                            | ActorType::PoliticalMilitia
+                            | ActorType::IdentityMilitia
+                    )
+                )
+            })
+            && targets
+                .iter()
+                .all(|a| matches!(a.actor_type, None | Some(ActorType::Civilians)));
+        if abducted {
+            t = EventType::AttackOnCivilians;
+        }
         // violence against civilians is, by definition, against civilians
         if t == EventType::AttackOnCivilians && !targets.iter().any(is_civilian_side) {
             targets.insert(
@@ -773,7 +794,7 @@ impl EventExtractor {
             },
         );
         let (acled_event_type, sub_event) = match (refined, &trig.sub_event) {
-            _ if seized_people => (
+            _ if seized_people || abducted => (
                 codes.acled_event_type.clone(),
                 "Abduction/forced disappearance".to_string(),
             ),

@@ -1290,7 +1290,14 @@ impl<'a> Sentence<'a> {
         let destination = |i: usize| {
             leaving
                 && self.places[i].first > last
-                && (last..self.places[i].first)
+                && ((last + 1..self.places[i].first).any(|k| {
+                    // "... and regrouped in Mopti": a second verb of the same subject
+                    self.words[k] == "and"
+                        && self
+                            .words
+                            .get(k + 1)
+                            .is_some_and(|w| w.len() > 4 && w.ends_with("ed"))
+                }) || (last..self.places[i].first)
                     .rev()
                     .find(|&k| {
                         matches!(
@@ -1303,7 +1310,7 @@ impl<'a> Sentence<'a> {
                             self.words[k],
                             "to" | "into" | "toward" | "towards" | "across"
                         )
-                    })
+                    }))
         };
         let usable: Vec<usize> = (0..self.places.len())
             .filter(|&i| self.usable_place(&self.places[i]) && !other_clause(i) && !destination(i))

@@ -988,3 +988,28 @@ fn a_country_s_province_places_the_event_in_the_province_and_a_country_subject_a
     assert_eq!(a[0].agents.len(), 1, "{:?}", a[0].agents);
     assert_eq!(a[0].agents[0].country.as_deref(), Some("PK"));
 }
+
+#[test]
+fn people_an_armed_group_detains_are_abducted() {
+    let evs = events(
+        "Islamic State fighters rounded up twelve farmers near Menaka on Monday, residents said.",
+    );
+    let a = of_type(&evs, EventType::AttackOnCivilians);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].acled_sub_event_type, "Abduction/forced disappearance");
+    assert!(of_type(&evs, EventType::Arrest).is_empty(), "{evs:#?}");
+    // the police still arrest
+    let evs = events("Police arrested twelve men near Menaka on Monday, officials said.");
+    assert_eq!(of_type(&evs, EventType::Arrest).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn where_a_withdrawing_force_regrouped_is_not_where_it_withdrew() {
+    let evs = events(
+        "Militants overran an army camp near Douentza on Tuesday. Soldiers who survived had \
+         pulled out of the camp and regrouped in Mopti, officials said.",
+    );
+    let w = of_type(&evs, EventType::Withdrawal);
+    assert_eq!(w.len(), 1, "{evs:#?}");
+    assert_eq!(w[0].location.as_deref(), Some("Douentza"), "{:?}", w[0]);
+}
