@@ -564,10 +564,12 @@ impl DocState {
                 "Q" => Gran::Quarter,
                 _ => Gran::Year,
             },
-            Sem::PrevWeekday { .. }
-            | Sem::EventAnchored
-            | Sem::Clock { day: None, .. }
-            | Sem::PartOfDay { .. } => Gran::Day,
+            // "days before rebels swept into Damascus", after "in early December": the event
+            // told last, at the precision it was told (not an older day)
+            Sem::EventAnchored => return self.last.as_ref(),
+            Sem::PrevWeekday { .. } | Sem::Clock { day: None, .. } | Sem::PartOfDay { .. } => {
+                Gran::Day
+            }
             // "the quarter", "the 1988 period": the reporting period in force, even when a
             // day ("ended Sept. 29") was mentioned since
             Sem::LatestQuarter { latest: false }
@@ -1316,7 +1318,10 @@ fn resolve_sem(
             _ => other("XXXX-QX".into()),
         },
         Sem::EventAnchored => match last {
-            Some(v @ Val::Day(..)) => (v.clone(), Anchor::Previous, Date),
+            Some(v @ (Val::Day(..) | Val::Week(..) | Val::Month(..))) => {
+                (v.clone(), Anchor::Previous, Date)
+            }
+            Some(Val::DayTime(d, ..)) => (Val::Day(*d, None), Anchor::Previous, Date),
             _ => match dct {
                 Some(r) => (Val::Day(r, None), Anchor::Previous, Date),
                 None => other("XXXX-XX-XX".into()),

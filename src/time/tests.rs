@@ -1437,3 +1437,15 @@ fn twenty_four_hour_clock_times() {
         vec![pair("10:30 a.m.", "2021-07-08T10:30")]
     );
 }
+
+#[test]
+fn an_event_anchored_expression_takes_the_last_date_at_its_precision() {
+    let t = tagger();
+    // "days before" the event told after "in early December" is in that December, not on the
+    // older day told before it
+    let s = "On Sunday the dam was shelled. A day earlier drones struck a convoy. Rebels took \
+             the city in early December, days before the capital fell.";
+    let m = one(&t, s, "days before");
+    assert_eq!(m.value, "2020-12");
+    assert_eq!(m.anchor, Anchor::Previous);
+}
