@@ -468,7 +468,27 @@ impl EventExtractor {
                     }
                 }
             }
-            if let Some(p) = s.last_point_place() {
+            // The story is now where this sentence's events happened ("The RSF's capture of
+            // Bara, which sits on the road to Omdurman, ..." leaves it in Bara); a sentence whose
+            // events have no place of their own goes on where the story was ("pulled out of
+            // the camp and regrouped in Mopti"); one that tells no event moves it to its last town.
+            let own_point = events[sentence_events..]
+                .iter()
+                .zip(&meta[sentence_events..])
+                .filter(|(_, m)| m.own_place)
+                .filter_map(|(e, _)| match (&e.location, &e.place) {
+                    (Some(l), Some(p)) if p.precision == GeoPrecision::Point => {
+                        Some((l.clone(), p.clone()))
+                    }
+                    _ => None,
+                })
+                .next_back();
+            let goes_on = events.len() > sentence_events && state.focus_place.is_some();
+            if let Some(p) = own_point {
+                state.focus_place = Some(p);
+            } else if goes_on {
+                // the story stays where it was
+            } else if let Some(p) = s.last_point_place() {
                 state.focus_place = Some(p);
             } else if let Some(p) = s.last_area_place() {
                 state.focus_area = Some(p);
@@ -518,6 +538,10 @@ impl EventExtractor {
             && s.subject_right_before(m.first)
                 .is_some_and(is_civilian_side)
         {
+            return Vec::new();
+        }
+        // "the junta, which seized power in 2021": a coup takes a state, not territory
+        if t == EventType::Seizure && s.words.get(m.last + 1) == Some(&"power") {
             return Vec::new();
         }
         if seized_people {

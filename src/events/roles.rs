@@ -1507,6 +1507,37 @@ impl<'a> Sentence<'a> {
             && !self.in_longer_name(p)
             && !self.country_possessor(p)
             && !self.person_origin(p)
+            && !self.country_by(p)
+    }
+
+    /// "a swap brokered by the United Arab Emirates", "talks mediated by Qatar and Turkey": a
+    /// country after "by" (or after "and" in such a list) is an actor, not where anything
+    /// happened.
+    fn country_by(&self, p: &Located<'_, PlaceMention>) -> bool {
+        let country = |q: &Located<'_, PlaceMention>| {
+            q.item
+                .place
+                .as_ref()
+                .is_some_and(|x| x.precision == GeoPrecision::Country)
+        };
+        let by_before = |q: &Located<'_, PlaceMention>| {
+            let mut k = q.first;
+            // "by the United Arab Emirates"
+            while k > 0 && self.words[k - 1] == "the" {
+                k -= 1;
+            }
+            k > 0 && self.words[k - 1] == "by"
+        };
+        if !country(p) {
+            return false;
+        }
+        by_before(p)
+            || (p.first >= 2
+                && self.words[p.first - 1] == "and"
+                && self
+                    .places
+                    .iter()
+                    .any(|q| q.last + 2 == p.first && country(q) && by_before(q)))
     }
 
     /// "Joaquim Chissano of Mozambique": where a named person comes from, not where anything

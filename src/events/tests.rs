@@ -1013,3 +1013,35 @@ fn where_a_withdrawing_force_regrouped_is_not_where_it_withdrew() {
     assert_eq!(w.len(), 1, "{evs:#?}");
     assert_eq!(w[0].location.as_deref(), Some("Douentza"), "{:?}", w[0]);
 }
+
+#[test]
+fn the_story_stays_where_its_events_happened() {
+    // a town named in a relative clause is not where "the town" of the next sentence is
+    let evs = events(
+        "Rebels said on Monday they had captured Bara, which sits on the road between El Obeid \
+         and Omdurman. A military source said troops had withdrawn from the town on Sunday.",
+    );
+    let w = of_type(&evs, EventType::Withdrawal);
+    assert_eq!(w.len(), 1, "{evs:#?}");
+    assert_eq!(w[0].location.as_deref(), Some("Bara"), "{:?}", w[0]);
+}
+
+#[test]
+fn a_country_after_by_is_a_mediator_not_the_place() {
+    let evs = events(
+        "Russia and Ukraine swapped 150 prisoners of war each on Tuesday in an exchange brokered \
+         by the United Arab Emirates, officials in Kyiv said.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert!(!r.is_empty(), "{evs:#?}");
+    for e in r {
+        let cc = e.place.as_ref().map(|p| p.country_code.as_str());
+        assert_ne!(cc, Some("AE"), "{e:?}");
+    }
+}
+
+#[test]
+fn seizing_power_is_no_seizure_of_territory() {
+    let evs = events("The junta, which seized power in 2021, has vowed to retake the north.");
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+}
