@@ -227,6 +227,19 @@ impl ModalityLexicon {
                 if words[i] == "since" && self.landmark_before(words, i).is_some() {
                     continue;
                 }
+                // "a protest against the junta's planned election": after the trigger, a cue
+                // after a possessive or a determiner qualifies another noun
+                if cue.after
+                    && i > last + 1
+                    && (matches!(
+                        words[i - 1],
+                        "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                    ) || words[i - 1].ends_with("'s")
+                        || words[i - 1].ends_with("’s")
+                        || words[i - 1] == "s")
+                {
+                    continue;
+                }
                 if let Some(end) = cue.phrase.match_at(words, i) {
                     if end < range.end || (cue.after && end < hi) {
                         return found(cue);
@@ -399,6 +412,29 @@ mod tests {
             )
             .as_deref(),
             Some("reference")
+        );
+    }
+
+    #[test]
+    fn a_cue_qualifying_another_noun_after_the_trigger_is_no_modality() {
+        assert_eq!(
+            check(
+                "students staged a protest against the junta's planned election",
+                "protest"
+            ),
+            None
+        );
+        assert_eq!(
+            check("talks planned for next week", "talks").as_deref(),
+            Some("future")
+        );
+        assert_eq!(
+            check(
+                "The remaining detainees are to be exchanged on Thursday",
+                "exchanged"
+            )
+            .as_deref(),
+            Some("future")
         );
     }
 
