@@ -290,6 +290,31 @@ fn caps_context(text: &str, start: usize, end: usize) -> bool {
     upper >= 8
 }
 
+/// Compass words that may stand between a preposition and a place ("in western Myanmar").
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
 /// Is `text[start..end]` the middle of a hyphenated name, with a hyphen and a letter on
 /// both sides ("AU" in "PORT-AU-PRINCE")? Such a part names no actor.
 fn inside_hyphenated(text: &str, start: usize, end: usize) -> bool {
@@ -891,6 +916,13 @@ impl ActorDictionary {
                 }
             }
             if self.place_prev.contains(&f[s..e]) {
+                return false;
+            }
+            // "rebels in western Myanmar said": a compass word between the preposition and
+            // the name leaves it a place
+            if COMPASS.contains(&&f[s..e])
+                && prev_word(f, s).is_some_and(|(s2, e2)| self.place_prev.contains(&f[s2..e2]))
+            {
                 return false;
             }
             if self.metonym_prev.contains(&f[s..e]) {

@@ -1149,3 +1149,14 @@ fn an_acronym_inside_a_hyphenated_place_name_is_no_actor() {
     let n = names("AU troops and AU-led forces patrolled the town.", None);
     assert!(n.iter().any(|x| x == "African Union"), "{n:?}");
 }
+
+#[test]
+fn a_country_after_in_and_a_compass_word_is_a_place_not_a_speaker() {
+    let n = names(
+        "Ethnic rebels in western Myanmar said on Wednesday they had overrun a base.",
+        None,
+    );
+    assert!(!n.iter().any(|x| x == "Myanmar"), "{n:?}");
+    let n = names("Myanmar said on Wednesday the base had been retaken.", None);
+    assert!(n.iter().any(|x| x == "Myanmar"), "{n:?}");
+}
