@@ -539,6 +539,48 @@ pub(crate) fn load_wikiwars(dir: &Path) -> Result<Vec<Doc>> {
     files.iter().map(|p| read_wikiwars(p)).collect()
 }
 
+/// Which lines [`evaluate_with_errors`] lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorListing {
+    /// Misses, extras and value mismatches over all expressions.
+    All,
+    /// The same over DATE/TIME expressions alone.
+    DateTime,
+}
+
+/// As [`evaluate_timeml`] (or [`evaluate_wikiwars`] when `wikiwars`), also returning one line
+/// per miss (`MISS`), spurious expression (`EXTRA`) and value mismatch (`VALUE`), each with its
+/// context, under a `##` line per document.
+pub fn evaluate_with_errors(
+    tagger: &TimeTagger,
+    dir: &Path,
+    wikiwars: bool,
+    listing: ErrorListing,
+) -> Result<(TimemlReport, Vec<String>)> {
+    let docs = if wikiwars {
+        load_wikiwars(dir)?
+    } else {
+        load_timeml(dir)?
+    };
+    if docs.is_empty() {
+        return Err(Error::Other(format!(
+            "no evaluation files under {}",
+            dir.display()
+        )));
+    }
+    let mut errors = Vec::new();
+    let r = evaluate_docs(
+        tagger,
+        &dir.display().to_string(),
+        &docs,
+        wikiwars,
+        Some(&mut errors),
+        listing == ErrorListing::DateTime,
+    );
+    errors.retain(|e| !e.starts_with("OK "));
+    Ok((r, errors))
+}
+
 /// Runs the tagger over every TimeML `.tml` file under `dir` (recursively), each with its
 /// document creation time, and scores it against the inline TIMEX3 annotations.
 pub fn evaluate_timeml(tagger: &TimeTagger, dir: &Path) -> Result<TimemlReport> {
