@@ -47,9 +47,10 @@ pub struct EvalArgs {
     #[arg(long, value_name = "FILE")]
     pub acled: Option<PathBuf>,
     /// With --timeml / --wikiwars: list the misses, spurious expressions and value mismatches
-    /// (to stderr) over all expressions, or over DATE/TIME alone with `--errors dt`.
-    #[arg(long, value_name = "all|dt", num_args = 0..=1, default_missing_value = "all",
-          value_parser = ["all", "dt"])]
+    /// (to stderr) over all expressions, over DATE/TIME alone with `--errors dt`, or with the
+    /// correct matches too with `--errors ok`.
+    #[arg(long, value_name = "all|dt|ok", num_args = 0..=1, default_missing_value = "all",
+          value_parser = ["all", "dt", "ok"])]
     pub errors: Option<String>,
 }
 
@@ -147,6 +148,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
         let tagger = frontline::time::TimeTagger::load(&dir)?;
         let listing = match args.errors.as_deref() {
             Some("dt") => Some(frontline::time::timeml::ErrorListing::DateTime),
+            Some("ok") => Some(frontline::time::timeml::ErrorListing::WithMatches),
             Some(_) => Some(frontline::time::timeml::ErrorListing::All),
             None => None,
         };

@@ -883,15 +883,19 @@ fn resolve_sem(
             y: None,
             m,
             d,
-            rel: None,
+            rel: rel @ (None | Some(-2) | Some(2)),
             ..
         } if narrative.is_some() => {
             let (y, last_month) = narrative.unwrap_or_default();
-            // a chronological account: a month before the last one is the next year's
-            let y = if last_month > m && last_month - m >= 3 {
-                y + 1
-            } else {
-                y
+            let y = match rel {
+                // "the previous April": the last April before the month in force
+                Some(-2) if last_month > 0 && m >= last_month => y - 1,
+                // "the following March": the first March after it
+                Some(2) if last_month > 0 && m <= last_month => y + 1,
+                Some(_) => y,
+                // a chronological account: a month before the last one is the next year's
+                None if last_month > m && last_month - m >= 3 => y + 1,
+                None => y,
             };
             match d {
                 Some(d) => match NaiveDate::from_ymd_opt(y, m, d) {
@@ -912,14 +916,14 @@ fn resolve_sem(
             };
             let dd = d.unwrap_or(1);
             let year = match rel {
-                Some(-1) => {
+                Some(-1 | -2) => {
                     if m < r.month() {
                         r.year()
                     } else {
                         r.year() - 1
                     }
                 }
-                Some(1) => {
+                Some(1 | 2) => {
                     if m > r.month() {
                         r.year()
                     } else {

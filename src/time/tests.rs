@@ -1437,3 +1437,55 @@ fn twenty_four_hour_clock_times() {
         vec![pair("10:30 a.m.", "2021-07-08T10:30")]
     );
 }
+
+#[test]
+fn coordinated_month_shares_the_dated_months_year() {
+    let t = tagger();
+    assert_eq!(
+        values(&t, "The siege lasted through August and September 1916."),
+        vec![pair("August", "1916-08"), pair("September 1916", "1916-09")]
+    );
+    assert_eq!(
+        values(&t, "Losses between March and April 2012 were heavy."),
+        vec![pair("March", "2012-03"), pair("April 2012", "2012-04")]
+    );
+    assert_eq!(
+        values(&t, "Talks ran from May 3 to June 9, 2019."),
+        vec![
+            pair("May 3", "2019-05-03"),
+            pair("June 9, 2019", "2019-06-09")
+        ]
+    );
+    // no year after the second month: the first goes by the DCT as before
+    assert_eq!(
+        values(&t, "Convoys sailed in March and April."),
+        vec![pair("March", "2021-03"), pair("April", "2021-04")]
+    );
+}
+
+#[test]
+fn previous_and_following_months_count_from_the_date_in_force() {
+    let t = tagger();
+    let v = |s: &str| -> Vec<(String, String)> {
+        t.tag_with(s, dct(), true)
+            .into_iter()
+            .map(|m| (m.text, m.value))
+            .collect()
+    };
+    // a history: "the previous April" does not start a new year
+    assert_eq!(
+        v("On 8 August 1917 the line broke. The hill taken the previous April was lost. On 20 August the army fell back."),
+        vec![
+            pair("8 August 1917", "1917-08-08"),
+            pair("the previous April", "1917-04"),
+            pair("20 August", "1917-08-20")
+        ]
+    );
+    assert_eq!(
+        v("In October 1860 the vote was held. The state seceded the following March."),
+        vec![
+            pair("October 1860", "1860-10"),
+            pair("the following March", "1861-03")
+        ]
+    );
+}

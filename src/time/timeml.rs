@@ -546,6 +546,8 @@ pub enum ErrorListing {
     All,
     /// The same over DATE/TIME expressions alone.
     DateTime,
+    /// All expressions, the correct matches too (`OK` lines).
+    WithMatches,
 }
 
 /// As [`evaluate_timeml`] (or [`evaluate_wikiwars`] when `wikiwars`), also returning one line
@@ -577,7 +579,9 @@ pub fn evaluate_with_errors(
         Some(&mut errors),
         listing == ErrorListing::DateTime,
     );
-    errors.retain(|e| !e.starts_with("OK "));
+    if listing != ErrorListing::WithMatches {
+        errors.retain(|e| !e.starts_with("OK "));
+    }
     Ok((r, errors))
 }
 
