@@ -431,6 +431,16 @@ impl TimeTagger {
             match anchor {
                 // in news only a full date ("August 8, 2021" in a dateline) sets the year of
                 // later dates, not a background year ("overran in 2015")
+                // a history's aside to another era ("the largest battle since 1813",
+                // "documents found in 2004") leaves the year of the account in force: a bare
+                // year over a decade before it (or a generation after it) does not set it
+                Anchor::None
+                    if st.narrative_mode
+                        && matches!(val, Val::Year(..))
+                        && st.narrative.is_some_and(|(y0, _)| {
+                            val.first_day()
+                                .is_some_and(|d| d.year() < y0 - 10 || d.year() > y0 + 30)
+                        }) => {}
                 Anchor::None | Anchor::Previous
                     if st.narrative_mode || matches!(val, Val::Day(..) | Val::DayTime(..)) =>
                 {

@@ -1489,3 +1489,31 @@ fn previous_and_following_months_count_from_the_date_in_force() {
         ]
     );
 }
+
+#[test]
+fn an_aside_to_another_era_leaves_the_narrative_year() {
+    let t = tagger();
+    let v = |s: &str| -> Vec<(String, String)> {
+        t.tag_with(s, dct(), true)
+            .into_iter()
+            .map(|m| (m.text, m.value))
+            .collect()
+    };
+    assert_eq!(
+        v("On 3 May 1921 the rebels rose. It was the largest rising since 1848. On 9 June they were crushed."),
+        vec![
+            pair("3 May 1921", "1921-05-03"),
+            pair("1848", "1848"),
+            pair("9 June", "1921-06-09")
+        ]
+    );
+    // a nearby year moves the account on
+    assert_eq!(
+        v("On 3 May 1921 the rebels rose. In 1923 a truce held until March."),
+        vec![
+            pair("3 May 1921", "1921-05-03"),
+            pair("1923", "1923"),
+            pair("March", "1923-03")
+        ]
+    );
+}
