@@ -418,6 +418,14 @@ impl<'a> Ctx<'a> {
                 sem: Sem::WeekOf(Box::new(p.sem)),
             };
         }
+        // "Easter week", "Christmas week": the week containing the holiday
+        if matches!(p.sem, Sem::Holiday { y: None, .. }) && self.is(p.b, "week") && !self.cap(p.b) {
+            return Parsed {
+                a: p.a,
+                b: p.b + 1,
+                sem: Sem::WeekOf(Box::new(p.sem)),
+            };
+        }
         // "the third-quarter earnings": "the" is the noun's
         if p.b == p.a + 4
             && self.is(p.a, "the")

@@ -1517,3 +1517,20 @@ fn an_aside_to_another_era_leaves_the_narrative_year() {
         ]
     );
 }
+
+#[test]
+fn holiday_weeks() {
+    let t = tagger();
+    // DCT Thursday 2021-07-08; Christmas 2021 falls on a Saturday in ISO week 51
+    assert_eq!(
+        values(&t, "Shops will close over Christmas week."),
+        vec![pair("Christmas week", "2021-W51")]
+    );
+    // a week already begun in the past tense is this one, not last year's
+    let ms = t.tag(
+        "Pilgrims gathered as Easter week began.",
+        Some(d(2019, 4, 15)),
+    );
+    assert_eq!(ms[0].text, "Easter week");
+    assert_eq!(ms[0].value, "2019-W16");
+}
