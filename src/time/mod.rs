@@ -903,8 +903,10 @@ fn resolve_sem(
                 // "the following March": the first March after it
                 Some(2) if last_month > 0 && m <= last_month => y + 1,
                 Some(_) => y,
-                // a chronological account: a month before the last one is the next year's
-                None if last_month > m && last_month - m >= 3 => y + 1,
+                // a chronological account: a month more than half a year before the one in
+                // force is the next year's (the nearer occurrence; a gap of three or more
+                // made a list of the same year's months jump: WikiWars 0.887 -> 0.897)
+                None if last_month > m && last_month - m >= 7 => y + 1,
                 None => y,
             };
             match d {

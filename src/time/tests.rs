@@ -1534,3 +1534,24 @@ fn holiday_weeks() {
     assert_eq!(ms[0].text, "Easter week");
     assert_eq!(ms[0].value, "2019-W16");
 }
+
+#[test]
+fn a_month_goes_to_the_nearer_year_of_the_account() {
+    let t = tagger();
+    let v = |s: &str| -> Vec<(String, String)> {
+        t.tag_with(s, dct(), true)
+            .into_iter()
+            .map(|m| (m.text, m.value))
+            .collect()
+    };
+    // a list of that year's earlier months stays in the year
+    assert_eq!(
+        v("By September 1940 the raids had begun, after a siege opened in June."),
+        vec![pair("September 1940", "1940-09"), pair("June", "1940-06")]
+    );
+    // a month more than half a year back is the next year's
+    assert_eq!(
+        v("The fleet sailed in November 1940. It reached the cape in March."),
+        vec![pair("November 1940", "1940-11"), pair("March", "1941-03")]
+    );
+}
