@@ -1065,7 +1065,7 @@ fn resolve_sem(
                 Some(1) => y + 1,
                 Some(-1) if last_month > 0 && start + 3 <= last_month => y,
                 Some(-1) => y - 1,
-                _ if last_month > start && last_month - start >= 3 => y + 1,
+                _ if last_month > start && last_month - start >= 7 => y + 1,
                 _ => y,
             };
             (Val::Season(year, s), Anchor::Previous, Date)

@@ -1549,6 +1549,14 @@ fn a_month_goes_to_the_nearer_year_of_the_account() {
         v("By September 1940 the raids had begun, after a siege opened in June."),
         vec![pair("September 1940", "1940-09"), pair("June", "1940-06")]
     );
+    // seasons alike: the summer told after an October is that year's
+    assert_eq!(
+        v("The line held in October 1916, though losses over the summer were grave."),
+        vec![
+            pair("October 1916", "1916-10"),
+            pair("the summer", "1916-SU")
+        ]
+    );
     // a month more than half a year back is the next year's
     assert_eq!(
         v("The fleet sailed in November 1940. It reached the cape in March."),
