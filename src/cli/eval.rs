@@ -46,6 +46,12 @@ pub struct EvalArgs {
     /// `sub_event_type`/`acled_sub_event_type` columns, as ACLED exports give them).
     #[arg(long, value_name = "FILE")]
     pub acled: Option<PathBuf>,
+    /// With --timeml / --wikiwars: list the misses, spurious expressions and value mismatches
+    /// (to stderr) over all expressions, over DATE/TIME alone with `--errors dt`, or with the
+    /// correct matches too with `--errors ok`.
+    #[arg(long, value_name = "all|dt|ok", num_args = 0..=1, default_missing_value = "all",
+          value_parser = ["all", "dt", "ok"])]
+    pub errors: Option<String>,
 }
 
 /// One section of the output: a name, its JSON (pretty-printed, fields in declaration order)
@@ -140,8 +146,30 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
             .clone()
             .unwrap_or_else(frontline::default_gazetteer_dir);
         let tagger = frontline::time::TimeTagger::load(&dir)?;
+        let listing = match args.errors.as_deref() {
+            Some("dt") => Some(frontline::time::timeml::ErrorListing::DateTime),
+            Some("ok") => Some(frontline::time::timeml::ErrorListing::WithMatches),
+            Some(_) => Some(frontline::time::timeml::ErrorListing::All),
+            None => None,
+        };
+        let run = |dir: &PathBuf, wikiwars: bool| -> anyhow::Result<_> {
+            use frontline::time::timeml::{
+                evaluate_timeml, evaluate_wikiwars, evaluate_with_errors,
+            };
+            Ok(match listing {
+                Some(l) => {
+                    let (r, errors) = evaluate_with_errors(&tagger, dir, wikiwars, l)?;
+                    for e in &errors {
+                        eprintln!("{e}");
+                    }
+                    r
+                }
+                None if wikiwars => evaluate_wikiwars(&tagger, dir)?,
+                None => evaluate_timeml(&tagger, dir)?,
+            })
+        };
         if let Some(dir) = &args.timeml {
-            let r = frontline::time::timeml::evaluate_timeml(&tagger, dir)?;
+            let r = run(dir, false)?;
             sections.push(Section {
                 name: "timeml",
                 json: serde_json::to_string_pretty(&r)?,
@@ -149,7 +177,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
             });
         }
         if let Some(dir) = &args.wikiwars {
-            let r = frontline::time::timeml::evaluate_wikiwars(&tagger, dir)?;
+            let r = run(dir, true)?;
             sections.push(Section {
                 name: "wikiwars",
                 json: serde_json::to_string_pretty(&r)?,

@@ -122,8 +122,9 @@ impl EventExtractor {
         let body = &text[..body_end.min(text.len())];
         let chars = CharIndex::new(text);
         let dct = article.published;
+        let story_begins = story_start(body);
         let mut state = ArticleState {
-            in_force: story_date(&mentions.times, dct, body.len()),
+            in_force: story_date(&mentions.times, dct, story_begins, body.len()),
             focus_place: None,
             focus_area: None,
             last_agents: Vec::new(),
@@ -493,8 +494,13 @@ impl EventExtractor {
             } else if let Some(p) = s.last_area_place() {
                 state.focus_area = Some(p);
             }
-            // narrative time moves with the days the story names
-            if let (Some(d), Some(p)) = (s.last_day_date(), article.published) {
+            // narrative time moves with the days the story names (not those of the captions
+            // and stamps above its dateline)
+            if let (Some(d), Some(p), true) = (
+                s.last_day_date(),
+                article.published,
+                sent.start >= story_begins,
+            ) {
                 if d.date <= p && (p - d.date).num_days() <= STORY_WINDOW_DAYS {
                     state.in_force = Some(d);
                 }
@@ -925,12 +931,44 @@ fn day(d: NaiveDate) -> EventDate {
     }
 }
 
-/// The story's date: the first day-precision date of the body in the week before publication.
-fn story_date(times: &[TimeMention], dct: Option<NaiveDate>, body_end: usize) -> Option<EventDate> {
+/// Where the story begins: at its wire dateline ("NAIROBI, Kenya (AP) —") when one opens a
+/// line near the top; what comes before (photo captions, an "Updated ..." stamp) is page
+/// furniture whose dates are not the story's. 0 without a dateline.
+fn story_start(body: &str) -> usize {
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        if at > 3000 {
+            break;
+        }
+        let head: String = line.chars().take(120).collect();
+        let first = head
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let capital_name = first.chars().count() > 2 && !first.chars().any(char::is_lowercase);
+        let wire_dash = [" - ", " -- ", " — ", " – "]
+            .iter()
+            .any(|d| head.contains(d));
+        if capital_name && wire_dash && head[first.len()..].starts_with([',', ' ']) {
+            return at;
+        }
+        at += line.len();
+    }
+    0
+}
+
+/// The story's date: the first day-precision date of the body (from its dateline on) in the
+/// week before publication.
+fn story_date(
+    times: &[TimeMention],
+    dct: Option<NaiveDate>,
+    start: usize,
+    body_end: usize,
+) -> Option<EventDate> {
     let dct = dct?;
     times
         .iter()
-        .filter(|t| t.span.end <= body_end)
+        .filter(|t| t.span.start >= start && t.span.end <= body_end)
         .filter_map(|t| t.date)
         .find(|d| {
             d.precision == TimePrecision::Day

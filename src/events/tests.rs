@@ -1044,4 +1044,23 @@ fn a_country_after_by_is_a_mediator_not_the_place() {
 fn seizing_power_is_no_seizure_of_territory() {
     let evs = events("The junta, which seized power in 2021, has vowed to retake the north.");
     assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+
+fn captions_and_stamps_above_the_dateline_do_not_date_the_story() {
+    // published Thursday 8 July 2021: the caption's Friday and the stamp's Thursday are not
+    // the story's; its first named day (Wednesday) dates the undated lede
+    let evs = events(
+        "In this photo taken Friday, July 2, 2021, families queue for water near the border.\n\n\
+         Updated 10:05 AM GMT, July 8, 2021\n\n\
+         JUBA, South Sudan (AP) — Government troops have captured the rebel stronghold of Yei, \
+         the army says.\n\n\
+         The army announced late Wednesday that its operations in the town were over.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].date.map(|d| d.date),
+        NaiveDate::from_ymd_opt(2021, 7, 7),
+        "{:#?}",
+        s[0]
+    );
 }

@@ -418,6 +418,14 @@ impl<'a> Ctx<'a> {
                 sem: Sem::WeekOf(Box::new(p.sem)),
             };
         }
+        // "Easter week", "Christmas week": the week containing the holiday
+        if matches!(p.sem, Sem::Holiday { y: None, .. }) && self.is(p.b, "week") && !self.cap(p.b) {
+            return Parsed {
+                a: p.a,
+                b: p.b + 1,
+                sem: Sem::WeekOf(Box::new(p.sem)),
+            };
+        }
         // "the third-quarter earnings": "the" is the noun's
         if p.b == p.a + 4
             && self.is(p.a, "the")
@@ -842,6 +850,12 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // "in August and September 1914", "between March and April 1918", "May 5 and June 7,
+        // 2021": a month coordinated with a dated one shares its year (the year is not part of
+        // this expression)
+        if y.is_none() {
+            y = self.coordinated_year(j);
+        }
         // "June last year", "May 5 this year"
         let mut yrel = None;
         if y.is_none() && self.is(j + 1, "year") {
@@ -874,11 +888,18 @@ impl<'a> Ctx<'a> {
         } else if e.abbr && dot && d.is_none() {
             // "Sept. 2021"
         }
-        // "last May", "next March", "this June"
+        // "last May", "next March", "this June"; "the previous April", "the following March"
+        // count from the reference time (rel -2 / 2: the date in force, else the DCT)
         let mut rel = None;
         if d.is_none() && y.is_none() && a > 0 {
             if let Some(r) = self.cls(a.wrapping_sub(1), Class::Rel) {
-                if !self.is_any(
+                if self.is_any(a.wrapping_sub(1), &["following", "previous", "preceding"])
+                    && a >= 2
+                    && self.is(a.wrapping_sub(2), "the")
+                {
+                    rel = r.num.map(|n| 2 * n.signum());
+                    a -= 2;
+                } else if !self.is_any(
                     a.wrapping_sub(1),
                     &["past", "current", "following", "previous", "preceding"],
                 ) {
@@ -908,6 +929,34 @@ impl<'a> Ctx<'a> {
             b,
             sem: Sem::Abs { y, m, d, rel, yrel },
         })
+    }
+
+    /// The year of a dated month coordinated with the one ending before `j`: "and September
+    /// 1914", "to April 5, 1918", "or June 2021".
+    fn coordinated_year(&self, j: usize) -> Option<i32> {
+        if !(self.is_any(j, &["and", "or", "to", "through", "until"]) || self.is_dash(j)) {
+            return None;
+        }
+        let mut k = j + 1;
+        // "5 and 7 September 1914" is a day list, not a month: only a month follows
+        if self.day_num(k).is_some() && self.cls(k + 1, Class::Month).is_some() {
+            k += 1;
+        }
+        let month = self.cls(k, Class::Month)?;
+        if !self.cap(k) {
+            return None;
+        }
+        k += 1;
+        if month.abbr && self.punct(k, ".") {
+            k += 1;
+        }
+        if self.day_num(k).is_some() && self.year_num(k).is_none() {
+            k += 1;
+            if self.punct(k, ",") {
+                k += 1;
+            }
+        }
+        self.year_num(k)
     }
 
     fn parse_weekday(&self, i: usize, e: &Entry) -> Option<Parsed> {

@@ -1448,4 +1448,128 @@ fn an_event_anchored_expression_takes_the_last_date_at_its_precision() {
     let m = one(&t, s, "days before");
     assert_eq!(m.value, "2020-12");
     assert_eq!(m.anchor, Anchor::Previous);
+
+fn coordinated_month_shares_the_dated_months_year() {
+    let t = tagger();
+    assert_eq!(
+        values(&t, "The siege lasted through August and September 1916."),
+        vec![pair("August", "1916-08"), pair("September 1916", "1916-09")]
+    );
+    assert_eq!(
+        values(&t, "Losses between March and April 2012 were heavy."),
+        vec![pair("March", "2012-03"), pair("April 2012", "2012-04")]
+    );
+    assert_eq!(
+        values(&t, "Talks ran from May 3 to June 9, 2019."),
+        vec![
+            pair("May 3", "2019-05-03"),
+            pair("June 9, 2019", "2019-06-09")
+        ]
+    );
+    // no year after the second month: the first goes by the DCT as before
+    assert_eq!(
+        values(&t, "Convoys sailed in March and April."),
+        vec![pair("March", "2021-03"), pair("April", "2021-04")]
+    );
+}
+
+#[test]
+fn previous_and_following_months_count_from_the_date_in_force() {
+    let t = tagger();
+    let v = |s: &str| -> Vec<(String, String)> {
+        t.tag_with(s, dct(), true)
+            .into_iter()
+            .map(|m| (m.text, m.value))
+            .collect()
+    };
+    // a history: "the previous April" does not start a new year
+    assert_eq!(
+        v("On 8 August 1917 the line broke. The hill taken the previous April was lost. On 20 August the army fell back."),
+        vec![
+            pair("8 August 1917", "1917-08-08"),
+            pair("the previous April", "1917-04"),
+            pair("20 August", "1917-08-20")
+        ]
+    );
+    assert_eq!(
+        v("In October 1860 the vote was held. The state seceded the following March."),
+        vec![
+            pair("October 1860", "1860-10"),
+            pair("the following March", "1861-03")
+        ]
+    );
+}
+
+#[test]
+fn an_aside_to_another_era_leaves_the_narrative_year() {
+    let t = tagger();
+    let v = |s: &str| -> Vec<(String, String)> {
+        t.tag_with(s, dct(), true)
+            .into_iter()
+            .map(|m| (m.text, m.value))
+            .collect()
+    };
+    assert_eq!(
+        v("On 3 May 1921 the rebels rose. It was the largest rising since 1848. On 9 June they were crushed."),
+        vec![
+            pair("3 May 1921", "1921-05-03"),
+            pair("1848", "1848"),
+            pair("9 June", "1921-06-09")
+        ]
+    );
+    // a nearby year moves the account on
+    assert_eq!(
+        v("On 3 May 1921 the rebels rose. In 1923 a truce held until March."),
+        vec![
+            pair("3 May 1921", "1921-05-03"),
+            pair("1923", "1923"),
+            pair("March", "1923-03")
+        ]
+    );
+}
+
+#[test]
+fn holiday_weeks() {
+    let t = tagger();
+    // DCT Thursday 2021-07-08; Christmas 2021 falls on a Saturday in ISO week 51
+    assert_eq!(
+        values(&t, "Shops will close over Christmas week."),
+        vec![pair("Christmas week", "2021-W51")]
+    );
+    // a week already begun in the past tense is this one, not last year's
+    let ms = t.tag(
+        "Pilgrims gathered as Easter week began.",
+        Some(d(2019, 4, 15)),
+    );
+    assert_eq!(ms[0].text, "Easter week");
+    assert_eq!(ms[0].value, "2019-W16");
+}
+
+#[test]
+fn a_month_goes_to_the_nearer_year_of_the_account() {
+    let t = tagger();
+    let v = |s: &str| -> Vec<(String, String)> {
+        t.tag_with(s, dct(), true)
+            .into_iter()
+            .map(|m| (m.text, m.value))
+            .collect()
+    };
+    // a list of that year's earlier months stays in the year
+    assert_eq!(
+        v("By September 1940 the raids had begun, after a siege opened in June."),
+        vec![pair("September 1940", "1940-09"), pair("June", "1940-06")]
+    );
+    // seasons alike: the summer told after an October is that year's
+    assert_eq!(
+        v("The line held in October 1916, though losses over the summer were grave."),
+        vec![
+            pair("October 1916", "1916-10"),
+            pair("the summer", "1916-SU")
+        ]
+    );
+    // a month more than half a year back is the next year's
+    assert_eq!(
+        v("The fleet sailed in November 1940. It reached the cape in March."),
+        vec![pair("November 1940", "1940-11"), pair("March", "1941-03")]
+    );
 }
