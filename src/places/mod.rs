@@ -1081,6 +1081,41 @@ impl Gazetteer {
         self.small.get(key)
     }
 
+    /// The points of every reading the gazetteer has for `name` (places of the table,
+    /// countries, provinces, districts and extras; "the" and a possessive "'s" dropped):
+    /// for error analysis (is a far resolution a choice among readings, or a lack?).
+    pub fn candidate_points(&self, name: &str) -> Vec<(f64, f64)> {
+        let mut key = fold(name.trim());
+        for suffix in [" s", "s"] {
+            if key.ends_with(suffix) && (name.ends_with("'s") || name.ends_with("’s")) {
+                key.truncate(key.len() - suffix.len());
+                break;
+            }
+        }
+        let key = key.strip_prefix("the ").unwrap_or(&key).to_string();
+        let mut out: Vec<(f64, f64)> = self
+            .lookup(&key)
+            .iter()
+            .map(|&p| {
+                let r = &self.store.places[(p >> 1) as usize];
+                (r.lat as f64, r.lon as f64)
+            })
+            .collect();
+        for s in self.small.get(&key).into_iter().flatten() {
+            let p = match *s {
+                Small::Country(i) | Small::Demonym(i) => self.country_place(i),
+                Small::Admin1(i) => self.admin1_place(i),
+                Small::Extra(i) => self.extra_place(i),
+                Small::Admin2(i) | Small::Admin2Stem(i) | Small::Admin2Bare(i) => {
+                    self.admin2_place(i)
+                }
+                Small::Place(i) => self.place(i),
+            };
+            out.push((p.latitude, p.longitude));
+        }
+        out
+    }
+
     /// Number of places and distinct folded names.
     pub fn stats(&self) -> (usize, usize) {
         (self.store.places.len(), self.store.name_keys.len())
