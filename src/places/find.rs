@@ -458,6 +458,28 @@ fn joinable(f: &str, a: &Tok, b: &Tok) -> bool {
     matches!(gap, " " | ". " | ".")
 }
 
+/// Whether the name of tokens `b..e` is part of a facility's name: a listed facility word
+/// among the (up to four) capitalised words after it ("Colorado State University", "Percy
+/// French Hotel"), or right before it ("Hotel Kyjev"). Not across "of": "the University of
+/// Alberta" and "the Women's Club of New Jersey" are named for where they are.
+fn names_facility(ctx: &Context, f: &str, toks: &[Tok], b: usize, e: usize) -> bool {
+    if ctx.facility.is_empty() {
+        return false;
+    }
+    let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
+    let mut j = e;
+    while j < toks.len() && j < e + 4 && toks[j].cap && joinable(f, &toks[j - 1], &toks[j]) {
+        if ctx.facility.contains(word(&toks[j])) {
+            return true;
+        }
+        j += 1;
+    }
+    b > 0
+        && toks[b - 1].cap
+        && joinable(f, &toks[b - 1], &toks[b])
+        && ctx.facility.contains(word(&toks[b - 1]))
+}
+
 /// No entry (a key id, a group, a name).
 const NO: u32 = u32::MAX;
 
@@ -882,6 +904,11 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         i += n;
         consumed = i;
         let small = small.map(|v| v.as_slice()).unwrap_or(&[]);
+        // "Cornell University", "Russian Embassy", "University of California": the toponym
+        // is the facility, which no reading of the embedded name locates.
+        if toponyms && names_facility(ctx, f, &toks, i - n, i) {
+            continue;
+        }
         // Demonyms are country evidence, not mentions (toponyms: modifier mentions); a word
         // that is a demonym or a continent is that, even if some village is so called
         // ("Canadian", Texas; "Africa", an old name of Mahdia).
@@ -2090,6 +2117,27 @@ mod tests {
         // Big cities are kept ("London Stock Exchange"-like phrases).
         let got = names("Buyers in Tripoli Harbour waited.");
         assert!(got.iter().any(|x| x.0 == "Tripoli"), "{got:?}");
+    }
+
+    #[test]
+    fn a_street_named_after_a_town_is_not_the_town() {
+        let g = gazetteer();
+        let t = "Shops on Kunduz Street in Tripoli were shut.";
+        let got: Vec<String> = g.find_places(t).into_iter().map(|m| m.text).collect();
+        assert_eq!(got, ["Tripoli"]);
+    }
+
+    #[test]
+    fn toponyms_skip_names_inside_facility_names() {
+        let g = gazetteer();
+        let t = "Staff of Kunduz State University met at the Hotel Tripoli near Kunduz.";
+        let top: Vec<String> = g.find_toponyms(t).into_iter().map(|m| m.text).collect();
+        assert_eq!(top, ["Kunduz"], "only the bare town is a toponym");
+        // Event locations still read the embedded names.
+        assert_eq!(g.find_places(t).len(), 3);
+        // Not across "of": the university of a province is named for where it is.
+        let t = "Students of the University of Kunduz marched.";
+        assert_eq!(g.find_toponyms(t).len(), 1);
     }
 
     #[test]

@@ -143,6 +143,11 @@ pub(crate) struct Context {
     /// Nouns a place name modifies as an attribute of a person or an organisation
     /// ("Liverpool forward", "Kabul bureau", "Paris-based"): such a name is no event location.
     pub modifier: FastSet<String>,
+    /// Capitalised words that make a name around them a building's or an institution's
+    /// ("Cornell University", "Hotel Kyjev", "Embassy of Armenia"): in toponym mode the
+    /// embedded name is not reported, for the toponym is the facility, which the gazetteer
+    /// does not have, not the town or country it is named after.
+    pub facility: FastSet<String>,
 }
 
 impl Context {
@@ -1284,9 +1289,14 @@ fn parse_context(path: &Path, text: &str) -> Result<Context> {
             "feature" => Context::FEATURE,
             "person" => Context::PERSON,
             "modifier" => Context::MODIFIER,
+            "facility" => 0,
             other => return Err(bad_line(path, no, &format!("unknown kind {other:?}"))),
         };
         let w = fold_fast(cols[1]);
+        if kind == "facility" {
+            c.facility.insert(w);
+            continue;
+        }
         if flag == Context::TITLE {
             c.title_mask.note(&w);
         }
