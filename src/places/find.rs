@@ -458,26 +458,28 @@ fn joinable(f: &str, a: &Tok, b: &Tok) -> bool {
     matches!(gap, " " | ". " | ".")
 }
 
-/// Whether the name of tokens `b..e` is part of a facility's name: a listed facility word
-/// among the (up to four) capitalised words after it ("Colorado State University", "Percy
-/// French Hotel"), or right before it ("Hotel Kyjev"). Not across "of": "the University of
-/// Alberta" and "the Women's Club of New Jersey" are named for where they are.
-fn names_facility(ctx: &Context, f: &str, toks: &[Tok], b: usize, e: usize) -> bool {
+/// Whether the name of tokens `b..e` is part of a facility's name, and if so the token after
+/// it: a listed facility word among the (up to four) capitalised words after it ("Colorado
+/// State University", "Percy French Hotel"), or right before it ("Hotel Kyjev"). Not across
+/// "of": "the University of Alberta" and "the Women's Club of New Jersey" are named for where
+/// they are.
+fn names_facility(ctx: &Context, f: &str, toks: &[Tok], b: usize, e: usize) -> Option<usize> {
     if ctx.facility.is_empty() {
-        return false;
+        return None;
     }
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
     let mut j = e;
     while j < toks.len() && j < e + 4 && toks[j].cap && joinable(f, &toks[j - 1], &toks[j]) {
         if ctx.facility.contains(word(&toks[j])) {
-            return true;
+            return Some(j + 1);
         }
         j += 1;
     }
-    b > 0
+    (b > 0
         && toks[b - 1].cap
         && joinable(f, &toks[b - 1], &toks[b])
-        && ctx.facility.contains(word(&toks[b - 1]))
+        && ctx.facility.contains(word(&toks[b - 1])))
+    .then_some(e)
 }
 
 /// No entry (a key id, a group, a name).
@@ -906,8 +908,13 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         let small = small.map(|v| v.as_slice()).unwrap_or(&[]);
         // "Cornell University", "Russian Embassy", "University of California": the toponym
         // is the facility, which no reading of the embedded name locates.
-        if toponyms && names_facility(ctx, f, &toks, i - n, i) {
-            continue;
+        if toponyms {
+            if let Some(e) = names_facility(ctx, f, &toks, i - n, i) {
+                // The facility's own words are no names either ("Rock" of "Turtle Rock").
+                i = e;
+                consumed = i;
+                continue;
+            }
         }
         // Demonyms are country evidence, not mentions (toponyms: modifier mentions); a word
         // that is a demonym or a continent is that, even if some village is so called
@@ -1014,12 +1021,15 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 hint = Hint::City;
             }
         }
-        // "Dnipro River", "Zagros Mountains": a natural feature, not the town.
+        // "Dnipro River", "Zagros Mountains", "Pearl Harbor": a feature, not the town; nor
+        // is the feature word a name of its own ("Harbor", a town of Oregon).
         if j < toks.len()
             && toks[j].cap
             && joinable(f, &toks[j - 1], &toks[j])
             && next & Context::FEATURE != 0
         {
+            i = j + 1;
+            consumed = i;
             continue;
         }
         // "Liverpool forward", "Kabul bureau chief", "Paris-based analyst": the name is an
@@ -2138,6 +2148,19 @@ mod tests {
         // Not across "of": the university of a province is named for where it is.
         let t = "Students of the University of Kunduz marched.";
         assert_eq!(g.find_toponyms(t).len(), 1);
+        // A locality named after a town: neither the town nor the locality word is a
+        // toponym, though an event there is still placed at the town.
+        let t = "Boats left Tripoli Harbour at dawn.";
+        assert!(g.find_toponyms(t).is_empty());
+        assert_eq!(g.find_places(t).len(), 1);
+    }
+
+    #[test]
+    fn a_delta_named_after_a_country_is_not_the_country() {
+        let g = gazetteer();
+        let t = "Fishermen in the Libya Delta and in Tripoli protested.";
+        let got: Vec<String> = g.find_places(t).into_iter().map(|m| m.text).collect();
+        assert_eq!(got, ["Tripoli"]);
     }
 
     #[test]
