@@ -994,8 +994,10 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         });
         // a listed name next to another name ("Paul Brewbaker", "Charlie Chen") is a person
         // even where a big city answers to it
+        // A country or a province right after a listed given name is a surname too
+        // ("Andrew Jordan", "Bill Holland").
         if (surname || first_name || person)
-            && !major_region
+            && (!major_region || after_given)
             && (person && (first_name || surname) || !big())
         {
             keys.keys[kid].person = true;
@@ -2153,6 +2155,14 @@ mod tests {
         let t = "Boats left Tripoli Harbour at dawn.";
         assert!(g.find_toponyms(t).is_empty());
         assert_eq!(g.find_places(t).len(), 1);
+    }
+
+    #[test]
+    fn a_country_after_a_listed_given_name_is_a_surname() {
+        let g = gazetteer();
+        let t = "The race was won by Andrew Lebanon, ahead of a driver from Qatar.";
+        let got: Vec<String> = g.find_places(t).into_iter().map(|m| m.text).collect();
+        assert_eq!(got, ["Qatar"]);
     }
 
     #[test]
