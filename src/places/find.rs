@@ -13,6 +13,9 @@ const MAX_N: usize = 6;
 const MIN_SCORE: f32 = 1.1;
 /// The same for a name of two words or more ("Beverly Hills"), better evidence in itself.
 const MIN_SCORE_MULTI: f32 = 0.8;
+/// A name whose best reading scores this much, short of the bar, lends that reading's
+/// position to the second pass.
+const NEAR_BAR: f32 = 0.8;
 
 #[derive(Debug, Clone, Copy)]
 struct Tok {
@@ -899,7 +902,14 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 || i > consumed
                     && toks[i - 1].cap
                     && match &f[toks[i - 1].fe as usize..t0.fs as usize] {
-                        " " => !ctx.stop.contains(word(&toks[i - 1])),
+                        // Not after "A" ("A Nenagh councillor") or a road number ("the
+                        // A429 Cirencester junction").
+                        " " => {
+                            let w = word(&toks[i - 1]);
+                            w.len() > 1
+                                && !w.bytes().any(|b| b.is_ascii_digit())
+                                && !ctx.stop.contains(w)
+                        }
                         ". " => toks[i - 1].fe - toks[i - 1].fs == 1,
                         _ => false,
                     });
@@ -1593,10 +1603,12 @@ fn score(
                 let fame = if gr.famous && r.small { 0.5 } else { 1.0 };
                 s += (0.6 + 0.6 * pn) * e;
                 choice -= (1.0 - fame) * (0.6 + 0.6 * pn) * e;
-                // The article is about other countries and never this one: less likely a
-                // place, and much less likely this namesake, unless it is a capital or a
-                // city of a million (known without its country).
-                if e == 0.0 && ev.any_country {
+                // The article is about other countries (one is named more than once) and
+                // never this one: less likely a place, and much less likely this namesake,
+                // unless it is a capital or a city of a million (known without its country).
+                // A local story that names one foreign country once (a holiday in Portugal)
+                // is still about its own towns.
+                if e == 0.0 && ev.any_country && ev.country_max > 1.0 {
                     s -= 0.2;
                     if !r.famous {
                         choice -= 0.2;
@@ -1951,6 +1963,16 @@ fn resolve(
                 {
                     add(&mut ev.admin1, &mut own[gi], false, a, 1.0);
                 }
+                // A name just short of the bar lends the position of its best reading, and
+                // nothing else: towns of an article that names no country ("Cirencester",
+                // "Cheltenham") then hold each other up where their best readings are
+                // neighbours, as a reader takes them.
+                None if !gr.weak && gr.top.first().is_some_and(|t| t.1 >= NEAR_BAR) => {
+                    if let Some(&(Cand::Place(p, _), _)) = gr.top.first() {
+                        let r = &g.store.places[p as usize];
+                        ev.points.push((gi, r.lat, r.lon, None));
+                    }
+                }
                 _ => {}
             }
         }
@@ -2163,6 +2185,27 @@ mod tests {
         let t = "The race was won by Andrew Lebanon, ahead of a driver from Qatar.";
         let got: Vec<String> = g.find_places(t).into_iter().map(|m| m.text).collect();
         assert_eq!(got, ["Qatar"]);
+    }
+
+    #[test]
+    fn a_country_named_once_does_not_make_the_article_foreign() {
+        let g = gazetteer();
+        let once = "Fighting closed the road near Khanabad, envoys in Qatar said.";
+        let got: Vec<String> = g.find_places(once).into_iter().map(|m| m.text).collect();
+        assert_eq!(got, ["Khanabad", "Qatar"]);
+        let twice =
+            "Fighting closed the road near Khanabad, envoys in Qatar said. Qatar hosts talks.";
+        let got: Vec<String> = g.find_places(twice).into_iter().map(|m| m.text).collect();
+        assert_eq!(got, ["Qatar", "Qatar"], "an article about another country");
+    }
+
+    #[test]
+    fn a_road_number_or_an_article_before_a_town_is_no_given_name() {
+        let g = gazetteer();
+        let t = "The A429 Kunduz junction is shut.";
+        assert_eq!(g.find_places(t).len(), 1);
+        let t = "A Kunduz councillor spoke.";
+        assert_eq!(g.find_places(t).len(), 1);
     }
 
     #[test]
