@@ -137,7 +137,12 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
         sections.push(Section {
             name: "places",
             json: serde_json::to_string_pretty(&r)?,
-            text: r.to_string(),
+            // -v lists the far resolutions.
+            text: if args.verbose {
+                format!("{r:#}")
+            } else {
+                r.to_string()
+            },
         });
     }
     if args.timeml.is_some() || args.wikiwars.is_some() {

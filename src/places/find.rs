@@ -13,6 +13,9 @@ const MAX_N: usize = 6;
 const MIN_SCORE: f32 = 1.1;
 /// The same for a name of two words or more ("Beverly Hills"), better evidence in itself.
 const MIN_SCORE_MULTI: f32 = 0.8;
+/// A name whose best reading scores this much, short of the bar, lends that reading's
+/// position to the second pass.
+const NEAR_BAR: f32 = 0.8;
 
 #[derive(Debug, Clone, Copy)]
 struct Tok {
@@ -458,6 +461,30 @@ fn joinable(f: &str, a: &Tok, b: &Tok) -> bool {
     matches!(gap, " " | ". " | ".")
 }
 
+/// Whether the name of tokens `b..e` is part of a facility's name, and if so the token after
+/// it: a listed facility word among the (up to four) capitalised words after it ("Colorado
+/// State University", "Percy French Hotel"), or right before it ("Hotel Kyjev"). Not across
+/// "of": "the University of Alberta" and "the Women's Club of New Jersey" are named for where
+/// they are.
+fn names_facility(ctx: &Context, f: &str, toks: &[Tok], b: usize, e: usize) -> Option<usize> {
+    if ctx.facility.is_empty() {
+        return None;
+    }
+    let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
+    let mut j = e;
+    while j < toks.len() && j < e + 4 && toks[j].cap && joinable(f, &toks[j - 1], &toks[j]) {
+        if ctx.facility.contains(word(&toks[j])) {
+            return Some(j + 1);
+        }
+        j += 1;
+    }
+    (b > 0
+        && toks[b - 1].cap
+        && joinable(f, &toks[b - 1], &toks[b])
+        && ctx.facility.contains(word(&toks[b - 1])))
+    .then_some(e)
+}
+
 /// No entry (a key id, a group, a name).
 const NO: u32 = u32::MAX;
 
@@ -875,13 +902,30 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 || i > consumed
                     && toks[i - 1].cap
                     && match &f[toks[i - 1].fe as usize..t0.fs as usize] {
-                        " " => !ctx.stop.contains(word(&toks[i - 1])),
+                        // Not after "A" ("A Nenagh councillor") or a road number ("the
+                        // A429 Cirencester junction").
+                        " " => {
+                            let w = word(&toks[i - 1]);
+                            w.len() > 1
+                                && !w.bytes().any(|b| b.is_ascii_digit())
+                                && !ctx.stop.contains(w)
+                        }
                         ". " => toks[i - 1].fe - toks[i - 1].fs == 1,
                         _ => false,
                     });
         i += n;
         consumed = i;
         let small = small.map(|v| v.as_slice()).unwrap_or(&[]);
+        // "Cornell University", "Russian Embassy", "University of California": the toponym
+        // is the facility, which no reading of the embedded name locates.
+        if toponyms {
+            if let Some(e) = names_facility(ctx, f, &toks, i - n, i) {
+                // The facility's own words are no names either ("Rock" of "Turtle Rock").
+                i = e;
+                consumed = i;
+                continue;
+            }
+        }
         // Demonyms are country evidence, not mentions (toponyms: modifier mentions); a word
         // that is a demonym or a continent is that, even if some village is so called
         // ("Canadian", Texas; "Africa", an old name of Mahdia).
@@ -960,8 +1004,10 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         });
         // a listed name next to another name ("Paul Brewbaker", "Charlie Chen") is a person
         // even where a big city answers to it
+        // A country or a province right after a listed given name is a surname too
+        // ("Andrew Jordan", "Bill Holland").
         if (surname || first_name || person)
-            && !major_region
+            && (!major_region || after_given)
             && (person && (first_name || surname) || !big())
         {
             keys.keys[kid].person = true;
@@ -987,12 +1033,15 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                 hint = Hint::City;
             }
         }
-        // "Dnipro River", "Zagros Mountains": a natural feature, not the town.
+        // "Dnipro River", "Zagros Mountains", "Pearl Harbor": a feature, not the town; nor
+        // is the feature word a name of its own ("Harbor", a town of Oregon).
         if j < toks.len()
             && toks[j].cap
             && joinable(f, &toks[j - 1], &toks[j])
             && next & Context::FEATURE != 0
         {
+            i = j + 1;
+            consumed = i;
             continue;
         }
         // "Liverpool forward", "Kabul bureau chief", "Paris-based analyst": the name is an
@@ -1554,10 +1603,12 @@ fn score(
                 let fame = if gr.famous && r.small { 0.5 } else { 1.0 };
                 s += (0.6 + 0.6 * pn) * e;
                 choice -= (1.0 - fame) * (0.6 + 0.6 * pn) * e;
-                // The article is about other countries and never this one: less likely a
-                // place, and much less likely this namesake, unless it is a capital or a
-                // city of a million (known without its country).
-                if e == 0.0 && ev.any_country {
+                // The article is about other countries (one is named more than once) and
+                // never this one: less likely a place, and much less likely this namesake,
+                // unless it is a capital or a city of a million (known without its country).
+                // A local story that names one foreign country once (a holiday in Portugal)
+                // is still about its own towns.
+                if e == 0.0 && ev.any_country && ev.country_max > 1.0 {
                     s -= 0.2;
                     if !r.famous {
                         choice -= 0.2;
@@ -1912,6 +1963,16 @@ fn resolve(
                 {
                     add(&mut ev.admin1, &mut own[gi], false, a, 1.0);
                 }
+                // A name just short of the bar lends the position of its best reading, and
+                // nothing else: towns of an article that names no country ("Cirencester",
+                // "Cheltenham") then hold each other up where their best readings are
+                // neighbours, as a reader takes them.
+                None if !gr.weak && gr.top.first().is_some_and(|t| t.1 >= NEAR_BAR) => {
+                    if let Some(&(Cand::Place(p, _), _)) = gr.top.first() {
+                        let r = &g.store.places[p as usize];
+                        ev.points.push((gi, r.lat, r.lon, None));
+                    }
+                }
                 _ => {}
             }
         }
@@ -2090,6 +2151,69 @@ mod tests {
         // Big cities are kept ("London Stock Exchange"-like phrases).
         let got = names("Buyers in Tripoli Harbour waited.");
         assert!(got.iter().any(|x| x.0 == "Tripoli"), "{got:?}");
+    }
+
+    #[test]
+    fn a_street_named_after_a_town_is_not_the_town() {
+        let g = gazetteer();
+        let t = "Shops on Kunduz Street in Tripoli were shut.";
+        let got: Vec<String> = g.find_places(t).into_iter().map(|m| m.text).collect();
+        assert_eq!(got, ["Tripoli"]);
+    }
+
+    #[test]
+    fn toponyms_skip_names_inside_facility_names() {
+        let g = gazetteer();
+        let t = "Staff of Kunduz State University met at the Hotel Tripoli near Kunduz.";
+        let top: Vec<String> = g.find_toponyms(t).into_iter().map(|m| m.text).collect();
+        assert_eq!(top, ["Kunduz"], "only the bare town is a toponym");
+        // Event locations still read the embedded names.
+        assert_eq!(g.find_places(t).len(), 3);
+        // Not across "of": the university of a province is named for where it is.
+        let t = "Students of the University of Kunduz marched.";
+        assert_eq!(g.find_toponyms(t).len(), 1);
+        // A locality named after a town: neither the town nor the locality word is a
+        // toponym, though an event there is still placed at the town.
+        let t = "Boats left Tripoli Harbour at dawn.";
+        assert!(g.find_toponyms(t).is_empty());
+        assert_eq!(g.find_places(t).len(), 1);
+    }
+
+    #[test]
+    fn a_country_after_a_listed_given_name_is_a_surname() {
+        let g = gazetteer();
+        let t = "The race was won by Andrew Lebanon, ahead of a driver from Qatar.";
+        let got: Vec<String> = g.find_places(t).into_iter().map(|m| m.text).collect();
+        assert_eq!(got, ["Qatar"]);
+    }
+
+    #[test]
+    fn a_country_named_once_does_not_make_the_article_foreign() {
+        let g = gazetteer();
+        let once = "Fighting closed the road near Khanabad, envoys in Qatar said.";
+        let got: Vec<String> = g.find_places(once).into_iter().map(|m| m.text).collect();
+        assert_eq!(got, ["Khanabad", "Qatar"]);
+        let twice =
+            "Fighting closed the road near Khanabad, envoys in Qatar said. Qatar hosts talks.";
+        let got: Vec<String> = g.find_places(twice).into_iter().map(|m| m.text).collect();
+        assert_eq!(got, ["Qatar", "Qatar"], "an article about another country");
+    }
+
+    #[test]
+    fn a_road_number_or_an_article_before_a_town_is_no_given_name() {
+        let g = gazetteer();
+        let t = "The A429 Kunduz junction is shut.";
+        assert_eq!(g.find_places(t).len(), 1);
+        let t = "A Kunduz councillor spoke.";
+        assert_eq!(g.find_places(t).len(), 1);
+    }
+
+    #[test]
+    fn a_delta_named_after_a_country_is_not_the_country() {
+        let g = gazetteer();
+        let t = "Fishermen in the Libya Delta and in Tripoli protested.";
+        let got: Vec<String> = g.find_places(t).into_iter().map(|m| m.text).collect();
+        assert_eq!(got, ["Tripoli"]);
     }
 
     #[test]

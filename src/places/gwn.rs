@@ -35,6 +35,28 @@ pub struct GwnReport {
     pub mean_error_km: f64,
     pub median_error_km: f64,
     pub seconds: f64,
+    /// Every recognised toponym resolved more than 161 km from the gold (or not resolved),
+    /// for error analysis: printed by `{:#}` (`frontline eval --places FILE -v`).
+    pub far: Vec<GwnMiss>,
+}
+
+/// A recognised toponym resolved more than 161 km from its gold point.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct GwnMiss {
+    /// Index of the article in the file.
+    pub article: usize,
+    /// The gold toponym's text.
+    pub gold_text: String,
+    pub gold_geonameid: Option<u32>,
+    pub gold_lat: f64,
+    pub gold_lon: f64,
+    /// Our mention's text, and what it resolved to (`name, CC, feature code`; empty: none).
+    pub text: String,
+    pub ours: String,
+    pub km: Option<f64>,
+    /// Whether any reading of the gold text in the gazetteer lies within 161 km of the gold
+    /// point (false: the gazetteer lacks the place by that name).
+    pub candidate_within: bool,
 }
 
 impl fmt::Display for GwnReport {
@@ -54,7 +76,37 @@ impl fmt::Display for GwnReport {
             "resolution (recognised): within 161 km {:.3}  exact geonameid {:.3}  mean error {:.1} km  median {:.1} km  ({} with coordinates)",
             self.within_161km, self.exact_geonameid, self.mean_error_km, self.median_error_km, self.resolved
         )?;
-        write!(f, "time: {:.2} s", self.seconds)
+        write!(f, "time: {:.2} s", self.seconds)?;
+        if f.alternate() {
+            writeln!(f)?;
+            writeln!(
+                f,
+                "far (> 161 km) or unresolved: {} (candidate within 161 km: {})",
+                self.far.len(),
+                self.far.iter().filter(|m| m.candidate_within).count()
+            )?;
+            writeln!(
+                f,
+                "article\tgold text\tgold id\tgold lat,lon\tour text\tour pick\tkm\tcandidate within"
+            )?;
+            for m in &self.far {
+                writeln!(
+                    f,
+                    "{}\t{}\t{}\t{:.3},{:.3}\t{}\t{}\t{}\t{}",
+                    m.article,
+                    m.gold_text,
+                    m.gold_geonameid.map(|i| i.to_string()).unwrap_or_default(),
+                    m.gold_lat,
+                    m.gold_lon,
+                    m.text,
+                    m.ours,
+                    m.km.map(|k| format!("{k:.0}"))
+                        .unwrap_or_else(|| "-".into()),
+                    if m.candidate_within { "yes" } else { "no" }
+                )?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -166,6 +218,14 @@ fn parse(xml: &str, path: &Path) -> Result<Vec<(String, Vec<GoldTop>)>> {
     Ok(out)
 }
 
+/// Characters `start..end` of `text`.
+fn char_slice(text: &str, start: usize, end: usize) -> String {
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
+}
+
 /// Scores recognition and resolution of `gaz` on the GeoWebNews file at `path`.
 pub fn evaluate_gwn(gaz: &Gazetteer, path: &Path) -> Result<GwnReport> {
     let xml = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
@@ -178,7 +238,7 @@ pub fn evaluate_gwn(gaz: &Gazetteer, path: &Path) -> Result<GwnReport> {
     let mut errors: Vec<f64> = Vec::new();
     let mut within = 0usize;
     let (mut id_total, mut id_ok) = (0usize, 0usize);
-    for (text, gold) in &docs {
+    for (article, (text, gold)) in docs.iter().enumerate() {
         let pred = gaz.find_toponyms(text);
         let ci = CharIndex::new(text);
         let spans: Vec<(usize, usize)> = pred
@@ -199,11 +259,31 @@ pub fn evaluate_gwn(gaz: &Gazetteer, path: &Path) -> Result<GwnReport> {
             if g.geonameid.is_some() {
                 id_total += 1;
             }
-            let Some(p) = pred[k].place.as_ref() else {
+            let p = pred[k].place.as_ref();
+            let d = p.map(|p| haversine_km(g.lat, g.lon, p.latitude, p.longitude));
+            if d.is_none_or(|d| d > 161.0) {
+                let gold_text = char_slice(text, g.start, g.end);
+                r.far.push(GwnMiss {
+                    article,
+                    candidate_within: gaz
+                        .candidate_points(&gold_text)
+                        .into_iter()
+                        .any(|(la, lo)| haversine_km(g.lat, g.lon, la, lo) <= 161.0),
+                    gold_text,
+                    gold_geonameid: g.geonameid,
+                    gold_lat: g.lat,
+                    gold_lon: g.lon,
+                    text: pred[k].text.clone(),
+                    ours: p
+                        .map(|p| format!("{}, {}, {}", p.name, p.country_code, p.feature_code))
+                        .unwrap_or_default(),
+                    km: d,
+                });
+            }
+            let (Some(p), Some(d)) = (p, d) else {
                 continue;
             };
             r.resolved += 1;
-            let d = haversine_km(g.lat, g.lon, p.latitude, p.longitude);
             errors.push(d);
             if d <= 161.0 {
                 within += 1;

@@ -143,6 +143,11 @@ pub(crate) struct Context {
     /// Nouns a place name modifies as an attribute of a person or an organisation
     /// ("Liverpool forward", "Kabul bureau", "Paris-based"): such a name is no event location.
     pub modifier: FastSet<String>,
+    /// Capitalised words that make a name around them a building's or an institution's
+    /// ("Cornell University", "Hotel Kyjev", "Embassy of Armenia"): in toponym mode the
+    /// embedded name is not reported, for the toponym is the facility, which the gazetteer
+    /// does not have, not the town or country it is named after.
+    pub facility: FastSet<String>,
 }
 
 impl Context {
@@ -1081,6 +1086,41 @@ impl Gazetteer {
         self.small.get(key)
     }
 
+    /// The points of every reading the gazetteer has for `name` (places of the table,
+    /// countries, provinces, districts and extras; "the" and a possessive "'s" dropped):
+    /// for error analysis (is a far resolution a choice among readings, or a lack?).
+    pub fn candidate_points(&self, name: &str) -> Vec<(f64, f64)> {
+        let mut key = fold(name.trim());
+        for suffix in [" s", "s"] {
+            if key.ends_with(suffix) && (name.ends_with("'s") || name.ends_with("’s")) {
+                key.truncate(key.len() - suffix.len());
+                break;
+            }
+        }
+        let key = key.strip_prefix("the ").unwrap_or(&key).to_string();
+        let mut out: Vec<(f64, f64)> = self
+            .lookup(&key)
+            .iter()
+            .map(|&p| {
+                let r = &self.store.places[(p >> 1) as usize];
+                (r.lat as f64, r.lon as f64)
+            })
+            .collect();
+        for s in self.small.get(&key).into_iter().flatten() {
+            let p = match *s {
+                Small::Country(i) | Small::Demonym(i) => self.country_place(i),
+                Small::Admin1(i) => self.admin1_place(i),
+                Small::Extra(i) => self.extra_place(i),
+                Small::Admin2(i) | Small::Admin2Stem(i) | Small::Admin2Bare(i) => {
+                    self.admin2_place(i)
+                }
+                Small::Place(i) => self.place(i),
+            };
+            out.push((p.latitude, p.longitude));
+        }
+        out
+    }
+
     /// Number of places and distinct folded names.
     pub fn stats(&self) -> (usize, usize) {
         (self.store.places.len(), self.store.name_keys.len())
@@ -1249,9 +1289,14 @@ fn parse_context(path: &Path, text: &str) -> Result<Context> {
             "feature" => Context::FEATURE,
             "person" => Context::PERSON,
             "modifier" => Context::MODIFIER,
+            "facility" => 0,
             other => return Err(bad_line(path, no, &format!("unknown kind {other:?}"))),
         };
         let w = fold_fast(cols[1]);
+        if kind == "facility" {
+            c.facility.insert(w);
+            continue;
+        }
         if flag == Context::TITLE {
             c.title_mask.note(&w);
         }
