@@ -1044,7 +1044,9 @@ fn a_country_after_by_is_a_mediator_not_the_place() {
 fn seizing_power_is_no_seizure_of_territory() {
     let evs = events("The junta, which seized power in 2021, has vowed to retake the north.");
     assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+}
 
+#[test]
 fn captions_and_stamps_above_the_dateline_do_not_date_the_story() {
     // published Thursday 8 July 2021: the caption's Friday and the stamp's Thursday are not
     // the story's; its first named day (Wednesday) dates the undated lede

@@ -1448,7 +1448,9 @@ fn an_event_anchored_expression_takes_the_last_date_at_its_precision() {
     let m = one(&t, s, "days before");
     assert_eq!(m.value, "2020-12");
     assert_eq!(m.anchor, Anchor::Previous);
+}
 
+#[test]
 fn coordinated_month_shares_the_dated_months_year() {
     let t = tagger();
     assert_eq!(
