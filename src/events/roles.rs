@@ -1223,10 +1223,22 @@ impl<'a> Sentence<'a> {
                 // where armed sides are named, the civilians around them
                 let (_, ce) = self.clause(last, last);
                 let between = (last + 1..ce.min(last + 12)).find(|&i| self.words[i] == "between");
+                // "approved the deal on Tuesday, hours after Israeli warplanes pounded Tyre":
+                // the actors of a temporal clause after the trigger are no parties
+                let temporal = (last + 2..self.words.len())
+                    .find(|&i| {
+                        matches!(self.words[i], "after" | "before")
+                            && matches!(
+                                self.words[i - 1],
+                                "hours" | "days" | "minutes" | "moments" | "shortly" | "soon"
+                            )
+                    })
+                    .filter(|_| between.is_none());
                 let sides: Vec<&Located<'_, ActorMention>> = self
                     .actors
                     .iter()
                     .filter(|a| between.is_none_or(|b| a.first > b && a.first < ce))
+                    .filter(|a| temporal.is_none_or(|k| a.first < k))
                     .filter(|a| !self.backs(a))
                     .collect();
                 let armed = sides
@@ -1283,6 +1295,12 @@ impl<'a> Sentence<'a> {
                     && NEW_SUBJECTS.contains(&self.words[k + 1]))
                     || (matches!(self.words[k], "as" | "while" | "whereas" | "because")
                         && self.boundary_before[k])
+                    // "..., hours after warplanes pounded Tyre": that clause's place
+                    || (matches!(self.words[k], "after" | "before")
+                        && matches!(
+                            self.words[k - 1],
+                            "hours" | "days" | "minutes" | "moments" | "shortly" | "soon"
+                        ))
             })
         };
         // those who leave leave a place: where they went ("fled across the border into Iran",

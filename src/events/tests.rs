@@ -1066,3 +1066,16 @@ fn captions_and_stamps_above_the_dateline_do_not_date_the_story() {
         s[0]
     );
 }
+
+#[test]
+fn actors_of_a_temporal_clause_after_a_deal_are_no_parties() {
+    let evs = events(
+        "Israel's security cabinet approved the ceasefire deal with Hezbollah on Tuesday, hours \
+         after Israeli warplanes pounded the southern city of Tyre.",
+    );
+    let a = of_type(&evs, EventType::Agreement);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    let names = names(&a[0].agents);
+    assert!(!names.iter().any(|n| n.contains("warplanes")), "{names:?}");
+    assert_ne!(a[0].location.as_deref(), Some("Tyre"), "{:?}", a[0]);
+}
