@@ -461,6 +461,77 @@ fn joinable(f: &str, a: &Tok, b: &Tok) -> bool {
 /// No entry (a key id, a group, a name).
 const NO: u32 = u32::MAX;
 
+/// Asks for the cache line holding `x` ahead of its use. Only a hint: it changes no result,
+/// and where the target has no such instruction it does nothing.
+#[inline(always)]
+pub(super) fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch never faults and reads nothing the program sees; `x` is a live
+    // reference, so the address is valid anyway.
+    unsafe {
+        core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(
+            (x as *const T).cast(),
+        );
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
+}
+
+impl Gazetteer {
+    /// Fetches ahead what [`Gazetteer::first_word_max_hashed`] of `h` reads.
+    #[inline]
+    fn prefetch_first(&self, h: u64) {
+        if let Some(w) = self
+            .first
+            .0
+            .get((h as usize & (super::FIRST_BITS - 1)) / 32)
+        {
+            prefetch(w);
+        }
+    }
+
+    /// Fetches ahead the name-table slot and the small-table filter word that
+    /// [`Gazetteer::lookup_name_hashed`] and [`Gazetteer::small_hashed`] of `h` read first.
+    #[inline]
+    fn prefetch_name(&self, h: u64) {
+        if let Some(x) = self
+            .table
+            .get(h as usize & (self.table.len().wrapping_sub(1)))
+        {
+            prefetch(x);
+        }
+        let b = h as usize & (super::SMALL_FILTER_BITS - 1);
+        if let Some(w) = self.small_filter().get(b / 64) {
+            prefetch(w);
+        }
+    }
+}
+
+/// Recognition meets the gazetteer's big tables (megabytes: cache misses) once per distinct
+/// key of the article. Asked one after the other, each costs a memory round trip; so the
+/// keys of the capitalised tokens are gathered first, and the filter words and name-table
+/// slots they will read are fetched ahead, many at a time. The answers are kept in `keys`
+/// (what the recognition loop asks next is then in cache).
+fn gather_keys(g: &Gazetteer, keys: &mut Keys, toks: &[Tok]) {
+    for t in toks.iter().filter(|t| t.cap) {
+        let (s, e) = (t.fs as usize, t.fe as usize);
+        keys.id(s, e);
+        if t.poss && e - s > 1 {
+            keys.id(s, e - 1);
+        }
+    }
+    let n = keys.keys.len();
+    for id in 0..n {
+        let h = keys.fnv(id);
+        g.prefetch_first(h);
+    }
+    for id in 0..n {
+        if keys.first_max(g, id) > 0 {
+            g.prefetch_name(keys.keys[id].fnv);
+        }
+    }
+}
+
 /// What the article's recognition has learnt of one distinct folded key (a word, a word
 /// without its possessive `s`, or a name of several words).
 struct KeyInfo<'g> {
@@ -737,6 +808,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     // Sized for the article's capitalised tokens, so that the table seldom grows.
     let ncap = toks.iter().filter(|t| t.cap).count();
     let mut keys = Keys::new(f, ncap + ncap / 2 + 8);
+    gather_keys(g, &mut keys, &toks);
     // Tokens before this one were consumed by a name (place, country or demonym).
     let mut consumed = 0;
     let mut i = 0;
@@ -1136,6 +1208,9 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     named_sorted.sort_unstable();
     // Cursor into the folding map for the (mostly increasing) offsets below.
     let mut cursor = 0;
+    // The words tried, with their key, start and folded end.
+    let mut fuzzy_keys: Vec<&str> = Vec::new();
+    let mut fuzzy_at: Vec<(usize, usize, usize)> = Vec::new();
     for (ti, maxn) in unmatched {
         if named.is_empty() {
             break;
@@ -1168,11 +1243,20 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         if keys.stop(g, kid) || std::mem::replace(&mut keys.keys[kid].fuzzy_tried, true) {
             continue;
         }
-        let cands = g.fuzzy_candidates(key, &named_sorted);
+        fuzzy_keys.push(key);
+        fuzzy_at.push((kid, start, last.fe as usize));
+    }
+    // The near spellings of all the words at once (their reads of the index overlap).
+    let fuzzy_found = if fuzzy_keys.is_empty() {
+        Vec::new()
+    } else {
+        g.fuzzy_candidates_many(&fuzzy_keys, &named_sorted)
+    };
+    for ((&key, (kid, start, fe)), cands) in fuzzy_keys.iter().zip(fuzzy_at).zip(fuzzy_found) {
         if cands.is_empty() {
             continue;
         }
-        let end = ft.orig_end(text, last.fe as usize);
+        let end = ft.orig_end(text, fe);
         let gi = match keys.keys[kid].groups[group_slot(Hint::None, false)] {
             NO => {
                 groups.push(Group {
