@@ -507,17 +507,70 @@ impl Gazetteer {
     }
 }
 
+/// The two-word filter. On first need, the fuzzy index is built alongside (on a second
+/// thread), so that the first article waits for one table build, not two in a row.
+fn pair_filter(g: &Gazetteer) -> &PairFilter {
+    match g.pairs.get() {
+        Some(p) => p,
+        None => {
+            g.prepare();
+            g.pairs.get_or_init(|| PairFilter::build(g))
+        }
+    }
+}
+
+/// The keys of token `i` (capitalised) and of the token without its possessive `s` (`NO`:
+/// none), and how many tokens from `i` on a name may span: tokens joined by single
+/// separators, and no more than the longest name starting with the first word (and, from
+/// two words on, with the first two). 0 tokens: no name starts with the word.
+fn name_extent(
+    g: &Gazetteer,
+    keys: &mut Keys,
+    toks: &[Tok],
+    i: usize,
+    (k0, kp): (u32, u32),
+) -> (usize, usize) {
+    let f = keys.f;
+    let mut limit = keys.first_max(g, k0 as usize);
+    if kp != NO {
+        limit = limit.max(keys.first_max(g, kp as usize));
+    }
+    let mut maxn = 1;
+    while maxn < MAX_N.min(limit)
+        && i + maxn < toks.len()
+        && joinable(f, &toks[i + maxn - 1], &toks[i + maxn])
+    {
+        maxn += 1;
+    }
+    if maxn > 1 {
+        // No longer than the longest name starting with these two words (with the second
+        // one's possessive "s" or without).
+        let pairs = pair_filter(g);
+        let (t0, second) = (&toks[i], &toks[i + 1]);
+        let k2 = keys.id(t0.fs as usize, second.fe as usize);
+        let mut limit2 = keys.pair_max(pairs, k2);
+        if second.poss && limit2 == 0 {
+            let k2 = keys.id(t0.fs as usize, second.fe as usize - 1);
+            limit2 = keys.pair_max(pairs, k2);
+        }
+        maxn = maxn.min(limit2.max(1));
+    }
+    (limit, maxn)
+}
+
 /// Recognition meets the gazetteer's big tables (megabytes: cache misses) once per distinct
 /// key of the article. Asked one after the other, each costs a memory round trip; so the
 /// keys of the capitalised tokens are gathered first, and the filter words and name-table
-/// slots they will read are fetched ahead, many at a time. The answers are kept in `keys`
-/// (what the recognition loop asks next is then in cache).
-fn gather_keys(g: &Gazetteer, keys: &mut Keys, toks: &[Tok]) {
-    for t in toks.iter().filter(|t| t.cap) {
+/// slots they will read are fetched ahead, many at a time, a step for all the keys before
+/// the next. The answers are kept in `keys`; the result holds each token's keys (see
+/// [`name_extent`]; `NO` for a token not capitalised).
+fn gather_keys(g: &Gazetteer, keys: &mut Keys, toks: &[Tok]) -> Vec<(u32, u32)> {
+    let mut tk = vec![(NO, NO); toks.len()];
+    for (t, k) in toks.iter().zip(tk.iter_mut()).filter(|(t, _)| t.cap) {
         let (s, e) = (t.fs as usize, t.fe as usize);
-        keys.id(s, e);
+        k.0 = keys.id(s, e) as u32;
         if t.poss && e - s > 1 {
-            keys.id(s, e - 1);
+            k.1 = keys.id(s, e - 1) as u32;
         }
     }
     let n = keys.keys.len();
@@ -530,6 +583,52 @@ fn gather_keys(g: &Gazetteer, keys: &mut Keys, toks: &[Tok]) {
             g.prefetch_name(keys.keys[id].fnv);
         }
     }
+    // Names of two words or more: the two-word filter's words, then the name-table slots
+    // of the names the recognition loop will try.
+    let f = keys.f;
+    let long = |keys: &mut Keys, i: usize, &(k0, kp): &(u32, u32)| {
+        let mut first = |k: u32| {
+            if k == NO {
+                0
+            } else {
+                keys.first_max(g, k as usize)
+            }
+        };
+        first(k0).max(first(kp)) > 1 && i + 1 < toks.len() && joinable(f, &toks[i], &toks[i + 1])
+    };
+    let mut multi: Vec<usize> = Vec::new();
+    for (i, k) in tk.iter().enumerate() {
+        if k.0 != NO && long(keys, i, k) {
+            multi.push(i);
+        }
+    }
+    if multi.is_empty() {
+        return tk;
+    }
+    let pairs = pair_filter(g);
+    for &i in &multi {
+        let (t0, second) = (&toks[i], &toks[i + 1]);
+        let k2 = keys.id(t0.fs as usize, second.fe as usize);
+        pairs.prefetch(keys.keys[k2].hash);
+        if second.poss {
+            let k2 = keys.id(t0.fs as usize, second.fe as usize - 1);
+            pairs.prefetch(keys.keys[k2].hash);
+        }
+    }
+    for &i in &multi {
+        let (_, maxn) = name_extent(g, keys, toks, i, tk[i]);
+        let t0 = &toks[i];
+        for last in toks.iter().take(i + maxn).skip(i + 1).filter(|t| t.cap) {
+            let full = last.fe as usize;
+            if last.poss {
+                let k = keys.id(t0.fs as usize, full - 1);
+                g.prefetch_name(keys.fnv(k));
+            }
+            let k = keys.id(t0.fs as usize, full);
+            g.prefetch_name(keys.fnv(k));
+        }
+    }
+    tk
 }
 
 /// What the article's recognition has learnt of one distinct folded key (a word, a word
@@ -808,7 +907,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
     // Sized for the article's capitalised tokens, so that the table seldom grows.
     let ncap = toks.iter().filter(|t| t.cap).count();
     let mut keys = Keys::new(f, ncap + ncap / 2 + 8);
-    gather_keys(g, &mut keys, &toks);
+    let tk = gather_keys(g, &mut keys, &toks);
     // Tokens before this one were consumed by a name (place, country or demonym).
     let mut consumed = 0;
     let mut i = 0;
@@ -822,45 +921,9 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         let t0 = toks[i];
         let w0 = word(&t0);
         // Names recur within an article: each distinct word and key meets the gazetteer's
-        // big tables (cache misses) once.
-        let k0 = keys.id(t0.fs as usize, t0.fe as usize);
-        let mut limit = keys.first_max(g, k0);
-        // The key without a possessive "s".
-        let kp = if t0.poss && w0.len() > 1 {
-            let k = keys.id(t0.fs as usize, t0.fe as usize - 1);
-            limit = limit.max(keys.first_max(g, k));
-            k
-        } else {
-            NO as usize
-        };
-        let mut maxn = 1;
-        while maxn < MAX_N.min(limit)
-            && i + maxn < toks.len()
-            && joinable(f, &toks[i + maxn - 1], &toks[i + maxn])
-        {
-            maxn += 1;
-        }
-        if maxn > 1 {
-            // No longer than the longest name starting with these two words (with the
-            // second one's possessive "s" or without).
-            // On first need, the fuzzy index is built alongside (on a second thread), so
-            // that the first article waits for one table build, not two in a row.
-            let pairs = match g.pairs.get() {
-                Some(p) => p,
-                None => {
-                    g.prepare();
-                    g.pairs.get_or_init(|| PairFilter::build(g))
-                }
-            };
-            let second = &toks[i + 1];
-            let k2 = keys.id(t0.fs as usize, second.fe as usize);
-            let mut limit2 = keys.pair_max(pairs, k2);
-            if second.poss && limit2 == 0 {
-                let k2 = keys.id(t0.fs as usize, second.fe as usize - 1);
-                limit2 = keys.pair_max(pairs, k2);
-            }
-            maxn = maxn.min(limit2.max(1));
-        }
+        // big tables (cache misses) once. The key without a possessive "s" is `kp`.
+        let (limit, maxn) = name_extent(g, &mut keys, &toks, i, tk[i]);
+        let (k0, kp) = (tk[i].0 as usize, tk[i].1 as usize);
         let after_title = i > 0 && joinable(f, &toks[i - 1], &t0) && {
             let w = word(&toks[i - 1]);
             ctx.title_mask.may(w) && ctx.title.contains(w)
@@ -1102,6 +1165,27 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
 
     // The names found, in order, less the one-word names the article writes in lower case.
     mark_lower_case(&mut keys, &toks);
+    // The postings of the names found are scattered reads: fetched ahead, all at once.
+    for fd in &found_names {
+        if let Some(x) = g
+            .store
+            .post_start
+            .get(keys.keys[fd.key as usize].name as usize)
+        {
+            prefetch(x);
+        }
+    }
+    for fd in &found_names {
+        let name = keys.keys[fd.key as usize].name as usize;
+        if let Some(x) = g
+            .store
+            .post_start
+            .get(name)
+            .and_then(|&a| g.store.postings.get(a as usize))
+        {
+            prefetch(x);
+        }
+    }
     for fd in found_names {
         let kid = fd.key as usize;
         let x = &keys.keys[kid];
@@ -1130,11 +1214,13 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
                         _ => None,
                     })
                     .collect();
-                cands.extend(
-                    g.postings(x.name)
-                        .iter()
-                        .map(|&p| Cand::Place(p >> 1, p & 1 == 1)),
-                );
+                cands.extend(g.postings(x.name).iter().map(|&p| {
+                    // The place records are read below (each a cache miss): fetched ahead.
+                    if let Some(r) = g.store.places.get((p >> 1) as usize) {
+                        prefetch(r);
+                    }
+                    Cand::Place(p >> 1, p & 1 == 1)
+                }));
                 groups.push(Group {
                     key: keys.str(kid),
                     spans: Vec::new(),
@@ -1300,18 +1386,23 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         let Some((cand, conf)) = gr.best else {
             continue;
         };
-        let place = match cand {
-            Cand::Place(p, _) => Some(g.place(p)),
-            Cand::Admin1(a) => Some(g.admin1_place(a)),
-            Cand::Admin2(a) => Some(g.admin2_place(a)),
-            Cand::Country(c) => Some(g.country_place(c)),
-        };
-        let place = coarsen(g, gr, cand, conf).or(place);
-        for &s in &gr.spans {
+        let place = coarsen(g, gr, cand, conf).unwrap_or_else(|| match cand {
+            Cand::Place(p, _) => g.place(p),
+            Cand::Admin1(a) => g.admin1_place(a),
+            Cand::Admin2(a) => g.admin2_place(a),
+            Cand::Country(c) => g.country_place(c),
+        });
+        // Each mention a copy of the place, the last one the place itself.
+        let mut place = Some(place);
+        for (k, &s) in gr.spans.iter().enumerate() {
             out.push(PlaceMention {
                 span: s,
                 text: text[s.start..s.end].to_string(),
-                place: place.clone(),
+                place: if k + 1 == gr.spans.len() {
+                    place.take()
+                } else {
+                    place.clone()
+                },
                 confidence: conf,
             });
         }
