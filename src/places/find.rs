@@ -889,6 +889,20 @@ fn mark_lower_case(keys: &mut Keys, toks: &[Tok]) {
 }
 
 pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<PlaceMention> {
+    find(g, text, toponyms, true).0
+}
+
+/// Recognition alone, as [`find_places`] does it (names found, fuzzy fallback, one sense
+/// per discourse) but no resolution: the number of name mentions with readings. For the
+/// bench, which times the two stages apart.
+#[cfg(test)]
+pub(crate) fn recognise(g: &Gazetteer, text: &str) -> usize {
+    find(g, text, false, false).1
+}
+
+/// [`find_places`]; with `resolution` false, recognition only (no mentions returned) and the
+/// number of mentions recognised.
+fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<PlaceMention>, usize) {
     let ft = Folded::new(text);
     let f = ft.folded.as_str();
     let toks = tokenize(&ft, text);
@@ -1379,6 +1393,14 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
             gr.cands.clear();
         }
     }
+    if !resolution {
+        let n = groups
+            .iter()
+            .filter(|gr| !gr.cands.is_empty())
+            .map(|gr| gr.spans.len())
+            .sum();
+        return (Vec::new(), n);
+    }
     resolve(g, &mut groups, &demonym_ev, &commas);
 
     let mut out = Vec::new();
@@ -1424,7 +1446,8 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
         });
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
-    out
+    let n = out.len();
+    (out, n)
 }
 
 /// Whether tokens from `i` on are ", " and a country's or a province's name ("Parkland,
@@ -2152,6 +2175,16 @@ mod tests {
             &"Fighters entered Qala-e-Nau and later Qal’ah-ye Now fell."[s.start..s.end],
             "Qal’ah-ye Now"
         );
+    }
+
+    #[test]
+    fn recognition_alone_counts_the_names_resolution_then_places() {
+        let g = gazetteer();
+        let t = "Shelling hit Kunduz and Khanabad; later Kunduz was calm. Said left.";
+        let recognised = super::recognise(g, t);
+        let placed = g.find_places(t).len();
+        assert_eq!(placed, 3, "{:?}", g.find_places(t));
+        assert!(recognised >= placed, "{recognised} < {placed}");
     }
 
     #[test]
