@@ -583,51 +583,6 @@ fn gather_keys(g: &Gazetteer, keys: &mut Keys, toks: &[Tok]) -> Vec<(u32, u32)> 
             g.prefetch_name(keys.keys[id].fnv);
         }
     }
-    // Names of two words or more: the two-word filter's words, then the name-table slots
-    // of the names the recognition loop will try.
-    let f = keys.f;
-    let long = |keys: &mut Keys, i: usize, &(k0, kp): &(u32, u32)| {
-        let mut first = |k: u32| {
-            if k == NO {
-                0
-            } else {
-                keys.first_max(g, k as usize)
-            }
-        };
-        first(k0).max(first(kp)) > 1 && i + 1 < toks.len() && joinable(f, &toks[i], &toks[i + 1])
-    };
-    let mut multi: Vec<usize> = Vec::new();
-    for (i, k) in tk.iter().enumerate() {
-        if k.0 != NO && long(keys, i, k) {
-            multi.push(i);
-        }
-    }
-    if multi.is_empty() {
-        return tk;
-    }
-    let pairs = pair_filter(g);
-    for &i in &multi {
-        let (t0, second) = (&toks[i], &toks[i + 1]);
-        let k2 = keys.id(t0.fs as usize, second.fe as usize);
-        pairs.prefetch(keys.keys[k2].hash);
-        if second.poss {
-            let k2 = keys.id(t0.fs as usize, second.fe as usize - 1);
-            pairs.prefetch(keys.keys[k2].hash);
-        }
-    }
-    for &i in &multi {
-        let (_, maxn) = name_extent(g, keys, toks, i, tk[i]);
-        let t0 = &toks[i];
-        for last in toks.iter().take(i + maxn).skip(i + 1).filter(|t| t.cap) {
-            let full = last.fe as usize;
-            if last.poss {
-                let k = keys.id(t0.fs as usize, full - 1);
-                g.prefetch_name(keys.fnv(k));
-            }
-            let k = keys.id(t0.fs as usize, full);
-            g.prefetch_name(keys.fnv(k));
-        }
-    }
     tk
 }
 

@@ -65,15 +65,6 @@ impl PairFilter {
         }
     }
 
-    /// Fetches ahead the word [`PairFilter::get_hashed`] of `h` reads.
-    #[inline]
-    pub(crate) fn prefetch(&self, h: u64) {
-        let slot = h as usize & (PAIR_BITS - 1);
-        if let Some(w) = self.0.get(slot / 32) {
-            super::find::prefetch(w);
-        }
-    }
-
     pub(crate) fn build(g: &Gazetteer) -> PairFilter {
         let mut f = PairFilter(vec![0; PAIR_BITS / 32]);
         let s = &g.store;
