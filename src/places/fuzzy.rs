@@ -377,85 +377,133 @@ impl FuzzyIndex {
 }
 
 impl Gazetteer {
-    /// Places whose own name is a near spelling of the folded `key`.
-    /// Only places in the countries `keep` (sorted country indices).
     /// The fuzzy index, built on first need.
     pub(crate) fn fuzzy_index(&self) -> &FuzzyIndex {
         self.fuzzy.get_or_init(|| FuzzyIndex::build(self))
     }
 
+    /// Places whose own name is a near spelling of the folded `key`.
+    /// Only places in the countries `keep` (sorted country indices).
+    #[cfg(test)]
     pub(crate) fn fuzzy_candidates(&self, key: &str, keep: &[u32]) -> Vec<u32> {
+        self.fuzzy_candidates_many(&[key], keep)
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// [`Gazetteer::fuzzy_candidates`] of each of `keys`, the same answers. The index is
+    /// megabytes and each key's probe, run and names are scattered reads: done key after
+    /// key, every read waits for memory. Here each step is done for all the keys, and what
+    /// the next step reads is fetched ahead meanwhile.
+    pub(crate) fn fuzzy_candidates_many(&self, keys: &[&str], keep: &[u32]) -> Vec<Vec<u32>> {
+        use super::find::prefetch;
         let idx = self.fuzzy_index();
-        let (h, sk, nl) = skeleton_key(key);
-        if !long_enough(sk, nl) {
-            return Vec::new();
-        }
+        let mut out: Vec<Vec<u32>> = vec![Vec::new(); keys.len()];
         let countries = keep.iter().fold(0, |m, &c| m | country_bit(c));
-        let Some((a, b)) = idx.run(h, countries) else {
-            return Vec::new();
-        };
-        let v = &idx.by_skeleton[a as usize..b as usize];
-        let mut names: Vec<(u32, u32, u32)> = Vec::new();
-        if v.len() <= 4 * keep.len() + 16 {
-            // A short run: one pass, most entries told apart by the country mask.
-            names.extend(
-                v.iter()
-                    .filter(|e| {
-                        countries & country_bit(e.1) != 0 && keep.binary_search(&e.1).is_ok()
-                    })
-                    .map(|&(_, _, n, start, len)| (n, start, len)),
-            );
-        } else {
-            for &c in keep {
-                let a = v.partition_point(|&(_, x, ..)| x < c);
-                let b = v.partition_point(|&(_, x, ..)| x <= c);
-                names.extend(v[a..b].iter().map(|&(_, _, n, start, len)| (n, start, len)));
+        let mask = idx.runs.len() - 1;
+        // The skeleton of each key long enough, and its slot of the run table fetched.
+        let hashes: Vec<Option<u64>> = keys
+            .iter()
+            .map(|key| {
+                let (h, sk, nl) = skeleton_key(key);
+                if !long_enough(sk, nl) {
+                    return None;
+                }
+                if let Some(r) = idx.runs.get(h as usize & mask) {
+                    prefetch(r);
+                }
+                Some(h)
+            })
+            .collect();
+        // Each key's run (if some country of the article may hold a name of that skeleton),
+        // its first entries fetched.
+        let runs: Vec<Option<(u32, u32)>> = hashes
+            .iter()
+            .map(|h| {
+                let (a, b) = idx.run((*h)?, countries)?;
+                if let Some(e) = idx.by_skeleton.get(a as usize) {
+                    prefetch(e);
+                }
+                Some((a, b))
+            })
+            .collect();
+        // The names of each run in the article's countries, the bytes of those of a
+        // length that may pass fetched.
+        let mut names: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); keys.len()];
+        for ((key, run), names) in keys.iter().zip(&runs).zip(names.iter_mut()) {
+            let Some((a, b)) = *run else { continue };
+            let v = &idx.by_skeleton[a as usize..b as usize];
+            if v.len() <= 4 * keep.len() + 16 {
+                // A short run: one pass, most entries told apart by the country mask.
+                names.extend(
+                    v.iter()
+                        .filter(|e| {
+                            countries & country_bit(e.1) != 0 && keep.binary_search(&e.1).is_ok()
+                        })
+                        .map(|&(_, _, n, start, len)| (n, start, len)),
+                );
+            } else {
+                for &c in keep {
+                    let a = v.partition_point(|&(_, x, ..)| x < c);
+                    let b = v.partition_point(|&(_, x, ..)| x <= c);
+                    names.extend(v[a..b].iter().map(|&(_, _, n, start, len)| (n, start, len)));
+                }
+            }
+            names.sort_unstable();
+            names.dedup();
+            for &(_, start, len) in names.iter().take(200) {
+                let len = len as usize;
+                if len + 3 < key.len() || key.len() + 6 < len {
+                    continue;
+                }
+                if let Some(x) = self.store.pool.buf.as_bytes().get(start as usize) {
+                    prefetch(x);
+                }
             }
         }
-        // Most unknown words have no name of that skeleton in the article's countries: no
-        // string work for them.
-        if names.is_empty() {
-            return Vec::new();
-        }
-        let l = letters(key);
-        let lv = vowel_mapped(&l);
-        let max = (l.chars().count() / 5).clamp(1, 2);
         let st = &self.store;
-        let mut out: Vec<u32> = Vec::new();
-        names.sort_unstable();
-        names.dedup();
         let mut other = String::new();
         let mut other_v = String::new();
         let mut scratch = Scratch::default();
-        for &(name, start, len) in names.iter().take(200) {
-            let len = len as usize;
-            if len + 3 < key.len() || key.len() + 6 < len {
+        for ((key, names), out) in keys.iter().zip(&names).zip(out.iter_mut()) {
+            // Most unknown words have no name of that skeleton in the article's countries:
+            // no string work for them.
+            if names.is_empty() {
                 continue;
             }
-            let start = start as usize;
-            let raw = st.pool.buf.get(start..start + len).unwrap_or("");
-            other.clear();
-            letters_into(raw, &mut other);
-            if scratch.distance(&l, &other, max) > max {
-                continue;
+            let l = letters(key);
+            let lv = vowel_mapped(&l);
+            let max = (l.chars().count() / 5).clamp(1, 2);
+            for &(name, start, len) in names.iter().take(200) {
+                let len = len as usize;
+                if len + 3 < key.len() || key.len() + 6 < len {
+                    continue;
+                }
+                let start = start as usize;
+                let raw = st.pool.buf.get(start..start + len).unwrap_or("");
+                other.clear();
+                letters_into(raw, &mut other);
+                if scratch.distance(&l, &other, max) > max {
+                    continue;
+                }
+                other_v.clear();
+                vowel_mapped_into(&other, &mut other_v);
+                if scratch.distance(&lv, &other_v, 1) > 1 {
+                    continue;
+                }
+                let a = st.post_start[name as usize] as usize;
+                let b = st.post_start[name as usize + 1] as usize;
+                out.extend(st.postings[a..b].iter().map(|&x| x >> 1).filter(|&p| {
+                    let pop = st.places[p as usize].population;
+                    (pop == 0 || pop >= MIN_POP)
+                        && self
+                            .place_country(p)
+                            .is_some_and(|c| keep.binary_search(&c).is_ok())
+                }));
             }
-            other_v.clear();
-            vowel_mapped_into(&other, &mut other_v);
-            if scratch.distance(&lv, &other_v, 1) > 1 {
-                continue;
-            }
-            let a = st.post_start[name as usize] as usize;
-            let b = st.post_start[name as usize + 1] as usize;
-            out.extend(st.postings[a..b].iter().map(|&x| x >> 1).filter(|&p| {
-                let pop = st.places[p as usize].population;
-                (pop == 0 || pop >= MIN_POP)
-                    && self
-                        .place_country(p)
-                        .is_some_and(|c| keep.binary_search(&c).is_ok())
-            }));
+            out.sort_unstable();
+            out.dedup();
         }
-        out.sort_unstable();
-        out.dedup();
         out
     }
 }
@@ -527,6 +575,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn many_keys_at_once_answer_as_one_at_a_time() {
+        let g = super::super::testgaz::gazetteer();
+        let af = g.country_by_cc.get("AF").copied().expect("AF");
+        let lb = g.country_by_cc.get("LB").copied().expect("LB");
+        let mut keep = vec![af, lb];
+        keep.sort_unstable();
+        let keys = [
+            "qalayinaw",
+            "sheberghaan",
+            "kunduz",
+            "qala ye naw",
+            "zzzzzzzz",
+            "tarskk",
+        ];
+        let many = g.fuzzy_candidates_many(&keys, &keep);
+        assert_eq!(many.len(), keys.len());
+        for (k, got) in keys.iter().zip(&many) {
+            assert_eq!(got, &g.fuzzy_candidates(k, &keep), "{k}");
+        }
+        // Near spellings of Qala i Naw and Shibirghan are found, the made-up word is not.
+        assert!(!many[0].is_empty() && !many[1].is_empty(), "{many:?}");
+        assert!(many[4].is_empty());
+        assert!(g.fuzzy_candidates_many(&[], &keep).is_empty());
     }
 
     #[test]

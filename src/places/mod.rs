@@ -210,11 +210,11 @@ pub struct Gazetteer {
     /// Store country index → index into `countries` (or `NONE`).
     pub(crate) store_country: Vec<u32>,
     /// Store pool index of an admin-1 code → index into `admin1`.
-    pub(crate) admin1_of_code: HashMap<u32, u32>,
+    pub(crate) admin1_of_code: FastMap<u32, u32>,
     pub(crate) countries: Vec<Country>,
-    country_by_cc: HashMap<String, u32>,
+    country_by_cc: FastMap<String, u32>,
     pub(crate) admin1: Vec<Admin1>,
-    admin1_by_code: HashMap<String, u32>,
+    admin1_by_code: FastMap<String, u32>,
     /// Folded country, admin-1 and demonym names.
     pub(crate) small: FastMap<String, Vec<Small>>,
     /// For the hash of a folded first word: the most words of any name starting with it
@@ -599,7 +599,7 @@ impl Gazetteer {
                 population: c[7].parse().unwrap_or(0),
             });
         }
-        let country_by_cc: HashMap<String, u32> = countries
+        let country_by_cc: FastMap<String, u32> = countries
             .iter()
             .enumerate()
             .map(|(i, c)| (c.cc.clone(), i as u32))
@@ -674,7 +674,7 @@ impl Gazetteer {
                 }
             }
         }
-        let admin1_by_code: HashMap<String, u32> = admin1
+        let admin1_by_code: FastMap<String, u32> = admin1
             .iter()
             .enumerate()
             .map(|(i, a)| (a.code.clone(), i as u32))
@@ -685,7 +685,7 @@ impl Gazetteer {
             table,
             ranks: Vec::new(),
             store_country: Vec::new(),
-            admin1_of_code: HashMap::new(),
+            admin1_of_code: FastMap::default(),
             countries,
             country_by_cc,
             admin1,
@@ -706,7 +706,7 @@ impl Gazetteer {
     /// Links the place table to the regions: admin-1 codes, feature ranks, countries.
     fn link_store(&mut self) {
         let store = &self.store;
-        let mut admin1_of_code = HashMap::new();
+        let mut admin1_of_code = FastMap::default();
         let mut last = NONE;
         for p in &store.places {
             // Places come grouped by country and province: skip repeats cheaply.
