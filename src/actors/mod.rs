@@ -1186,23 +1186,28 @@ impl ActorDictionary {
         }
     }
 
-    /// For "Afghan and US aircraft": the state noun after "and <demonym>".
+    /// For "Afghan and US aircraft", "Egyptian, Qatari and US mediators", "Saudi and Houthi
+    /// officials": the state noun after the last of the coordinated demonyms (or names).
     fn coordinated_noun<'h>(&self, f: &str, hits: &'h [Hit], h: &Hit) -> Option<&'h Hit> {
-        let rest = f.get(h.fe..)?;
-        let off = if rest.starts_with(" and ") {
-            5
-        } else if rest.starts_with(" or ") {
-            4
-        } else {
-            return None;
-        };
-        let at = h.fe + off;
-        let i = hits.partition_point(|x| x.fs < at);
-        let d2 = hits[i..]
-            .iter()
-            .take_while(|x| x.fs == at)
-            .find(|x| matches!(x.kind, PatKind::Demonym(_)))?;
-        self.state_noun_after(hits, d2)
+        let mut h = h;
+        for _ in 0..4 {
+            let rest = f.get(h.fe..)?;
+            let off = [" and ", " or ", ", and ", ", "]
+                .iter()
+                .find(|sep| rest.starts_with(**sep))?
+                .len();
+            let at = h.fe + off;
+            let i = hits.partition_point(|x| x.fs < at);
+            let d2 = hits[i..]
+                .iter()
+                .take_while(|x| x.fs == at)
+                .find(|x| matches!(x.kind, PatKind::Demonym(_) | PatKind::Named(_)))?;
+            if let Some(n) = self.state_noun_after(hits, d2) {
+                return Some(n);
+            }
+            h = d2;
+        }
+        None
     }
 
     fn noun_candidates(

@@ -1160,3 +1160,16 @@ fn a_country_after_in_and_a_compass_word_is_a_place_not_a_speaker() {
     let n = names("Myanmar said on Wednesday the base had been retaken.", None);
     assert!(n.iter().any(|x| x == "Myanmar"), "{n:?}");
 }
+
+#[test]
+fn a_list_of_demonyms_before_one_noun_names_each_state() {
+    let n = names(
+        "Egyptian, Qatari and US mediators met the delegations on Monday.",
+        None,
+    );
+    for c in ["Egyptian mediators", "Qatari mediators", "US mediators"] {
+        assert!(n.iter().any(|x| x == c), "{c}: {n:?}");
+    }
+    let n = names("Russian and Ukrainian delegations met in Istanbul.", None);
+    assert!(n.iter().any(|x| x == "Russian delegations"), "{n:?}");
+}
