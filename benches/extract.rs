@@ -7,6 +7,7 @@
 
 use frontline::ingest::{read_inputs, IngestOptions};
 use frontline::pipeline::Pipeline;
+use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
@@ -21,6 +22,10 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(60);
+    // `digest`: a SHA-256 of every article's events and triggers (Debug), to check that a
+    // speed change leaves the output unchanged; `once`: one extract run only (for callgrind)
+    let mode_digest = std::env::args().any(|a| a == "digest");
+    let mode_once = std::env::args().any(|a| a == "once");
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/news.jsonl.xz");
     if !corpus.exists() {
         eprintln!(
@@ -58,6 +63,27 @@ fn main() {
     );
 
     let gaz = frontline::default_gazetteer_dir();
+    if mode_digest || mode_once {
+        let pipeline = Pipeline::load(&gaz).expect("gazetteer loads");
+        let t = Instant::now();
+        let mut hasher = Sha256::new();
+        let mut n = 0usize;
+        for a in &articles {
+            let an = pipeline.analyse(a);
+            n += an.events.len();
+            if mode_digest {
+                hasher.update(format!("{:?}\n{:?}\n", an.events, an.triggers).as_bytes());
+            }
+        }
+        let s = t.elapsed().as_secs_f64();
+        println!("extract once: {:.2} MB/s ({n} events)", mbytes / s);
+        if mode_digest {
+            let d = hasher.finalize();
+            let hex: String = d.iter().map(|b| format!("{b:02x}")).collect();
+            println!("digest: {hex}");
+        }
+        return;
+    }
     let mut loads = Vec::new();
     let mut pipeline = None;
     for _ in 0..3 {
