@@ -64,13 +64,25 @@ static TEASER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Can the (trimmed) line be a [`TEASER`]? It needs a dash, and ends in a digit, a
-/// lower-case ASCII letter or a full stop (a cheap test before the regex).
+/// Can the (trimmed) line be a [`TEASER`]? (A cheap test before the regex, read backwards
+/// from the line's end: what follows the teaser's dash is a short date of digits, ASCII
+/// letters, white space, a full stop and a comma, with no dash in it; so the last dash of the
+/// line comes after at most 17 other chars that are no white space, all of those kinds.)
 fn may_be_teaser(t: &str) -> bool {
-    t.chars()
-        .next_back()
-        .is_some_and(|c| c.is_numeric() || c.is_ascii_lowercase() || c == '.')
-        && t.contains(['-', '–', '—'])
+    let mut solid = 0;
+    for c in t.chars().rev() {
+        if matches!(c, '-' | '–' | '—') {
+            return solid > 0;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        solid += 1;
+        if solid > 17 || !(c.is_numeric() || c.is_ascii_alphabetic() || c == '.' || c == ',') {
+            return false;
+        }
+    }
+    false
 }
 
 /// Days before publication within which a dated event sets the story's "date in force".
