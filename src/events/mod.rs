@@ -235,13 +235,15 @@ impl EventExtractor {
             }
             let words: Vec<&str> = bounds.iter().map(|&(a, b)| &folded[a..b]).collect();
             let found = self.triggers.find(&words);
+            // the largest toll the sentence states, read once for the sentence and its events
+            let all_tolls = std::cell::OnceCell::new();
             // (speed) a sentence with no trigger, place or time changes nothing below: what
             // the end of this loop reads from a sentence must be tested here too
             // (speed) a toll needs a death word
             let toll = words
                 .iter()
                 .any(|w| fatalities::is_death_word(w))
-                .then(|| self.quantities.fatalities(&words))
+                .then(|| *all_tolls.get_or_init(|| self.quantities.fatalities(&words)))
                 .flatten()
                 .filter(|&n| {
                     n < AGGREGATE_TOLL
@@ -394,15 +396,22 @@ impl EventExtractor {
                     // not another event; "thousands have been killed": a war's toll
                     let toll_of_last = last_violent_sentence.is_some_and(|k| k + 1 >= sentence_no)
                         && s.date_for(m.first, m.last).is_none();
-                    let war_toll = self
-                        .quantities
-                        .fatalities(&words)
+                    let war_toll = all_tolls
+                        .get_or_init(|| self.quantities.fatalities(&words))
                         .is_some_and(|n| n >= AGGREGATE_TOLL);
                     if toll_of_last || war_toll {
                         continue;
                     }
                 }
-                let built = self.build_event(article, &s, &m, &mut state, &chars, state_forces);
+                let built = self.build_event(
+                    article,
+                    &s,
+                    &m,
+                    &mut state,
+                    &chars,
+                    state_forces,
+                    &all_tolls,
+                );
                 let single = built.len() == 1;
                 for ev in built {
                     if is_violent(ev.event_type) {
@@ -550,6 +559,7 @@ impl EventExtractor {
         state: &mut ArticleState,
         chars: &CharIndex<'_>,
         state_forces: StateForces<'_>,
+        all_tolls: &std::cell::OnceCell<Option<u32>>,
     ) -> Vec<Event> {
         let trig = &self.triggers.triggers[m.trigger];
         let mut t = trig.event_type;
@@ -811,7 +821,7 @@ impl EventExtractor {
             }
         }
         let fatalities = if is_violent(t) {
-            self.quantities.fatalities(&s.words)
+            *all_tolls.get_or_init(|| self.quantities.fatalities(&s.words))
         } else {
             None
         };
