@@ -256,6 +256,7 @@ impl EventExtractor {
             state.sentence_agents.clear();
             let earlier = index.earlier_actors(sent);
             let mut s = roles::Sentence::new(text, sent, &toks, &words, &index, &earlier);
+            s.tolls = all_tolls;
             for since in self.modality.reference_clauses(&words) {
                 s.drop_reference_clause(since);
             }
@@ -396,22 +397,15 @@ impl EventExtractor {
                     // not another event; "thousands have been killed": a war's toll
                     let toll_of_last = last_violent_sentence.is_some_and(|k| k + 1 >= sentence_no)
                         && s.date_for(m.first, m.last).is_none();
-                    let war_toll = all_tolls
+                    let war_toll = s
+                        .tolls
                         .get_or_init(|| self.quantities.fatalities(&words))
                         .is_some_and(|n| n >= AGGREGATE_TOLL);
                     if toll_of_last || war_toll {
                         continue;
                     }
                 }
-                let built = self.build_event(
-                    article,
-                    &s,
-                    &m,
-                    &mut state,
-                    &chars,
-                    state_forces,
-                    &all_tolls,
-                );
+                let built = self.build_event(article, &s, &m, &mut state, &chars, state_forces);
                 let single = built.len() == 1;
                 for ev in built {
                     if is_violent(ev.event_type) {
@@ -559,7 +553,6 @@ impl EventExtractor {
         state: &mut ArticleState,
         chars: &CharIndex<'_>,
         state_forces: StateForces<'_>,
-        all_tolls: &std::cell::OnceCell<Option<u32>>,
     ) -> Vec<Event> {
         let trig = &self.triggers.triggers[m.trigger];
         let mut t = trig.event_type;
@@ -821,7 +814,7 @@ impl EventExtractor {
             }
         }
         let fatalities = if is_violent(t) {
-            *all_tolls.get_or_init(|| self.quantities.fatalities(&s.words))
+            *s.tolls.get_or_init(|| self.quantities.fatalities(&s.words))
         } else {
             None
         };

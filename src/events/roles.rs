@@ -340,6 +340,8 @@ pub(super) struct Sentence<'a> {
     earlier_actors: &'a [&'a ActorMention],
     /// [`Self::dateline_end`], computed on first need.
     dateline: std::cell::OnceCell<usize>,
+    /// The largest death toll the sentence states, read once for it and all its events.
+    pub tolls: std::cell::OnceCell<Option<u32>>,
 }
 
 /// The mentions of one article indexed once for all its sentences: each list's items in order
@@ -532,6 +534,7 @@ impl<'a> Sentence<'a> {
             times,
             earlier_actors,
             dateline: std::cell::OnceCell::new(),
+            tolls: std::cell::OnceCell::new(),
         }
     }
 
