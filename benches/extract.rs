@@ -3,13 +3,41 @@
 //! with `xz -dc`; never copied into the repo).
 //!
 //! `cargo bench --bench extract [-- MEGABYTES]` (default 60 MB). Prints the gazetteer load
-//! time, then MB/s and articles/s for each of 3 runs and their median.
+//! time (wall), then MB/s and articles/s per CPU second of the thread for each of 3 runs and
+//! their median (and each extract run's wall-clock MB/s). `-- MB digest` prints a SHA-256 of
+//! every article's events and triggers instead (to check that a speed change changes no
+//! output); `-- MB once` runs extract once (for `valgrind --tool=callgrind`).
 
 use frontline::ingest::{read_inputs, IngestOptions};
 use frontline::pipeline::Pipeline;
+use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
+
+/// CPU time of this thread in seconds (`/proc/thread-self/schedstat`; 0 where absent): on a
+/// shared machine, a figure that does not depend on what else runs.
+fn cpu_s() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(0.0, |ns| ns / 1e9)
+}
+
+/// Wall and thread CPU seconds since `(wall, cpu)` was taken.
+struct Clock(Instant, f64);
+
+impl Clock {
+    fn start() -> Clock {
+        Clock(Instant::now(), cpu_s())
+    }
+    fn wall(&self) -> f64 {
+        self.0.elapsed().as_secs_f64()
+    }
+    fn cpu(&self) -> f64 {
+        (cpu_s() - self.1).max(1e-9)
+    }
+}
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
@@ -21,6 +49,10 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(60);
+    // `digest`: a SHA-256 of every article's events and triggers (Debug), to check that a
+    // speed change leaves the output unchanged; `once`: one extract run only (for callgrind)
+    let mode_digest = std::env::args().any(|a| a == "digest");
+    let mode_once = std::env::args().any(|a| a == "once");
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/news.jsonl.xz");
     if !corpus.exists() {
         eprintln!(
@@ -58,12 +90,37 @@ fn main() {
     );
 
     let gaz = frontline::default_gazetteer_dir();
+    if mode_digest || mode_once {
+        let pipeline = Pipeline::load(&gaz).expect("gazetteer loads");
+        let t = Clock::start();
+        let mut hasher = Sha256::new();
+        let mut n = 0usize;
+        for a in &articles {
+            let an = pipeline.analyse(a);
+            n += an.events.len();
+            if mode_digest {
+                hasher.update(format!("{:?}\n{:?}\n", an.events, an.triggers).as_bytes());
+            }
+        }
+        let s = t.cpu();
+        println!(
+            "extract once: {:.2} MB/s per CPU second, {:.2} MB/s wall ({n} events)",
+            mbytes / s,
+            mbytes / t.wall()
+        );
+        if mode_digest {
+            let d = hasher.finalize();
+            let hex: String = d.iter().map(|b| format!("{b:02x}")).collect();
+            println!("digest: {hex}");
+        }
+        return;
+    }
     let mut loads = Vec::new();
     let mut pipeline = None;
     for _ in 0..3 {
-        let t = Instant::now();
+        let t = Clock::start();
         pipeline = Some(Pipeline::load(&gaz).expect("gazetteer loads"));
-        loads.push(t.elapsed().as_secs_f64() * 1000.0);
+        loads.push(t.wall() * 1000.0);
     }
     let Some(pipeline) = pipeline else { return };
     println!(
@@ -73,41 +130,41 @@ fn main() {
 
     let mut places = Vec::new();
     for run in 1..=3 {
-        let t = Instant::now();
+        let t = Clock::start();
         let mut n = 0usize;
         for a in &articles {
             n += pipeline.gazetteer.find_places(&a.text).len();
         }
-        let s = t.elapsed().as_secs_f64();
+        let s = t.cpu();
         println!("places run {run}: {:.1} MB/s ({n} mentions)", mbytes / s);
         places.push(mbytes / s);
     }
     // each stage alone, to show where the time goes (body end and time tagger one run; actors
     // and events the fastest of 3)
     {
-        let t = Instant::now();
+        let t = Clock::start();
         let bodies: Vec<&str> = articles
             .iter()
             .map(|a| &a.text[..pipeline.events.body_end(&a.text)])
             .collect();
-        let body_s = t.elapsed().as_secs_f64();
-        let t = Instant::now();
+        let body_s = t.cpu();
+        let t = Clock::start();
         let n: usize = articles
             .iter()
             .zip(&bodies)
             .map(|(a, b)| pipeline.tagger.tag(b, a.published).len())
             .sum();
-        let time_s = t.elapsed().as_secs_f64();
+        let time_s = t.cpu();
         // the actor and event stages, the fastest of 3 runs (they are short)
         let mut actor_runs = Vec::new();
         let mut m = 0usize;
         for _ in 0..3 {
-            let t = Instant::now();
+            let t = Clock::start();
             m = bodies
                 .iter()
                 .map(|b| pipeline.actors.find_actors(b, None).len())
                 .sum();
-            actor_runs.push(t.elapsed().as_secs_f64());
+            actor_runs.push(t.cpu());
         }
         let actor_s = actor_runs.into_iter().fold(f64::INFINITY, f64::min);
         // the event stage alone, on mentions found beforehand
@@ -116,7 +173,7 @@ fn main() {
         let mut event_runs = Vec::new();
         let mut e = 0usize;
         for _ in 0..3 {
-            let t = Instant::now();
+            let t = Clock::start();
             e = articles
                 .iter()
                 .zip(&bodies)
@@ -129,7 +186,7 @@ fn main() {
                         .len()
                 })
                 .sum();
-            event_runs.push(t.elapsed().as_secs_f64());
+            event_runs.push(t.cpu());
         }
         let event_s = event_runs.into_iter().fold(f64::INFINITY, f64::min);
         println!(
@@ -143,22 +200,23 @@ fn main() {
     let mut rates = Vec::new();
     let mut per_article = Vec::new();
     for run in 1..=3 {
-        let t = Instant::now();
+        let t = Clock::start();
         let mut n = 0usize;
         for a in &articles {
             n += pipeline.extract(a).len();
         }
-        let s = t.elapsed().as_secs_f64();
+        let (s, wall) = (t.cpu(), t.wall());
         println!(
-            "extract run {run}: {:.2} MB/s, {:.0} articles/s ({n} events)",
+            "extract run {run}: {:.2} MB/s, {:.0} articles/s ({n} events) per CPU second; {:.2} MB/s wall",
             mbytes / s,
-            articles.len() as f64 / s
+            articles.len() as f64 / s,
+            mbytes / wall
         );
         rates.push(mbytes / s);
         per_article.push(articles.len() as f64 / s);
     }
     println!(
-        "one core: places {:.1} MB/s; extract {:.2} MB/s, {:.0} articles/s (medians of 3)",
+        "one core: places {:.1} MB/s; extract {:.2} MB/s, {:.0} articles/s (per CPU second, medians of 3)",
         median(places),
         median(rates),
         median(per_article)

@@ -36,13 +36,19 @@
 mod data;
 mod scan;
 
+use crate::events::lexicon::FxHasher;
 use crate::model::{Actor, ActorMention, ActorType, Span};
 use crate::text::{fold, FoldedText};
 use crate::{Error, Result};
 use data::{is_case_sensitive, read_tsv, split_list};
 use scan::{Folded, Trie};
-use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::path::Path;
+
+/// Maps and sets keyed by our own short words, hashed with FxHash (the lookups are on the
+/// hot path; SipHash's protection is not needed for keys that are our data).
+type FxMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// Pattern strings of the two automata, while loading.
 #[derive(Default)]
@@ -183,28 +189,28 @@ struct Cand {
 pub struct ActorDictionary {
     entries: Vec<Actor>,
     /// Per entry, the folded descriptor words news use for it ("militants", "rebels").
-    entry_descriptors: Vec<HashSet<String>>,
+    entry_descriptors: Vec<FxSet<String>>,
     /// Per entry, the countries (ISO alpha-2) where it fights besides its own.
-    entry_areas: Vec<HashSet<String>>,
+    entry_areas: Vec<FxSet<String>>,
     /// Folded canonical names, aliases and speakers → entry.
-    by_key: HashMap<String, u32>,
+    by_key: FxMap<String, u32>,
     countries: Vec<Country>,
-    by_code: HashMap<String, u32>,
+    by_code: FxMap<String, u32>,
     /// Folded demonym → country.
-    demonyms: HashMap<String, u32>,
+    demonyms: FxMap<String, u32>,
     /// Folded country name → country.
-    country_keys: HashMap<String, u32>,
+    country_keys: FxMap<String, u32>,
     /// Folded capital or seat → country.
-    metonym_keys: HashMap<String, u32>,
+    metonym_keys: FxMap<String, u32>,
     nouns: Vec<NounInfo>,
-    noun_keys: HashMap<String, u32>,
-    metonym_verbs: HashSet<String>,
-    metonym_aux: HashSet<String>,
-    metonym_prev: HashSet<String>,
-    place_prev: HashSet<String>,
-    place_noun: HashSet<String>,
-    not_after: HashSet<String>,
-    not_name: HashSet<String>,
+    noun_keys: FxMap<String, u32>,
+    metonym_verbs: FxSet<String>,
+    metonym_aux: FxSet<String>,
+    metonym_prev: FxSet<String>,
+    place_prev: FxSet<String>,
+    place_noun: FxSet<String>,
+    not_after: FxSet<String>,
+    not_name: FxSet<String>,
     patterns: Vec<Pattern>,
     /// Folded patterns, run over the folded text.
     trie: Trie,
@@ -350,21 +356,21 @@ impl ActorDictionary {
             entries: Vec::new(),
             entry_descriptors: Vec::new(),
             entry_areas: Vec::new(),
-            by_key: HashMap::new(),
+            by_key: FxMap::default(),
             countries: Vec::new(),
-            by_code: HashMap::new(),
-            demonyms: HashMap::new(),
-            country_keys: HashMap::new(),
-            metonym_keys: HashMap::new(),
+            by_code: FxMap::default(),
+            demonyms: FxMap::default(),
+            country_keys: FxMap::default(),
+            metonym_keys: FxMap::default(),
             nouns: Vec::new(),
-            noun_keys: HashMap::new(),
-            metonym_verbs: HashSet::new(),
-            metonym_aux: HashSet::new(),
-            metonym_prev: HashSet::new(),
-            place_prev: HashSet::new(),
-            place_noun: HashSet::new(),
-            not_after: HashSet::new(),
-            not_name: HashSet::new(),
+            noun_keys: FxMap::default(),
+            metonym_verbs: FxSet::default(),
+            metonym_aux: FxSet::default(),
+            metonym_prev: FxSet::default(),
+            place_prev: FxSet::default(),
+            place_noun: FxSet::default(),
+            not_after: FxSet::default(),
+            not_name: FxSet::default(),
             patterns: Vec::new(),
             trie: Trie::new::<&str>(&[]),
             exact_patterns: Vec::new(),
@@ -1431,7 +1437,7 @@ impl ActorDictionary {
     fn resolve(&self, text: &str, chosen: Vec<Cand>, focus: Option<&str>) -> Vec<ActorMention> {
         let focus = focus.and_then(|c| self.by_code.get(&c.to_ascii_uppercase()).copied());
         let focus_code = focus.map(|ci| self.countries[ci as usize].code.as_str());
-        let mut last_state: HashMap<(String, bool), Actor> = HashMap::new();
+        let mut last_state: FxMap<(String, bool), Actor> = FxMap::default();
         let mut last_state_country: Option<String> = None;
         // armed groups seen so far: (actor, named in the text rather than a descriptor)
         let mut armed: Vec<(Actor, bool, String)> = Vec::new();

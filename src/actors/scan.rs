@@ -23,6 +23,30 @@ const fn ascii_alnum_table() -> [bool; 256] {
 
 static ASCII_ALNUM: [bool; 256] = ascii_alnum_table();
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Are all eight bytes of `x` ASCII that [`ASCII_FOLD`] only lower-cases (no control char,
+/// apostrophe, backtick, hyphen or underscore)?
+#[inline]
+fn plain8(x: u64) -> bool {
+    let has = |b: u8| {
+        let y = x ^ (ONES * u64::from(b));
+        y.wrapping_sub(ONES) & !y & HIGH != 0
+    };
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0;
+    x & HIGH == 0 && !below_space && !has(b'\'') && !has(b'`') && !has(b'-') && !has(b'_')
+}
+
+/// The eight ASCII bytes of `x` with `A`-`Z` lower-cased.
+#[inline]
+fn lower8(x: u64) -> u64 {
+    // high bit of each byte: at least 'A', and above 'Z' (no carries: every byte < 0x80)
+    let ge_a = x + ONES * u64::from(0x80 - b'A');
+    let gt_z = x + ONES * u64::from(0x80 - b'Z' - 1);
+    x | ((ge_a & !gt_z & HIGH) >> 2)
+}
+
 /// One stretch of the folded text: from folded byte `f` on, either each byte comes from the
 /// original byte at the same distance from `o` (`linear`), or all come from the char at `o`.
 #[derive(Debug, Clone, Copy)]
@@ -54,20 +78,38 @@ impl Folded {
         let mut fresh = false;
         let mut i = 0;
         while i < b.len() {
-            let start = i;
-            while i < b.len() && b[i] < 0x80 && ASCII_FOLD[b[i] as usize] != 0 {
-                i += 1;
-            }
-            if i > start {
+            let kept = |i: usize| {
+                b.get(i)
+                    .is_some_and(|&x| x < 0x80 && ASCII_FOLD[x as usize] != 0)
+            };
+            if kept(i) {
                 // (after the start, a run always follows a dropped or non-ASCII char)
                 if fresh {
                     segs.push(Seg {
                         f: out.len() as u32,
-                        o: start as u32,
+                        o: i as u32,
                         linear: true,
                     });
                 }
-                out.extend(b[start..i].iter().map(|&x| ASCII_FOLD[x as usize]));
+                loop {
+                    // eight plain bytes (ASCII, no control char, apostrophe, backtick, hyphen
+                    // or underscore) fold to their lower case at once
+                    if let Some(w) = b.get(i..i + 8) {
+                        let mut a = [0u8; 8];
+                        a.copy_from_slice(w);
+                        let x = u64::from_le_bytes(a);
+                        if plain8(x) {
+                            out.extend_from_slice(&lower8(x).to_le_bytes());
+                            i += 8;
+                            continue;
+                        }
+                    }
+                    if !kept(i) {
+                        break;
+                    }
+                    out.push(ASCII_FOLD[b[i] as usize]);
+                    i += 1;
+                }
             }
             let Some(&x) = b.get(i) else { break };
             if x < 0x80 {
@@ -491,6 +533,24 @@ mod tests {
             };
             assert_eq!(ASCII_FOLD[b as usize], want, "byte {b}");
             assert_eq!(ASCII_ALNUM[b as usize], (b as char).is_alphanumeric());
+        }
+    }
+
+    #[test]
+    fn eight_plain_bytes_fold_as_the_table_does() {
+        let plain = |c: u8| (0x20..0x80).contains(&c) && !matches!(c, b'\'' | b'`' | b'-' | b'_');
+        for b in 0u8..=255 {
+            for lane in 0..8 {
+                // letters either side of A-Z and a-z around the byte tried
+                let mut a = *b"xYzAZ@[{";
+                a[lane] = b;
+                let x = u64::from_le_bytes(a);
+                assert_eq!(plain8(x), plain(b), "{a:?}");
+                if plain8(x) {
+                    let want: Vec<u8> = a.iter().map(|&c| ASCII_FOLD[c as usize]).collect();
+                    assert_eq!(lower8(x).to_le_bytes().to_vec(), want, "{a:?}");
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 //! Tests of the actors stage, on sentences written for them.
 
 use super::*;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 fn dict() -> &'static ActorDictionary {

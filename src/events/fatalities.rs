@@ -1,12 +1,12 @@
 //! Fatalities: numbers and number words tied to killed / dead / bodies, read conservatively
 //! (`gazetteer/quantities.tsv`).
 
+use super::lexicon::WordMap;
 use crate::{Error, Result};
-use std::collections::HashMap;
 use std::path::Path;
 
 pub struct Quantities {
-    words: HashMap<String, u32>,
+    words: WordMap<u32>,
 }
 
 /// Words that say people died.
@@ -25,7 +25,7 @@ const MAX_GAP: usize = 6;
 impl Quantities {
     pub fn load(path: &Path) -> Result<Quantities> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        let mut words = HashMap::new();
+        let mut words = WordMap::default();
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
@@ -48,9 +48,14 @@ impl Quantities {
 
     /// The value of a number written as digits ("1,200") or a word ("dozens").
     pub fn value(&self, word: &str) -> Option<u32> {
-        let digits: String = word.chars().filter(|c| *c != ',').collect();
-        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
-            return digits.parse().ok();
+        // digits and commas, at least one digit: the digits' value (none past u32)
+        let b = word.as_bytes();
+        if b.iter().all(|&c| c.is_ascii_digit() || c == b',') && b.iter().any(u8::is_ascii_digit) {
+            let mut v: u32 = 0;
+            for &c in b.iter().filter(|&&c| c != b',') {
+                v = v.checked_mul(10)?.checked_add(u32::from(c - b'0'))?;
+            }
+            return Some(v);
         }
         self.words.get(word).copied()
     }
@@ -138,6 +143,19 @@ mod tests {
             toll("adding that dozens of Taliban fighters had been killed"),
             Some(12)
         );
+    }
+
+    #[test]
+    fn values_of_digits_with_commas_and_of_words() {
+        let q = Quantities::load(&crate::default_gazetteer_dir().join("quantities.tsv")).unwrap();
+        assert_eq!(q.value("1,200"), Some(1200));
+        assert_eq!(q.value("12"), Some(12));
+        assert_eq!(q.value("4294967295"), Some(u32::MAX));
+        // past u32, or no digit at all: no number
+        assert_eq!(q.value("4294967296"), None);
+        assert_eq!(q.value(",,"), None);
+        assert_eq!(q.value("12a"), None);
+        assert_eq!(q.value("dozens"), Some(12));
     }
 
     #[test]

@@ -191,6 +191,11 @@ pub struct KeyMap {
     short: HashMap<u32, Vec<usize>, std::hash::BuildHasherDefault<FxHasher>>,
     long: WordMap<Vec<usize>>,
     filter: Option<KeyFilter>,
+    /// Once sealed, the short keys again as an open-addressing table (a power of two long):
+    /// (packed key, 1 + index in `short_lists`), 0 for an empty slot; a probe or two per
+    /// word instead of a general hash map's look-up.
+    table: Vec<(u32, u32)>,
+    short_lists: Vec<Vec<usize>>,
 }
 
 impl KeyMap {
@@ -205,6 +210,8 @@ impl KeyMap {
 
     /// Appends `v` to the list of key `k`.
     pub fn push(&mut self, k: &str, v: usize) {
+        // (a push after sealing leaves the table behind: look-ups go to the map again)
+        self.table.clear();
         match Self::pack(k) {
             Some(p) => self.short.entry(p).or_default().push(v),
             None => self.long.entry(k.to_string()).or_default().push(v),
@@ -219,6 +226,24 @@ impl KeyMap {
     /// Builds the first-bytes filter once every key is in.
     pub fn seal(&mut self, keys: &[String]) {
         self.filter = Some(KeyFilter::new(keys.iter().map(String::as_str)));
+        let size = (self.short.len() * 4).next_power_of_two().max(16);
+        let mut table = vec![(0u32, 0u32); size];
+        let mut lists = Vec::with_capacity(self.short.len());
+        for (&p, list) in &self.short {
+            let mut i = Self::slot(p, size - 1);
+            while table[i].1 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            lists.push(list.clone());
+            table[i] = (p, lists.len() as u32);
+        }
+        self.table = table;
+        self.short_lists = lists;
+    }
+
+    #[inline]
+    fn slot(p: u32, mask: usize) -> usize {
+        (p.wrapping_mul(0x9e37_79b1) >> 12) as usize & mask
     }
 
     /// The list of the index key of word `w`.
@@ -232,6 +257,20 @@ impl KeyMap {
 
     fn get(&self, k: &str) -> Option<&Vec<usize>> {
         match Self::pack(k) {
+            Some(p) if !self.table.is_empty() => {
+                let mask = self.table.len() - 1;
+                let mut i = Self::slot(p, mask);
+                loop {
+                    let (key, v) = self.table[i];
+                    if v == 0 {
+                        return None;
+                    }
+                    if key == p {
+                        return self.short_lists.get(v as usize - 1);
+                    }
+                    i = (i + 1) & mask;
+                }
+            }
             Some(p) => self.short.get(&p),
             None => self.long.get(k),
         }
@@ -483,6 +522,54 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn key_map_finds_the_same_lists_sealed_or_not() {
+        let mut m = KeyMap::default();
+        let keys: Vec<String> = (0..300)
+            .map(|i| format!("{}{}", char::from(b'a' + (i % 26) as u8), i % 97))
+            .chain(["é", "ab", "x", "", "kill", "ñandú"].map(String::from))
+            .collect();
+        for (i, k) in keys.iter().enumerate() {
+            m.push(key_str(k), i);
+        }
+        let probe: Vec<String> = keys
+            .iter()
+            .cloned()
+            .chain(["zz9", "q", "killing", "éa"].map(String::from))
+            .collect();
+        let before: Vec<Option<Vec<usize>>> =
+            probe.iter().map(|k| m.get(key_str(k)).cloned()).collect();
+        m.seal(&keys);
+        let after: Vec<Option<Vec<usize>>> =
+            probe.iter().map(|k| m.get(key_str(k)).cloned()).collect();
+        assert_eq!(before, after);
+        assert!(m.get("zz9").is_none());
+        // a key added after sealing is found too
+        m.push("new", 7);
+        assert_eq!(m.get("new"), Some(&vec![7]));
+    }
+
+    #[test]
+    fn word_patterns_match_whole_words_and_stems() {
+        let p = WordPat::parse("shell*|raid|kil*");
+        for (w, want) in [
+            ("shelling", true),
+            ("shell", true),
+            ("shel", false),
+            ("raid", true),
+            ("raids", false),
+            ("rai", false),
+            ("killed", true),
+            ("ki", false),
+            ("", false),
+            ("attack", false),
+        ] {
+            assert_eq!(p.matches(w), want, "{w}");
+        }
+        let exact = WordPat::parse("raid");
+        assert!(!exact.matches("raids") && !exact.matches("Raid") && exact.matches("raid"));
     }
 
     #[test]

@@ -25,6 +25,10 @@ pub struct EventExtractor {
     pub ontology: Ontology,
     pub quantities: Quantities,
     furniture: Vec<String>,
+    /// The longest furniture phrase, in bytes.
+    furniture_max: usize,
+    /// Every furniture phrase is plain ASCII (so an ASCII line start can be compared as is).
+    furniture_ascii: bool,
 }
 
 /// The mentions found in one article by the earlier stages (byte spans into the text).
@@ -60,6 +64,27 @@ static TEASER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Can the (trimmed) line be a [`TEASER`]? (A cheap test before the regex, read backwards
+/// from the line's end: what follows the teaser's dash is a short date of digits, ASCII
+/// letters, white space, a full stop and a comma, with no dash in it; so the last dash of the
+/// line comes after at most 17 other chars that are no white space, all of those kinds.)
+fn may_be_teaser(t: &str) -> bool {
+    let mut solid = 0;
+    for c in t.chars().rev() {
+        if matches!(c, '-' | '–' | '—') {
+            return solid > 0;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        solid += 1;
+        if solid > 17 || !(c.is_numeric() || c.is_ascii_alphabetic() || c == '.' || c == ',') {
+            return false;
+        }
+    }
+    false
+}
+
 /// Days before publication within which a dated event sets the story's "date in force".
 const STORY_WINDOW_DAYS: i64 = 7;
 
@@ -75,8 +100,10 @@ impl EventExtractor {
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| l.to_lowercase())
-            .collect();
+            .collect::<Vec<String>>();
         Ok(EventExtractor {
+            furniture_max: furniture.iter().map(String::len).max().unwrap_or(0),
+            furniture_ascii: furniture.iter().all(|f| f.is_ascii()),
             triggers: TriggerLexicon::load(&dir.join("triggers.tsv"))?,
             modality: ModalityLexicon::load(&dir.join("modality.tsv"))?,
             ontology: Ontology::load_dir(dir)?,
@@ -93,20 +120,51 @@ impl EventExtractor {
     pub fn body_end(&self, text: &str) -> usize {
         let mut offset = 0;
         for line in text.split_inclusive('\n') {
-            let l = line.trim().to_lowercase();
-            let marker = self.furniture.iter().any(|f| {
-                l.starts_with(f.as_str())
-                    && l[f.len()..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !c.is_alphanumeric())
-            });
-            if offset > 0 && (marker || (offset > text.len() / 2 && TEASER.is_match(line.trim()))) {
-                return offset;
+            if offset > 0 {
+                let t = line.trim();
+                if self.is_furniture(t)
+                    || (offset > text.len() / 2 && may_be_teaser(t) && TEASER.is_match(t))
+                {
+                    return offset;
+                }
             }
             offset += line.len();
         }
         text.len()
+    }
+
+    /// Does the (trimmed) line start with a furniture phrase, then no letter or digit? (As the
+    /// line lower-cased would; without lower-casing it where its start is plain ASCII.)
+    fn is_furniture(&self, t: &str) -> bool {
+        let b = t.as_bytes();
+        let n = (self.furniture_max + 1).min(b.len());
+        if self.furniture_ascii && b[..n].is_ascii() {
+            return self.furniture.iter().any(|f| {
+                let f = f.as_bytes();
+                b.len() >= f.len()
+                    && b[..f.len()].eq_ignore_ascii_case(f)
+                    && b.get(f.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
+            });
+        }
+        // (with ASCII phrases only the first chars matter: a phrase and the char after it
+        // come from at most as many chars of the line, whose lower case does not depend on
+        // what follows unless it is a sigma, which matches no ASCII phrase anyway)
+        let l = if self.furniture_ascii {
+            let end = t
+                .char_indices()
+                .nth(self.furniture_max + 2)
+                .map_or(t.len(), |(i, _)| i);
+            t[..end].to_lowercase()
+        } else {
+            t.to_lowercase()
+        };
+        self.furniture.iter().any(|f| {
+            l.starts_with(f.as_str())
+                && l[f.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
     }
 
     /// Extracts the events of `article` from its mentions (not yet merged). `body_end` is
@@ -178,13 +236,15 @@ impl EventExtractor {
             }
             let words: Vec<&str> = bounds.iter().map(|&(a, b)| &folded[a..b]).collect();
             let found = self.triggers.find(&words);
+            // the largest toll the sentence states, read once for the sentence and its events
+            let all_tolls = std::cell::OnceCell::new();
             // (speed) a sentence with no trigger, place or time changes nothing below: what
             // the end of this loop reads from a sentence must be tested here too
             // (speed) a toll needs a death word
             let toll = words
                 .iter()
                 .any(|w| fatalities::is_death_word(w))
-                .then(|| self.quantities.fatalities(&words))
+                .then(|| *all_tolls.get_or_init(|| self.quantities.fatalities(&words)))
                 .flatten()
                 .filter(|&n| {
                     n < AGGREGATE_TOLL
@@ -197,6 +257,7 @@ impl EventExtractor {
             state.sentence_agents.clear();
             let earlier = index.earlier_actors(sent);
             let mut s = roles::Sentence::new(text, sent, &toks, &words, &index, &earlier);
+            s.tolls = all_tolls;
             for since in self.modality.reference_clauses(&words) {
                 s.drop_reference_clause(since);
             }
@@ -337,9 +398,9 @@ impl EventExtractor {
                     // not another event; "thousands have been killed": a war's toll
                     let toll_of_last = last_violent_sentence.is_some_and(|k| k + 1 >= sentence_no)
                         && s.date_for(m.first, m.last).is_none();
-                    let war_toll = self
-                        .quantities
-                        .fatalities(&words)
+                    let war_toll = s
+                        .tolls
+                        .get_or_init(|| self.quantities.fatalities(&words))
                         .is_some_and(|n| n >= AGGREGATE_TOLL);
                     if toll_of_last || war_toll {
                         continue;
@@ -804,7 +865,7 @@ impl EventExtractor {
             }
         }
         let fatalities = if is_violent(t) {
-            self.quantities.fatalities(&s.words)
+            *s.tolls.get_or_init(|| self.quantities.fatalities(&s.words))
         } else {
             None
         };
@@ -1240,10 +1301,13 @@ pub fn short_hash(parts: &[&str]) -> String {
         h.update(p.as_bytes());
         h.update([0x1e]);
     }
-    h.finalize()[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(16);
+    for &b in &h.finalize()[..8] {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! a Suicide bomb, tear gas against a protest is a Protest with intervention, state forces
 //! taking a town is Government regains territory).
 
-use super::lexicon::Phrase;
+use super::lexicon::{Phrase, WordPat};
 use crate::model::{ActorType, EventType};
 use crate::{Error, Result};
 use std::collections::HashMap;
@@ -53,7 +53,12 @@ impl SubEventRule {
         };
         let lo = first.saturating_sub(CUE_WINDOW);
         let hi = (last + CUE_WINDOW + 1).min(words.len());
-        (lo..hi).any(|i| cue.match_at(&words[..hi], i).is_some())
+        // (the first word tested here, before a call per word: most words start no cue)
+        let head = cue.words.first();
+        (lo..hi).any(|i| {
+            head.is_none_or(|p| matches!(p, WordPat::Gap) || p.matches(words[i]))
+                && cue.match_at(&words[..hi], i).is_some()
+        })
     }
 }
 

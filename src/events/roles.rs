@@ -338,6 +338,10 @@ pub(super) struct Sentence<'a> {
     times: Vec<Located<'a, TimeMention>>,
     /// Actor mentions of the article before this sentence (for default sides).
     earlier_actors: &'a [&'a ActorMention],
+    /// [`Self::dateline_end`], computed on first need.
+    dateline: std::cell::OnceCell<usize>,
+    /// The largest death toll the sentence states, read once for it and all its events.
+    pub tolls: std::cell::OnceCell<Option<u32>>,
 }
 
 /// The mentions of one article indexed once for all its sentences: each list's items in order
@@ -488,8 +492,8 @@ impl<'a> Sentence<'a> {
                     let between = &text[toks[i - 1].span.end..toks[i].span.start];
                     // (plain spaces, the usual gap, hold no clause punctuation)
                     !between.bytes().all(|b| b == b' ')
-                        && between.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”'])
-                        || between.contains(" - ")
+                        && (between.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”'])
+                            || between.contains(" - "))
                 }
             })
             .collect();
@@ -529,6 +533,8 @@ impl<'a> Sentence<'a> {
             unresolved,
             times,
             earlier_actors,
+            dateline: std::cell::OnceCell::new(),
+            tolls: std::cell::OnceCell::new(),
         }
     }
 
@@ -1632,6 +1638,10 @@ impl<'a> Sentence<'a> {
     /// where and when the report was filed, not where or when anything happened. 0 when the
     /// sentence opens with none.
     fn dateline_end(&self) -> usize {
+        *self.dateline.get_or_init(|| self.find_dateline_end())
+    }
+
+    fn find_dateline_end(&self) -> usize {
         let Some(first) = self.toks.first() else {
             return 0;
         };

@@ -1079,3 +1079,42 @@ fn actors_of_a_temporal_clause_after_a_deal_are_no_parties() {
     assert!(!names.iter().any(|n| n.contains("warplanes")), "{names:?}");
     assert_ne!(a[0].location.as_deref(), Some("Tyre"), "{:?}", a[0]);
 }
+
+#[test]
+fn body_ends_at_furniture_and_teasers_only() {
+    let p = pipeline();
+    // furniture: a line that starts with a furniture phrase (any case, quotes or not)
+    let text = "Rebels took the town.\nRELATED: more news\nmore";
+    assert_eq!(p.events.body_end(text), text.find("RELATED").unwrap());
+    let text = "Rebels took the town.\n“Related” is a word here.\nRelatedly, nothing.";
+    assert_eq!(p.events.body_end(text), text.len());
+    // a teaser of another story in the second half, with each kind of dash and date
+    for teaser in [
+        "Army deploys after clashes in the north - 22 Mar 2014",
+        "Aid agencies struggle to feed the refugees — Nov. 24",
+        "Aid agencies struggle to feed the refugees – June 3, 2019",
+    ] {
+        assert!(super::may_be_teaser(teaser), "{teaser}");
+        let text = format!(
+            "Rebels took the town on Monday after a long siege.\nThe army said it would retake it within days.\n{teaser}\nx"
+        );
+        assert_eq!(
+            p.events.body_end(&text),
+            text.find(teaser).unwrap(),
+            "{teaser}"
+        );
+    }
+    // prose, or a dash followed by more than a date, is no teaser
+    for line in [
+        "Fighting resumed - officials said the rebels had taken two more villages.",
+        "The talks ended without a deal.",
+        "Truce - 22 Mar",
+    ] {
+        let text =
+            format!("Rebels took the town on Monday after a long siege and a battle.\n{line}");
+        assert_eq!(p.events.body_end(&text), text.len(), "{line}");
+    }
+    assert!(!super::may_be_teaser(
+        "Fighting resumed - officials said the rebels had won."
+    ));
+}

@@ -113,8 +113,8 @@ fn is_boundary(text: &str, i: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return false; // an initial: "John F. Kennedy"
     }
-    let lw = word.to_ascii_lowercase();
-    !ABBREVIATIONS.contains(&lw.as_str())
+    // (the abbreviations are lower-case ASCII: no lower-cased copy of the word is needed)
+    !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
