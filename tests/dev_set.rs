@@ -3,6 +3,8 @@
 //! `frontline eval` and must not fall below the last recorded figures.
 //! Skips with a message where `../shared/` is absent.
 
+mod common;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
@@ -17,20 +19,7 @@ fn shared() -> Option<PathBuf> {
 }
 
 fn eval_json(dev: &Path) -> serde_json::Value {
-    let out = Command::cargo_bin("frontline")
-        .unwrap()
-        .arg("eval")
-        .arg(dev.join("gold.jsonl"))
-        .arg(dev.join("articles.jsonl"))
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("eval --json prints JSON")
+    common::eval_json(&dev.join("gold.jsonl"), &dev.join("articles.jsonl"))
 }
 
 #[test]

@@ -4,28 +4,15 @@
 //! `blind` has been used to find general fixes since its first reading (0.588); `blind2` is
 //! only ever read as a whole (a check, never a tuning set).
 
-use assert_cmd::Command;
+mod common;
+
 use std::path::Path;
 
 fn overall_f1(set: &str) -> f64 {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
         .join(set);
-    let out = Command::cargo_bin("frontline")
-        .unwrap()
-        .arg("eval")
-        .arg(dir.join("gold.jsonl"))
-        .arg(dir.join("articles.jsonl"))
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: serde_json::Value =
-        serde_json::from_slice(&out.stdout).expect("eval --json prints JSON");
+    let report = common::eval_json(&dir.join("gold.jsonl"), &dir.join("articles.jsonl"));
     let events = report.get("events").unwrap_or(&report);
     let f1 = events["overall"]["f1"].as_f64().unwrap();
     eprintln!("{set}: overall F1 {f1:.3}");

@@ -91,6 +91,14 @@ fn values(t: &TimeTagger, s: &str) -> Vec<(String, String)> {
     tag(t, s).into_iter().map(|(a, b, _)| (a, b)).collect()
 }
 
+/// (text, value) of each expression, the text read as a history (narrative mode).
+fn history_values(t: &TimeTagger, s: &str) -> Vec<(String, String)> {
+    t.tag_with(s, dct(), true)
+        .into_iter()
+        .map(|m| (m.text, m.value))
+        .collect()
+}
+
 fn pair(a: &str, b: &str) -> (String, String) {
     (a.to_string(), b.to_string())
 }
@@ -1478,12 +1486,7 @@ fn coordinated_month_shares_the_dated_months_year() {
 #[test]
 fn previous_and_following_months_count_from_the_date_in_force() {
     let t = tagger();
-    let v = |s: &str| -> Vec<(String, String)> {
-        t.tag_with(s, dct(), true)
-            .into_iter()
-            .map(|m| (m.text, m.value))
-            .collect()
-    };
+    let v = |s: &str| history_values(&t, s);
     // a history: "the previous April" does not start a new year
     assert_eq!(
         v("On 8 August 1917 the line broke. The hill taken the previous April was lost. On 20 August the army fell back."),
@@ -1505,12 +1508,7 @@ fn previous_and_following_months_count_from_the_date_in_force() {
 #[test]
 fn an_aside_to_another_era_leaves_the_narrative_year() {
     let t = tagger();
-    let v = |s: &str| -> Vec<(String, String)> {
-        t.tag_with(s, dct(), true)
-            .into_iter()
-            .map(|m| (m.text, m.value))
-            .collect()
-    };
+    let v = |s: &str| history_values(&t, s);
     assert_eq!(
         v("On 3 May 1921 the rebels rose. It was the largest rising since 1848. On 9 June they were crushed."),
         vec![
@@ -1550,12 +1548,7 @@ fn holiday_weeks() {
 #[test]
 fn a_month_goes_to_the_nearer_year_of_the_account() {
     let t = tagger();
-    let v = |s: &str| -> Vec<(String, String)> {
-        t.tag_with(s, dct(), true)
-            .into_iter()
-            .map(|m| (m.text, m.value))
-            .collect()
-    };
+    let v = |s: &str| history_values(&t, s);
     // a list of that year's earlier months stays in the year
     assert_eq!(
         v("By September 1940 the raids had begun, after a siege opened in June."),
