@@ -11,6 +11,7 @@ pub mod eval;
 pub mod events;
 pub mod export;
 pub mod graph;
+pub mod hash;
 pub mod ingest;
 pub mod model;
 pub mod pipeline;

@@ -36,19 +36,13 @@
 mod data;
 mod scan;
 
-use crate::events::lexicon::FxHasher;
+use crate::hash::{FastMap, FastSet};
 use crate::model::{Actor, ActorMention, ActorType, Span};
 use crate::text::{fold, FoldedText};
 use crate::{Error, Result};
 use data::{is_case_sensitive, read_tsv, split_list};
 use scan::{Folded, Trie};
-use std::hash::BuildHasherDefault;
 use std::path::Path;
-
-/// Maps and sets keyed by our own short words, hashed with FxHash (the lookups are on the
-/// hot path; SipHash's protection is not needed for keys that are our data).
-type FxMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
-type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// Pattern strings of the two automata, while loading.
 #[derive(Default)]
@@ -189,28 +183,30 @@ struct Cand {
 pub struct ActorDictionary {
     entries: Vec<Actor>,
     /// Per entry, the folded descriptor words news use for it ("militants", "rebels").
-    entry_descriptors: Vec<FxSet<String>>,
+    entry_descriptors: Vec<FastSet<String>>,
     /// Per entry, the countries (ISO alpha-2) where it fights besides its own.
-    entry_areas: Vec<FxSet<String>>,
+    entry_areas: Vec<FastSet<String>>,
     /// Folded canonical names, aliases and speakers → entry.
-    by_key: FxMap<String, u32>,
+    by_key: FastMap<String, u32>,
     countries: Vec<Country>,
-    by_code: FxMap<String, u32>,
+    by_code: FastMap<String, u32>,
     /// Folded demonym → country.
-    demonyms: FxMap<String, u32>,
+    demonyms: FastMap<String, u32>,
     /// Folded country name → country.
-    country_keys: FxMap<String, u32>,
+    country_keys: FastMap<String, u32>,
     /// Folded capital or seat → country.
-    metonym_keys: FxMap<String, u32>,
+    metonym_keys: FastMap<String, u32>,
     nouns: Vec<NounInfo>,
-    noun_keys: FxMap<String, u32>,
-    metonym_verbs: FxSet<String>,
-    metonym_aux: FxSet<String>,
-    metonym_prev: FxSet<String>,
-    place_prev: FxSet<String>,
-    place_noun: FxSet<String>,
-    not_after: FxSet<String>,
-    not_name: FxSet<String>,
+    noun_keys: FastMap<String, u32>,
+    metonym_verbs: FastSet<String>,
+    metonym_aux: FastSet<String>,
+    metonym_prev: FastSet<String>,
+    place_prev: FastSet<String>,
+    /// Words that may stand between a `place_prev` word and the name ("in western Myanmar").
+    place_adj: FastSet<String>,
+    place_noun: FastSet<String>,
+    not_after: FastSet<String>,
+    not_name: FastSet<String>,
     patterns: Vec<Pattern>,
     /// Folded patterns, run over the folded text.
     trie: Trie,
@@ -296,31 +292,6 @@ fn caps_context(text: &str, start: usize, end: usize) -> bool {
     upper >= 8
 }
 
-/// Compass words that may stand between a preposition and a place ("in western Myanmar").
-const COMPASS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "north-eastern",
-    "north-western",
-    "south-eastern",
-    "south-western",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-];
-
 /// Is `text[start..end]` the middle of a hyphenated name, with a hyphen and a letter on
 /// both sides ("AU" in "PORT-AU-PRINCE")? Such a part names no actor.
 fn inside_hyphenated(text: &str, start: usize, end: usize) -> bool {
@@ -356,21 +327,22 @@ impl ActorDictionary {
             entries: Vec::new(),
             entry_descriptors: Vec::new(),
             entry_areas: Vec::new(),
-            by_key: FxMap::default(),
+            by_key: FastMap::default(),
             countries: Vec::new(),
-            by_code: FxMap::default(),
-            demonyms: FxMap::default(),
-            country_keys: FxMap::default(),
-            metonym_keys: FxMap::default(),
+            by_code: FastMap::default(),
+            demonyms: FastMap::default(),
+            country_keys: FastMap::default(),
+            metonym_keys: FastMap::default(),
             nouns: Vec::new(),
-            noun_keys: FxMap::default(),
-            metonym_verbs: FxSet::default(),
-            metonym_aux: FxSet::default(),
-            metonym_prev: FxSet::default(),
-            place_prev: FxSet::default(),
-            place_noun: FxSet::default(),
-            not_after: FxSet::default(),
-            not_name: FxSet::default(),
+            noun_keys: FastMap::default(),
+            metonym_verbs: FastSet::default(),
+            metonym_aux: FastSet::default(),
+            metonym_prev: FastSet::default(),
+            place_prev: FastSet::default(),
+            place_adj: FastSet::default(),
+            place_noun: FastSet::default(),
+            not_after: FastSet::default(),
+            not_name: FastSet::default(),
             patterns: Vec::new(),
             trie: Trie::new::<&str>(&[]),
             exact_patterns: Vec::new(),
@@ -479,6 +451,10 @@ impl ActorDictionary {
                 }
                 "place_prev" => {
                     d.place_prev.insert(fold(phrase));
+                    continue;
+                }
+                "place_adj" => {
+                    d.place_adj.insert(fold(phrase));
                     continue;
                 }
                 "place_noun" => {
@@ -926,7 +902,7 @@ impl ActorDictionary {
             }
             // "rebels in western Myanmar said": a compass word between the preposition and
             // the name leaves it a place
-            if COMPASS.contains(&&f[s..e])
+            if self.place_adj.contains(&f[s..e])
                 && prev_word(f, s).is_some_and(|(s2, e2)| self.place_prev.contains(&f[s2..e2]))
             {
                 return false;
@@ -1437,7 +1413,7 @@ impl ActorDictionary {
     fn resolve(&self, text: &str, chosen: Vec<Cand>, focus: Option<&str>) -> Vec<ActorMention> {
         let focus = focus.and_then(|c| self.by_code.get(&c.to_ascii_uppercase()).copied());
         let focus_code = focus.map(|ci| self.countries[ci as usize].code.as_str());
-        let mut last_state: FxMap<(String, bool), Actor> = FxMap::default();
+        let mut last_state: FastMap<(String, bool), Actor> = FastMap::default();
         let mut last_state_country: Option<String> = None;
         // armed groups seen so far: (actor, named in the text rather than a descriptor)
         let mut armed: Vec<(Actor, bool, String)> = Vec::new();

@@ -2,7 +2,6 @@
 
 use crate::model::EventType;
 use crate::{Error, Result};
-use std::collections::HashMap;
 use std::path::Path;
 
 /// One word of a phrase pattern.
@@ -104,46 +103,6 @@ impl Phrase {
     }
 }
 
-/// A fast hasher for the short keys of the word indexes (FxHash's mixing): word lookups are
-/// the hot path of trigger and cue finding, and the keys are our own data, not input.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut v = [0u8; 8];
-            v[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(v));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, v: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ v).wrapping_mul(FX_SEED);
-    }
-}
-
 /// A filter over the first three bytes of words (hashed into 2^16 bits): a word whose first
 /// bytes start no key of an index cannot start a phrase, and skips the hash lookup. (A key of
 /// three bytes or more is the start of every word it indexes; a shorter one is the whole word.)
@@ -181,14 +140,14 @@ impl KeyFilter {
     }
 }
 
-/// A map keyed by short words, with [`FxHasher`].
-pub type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<FxHasher>>;
+/// A map keyed by short words, with the shared word hasher ([`crate::hash`]).
+pub type WordMap<V> = crate::hash::FastMap<String, V>;
 
 /// A map from index keys ([`key_str`] of words) to lists: keys of up to three bytes packed
 /// into a number (no string hashing or comparison), longer ones (non-ASCII) as strings.
 #[derive(Default)]
 pub struct KeyMap {
-    short: HashMap<u32, Vec<usize>, std::hash::BuildHasherDefault<FxHasher>>,
+    short: crate::hash::FastMap<u32, Vec<usize>>,
     long: WordMap<Vec<usize>>,
     filter: Option<KeyFilter>,
     /// Once sealed, the short keys again as an open-addressing table (a power of two long):

@@ -548,12 +548,12 @@ impl EventExtractor {
             let goes_on = events.len() > sentence_events && state.focus_place.is_some();
             if let Some(p) = own_point {
                 state.focus_place = Some(p);
-            } else if goes_on {
-                // the story stays where it was
-            } else if let Some(p) = s.last_point_place() {
-                state.focus_place = Some(p);
-            } else if let Some(p) = s.last_area_place() {
-                state.focus_area = Some(p);
+            } else if !goes_on {
+                if let Some(p) = s.last_point_place() {
+                    state.focus_place = Some(p);
+                } else if let Some(p) = s.last_area_place() {
+                    state.focus_area = Some(p);
+                }
             }
             // narrative time moves with the days the story names (not those of the captions
             // and stamps above its dateline)
@@ -843,10 +843,13 @@ impl EventExtractor {
             agents
                 .extend(cc.and_then(|cc| s.named_state_forces(&cc).or_else(|| state_forces(&cc))));
         }
-        // aircraft are flown by a state's forces, not by its government or a ministry
-        if t == EventType::AirStrike {
+        // aircraft are flown by a state's forces, not by its government or a ministry; and
+        // no ministry storms or clears a town ("the ministry said its troops had cleared it")
+        if is_violent(t) {
             for a in agents.iter_mut() {
-                if is_civil_state(a) {
+                let ministry = a.actor_type == Some(ActorType::StateForces)
+                    && a.name.to_lowercase().contains("ministry");
+                if (t == EventType::AirStrike && is_civil_state(a)) || ministry {
                     if let Some(f) = a.country.as_deref().and_then(state_forces) {
                         *a = f;
                     }

@@ -1232,13 +1232,7 @@ impl<'a> Sentence<'a> {
                 // "approved the deal on Tuesday, hours after Israeli warplanes pounded Tyre":
                 // the actors of a temporal clause after the trigger are no parties
                 let temporal = (last + 2..self.words.len())
-                    .find(|&i| {
-                        matches!(self.words[i], "after" | "before")
-                            && matches!(
-                                self.words[i - 1],
-                                "hours" | "days" | "minutes" | "moments" | "shortly" | "soon"
-                            )
-                    })
+                    .find(|&i| self.opens_time_clause(i))
                     .filter(|_| between.is_none());
                 let sides: Vec<&Located<'_, ActorMention>> = self
                     .actors
@@ -1302,11 +1296,7 @@ impl<'a> Sentence<'a> {
                     || (matches!(self.words[k], "as" | "while" | "whereas" | "because")
                         && self.boundary_before[k])
                     // "..., hours after warplanes pounded Tyre": that clause's place
-                    || (matches!(self.words[k], "after" | "before")
-                        && matches!(
-                            self.words[k - 1],
-                            "hours" | "days" | "minutes" | "moments" | "shortly" | "soon"
-                        ))
+                    || self.opens_time_clause(k)
             })
         };
         // those who leave leave a place: where they went ("fled across the border into Iran",
@@ -1532,6 +1522,17 @@ impl<'a> Sentence<'a> {
             && !self.country_possessor(p)
             && !self.person_origin(p)
             && !self.country_by(p)
+    }
+
+    /// Does word `k` open a clause of another event close in time ("hours after", "days
+    /// before", "shortly after")?
+    fn opens_time_clause(&self, k: usize) -> bool {
+        k > 0
+            && matches!(self.words[k], "after" | "before")
+            && matches!(
+                self.words[k - 1],
+                "hours" | "days" | "minutes" | "moments" | "shortly" | "soon"
+            )
     }
 
     /// "a swap brokered by the United Arab Emirates", "talks mediated by Qatar and Turkey": a

@@ -1118,3 +1118,18 @@ fn body_ends_at_furniture_and_teasers_only() {
         "Fighting resumed - officials said the rebels had won."
     ));
 }
+
+#[test]
+fn a_ministry_s_troops_clear_a_town_not_the_ministry() {
+    let evs = events(
+        "Taliban fighters stormed Kunduz on Monday. By the evening, the Afghan defence ministry \
+         said its troops had cleared most neighbourhoods of Kunduz.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert!(!s.is_empty(), "{evs:#?}");
+    for e in s {
+        for a in &e.agents {
+            assert!(!a.name.to_lowercase().contains("ministry"), "{e:?}");
+        }
+    }
+}
