@@ -258,8 +258,15 @@ impl EventExtractor {
             let earlier = index.earlier_actors(sent);
             let mut s = roles::Sentence::new(text, sent, &toks, &words, &index, &earlier);
             s.tolls = all_tolls;
+            // a reference clause with a date of its own tells a background event; one
+            // without is the point the story measures from, and no event
+            let mut dated_references: Vec<(usize, usize)> = Vec::new();
             for since in self.modality.reference_clauses(&words) {
-                s.drop_reference_clause(since);
+                if s.reference_clause_dated(since) {
+                    dated_references.push(s.reference_clause_range(since));
+                } else {
+                    s.drop_reference_clause(since);
+                }
             }
             let question = text[sent.start..sent.end].trim_end().ends_with('?');
             // "killed 132 people in an overnight raid": an assault named as the frame of
@@ -336,14 +343,17 @@ impl EventExtractor {
                 let (cs, ce) = s.clause(m.first, m.last);
                 // a modal of the main clause does not reach into "when ...", "after ..."
                 let cs = s.subordinate_start(m.first, cs);
-                let modality = self.modality.unrealised_with(
-                    &words,
-                    m.first,
-                    m.last,
-                    (cs, ce),
-                    question,
-                    &|i| !s.word_in_actor(i),
-                );
+                let modality = self
+                    .modality
+                    .unrealised_with(&words, m.first, m.last, (cs, ce), question, &|i| {
+                        !s.word_in_actor(i)
+                    })
+                    .filter(|&kind| {
+                        kind != SINCE
+                            || !dated_references
+                                .iter()
+                                .any(|&(a, b)| (a..b).contains(&m.first))
+                    });
                 triggers_out.push(TriggerMention {
                     span,
                     text: text[span.start..span.end].to_string(),
@@ -1288,6 +1298,8 @@ fn is_civil_state(a: &Actor) -> bool {
 
 /// The modality kind of a claim of responsibility (`modality.tsv`).
 const CLAIM: &str = "claim";
+/// The kind of the modality cue before a "since" that opens a reference clause.
+const SINCE: &str = "since";
 
 /// A stable event id: the same input gives the same id whatever the order of files or
 /// threads. It hashes the doc id, type, sentence and trigger (plus place) character offsets.

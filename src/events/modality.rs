@@ -197,6 +197,15 @@ impl ModalityLexicon {
                 continue;
             }
             if cue.adjacent {
+                // "since seizing Bukavu in February": "since" before a gerund is the
+                // preposition, and the event is a dated one, not an adverb's "has since taken"
+                if cue.phrase.words.len() == 1
+                    && first > 0
+                    && words[first - 1] == "since"
+                    && words[first].ends_with("ing")
+                {
+                    continue;
+                }
                 // counts and claims reach across a modifier or two ("months of street
                 // fighting"); other adjacent cues end right before the trigger
                 let reach = if matches!(cue.kind.as_str(), "aggregate" | "claim") {
@@ -547,6 +556,17 @@ mod tests {
         );
         assert_eq!(
             check("the arrest led to clashes in the city", "clashes"),
+            None
+        );
+    }
+
+    #[test]
+    fn since_before_a_gerund_is_a_preposition() {
+        assert_eq!(
+            check(
+                "the rebels have pushed south since seizing the port in February",
+                "seizing"
+            ),
             None
         );
     }

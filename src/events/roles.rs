@@ -600,6 +600,25 @@ impl<'a> Sentence<'a> {
     /// Actors and times of a reference clause opening at word `since` ("... since U.S.-led
     /// forces began their withdrawal", "... since they seized power in 2021") are no side and
     /// no date of the sentence's events.
+    /// Does the reference clause opened by the "since" at word `since` give its own date, to
+    /// the month or better ("the first release since the rebels took the city in late
+    /// January")? Then it tells a dated background event, which the guidelines count.
+    pub fn reference_clause_dated(&self, since: usize) -> bool {
+        let (_, end) = self.clause(since + 1, since + 1);
+        self.times.iter().any(|t| {
+            t.first > since
+                && t.first < end
+                && t.item
+                    .date
+                    .is_some_and(|d| d.precision <= crate::model::TimePrecision::Month)
+        })
+    }
+
+    /// The word range (after the "since", to the end of its clause) of a reference clause.
+    pub fn reference_clause_range(&self, since: usize) -> (usize, usize) {
+        (since + 1, self.clause(since + 1, since + 1).1)
+    }
+
     pub fn drop_reference_clause(&mut self, since: usize) {
         let (_, end) = self.clause(since + 1, since + 1);
         self.actors.retain(|a| a.first <= since || a.first >= end);

@@ -327,6 +327,41 @@ fn actors_of_a_since_reference_clause_take_no_side() {
 }
 
 #[test]
+fn a_since_reference_clause_with_its_own_date_is_a_background_event() {
+    let evs = events(
+        "The rebels freed 40 soldiers in Kunduz on Monday, the first release since the \
+         insurgents captured the city in late May.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    let d = s[0].date.expect("dated");
+    assert_eq!(d.precision, TimePrecision::Month);
+    assert_eq!(d.date, NaiveDate::from_ymd_opt(2021, 5, 1).unwrap());
+    assert_eq!(
+        of_type(&evs, EventType::PrisonerRelease).len(),
+        1,
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn since_before_a_gerund_dates_the_event_it_names() {
+    let evs = events(
+        "The insurgents have advanced north since seizing Taloqan, the provincial capital, \
+         in mid-June.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].date.map(|d| (d.date, d.precision)),
+        Some((
+            NaiveDate::from_ymd_opt(2021, 6, 1).unwrap(),
+            TimePrecision::Month
+        ))
+    );
+}
+
+#[test]
 fn a_claim_names_the_agent_of_the_violence_told_and_is_no_new_event() {
     let evs = events(
         "A car bomb exploded near a police station in Kandahar on Tuesday. The Taliban said \
