@@ -1541,6 +1541,48 @@ impl<'a> Sentence<'a> {
             && !self.country_possessor(p)
             && !self.person_origin(p)
             && !self.country_by(p)
+            && !self.compound_modifier(p)
+            && !self.neighbour_country(p)
+    }
+
+    /// "the U.S.-brokered deal", "a Qatar-mediated truce", "the U.S.- and French-brokered
+    /// deal", "Kabul-based officials": a place inside a hyphenated modifier qualifies the noun
+    /// after it and is not where anything happened.
+    fn compound_modifier(&self, p: &Located<'_, PlaceMention>) -> bool {
+        let after = &self.text[p.item.span.end..];
+        // "U.S.-brokered": the abbreviation's last point may lie outside the mention
+        let after = after.strip_prefix('.').unwrap_or(after);
+        let Some(rest) = after.strip_prefix('-') else {
+            return false;
+        };
+        // a dangling hyphen: "U.S.- and French-brokered"
+        if rest.starts_with(char::is_whitespace) {
+            return true;
+        }
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        word.len() > 3 && (word.ends_with("ed") || word == "based")
+    }
+
+    /// "the region bordering Venezuela", "near the border with Iran": a neighbouring country
+    /// named as a reference, not where anything happened.
+    fn neighbour_country(&self, p: &Located<'_, PlaceMention>) -> bool {
+        let country = p
+            .item
+            .place
+            .as_ref()
+            .is_some_and(|x| x.precision == GeoPrecision::Country);
+        if !country || p.first == 0 {
+            return false;
+        }
+        let before = |k: usize| p.first.checked_sub(k).map(|i| self.words[i]);
+        matches!(before(1), Some("bordering" | "borders"))
+            || (before(1) == Some("with")
+                && matches!(before(2), Some("border" | "borders" | "frontier")))
+            || (before(1) == Some("the") && matches!(before(2), Some("bordering" | "borders")))
     }
 
     /// Does word `k` open a clause of another event close in time ("hours after", "days

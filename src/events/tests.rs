@@ -1168,3 +1168,33 @@ fn a_ministry_s_troops_clear_a_town_not_the_ministry() {
         }
     }
 }
+
+#[test]
+fn a_country_in_a_hyphenated_modifier_is_no_place() {
+    let evs = events(
+        "Israeli warplanes struck the southern Lebanese city of Tyre on Monday. The cabinet \
+         approved the U.S.-brokered \
+         ceasefire deal with Hezbollah on Tuesday, and the U.S.- and French-mediated truce \
+         took effect.",
+    );
+    let a = of_type(&evs, EventType::Agreement);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_ne!(
+        a[0].place.as_ref().map(|p| p.country_code.as_str()),
+        Some("US")
+    );
+}
+
+#[test]
+fn a_neighbouring_country_named_as_a_border_is_no_place() {
+    let evs = events(
+        "Colombia's ELN rebels attacked army positions on Monday in the Catatumbo region \
+         bordering Venezuela.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_ne!(
+        a[0].place.as_ref().map(|p| p.country_code.as_str()),
+        Some("VE")
+    );
+}
