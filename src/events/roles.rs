@@ -1783,6 +1783,16 @@ impl<'a> Sentence<'a> {
             .times
             .iter()
             .filter(|t| t.first >= dateline)
+            // "were handed over in Tsafe and were driven overnight to Katsina": a time after
+            // a second verb of the subject dates that verb
+            // ("encircled and bombarded since March" share it)
+            .filter(|t| t.first <= last || !self.next_predicate_between(last + 2, t.first))
+            // "toward Sirte, which Hifter's forces seized in January": a relative clause's
+            .filter(|t| {
+                t.first <= last
+                    || !(last + 1..t.first)
+                        .any(|k| matches!(self.words[k], "which" | "who" | "whose"))
+            })
             .min_by_key(|t| {
                 let in_clause = t.first >= cs && t.last < ce;
                 let d = if t.first > last {
@@ -1790,7 +1800,12 @@ impl<'a> Sentence<'a> {
                 } else {
                     first.saturating_sub(t.last)
                 };
-                (!in_clause, d)
+                // "retook the east in January and launched their push on Feb. 19": a time
+                // before an earlier verb of the subject dates that verb first
+                // (an opening "On Saturday," dates every verb of the sentence)
+                let earlier_verb =
+                    in_clause && t.last < first && self.next_predicate_between(t.last + 1, first);
+                (!in_clause, earlier_verb, d)
             })?;
         // "last Sunday and Monday", "June 3 to 5": the event starts on the first day
         let start = self
@@ -1807,6 +1822,19 @@ impl<'a> Sentence<'a> {
             })
             .unwrap_or(t);
         event_day(start.item)
+    }
+
+    /// Does a coordinated predicate of the same subject start within words `[from, to)`
+    /// ("... and launched", "... and were driven", "... but then withdrew")?
+    fn next_predicate_between(&self, from: usize, to: usize) -> bool {
+        (from..to.min(self.words.len())).any(|k| {
+            matches!(self.words[k], "and" | "but")
+                && self.words.get(k + 1).is_some_and(|w| {
+                    BE.contains(w)
+                        || matches!(*w, "then" | "later" | "had" | "has" | "have")
+                        || (w.len() > 4 && w.ends_with("ed"))
+                })
+        })
     }
 
     /// The date the trigger at `[first, last]` carries itself: as [`Self::date_for`], but a

@@ -1198,3 +1198,48 @@ fn a_neighbouring_country_named_as_a_border_is_no_place() {
         Some("VE")
     );
 }
+
+#[test]
+fn a_time_of_an_earlier_coordinated_verb_does_not_date_the_next_one() {
+    let evs = events(
+        "Government forces retook the eastern side of the city in January and launched an \
+         assault on the western districts on June 19.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].date.map(|d| d.date),
+        NaiveDate::from_ymd_opt(2021, 6, 19)
+    );
+}
+
+#[test]
+fn a_time_in_a_relative_clause_dates_that_clause_only() {
+    let evs = events(
+        "On Saturday, government forces launched an attack toward Sirte, which the rebels \
+         seized in January.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].date.map(|d| d.date),
+        NaiveDate::from_ymd_opt(2021, 7, 3)
+    );
+}
+
+#[test]
+fn captives_other_than_prisoners_are_released_and_troops_pull_out() {
+    let evs = events(
+        "The schoolgirls were released in Jangebe on Tuesday. Turkish troops began pulling \
+         out of the base on Wednesday.",
+    );
+    assert_eq!(
+        of_type(&evs, EventType::PrisonerRelease).len(),
+        1,
+        "{evs:#?}"
+    );
+    assert_eq!(of_type(&evs, EventType::Withdrawal).len(), 1, "{evs:#?}");
+    // a party quitting a deal is no troop withdrawal
+    let evs = events("The government said on Monday it was pulling out of the peace deal.");
+    assert!(of_type(&evs, EventType::Withdrawal).is_empty(), "{evs:#?}");
+}
