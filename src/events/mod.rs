@@ -674,6 +674,20 @@ impl EventExtractor {
                 };
             }
         }
+        // "protesters stormed the parliament": a crowd's force is a (violent) demonstration
+        if matches!(t, EventType::Assault | EventType::Seizure)
+            && trig.roles == Roles::Svo
+            && !s.is_passive_at(m.first)
+            && !agents.is_empty()
+            && agents.iter().all(|a| {
+                matches!(
+                    a.actor_type,
+                    Some(ActorType::Protesters | ActorType::Rioters)
+                )
+            })
+        {
+            t = EventType::Protest;
+        }
         // the people acted on are never the agents of force or release ("freed prisoners",
         // "their families left"): civilians move to the targets
         let civilian_subject = !agents.is_empty() && agents.iter().all(is_civilian_side);

@@ -1831,7 +1831,7 @@ impl<'a> Sentence<'a> {
             matches!(self.words[k], "and" | "but")
                 && self.words.get(k + 1).is_some_and(|w| {
                     BE.contains(w)
-                        || matches!(*w, "then" | "later" | "had" | "has" | "have")
+                        || matches!(*w, "then" | "later" | "had" | "has" | "have" | "that")
                         || (w.len() > 4 && w.ends_with("ed"))
                 })
         })

@@ -1243,3 +1243,26 @@ fn captives_other_than_prisoners_are_released_and_troops_pull_out() {
     let evs = events("The government said on Monday it was pulling out of the peace deal.");
     assert!(of_type(&evs, EventType::Withdrawal).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn protesters_who_storm_a_building_hold_a_violent_demonstration() {
+    let evs = events("Angry protesters stormed the parliament building in Yerevan on Tuesday.");
+    assert!(of_type(&evs, EventType::Assault).is_empty(), "{evs:#?}");
+    let p = of_type(&evs, EventType::Protest);
+    assert_eq!(p.len(), 1, "{evs:#?}");
+    assert_eq!(p[0].acled_sub_event_type, "Violent demonstration");
+}
+
+#[test]
+fn a_country_before_personnel_is_no_place() {
+    let evs = events(
+        "A suicide bomber struck outside Kabul airport on Thursday, and 18 US personnel were \
+         wounded.",
+    );
+    let b = of_type(&evs, EventType::Bombing);
+    assert_eq!(b.len(), 1, "{evs:#?}");
+    assert_eq!(
+        b[0].place.as_ref().map(|p| p.country_code.as_str()),
+        Some("AF")
+    );
+}
