@@ -1266,3 +1266,14 @@ fn a_country_before_personnel_is_no_place() {
         Some("AF")
     );
 }
+
+#[test]
+fn a_brokered_truce_is_an_agreement_and_hostages_taken_an_abduction() {
+    let evs =
+        events("A 72-hour ceasefire brokered by Washington on Monday largely held in Khartoum.");
+    assert_eq!(of_type(&evs, EventType::Agreement).len(), 1, "{evs:#?}");
+    let evs = events("Gunmen took about 40 hostages in Kidal on Monday.");
+    let a = of_type(&evs, EventType::AttackOnCivilians);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].acled_sub_event_type, "Abduction/forced disappearance");
+}
