@@ -1277,3 +1277,19 @@ fn a_brokered_truce_is_an_agreement_and_hostages_taken_an_abduction() {
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert_eq!(a[0].acled_sub_event_type, "Abduction/forced disappearance");
 }
+
+#[test]
+fn a_town_named_like_its_province_is_placed_at_the_town() {
+    let evs = events(
+        "Malian troops took control of Kidal on Tuesday, capturing the desert stronghold of \
+         Tuareg rebels. Residents said the column entered Kidal without meeting resistance. \
+         The column set out from Anefis, south of Kidal. The United Nations mission left its \
+         Kidal camp and its base at Tessalit last month. Fighting resumed in August near Ber, \
+         in the Timbuktu region. Kidal has been a symbol of the state's weakness since 2012.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert!(!s.is_empty(), "{evs:#?}");
+    let p = s[0].place.as_ref().expect("a place");
+    assert_eq!(p.precision, GeoPrecision::Point, "{p:?}");
+    assert_eq!(p.name, "Kidal");
+}

@@ -2072,12 +2072,19 @@ fn resolve(
                 // Readings within 25 km of the best (the town and the district named after
                 // it) are no doubt about where the place is: the margin is over the best
                 // reading elsewhere.
+                // Nor is the province around the town ("Kidal", the town and the region
+                // named after it).
                 let (lat, lon) = cand_point(g, c);
+                let own_admin1 = match c {
+                    Cand::Place(p, _) => g.place_admin1(p),
+                    _ => None,
+                };
                 let margin = top[1..]
                     .iter()
                     .find(|&&(o, _)| {
                         let (olat, olon) = cand_point(g, o);
                         fast_km(lat, lon, olat, olon) > 25.0
+                            && !matches!(o, Cand::Admin1(a) if Some(a) == own_admin1)
                     })
                     .map_or(s, |x| s - x.1);
                 let conf = (1.0 - (-1.5 * margin).exp()) * (s / 2.5).min(1.0);
