@@ -261,20 +261,6 @@ fn prev_word(f: &str, pos: usize) -> Option<(usize, usize)> {
     (start < end).then_some((start, end))
 }
 
-/// The folded offset of the first folded byte that comes from original byte `orig` or later.
-fn folded_offset(ft: &Folded, orig: usize) -> usize {
-    let (mut lo, mut hi) = (0, ft.folded.len());
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        if ft.orig_start(mid) < orig {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
-}
-
 /// True where the text around `[start, end)` is written in capitals only (wire copy such as
 /// "GUERRILLAS ATTACKED THE TOWN"): there acronyms and capitalisation mean nothing.
 fn caps_context(text: &str, start: usize, end: usize) -> bool {
@@ -836,7 +822,7 @@ impl ActorDictionary {
             if caps_context(text, os, oe) || inside_hyphenated(text, os, oe) {
                 return;
             }
-            let (fs, fe) = (folded_offset(ft, os), folded_offset(ft, oe));
+            let (fs, fe) = (ft.folded_start(os), ft.folded_start(oe));
             let pat = &self.exact_patterns[pid];
             let compound = next_word(f, fe).is_some_and(|(s, e)| {
                 text[oe..].starts_with(['-', '‐', '‑'])

@@ -1004,7 +1004,8 @@ fn story_start(body: &str) -> usize {
         if at > 3000 {
             break;
         }
-        let head: String = line.chars().take(120).collect();
+        // (the first 120 chars, borrowed)
+        let head = &line[..line.char_indices().nth(120).map_or(line.len(), |(i, _)| i)];
         let first = head
             .split(|c: char| !c.is_alphabetic())
             .next()
