@@ -223,10 +223,7 @@ impl EventExtractor {
             folded.push_str(&text[sent.start..sent.end]);
             folded.make_ascii_lowercase();
             for t in &toks {
-                if t.text
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'.')
-                {
+                if crate::text::is_plain_word(t.text) {
                     bounds.push((t.span.start - sent.start, t.span.end - sent.start));
                 } else {
                     let start = folded.len();
