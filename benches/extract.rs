@@ -15,6 +15,10 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
 
+/// The allocator of the `frontline` binary (src/main.rs), so that the figures are its own.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// CPU time of this thread in seconds (`/proc/thread-self/schedstat`; 0 where absent): on a
 /// shared machine, a figure that does not depend on what else runs.
 fn cpu_s() -> f64 {

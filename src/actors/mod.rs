@@ -261,20 +261,6 @@ fn prev_word(f: &str, pos: usize) -> Option<(usize, usize)> {
     (start < end).then_some((start, end))
 }
 
-/// The folded offset of the first folded byte that comes from original byte `orig` or later.
-fn folded_offset(ft: &Folded, orig: usize) -> usize {
-    let (mut lo, mut hi) = (0, ft.folded.len());
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        if ft.orig_start(mid) < orig {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
-}
-
 /// True where the text around `[start, end)` is written in capitals only (wire copy such as
 /// "GUERRILLAS ATTACKED THE TOWN"): there acronyms and capitalisation mean nothing.
 fn caps_context(text: &str, start: usize, end: usize) -> bool {
@@ -836,7 +822,7 @@ impl ActorDictionary {
             if caps_context(text, os, oe) || inside_hyphenated(text, os, oe) {
                 return;
             }
-            let (fs, fe) = (folded_offset(ft, os), folded_offset(ft, oe));
+            let (fs, fe) = (ft.folded_start(os), ft.folded_start(oe));
             let pat = &self.exact_patterns[pid];
             let compound = next_word(f, fe).is_some_and(|(s, e)| {
                 text[oe..].starts_with(['-', '‐', '‑'])
@@ -1256,10 +1242,13 @@ impl ActorDictionary {
         if let Some(cs) = compound_modifier_before(text, os) {
             os = cs;
         }
-        let det = match prev_word_orig(text, os).map(str::to_lowercase).as_deref() {
-            Some("its" | "their") => Det::Its,
-            Some("his" | "her") => Det::His,
-            _ => Det::None,
+        let det = match prev_word_orig(text, os) {
+            Some(w) => with_lower(w, |w| match w {
+                "its" | "their" => Det::Its,
+                "his" | "her" => Det::His,
+                _ => Det::None,
+            }),
+            None => Det::None,
         };
         let kind = if info.state_desc || info.gov_desc {
             Some(CandKind::State {
@@ -1547,32 +1536,49 @@ fn object_position(text: &str, start: usize) -> bool {
         let Some(w) = prev_word_orig(text, pos) else {
             return false;
         };
-        let lw = w.to_lowercase();
-        if matches!(lw.as_str(), "the" | "a" | "an") {
+        if with_lower(w, |lw| matches!(lw, "the" | "a" | "an")) {
             pos -= w.len() + 1;
             continue;
         }
-        return matches!(
-            lw.as_str(),
-            "of" | "on"
-                | "to"
-                | "at"
-                | "in"
-                | "against"
-                | "with"
-                | "from"
-                | "by"
-                | "for"
-                | "into"
-                | "toward"
-                | "towards"
-                | "between"
-                | "over"
-                | "near"
-                | "around"
-        ) || (lw.len() > 4 && (lw.ends_with("ing") || lw.ends_with("ed")));
+        return with_lower(w, |lw| {
+            matches!(
+                lw,
+                "of" | "on"
+                    | "to"
+                    | "at"
+                    | "in"
+                    | "against"
+                    | "with"
+                    | "from"
+                    | "by"
+                    | "for"
+                    | "into"
+                    | "toward"
+                    | "towards"
+                    | "between"
+                    | "over"
+                    | "near"
+                    | "around"
+            ) || (lw.len() > 4 && (lw.ends_with("ing") || lw.ends_with("ed")))
+        });
     }
     false
+}
+
+/// `f` of the word lower-cased: without an allocation where the word is plain ASCII of up to
+/// 32 bytes (as nearly every word is), else of `str::to_lowercase`.
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = w.as_bytes();
+    let mut buf = [0u8; 32];
+    if b.len() <= buf.len() && b.is_ascii() {
+        let buf = &mut buf[..b.len()];
+        buf.copy_from_slice(b);
+        buf.make_ascii_lowercase();
+        if let Ok(l) = std::str::from_utf8(buf) {
+            return f(l);
+        }
+    }
+    f(&w.to_lowercase())
 }
 
 /// Suffixes of compound modifiers ("US-backed", "Saudi-led").
@@ -1598,8 +1604,12 @@ const COMPOUND_SUFFIXES: [&str; 18] = [
 ];
 
 fn is_compound_modifier(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    COMPOUND_SUFFIXES.iter().any(|s| w.ends_with(s))
+    // (the suffixes are lower-case ASCII: compared without a lower-cased copy of the word)
+    let w = word.as_bytes();
+    w.contains(&b'-')
+        && COMPOUND_SUFFIXES.iter().any(|s| {
+            w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
+        })
 }
 
 /// Start of a compound modifier word ("US-backed") just before byte `pos` (after one space).

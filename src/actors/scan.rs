@@ -162,6 +162,22 @@ impl Folded {
         }
     }
 
+    /// The folded offset of the first folded byte that comes from original byte `orig` or
+    /// later (the inverse of [`Self::orig_start`]): one binary search over the stretches.
+    pub fn folded_start(&self, orig: usize) -> usize {
+        // the last stretch that starts at or before `orig` (the first starts at 0)
+        let k = self.segs.partition_point(|s| s.o as usize <= orig).max(1);
+        let s = self.segs[k - 1];
+        let next_f = self.segs.get(k).map_or(self.folded.len(), |n| n.f as usize);
+        if s.linear {
+            (s.f as usize + (orig - s.o as usize)).min(next_f)
+        } else if orig == s.o as usize {
+            s.f as usize
+        } else {
+            next_f
+        }
+    }
+
     /// Original byte offset just after the char at folded offset `i - 1` (end of a match).
     #[inline]
     pub fn orig_end(&self, text: &str, i: usize) -> usize {
@@ -563,6 +579,26 @@ mod tests {
             for i in 0..=a.folded.len() + 1 {
                 assert_eq!(a.orig_start(i), b.orig_start(i), "{s:?} start {i}");
                 assert_eq!(a.orig_end(s, i), b.orig_end(s, i), "{s:?} end {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn folded_start_is_the_first_folded_byte_from_an_original_offset_on() {
+        for s in SAMPLES {
+            let f = Folded::new(s);
+            for orig in 0..=s.len() {
+                // the binary search over `orig_start` it replaced
+                let (mut lo, mut hi) = (0, f.folded.len());
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    if f.orig_start(mid) < orig {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                assert_eq!(f.folded_start(orig), lo, "{s:?} at {orig}");
             }
         }
     }

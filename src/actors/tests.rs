@@ -1174,3 +1174,30 @@ fn a_list_of_demonyms_before_one_noun_names_each_state() {
     let n = names("Russian and Ukrainian delegations met in Istanbul.", None);
     assert!(n.iter().any(|x| x == "Russian delegations"), "{n:?}");
 }
+
+#[test]
+fn compound_modifiers_are_found_whatever_the_case() {
+    for w in ["US-backed", "SAUDI-LED", "Iran-Aligned", "al-Qaeda-linked"] {
+        assert!(is_compound_modifier(w), "{w}");
+    }
+    for w in ["backed", "led", "US-backing", "-", "", "Kurdish-"] {
+        assert!(!is_compound_modifier(w), "{w}");
+    }
+}
+
+#[test]
+fn a_word_lower_cased_without_allocation_agrees_with_to_lowercase() {
+    let long = "A".repeat(40);
+    for w in [
+        "Its",
+        "THE",
+        "between",
+        "Ⱥing",
+        "ẞed",
+        "İTS",
+        long.as_str(),
+        "",
+    ] {
+        assert_eq!(with_lower(w, str::to_string), w.to_lowercase(), "{w}");
+    }
+}

@@ -223,10 +223,7 @@ impl EventExtractor {
             folded.push_str(&text[sent.start..sent.end]);
             folded.make_ascii_lowercase();
             for t in &toks {
-                if t.text
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'.')
-                {
+                if crate::text::is_plain_word(t.text) {
                     bounds.push((t.span.start - sent.start, t.span.end - sent.start));
                 } else {
                     let start = folded.len();
@@ -1028,7 +1025,8 @@ fn story_start(body: &str) -> usize {
         if at > 3000 {
             break;
         }
-        let head: String = line.chars().take(120).collect();
+        // (the first 120 chars, borrowed)
+        let head = &line[..line.char_indices().nth(120).map_or(line.len(), |(i, _)| i)];
         let first = head
             .split(|c: char| !c.is_alphabetic())
             .next()

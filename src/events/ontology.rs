@@ -27,6 +27,24 @@ pub struct SubEventRule {
     pub acled_sub_event_type: String,
     /// Line in the data file.
     pub line: usize,
+    /// (speed) The first bytes a word can have to match the cue's first word (a bit per
+    /// byte), all bits set where that word is a gap or has an empty alternative.
+    head_bytes: [u64; 4],
+}
+
+/// The bits of [`SubEventRule::head_bytes`] for the first word of `cue`.
+fn head_bytes(cue: Option<&Phrase>) -> [u64; 4] {
+    let mut bits = [0u64; 4];
+    match cue.and_then(|c| c.words.first()) {
+        Some(WordPat::Any(alts)) if alts.iter().all(|(a, _)| !a.is_empty()) => {
+            for (a, _) in alts {
+                let b = a.as_bytes()[0];
+                bits[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        _ => bits = [u64::MAX; 4],
+    }
+    bits
 }
 
 impl SubEventRule {
@@ -55,8 +73,15 @@ impl SubEventRule {
         let hi = (last + CUE_WINDOW + 1).min(words.len());
         // (the first word tested here, before a call per word: most words start no cue)
         let head = cue.words.first();
+        // (a word can only match an alternative that starts with the same byte)
+        let may_start = |w: &str| {
+            w.as_bytes()
+                .first()
+                .is_none_or(|&b| self.head_bytes[usize::from(b >> 6)] >> (b & 63) & 1 != 0)
+        };
         (lo..hi).any(|i| {
-            head.is_none_or(|p| matches!(p, WordPat::Gap) || p.matches(words[i]))
+            may_start(words[i])
+                && head.is_none_or(|p| matches!(p, WordPat::Gap) || p.matches(words[i]))
                 && cue.match_at(&words[..hi], i).is_some()
         })
     }
@@ -99,6 +124,7 @@ pub fn parse_sub_events(text: &str, path: &Path) -> Result<Vec<SubEventRule>> {
         }
         rules.push(SubEventRule {
             types,
+            head_bytes: head_bytes(cue.as_ref()),
             cue,
             agent,
             target,

@@ -486,10 +486,16 @@ impl<'a> Sentence<'a> {
         index: &'a MentionIndex<'a>,
         earlier_actors: &'a [&'a ActorMention],
     ) -> Sentence<'a> {
+        let bytes = text.as_bytes();
         let boundary_before = (0..toks.len())
             .map(|i| {
                 i > 0 && {
-                    let between = &text[toks[i - 1].span.end..toks[i].span.start];
+                    let (a, b) = (toks[i - 1].span.end, toks[i].span.start);
+                    // (one space, the usual gap: read without slicing the text)
+                    if b == a + 1 && bytes[a] == b' ' {
+                        return false;
+                    }
+                    let between = &text[a..b];
                     // (plain spaces, the usual gap, hold no clause punctuation)
                     !between.bytes().all(|b| b == b' ')
                         && (between.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”'])

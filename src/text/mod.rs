@@ -4,7 +4,7 @@ mod fold;
 mod sentences;
 mod tokens;
 
-pub use fold::{fold, fold_char, fold_into, FoldedText, ASCII_FOLD};
+pub use fold::{fold, fold_char, fold_into, is_plain_word, FoldedText, ASCII_FOLD};
 pub use sentences::sentences;
 pub use tokens::{tokens, tokens_into, Token};
 
