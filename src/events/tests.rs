@@ -1293,3 +1293,12 @@ fn a_town_named_like_its_province_is_placed_at_the_town() {
     assert_eq!(p.precision, GeoPrecision::Point, "{p:?}");
     assert_eq!(p.name, "Kidal");
 }
+
+#[test]
+fn a_building_occupied_by_force_is_seized_but_occupied_territories_are_not() {
+    let evs =
+        events("Hundreds of gunmen occupied the city hall and a hospital in Marawi on Tuesday.");
+    assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
+    let evs = events("Settlers rallied in the occupied territories on Tuesday.");
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+}
