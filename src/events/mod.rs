@@ -320,6 +320,31 @@ impl EventExtractor {
                 if frame(&m) && other_violence(&m) {
                     continue;
                 }
+                // "the besieged city of El Fasher", "a captured town": a participle before
+                // its noun describes a state, it reports no event
+                if trig.roles == Roles::Svo
+                    && m.first == m.last
+                    && words[m.first].ends_with("ed")
+                    && m.first > 0
+                    && matches!(words[m.first - 1], "the" | "a" | "an" | "its" | "their")
+                {
+                    continue;
+                }
+                // "came under renewed artillery fire": the attack told is the shelling inside
+                // it, not a second, ground assault
+                if trig.event_type == EventType::Assault
+                    && found.iter().any(|o| {
+                        o != &m
+                            && o.first >= m.first
+                            && o.last <= m.last
+                            && matches!(
+                                self.triggers.triggers[o.trigger].event_type,
+                                EventType::Shelling | EventType::AirStrike | EventType::Bombing
+                            )
+                    })
+                {
+                    continue;
+                }
                 let span = Span::new(toks[m.first].span.start, toks[m.last].span.end);
                 if s.inside_name(span) {
                     continue; // "Volcano of Anger", "Islamic State" are names, not triggers

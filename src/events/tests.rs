@@ -1302,3 +1302,24 @@ fn a_building_occupied_by_force_is_seized_but_occupied_territories_are_not() {
     let evs = events("Settlers rallied in the occupied territories on Tuesday.");
     assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn a_participle_before_its_noun_tells_no_event_but_a_siege_since_a_month_does() {
+    let evs =
+        events("Further west, the besieged city of Kunduz came under artillery fire on Sunday.");
+    assert!(of_type(&evs, EventType::Assault).is_empty(), "{evs:#?}");
+    assert_eq!(of_type(&evs, EventType::Shelling).len(), 1, "{evs:#?}");
+    let evs = events(
+        "In Kunduz, which the insurgents have encircled since the start of May, officials said \
+         food was running out.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].date.map(|d| (d.date, d.precision)),
+        Some((
+            NaiveDate::from_ymd_opt(2021, 5, 1).unwrap(),
+            TimePrecision::Month
+        ))
+    );
+}
