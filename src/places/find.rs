@@ -703,6 +703,10 @@ struct KeyInfo<'g> {
     /// Seen as part of a person's name: no place anywhere in the article.
     person: bool,
     fuzzy_tried: bool,
+    /// The key's [`super::fuzzy::fuzzy_skeleton`] (`skel_state` 0: not asked, 1: none, 2:
+    /// `skel`).
+    skel: u64,
+    skel_state: u8,
     /// A one-word name found that is vetoed if the article writes it in lower case.
     lower_asked: bool,
     /// The article writes it in lower case (known only for `lower_asked` keys, after the
@@ -784,6 +788,8 @@ impl<'f, 'g> Keys<'f, 'g> {
             stop: 0,
             person: false,
             fuzzy_tried: false,
+            skel: 0,
+            skel_state: 0,
             lower_asked: false,
             lower_seen: false,
             name: NO,
@@ -872,6 +878,18 @@ impl<'f, 'g> Keys<'f, 'g> {
         }
         let x = &self.keys[id];
         x.name != NO || x.small.is_some()
+    }
+
+    /// [`super::fuzzy::fuzzy_skeleton`] of key `id`.
+    fn skeleton(&mut self, id: usize) -> Option<u64> {
+        if self.keys[id].skel_state == 0 {
+            let h = super::fuzzy::fuzzy_skeleton(self.str(id));
+            let x = &mut self.keys[id];
+            x.skel = h.unwrap_or(0);
+            x.skel_state = 1 + u8::from(h.is_some());
+        }
+        let x = &self.keys[id];
+        (x.skel_state == 2).then_some(x.skel)
     }
 
     #[inline]
@@ -1380,7 +1398,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
     // Cursor into the folding map for the (mostly increasing) offsets below.
     let mut cursor = 0;
     // The words tried, with their key, start and folded end.
-    let mut fuzzy_keys: Vec<&str> = Vec::new();
+    let mut fuzzy_keys: Vec<(&str, u64)> = Vec::new();
     let mut fuzzy_at: Vec<(usize, usize, usize)> = Vec::new();
     for (ti, maxn) in unmatched {
         if named.is_empty() {
@@ -1403,18 +1421,26 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
             continue;
         }
         let key = &f[t0.fs as usize..last.fe as usize];
-        // The cheap tests first: too short, or no skeleton the fuzzy index could hold.
-        if key.len() < 6 || !super::fuzzy::may_have_candidates(key) {
-            continue;
-        }
-        if n == 1 && is_sentence_initial(text, start) {
+        // The cheap tests first: too short, tried already, or no skeleton the fuzzy index
+        // could hold (asked once per distinct key).
+        if key.len() < 6 {
             continue;
         }
         let kid = keys.id(t0.fs as usize, last.fe as usize);
-        if keys.stop(g, kid) || std::mem::replace(&mut keys.keys[kid].fuzzy_tried, true) {
+        if keys.keys[kid].fuzzy_tried {
             continue;
         }
-        fuzzy_keys.push(key);
+        let Some(skel) = keys.skeleton(kid) else {
+            continue;
+        };
+        if n == 1 && is_sentence_initial(text, start) {
+            continue;
+        }
+        if keys.stop(g, kid) {
+            continue;
+        }
+        keys.keys[kid].fuzzy_tried = true;
+        fuzzy_keys.push((key, skel));
         fuzzy_at.push((kid, start, last.fe as usize));
     }
     // The near spellings of all the words at once (their reads of the index overlap).
@@ -1423,7 +1449,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
     } else {
         g.fuzzy_candidates_many(&fuzzy_keys, &named_sorted)
     };
-    for ((&key, (kid, start, fe)), cands) in fuzzy_keys.iter().zip(fuzzy_at).zip(fuzzy_found) {
+    for ((&(key, _), (kid, start, fe)), cands) in fuzzy_keys.iter().zip(fuzzy_at).zip(fuzzy_found) {
         if cands.is_empty() {
             continue;
         }
