@@ -132,12 +132,70 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
 
 /// Whether one of the eight bytes of `w` is not plain ASCII for folding: non-ASCII, or a
 /// byte folding deletes (`'`, `` ` ``, NUL).
-#[inline]
+#[cfg(test)]
 fn special8(w: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
     w & HIGH != 0 || zero(w) || zero(w ^ (ONES * b'\'' as u64)) || zero(w ^ (ONES * b'`' as u64))
+}
+
+/// [`fold_ascii`] of each of 16 bytes, and a bit for each byte that is special (see
+/// [`special8`]; its folded byte is then meaningless).
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn fold16(x: &[u8; 16]) -> ([u8; 16], u32) {
+    let mut out = [0u8; 16];
+    let mut special = 0u32;
+    for (j, (&c, o)) in x.iter().zip(out.iter_mut()).enumerate() {
+        if c >= 0x80 || ASCII_FOLD[c as usize] == 0 {
+            special |= 1 << j;
+        }
+        *o = fold_ascii(c);
+    }
+    (out, special)
+}
+
+/// [`fold_ascii`] of each of 16 bytes, and a bit for each byte that is special (see
+/// [`special8`]; its folded byte is then meaningless): one SSE2 step (SSE2 is part of every
+/// x86-64 CPU).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn fold16(x: &[u8; 16]) -> ([u8; 16], u32) {
+    use core::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8,
+        _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        _mm_storeu_si128,
+    };
+    let mut out = [0u8; 16];
+    // SAFETY: SSE2 is baseline on x86-64; the unaligned load and store touch the 16 bytes
+    // of `x` and `out`.
+    let special = unsafe {
+        let v = _mm_loadu_si128(x.as_ptr().cast::<__m128i>());
+        let set = |c: u8| _mm_set1_epi8(c as i8);
+        let eq = |c: u8| _mm_cmpeq_epi8(v, set(c));
+        // Signed compares: bytes of 0x80 and above are negative, so in no range.
+        let range = |lo: u8, hi: u8| {
+            _mm_and_si128(
+                _mm_cmpgt_epi8(v, set(lo - 1)),
+                _mm_cmplt_epi8(v, set(hi + 1)),
+            )
+        };
+        let special = _mm_movemask_epi8(_mm_or_si128(
+            _mm_or_si128(v, eq(0)),
+            _mm_or_si128(eq(b'\''), eq(b'`')),
+        )) as u32
+            & 0xffff;
+        let lower = _mm_add_epi8(v, _mm_and_si128(range(b'A', b'Z'), set(32)));
+        let space = _mm_or_si128(_mm_or_si128(eq(b'-'), eq(b'_')), range(9, 13));
+        let f = _mm_or_si128(
+            _mm_andnot_si128(space, lower),
+            _mm_and_si128(space, set(b' ')),
+        );
+        _mm_storeu_si128(out.as_mut_ptr().cast::<__m128i>(), f);
+        special
+    };
+    (out, special)
 }
 
 /// [`ASCII_FOLD`] of a byte it does not delete, without a table (so the loop vectorises).
@@ -172,28 +230,40 @@ impl Folded {
         let mut map: Vec<(u32, u32, bool)> = Vec::with_capacity(4);
         let mut i = 0;
         while i < b.len() {
-            // A run of ASCII bytes that are not deleted maps one to one: eight bytes at a
-            // time while no byte is special, then byte by byte.
+            // A run of ASCII bytes that are not deleted maps one to one: folded sixteen
+            // bytes at a time up to the first special byte, then byte by byte.
             let run = i;
-            while let Some(c) = b.get(i..i + 8) {
-                let mut x = [0u8; 8];
+            let out_start = out.len();
+            while let Some(c) = b.get(i..i + 16) {
+                let mut x = [0u8; 16];
                 x.copy_from_slice(c);
-                if special8(u64::from_le_bytes(x)) {
+                let (folded, special) = fold16(&x);
+                // The bytes before the first special one (all 16 if none).
+                let n = special.trailing_zeros().min(16) as usize;
+                out.reserve(16);
+                let len = out.len();
+                // SAFETY: `reserve` made room for 16 more bytes past `len`, all written here
+                // (a fixed-size copy, no call); only the first `n` become part of the vector.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(folded.as_ptr(), out.as_mut_ptr().add(len), 16);
+                    out.set_len(len + n);
+                }
+                i += n;
+                if n < 16 {
                     break;
                 }
-                i += 8;
             }
             while i < b.len() && b[i] < 0x80 && ASCII_FOLD[b[i] as usize] != 0 {
+                out.push(fold_ascii(b[i]));
                 i += 1;
             }
             if i > run {
                 let continues = map.last().is_some_and(|&(fs, os, one)| {
-                    one && os as usize + (out.len() - fs as usize) == run
+                    one && os as usize + (out_start - fs as usize) == run
                 });
                 if !continues {
-                    map.push((out.len() as u32, run as u32, true));
+                    map.push((out_start as u32, run as u32, true));
                 }
-                out.extend(b[run..i].iter().map(|&x| fold_ascii(x)));
             }
             if i >= b.len() {
                 break;
@@ -2616,6 +2686,21 @@ mod tests {
             );
         }
         assert!(super::special8(u64::from_le_bytes(*b"abcdefg\xc3")));
+        // Sixteen bytes at once: every byte value at every position.
+        for x in 0u8..=255 {
+            for j in 0..16 {
+                let mut v = *b"Abc-def_ghiJKLmn";
+                v[j] = x;
+                let (folded, special) = super::fold16(&v);
+                for (k, &c) in v.iter().enumerate() {
+                    let sp = c >= 0x80 || super::ASCII_FOLD[c as usize] == 0;
+                    assert_eq!(special & (1 << k) != 0, sp, "{x} at {j}");
+                    if !sp {
+                        assert_eq!(folded[k], super::fold_ascii(c), "{x} at {j}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
