@@ -588,14 +588,22 @@ fn word_spans_slow(f: &str) -> Vec<(usize, usize)> {
 }
 
 /// One space or a hyphen (folded to a space) between two tokens.
+#[inline]
 fn joinable_or_hyphen(f: &str, a: &Tok, b: &Tok) -> bool {
-    &f[a.fe as usize..b.fs as usize] == " "
+    let x = a.fe as usize;
+    b.fs as usize == x + 1 && f.as_bytes().get(x) == Some(&b' ')
 }
 
 /// The separator between two tokens may join a name: one space, or ". " (St. Louis).
+#[inline]
 fn joinable(f: &str, a: &Tok, b: &Tok) -> bool {
-    let gap = &f[a.fe as usize..b.fs as usize];
-    matches!(gap, " " | ". " | ".")
+    let fb = f.as_bytes();
+    let x = a.fe as usize;
+    match (b.fs as usize).wrapping_sub(x) {
+        1 => matches!(fb.get(x), Some(b' ' | b'.')),
+        2 => fb.get(x..x + 2) == Some(b". "),
+        _ => false,
+    }
 }
 
 /// Whether the name of tokens `b..e` is part of a facility's name, and if so the token after
@@ -965,7 +973,7 @@ impl<'f, 'g> Keys<'f, 'g> {
     #[inline]
     fn stop(&mut self, g: &Gazetteer, id: usize) -> bool {
         if self.keys[id].stop == 0 {
-            let s = g.context.stop.contains(self.str(id));
+            let s = g.context.flags(self.str(id)) & Context::STOP != 0;
             self.keys[id].stop = 1 + u8::from(s);
         }
         self.keys[id].stop == 2
@@ -1077,7 +1085,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         let (k0, kp) = (tk[i].0 as usize, tk[i].1 as usize);
         let after_title = i > 0 && joinable(f, &toks[i - 1], &t0) && {
             let w = word(&toks[i - 1]);
-            ctx.title_mask.may(w) && ctx.title.contains(w)
+            ctx.title_mask.may(w) && ctx.flags(w) & Context::TITLE != 0
         };
         let mut found = None;
         if !after_title && limit > 0 {
@@ -1150,8 +1158,8 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         let after_given = n == 1
             && i > 0
             && toks[i - 1].cap
-            && &f[toks[i - 1].fe as usize..t0.fs as usize] == " "
-            && ctx.person.contains(word(&toks[i - 1]));
+            && joinable_or_hyphen(f, &toks[i - 1], &t0)
+            && ctx.flags(word(&toks[i - 1])) & Context::PERSON != 0;
         if after_given {
             let k = keys.id(toks[i - 1].fs as usize, toks[i - 1].fe as usize);
             keys.keys[k].person = true;
@@ -1167,7 +1175,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
                             let w = word(&toks[i - 1]);
                             w.len() > 1
                                 && !w.bytes().any(|b| b.is_ascii_digit())
-                                && !ctx.stop.contains(w)
+                                && ctx.flags(w) & Context::STOP == 0
                         }
                         ". " => toks[i - 1].fe - toks[i - 1].fs == 1,
                         _ => false,
@@ -1240,7 +1248,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         let first_name = n == 1
             && i < toks.len()
             && toks[i].cap
-            && &f[toks[i - 1].fe as usize..toks[i].fs as usize] == " "
+            && joinable_or_hyphen(f, &toks[i - 1], &toks[i])
             // "Kelly Smith said", not "Kuje Medium Security Centre".
             && !(i + 1 < toks.len() && toks[i + 1].cap && joinable(f, &toks[i], &toks[i + 1]))
             && next & (Context::STOP | Context::FEATURE | Context::ADMIN1) == 0
@@ -1253,7 +1261,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
                 .iter()
                 .any(|&x| g.store.places[(x >> 1) as usize].population >= 100_000)
         };
-        let person = n == 1 && ctx.person.contains(key);
+        let person = n == 1 && ctx.flags(key) & Context::PERSON != 0;
         // A country or a province of 100,000 people: a parish of the Isle of Man
         // ("Michael") or a municipality of Cabo Verde ("Paul") does not make a name a place.
         let major_region = small.iter().any(|s| match *s {
@@ -1480,7 +1488,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         let mut n = 1;
         while n < maxn
             && n < 4
-            && f[toks[ti + n - 1].fe as usize..toks[ti + n].fs as usize] == *" "
+            && joinable_or_hyphen(f, &toks[ti + n - 1], &toks[ti + n])
             && text[ft.orig_end_seq(text, toks[ti + n - 1].fe as usize, &mut cursor)..]
                 .starts_with('-')
         {

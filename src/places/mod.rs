@@ -129,6 +129,8 @@ pub(crate) struct Context {
     /// Every word of the sets above with the [`Context::flags`] of the sets holding it, so
     /// that the words around a name are asked about with one probe.
     pub all: FastMap<String, u8>,
+    /// `all` for fast lookups.
+    pub fast: WordFlags,
     /// Words after a name that make it an admin-1 region ("province", "state").
     pub admin1: FastSet<String>,
     /// Words after a name that make it a town ("city", "town").
@@ -163,7 +165,81 @@ impl Context {
     /// Which sets hold folded word `w` (a bit each, 0: none).
     #[inline]
     pub(crate) fn flags(&self, w: &str) -> u8 {
-        self.all.get(w).copied().unwrap_or(0)
+        self.fast.get(w)
+    }
+}
+
+/// [`Context::all`] as an open-addressing table of words of up to 16 bytes held inline (two
+/// words compared, no string behind a pointer), and a map for longer words: the words around
+/// every name are asked about, most of them in no list.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct WordFlags {
+    /// `(bytes 0..8, bytes 8..16, length, flags)`; length 0: an empty slot.
+    slots: Vec<(u64, u64, u8, u8)>,
+    long: FastMap<String, u8>,
+}
+
+impl WordFlags {
+    /// The word's bytes zero-padded to 16, if it has 1 to 16.
+    #[inline]
+    fn inline(w: &[u8]) -> Option<(u64, u64)> {
+        if w.is_empty() || w.len() > 16 {
+            return None;
+        }
+        let mut b = [0u8; 16];
+        b[..w.len()].copy_from_slice(w);
+        let (lo, hi) = b.split_at(8);
+        Some((
+            u64::from_le_bytes(lo.try_into().ok()?),
+            u64::from_le_bytes(hi.try_into().ok()?),
+        ))
+    }
+
+    #[inline]
+    fn slot(lo: u64, hi: u64, len: usize, mask: usize) -> usize {
+        let h = (lo ^ hi.rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 32) as usize & mask
+    }
+
+    pub(crate) fn build(all: &FastMap<String, u8>) -> WordFlags {
+        let n = (all.len() * 4).next_power_of_two().max(16);
+        let mut slots = vec![(0u64, 0u64, 0u8, 0u8); n];
+        let mut long = FastMap::default();
+        for (w, &f) in all {
+            let Some((lo, hi)) = Self::inline(w.as_bytes()) else {
+                long.insert(w.clone(), f);
+                continue;
+            };
+            let mut k = Self::slot(lo, hi, w.len(), n - 1);
+            while slots[k].2 != 0 {
+                k = (k + 1) & (n - 1);
+            }
+            slots[k] = (lo, hi, w.len() as u8, f);
+        }
+        WordFlags { slots, long }
+    }
+
+    #[inline]
+    pub(crate) fn get(&self, w: &str) -> u8 {
+        let b = w.as_bytes();
+        let Some((lo, hi)) = Self::inline(b) else {
+            return self.long.get(w).copied().unwrap_or(0);
+        };
+        if self.slots.is_empty() {
+            return 0;
+        }
+        let mask = self.slots.len() - 1;
+        let mut k = Self::slot(lo, hi, b.len(), mask);
+        loop {
+            let (a, c, len, f) = self.slots[k];
+            if len == 0 {
+                return 0;
+            }
+            if a == lo && c == hi && len as usize == b.len() {
+                return f;
+            }
+            k = (k + 1) & mask;
+        }
     }
 }
 
@@ -1267,6 +1343,7 @@ fn parse_context(path: &Path, text: &str) -> Result<Context> {
         };
         set.insert(w);
     }
+    c.fast = WordFlags::build(&c.all);
     Ok(c)
 }
 
@@ -1361,6 +1438,27 @@ mod tests {
         assert_eq!(c.flags("province"), Context::ADMIN1);
         assert_eq!(c.flags("may"), Context::STOP);
         assert_eq!(c.flags("kabul"), 0);
+        // Every word of the lists, short or long, answers as the map does.
+        let mut all = FastMap::default();
+        for (i, w) in [
+            "a",
+            "general",
+            "sixteen letters!",
+            "seventeen letters",
+            "x y z w v u t s r",
+        ]
+        .iter()
+        .enumerate()
+        {
+            all.insert(w.to_string(), 1u8 << i);
+        }
+        let f = WordFlags::build(&all);
+        for (w, &v) in &all {
+            assert_eq!(f.get(w), v, "{w}");
+        }
+        assert_eq!(f.get("generals"), 0);
+        assert_eq!(f.get(""), 0);
+        assert_eq!(WordFlags::default().get("a"), 0);
         assert!(c.title_mask.may("general") && c.title.contains("general"));
         assert!(parse_context(Path::new("c.tsv"), "town\tX\n").is_err());
     }
