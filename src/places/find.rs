@@ -1052,19 +1052,20 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
     let f = ft.folded.as_str();
     let toks = tokenize(&ft, text);
     let ctx = &g.context;
-    let mut groups: Vec<Group> = Vec::new();
+    // The vectors below are sized for the article's capitalised tokens (each holds at most
+    // one entry per such token), so that they seldom grow.
+    let ncap = toks.iter().filter(|t| t.cap).count();
+    let mut groups: Vec<Group> = Vec::with_capacity(ncap / 4 + 4);
     let mut demonym_ev: Vec<(u32, f32)> = Vec::new();
     let mut modifiers: Vec<(Span, Place)> = Vec::new();
     let mut capitals: Vec<(Span, Place)> = Vec::new();
-    let mut unmatched: Vec<(usize, usize)> = Vec::new();
-    let mut found_names: Vec<Found> = Vec::new();
+    let mut unmatched: Vec<(usize, usize)> = Vec::with_capacity(ncap);
+    let mut found_names: Vec<Found> = Vec::with_capacity(ncap / 2 + 4);
     // (group, group written right after it and a comma), and the last mention's group and end.
     let mut commas: Vec<(usize, usize)> = Vec::new();
     let mut last_mention: Option<(usize, usize)> = None;
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
-    // Sized for the article's capitalised tokens, so that the table seldom grows.
-    let ncap = toks.iter().filter(|t| t.cap).count();
     let mut keys = Keys::new(f, ncap + ncap / 2 + 8);
     let tk = gather_keys(g, &mut keys, &toks);
     // Tokens before this one were consumed by a name (place, country or demonym).
@@ -1379,23 +1380,22 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         let gi = match x.groups[slot] {
             NO => {
                 let small = x.small.map(|v| v.as_slice()).unwrap_or(&[]);
-                let mut cands: Vec<Cand> = small
-                    .iter()
-                    .filter_map(|s| match *s {
-                        Small::Country(c) => Some(Cand::Country(c)),
-                        Small::Admin1(a) => Some(Cand::Admin1(a)),
-                        Small::Admin2(a) => Some(Cand::Admin2(a)),
-                        // "Oudalan province": where provinces are second-level divisions
-                        // (Burkina Faso, Kenya's old provinces...), the admin-1 word names one.
-                        Small::Place(p) => Some(Cand::Place(p, false)),
-                        Small::Admin2Bare(a) if hint != Hint::City => Some(Cand::Admin2(a)),
-                        Small::Admin2Stem(a) if matches!(hint, Hint::Admin2 | Hint::Admin1) => {
-                            Some(Cand::Admin2(a))
-                        }
-                        _ => None,
-                    })
-                    .collect();
-                cands.extend(g.postings(x.name).iter().map(|&p| {
+                let posts = g.postings(x.name);
+                let mut cands: Vec<Cand> = Vec::with_capacity(small.len() + posts.len());
+                cands.extend(small.iter().filter_map(|s| match *s {
+                    Small::Country(c) => Some(Cand::Country(c)),
+                    Small::Admin1(a) => Some(Cand::Admin1(a)),
+                    Small::Admin2(a) => Some(Cand::Admin2(a)),
+                    // "Oudalan province": where provinces are second-level divisions
+                    // (Burkina Faso, Kenya's old provinces...), the admin-1 word names one.
+                    Small::Place(p) => Some(Cand::Place(p, false)),
+                    Small::Admin2Bare(a) if hint != Hint::City => Some(Cand::Admin2(a)),
+                    Small::Admin2Stem(a) if matches!(hint, Hint::Admin2 | Hint::Admin1) => {
+                        Some(Cand::Admin2(a))
+                    }
+                    _ => None,
+                }));
+                cands.extend(posts.iter().map(|&p| {
                     // The place records are read below (each a cache miss): fetched ahead.
                     if let Some(r) = g.store.places.get((p >> 1) as usize) {
                         prefetch(r);
