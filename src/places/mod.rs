@@ -186,13 +186,14 @@ impl WordFlags {
         if w.is_empty() || w.len() > 16 {
             return None;
         }
-        let mut b = [0u8; 16];
-        b[..w.len()].copy_from_slice(w);
-        let (lo, hi) = b.split_at(8);
-        Some((
-            u64::from_le_bytes(lo.try_into().ok()?),
-            u64::from_le_bytes(hi.try_into().ok()?),
-        ))
+        // Reads of the bytes, not a copy of variable length (a call to `memcpy`).
+        let word8 = |r: &[u8]| match r.len() {
+            0 => 0,
+            8 => u64::from_le_bytes([r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]]),
+            _ => crate::hash::tail_u64(r),
+        };
+        let (lo, hi) = w.split_at(w.len().min(8));
+        Some((word8(lo), word8(hi)))
     }
 
     #[inline]
@@ -1443,6 +1444,8 @@ mod tests {
         for (i, w) in [
             "a",
             "general",
+            "province",
+            "ninechars",
             "sixteen letters!",
             "seventeen letters",
             "x y z w v u t s r",
