@@ -181,7 +181,7 @@ pub(crate) struct WordFlags {
 
 impl WordFlags {
     /// The word's bytes zero-padded to 16, if it has 1 to 16.
-    #[inline]
+    #[inline(always)]
     fn inline(w: &[u8]) -> Option<(u64, u64)> {
         if w.is_empty() || w.len() > 16 {
             return None;
@@ -220,11 +220,17 @@ impl WordFlags {
         WordFlags { slots, long }
     }
 
-    #[inline]
+    /// [`WordFlags::get`] of a word of no byte or of more than 16.
+    #[cold]
+    fn get_long(&self, w: &str) -> u8 {
+        self.long.get(w).copied().unwrap_or(0)
+    }
+
+    #[inline(always)]
     pub(crate) fn get(&self, w: &str) -> u8 {
         let b = w.as_bytes();
         let Some((lo, hi)) = Self::inline(b) else {
-            return self.long.get(w).copied().unwrap_or(0);
+            return self.get_long(w);
         };
         if self.slots.is_empty() {
             return 0;
