@@ -432,7 +432,7 @@ fn tokenize(ft: &Folded, text: &str) -> Vec<Tok> {
             // A possessive ends in a folded `s` (from `s` or `S`) right after an apostrophe
             // the folding deleted, so in a later stretch than the token's start (a deleted
             // byte ends a stretch).
-            t.poss = e - s > 2 && e - 1 >= end && fb[e - 1] == b's' && possessive(e, orig(e - 1));
+            t.poss = e - s > 2 && e > end && fb[e - 1] == b's' && possessive(e, orig(e - 1));
             ti += 1;
         }
     }
