@@ -1069,7 +1069,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
     let mut demonym_ev: Vec<(u32, f32)> = Vec::new();
     let mut modifiers: Vec<(Span, Place)> = Vec::new();
     let mut capitals: Vec<(Span, Place)> = Vec::new();
-    let mut unmatched: Vec<(usize, usize)> = Vec::with_capacity(ncap);
+    let mut unmatched: Vec<usize> = Vec::with_capacity(ncap);
     let mut found_names: Vec<Found> = Vec::with_capacity(ncap / 2 + 4);
     // (group, group written right after it and a comma), and the last mention's group and end.
     let mut commas: Vec<(usize, usize)> = Vec::new();
@@ -1144,14 +1144,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
                 keys.keys[k0].person = true;
             }
             if !after_title {
-                {
-                    let mut n = 1;
-                    while n < 4 && i + n < toks.len() && joinable(f, &toks[i + n - 1], &toks[i + n])
-                    {
-                        n += 1;
-                    }
-                    unmatched.push((i, n));
-                }
+                unmatched.push(i);
             }
             i += 1;
             continue;
@@ -1488,16 +1481,16 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
     // The words tried, with their key, start and folded end.
     let mut fuzzy_keys: Vec<(&str, u64)> = Vec::new();
     let mut fuzzy_at: Vec<(usize, usize, usize)> = Vec::new();
-    for (ti, maxn) in unmatched {
+    for ti in unmatched {
         if named.is_empty() {
             break;
         }
         let t0 = &toks[ti];
-        // Only names not sentence-initial, or hyphenated compounds.
+        // Only names not sentence-initial, or hyphenated compounds (of up to four words).
         let start = t0.os as usize;
         let mut n = 1;
-        while n < maxn
-            && n < 4
+        while n < 4
+            && ti + n < toks.len()
             && joinable_or_hyphen(f, &toks[ti + n - 1], &toks[ti + n])
             && text[ft.orig_end_seq(text, toks[ti + n - 1].fe as usize, &mut cursor)..]
                 .starts_with('-')
