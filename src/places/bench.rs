@@ -443,7 +443,17 @@ fn profile() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(5);
     let mut total = 0;
-    let texts: Vec<String> = corpus_texts(usize::MAX)
+    // BENCH_FILE=F.jsonl reads the texts from a small file instead (for callgrind).
+    let texts = match std::env::var_os("BENCH_FILE") {
+        Some(p) => std::fs::read_to_string(p)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v["text"].as_str().map(str::to_string))
+            .collect(),
+        None => corpus_texts(usize::MAX),
+    };
+    let texts: Vec<String> = texts
         .into_iter()
         .take_while(|t| {
             total += t.len();
@@ -467,11 +477,17 @@ fn profile() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(1);
     let passes = passes.div_ceil(repeat);
+    // BENCH_RECOGNISE=1: recognition alone.
+    let recog_only = std::env::var_os("BENCH_RECOGNISE").is_some();
     let c = cpu_s();
     for _ in 0..passes {
         for x in &texts {
             for _ in 0..repeat {
-                n += g.find_places(x).len();
+                n += if recog_only {
+                    super::find::recognise(&g, x)
+                } else {
+                    g.find_places(x).len()
+                };
             }
         }
     }

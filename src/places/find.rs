@@ -132,12 +132,70 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
 
 /// Whether one of the eight bytes of `w` is not plain ASCII for folding: non-ASCII, or a
 /// byte folding deletes (`'`, `` ` ``, NUL).
-#[inline]
+#[cfg(test)]
 fn special8(w: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
     w & HIGH != 0 || zero(w) || zero(w ^ (ONES * b'\'' as u64)) || zero(w ^ (ONES * b'`' as u64))
+}
+
+/// [`fold_ascii`] of each of 16 bytes, and a bit for each byte that is special (see
+/// [`special8`]; its folded byte is then meaningless).
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn fold16(x: &[u8; 16]) -> ([u8; 16], u32) {
+    let mut out = [0u8; 16];
+    let mut special = 0u32;
+    for (j, (&c, o)) in x.iter().zip(out.iter_mut()).enumerate() {
+        if c >= 0x80 || ASCII_FOLD[c as usize] == 0 {
+            special |= 1 << j;
+        }
+        *o = fold_ascii(c);
+    }
+    (out, special)
+}
+
+/// [`fold_ascii`] of each of 16 bytes, and a bit for each byte that is special (see
+/// [`special8`]; its folded byte is then meaningless): one SSE2 step (SSE2 is part of every
+/// x86-64 CPU).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn fold16(x: &[u8; 16]) -> ([u8; 16], u32) {
+    use core::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8,
+        _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        _mm_storeu_si128,
+    };
+    let mut out = [0u8; 16];
+    // SAFETY: SSE2 is baseline on x86-64; the unaligned load and store touch the 16 bytes
+    // of `x` and `out`.
+    let special = unsafe {
+        let v = _mm_loadu_si128(x.as_ptr().cast::<__m128i>());
+        let set = |c: u8| _mm_set1_epi8(c as i8);
+        let eq = |c: u8| _mm_cmpeq_epi8(v, set(c));
+        // Signed compares: bytes of 0x80 and above are negative, so in no range.
+        let range = |lo: u8, hi: u8| {
+            _mm_and_si128(
+                _mm_cmpgt_epi8(v, set(lo - 1)),
+                _mm_cmplt_epi8(v, set(hi + 1)),
+            )
+        };
+        let special = _mm_movemask_epi8(_mm_or_si128(
+            _mm_or_si128(v, eq(0)),
+            _mm_or_si128(eq(b'\''), eq(b'`')),
+        )) as u32
+            & 0xffff;
+        let lower = _mm_add_epi8(v, _mm_and_si128(range(b'A', b'Z'), set(32)));
+        let space = _mm_or_si128(_mm_or_si128(eq(b'-'), eq(b'_')), range(9, 13));
+        let f = _mm_or_si128(
+            _mm_andnot_si128(space, lower),
+            _mm_and_si128(space, set(b' ')),
+        );
+        _mm_storeu_si128(out.as_mut_ptr().cast::<__m128i>(), f);
+        special
+    };
+    (out, special)
 }
 
 /// [`ASCII_FOLD`] of a byte it does not delete, without a table (so the loop vectorises).
@@ -172,28 +230,40 @@ impl Folded {
         let mut map: Vec<(u32, u32, bool)> = Vec::with_capacity(4);
         let mut i = 0;
         while i < b.len() {
-            // A run of ASCII bytes that are not deleted maps one to one: eight bytes at a
-            // time while no byte is special, then byte by byte.
+            // A run of ASCII bytes that are not deleted maps one to one: folded sixteen
+            // bytes at a time up to the first special byte, then byte by byte.
             let run = i;
-            while let Some(c) = b.get(i..i + 8) {
-                let mut x = [0u8; 8];
+            let out_start = out.len();
+            while let Some(c) = b.get(i..i + 16) {
+                let mut x = [0u8; 16];
                 x.copy_from_slice(c);
-                if special8(u64::from_le_bytes(x)) {
+                let (folded, special) = fold16(&x);
+                // The bytes before the first special one (all 16 if none).
+                let n = special.trailing_zeros().min(16) as usize;
+                out.reserve(16);
+                let len = out.len();
+                // SAFETY: `reserve` made room for 16 more bytes past `len`, all written here
+                // (a fixed-size copy, no call); only the first `n` become part of the vector.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(folded.as_ptr(), out.as_mut_ptr().add(len), 16);
+                    out.set_len(len + n);
+                }
+                i += n;
+                if n < 16 {
                     break;
                 }
-                i += 8;
             }
             while i < b.len() && b[i] < 0x80 && ASCII_FOLD[b[i] as usize] != 0 {
+                out.push(fold_ascii(b[i]));
                 i += 1;
             }
             if i > run {
                 let continues = map.last().is_some_and(|&(fs, os, one)| {
-                    one && os as usize + (out.len() - fs as usize) == run
+                    one && os as usize + (out_start - fs as usize) == run
                 });
                 if !continues {
-                    map.push((out.len() as u32, run as u32, true));
+                    map.push((out_start as u32, run as u32, true));
                 }
-                out.extend(b[run..i].iter().map(|&x| fold_ascii(x)));
             }
             if i >= b.len() {
                 break;
@@ -300,47 +370,78 @@ fn tokenize(ft: &Folded, text: &str) -> Vec<Tok> {
     let f = ft.folded.as_str();
     let fb = f.as_bytes();
     let tb = text.as_bytes();
-    let mut toks = Vec::with_capacity(f.len() / 5 + 1);
-    // Folded and original text coincide byte for byte (plain ASCII without apostrophes).
-    let same = ft.map.len() <= 1 && fb.len() == tb.len();
-    let mut k = 0;
-    let mut push = |s: usize, e: usize, toks: &mut Vec<Tok>| {
-        let o = if same {
-            s
-        } else {
-            ft.orig_start_seq(s, &mut k)
-        };
-        let cap = match tb.get(o) {
-            Some(&x) if x < 0x80 => x.is_ascii_uppercase(),
-            _ => text
-                .get(o..)
-                .and_then(|t| t.chars().next())
-                .is_some_and(|c| c.is_uppercase()),
-        };
-        // A possessive ends in a folded `s` (from `s` or `S`) right after an apostrophe the
-        // folding deleted, so it is never seen where the texts coincide.
-        let poss = !same && e - s > 2 && fb[e - 1] == b's' && {
-            let b = ft.orig_start_seq(e - 1, &mut k);
-            let oe = b + 1;
-            oe >= 2
-                && matches!(tb.get(b), Some(b's' | b'S'))
-                && (matches!(tb[oe - 2], b'\'' | b'`')
-                    || (oe >= 4 && tb[oe - 4..oe - 1] == [0xE2, 0x80, 0x99]))
-        };
+    let mut toks = Vec::with_capacity(f.len() / 4 + 8);
+    // The spans first (a tight loop), then the original offsets, capitals and possessives
+    // in a second pass over them.
+    word_spans(f, |s, e| {
         toks.push(Tok {
             fs: s as u32,
             fe: e as u32,
-            os: o as u32,
-            cap,
-            poss,
-        });
+            os: s as u32,
+            cap: false,
+            poss: false,
+        })
+    });
+    let upper = |o: usize| match tb.get(o) {
+        Some(&x) if x < 0x80 => x.is_ascii_uppercase(),
+        _ => text
+            .get(o..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| c.is_uppercase()),
     };
-    word_spans(f, |s, e| push(s, e, &mut toks));
+    // Folded and original text coincide byte for byte (plain ASCII without apostrophes):
+    // then no possessive is seen either (its apostrophe would have been deleted).
+    if ft.map.len() <= 1 && fb.len() == tb.len() {
+        for t in &mut toks {
+            t.cap = upper(t.fs as usize);
+        }
+        return toks;
+    }
+    let map = ft.map.as_slice();
+    let possessive = |e: usize, b: usize| {
+        let oe = b + 1;
+        e >= 1
+            && oe >= 2
+            && matches!(tb.get(b), Some(b's' | b'S'))
+            && (matches!(tb[oe - 2], b'\'' | b'`')
+                || (oe >= 4 && tb[oe - 4..oe - 1] == [0xE2, 0x80, 0x99]))
+    };
+    // The tokens starting in each stretch of the map, in order: their original offsets
+    // follow from the stretch's start.
+    let mut ti = 0;
+    for (k, &(fs, os, one)) in map.iter().enumerate() {
+        let (fs, os) = (fs as usize, os as usize);
+        let end = map.get(k + 1).map_or(usize::MAX, |m| m.0 as usize);
+        let orig = |i: usize| {
+            if i < fs || i >= end {
+                ft.orig_start(i)
+            } else if one {
+                os + (i - fs)
+            } else {
+                os
+            }
+        };
+        while let Some(t) = toks.get_mut(ti) {
+            let (s, e) = (t.fs as usize, t.fe as usize);
+            if s >= end {
+                break;
+            }
+            let o = orig(s);
+            t.os = o as u32;
+            t.cap = upper(o);
+            // A possessive ends in a folded `s` (from `s` or `S`) right after an apostrophe
+            // the folding deleted, so in a later stretch than the token's start (a deleted
+            // byte ends a stretch).
+            t.poss = e - s > 2 && e > end && fb[e - 1] == b's' && possessive(e, orig(e - 1));
+            ti += 1;
+        }
+    }
     toks
 }
 
 /// Bit `i` set for each byte `i` of `b` (8 bytes) that is an ASCII letter or digit, and the
 /// same for the bytes that are not ASCII.
+#[cfg(any(test, not(target_arch = "x86_64")))]
 #[inline]
 fn alnum_bits8(b: &[u8]) -> (u64, u64) {
     const ONES: u64 = 0x0101_0101_0101_0101;
@@ -359,6 +460,53 @@ fn alnum_bits8(b: &[u8]) -> (u64, u64) {
     (pack(alnum), pack(w & HIGH))
 }
 
+/// [`alnum_bits8`] of the 64 bytes of a block at once: bit `i` of the first mask for each
+/// ASCII letter or digit, of the second for each byte that is not ASCII.
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn alnum_bits64(blk: &[u8; 64]) -> (u64, u64) {
+    let (mut alnum, mut high) = (0u64, 0u64);
+    for c in 0..8 {
+        let (a, h) = alnum_bits8(&blk[c * 8..c * 8 + 8]);
+        alnum |= a << (c * 8);
+        high |= h << (c * 8);
+    }
+    (alnum, high)
+}
+
+/// [`alnum_bits8`] of the 64 bytes of a block at once, 16 bytes per SSE2 step (SSE2 is part
+/// of every x86-64 CPU).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn alnum_bits64(blk: &[u8; 64]) -> (u64, u64) {
+    use core::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+        _mm_or_si128, _mm_set1_epi8,
+    };
+    let (mut alnum, mut high) = (0u64, 0u64);
+    for c in 0..4 {
+        // SAFETY: SSE2 is baseline on x86-64; the unaligned load reads bytes
+        // `16c..16c + 16` of the 64-byte array, all in bounds.
+        unsafe {
+            let v = _mm_loadu_si128(blk.as_ptr().add(c * 16).cast::<__m128i>());
+            // Signed compares: bytes of 0x80 and above are negative, so in no range.
+            let range = |lo: u8, hi: u8| {
+                _mm_and_si128(
+                    _mm_cmpgt_epi8(v, _mm_set1_epi8((lo - 1) as i8)),
+                    _mm_cmplt_epi8(v, _mm_set1_epi8((hi + 1) as i8)),
+                )
+            };
+            let a = _mm_or_si128(
+                _mm_or_si128(range(b'0', b'9'), range(b'a', b'z')),
+                range(b'A', b'Z'),
+            );
+            alnum |= (_mm_movemask_epi8(a) as u32 as u64 & 0xffff) << (c * 16);
+            high |= (_mm_movemask_epi8(v) as u32 as u64 & 0xffff) << (c * 16);
+        }
+    }
+    (alnum, high)
+}
+
 /// The runs of alphanumeric chars of folded text `f` (byte spans, in order): 64 bytes at a
 /// time where they are ASCII (word starts and ends found from bit masks), a char at a time
 /// elsewhere.
@@ -371,42 +519,41 @@ fn word_spans(f: &str, mut emit: impl FnMut(usize, usize)) {
     while i < n {
         // The block's ASCII bytes up to the first non-ASCII one.
         let len = (n - i).min(64);
-        let (mut alnum, mut high) = (0u64, 0u64);
         let mut blk = [0u8; 64];
         blk[..len].copy_from_slice(&fb[i..i + len]);
-        for c in 0..8 {
-            let (a, h) = alnum_bits8(&blk[c * 8..c * 8 + 8]);
-            alnum |= a << (c * 8);
-            high |= h << (c * 8);
-        }
+        let (alnum, high) = alnum_bits64(&blk);
         let limit = (high.trailing_zeros() as usize).min(len);
         let valid = if limit == 64 { !0 } else { (1u64 << limit) - 1 };
-        let mut pos = 0;
-        while pos < limit {
-            let from = !0u64 << pos;
-            match start {
-                Some(s) => {
-                    let rest = !alnum & valid & from;
-                    if rest == 0 {
-                        break;
-                    }
-                    let e = rest.trailing_zeros() as usize;
-                    emit(s, i + e);
-                    start = None;
-                    pos = e;
-                }
-                None => {
-                    let rest = alnum & valid & from;
-                    if rest == 0 {
-                        break;
-                    }
-                    let s = rest.trailing_zeros() as usize;
-                    start = Some(i + s);
-                    pos = s;
-                }
+        let a = alnum & valid;
+        // Whether the byte before each one is alphanumeric (the first: a word is open).
+        let before = (a << 1) | u64::from(start.is_some());
+        let mut starts = a & !before;
+        // The first byte after each word (the valid part of the block only).
+        let mut ends = !a & before & valid;
+        if let Some(s) = start {
+            if ends == 0 {
+                // The word runs on past the valid bytes.
+                i += limit;
+            } else {
+                emit(s, i + ends.trailing_zeros() as usize);
+                ends &= ends - 1;
+                start = None;
             }
         }
-        i += limit;
+        if start.is_none() {
+            // Starts and ends alternate from here.
+            while starts != 0 {
+                let s = i + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                if ends == 0 {
+                    start = Some(s);
+                    break;
+                }
+                emit(s, i + ends.trailing_zeros() as usize);
+                ends &= ends - 1;
+            }
+            i += limit;
+        }
         if i >= n || limit == len {
             continue;
         }
@@ -451,14 +598,22 @@ fn word_spans_slow(f: &str) -> Vec<(usize, usize)> {
 }
 
 /// One space or a hyphen (folded to a space) between two tokens.
+#[inline]
 fn joinable_or_hyphen(f: &str, a: &Tok, b: &Tok) -> bool {
-    &f[a.fe as usize..b.fs as usize] == " "
+    let x = a.fe as usize;
+    b.fs as usize == x + 1 && f.as_bytes().get(x) == Some(&b' ')
 }
 
 /// The separator between two tokens may join a name: one space, or ". " (St. Louis).
+#[inline]
 fn joinable(f: &str, a: &Tok, b: &Tok) -> bool {
-    let gap = &f[a.fe as usize..b.fs as usize];
-    matches!(gap, " " | ". " | ".")
+    let fb = f.as_bytes();
+    let x = a.fe as usize;
+    match (b.fs as usize).wrapping_sub(x) {
+        1 => matches!(fb.get(x), Some(b' ' | b'.')),
+        2 => fb.get(x..x + 2) == Some(b". "),
+        _ => false,
+    }
 }
 
 /// Whether the name of tokens `b..e` is part of a facility's name, and if so the token after
@@ -636,6 +791,10 @@ struct KeyInfo<'g> {
     /// Seen as part of a person's name: no place anywhere in the article.
     person: bool,
     fuzzy_tried: bool,
+    /// The key's [`super::fuzzy::fuzzy_skeleton`] (`skel_state` 0: not asked, 1: none, 2:
+    /// `skel`).
+    skel: u64,
+    skel_state: u8,
     /// A one-word name found that is vetoed if the article writes it in lower case.
     lower_asked: bool,
     /// The article writes it in lower case (known only for `lower_asked` keys, after the
@@ -717,6 +876,8 @@ impl<'f, 'g> Keys<'f, 'g> {
             stop: 0,
             person: false,
             fuzzy_tried: false,
+            skel: 0,
+            skel_state: 0,
             lower_asked: false,
             lower_seen: false,
             name: NO,
@@ -807,10 +968,22 @@ impl<'f, 'g> Keys<'f, 'g> {
         x.name != NO || x.small.is_some()
     }
 
+    /// [`super::fuzzy::fuzzy_skeleton`] of key `id`.
+    fn skeleton(&mut self, id: usize) -> Option<u64> {
+        if self.keys[id].skel_state == 0 {
+            let h = super::fuzzy::fuzzy_skeleton(self.str(id));
+            let x = &mut self.keys[id];
+            x.skel = h.unwrap_or(0);
+            x.skel_state = 1 + u8::from(h.is_some());
+        }
+        let x = &self.keys[id];
+        (x.skel_state == 2).then_some(x.skel)
+    }
+
     #[inline]
     fn stop(&mut self, g: &Gazetteer, id: usize) -> bool {
         if self.keys[id].stop == 0 {
-            let s = g.context.stop.contains(self.str(id));
+            let s = g.context.flags(self.str(id)) & Context::STOP != 0;
             self.keys[id].stop = 1 + u8::from(s);
         }
         self.keys[id].stop == 2
@@ -889,19 +1062,20 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
     let f = ft.folded.as_str();
     let toks = tokenize(&ft, text);
     let ctx = &g.context;
-    let mut groups: Vec<Group> = Vec::new();
+    // The vectors below are sized for the article's capitalised tokens (each holds at most
+    // one entry per such token), so that they seldom grow.
+    let ncap = toks.iter().filter(|t| t.cap).count();
+    let mut groups: Vec<Group> = Vec::with_capacity(ncap / 4 + 4);
     let mut demonym_ev: Vec<(u32, f32)> = Vec::new();
     let mut modifiers: Vec<(Span, Place)> = Vec::new();
     let mut capitals: Vec<(Span, Place)> = Vec::new();
-    let mut unmatched: Vec<(usize, usize)> = Vec::new();
-    let mut found_names: Vec<Found> = Vec::new();
+    let mut unmatched: Vec<usize> = Vec::with_capacity(ncap);
+    let mut found_names: Vec<Found> = Vec::with_capacity(ncap / 2 + 4);
     // (group, group written right after it and a comma), and the last mention's group and end.
     let mut commas: Vec<(usize, usize)> = Vec::new();
     let mut last_mention: Option<(usize, usize)> = None;
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
-    // Sized for the article's capitalised tokens, so that the table seldom grows.
-    let ncap = toks.iter().filter(|t| t.cap).count();
     let mut keys = Keys::new(f, ncap + ncap / 2 + 8);
     let tk = gather_keys(g, &mut keys, &toks);
     // Tokens before this one were consumed by a name (place, country or demonym).
@@ -922,7 +1096,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         let (k0, kp) = (tk[i].0 as usize, tk[i].1 as usize);
         let after_title = i > 0 && joinable(f, &toks[i - 1], &t0) && {
             let w = word(&toks[i - 1]);
-            ctx.title_mask.may(w) && ctx.title.contains(w)
+            ctx.title_mask.may(w) && ctx.flags(w) & Context::TITLE != 0
         };
         let mut found = None;
         if !after_title && limit > 0 {
@@ -970,14 +1144,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
                 keys.keys[k0].person = true;
             }
             if !after_title {
-                {
-                    let mut n = 1;
-                    while n < 4 && i + n < toks.len() && joinable(f, &toks[i + n - 1], &toks[i + n])
-                    {
-                        n += 1;
-                    }
-                    unmatched.push((i, n));
-                }
+                unmatched.push(i);
             }
             i += 1;
             continue;
@@ -995,8 +1162,8 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         let after_given = n == 1
             && i > 0
             && toks[i - 1].cap
-            && &f[toks[i - 1].fe as usize..t0.fs as usize] == " "
-            && ctx.person.contains(word(&toks[i - 1]));
+            && joinable_or_hyphen(f, &toks[i - 1], &t0)
+            && ctx.flags(word(&toks[i - 1])) & Context::PERSON != 0;
         if after_given {
             let k = keys.id(toks[i - 1].fs as usize, toks[i - 1].fe as usize);
             keys.keys[k].person = true;
@@ -1012,7 +1179,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
                             let w = word(&toks[i - 1]);
                             w.len() > 1
                                 && !w.bytes().any(|b| b.is_ascii_digit())
-                                && !ctx.stop.contains(w)
+                                && ctx.flags(w) & Context::STOP == 0
                         }
                         ". " => toks[i - 1].fe - toks[i - 1].fs == 1,
                         _ => false,
@@ -1085,7 +1252,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         let first_name = n == 1
             && i < toks.len()
             && toks[i].cap
-            && &f[toks[i - 1].fe as usize..toks[i].fs as usize] == " "
+            && joinable_or_hyphen(f, &toks[i - 1], &toks[i])
             // "Kelly Smith said", not "Kuje Medium Security Centre".
             && !(i + 1 < toks.len() && toks[i + 1].cap && joinable(f, &toks[i], &toks[i + 1]))
             && next & (Context::STOP | Context::FEATURE | Context::ADMIN1) == 0
@@ -1098,7 +1265,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
                 .iter()
                 .any(|&x| g.store.places[(x >> 1) as usize].population >= 100_000)
         };
-        let person = n == 1 && ctx.person.contains(key);
+        let person = n == 1 && ctx.flags(key) & Context::PERSON != 0;
         // A country or a province of 100,000 people: a parish of the Isle of Man
         // ("Michael") or a municipality of Cabo Verde ("Paul") does not make a name a place.
         let major_region = small.iter().any(|s| match *s {
@@ -1216,23 +1383,22 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         let gi = match x.groups[slot] {
             NO => {
                 let small = x.small.map(|v| v.as_slice()).unwrap_or(&[]);
-                let mut cands: Vec<Cand> = small
-                    .iter()
-                    .filter_map(|s| match *s {
-                        Small::Country(c) => Some(Cand::Country(c)),
-                        Small::Admin1(a) => Some(Cand::Admin1(a)),
-                        Small::Admin2(a) => Some(Cand::Admin2(a)),
-                        // "Oudalan province": where provinces are second-level divisions
-                        // (Burkina Faso, Kenya's old provinces...), the admin-1 word names one.
-                        Small::Place(p) => Some(Cand::Place(p, false)),
-                        Small::Admin2Bare(a) if hint != Hint::City => Some(Cand::Admin2(a)),
-                        Small::Admin2Stem(a) if matches!(hint, Hint::Admin2 | Hint::Admin1) => {
-                            Some(Cand::Admin2(a))
-                        }
-                        _ => None,
-                    })
-                    .collect();
-                cands.extend(g.postings(x.name).iter().map(|&p| {
+                let posts = g.postings(x.name);
+                let mut cands: Vec<Cand> = Vec::with_capacity(small.len() + posts.len());
+                cands.extend(small.iter().filter_map(|s| match *s {
+                    Small::Country(c) => Some(Cand::Country(c)),
+                    Small::Admin1(a) => Some(Cand::Admin1(a)),
+                    Small::Admin2(a) => Some(Cand::Admin2(a)),
+                    // "Oudalan province": where provinces are second-level divisions
+                    // (Burkina Faso, Kenya's old provinces...), the admin-1 word names one.
+                    Small::Place(p) => Some(Cand::Place(p, false)),
+                    Small::Admin2Bare(a) if hint != Hint::City => Some(Cand::Admin2(a)),
+                    Small::Admin2Stem(a) if matches!(hint, Hint::Admin2 | Hint::Admin1) => {
+                        Some(Cand::Admin2(a))
+                    }
+                    _ => None,
+                }));
+                cands.extend(posts.iter().map(|&p| {
                     // The place records are read below (each a cache miss): fetched ahead.
                     if let Some(r) = g.store.places.get((p >> 1) as usize) {
                         prefetch(r);
@@ -1313,19 +1479,19 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
     // Cursor into the folding map for the (mostly increasing) offsets below.
     let mut cursor = 0;
     // The words tried, with their key, start and folded end.
-    let mut fuzzy_keys: Vec<&str> = Vec::new();
+    let mut fuzzy_keys: Vec<(&str, u64)> = Vec::new();
     let mut fuzzy_at: Vec<(usize, usize, usize)> = Vec::new();
-    for (ti, maxn) in unmatched {
+    for ti in unmatched {
         if named.is_empty() {
             break;
         }
         let t0 = &toks[ti];
-        // Only names not sentence-initial, or hyphenated compounds.
+        // Only names not sentence-initial, or hyphenated compounds (of up to four words).
         let start = t0.os as usize;
         let mut n = 1;
-        while n < maxn
-            && n < 4
-            && f[toks[ti + n - 1].fe as usize..toks[ti + n].fs as usize] == *" "
+        while n < 4
+            && ti + n < toks.len()
+            && joinable_or_hyphen(f, &toks[ti + n - 1], &toks[ti + n])
             && text[ft.orig_end_seq(text, toks[ti + n - 1].fe as usize, &mut cursor)..]
                 .starts_with('-')
         {
@@ -1336,18 +1502,26 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
             continue;
         }
         let key = &f[t0.fs as usize..last.fe as usize];
-        // The cheap tests first: too short, or no skeleton the fuzzy index could hold.
-        if key.len() < 6 || !super::fuzzy::may_have_candidates(key) {
-            continue;
-        }
-        if n == 1 && is_sentence_initial(text, start) {
+        // The cheap tests first: too short, tried already, or no skeleton the fuzzy index
+        // could hold (asked once per distinct key).
+        if key.len() < 6 {
             continue;
         }
         let kid = keys.id(t0.fs as usize, last.fe as usize);
-        if keys.stop(g, kid) || std::mem::replace(&mut keys.keys[kid].fuzzy_tried, true) {
+        if keys.keys[kid].fuzzy_tried {
             continue;
         }
-        fuzzy_keys.push(key);
+        let Some(skel) = keys.skeleton(kid) else {
+            continue;
+        };
+        if n == 1 && is_sentence_initial(text, start) {
+            continue;
+        }
+        if keys.stop(g, kid) {
+            continue;
+        }
+        keys.keys[kid].fuzzy_tried = true;
+        fuzzy_keys.push((key, skel));
         fuzzy_at.push((kid, start, last.fe as usize));
     }
     // The near spellings of all the words at once (their reads of the index overlap).
@@ -1356,7 +1530,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
     } else {
         g.fuzzy_candidates_many(&fuzzy_keys, &named_sorted)
     };
-    for ((&key, (kid, start, fe)), cands) in fuzzy_keys.iter().zip(fuzzy_at).zip(fuzzy_found) {
+    for ((&(key, _), (kid, start, fe)), cands) in fuzzy_keys.iter().zip(fuzzy_at).zip(fuzzy_found) {
         if cands.is_empty() {
             continue;
         }
@@ -2499,6 +2673,59 @@ mod tests {
     }
 
     #[test]
+    fn tokens_agree_with_offsets_looked_up_one_by_one() {
+        let texts = [
+            "In Qal\u{2018}ah-ye Now (\u{201C}NIAFUNK\u{00C9}\u{201D}) Ma'rib's road, \
+             S\u{00E3}o Paulo\u{2019}s \u{00C9}cole, Kabul`s ISTANBUL'S Herat\u{2019}S",
+            "Plain ASCII: Kabul and Herat, Mosul's, Basra's.",
+            "\u{2019}s 's Aleppo\u{2019}\u{2019}s \u{00DC}ber Zo\u{0308}e Tyre's",
+            "",
+        ];
+        let mut possessives = 0;
+        for t in texts {
+            let ft = super::Folded::new(t);
+            let fb = ft.folded.as_bytes();
+            let tb = t.as_bytes();
+            for tok in super::tokenize(&ft, t) {
+                let (s, e) = (tok.fs as usize, tok.fe as usize);
+                let o = ft.orig_start(s);
+                assert_eq!(tok.os as usize, o, "{t:?} {s}");
+                let cap = t[o..].chars().next().is_some_and(char::is_uppercase);
+                assert_eq!(tok.cap, cap, "{t:?} {s}");
+                let b = ft.orig_start(e - 1);
+                let oe = b + 1;
+                let poss = e - s > 2
+                    && fb[e - 1] == b's'
+                    && matches!(tb.get(b), Some(b's' | b'S'))
+                    && oe >= 2
+                    && (matches!(tb[oe - 2], b'\'' | b'`')
+                        || (oe >= 4 && tb[oe - 4..oe - 1] == [0xE2, 0x80, 0x99]));
+                assert_eq!(tok.poss, poss, "{t:?} {s}");
+                possessives += usize::from(poss);
+            }
+        }
+        assert!(possessives >= 8, "{possessives}");
+    }
+
+    #[test]
+    fn block_classes_agree_with_the_eight_byte_ones() {
+        // Every byte value at every position of a block.
+        for k in 0..256usize {
+            let mut blk = [0u8; 64];
+            for (j, b) in blk.iter_mut().enumerate() {
+                *b = ((k + j * 37) % 256) as u8;
+            }
+            let (mut alnum, mut high) = (0u64, 0u64);
+            for c in 0..8 {
+                let (a, h) = super::alnum_bits8(&blk[c * 8..c * 8 + 8]);
+                alnum |= a << (c * 8);
+                high |= h << (c * 8);
+            }
+            assert_eq!(super::alnum_bits64(&blk), (alnum, high), "{blk:?}");
+        }
+    }
+
+    #[test]
     fn byte_folding_agrees_with_the_table() {
         for x in 0u8..128 {
             if super::ASCII_FOLD[x as usize] != 0 {
@@ -2512,6 +2739,21 @@ mod tests {
             );
         }
         assert!(super::special8(u64::from_le_bytes(*b"abcdefg\xc3")));
+        // Sixteen bytes at once: every byte value at every position.
+        for x in 0u8..=255 {
+            for j in 0..16 {
+                let mut v = *b"Abc-def_ghiJKLmn";
+                v[j] = x;
+                let (folded, special) = super::fold16(&v);
+                for (k, &c) in v.iter().enumerate() {
+                    let sp = c >= 0x80 || super::ASCII_FOLD[c as usize] == 0;
+                    assert_eq!(special & (1 << k) != 0, sp, "{x} at {j}");
+                    if !sp {
+                        assert_eq!(folded[k], super::fold_ascii(c), "{x} at {j}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

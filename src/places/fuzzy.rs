@@ -53,6 +53,30 @@ fn skel_char(c: char) -> Option<char> {
     })
 }
 
+/// [`skel_char`] of each ASCII byte: 0 for a byte that is no letter or digit, 1 for `h`
+/// (a letter the skeleton drops), else the letter or digit it is written as.
+const SKEL_ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = if !c.is_ascii_alphanumeric() {
+            0
+        } else {
+            match c {
+                b'h' => 1,
+                b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'w' => b'a',
+                b'q' | b'c' => b'k',
+                b'v' => b'b',
+                b'j' => b'g',
+                c => c,
+            }
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Without allocating: the hash of the skeleton of the letters of `folded` (see
 /// `skeleton`, kept for the tests), its length in bytes and the length in bytes of the
 /// letters.
@@ -67,18 +91,13 @@ pub(crate) fn skeleton_key(folded: &str) -> (u64, usize, usize) {
         // The same, byte by byte.
         let mut last = 0u8;
         for &c in s.as_bytes() {
-            if !c.is_ascii_alphanumeric() {
+            let m = SKEL_ASCII[c as usize & 127];
+            if m <= 1 {
+                // Not a letter or digit (0), or `h` (1): a letter, but dropped.
+                nl += usize::from(m);
                 continue;
             }
             nl += 1;
-            let m = match c {
-                b'h' => continue,
-                b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'w' => b'a',
-                b'q' | b'c' => b'k',
-                b'v' => b'b',
-                b'j' => b'g',
-                c => c,
-            };
             if last != m {
                 h ^= m as u64;
                 h = h.wrapping_mul(0x100000001b3);
@@ -108,11 +127,11 @@ fn long_enough(sk: usize, nl: usize) -> bool {
     sk >= 4 && nl >= 6
 }
 
-/// Whether [`Gazetteer::fuzzy_candidates`] can find anything for folded `key` (it finds
-/// nothing for a skeleton too short), without the index.
-pub(crate) fn may_have_candidates(key: &str) -> bool {
-    let (_, sk, nl) = skeleton_key(key);
-    long_enough(sk, nl)
+/// The skeleton hash of folded `key` if [`Gazetteer::fuzzy_candidates`] can find anything
+/// for it (it finds nothing for a skeleton too short), without the index.
+pub(crate) fn fuzzy_skeleton(key: &str) -> Option<u64> {
+    let (h, sk, nl) = skeleton_key(key);
+    long_enough(sk, nl).then_some(h)
 }
 
 /// Letters of a folded name without spaces and without a leading `al`/`el` article.
@@ -171,19 +190,33 @@ fn vowel_mapped_into(letters: &str, out: &mut String) {
 }
 
 /// Reused buffers for [`edit_distance`] (no allocation per pair of names).
-#[derive(Default)]
 struct Scratch {
     a: Vec<char>,
     b: Vec<char>,
     prev: Vec<usize>,
     cur: Vec<usize>,
+    /// [`levenshtein_ascii`]'s table of positions per byte, all zero between calls.
+    peq: [u64; 128],
+}
+
+impl Default for Scratch {
+    fn default() -> Self {
+        Scratch {
+            a: Vec::new(),
+            b: Vec::new(),
+            prev: Vec::new(),
+            cur: Vec::new(),
+            peq: [0; 128],
+        }
+    }
 }
 
 impl Scratch {
-    /// [`edit_distance`], the same result.
+    /// [`edit_distance`]: the same answer to whether the distance is within `max`, and the
+    /// same distance when it is.
     fn distance(&mut self, a: &str, b: &str, max: usize) -> usize {
         if a.is_ascii() && b.is_ascii() && b.len() < 64 {
-            return levenshtein_ascii(a.as_bytes(), b.as_bytes(), max);
+            return levenshtein_ascii(a.as_bytes(), b.as_bytes(), max, &mut self.peq);
         }
         self.a.clear();
         self.a.extend(a.chars());
@@ -202,32 +235,45 @@ pub(crate) fn edit_distance(a: &str, b: &str, max: usize) -> usize {
     bounded_levenshtein(&a, &b, max, &mut Vec::new(), &mut Vec::new())
 }
 
-/// [`bounded_levenshtein`] over ASCII bytes (then bytes are chars), `b` shorter than 64
-/// bytes: rows on the stack.
-fn levenshtein_ascii(a: &[u8], b: &[u8], max: usize) -> usize {
+/// The Levenshtein distance of ASCII `a` and `b` (`b` shorter than 64 bytes), `max + 1` for
+/// any distance beyond `max`: bit-parallel (Myers, as Hyyrö writes it), one step per byte
+/// of `a`. `peq` is all zero on entry and on return.
+fn levenshtein_ascii(a: &[u8], b: &[u8], max: usize, peq: &mut [u64; 128]) -> usize {
     if a.len().abs_diff(b.len()) > max {
         return max + 1;
     }
-    let n = b.len();
-    let mut prev = [0usize; 64];
-    let mut cur = [0usize; 64];
-    for (j, x) in prev.iter_mut().enumerate().take(n + 1) {
-        *x = j;
+    let m = b.len();
+    if m == 0 {
+        return a.len().min(max + 1);
     }
-    for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
-        for j in 1..=n {
-            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
-            row_min = row_min.min(cur[j]);
-        }
-        if row_min > max {
-            return max + 1;
-        }
-        std::mem::swap(&mut prev, &mut cur);
+    for (j, &c) in b.iter().enumerate() {
+        peq[usize::from(c & 127)] |= 1 << j;
     }
-    prev[n]
+    let top = 1u64 << (m - 1);
+    let (mut pv, mut mv) = (!0u64, 0u64);
+    let mut score = m;
+    for &c in a {
+        let eq = peq[usize::from(c & 127)];
+        let xv = eq | mv;
+        let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+        let ph = mv | !(xh | pv);
+        let mh = pv & xh;
+        if ph & top != 0 {
+            score += 1;
+        } else if mh & top != 0 {
+            score -= 1;
+        }
+        // Row 0 of the table grows by one per column: a 1 shifted into the horizontal
+        // increases.
+        let ph = (ph << 1) | 1;
+        let mh = mh << 1;
+        pv = mh | !(xv | ph);
+        mv = ph & xv;
+    }
+    for &c in b {
+        peq[usize::from(c & 127)] = 0;
+    }
+    score.min(max + 1)
 }
 
 /// The Levenshtein distance of `a` and `b`, giving up (`max + 1`) beyond `max`; `prev` and
@@ -386,41 +432,42 @@ impl Gazetteer {
     /// Only places in the countries `keep` (sorted country indices).
     #[cfg(test)]
     pub(crate) fn fuzzy_candidates(&self, key: &str, keep: &[u32]) -> Vec<u32> {
-        self.fuzzy_candidates_many(&[key], keep)
-            .pop()
-            .unwrap_or_default()
+        match fuzzy_skeleton(key) {
+            Some(h) => self
+                .fuzzy_candidates_many(&[(key, h)], keep)
+                .pop()
+                .unwrap_or_default(),
+            None => Vec::new(),
+        }
     }
 
     /// [`Gazetteer::fuzzy_candidates`] of each of `keys`, the same answers. The index is
     /// megabytes and each key's probe, run and names are scattered reads: done key after
     /// key, every read waits for memory. Here each step is done for all the keys, and what
-    /// the next step reads is fetched ahead meanwhile.
-    pub(crate) fn fuzzy_candidates_many(&self, keys: &[&str], keep: &[u32]) -> Vec<Vec<u32>> {
+    /// the next step reads is fetched ahead meanwhile. Each key comes with its
+    /// [`fuzzy_skeleton`].
+    pub(crate) fn fuzzy_candidates_many(
+        &self,
+        keys: &[(&str, u64)],
+        keep: &[u32],
+    ) -> Vec<Vec<u32>> {
         use super::find::prefetch;
         let idx = self.fuzzy_index();
         let mut out: Vec<Vec<u32>> = vec![Vec::new(); keys.len()];
         let countries = keep.iter().fold(0, |m, &c| m | country_bit(c));
         let mask = idx.runs.len() - 1;
-        // The skeleton of each key long enough, and its slot of the run table fetched.
-        let hashes: Vec<Option<u64>> = keys
-            .iter()
-            .map(|key| {
-                let (h, sk, nl) = skeleton_key(key);
-                if !long_enough(sk, nl) {
-                    return None;
-                }
-                if let Some(r) = idx.runs.get(h as usize & mask) {
-                    prefetch(r);
-                }
-                Some(h)
-            })
-            .collect();
+        // Each key's slot of the run table fetched.
+        for &(_, h) in keys {
+            if let Some(r) = idx.runs.get(h as usize & mask) {
+                prefetch(r);
+            }
+        }
+        let hashes = keys.iter().map(|&(_, h)| Some(h));
         // Each key's run (if some country of the article may hold a name of that skeleton),
         // its first entries fetched.
         let runs: Vec<Option<(u32, u32)>> = hashes
-            .iter()
             .map(|h| {
-                let (a, b) = idx.run((*h)?, countries)?;
+                let (a, b) = idx.run(h?, countries)?;
                 if let Some(e) = idx.by_skeleton.get(a as usize) {
                     prefetch(e);
                 }
@@ -430,7 +477,7 @@ impl Gazetteer {
         // The names of each run in the article's countries, the bytes of those of a
         // length that may pass fetched.
         let mut names: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); keys.len()];
-        for ((key, run), names) in keys.iter().zip(&runs).zip(names.iter_mut()) {
+        for ((&(key, _), run), names) in keys.iter().zip(&runs).zip(names.iter_mut()) {
             let Some((a, b)) = *run else { continue };
             let v = &idx.by_skeleton[a as usize..b as usize];
             if v.len() <= 4 * keep.len() + 16 {
@@ -465,7 +512,7 @@ impl Gazetteer {
         let mut other = String::new();
         let mut other_v = String::new();
         let mut scratch = Scratch::default();
-        for ((key, names), out) in keys.iter().zip(&names).zip(out.iter_mut()) {
+        for ((&(key, _), names), out) in keys.iter().zip(&names).zip(out.iter_mut()) {
             // Most unknown words have no name of that skeleton in the article's countries:
             // no string work for them.
             if names.is_empty() {
@@ -533,6 +580,8 @@ mod tests {
 
     #[test]
     fn skeleton_key_agrees_with_skeleton() {
+        // Every printable ASCII byte, in both cases.
+        let ascii: String = (b' '..=b'~').map(char::from).collect();
         for k in [
             "shiberghan",
             "al mayadin",
@@ -540,6 +589,8 @@ mod tests {
             "hodeidah",
             "s\u{e3}o",
             "kabul",
+            "Hh qc vj W09 -x_y'z",
+            ascii.as_str(),
         ] {
             let l = letters(k);
             let sk = skeleton(&l);
@@ -564,17 +615,34 @@ mod tests {
             "",
             "a",
         ];
-        for a in words {
-            for b in words {
+        let mut words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        // Pseudo-random words over a small alphabet (many near pairs), up to 63 bytes.
+        let mut x: u64 = 12345;
+        for k in 0..120 {
+            let len = if k % 10 == 0 { 40 + k % 24 } else { k % 13 };
+            let w: String = (0..len)
+                .map(|_| {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    char::from(b"abcaeh"[(x >> 60) as usize % 6])
+                })
+                .collect();
+            words.push(w);
+        }
+        let mut peq = [0u64; 128];
+        for a in &words {
+            for b in &words {
                 for max in 0..4 {
                     assert_eq!(
-                        levenshtein_ascii(a.as_bytes(), b.as_bytes(), max),
-                        edit_distance(a, b, max),
+                        levenshtein_ascii(a.as_bytes(), b.as_bytes(), max, &mut peq),
+                        edit_distance(a, b, max).min(max + 1),
                         "{a} {b} {max}"
                     );
                 }
             }
         }
+        assert_eq!(peq, [0u64; 128]);
     }
 
     #[test]
@@ -592,14 +660,21 @@ mod tests {
             "zzzzzzzz",
             "tarskk",
         ];
-        let many = g.fuzzy_candidates_many(&keys, &keep);
-        assert_eq!(many.len(), keys.len());
-        for (k, got) in keys.iter().zip(&many) {
+        // The keys with a skeleton long enough ("zzzzzzzz" has none: nothing to find).
+        let hashed: Vec<(&str, u64)> = keys
+            .iter()
+            .filter_map(|&k| Some((k, fuzzy_skeleton(k)?)))
+            .collect();
+        assert_eq!(hashed.len(), keys.len() - 1);
+        assert!(g.fuzzy_candidates("zzzzzzzz", &keep).is_empty());
+        let many = g.fuzzy_candidates_many(&hashed, &keep);
+        assert_eq!(many.len(), hashed.len());
+        for ((k, _), got) in hashed.iter().zip(&many) {
             assert_eq!(got, &g.fuzzy_candidates(k, &keep), "{k}");
         }
+        assert!(fuzzy_skeleton("kabul").is_none());
         // Near spellings of Qala i Naw and Shibirghan are found, the made-up word is not.
         assert!(!many[0].is_empty() && !many[1].is_empty(), "{many:?}");
-        assert!(many[4].is_empty());
         assert!(g.fuzzy_candidates_many(&[], &keep).is_empty());
     }
 

@@ -129,6 +129,8 @@ pub(crate) struct Context {
     /// Every word of the sets above with the [`Context::flags`] of the sets holding it, so
     /// that the words around a name are asked about with one probe.
     pub all: FastMap<String, u8>,
+    /// `all` for fast lookups.
+    pub fast: WordFlags,
     /// Words after a name that make it an admin-1 region ("province", "state").
     pub admin1: FastSet<String>,
     /// Words after a name that make it a town ("city", "town").
@@ -163,7 +165,88 @@ impl Context {
     /// Which sets hold folded word `w` (a bit each, 0: none).
     #[inline]
     pub(crate) fn flags(&self, w: &str) -> u8 {
-        self.all.get(w).copied().unwrap_or(0)
+        self.fast.get(w)
+    }
+}
+
+/// [`Context::all`] as an open-addressing table of words of up to 16 bytes held inline (two
+/// words compared, no string behind a pointer), and a map for longer words: the words around
+/// every name are asked about, most of them in no list.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct WordFlags {
+    /// `(bytes 0..8, bytes 8..16, length, flags)`; length 0: an empty slot.
+    slots: Vec<(u64, u64, u8, u8)>,
+    long: FastMap<String, u8>,
+}
+
+impl WordFlags {
+    /// The word's bytes zero-padded to 16, if it has 1 to 16.
+    #[inline(always)]
+    fn inline(w: &[u8]) -> Option<(u64, u64)> {
+        if w.is_empty() || w.len() > 16 {
+            return None;
+        }
+        // Reads of the bytes, not a copy of variable length (a call to `memcpy`).
+        let word8 = |r: &[u8]| match r.len() {
+            0 => 0,
+            8 => u64::from_le_bytes([r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]]),
+            _ => crate::hash::tail_u64(r),
+        };
+        let (lo, hi) = w.split_at(w.len().min(8));
+        Some((word8(lo), word8(hi)))
+    }
+
+    #[inline]
+    fn slot(lo: u64, hi: u64, len: usize, mask: usize) -> usize {
+        let h = (lo ^ hi.rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 32) as usize & mask
+    }
+
+    pub(crate) fn build(all: &FastMap<String, u8>) -> WordFlags {
+        let n = (all.len() * 4).next_power_of_two().max(16);
+        let mut slots = vec![(0u64, 0u64, 0u8, 0u8); n];
+        let mut long = FastMap::default();
+        for (w, &f) in all {
+            let Some((lo, hi)) = Self::inline(w.as_bytes()) else {
+                long.insert(w.clone(), f);
+                continue;
+            };
+            let mut k = Self::slot(lo, hi, w.len(), n - 1);
+            while slots[k].2 != 0 {
+                k = (k + 1) & (n - 1);
+            }
+            slots[k] = (lo, hi, w.len() as u8, f);
+        }
+        WordFlags { slots, long }
+    }
+
+    /// [`WordFlags::get`] of a word of no byte or of more than 16.
+    #[cold]
+    fn get_long(&self, w: &str) -> u8 {
+        self.long.get(w).copied().unwrap_or(0)
+    }
+
+    #[inline(always)]
+    pub(crate) fn get(&self, w: &str) -> u8 {
+        let b = w.as_bytes();
+        let Some((lo, hi)) = Self::inline(b) else {
+            return self.get_long(w);
+        };
+        if self.slots.is_empty() {
+            return 0;
+        }
+        let mask = self.slots.len() - 1;
+        let mut k = Self::slot(lo, hi, b.len(), mask);
+        loop {
+            let (a, c, len, f) = self.slots[k];
+            if len == 0 {
+                return 0;
+            }
+            if a == lo && c == hi && len as usize == b.len() {
+                return f;
+            }
+            k = (k + 1) & mask;
+        }
     }
 }
 
@@ -1267,6 +1350,7 @@ fn parse_context(path: &Path, text: &str) -> Result<Context> {
         };
         set.insert(w);
     }
+    c.fast = WordFlags::build(&c.all);
     Ok(c)
 }
 
@@ -1361,6 +1445,29 @@ mod tests {
         assert_eq!(c.flags("province"), Context::ADMIN1);
         assert_eq!(c.flags("may"), Context::STOP);
         assert_eq!(c.flags("kabul"), 0);
+        // Every word of the lists, short or long, answers as the map does.
+        let mut all = FastMap::default();
+        for (i, w) in [
+            "a",
+            "general",
+            "province",
+            "ninechars",
+            "sixteen letters!",
+            "seventeen letters",
+            "x y z w v u t s r",
+        ]
+        .iter()
+        .enumerate()
+        {
+            all.insert(w.to_string(), 1u8 << i);
+        }
+        let f = WordFlags::build(&all);
+        for (w, &v) in &all {
+            assert_eq!(f.get(w), v, "{w}");
+        }
+        assert_eq!(f.get("generals"), 0);
+        assert_eq!(f.get(""), 0);
+        assert_eq!(WordFlags::default().get("a"), 0);
         assert!(c.title_mask.may("general") && c.title.contains("general"));
         assert!(parse_context(Path::new("c.tsv"), "town\tX\n").is_err());
     }
