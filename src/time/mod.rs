@@ -36,8 +36,8 @@ use std::path::Path;
 pub const LEXICON_FILE: &str = "time_lexicon.tsv";
 
 /// Bytes of context tokenized around a candidate.
-const WINDOW_BACK: usize = 80;
-const WINDOW_FWD: usize = 64;
+const WINDOW_BACK: usize = 100;
+const WINDOW_FWD: usize = 100;
 
 /// The temporal tagger, with its lexicon loaded from the gazetteer directory.
 pub struct TimeTagger {
@@ -819,26 +819,70 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
             return if f { Tense::Future } else { Tense::Past };
         }
     }
+    // where the phrase starts, with its prepositions ("On Tuesday")
+    let head = k;
     let mut past = false;
     let mut k = a;
-    let stop = a.saturating_sub(10);
+    // past verbs count over the ten tokens before; a future auxiliary further back in the
+    // same clause still governs when no past verb came between ("will be named commander
+    // of the crew for a mission in December")
+    let near = a.saturating_sub(10);
+    let stop = a.saturating_sub(16);
     while k > stop {
         k -= 1;
         if boundary(k) || newline_between(k, k + 1) {
             break;
         }
+        let far = k < near;
+        if far && past {
+            break;
+        }
         match verb(k) {
             Some(true) => return Tense::Future,
+            Some(false) if far => break,
             Some(false) => past = true,
             None => {}
         }
     }
-    let mut k = b;
-    while k < toks.len().min(b + 2) {
+    // a time fronted before its clause ("On Tuesday, the league plans to ...", "Also Sunday,
+    // crowds rallied"): the clause's verb comes after the comma
+    let starts = |i: usize| {
+        if i == 0 {
+            ctx.text[..toks[0].s].trim().is_empty()
+        } else {
+            boundary(i - 1) || newline_between(i - 1, i)
+        }
+    };
+    let fronted = !past
+        && b < toks.len()
+        && ctx.w(b) == ","
+        && (starts(head)
+            || head > 0
+                && toks[head - 1].kind == Kind::Word
+                && ctx.w(head - 1).as_bytes()[0].is_ascii_uppercase()
+                && starts(head - 1));
+    let reach = if fronted { b + 16 } else { b + 2 };
+    let mut k = b + usize::from(fronted);
+    while k < toks.len().min(reach) {
         if boundary(k) || (k > 0 && newline_between(k - 1, k)) {
             break;
         }
-        if cue(k) {
+        if fronted {
+            // only a modal or a verb of intent before "to" ("plans to") is the clause's
+            // future; "planned to", "vacation plans" are not
+            let w = ctx.w(k);
+            let modal = ["will", "would", "shall", "ll", "might", "could", "to"]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x));
+            match verb(k) {
+                Some(true) if w.ends_with("ed") => return Tense::Past,
+                Some(true) if modal || ctx.w(k + 1).eq_ignore_ascii_case("to") => {
+                    return Tense::Future
+                }
+                Some(false) => return Tense::Past,
+                _ => {}
+            }
+        } else if cue(k) {
             return Tense::Future;
         }
         k += 1;

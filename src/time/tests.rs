@@ -274,6 +274,58 @@ fn deadlines_and_multiword_future_cues() {
     );
 }
 
+#[test]
+fn future_auxiliary_far_back_in_the_clause() {
+    let t = tagger();
+    // "will" fifteen tokens before the month, no past verb between
+    assert_eq!(
+        values(
+            &t,
+            "Two judges will be named to the board of the regional water authority for a term in March."
+        ),
+        vec![pair("March", "2022-03")]
+    );
+    // a past verb near the month keeps it past, whatever comes further back
+    assert_eq!(
+        values(
+            &t,
+            "Critics will recall that the board of the regional water authority raised the tariff in March."
+        ),
+        vec![pair("March", "2021-03")]
+    );
+}
+
+#[test]
+fn fronted_weekday_takes_the_tense_after_the_comma() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "On Tuesday, the dockworkers' union plans to stage a strike."
+        ),
+        vec![pair("Tuesday", "2021-07-13")]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "On Tuesday, the dockworkers' union planned to stage a strike."
+        ),
+        vec![pair("Tuesday", "2021-07-06")]
+    );
+    // "holiday plans" is a noun: the clause's verb is past
+    assert_eq!(
+        values(
+            &t,
+            "On Friday, when the minister set aside his holiday plans, crowds gathered."
+        ),
+        vec![pair("Friday", "2021-07-02")]
+    );
+    assert_eq!(
+        values(&t, "Also Sunday, the mayor will open the bridge."),
+        vec![pair("Sunday", "2021-07-11")]
+    );
+}
+
 /// `PROBE_DCT=2021-07-08 PROBE="text" cargo test --lib time::tests::probe -- --ignored --nocapture`
 #[test]
 #[ignore]
