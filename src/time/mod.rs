@@ -151,6 +151,7 @@ impl TimeTagger {
             narrative_mode,
             last_day: None,
             reported_quarter: None,
+            future_end: None,
         };
         for p in self.candidates(text) {
             if p < last_end {
@@ -362,12 +363,27 @@ impl TimeTagger {
             && ctx.toks[parsed.b].s == ctx.toks[parsed.b - 1].e
             && matches!(ctx.w(parsed.b), "'" | "’")
             && ctx.w(parsed.b + 1) == "s";
+        // a date without a cue of its own after one resolved forwards in the same sentence
+        // shares its future ("flights would leave on Monday from March 30, with the third
+        // departing from August 6")
+        let future_before = st.future_end.filter(|&e| {
+            e <= span.start && !ctx.text[e..span.start].contains(['.', '!', '?', ';', '\n'])
+        });
+        let told = std::cell::Cell::new(None);
         let tense_of = || {
-            if possessive {
+            if let Some(t) = told.get() {
+                return t;
+            }
+            let t = if possessive {
                 Tense::Past
             } else {
-                tense(ctx, parsed.a, parsed.b)
-            }
+                match tense(ctx, parsed.a, parsed.b) {
+                    Tense::Unknown if future_before.is_some() => Tense::Future,
+                    t => t,
+                }
+            };
+            told.set(Some(t));
+            t
         };
         let (val, anchor, ttype) = match year_ago_period_in_force(ctx, parsed, st) {
             Some(v) => (v, Anchor::Previous, TimexType::Date),
@@ -379,6 +395,11 @@ impl TimeTagger {
                 st.narrative,
             ),
         };
+        match told.get() {
+            Some(Tense::Future) => st.future_end = Some(span.end),
+            Some(Tense::Past) => st.future_end = None,
+            _ => {}
+        }
         // "for the nine months, ... compared with ... a year earlier": the comparison is with
         // the longer period the sentence is about, not the quarter reported, so only its year
         let val = match val {
@@ -549,6 +570,8 @@ struct DocState {
     /// "the 1988 period", "after a flat second quarter"): what "the quarter", "the 1988
     /// period" and year-ago comparisons refer back to.
     reported_quarter: Option<Val>,
+    /// Where the last expression whose clause is in the future ended.
+    future_end: Option<usize>,
 }
 
 impl DocState {
@@ -974,6 +997,9 @@ fn resolve_sem(
             };
             let dd = d.unwrap_or(1);
             let year = match rel {
+                // "last February" written in March is a year back: the month just ended
+                // would be "last month"
+                Some(-1) if d.is_none() && m + 1 == r.month() => r.year() - 1,
                 Some(-1 | -2) => {
                     if m < r.month() {
                         r.year()

@@ -1620,3 +1620,37 @@ fn a_month_goes_to_the_nearer_year_of_the_account() {
         vec![pair("November 1940", "1940-11"), pair("March", "1941-03")]
     );
 }
+
+#[test]
+fn a_sentence_future_carries_to_later_dates_without_a_cue() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "Two new ferries would sail from the northern port on Monday, with a third, larger boat leaving from December 6."
+        ),
+        vec![pair("Monday", "2021-07-12"), pair("December 6", "2021-12-06")]
+    );
+    // not over a sentence boundary
+    assert_eq!(
+        values(
+            &t,
+            "Ferries will sail on Monday. Figures for the harbour's traffic on December 6 are below."
+        ),
+        vec![pair("Monday", "2021-07-12"), pair("December 6", "2020-12-06")]
+    );
+}
+
+#[test]
+fn last_month_name_of_the_month_just_ended_is_a_year_back() {
+    let t = tagger();
+    // written in July: "last June" is not the month just ended ("last month")
+    assert_eq!(
+        values(&t, "The dam burst last June."),
+        vec![pair("last June", "2020-06")]
+    );
+    assert_eq!(
+        values(&t, "The dam burst last May."),
+        vec![pair("last May", "2021-05")]
+    );
+}
