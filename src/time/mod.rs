@@ -152,6 +152,7 @@ impl TimeTagger {
             last_day: None,
             reported_quarter: None,
             future_end: None,
+            last_day_end: 0,
         };
         for p in self.candidates(text) {
             if p < last_end {
@@ -218,6 +219,7 @@ impl TimeTagger {
                     // the later day is the date in force
                     st.last = Some(vb.clone());
                     st.last_day = Some(vb.clone());
+                    st.last_day_end = e2;
                     if year.is_some() {
                         st.narrative = Some((y, first.month()));
                     }
@@ -391,7 +393,14 @@ impl TimeTagger {
                 &parsed.sem,
                 st.dct,
                 &tense_of,
-                st.anchor_for(&parsed.sem),
+                match parsed.sem {
+                    Sem::PartOfDay { near: true, .. }
+                        if !st.day_told_near(ctx.text, span.start) =>
+                    {
+                        None
+                    }
+                    _ => st.anchor_for(&parsed.sem),
+                },
                 st.narrative,
             ),
         };
@@ -432,6 +441,7 @@ impl TimeTagger {
             st.last = Some(val.clone());
             if val.gran() == Some(calendar::Gran::Day) {
                 st.last_day = Some(val.clone());
+                st.last_day_end = span.end;
             }
             // the period a report is about is the first quarter it names (its lede), not a
             // comparison ("the 1988 period"), an aside ("after a flat second quarter") nor an
@@ -572,9 +582,32 @@ struct DocState {
     reported_quarter: Option<Val>,
     /// Where the last expression whose clause is in the future ended.
     future_end: Option<usize>,
+    /// Where the last day-precise date ended.
+    last_day_end: usize,
 }
 
 impl DocState {
+    /// Whether the last day-precise date was told in the sentence ending before `start` or
+    /// in the one before it (a full stop, question or exclamation mark before a capital
+    /// ends a sentence; "Feb. 1" does not).
+    fn day_told_near(&self, text: &str, start: usize) -> bool {
+        if self.last_day.is_none() || self.last_day_end > start {
+            return false;
+        }
+        let b = &text.as_bytes()[self.last_day_end..start];
+        let ends = (0..b.len())
+            .filter(|&i| {
+                matches!(b[i], b'.' | b'!' | b'?')
+                    && b.get(i + 1).is_some_and(u8::is_ascii_whitespace)
+                    && b[i + 1..]
+                        .iter()
+                        .find(|c| !c.is_ascii_whitespace() && !matches!(c, b'"' | b'\''))
+                        .is_some_and(u8::is_ascii_uppercase)
+            })
+            .count();
+        ends <= 1
+    }
+
     /// The date a previous-anchored meaning is resolved against: the last date mentioned when
     /// it is at least as precise as the offset's unit, else (in news) the last day-precise
     /// date (a background year or month between a story's day and "the next day" is
@@ -1397,7 +1430,7 @@ fn resolve_sem(
                 ),
             }
         }
-        Sem::PartOfDay { part, days } => match (last, dct) {
+        Sem::PartOfDay { part, days, .. } => match (last, dct) {
             (Some(Val::Day(d, _) | Val::DayTime(d, ..)), _) => (
                 Val::Day(*d + Dur::days(days), Some(part)),
                 Anchor::Previous,

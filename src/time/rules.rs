@@ -193,10 +193,12 @@ pub enum Sem {
     /// time's, the one before in a past-tense clause ("since year-end").
     YearEnd,
     /// A part of the day in force ("by mid afternoon"), else of the reference day, or of a
-    /// day `days` after it ("the next morning").
+    /// day `days` after it ("the next morning"); with `near`, only a day told in the same or
+    /// the previous sentence is in force ("overnight").
     PartOfDay {
         part: &'static str,
         days: i64,
+        near: bool,
     },
     /// An age ("a 21-year-old", "52 years old"): consumed so it never becomes a date, not
     /// reported as a time expression.
@@ -1169,6 +1171,18 @@ impl<'a> Ctx<'a> {
                 b = i + 2;
             }
         }
+        // "overnight": the night before the day in force
+        if let (true, Some(part)) = (e.in_force, part) {
+            return Some(Parsed {
+                a: i,
+                b,
+                sem: Sem::PartOfDay {
+                    part,
+                    days,
+                    near: true,
+                },
+            });
+        }
         // "today's", fine; "Today" as a newspaper/programme name is rare enough
         Some(Parsed {
             a: i,
@@ -1230,7 +1244,11 @@ impl<'a> Ctx<'a> {
             return Some(Parsed {
                 a: self.left_mod(i - 2),
                 b: i + 1,
-                sem: Sem::PartOfDay { part, days: 1 },
+                sem: Sem::PartOfDay {
+                    part,
+                    days: 1,
+                    near: false,
+                },
             });
         }
         // "by mid afternoon": that part of the day in force
@@ -1242,7 +1260,11 @@ impl<'a> Ctx<'a> {
             return Some(Parsed {
                 a,
                 b: i + 1,
-                sem: Sem::PartOfDay { part, days: 0 },
+                sem: Sem::PartOfDay {
+                    part,
+                    days: 0,
+                    near: false,
+                },
             });
         }
         None

@@ -1654,3 +1654,24 @@ fn last_month_name_of_the_month_just_ended_is_a_year_back() {
         vec![pair("last May", "2021-05")]
     );
 }
+
+#[test]
+fn overnight_is_the_night_before_a_day_told_just_before() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "Shares in Tokyo closed lower on Friday. Dealers blamed overnight losses in London."
+        ),
+        vec![
+            pair("Friday", "2021-07-02"),
+            pair("overnight", "2021-07-01TNI")
+        ]
+    );
+    // a day told several sentences back is background: the night before the DCT
+    let v = values(
+        &t,
+        "The junta took power on Feb. 1. Crowds marched again. Unions joined them. Overnight, police raided homes.",
+    );
+    assert_eq!(v.last(), Some(&pair("Overnight", "2021-07-07TNI")));
+}
