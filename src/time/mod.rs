@@ -387,8 +387,11 @@ impl TimeTagger {
             told.set(Some(t));
             t
         };
-        let (val, anchor, ttype) = match year_ago_period_in_force(ctx, parsed, st) {
-            Some(v) => (v, Anchor::Previous, TimexType::Date),
+        let (val, anchor, ttype) = match year_ago_period_in_force(ctx, parsed, st)
+            .map(|v| (v, Anchor::Previous))
+            .or_else(|| quarter_ended(ctx, parsed, st.dct).map(|v| (v, Anchor::Dct)))
+        {
+            Some((v, a)) => (v, a, TimexType::Date),
             None => resolve_sem(
                 &parsed.sem,
                 st.dct,
@@ -520,6 +523,34 @@ fn year_ago_period_in_force(ctx: &Ctx, parsed: &Parsed, st: &DocState) -> Option
     let before = matches!(last, Val::Year(..) | Val::Quarter(..))
         && last.first_day().is_some_and(|d| d.year() < dct.year());
     before.then(|| last.clone())
+}
+
+/// "the quarter ended July 31": the calendar quarter holding most of the three months that
+/// ended on that day (a fiscal quarter May-July is the second), the day's year the latest
+/// on or before the DCT's day.
+fn quarter_ended(ctx: &Ctx, parsed: &Parsed, dct: Option<NaiveDate>) -> Option<Val> {
+    if !matches!(parsed.sem, Sem::LatestQuarter { latest: false })
+        || parsed.b + 1 >= ctx.toks.len()
+        || !["ended", "ending"]
+            .iter()
+            .any(|w| ctx.w(parsed.b).eq_ignore_ascii_case(w))
+    {
+        return None;
+    }
+    let Sem::Abs {
+        y, m, d: Some(d), ..
+    } = ctx.parse(parsed.b + 1)?.sem
+    else {
+        return None;
+    };
+    let year = match (y, dct) {
+        (Some(y), _) => y,
+        (None, Some(r)) if (m, d) > (r.month(), r.day()) => r.year() - 1,
+        (None, Some(r)) => r.year(),
+        (None, None) => return None,
+    };
+    let mid = NaiveDate::from_ymd_opt(year, m, d)? - Dur::days(45);
+    Some(Val::Quarter(mid.year(), (mid.month() - 1) / 3 + 1))
 }
 
 /// A capitalised deictic time inside a name or title ("ABC's \"This Week\"", "High Noon",

@@ -1675,3 +1675,15 @@ fn overnight_is_the_night_before_a_day_told_just_before() {
     );
     assert_eq!(v.last(), Some(&pair("Overnight", "2021-07-07TNI")));
 }
+
+#[test]
+fn the_quarter_ended_a_day_is_the_calendar_quarter_holding_most_of_it() {
+    let t = tagger();
+    // May to July: mostly the second quarter; July 31 is last year's (the DCT is July 8)
+    let v = values(&t, "The retailer lost money in the quarter ended July 31.");
+    assert_eq!(v[0], pair("the quarter", "2020-Q2"));
+    let v = values(&t, "The retailer lost money in the quarter ended Feb. 28.");
+    assert_eq!(v[0], pair("the quarter", "2021-Q1"));
+    let v = values(&t, "Net rose in the quarter ending June 30, 2020.");
+    assert_eq!(v[0], pair("the quarter", "2020-Q2"));
+}
