@@ -390,6 +390,7 @@ impl TimeTagger {
         let (val, anchor, ttype) = match year_ago_period_in_force(ctx, parsed, st)
             .map(|v| (v, Anchor::Previous))
             .or_else(|| quarter_ended(ctx, parsed, st.dct).map(|v| (v, Anchor::Dct)))
+            .or_else(|| last_year_figure(ctx, parsed, st).map(|v| (v, Anchor::Previous)))
         {
             Some((v, a)) => (v, a, TimexType::Date),
             None => resolve_sem(
@@ -523,6 +524,32 @@ fn year_ago_period_in_force(ctx: &Ctx, parsed: &Parsed, st: &DocState) -> Option
     let before = matches!(last, Val::Year(..) | Val::Quarter(..))
         && last.first_day().is_some_and(|d| d.year() < dct.year());
     before.then(|| last.clone())
+}
+
+/// "a loss of $3 million last year", "from last year's $1.55 billion" in a report on a
+/// quarter of the DCT's year: the figure compared is the year-ago quarter's, not the year's.
+fn last_year_figure(ctx: &Ctx, parsed: &Parsed, st: &DocState) -> Option<Val> {
+    if st.narrative_mode || !matches!(parsed.sem, Sem::RelUnit { unit: "Y", n: -1 }) {
+        return None;
+    }
+    let Some(Val::Quarter(y, q)) = st.reported_quarter else {
+        return None;
+    };
+    if st.dct.is_none_or(|r| r.year() != y) {
+        return None;
+    }
+    let (a, b) = (parsed.a, parsed.b);
+    let after_amount = a > 0 && {
+        let w = ctx.w(a - 1);
+        ctx.lex
+            .entry(w, Class::Magnitude)
+            .is_some_and(|e| e.num.unwrap_or(0) >= 1000)
+    };
+    let before_amount = b + 2 < ctx.toks.len()
+        && matches!(ctx.w(b), "'" | "’")
+        && ctx.w(b + 1) == "s"
+        && ctx.w(b + 2) == "$";
+    (after_amount || before_amount).then_some(Val::Quarter(y - 1, q))
 }
 
 /// "the quarter ended July 31": the calendar quarter holding most of the three months that

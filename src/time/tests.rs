@@ -1687,3 +1687,24 @@ fn the_quarter_ended_a_day_is_the_calendar_quarter_holding_most_of_it() {
     let v = values(&t, "Net rose in the quarter ending June 30, 2020.");
     assert_eq!(v[0], pair("the quarter", "2020-Q2"));
 }
+
+#[test]
+fn last_year_figure_in_a_quarterly_report_is_the_year_ago_quarter() {
+    let t = tagger();
+    let v = values(
+        &t,
+        "In the second quarter, the brewer earned $12 million, compared with $9 million last year.",
+    );
+    assert_eq!(v.last(), Some(&pair("last year", "2020-Q2")));
+    let v = values(
+        &t,
+        "Second-quarter sales were $80 million, up from last year's $70 million.",
+    );
+    assert_eq!(v.last(), Some(&pair("last year", "2020-Q2")));
+    // no figure: the year
+    let v = values(
+        &t,
+        "In the second quarter, the brewer earned $12 million. It was sold last year.",
+    );
+    assert_eq!(v.last(), Some(&pair("last year", "2020")));
+}
