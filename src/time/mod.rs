@@ -681,6 +681,10 @@ impl DocState {
             {
                 return self.reported_quarter.as_ref();
             }
+            // "that same day" after an event told by its month: a day of that month
+            Sem::PrevOffset { unit: "D", n: 0 } if matches!(self.last, Some(Val::Month(..))) => {
+                return self.last.as_ref();
+            }
             Sem::PrevOffset { unit, .. } => match *unit {
                 "D" | "TH" | "TM" | "TS" => Gran::Day,
                 "W" | "2W" | "WE" => Gran::Week,
@@ -1351,6 +1355,9 @@ fn resolve_sem(
                 .or_else(|| dct.map(|r| (Val::Day(r, None), Anchor::Dct)));
             let unit = if unit == "2W" { "W" } else { unit };
             let n = if unit == "2W" { 2 * n } else { n };
+            if let (Some((Val::Month(y, m), a)), "D", 0) = (&base, unit, n) {
+                return (Val::Other(format!("{y:04}-{m:02}-XX")), *a, Date);
+            }
             match base.and_then(|(v, a)| calendar::shift(&v, unit, n).map(|s| (s, a))) {
                 Some((v, a)) => (v, a, Date),
                 None => other("XXXX-XX-XX".into()),

@@ -1708,3 +1708,19 @@ fn last_year_figure_in_a_quarterly_report_is_the_year_ago_quarter() {
     );
     assert_eq!(v.last(), Some(&pair("last year", "2020")));
 }
+
+#[test]
+fn that_same_day_after_an_event_told_by_its_month() {
+    let t = tagger();
+    let v = values(
+        &t,
+        "The last envoy was expelled in March. His office was shut that same day.",
+    );
+    assert_eq!(v.last(), Some(&pair("that same day", "2021-03-XX")));
+    // after a day, that day
+    let v = values(
+        &t,
+        "The envoy was expelled on Monday. His office was shut that same day.",
+    );
+    assert_eq!(v.last(), Some(&pair("that same day", "2021-07-05")));
+}
