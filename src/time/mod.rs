@@ -11,7 +11,10 @@
 //!    "the next day" / "three days later" / "a year earlier", against the last date mentioned
 //!    (anchor `Previous`). Weekdays, months and weekends without a year take the tense of their
 //!    clause: the most recent on or before the DCT in past-tense reporting, the next one when
-//!    the clause has a future cue (lexicon class `future`: "will", "scheduled"...).
+//!    the clause has a future cue (lexicon class `future`: "will", "scheduled"...). A time
+//!    fronted before its clause ("On Tuesday, the league plans to ...") takes the tense of the
+//!    verb after the comma; a date with no cue of its own after one resolved forwards in the
+//!    same sentence is future too.
 //!
 //! Without a DCT, absolute dates still resolve; DCT-relative ones get an `XXXX` value and no
 //! date; previous-anchored ones resolve when an earlier absolute date exists.
