@@ -980,6 +980,24 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // "Tuesday nights", "on Monday and Tuesday nights": that part of every such day
+        let plural_part = |k: usize| {
+            let stem = self.w(k).strip_suffix('s')?;
+            code_static(&self.lex.entry(stem, Class::PartDay)?.value)
+        };
+        let weekly = |p: &str, b: usize| Parsed {
+            a: i,
+            b,
+            sem: Sem::Set(format!("XXXX-WXX-{wd}T{p}")),
+        };
+        if let Some(p) = plural_part(i + 1) {
+            return Some(weekly(p, i + 2));
+        }
+        if self.is_any(i + 1, &["and", "or"]) && self.cls(i + 2, Class::Weekday).is_some() {
+            if let Some(p) = plural_part(i + 3) {
+                return Some(weekly(p, i + 1));
+            }
+        }
         let mut b = i + 1;
         let mut part = None;
         if let Some(pd) = self.cls(i + 1, Class::PartDay) {

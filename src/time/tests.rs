@@ -1724,3 +1724,24 @@ fn that_same_day_after_an_event_told_by_its_month() {
     );
     assert_eq!(v.last(), Some(&pair("that same day", "2021-07-05")));
 }
+
+#[test]
+fn weekday_with_a_plural_part_of_day_is_a_weekly_set() {
+    let t = tagger();
+    assert_eq!(
+        values(&t, "The market opens on Friday and Saturday evenings."),
+        vec![
+            pair("Friday", "XXXX-WXX-5TEV"),
+            pair("Saturday evenings", "XXXX-WXX-6TEV")
+        ]
+    );
+    assert_eq!(
+        values(&t, "The choir meets on Sunday mornings."),
+        vec![pair("Sunday mornings", "XXXX-WXX-7TMO")]
+    );
+    // one evening: a date
+    assert_eq!(
+        values(&t, "The market opened on Friday evening."),
+        vec![pair("Friday evening", "2021-07-02TEV")]
+    );
+}
