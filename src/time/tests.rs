@@ -1745,3 +1745,21 @@ fn weekday_with_a_plural_part_of_day_is_a_weekly_set() {
         vec![pair("Friday evening", "2021-07-02TEV")]
     );
 }
+
+#[test]
+fn approximators_belong_to_the_extent() {
+    let t = tagger();
+    assert_eq!(
+        values(&t, "The dam was built about ten years ago."),
+        vec![pair("about ten years ago", "2011")]
+    );
+    assert_eq!(
+        values(&t, "The siege lasted almost three months."),
+        vec![pair("almost three months", "P3M")]
+    );
+    // not before a word that is no quantity
+    assert_eq!(
+        values(&t, "They argued about the year 2019."),
+        vec![pair("2019", "2019")]
+    );
+}
