@@ -177,7 +177,20 @@ impl TimeTagger {
             let Some(parsed) = ctx.parse(i) else {
                 continue;
             };
-            let parsed = ctx.extent(parsed);
+            let parsed = match ctx.extent(parsed) {
+                // TimeML (news) marks the day alone in "the night of Oct. 23"; TIMEX2
+                // (histories) takes the part of the day in
+                Parsed {
+                    sem: Sem::PartOf { day, from, .. },
+                    b,
+                    ..
+                } if !narrative_mode => Parsed {
+                    a: from,
+                    b,
+                    sem: *day,
+                },
+                p => p,
+            };
             if parsed.b <= parsed.a || parsed.b > toks.len() {
                 continue;
             }
@@ -1474,6 +1487,11 @@ fn resolve_sem(
         Sem::Set(ref s) => (Val::Other(s.clone()), Anchor::None, Set),
         Sem::Age => other(String::new()),
         Sem::Bc(y) => other(format!("BC{y:04}")),
+        Sem::SeasonBc(y, s) => other(format!("BC{y:04}-{s}")),
+        Sem::PartOf { ref day, part, .. } => match resolve_sem(day, dct, tense, last, narrative) {
+            (Val::Day(d, _), a, _) => (Val::Day(d, Some(part)), a, Time),
+            r => r,
+        },
         Sem::Clock { h, min, ref day } => {
             let (base, anchor) = match day {
                 Some(inner) => {

@@ -166,6 +166,15 @@ pub enum Sem {
     },
     /// A year before Christ.
     Bc(i32),
+    /// A season of a year before Christ ("the spring of 480 BC": BC0480-SP).
+    SeasonBc(i32, &'static str),
+    /// A part of a day ("the night of 20 June 1791": 1791-06-20TNI); `from` is the first
+    /// token of the day's own expression.
+    PartOf {
+        day: Box<Sem>,
+        part: &'static str,
+        from: usize,
+    },
     /// A clock time, on the day of `day` (a weekday or deictic meaning) or the reference day.
     Clock {
         h: u32,
@@ -419,6 +428,31 @@ impl<'a> Ctx<'a> {
                 b: p.b,
                 sem: Sem::WeekOf(Box::new(p.sem)),
             };
+        }
+        // "the night of 20 June 1791", "the morning of April 19": that part of the day
+        if matches!(p.sem, Sem::Abs { d: Some(_), .. })
+            && p.a >= 2 + self.min
+            && self.is(p.a - 1, "of")
+        {
+            if let Some(part) = self
+                .cls(p.a - 2, Class::PartDay)
+                .and_then(|pd| code_static(&pd.value))
+            {
+                let a = if p.a >= 3 + self.min && self.is(p.a - 3, "the") {
+                    p.a - 3
+                } else {
+                    p.a - 2
+                };
+                return Parsed {
+                    a,
+                    b: p.b,
+                    sem: Sem::PartOf {
+                        day: Box::new(p.sem),
+                        part,
+                        from: p.a,
+                    },
+                };
+            }
         }
         // "Easter week", "Christmas week": the week containing the holiday
         if matches!(p.sem, Sem::Holiday { y: None, .. }) && self.is(p.b, "week") && !self.cap(p.b) {
@@ -1577,6 +1611,25 @@ impl<'a> Ctx<'a> {
         {
             y = Some(yy);
             b = end;
+        } else if self.is(i + 1, "of") {
+            // "the spring of 480 BC"
+            if let Some(Parsed {
+                sem: Sem::Bc(v),
+                b: end,
+                ..
+            }) = self.parse(i + 2)
+            {
+                let a = if i > 0 && self.is(i - 1, "the") {
+                    i - 1
+                } else {
+                    i
+                };
+                return Some(Parsed {
+                    a: self.left_mod(a),
+                    b: end,
+                    sem: Sem::SeasonBc(v, s),
+                });
+            }
         }
         let mut a = i;
         let mut rel = None;

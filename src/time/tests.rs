@@ -1763,3 +1763,25 @@ fn approximators_belong_to_the_extent() {
         vec![pair("2019", "2019")]
     );
 }
+
+#[test]
+fn part_of_a_dated_day_in_histories() {
+    let t = tagger();
+    assert_eq!(
+        history_values(
+            &t,
+            "The garrison slipped away on the night of 12 March 1814."
+        ),
+        vec![pair("the night of 12 March 1814", "1814-03-12TNI")]
+    );
+    // news (TimeML): the day alone
+    assert_eq!(
+        values(&t, "The convoy was hit on the night of July 3."),
+        vec![pair("July 3", "2021-07-03")]
+    );
+    // a season of a year before Christ
+    assert_eq!(
+        history_values(&t, "The fleet sailed in the spring of 412 BC."),
+        vec![pair("the spring of 412 BC", "BC0412-SP")]
+    );
+}
