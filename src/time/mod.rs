@@ -1488,6 +1488,7 @@ fn resolve_sem(
         Sem::Age => other(String::new()),
         Sem::Bc(y) => other(format!("BC{y:04}")),
         Sem::SeasonBc(y, s) => other(format!("BC{y:04}-{s}")),
+        Sem::MonthBc(y, m) => other(format!("BC{y:04}-{m:02}")),
         Sem::PartOf { ref day, part, .. } => match resolve_sem(day, dct, tense, last, narrative) {
             (Val::Day(d, _), a, _) => (Val::Day(d, Some(part)), a, Time),
             r => r,

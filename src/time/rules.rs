@@ -168,6 +168,8 @@ pub enum Sem {
     Bc(i32),
     /// A season of a year before Christ ("the spring of 480 BC": BC0480-SP).
     SeasonBc(i32, &'static str),
+    /// A month of a year before Christ ("April 480 BC": BC0480-04).
+    MonthBc(i32, u32),
     /// A part of a day ("the night of 20 June 1791": 1791-06-20TNI); `from` is the first
     /// token of the day's own expression.
     PartOf {
@@ -815,6 +817,19 @@ impl<'a> Ctx<'a> {
         let dot = self.punct(j, ".");
         if e.abbr && dot {
             j += 1;
+        }
+        // "April 480 BC"
+        if self.toks.get(j).is_some_and(|t| t.kind == Kind::Num) {
+            if let Some(Parsed {
+                sem: Sem::Bc(v), b, ..
+            }) = self.parse(j)
+            {
+                return Some(Parsed {
+                    a: i,
+                    b,
+                    sem: Sem::MonthBc(v, m),
+                });
+            }
         }
         // day after: "July 7", "July 7, 2021", "June 3-5"
         let mut d = None;

@@ -1785,3 +1785,12 @@ fn part_of_a_dated_day_in_histories() {
         vec![pair("the spring of 412 BC", "BC0412-SP")]
     );
 }
+
+#[test]
+fn month_of_a_year_before_christ() {
+    let t = tagger();
+    assert_eq!(
+        history_values(&t, "The army crossed the strait in April 412 BC."),
+        vec![pair("April 412 BC", "BC0412-04")]
+    );
+}
