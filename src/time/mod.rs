@@ -485,12 +485,15 @@ impl TimeTagger {
                 // a history's aside to another era ("the largest battle since 1813",
                 // "documents found in 2004") leaves the year of the account in force: a bare
                 // year over a decade before it (or a generation after it) does not set it
+                // nor does a year in a clause about plans ("a campaign planned for 1976"
+                // told on 10 March 1975)
                 Anchor::None
                     if st.narrative_mode
                         && matches!(val, Val::Year(..))
                         && st.narrative.is_some_and(|(y0, _)| {
                             val.first_day()
                                 .is_some_and(|d| d.year() < y0 - 10 || d.year() > y0 + 30)
+                                || tense(ctx, parsed.a, parsed.b) == Tense::Future
                         }) => {}
                 Anchor::None | Anchor::Previous
                     if st.narrative_mode || matches!(val, Val::Day(..) | Val::DayTime(..)) =>

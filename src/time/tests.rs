@@ -1794,3 +1794,19 @@ fn month_of_a_year_before_christ() {
         vec![pair("April 412 BC", "BC0412-04")]
     );
 }
+
+#[test]
+fn a_planned_year_leaves_the_account_year_in_force() {
+    let t = tagger();
+    let v = history_values(
+        &t,
+        "On 10 March 1941, the army opened its offensive, planned as the first stage of a campaign in 1942. The town fell on 11 March.",
+    );
+    assert_eq!(v.last(), Some(&pair("11 March", "1941-03-11")));
+    // a year told as what happened moves the account on
+    let v = history_values(
+        &t,
+        "On 10 March 1941, the army opened its offensive. In 1942 the front broke. The town fell on 11 March.",
+    );
+    assert_eq!(v.last(), Some(&pair("11 March", "1942-03-11")));
+}
