@@ -1810,3 +1810,20 @@ fn a_planned_year_leaves_the_account_year_in_force() {
     );
     assert_eq!(v.last(), Some(&pair("11 March", "1942-03-11")));
 }
+
+#[test]
+fn decades_earlier_is_a_decade_and_leaves_the_year_in_force() {
+    let t = tagger();
+    let v = history_values(
+        &t,
+        "In 1965 the envoy repeated a warning made almost two decades earlier. In March, the first brigade landed.",
+    );
+    assert_eq!(
+        v,
+        vec![
+            pair("1965", "1965"),
+            pair("almost two decades earlier", "194"),
+            pair("March", "1965-03")
+        ]
+    );
+}
