@@ -274,6 +274,12 @@ pub fn shift(v: &Val, unit: &str, n: i64) -> Option<Val> {
                 _ => 1,
             } * n;
             let y = d.year() + k as i32;
+            // "two decades earlier": the decade (TimeML 194), "a century later" the century
+            match unit {
+                "DE" => return Some(Val::Other(format!("{:03}", y.div_euclid(10)))),
+                "CE" => return Some(Val::Other(format!("{:02}", y.div_euclid(100)))),
+                _ => {}
+            }
             match v {
                 Val::Quarter(_, q) => Val::Quarter(y, *q),
                 Val::Season(_, s) => Val::Season(y, s),

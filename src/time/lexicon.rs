@@ -105,6 +105,9 @@ pub struct Entry {
     /// Future cues: a verb whose simple present reports a scheduled event ("meets"); not
     /// after "to" (an infinitive: "flew there to meet him").
     pub present: bool,
+    /// Deictic words: counted from the day in force (the day the story tells last), else
+    /// from the DCT ("overnight": the night before it).
+    pub in_force: bool,
 }
 
 /// The loaded lexicon: lower-case word → entries.
@@ -155,6 +158,7 @@ impl Lexicon {
                 attributive: flag("attributive"),
                 period: flag("period"),
                 present: flag("present"),
+                in_force: flag("in_force"),
             };
             lex.words
                 .entry(word.into_bytes().into_boxed_slice())

@@ -11,7 +11,10 @@
 //!    "the next day" / "three days later" / "a year earlier", against the last date mentioned
 //!    (anchor `Previous`). Weekdays, months and weekends without a year take the tense of their
 //!    clause: the most recent on or before the DCT in past-tense reporting, the next one when
-//!    the clause has a future cue (lexicon class `future`: "will", "scheduled"...).
+//!    the clause has a future cue (lexicon class `future`: "will", "scheduled"...). A time
+//!    fronted before its clause ("On Tuesday, the league plans to ...") takes the tense of the
+//!    verb after the comma; a date with no cue of its own after one resolved forwards in the
+//!    same sentence is future too.
 //!
 //! Without a DCT, absolute dates still resolve; DCT-relative ones get an `XXXX` value and no
 //! date; previous-anchored ones resolve when an earlier absolute date exists.
@@ -36,8 +39,8 @@ use std::path::Path;
 pub const LEXICON_FILE: &str = "time_lexicon.tsv";
 
 /// Bytes of context tokenized around a candidate.
-const WINDOW_BACK: usize = 80;
-const WINDOW_FWD: usize = 64;
+const WINDOW_BACK: usize = 100;
+const WINDOW_FWD: usize = 100;
 
 /// The temporal tagger, with its lexicon loaded from the gazetteer directory.
 pub struct TimeTagger {
@@ -151,6 +154,8 @@ impl TimeTagger {
             narrative_mode,
             last_day: None,
             reported_quarter: None,
+            future_end: None,
+            last_day_end: 0,
         };
         for p in self.candidates(text) {
             if p < last_end {
@@ -172,7 +177,20 @@ impl TimeTagger {
             let Some(parsed) = ctx.parse(i) else {
                 continue;
             };
-            let parsed = ctx.extent(parsed);
+            let parsed = match ctx.extent(parsed) {
+                // TimeML (news) marks the day alone in "the night of Oct. 23"; TIMEX2
+                // (histories) takes the part of the day in
+                Parsed {
+                    sem: Sem::PartOf { day, from, .. },
+                    b,
+                    ..
+                } if !narrative_mode => Parsed {
+                    a: from,
+                    b,
+                    sem: *day,
+                },
+                p => p,
+            };
             if parsed.b <= parsed.a || parsed.b > toks.len() {
                 continue;
             }
@@ -217,6 +235,7 @@ impl TimeTagger {
                     // the later day is the date in force
                     st.last = Some(vb.clone());
                     st.last_day = Some(vb.clone());
+                    st.last_day_end = e2;
                     if year.is_some() {
                         st.narrative = Some((y, first.month()));
                     }
@@ -362,23 +381,54 @@ impl TimeTagger {
             && ctx.toks[parsed.b].s == ctx.toks[parsed.b - 1].e
             && matches!(ctx.w(parsed.b), "'" | "’")
             && ctx.w(parsed.b + 1) == "s";
+        // a date without a cue of its own after one resolved forwards in the same sentence
+        // shares its future ("flights would leave on Monday from March 30, with the third
+        // departing from August 6")
+        let future_before = st.future_end.filter(|&e| {
+            e <= span.start && !ctx.text[e..span.start].contains(['.', '!', '?', ';', '\n'])
+        });
+        let told = std::cell::Cell::new(None);
         let tense_of = || {
-            if possessive {
+            if let Some(t) = told.get() {
+                return t;
+            }
+            let t = if possessive {
                 Tense::Past
             } else {
-                tense(ctx, parsed.a, parsed.b)
-            }
+                match tense(ctx, parsed.a, parsed.b) {
+                    Tense::Unknown if future_before.is_some() => Tense::Future,
+                    t => t,
+                }
+            };
+            told.set(Some(t));
+            t
         };
-        let (val, anchor, ttype) = match year_ago_period_in_force(ctx, parsed, st) {
-            Some(v) => (v, Anchor::Previous, TimexType::Date),
+        let (val, anchor, ttype) = match year_ago_period_in_force(ctx, parsed, st)
+            .map(|v| (v, Anchor::Previous))
+            .or_else(|| quarter_ended(ctx, parsed, st.dct).map(|v| (v, Anchor::Dct)))
+            .or_else(|| last_year_figure(ctx, parsed, st).map(|v| (v, Anchor::Previous)))
+        {
+            Some((v, a)) => (v, a, TimexType::Date),
             None => resolve_sem(
                 &parsed.sem,
                 st.dct,
                 &tense_of,
-                st.anchor_for(&parsed.sem),
+                match parsed.sem {
+                    Sem::PartOfDay { near: true, .. }
+                        if !st.day_told_near(ctx.text, span.start) =>
+                    {
+                        None
+                    }
+                    _ => st.anchor_for(&parsed.sem),
+                },
                 st.narrative,
             ),
         };
+        match told.get() {
+            Some(Tense::Future) => st.future_end = Some(span.end),
+            Some(Tense::Past) => st.future_end = None,
+            _ => {}
+        }
         // "for the nine months, ... compared with ... a year earlier": the comparison is with
         // the longer period the sentence is about, not the quarter reported, so only its year
         let val = match val {
@@ -411,6 +461,7 @@ impl TimeTagger {
             st.last = Some(val.clone());
             if val.gran() == Some(calendar::Gran::Day) {
                 st.last_day = Some(val.clone());
+                st.last_day_end = span.end;
             }
             // the period a report is about is the first quarter it names (its lede), not a
             // comparison ("the 1988 period"), an aside ("after a flat second quarter") nor an
@@ -434,12 +485,15 @@ impl TimeTagger {
                 // a history's aside to another era ("the largest battle since 1813",
                 // "documents found in 2004") leaves the year of the account in force: a bare
                 // year over a decade before it (or a generation after it) does not set it
+                // nor does a year in a clause about plans ("a campaign planned for 1976"
+                // told on 10 March 1975)
                 Anchor::None
                     if st.narrative_mode
                         && matches!(val, Val::Year(..))
                         && st.narrative.is_some_and(|(y0, _)| {
                             val.first_day()
                                 .is_some_and(|d| d.year() < y0 - 10 || d.year() > y0 + 30)
+                                || tense(ctx, parsed.a, parsed.b) == Tense::Future
                         }) => {}
                 Anchor::None | Anchor::Previous
                     if st.narrative_mode || matches!(val, Val::Day(..) | Val::DayTime(..)) =>
@@ -489,6 +543,60 @@ fn year_ago_period_in_force(ctx: &Ctx, parsed: &Parsed, st: &DocState) -> Option
     let before = matches!(last, Val::Year(..) | Val::Quarter(..))
         && last.first_day().is_some_and(|d| d.year() < dct.year());
     before.then(|| last.clone())
+}
+
+/// "a loss of $3 million last year", "from last year's $1.55 billion" in a report on a
+/// quarter of the DCT's year: the figure compared is the year-ago quarter's, not the year's.
+fn last_year_figure(ctx: &Ctx, parsed: &Parsed, st: &DocState) -> Option<Val> {
+    if st.narrative_mode || !matches!(parsed.sem, Sem::RelUnit { unit: "Y", n: -1 }) {
+        return None;
+    }
+    let Some(Val::Quarter(y, q)) = st.reported_quarter else {
+        return None;
+    };
+    if st.dct.is_none_or(|r| r.year() != y) {
+        return None;
+    }
+    let (a, b) = (parsed.a, parsed.b);
+    let after_amount = a > 0 && {
+        let w = ctx.w(a - 1);
+        ctx.lex
+            .entry(w, Class::Magnitude)
+            .is_some_and(|e| e.num.unwrap_or(0) >= 1000)
+    };
+    let before_amount = b + 2 < ctx.toks.len()
+        && matches!(ctx.w(b), "'" | "’")
+        && ctx.w(b + 1) == "s"
+        && ctx.w(b + 2) == "$";
+    (after_amount || before_amount).then_some(Val::Quarter(y - 1, q))
+}
+
+/// "the quarter ended July 31": the calendar quarter holding most of the three months that
+/// ended on that day (a fiscal quarter May-July is the second), the day's year the latest
+/// on or before the DCT's day.
+fn quarter_ended(ctx: &Ctx, parsed: &Parsed, dct: Option<NaiveDate>) -> Option<Val> {
+    if !matches!(parsed.sem, Sem::LatestQuarter { latest: false })
+        || parsed.b + 1 >= ctx.toks.len()
+        || !["ended", "ending"]
+            .iter()
+            .any(|w| ctx.w(parsed.b).eq_ignore_ascii_case(w))
+    {
+        return None;
+    }
+    let Sem::Abs {
+        y, m, d: Some(d), ..
+    } = ctx.parse(parsed.b + 1)?.sem
+    else {
+        return None;
+    };
+    let year = match (y, dct) {
+        (Some(y), _) => y,
+        (None, Some(r)) if (m, d) > (r.month(), r.day()) => r.year() - 1,
+        (None, Some(r)) => r.year(),
+        (None, None) => return None,
+    };
+    let mid = NaiveDate::from_ymd_opt(year, m, d)? - Dur::days(45);
+    Some(Val::Quarter(mid.year(), (mid.month() - 1) / 3 + 1))
 }
 
 /// A capitalised deictic time inside a name or title ("ABC's \"This Week\"", "High Noon",
@@ -549,9 +657,34 @@ struct DocState {
     /// "the 1988 period", "after a flat second quarter"): what "the quarter", "the 1988
     /// period" and year-ago comparisons refer back to.
     reported_quarter: Option<Val>,
+    /// Where the last expression whose clause is in the future ended.
+    future_end: Option<usize>,
+    /// Where the last day-precise date ended.
+    last_day_end: usize,
 }
 
 impl DocState {
+    /// Whether the last day-precise date was told in the sentence ending before `start` or
+    /// in the one before it (a full stop, question or exclamation mark before a capital
+    /// ends a sentence; "Feb. 1" does not).
+    fn day_told_near(&self, text: &str, start: usize) -> bool {
+        if self.last_day.is_none() || self.last_day_end > start {
+            return false;
+        }
+        let b = &text.as_bytes()[self.last_day_end..start];
+        let ends = (0..b.len())
+            .filter(|&i| {
+                matches!(b[i], b'.' | b'!' | b'?')
+                    && b.get(i + 1).is_some_and(u8::is_ascii_whitespace)
+                    && b[i + 1..]
+                        .iter()
+                        .find(|c| !c.is_ascii_whitespace() && !matches!(c, b'"' | b'\''))
+                        .is_some_and(u8::is_ascii_uppercase)
+            })
+            .count();
+        ends <= 1
+    }
+
     /// The date a previous-anchored meaning is resolved against: the last date mentioned when
     /// it is at least as precise as the offset's unit, else (in news) the last day-precise
     /// date (a background year or month between a story's day and "the next day" is
@@ -566,6 +699,10 @@ impl DocState {
                     && self.reported_quarter.is_some() =>
             {
                 return self.reported_quarter.as_ref();
+            }
+            // "that same day" after an event told by its month: a day of that month
+            Sem::PrevOffset { unit: "D", n: 0 } if matches!(self.last, Some(Val::Month(..))) => {
+                return self.last.as_ref();
             }
             Sem::PrevOffset { unit, .. } => match *unit {
                 "D" | "TH" | "TM" | "TS" => Gran::Day,
@@ -819,26 +956,70 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
             return if f { Tense::Future } else { Tense::Past };
         }
     }
+    // where the phrase starts, with its prepositions ("On Tuesday")
+    let head = k;
     let mut past = false;
     let mut k = a;
-    let stop = a.saturating_sub(10);
+    // past verbs count over the ten tokens before; a future auxiliary further back in the
+    // same clause still governs when no past verb came between ("will be named commander
+    // of the crew for a mission in December")
+    let near = a.saturating_sub(10);
+    let stop = a.saturating_sub(16);
     while k > stop {
         k -= 1;
         if boundary(k) || newline_between(k, k + 1) {
             break;
         }
+        let far = k < near;
+        if far && past {
+            break;
+        }
         match verb(k) {
             Some(true) => return Tense::Future,
+            Some(false) if far => break,
             Some(false) => past = true,
             None => {}
         }
     }
-    let mut k = b;
-    while k < toks.len().min(b + 2) {
+    // a time fronted before its clause ("On Tuesday, the league plans to ...", "Also Sunday,
+    // crowds rallied"): the clause's verb comes after the comma
+    let starts = |i: usize| {
+        if i == 0 {
+            ctx.text[..toks[0].s].trim().is_empty()
+        } else {
+            boundary(i - 1) || newline_between(i - 1, i)
+        }
+    };
+    let fronted = !past
+        && b < toks.len()
+        && ctx.w(b) == ","
+        && (starts(head)
+            || head > 0
+                && toks[head - 1].kind == Kind::Word
+                && ctx.w(head - 1).as_bytes()[0].is_ascii_uppercase()
+                && starts(head - 1));
+    let reach = if fronted { b + 16 } else { b + 2 };
+    let mut k = b + usize::from(fronted);
+    while k < toks.len().min(reach) {
         if boundary(k) || (k > 0 && newline_between(k - 1, k)) {
             break;
         }
-        if cue(k) {
+        if fronted {
+            // only a modal or a verb of intent before "to" ("plans to") is the clause's
+            // future; "planned to", "vacation plans" are not
+            let w = ctx.w(k);
+            let modal = ["will", "would", "shall", "ll", "might", "could", "to"]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x));
+            match verb(k) {
+                Some(true) if w.ends_with("ed") => return Tense::Past,
+                Some(true) if modal || ctx.w(k + 1).eq_ignore_ascii_case("to") => {
+                    return Tense::Future
+                }
+                Some(false) => return Tense::Past,
+                _ => {}
+            }
+        } else if cue(k) {
             return Tense::Future;
         }
         k += 1;
@@ -930,6 +1111,9 @@ fn resolve_sem(
             };
             let dd = d.unwrap_or(1);
             let year = match rel {
+                // "last February" written in March is a year back: the month just ended
+                // would be "last month"
+                Some(-1) if d.is_none() && m + 1 == r.month() => r.year() - 1,
                 Some(-1 | -2) => {
                     if m < r.month() {
                         r.year()
@@ -1190,6 +1374,9 @@ fn resolve_sem(
                 .or_else(|| dct.map(|r| (Val::Day(r, None), Anchor::Dct)));
             let unit = if unit == "2W" { "W" } else { unit };
             let n = if unit == "2W" { 2 * n } else { n };
+            if let (Some((Val::Month(y, m), a)), "D", 0) = (&base, unit, n) {
+                return (Val::Other(format!("{y:04}-{m:02}-XX")), *a, Date);
+            }
             match base.and_then(|(v, a)| calendar::shift(&v, unit, n).map(|s| (s, a))) {
                 Some((v, a)) => (v, a, Date),
                 None => other("XXXX-XX-XX".into()),
@@ -1303,6 +1490,12 @@ fn resolve_sem(
         Sem::Set(ref s) => (Val::Other(s.clone()), Anchor::None, Set),
         Sem::Age => other(String::new()),
         Sem::Bc(y) => other(format!("BC{y:04}")),
+        Sem::SeasonBc(y, s) => other(format!("BC{y:04}-{s}")),
+        Sem::MonthBc(y, m) => other(format!("BC{y:04}-{m:02}")),
+        Sem::PartOf { ref day, part, .. } => match resolve_sem(day, dct, tense, last, narrative) {
+            (Val::Day(d, _), a, _) => (Val::Day(d, Some(part)), a, Time),
+            r => r,
+        },
         Sem::Clock { h, min, ref day } => {
             let (base, anchor) = match day {
                 Some(inner) => {
@@ -1327,7 +1520,7 @@ fn resolve_sem(
                 ),
             }
         }
-        Sem::PartOfDay { part, days } => match (last, dct) {
+        Sem::PartOfDay { part, days, .. } => match (last, dct) {
             (Some(Val::Day(d, _) | Val::DayTime(d, ..)), _) => (
                 Val::Day(*d + Dur::days(days), Some(part)),
                 Anchor::Previous,

@@ -166,6 +166,17 @@ pub enum Sem {
     },
     /// A year before Christ.
     Bc(i32),
+    /// A season of a year before Christ ("the spring of 480 BC": BC0480-SP).
+    SeasonBc(i32, &'static str),
+    /// A month of a year before Christ ("April 480 BC": BC0480-04).
+    MonthBc(i32, u32),
+    /// A part of a day ("the night of 20 June 1791": 1791-06-20TNI); `from` is the first
+    /// token of the day's own expression.
+    PartOf {
+        day: Box<Sem>,
+        part: &'static str,
+        from: usize,
+    },
     /// A clock time, on the day of `day` (a weekday or deictic meaning) or the reference day.
     Clock {
         h: u32,
@@ -193,10 +204,12 @@ pub enum Sem {
     /// time's, the one before in a past-tense clause ("since year-end").
     YearEnd,
     /// A part of the day in force ("by mid afternoon"), else of the reference day, or of a
-    /// day `days` after it ("the next morning").
+    /// day `days` after it ("the next morning"); with `near`, only a day told in the same or
+    /// the previous sentence is in force ("overnight").
     PartOfDay {
         part: &'static str,
         days: i64,
+        near: bool,
     },
     /// An age ("a 21-year-old", "52 years old"): consumed so it never becomes a date, not
     /// reported as a time expression.
@@ -417,6 +430,31 @@ impl<'a> Ctx<'a> {
                 b: p.b,
                 sem: Sem::WeekOf(Box::new(p.sem)),
             };
+        }
+        // "the night of 20 June 1791", "the morning of April 19": that part of the day
+        if matches!(p.sem, Sem::Abs { d: Some(_), .. })
+            && p.a >= 2 + self.min
+            && self.is(p.a - 1, "of")
+        {
+            if let Some(part) = self
+                .cls(p.a - 2, Class::PartDay)
+                .and_then(|pd| code_static(&pd.value))
+            {
+                let a = if p.a >= 3 + self.min && self.is(p.a - 3, "the") {
+                    p.a - 3
+                } else {
+                    p.a - 2
+                };
+                return Parsed {
+                    a,
+                    b: p.b,
+                    sem: Sem::PartOf {
+                        day: Box::new(p.sem),
+                        part,
+                        from: p.a,
+                    },
+                };
+            }
         }
         // "Easter week", "Christmas week": the week containing the holiday
         if matches!(p.sem, Sem::Holiday { y: None, .. }) && self.is(p.b, "week") && !self.cap(p.b) {
@@ -780,6 +818,19 @@ impl<'a> Ctx<'a> {
         if e.abbr && dot {
             j += 1;
         }
+        // "April 480 BC"
+        if self.toks.get(j).is_some_and(|t| t.kind == Kind::Num) {
+            if let Some(Parsed {
+                sem: Sem::Bc(v), b, ..
+            }) = self.parse(j)
+            {
+                return Some(Parsed {
+                    a: i,
+                    b,
+                    sem: Sem::MonthBc(v, m),
+                });
+            }
+        }
         // day after: "July 7", "July 7, 2021", "June 3-5"
         let mut d = None;
         let mut y = None;
@@ -978,6 +1029,24 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // "Tuesday nights", "on Monday and Tuesday nights": that part of every such day
+        let plural_part = |k: usize| {
+            let stem = self.w(k).strip_suffix('s')?;
+            code_static(&self.lex.entry(stem, Class::PartDay)?.value)
+        };
+        let weekly = |p: &str, b: usize| Parsed {
+            a: i,
+            b,
+            sem: Sem::Set(format!("XXXX-WXX-{wd}T{p}")),
+        };
+        if let Some(p) = plural_part(i + 1) {
+            return Some(weekly(p, i + 2));
+        }
+        if self.is_any(i + 1, &["and", "or"]) && self.cls(i + 2, Class::Weekday).is_some() {
+            if let Some(p) = plural_part(i + 3) {
+                return Some(weekly(p, i + 1));
+            }
+        }
         let mut b = i + 1;
         let mut part = None;
         if let Some(pd) = self.cls(i + 1, Class::PartDay) {
@@ -1169,6 +1238,18 @@ impl<'a> Ctx<'a> {
                 b = i + 2;
             }
         }
+        // "overnight": the night before the day in force
+        if let (true, Some(part)) = (e.in_force, part) {
+            return Some(Parsed {
+                a: i,
+                b,
+                sem: Sem::PartOfDay {
+                    part,
+                    days,
+                    near: true,
+                },
+            });
+        }
         // "today's", fine; "Today" as a newspaper/programme name is rare enough
         Some(Parsed {
             a: i,
@@ -1230,7 +1311,11 @@ impl<'a> Ctx<'a> {
             return Some(Parsed {
                 a: self.left_mod(i - 2),
                 b: i + 1,
-                sem: Sem::PartOfDay { part, days: 1 },
+                sem: Sem::PartOfDay {
+                    part,
+                    days: 1,
+                    near: false,
+                },
             });
         }
         // "by mid afternoon": that part of the day in force
@@ -1242,7 +1327,11 @@ impl<'a> Ctx<'a> {
             return Some(Parsed {
                 a,
                 b: i + 1,
-                sem: Sem::PartOfDay { part, days: 0 },
+                sem: Sem::PartOfDay {
+                    part,
+                    days: 0,
+                    near: false,
+                },
             });
         }
         None
@@ -1537,6 +1626,25 @@ impl<'a> Ctx<'a> {
         {
             y = Some(yy);
             b = end;
+        } else if self.is(i + 1, "of") {
+            // "the spring of 480 BC"
+            if let Some(Parsed {
+                sem: Sem::Bc(v),
+                b: end,
+                ..
+            }) = self.parse(i + 2)
+            {
+                let a = if i > 0 && self.is(i - 1, "the") {
+                    i - 1
+                } else {
+                    i
+                };
+                return Some(Parsed {
+                    a: self.left_mod(a),
+                    b: end,
+                    sem: Sem::SeasonBc(v, s),
+                });
+            }
         }
         let mut a = i;
         let mut rel = None;

@@ -274,6 +274,58 @@ fn deadlines_and_multiword_future_cues() {
     );
 }
 
+#[test]
+fn future_auxiliary_far_back_in_the_clause() {
+    let t = tagger();
+    // "will" fifteen tokens before the month, no past verb between
+    assert_eq!(
+        values(
+            &t,
+            "Two judges will be named to the board of the regional water authority for a term in March."
+        ),
+        vec![pair("March", "2022-03")]
+    );
+    // a past verb near the month keeps it past, whatever comes further back
+    assert_eq!(
+        values(
+            &t,
+            "Critics will recall that the board of the regional water authority raised the tariff in March."
+        ),
+        vec![pair("March", "2021-03")]
+    );
+}
+
+#[test]
+fn fronted_weekday_takes_the_tense_after_the_comma() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "On Tuesday, the dockworkers' union plans to stage a strike."
+        ),
+        vec![pair("Tuesday", "2021-07-13")]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "On Tuesday, the dockworkers' union planned to stage a strike."
+        ),
+        vec![pair("Tuesday", "2021-07-06")]
+    );
+    // "holiday plans" is a noun: the clause's verb is past
+    assert_eq!(
+        values(
+            &t,
+            "On Friday, when the minister set aside his holiday plans, crowds gathered."
+        ),
+        vec![pair("Friday", "2021-07-02")]
+    );
+    assert_eq!(
+        values(&t, "Also Sunday, the mayor will open the bridge."),
+        vec![pair("Sunday", "2021-07-11")]
+    );
+}
+
 /// `PROBE_DCT=2021-07-08 PROBE="text" cargo test --lib time::tests::probe -- --ignored --nocapture`
 #[test]
 #[ignore]
@@ -1566,5 +1618,212 @@ fn a_month_goes_to_the_nearer_year_of_the_account() {
     assert_eq!(
         v("The fleet sailed in November 1940. It reached the cape in March."),
         vec![pair("November 1940", "1940-11"), pair("March", "1941-03")]
+    );
+}
+
+#[test]
+fn a_sentence_future_carries_to_later_dates_without_a_cue() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "Two new ferries would sail from the northern port on Monday, with a third, larger boat leaving from December 6."
+        ),
+        vec![pair("Monday", "2021-07-12"), pair("December 6", "2021-12-06")]
+    );
+    // not over a sentence boundary
+    assert_eq!(
+        values(
+            &t,
+            "Ferries will sail on Monday. Figures for the harbour's traffic on December 6 are below."
+        ),
+        vec![pair("Monday", "2021-07-12"), pair("December 6", "2020-12-06")]
+    );
+}
+
+#[test]
+fn last_month_name_of_the_month_just_ended_is_a_year_back() {
+    let t = tagger();
+    // written in July: "last June" is not the month just ended ("last month")
+    assert_eq!(
+        values(&t, "The dam burst last June."),
+        vec![pair("last June", "2020-06")]
+    );
+    assert_eq!(
+        values(&t, "The dam burst last May."),
+        vec![pair("last May", "2021-05")]
+    );
+}
+
+#[test]
+fn overnight_is_the_night_before_a_day_told_just_before() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "Shares in Tokyo closed lower on Friday. Dealers blamed overnight losses in London."
+        ),
+        vec![
+            pair("Friday", "2021-07-02"),
+            pair("overnight", "2021-07-01TNI")
+        ]
+    );
+    // a day told several sentences back is background: the night before the DCT
+    let v = values(
+        &t,
+        "The junta took power on Feb. 1. Crowds marched again. Unions joined them. Overnight, police raided homes.",
+    );
+    assert_eq!(v.last(), Some(&pair("Overnight", "2021-07-07TNI")));
+}
+
+#[test]
+fn the_quarter_ended_a_day_is_the_calendar_quarter_holding_most_of_it() {
+    let t = tagger();
+    // May to July: mostly the second quarter; July 31 is last year's (the DCT is July 8)
+    let v = values(&t, "The retailer lost money in the quarter ended July 31.");
+    assert_eq!(v[0], pair("the quarter", "2020-Q2"));
+    let v = values(&t, "The retailer lost money in the quarter ended Feb. 28.");
+    assert_eq!(v[0], pair("the quarter", "2021-Q1"));
+    let v = values(&t, "Net rose in the quarter ending June 30, 2020.");
+    assert_eq!(v[0], pair("the quarter", "2020-Q2"));
+}
+
+#[test]
+fn last_year_figure_in_a_quarterly_report_is_the_year_ago_quarter() {
+    let t = tagger();
+    let v = values(
+        &t,
+        "In the second quarter, the brewer earned $12 million, compared with $9 million last year.",
+    );
+    assert_eq!(v.last(), Some(&pair("last year", "2020-Q2")));
+    let v = values(
+        &t,
+        "Second-quarter sales were $80 million, up from last year's $70 million.",
+    );
+    assert_eq!(v.last(), Some(&pair("last year", "2020-Q2")));
+    // no figure: the year
+    let v = values(
+        &t,
+        "In the second quarter, the brewer earned $12 million. It was sold last year.",
+    );
+    assert_eq!(v.last(), Some(&pair("last year", "2020")));
+}
+
+#[test]
+fn that_same_day_after_an_event_told_by_its_month() {
+    let t = tagger();
+    let v = values(
+        &t,
+        "The last envoy was expelled in March. His office was shut that same day.",
+    );
+    assert_eq!(v.last(), Some(&pair("that same day", "2021-03-XX")));
+    // after a day, that day
+    let v = values(
+        &t,
+        "The envoy was expelled on Monday. His office was shut that same day.",
+    );
+    assert_eq!(v.last(), Some(&pair("that same day", "2021-07-05")));
+}
+
+#[test]
+fn weekday_with_a_plural_part_of_day_is_a_weekly_set() {
+    let t = tagger();
+    assert_eq!(
+        values(&t, "The market opens on Friday and Saturday evenings."),
+        vec![
+            pair("Friday", "XXXX-WXX-5TEV"),
+            pair("Saturday evenings", "XXXX-WXX-6TEV")
+        ]
+    );
+    assert_eq!(
+        values(&t, "The choir meets on Sunday mornings."),
+        vec![pair("Sunday mornings", "XXXX-WXX-7TMO")]
+    );
+    // one evening: a date
+    assert_eq!(
+        values(&t, "The market opened on Friday evening."),
+        vec![pair("Friday evening", "2021-07-02TEV")]
+    );
+}
+
+#[test]
+fn approximators_belong_to_the_extent() {
+    let t = tagger();
+    assert_eq!(
+        values(&t, "The dam was built about ten years ago."),
+        vec![pair("about ten years ago", "2011")]
+    );
+    assert_eq!(
+        values(&t, "The siege lasted almost three months."),
+        vec![pair("almost three months", "P3M")]
+    );
+    // not before a word that is no quantity
+    assert_eq!(
+        values(&t, "They argued about the year 2019."),
+        vec![pair("2019", "2019")]
+    );
+}
+
+#[test]
+fn part_of_a_dated_day_in_histories() {
+    let t = tagger();
+    assert_eq!(
+        history_values(
+            &t,
+            "The garrison slipped away on the night of 12 March 1814."
+        ),
+        vec![pair("the night of 12 March 1814", "1814-03-12TNI")]
+    );
+    // news (TimeML): the day alone
+    assert_eq!(
+        values(&t, "The convoy was hit on the night of July 3."),
+        vec![pair("July 3", "2021-07-03")]
+    );
+    // a season of a year before Christ
+    assert_eq!(
+        history_values(&t, "The fleet sailed in the spring of 412 BC."),
+        vec![pair("the spring of 412 BC", "BC0412-SP")]
+    );
+}
+
+#[test]
+fn month_of_a_year_before_christ() {
+    let t = tagger();
+    assert_eq!(
+        history_values(&t, "The army crossed the strait in April 412 BC."),
+        vec![pair("April 412 BC", "BC0412-04")]
+    );
+}
+
+#[test]
+fn a_planned_year_leaves_the_account_year_in_force() {
+    let t = tagger();
+    let v = history_values(
+        &t,
+        "On 10 March 1941, the army opened its offensive, planned as the first stage of a campaign in 1942. The town fell on 11 March.",
+    );
+    assert_eq!(v.last(), Some(&pair("11 March", "1941-03-11")));
+    // a year told as what happened moves the account on
+    let v = history_values(
+        &t,
+        "On 10 March 1941, the army opened its offensive. In 1942 the front broke. The town fell on 11 March.",
+    );
+    assert_eq!(v.last(), Some(&pair("11 March", "1942-03-11")));
+}
+
+#[test]
+fn decades_earlier_is_a_decade_and_leaves_the_year_in_force() {
+    let t = tagger();
+    let v = history_values(
+        &t,
+        "In 1965 the envoy repeated a warning made almost two decades earlier. In March, the first brigade landed.",
+    );
+    assert_eq!(
+        v,
+        vec![
+            pair("1965", "1965"),
+            pair("almost two decades earlier", "194"),
+            pair("March", "1965-03")
+        ]
     );
 }

@@ -19,13 +19,15 @@
 //!
 //! Figures (`frontline eval --timeml ../shared/eval/time/TBAQ-cleaned`, `--wikiwars`):
 //! TBAQ-cleaned (256 documents, 1822 TIMEX3) relaxed span F1 0.945, strict 0.883, value F1
-//! 0.829, value accuracy 0.877 (0.889 on DATE/TIME); WikiWars (22 documents, 2659 TIMEX2)
-//! relaxed span F1 0.907, value accuracy 0.897 (0.917 on DATE/TIME). Of the 163 DATE/TIME
-//! value errors left on TBAQ-cleaned, about 15 are the tagger's (tense without a cue it reads,
-//! clock times on an event's day); the rest are gold errors (values contradicting the DCT or
-//! the text, weekdays a week off the DCT), underspecified gold values (`1989-WXX` for "last
-//! week", `1949-XX` for "1949"), gold granularities unlike the expression's, unpadded week
-//! numbers, part-of-day and earnings-period choices on which TimeBank disagrees with itself.
+//! 0.835, value accuracy 0.884 (0.895 on DATE/TIME); WikiWars (22 documents, 2659 TIMEX2)
+//! relaxed span F1 0.908, value accuracy 0.914 (0.937 on DATE/TIME). Of the 153 DATE/TIME
+//! value errors left on TBAQ-cleaned, a handful are the tagger's (clock times on an event's
+//! day told long before, a weekday the DCT contradicts); the rest are gold errors (values
+//! contradicting the DCT or the text, weekdays a week off the DCT, a story whose header date
+//! is not the DCT), underspecified gold values (`1989-WXX` for "last week", `1949-XX` for
+//! "1949"), gold granularities unlike the expression's, unpadded week numbers, part-of-day
+//! ("Sunday night": TNI 5 times, the day alone 5 times) and earnings-period choices on which
+//! TimeBank disagrees with itself.
 //! The error list: `frontline eval --timeml DIR --errors [all|dt|ok]` (to stderr), or
 //! `TIME_ERRORS=1` (and `TIME_OK=1`, `TIME_DT=1`) with the ignored `tbaq` / `wikiwars` tests
 //! below.
@@ -692,8 +694,8 @@ mod tests {
         assert_eq!(r.overall.gold, 1822);
         assert!(r.overall.relaxed.f1 >= 0.94, "{r}");
         assert!(r.overall.strict.f1 >= 0.875, "{r}");
-        assert!(r.overall.value.f1 >= 0.825, "{r}");
-        assert!(r.date_time.value_accuracy >= 0.885, "{r}");
+        assert!(r.overall.value.f1 >= 0.83, "{r}");
+        assert!(r.date_time.value_accuracy >= 0.893, "{r}");
     }
 
     /// `cargo test --release --lib time::timeml::tests::tbaq -- --ignored --nocapture`
