@@ -664,9 +664,11 @@ struct DocState {
 }
 
 impl DocState {
-    /// Whether the last day-precise date was told in the sentence ending before `start` or
-    /// in the one before it (a full stop, question or exclamation mark before a capital
-    /// ends a sentence; "Feb. 1" does not).
+    /// Whether the last day-precise date was told in the sentence of `start`, before it (a
+    /// full stop, question or exclamation mark before a capital ends a sentence; "Feb. 1"
+    /// does not). A day of the sentence before is not enough: in news, "Missiles also
+    /// struck Dnipro overnight" after a sentence about Friday is the night before the story
+    /// ran, as the own-words sets' annotators read it.
     fn day_told_near(&self, text: &str, start: usize) -> bool {
         if self.last_day.is_none() || self.last_day_end > start {
             return false;
@@ -682,7 +684,7 @@ impl DocState {
                         .is_some_and(u8::is_ascii_uppercase)
             })
             .count();
-        ends <= 1
+        ends == 0
     }
 
     /// The date a previous-anchored meaning is resolved against: the last date mentioned when

@@ -1661,12 +1661,21 @@ fn overnight_is_the_night_before_a_day_told_just_before() {
     assert_eq!(
         values(
             &t,
-            "Shares in Tokyo closed lower on Friday. Dealers blamed overnight losses in London."
+            "Shares in Tokyo closed lower on Friday as dealers blamed overnight losses in London."
         ),
         vec![
             pair("Friday", "2021-07-02"),
             pair("overnight", "2021-07-01TNI")
         ]
+    );
+    // a day of the sentence before does not carry: the night before the DCT
+    assert_eq!(
+        values(
+            &t,
+            "Shelling hit the town on Friday. Missiles also struck the city overnight."
+        )
+        .last(),
+        Some(&pair("overnight", "2021-07-07TNI"))
     );
     // a day told several sentences back is background: the night before the DCT
     let v = values(
