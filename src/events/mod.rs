@@ -29,6 +29,9 @@ pub struct EventExtractor {
     furniture_max: usize,
     /// Every furniture phrase is plain ASCII (so an ASCII line start can be compared as is).
     furniture_ascii: bool,
+    /// Weapons and craft (`actor_nouns.tsv`, class `machine`), folded: what strikes, never
+    /// the side that frees, meets or arrests ("Planes carrying freed detainees landed").
+    machines: crate::hash::FastSet<String>,
 }
 
 /// The mentions found in one article by the earlier stages (byte spans into the text).
@@ -101,7 +104,19 @@ impl EventExtractor {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| l.to_lowercase())
             .collect::<Vec<String>>();
+        let nouns_path = dir.join("actor_nouns.tsv");
+        let machines = std::fs::read_to_string(&nouns_path)
+            .map_err(|e| Error::io(&nouns_path, e))?
+            .lines()
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                (cols.next() == Some("machine"))
+                    .then(|| cols.next().map(crate::text::fold))
+                    .flatten()
+            })
+            .collect();
         Ok(EventExtractor {
+            machines,
             furniture_max: furniture.iter().map(String::len).max().unwrap_or(0),
             furniture_ascii: furniture.iter().all(|f| f.is_ascii()),
             triggers: TriggerLexicon::load(&dir.join("triggers.tsv"))?,
@@ -695,6 +710,15 @@ impl EventExtractor {
                     None => s.last_armed_before(m.first).into_iter().collect(),
                 };
             }
+        }
+        // "Planes carrying freed detainees landed": a craft is no side of a release, a
+        // meeting or an arrest
+        if !is_violent(t) {
+            agents.retain(|a| {
+                let name = crate::text::fold(&a.name);
+                let head = name.rsplit(' ').next().unwrap_or(&name);
+                !self.machines.contains(head)
+            });
         }
         // "protesters stormed the parliament": a crowd's force is a (violent) demonstration
         if matches!(t, EventType::Assault | EventType::Seizure)

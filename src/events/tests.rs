@@ -1323,3 +1323,17 @@ fn a_participle_before_its_noun_tells_no_event_but_a_siege_since_a_month_does() 
         ))
     );
 }
+
+#[test]
+fn a_craft_is_no_side_of_a_release() {
+    let evs = events(
+        "Planes carrying freed detainees landed in Sanaa on Wednesday as the warring parties \
+         began an exchange of 300 prisoners.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert!(!r.is_empty(), "{evs:#?}");
+    assert!(
+        r.iter().all(|e| !names(&e.agents).contains(&"Planes")),
+        "{evs:#?}"
+    );
+}
