@@ -211,6 +211,7 @@ impl EventExtractor {
             own_place: false,
             inferred_agents: false,
             last_parties: None,
+            last_sides: None,
             sentence_agents: Vec::new(),
         };
         let mut events: Vec<Event> = Vec::new();
@@ -777,8 +778,20 @@ impl EventExtractor {
         }
         // "an agreement reached in Sweden in 2018": a meeting or deal that names no party is
         // between the parties of the story's last one
+        // "The two sides swapped 40 prisoners", "both sides agreed": the sides of the fighting
+        let two_sides = s.words.windows(2).any(|w| {
+            matches!(w[0], "two" | "both" | "warring" | "opposing")
+                && matches!(w[1], "sides" | "parties" | "camps")
+        });
+        if two_sides && trig.roles == Roles::Parties && !is_violent(t) {
+            if let Some(sides) = &state.last_sides {
+                agents = sides.clone();
+            }
+        }
         if agents.is_empty() && trig.roles == Roles::Parties && !is_violent(t) {
-            if let Some(p) = &state.last_parties {
+            // ... else, for an exchange or a truce "between the two sides", the sides of
+            // the last fighting
+            if let Some(p) = state.last_parties.as_ref().or(state.last_sides.as_ref()) {
                 agents = p.clone();
             }
         }
@@ -930,6 +943,18 @@ impl EventExtractor {
         if matches!(t, EventType::Talks | EventType::Agreement) && agents.len() >= 2 {
             state.last_parties = Some(agents.clone());
         }
+        let armed_side = |a: &Actor| {
+            !is_civilian_side(a) && a.actor_type.is_some_and(|t| t != ActorType::Civilians)
+        };
+        if is_violent(t)
+            && !agents.is_empty()
+            && agents.iter().all(armed_side)
+            && targets.iter().any(armed_side)
+        {
+            let mut sides = agents.clone();
+            sides.extend(targets.iter().filter(|a| armed_side(a)).cloned());
+            state.last_sides = Some(sides);
+        }
         if !agents.is_empty() && trig.roles != Roles::Parties {
             state.sentence_agents = agents.clone();
             state.last_agents = agents.clone();
@@ -1054,6 +1079,8 @@ struct ArticleState {
     inferred_agents: bool,
     /// The parties of the last meeting or deal that named two or more.
     last_parties: Option<Vec<Actor>>,
+    /// The two sides of the last violence between armed actors (its agents and targets).
+    last_sides: Option<Vec<Actor>>,
     /// The agents of the last event of the current sentence that named them.
     sentence_agents: Vec<Actor>,
 }

@@ -1337,3 +1337,16 @@ fn a_craft_is_no_side_of_a_release() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn an_exchange_between_the_two_sides_is_between_the_sides_of_the_fighting() {
+    let evs = events(
+        "Taliban fighters attacked Afghan forces in Kunduz on Monday. The two sides swapped \
+         40 prisoners on Tuesday.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    let a = names(&r[0].agents);
+    assert!(a.contains(&"Taliban"), "{a:?}");
+    assert_eq!(a.len(), 2, "{a:?}");
+}
