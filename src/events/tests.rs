@@ -1350,3 +1350,12 @@ fn an_exchange_between_the_two_sides_is_between_the_sides_of_the_fighting() {
     assert!(a.contains(&"Taliban"), "{a:?}");
     assert_eq!(a.len(), 2, "{a:?}");
 }
+
+#[test]
+fn a_signed_declaration_is_an_agreement() {
+    let evs = events(
+        "Envoys of the army and the rebels met in Jeddah on Monday and signed a declaration \
+         committing them to protect civilians.",
+    );
+    assert_eq!(of_type(&evs, EventType::Agreement).len(), 1, "{evs:#?}");
+}

@@ -29,7 +29,7 @@ static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[A-Z][A-Z'’.\- ]{{2,}}(?:,[ \t]*[A-Z][A-Za-z.\- ]+)?,[ \t]*{MONTH}[ \t]+(\d{{1,2}})\b"
+        r"^[A-Z][A-Z'’.\- ]{{2,}}(?:,[ \t]*[A-Z][A-Za-z.\- ]+)?,[ \t]*{MONTH}[ \t]+(\d{{1,2}})\b(?:,?[ \t]+(\d{{4}})\b)?"
     ))
     .expect("valid regex")
 });
@@ -223,7 +223,12 @@ pub fn find_publication_date(text: &str, fallback: Option<NaiveDate>) -> Option<
     for l in head {
         if let Some(c) = DATELINE.captures(l) {
             if let (Some(m), Ok(day)) = (month_number(&c[1]), c[2].parse::<u32>()) {
-                if let Some(d) = infer_year(text, m, day, fallback) {
+                // "KHARTOUM, May 21, 2023 (Reuters) -": the dateline's own year
+                let own = c
+                    .get(3)
+                    .and_then(|y| y.as_str().parse().ok())
+                    .and_then(|y| NaiveDate::from_ymd_opt(y, m, day));
+                if let Some(d) = own.or_else(|| infer_year(text, m, day, fallback)) {
                     return Some(d);
                 }
             }
@@ -287,6 +292,14 @@ mod tests {
         assert_eq!(find_publication_date(t, None), d(2020, 11, 29));
         let t = "Thu Dec 22, 2016 | 5:41pm EST\n\nBEIRUT, Dec 22 (Reuters) - Body.";
         assert_eq!(find_publication_date(t, None), d(2016, 12, 22));
+    }
+
+    #[test]
+    fn a_dateline_with_its_own_year_takes_it() {
+        assert_eq!(
+            find_publication_date("KHARTOUM, May 21, 2023 (Wire) - Talks resumed.", None),
+            d(2023, 5, 21)
+        );
     }
 
     #[test]
