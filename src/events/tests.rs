@@ -1359,3 +1359,12 @@ fn a_signed_declaration_is_an_agreement() {
     );
     assert_eq!(of_type(&evs, EventType::Agreement).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn a_gerund_of_retaking_reports_the_seizure() {
+    let evs = events(
+        "The prime minister arrived in Mosul on Sunday to congratulate the armed forces on \
+         recapturing the city from Islamic State.",
+    );
+    assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
+}
