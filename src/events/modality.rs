@@ -561,6 +561,27 @@ mod tests {
     }
 
     #[test]
+    fn talks_suspended_or_broken_off_are_no_meeting() {
+        assert_eq!(
+            check(
+                "the president suspended peace talks with the rebels",
+                "peace"
+            )
+            .as_deref(),
+            Some("reference")
+        );
+        assert_eq!(
+            check(
+                "the government broke off negotiations in May",
+                "negotiations"
+            )
+            .as_deref(),
+            Some("reference")
+        );
+        assert_eq!(check("the two sides held talks in Doha", "talks"), None);
+    }
+
+    #[test]
     fn since_before_a_gerund_is_a_preposition() {
         assert_eq!(
             check(
