@@ -858,6 +858,19 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
         {
             return false;
         }
+        // "the junta's planned election", "a planned offensive": a participle qualifying a
+        // noun, not the clause's tense
+        if w.ends_with("ed")
+            && k > 0
+            && (ctx.lex.entry(ctx.w(k - 1), Class::Det).is_some()
+                || (ctx.w(k - 1).eq_ignore_ascii_case("s")
+                    && k > 1
+                    && matches!(ctx.w(k - 2), "'" | "’"))
+                || ctx.w(k - 1).ends_with("'s")
+                || ctx.w(k - 1).ends_with("’s"))
+        {
+            return false;
+        }
         if w.eq_ignore_ascii_case("ll") {
             return k > 0 && matches!(ctx.w(k - 1), "'" | "’");
         }

@@ -1836,3 +1836,21 @@ fn decades_earlier_is_a_decade_and_leaves_the_year_in_force() {
         ]
     );
 }
+
+#[test]
+fn a_planned_thing_after_a_possessive_leaves_the_past_tense() {
+    let t = tagger();
+    // the DCT is Thursday 2021-07-08: the protest was staged, so Tuesday is the one before
+    assert_eq!(
+        values(
+            &t,
+            "Students staged a protest against the junta's planned election on Tuesday."
+        ),
+        vec![pair("Tuesday", "2021-07-06")]
+    );
+    // a plan itself still looks forward
+    assert_eq!(
+        values(&t, "The junta planned to hold the vote on Tuesday."),
+        vec![pair("Tuesday", "2021-07-13")]
+    );
+}
