@@ -444,8 +444,14 @@ impl EventExtractor {
                 if trig.weak && trig.event_type == EventType::AttackOnCivilians {
                     // "At least eight people were killed": the toll of the violence just told,
                     // not another event; "thousands have been killed": a war's toll
+                    // ("gang members killed a dozen people as they moved through the town"
+                    // names who killed: violence of its own)
+                    let own_killer = !s.passive_trigger(m.first)
+                        && s.subject_right_before(m.first)
+                            .is_some_and(crate::actors::is_armed_group);
                     let toll_of_last = last_violent_sentence.is_some_and(|k| k + 1 >= sentence_no)
-                        && s.date_for(m.first, m.last).is_none();
+                        && s.date_for(m.first, m.last).is_none()
+                        && !own_killer;
                     let war_toll = s
                         .tolls
                         .get_or_init(|| self.quantities.fatalities(&words))

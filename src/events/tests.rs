@@ -1368,3 +1368,25 @@ fn a_gerund_of_retaking_reports_the_seizure() {
     );
     assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn a_killing_with_its_own_armed_subject_is_no_toll_of_the_last_violence() {
+    let evs = events(
+        "Gangs stormed the town of Mirebalais on Monday and took control of the police \
+         station. Residents said gang members killed at least a dozen people as they moved \
+         through the town.",
+    );
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+    // a toll told with no killer of its own still counts the dead of the attack told
+    let evs = events(
+        "Gangs stormed the town of Mirebalais on Monday. At least a dozen people were killed.",
+    );
+    assert!(
+        of_type(&evs, EventType::AttackOnCivilians).is_empty(),
+        "{evs:#?}"
+    );
+}
