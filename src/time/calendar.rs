@@ -35,6 +35,15 @@ pub enum Gran {
 }
 
 impl Val {
+    /// The calendar year the value lies in, where it has one.
+    pub fn year(&self) -> Option<i32> {
+        match self {
+            Val::Day(d, _) | Val::DayTime(d, ..) | Val::Week(d) | Val::Weekend(d) => Some(d.year()),
+            Val::Month(y, _) | Val::Quarter(y, _) | Val::Season(y, _) | Val::Year(y) => Some(*y),
+            Val::Decade(_) | Val::Other(_) => None,
+        }
+    }
+
     pub fn value(&self) -> String {
         match self {
             Val::Day(d, None) => d.format("%Y-%m-%d").to_string(),

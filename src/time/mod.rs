@@ -716,6 +716,11 @@ impl DocState {
             // "days before rebels swept into Damascus", after "in early December": the event
             // told last, at the precision it was told (not an older day)
             Sem::EventAnchored => return self.last.as_ref(),
+            // "in May that year": the year of the date told last
+            Sem::Abs {
+                yrel: Some(rules::THAT_YEAR),
+                ..
+            } => return self.last.as_ref(),
             Sem::PrevWeekday { .. } | Sem::Clock { day: None, .. } | Sem::PartOfDay { .. } => {
                 Gran::Day
             }
@@ -1065,6 +1070,22 @@ fn resolve_sem(
                 None => other(format!("{y:04}-{m:02}-{d:02}")),
             },
             None => (Val::Month(y, m), Anchor::None, Date),
+        },
+        Sem::Abs {
+            y: None,
+            m,
+            d,
+            yrel: Some(rules::THAT_YEAR),
+            ..
+        } => match last.and_then(Val::year).or(dct.map(|r| r.year())) {
+            Some(y) => match d {
+                Some(d) => match NaiveDate::from_ymd_opt(y, m, d) {
+                    Some(date) => (Val::Day(date, None), Anchor::Previous, Date),
+                    None => other(format!("{y:04}-{m:02}-{d:02}")),
+                },
+                None => (Val::Month(y, m), Anchor::Previous, Date),
+            },
+            None => other(format!("XXXX-{m:02}")),
         },
         Sem::Abs {
             y: None,

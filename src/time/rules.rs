@@ -87,6 +87,9 @@ pub fn tokenize(text: &str, lo: usize, hi: usize, out: &mut Vec<Tok>) {
     }
 }
 
+/// `Sem::Abs::yrel` of "May that year": the year of the date told last.
+pub const THAT_YEAR: i64 = i64::MIN;
+
 /// What an expression means, before resolution.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Sem {
@@ -907,7 +910,7 @@ impl<'a> Ctx<'a> {
         if y.is_none() {
             y = self.coordinated_year(j);
         }
-        // "June last year", "May 5 this year"
+        // "June last year", "May 5 this year"; "May that year": the year told last
         let mut yrel = None;
         if y.is_none() && self.is(j + 1, "year") {
             if let Some(r) = self.cls(j, Class::Rel) {
@@ -915,6 +918,9 @@ impl<'a> Ctx<'a> {
                     yrel = r.num;
                     j += 2;
                 }
+            } else if self.is(j, "that") {
+                yrel = Some(THAT_YEAR);
+                j += 2;
             }
         }
         let strong = d.is_some() || y.is_some() || yrel.is_some();

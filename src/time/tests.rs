@@ -1854,3 +1854,18 @@ fn a_planned_thing_after_a_possessive_leaves_the_past_tense() {
         vec![pair("Tuesday", "2021-07-13")]
     );
 }
+
+#[test]
+fn a_month_that_year_is_in_the_year_told_last() {
+    let t = tagger();
+    assert_eq!(
+        values(
+            &t,
+            "The war began in April 2019. Envoys met in Jeddah in May that year."
+        ),
+        vec![
+            pair("April 2019", "2019-04"),
+            pair("May that year", "2019-05")
+        ]
+    );
+}
