@@ -221,6 +221,12 @@ const PLACE_NOUNS: &[&str] = &[
     "strip",
     "bank",
 ];
+/// Nouns that end the name of an installation called after its town ("the Kuje Medium
+/// Security Custodial Centre", "Bagram Air Base"): the town is where the installation is.
+const INSTALLATION_NOUNS: &[&str] = &[
+    "centre", "center", "prison", "jail", "barracks", "base", "camp", "airport", "airbase",
+    "hospital",
+];
 /// Words that may stand between a verb and the place that is its object.
 const OBJECT_WORDS: &[&str] = &[
     "the",
@@ -1699,7 +1705,24 @@ impl<'a> Sentence<'a> {
             && cap(p.last + 1)
             && joined(p.last, p.last + 1)
             && !PLACE_NOUNS.contains(&self.words[p.last + 1]);
-        before || after
+        // a town that opens the name of an installation ("the Kuje Medium Security
+        // Custodial Centre") places it: the name's capitalised words end in such a noun
+        let installation = || {
+            let town = p
+                .item
+                .place
+                .as_ref()
+                .is_some_and(|x| x.precision == GeoPrecision::Point);
+            let mut k = p.last + 1;
+            while town && k < self.toks.len() && k <= p.last + 5 && cap(k) && joined(k - 1, k) {
+                if INSTALLATION_NOUNS.contains(&self.words[k]) {
+                    return true;
+                }
+                k += 1;
+            }
+            false
+        };
+        before || after && !installation()
     }
 
     /// Words of a wire dateline opening the sentence ("CULIACAN, Mexico, Oct 18 (Reuters) -"):

@@ -1323,3 +1323,31 @@ fn a_participle_before_its_noun_tells_no_event_but_a_siege_since_a_month_does() 
         ))
     );
 }
+
+#[test]
+fn a_town_that_opens_an_installation_name_places_the_event() {
+    let evs = events(
+        "Dozens of prisoners escaped from the Taloqan Central Detention Centre outside Kunduz \
+         on Monday.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(r[0].place.as_ref().unwrap().name, "Taloqan", "{evs:#?}");
+}
+
+#[test]
+fn a_town_qualified_by_a_country_is_never_a_namesake_abroad() {
+    for text in [
+        "Insurgents attacked the northern Mozambican town of Palma on Wednesday.",
+        "Insurgents attacked Palma, Mozambique, on Wednesday.",
+        "Insurgents attacked Mozambique's Palma on Wednesday.",
+    ] {
+        let evs = events(text);
+        let a = of_type(&evs, EventType::Assault);
+        assert_eq!(a.len(), 1, "{text}: {evs:#?}");
+        assert!(
+            a[0].place.as_ref().is_none_or(|p| p.country_code == "MZ"),
+            "{text}: {evs:#?}"
+        );
+    }
+}
