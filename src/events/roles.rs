@@ -227,6 +227,15 @@ const INSTALLATION_NOUNS: &[&str] = &[
     "centre", "center", "prison", "jail", "barracks", "base", "camp", "airport", "airbase",
     "hospital",
 ];
+/// Diplomats named with the country they are sent to ("ambassador to Turkey").
+const ENVOY_NOUNS: &[&str] = &[
+    "ambassador",
+    "ambassadors",
+    "envoy",
+    "envoys",
+    "consul",
+    "representative",
+];
 /// Words that may stand between a verb and the place that is its object.
 const OBJECT_WORDS: &[&str] = &[
     "the",
@@ -1555,6 +1564,15 @@ impl<'a> Sentence<'a> {
             && !self.country_by(p)
             && !self.compound_modifier(p)
             && !self.neighbour_country(p)
+            && !self.envoy_post(p)
+    }
+
+    /// "Russia's ambassador to Turkey", "the UN envoy to Yemen": the country a diplomat is
+    /// sent to names the post, not where anything happened.
+    fn envoy_post(&self, p: &Located<'_, PlaceMention>) -> bool {
+        p.first >= 2
+            && self.words[p.first - 1] == "to"
+            && ENVOY_NOUNS.contains(&self.words[p.first - 2])
     }
 
     /// "the U.S.-brokered deal", "a Qatar-mediated truce", "the U.S.- and French-brokered

@@ -1351,3 +1351,17 @@ fn a_town_qualified_by_a_country_is_never_a_namesake_abroad() {
         );
     }
 }
+
+#[test]
+fn the_country_an_envoy_is_sent_to_is_no_event_place() {
+    let evs = events(
+        "Gunmen shot dead Norway's ambassador to Kenya outside a hotel in Mombasa on Monday.",
+    );
+    let a: Vec<&Event> = evs.iter().filter(|e| e.place.is_some()).collect();
+    assert!(!a.is_empty(), "{evs:#?}");
+    assert!(
+        a.iter()
+            .all(|e| e.place.as_ref().unwrap().name == "Mombasa"),
+        "{evs:#?}"
+    );
+}
