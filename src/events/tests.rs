@@ -1365,3 +1365,12 @@ fn the_country_an_envoy_is_sent_to_is_no_event_place() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn nigerias_federal_capital_territory_is_its_province() {
+    let evs =
+        events("Gunmen attacked a police checkpoint in the Federal Capital Territory on Tuesday.");
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].place.as_ref().unwrap().country_code, "NG", "{evs:#?}");
+}
