@@ -1013,6 +1013,8 @@ struct Found {
     /// The country a possessive or a demonym before the name puts it in ("Mozambique's
     /// Palma", "the Mozambican town of Palma"): a group of its own too.
     qual: Option<u32>,
+    /// The demonym that gives `qual`, if one does.
+    qual_span: Option<Span>,
     span: Span,
     /// Not only sentence-initial evidence.
     strong: bool,
@@ -1085,7 +1087,9 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
     let mut last_mention: Option<(usize, usize, bool)> = None;
     // The token after the last demonym ("Mozambican") and after the last country written
     // with a possessive ("Mozambique's"), with that country.
-    let mut last_demonym: Option<(usize, u32)> = None;
+    let mut last_demonym: Option<(usize, u32, Span)> = None;
+    // (group, demonym span, country) of the names a demonym qualifies.
+    let mut demonym_quals: Vec<(usize, Span, u32)> = Vec::new();
     let mut last_poss_country: Option<(usize, u32)> = None;
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
@@ -1225,7 +1229,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
                 let reported = match *s {
                     Small::Demonym(c) => {
                         demonym_ev.push((c, 0.5));
-                        last_demonym = Some((i, c));
+                        last_demonym = Some((i, c, Span::new(start, end)));
                         if toponyms {
                             modifiers.push((Span::new(start, end), g.country_place(c)));
                         } else if let Some(cap) = capital_after(g, text, start, end, c) {
@@ -1355,18 +1359,20 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         // "Mozambique's Palma", "the (northern) Mozambican town of Palma": the country the
         // words before the name put it in.
         let mut qual = None;
+        let mut qual_span = None;
         if let Some((after, c)) = last_poss_country {
             if after == b && b >= 1 && joinable(f, &toks[b - 1], &toks[b]) {
                 qual = Some(c);
             }
         }
-        if let Some((after, c)) = last_demonym {
+        if let Some((after, c, sp)) = last_demonym {
             if b >= 3
                 && after == b - 2
                 && word(&toks[b - 1]) == "of"
                 && ctx.flags(word(&toks[b - 2])) & Context::CITY != 0
             {
                 qual = Some(c);
+                qual_span = Some(sp);
             }
         }
         if cut {
@@ -1380,6 +1386,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
             hint,
             before_region,
             qual,
+            qual_span,
             span: Span::new(start, end),
             strong: !initial || n > 1 || has_region,
             lower_q,
@@ -1497,6 +1504,9 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         if let Some(c) = fd.qual {
             if !gr.qual.contains(&c) {
                 gr.qual.push(c);
+            }
+            if let Some(sp) = fd.qual_span {
+                demonym_quals.push((gi, sp, c));
             }
         }
         let (start, end) = (fd.span.start, fd.span.end);
@@ -1702,6 +1712,20 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
                 },
                 confidence: conf,
             });
+        }
+    }
+    // "the Mozambican town of Palma" where the gazetteer has no Mozambican Palma: the
+    // demonym is then the one place the words give, a mention of the country.
+    if !toponyms {
+        for &(gi, sp, c) in &demonym_quals {
+            if groups[gi].cands.is_empty() {
+                out.push(PlaceMention {
+                    span: sp,
+                    text: text[sp.start..sp.end].to_string(),
+                    place: Some(g.country_place(c)),
+                    confidence: 0.5,
+                });
+            }
         }
     }
     for (s, p) in capitals {
@@ -2968,6 +2992,11 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+        // The demonym of an unknown qualified town stands for its country.
+        let got = names("Gunmen raided the northern Libyan town of Tarsk on Sunday.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Libyan", "{got:?}");
+        assert_eq!(got[0].2.as_deref(), Some("LY"), "{got:?}");
         // The right country keeps the reading; a qualified name with readings in two
         // countries takes the qualified one even against the article's other country.
         let got = names("Gunmen raided the Lebanese town of Tarsk on Sunday.");
