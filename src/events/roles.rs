@@ -221,6 +221,21 @@ const PLACE_NOUNS: &[&str] = &[
     "strip",
     "bank",
 ];
+/// Nouns that end the name of an installation called after its town ("the Kuje Medium
+/// Security Custodial Centre", "Bagram Air Base"): the town is where the installation is.
+const INSTALLATION_NOUNS: &[&str] = &[
+    "centre", "center", "prison", "jail", "barracks", "base", "camp", "airport", "airbase",
+    "hospital",
+];
+/// Diplomats named with the country they are sent to ("ambassador to Turkey").
+const ENVOY_NOUNS: &[&str] = &[
+    "ambassador",
+    "ambassadors",
+    "envoy",
+    "envoys",
+    "consul",
+    "representative",
+];
 /// Words that may stand between a verb and the place that is its object.
 const OBJECT_WORDS: &[&str] = &[
     "the",
@@ -1549,6 +1564,15 @@ impl<'a> Sentence<'a> {
             && !self.country_by(p)
             && !self.compound_modifier(p)
             && !self.neighbour_country(p)
+            && !self.envoy_post(p)
+    }
+
+    /// "Russia's ambassador to Turkey", "the UN envoy to Yemen": the country a diplomat is
+    /// sent to names the post, not where anything happened.
+    fn envoy_post(&self, p: &Located<'_, PlaceMention>) -> bool {
+        p.first >= 2
+            && self.words[p.first - 1] == "to"
+            && ENVOY_NOUNS.contains(&self.words[p.first - 2])
     }
 
     /// "the U.S.-brokered deal", "a Qatar-mediated truce", "the U.S.- and French-brokered
@@ -1699,7 +1723,24 @@ impl<'a> Sentence<'a> {
             && cap(p.last + 1)
             && joined(p.last, p.last + 1)
             && !PLACE_NOUNS.contains(&self.words[p.last + 1]);
-        before || after
+        // a town that opens the name of an installation ("the Kuje Medium Security
+        // Custodial Centre") places it: the name's capitalised words end in such a noun
+        let installation = || {
+            let town = p
+                .item
+                .place
+                .as_ref()
+                .is_some_and(|x| x.precision == GeoPrecision::Point);
+            let mut k = p.last + 1;
+            while town && k < self.toks.len() && k <= p.last + 5 && cap(k) && joined(k - 1, k) {
+                if INSTALLATION_NOUNS.contains(&self.words[k]) {
+                    return true;
+                }
+                k += 1;
+            }
+            false
+        };
+        before || after && !installation()
     }
 
     /// Words of a wire dateline opening the sentence ("CULIACAN, Mexico, Oct 18 (Reuters) -"):

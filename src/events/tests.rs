@@ -1390,3 +1390,55 @@ fn a_killing_with_its_own_armed_subject_is_no_toll_of_the_last_violence() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_town_that_opens_an_installation_name_places_the_event() {
+    let evs = events(
+        "Dozens of prisoners escaped from the Taloqan Central Detention Centre outside Kunduz \
+         on Monday.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(r[0].place.as_ref().unwrap().name, "Taloqan", "{evs:#?}");
+}
+
+#[test]
+fn a_town_qualified_by_a_country_is_never_a_namesake_abroad() {
+    for text in [
+        "Insurgents attacked the northern Mozambican town of Palma on Wednesday.",
+        "Insurgents attacked Palma, Mozambique, on Wednesday.",
+        "Insurgents attacked Mozambique's Palma on Wednesday.",
+    ] {
+        let evs = events(text);
+        let a = of_type(&evs, EventType::Assault);
+        assert_eq!(a.len(), 1, "{text}: {evs:#?}");
+        assert_eq!(
+            a[0].place.as_ref().map(|p| p.country_code.as_str()),
+            Some("MZ"),
+            "{text}: {evs:#?}"
+        );
+    }
+}
+
+#[test]
+fn the_country_an_envoy_is_sent_to_is_no_event_place() {
+    let evs = events(
+        "Gunmen shot dead Norway's ambassador to Kenya outside a hotel in Mombasa on Monday.",
+    );
+    let a: Vec<&Event> = evs.iter().filter(|e| e.place.is_some()).collect();
+    assert!(!a.is_empty(), "{evs:#?}");
+    assert!(
+        a.iter()
+            .all(|e| e.place.as_ref().unwrap().name == "Mombasa"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn nigerias_federal_capital_territory_is_its_province() {
+    let evs =
+        events("Gunmen attacked a police checkpoint in the Federal Capital Territory on Tuesday.");
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].place.as_ref().unwrap().country_code, "NG", "{evs:#?}");
+}

@@ -71,6 +71,12 @@ struct Group<'g> {
     /// The region readings of this name that hold a reading of the name written right
     /// before it and a comma (the Florida state of "Parkland, Florida").
     holding: Vec<Cand>,
+    /// The countries an explicit qualifier puts this name in ("Palma, Mozambique",
+    /// "Mozambique's Palma", "the Mozambican town of Palma"): no reading elsewhere is meant.
+    qual: Vec<u32>,
+    /// The qualifier took readings away: the choice says nothing of the name's other
+    /// mentions, and lends no evidence to the article's other names.
+    narrowed: bool,
     _g: std::marker::PhantomData<&'g ()>,
 }
 
@@ -1004,6 +1010,11 @@ struct Found {
     hint: Hint,
     /// Written before ", <region>" ("Parkland, Florida"): a group of its own.
     before_region: bool,
+    /// The country a possessive or a demonym before the name puts it in ("Mozambique's
+    /// Palma", "the Mozambican town of Palma"): a group of its own too.
+    qual: Option<u32>,
+    /// The demonym that gives `qual`, if one does.
+    qual_span: Option<Span>,
     span: Span,
     /// Not only sentence-initial evidence.
     strong: bool,
@@ -1073,7 +1084,13 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
     let mut found_names: Vec<Found> = Vec::with_capacity(ncap / 2 + 4);
     // (group, group written right after it and a comma), and the last mention's group and end.
     let mut commas: Vec<(usize, usize)> = Vec::new();
-    let mut last_mention: Option<(usize, usize)> = None;
+    let mut last_mention: Option<(usize, usize, bool)> = None;
+    // The token after the last demonym ("Mozambican") and after the last country written
+    // with a possessive ("Mozambique's"), with that country.
+    let mut last_demonym: Option<(usize, u32, Span)> = None;
+    // (group, demonym span, country) of the names a demonym qualifies.
+    let mut demonym_quals: Vec<(usize, Span, u32)> = Vec::new();
+    let mut last_poss_country: Option<(usize, u32)> = None;
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
     let mut keys = Keys::new(f, ncap + ncap / 2 + 8);
@@ -1212,6 +1229,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
                 let reported = match *s {
                     Small::Demonym(c) => {
                         demonym_ev.push((c, 0.5));
+                        last_demonym = Some((i, c, Span::new(start, end)));
                         if toponyms {
                             modifiers.push((Span::new(start, end), g.country_place(c)));
                         } else if let Some(cap) = capital_after(g, text, start, end, c) {
@@ -1338,10 +1356,37 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         // "Parkland, Florida", "Tripoli, Lebanon": the region named after the comma says
         // which this mention is, not which the article's other mentions of the name are.
         let before_region = region_follows(g, f, &toks, i);
+        // "Mozambique's Palma", "the (northern) Mozambican town of Palma": the country the
+        // words before the name put it in.
+        let mut qual = None;
+        let mut qual_span = None;
+        if let Some((after, c)) = last_poss_country {
+            if after == b && b >= 1 && joinable(f, &toks[b - 1], &toks[b]) {
+                qual = Some(c);
+            }
+        }
+        if let Some((after, c, sp)) = last_demonym {
+            if b >= 3
+                && after == b - 2
+                && word(&toks[b - 1]) == "of"
+                && ctx.flags(word(&toks[b - 2])) & Context::CITY != 0
+            {
+                qual = Some(c);
+                qual_span = Some(sp);
+            }
+        }
+        if cut {
+            last_poss_country = small.iter().find_map(|s| match *s {
+                Small::Country(c) => Some((i, c)),
+                _ => None,
+            });
+        }
         found_names.push(Found {
             key: kid as u32,
             hint,
             before_region,
+            qual,
+            qual_span,
             span: Span::new(start, end),
             strong: !initial || n > 1 || has_region,
             lower_q,
@@ -1379,7 +1424,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         }
         let hint = fd.hint;
         // One group per (name, hint, written before ", <region>").
-        let slot = group_slot(hint, fd.before_region);
+        let slot = group_slot(hint, fd.before_region || fd.qual.is_some());
         let gi = match x.groups[slot] {
             NO => {
                 let small = x.small.map(|v| v.as_slice()).unwrap_or(&[]);
@@ -1420,6 +1465,8 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
                     famous: false,
                     within: Vec::new(),
                     holding: Vec::new(),
+                    qual: Vec::new(),
+                    narrowed: false,
                     _g: std::marker::PhantomData,
                 });
                 keys.keys[kid].groups[slot] = groups.len() as u32 - 1;
@@ -1429,14 +1476,39 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         };
         // "Parkland, Florida": a name right after another one and a comma may be the
         // region holding it.
-        if let Some((pg, pend)) = last_mention {
+        if let Some((pg, pend, pbefore)) = last_mention {
             let gap = text.get(pend..fd.span.start);
             if pg != gi && matches!(gap, Some(", " | ",")) {
                 commas.push((pg, gi));
+                // "Palma, Mozambique": the countries this name can be qualify the name
+                // before it.
+                if pbefore {
+                    let cs: Vec<u32> = groups[gi]
+                        .cands
+                        .iter()
+                        .filter_map(|c| match *c {
+                            Cand::Country(ci) => Some(ci),
+                            _ => None,
+                        })
+                        .collect();
+                    for c in cs {
+                        if !groups[pg].qual.contains(&c) {
+                            groups[pg].qual.push(c);
+                        }
+                    }
+                }
             }
         }
-        last_mention = Some((gi, fd.span.end));
+        last_mention = Some((gi, fd.span.end, fd.before_region));
         let gr = &mut groups[gi];
+        if let Some(c) = fd.qual {
+            if !gr.qual.contains(&c) {
+                gr.qual.push(c);
+            }
+            if let Some(sp) = fd.qual_span {
+                demonym_quals.push((gi, sp, c));
+            }
+        }
         let (start, end) = (fd.span.start, fd.span.end);
         gr.spans.push(fd.span);
         if fd.strong {
@@ -1552,6 +1624,8 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
                     famous: false,
                     within: Vec::new(),
                     holding: Vec::new(),
+                    qual: Vec::new(),
+                    narrowed: false,
                     _g: std::marker::PhantomData,
                 });
                 keys.keys[kid].groups[group_slot(Hint::None, false)] = groups.len() as u32 - 1;
@@ -1569,6 +1643,39 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
             .is_some_and(|k| keys.keys[k].person)
         {
             gr.cands.clear();
+        }
+    }
+    // A qualified name keeps only its readings in the qualifying country; with none there,
+    // it is left unresolved rather than placed abroad. A name that is itself a country or a
+    // province is a list ("Syria, Iraq and Jordan"), not qualified.
+    let is_region = |gr: &Group| {
+        gr.cands
+            .iter()
+            .any(|c| matches!(c, Cand::Country(_) | Cand::Admin1(_)))
+    };
+    // The names whose qualified mention has no reading in its country: the gazetteer lacks
+    // the place meant, and its namesakes abroad are not meant by the name's other mentions.
+    let mut unknown: Vec<(&str, Vec<u32>)> = Vec::new();
+    for gr in groups.iter_mut() {
+        if gr.qual.is_empty() || is_region(gr) {
+            continue;
+        }
+        let qual = std::mem::take(&mut gr.qual);
+        let before = gr.cands.len();
+        gr.cands
+            .retain(|&c| cand_country(g, c).is_some_and(|ci| qual.contains(&ci)));
+        gr.narrowed = gr.cands.len() < before;
+        if gr.cands.is_empty() {
+            unknown.push((gr.key, qual.clone()));
+        }
+        gr.qual = qual;
+    }
+    for (key, qual) in &unknown {
+        for gr in groups.iter_mut() {
+            if gr.key == *key && gr.qual.is_empty() && !is_region(gr) {
+                gr.cands
+                    .retain(|&c| cand_country(g, c).is_some_and(|ci| qual.contains(&ci)));
+            }
         }
     }
     if !resolution {
@@ -1605,6 +1712,20 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
                 },
                 confidence: conf,
             });
+        }
+    }
+    // "the Mozambican town of Palma" where the gazetteer has no Mozambican Palma: the
+    // demonym is then the one place the words give, a mention of the country.
+    if !toponyms {
+        for &(gi, sp, c) in &demonym_quals {
+            if groups[gi].cands.is_empty() {
+                out.push(PlaceMention {
+                    span: sp,
+                    text: text[sp.start..sp.end].to_string(),
+                    place: Some(g.country_place(c)),
+                    confidence: 0.5,
+                });
+            }
         }
     }
     for (s, p) in capitals {
@@ -2100,6 +2221,16 @@ fn cand_point(g: &Gazetteer, c: Cand) -> (f32, f32) {
     }
 }
 
+/// The country a reading lies in.
+fn cand_country(g: &Gazetteer, c: Cand) -> Option<u32> {
+    match c {
+        Cand::Place(p, _) => g.place_country(p),
+        Cand::Country(ci) => Some(ci),
+        Cand::Admin1(a) => g.country_by_cc.get(&g.admin1[a as usize].cc).copied(),
+        Cand::Admin2(a) => g.country_by_cc.get(&g.admin2[a as usize].cc).copied(),
+    }
+}
+
 /// Equirectangular distance, good enough for "within 150 km".
 fn fast_km(lat1: f32, lon1: f32, lat2: f32, lon2: f32) -> f32 {
     let x = (lon2 - lon1).to_radians() * ((lat1 + lat2) / 2.0).to_radians().cos();
@@ -2272,6 +2403,9 @@ fn resolve(
         // Second pass: confident choices lend their country, province and position (a
         // dateline only its country: where the reporter sat says little about the rest).
         for (gi, gr) in groups.iter().enumerate() {
+            if gr.narrowed {
+                continue;
+            }
             if gr.dateline {
                 if let Some((Cand::Place(p, _), _)) = gr.best {
                     if let Some(c) = g.place_country(p) {
@@ -2837,6 +2971,54 @@ mod tests {
     fn titles_block_person_names() {
         let got = names("President Kunduz met reporters.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_country_qualifier_keeps_only_readings_in_that_country() {
+        // Tarsk is only Lebanese in the test gazetteer: qualified as Libyan in any of three
+        // ways, it is a Libyan town the gazetteer lacks, and left unresolved (here and in its
+        // bare mention after), never the Lebanese namesake.
+        for text in [
+            "Gunmen raided the northern Libyan town of Tarsk on Sunday. Families fled Tarsk.",
+            "Gunmen raided Tarsk, Libya, on Sunday. Families fled Tarsk.",
+            "Gunmen raided Libya's Tarsk on Sunday. Families fled Tarsk.",
+        ] {
+            let got = names(text);
+            assert!(got.iter().all(|x| x.0 != "Tarsk"), "{text}: {got:?}");
+            assert!(
+                got.iter()
+                    .any(|x| x.0 == "Libya" || x.2.as_deref() == Some("LY"))
+                    || text.contains("Libyan"),
+                "{text}: {got:?}"
+            );
+        }
+        // The demonym of an unknown qualified town stands for its country.
+        let got = names("Gunmen raided the northern Libyan town of Tarsk on Sunday.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Libyan", "{got:?}");
+        assert_eq!(got[0].2.as_deref(), Some("LY"), "{got:?}");
+        // The right country keeps the reading; a qualified name with readings in two
+        // countries takes the qualified one even against the article's other country.
+        let got = names("Gunmen raided the Lebanese town of Tarsk on Sunday.");
+        assert!(
+            got.iter()
+                .any(|x| x.0 == "Tarsk" && x.2.as_deref() == Some("LB")),
+            "{got:?}"
+        );
+        let got = names(
+            "Libyan troops entered Tripoli. Libyan police said Libya was calm. Police also \
+             searched Lebanon's Springfield on Monday.",
+        );
+        let s: Vec<_> = got.iter().filter(|x| x.0 == "Springfield").collect();
+        assert_eq!(s.len(), 1, "{got:?}");
+        assert_eq!(s[0].2.as_deref(), Some("LB"), "{got:?}");
+        // A country in a list of countries is no qualified name.
+        let got = names("Delegates came from Libya, Lebanon and Iran on Monday.");
+        assert!(
+            got.iter()
+                .any(|x| x.0 == "Libya" && x.2.as_deref() == Some("LY")),
+            "{got:?}"
+        );
     }
 
     #[test]
