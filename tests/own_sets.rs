@@ -23,15 +23,15 @@ fn overall_f1(set: &str) -> f64 {
 #[test]
 fn the_own_words_tuning_set_does_not_regress() {
     let f1 = overall_f1("blind");
-    assert!(f1 >= 0.71, "blind overall F1 {f1}");
+    assert!(f1 >= 0.75, "blind overall F1 {f1}");
     let f1 = overall_f1("blind3");
-    assert!(f1 >= 0.60, "blind3 overall F1 {f1}");
+    assert!(f1 >= 0.61, "blind3 overall F1 {f1}");
 }
 
 #[test]
 fn the_own_words_check_set_does_not_regress() {
     let f1 = overall_f1("blind2");
-    assert!(f1 >= 0.54, "blind2 overall F1 {f1}");
+    assert!(f1 >= 0.56, "blind2 overall F1 {f1}");
     let f1 = overall_f1("blind4");
-    assert!(f1 >= 0.54, "blind4 overall F1 {f1}");
+    assert!(f1 >= 0.55, "blind4 overall F1 {f1}");
 }
