@@ -292,18 +292,24 @@ fn is_place_like_actor(a: &Actor) -> bool {
     a.actor_type.is_none()
 }
 
+/// The word after a hyphen that `rest` starts with, lower-cased ("-backed" gives "backed";
+/// "- and" an empty word); None without the hyphen.
+fn hyphen_word(rest: &str) -> Option<String> {
+    let rest = rest.strip_prefix('-')?;
+    Some(
+        rest.chars()
+            .take_while(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect(),
+    )
+}
+
 /// "Iran-backed rebels", "Saudi-led forces" (when not a name of its own): the backer
 /// qualifies the actor that follows and is no side of the event.
 fn is_backer(text: &str, span: Span) -> bool {
-    let rest = &text[span.end..];
-    let Some(rest) = rest.strip_prefix('-') else {
+    let Some(word) = hyphen_word(&text[span.end..]) else {
         return false;
     };
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
     matches!(
         word.as_str(),
         "backed"
@@ -1582,19 +1588,12 @@ impl<'a> Sentence<'a> {
         let after = &self.text[p.item.span.end..];
         // "U.S.-brokered": the abbreviation's last point may lie outside the mention
         let after = after.strip_prefix('.').unwrap_or(after);
-        let Some(rest) = after.strip_prefix('-') else {
+        let Some(word) = hyphen_word(after) else {
             return false;
         };
         // a dangling hyphen: "U.S.- and French-brokered"
-        if rest.starts_with(char::is_whitespace) {
-            return true;
-        }
-        let word: String = rest
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .flat_map(char::to_lowercase)
-            .collect();
-        word.len() > 3 && (word.ends_with("ed") || word == "based")
+        let dangling = after[1..].starts_with(char::is_whitespace);
+        dangling || (word.len() > 3 && (word.ends_with("ed") || word == "based"))
     }
 
     /// "the region bordering Venezuela", "near the border with Iran": a neighbouring country

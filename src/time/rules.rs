@@ -306,6 +306,14 @@ impl<'a> Ctx<'a> {
     fn is(&self, i: usize, word: &str) -> bool {
         self.ok(i) && self.w(i).eq_ignore_ascii_case(word)
     }
+    /// Token `i`, or the "the" right before it ("the week of", "the night of").
+    fn with_the(&self, i: usize) -> usize {
+        if i > self.min && self.is(i - 1, "the") {
+            i - 1
+        } else {
+            i
+        }
+    }
     fn is_any(&self, i: usize, words: &[&str]) -> bool {
         words.iter().any(|w| self.is(i, w))
     }
@@ -423,13 +431,8 @@ impl<'a> Ctx<'a> {
             && self.is(p.a - 1, "of")
             && self.is(p.a - 2, "week")
         {
-            let a = if p.a >= 3 + self.min && self.is(p.a - 3, "the") {
-                p.a - 3
-            } else {
-                p.a - 2
-            };
             return Parsed {
-                a,
+                a: self.with_the(p.a - 2),
                 b: p.b,
                 sem: Sem::WeekOf(Box::new(p.sem)),
             };
@@ -443,13 +446,8 @@ impl<'a> Ctx<'a> {
                 .cls(p.a - 2, Class::PartDay)
                 .and_then(|pd| code_static(&pd.value))
             {
-                let a = if p.a >= 3 + self.min && self.is(p.a - 3, "the") {
-                    p.a - 3
-                } else {
-                    p.a - 2
-                };
                 return Parsed {
-                    a,
+                    a: self.with_the(p.a - 2),
                     b: p.b,
                     sem: Sem::PartOf {
                         day: Box::new(p.sem),
