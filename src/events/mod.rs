@@ -897,6 +897,20 @@ impl EventExtractor {
         if abducted {
             t = EventType::AttackOnCivilians;
         }
+        // "Russian missiles hit Zaporizhzhia overnight, killing one person": remote violence
+        // whose sentence names no armed side it hit, and counts people hurt, hit civilians
+        if matches!(
+            t,
+            EventType::AirStrike | EventType::Shelling | EventType::Bombing
+        ) && !targets.iter().any(|a| s.mentions_actor(&a.name))
+            && s.words.iter().any(|w| CIVILIAN_VICTIMS.contains(w))
+        {
+            targets = vec![Actor {
+                name: "Civilians".into(),
+                actor_type: Some(ActorType::Civilians),
+                country: None,
+            }];
+        }
         // violence against civilians is, by definition, against civilians
         if t == EventType::AttackOnCivilians && !targets.iter().any(is_civilian_side) {
             targets.insert(
@@ -1389,6 +1403,20 @@ fn is_civil_state(a: &Actor) -> bool {
         n.contains("government") || n.contains("authorities") || n.contains("ministry")
     }
 }
+
+/// Words for people hurt that make remote violence with no armed target an attack on
+/// civilians' side ("killing one person", "wounding eight civilians").
+const CIVILIAN_VICTIMS: &[&str] = &[
+    "person",
+    "people",
+    "civilians",
+    "civilian",
+    "residents",
+    "children",
+    "women",
+    "villagers",
+    "passengers",
+];
 
 /// The modality kind of a claim of responsibility (`modality.tsv`).
 const CLAIM: &str = "claim";

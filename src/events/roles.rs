@@ -2087,6 +2087,11 @@ impl<'a> Sentence<'a> {
     }
 
     /// Actors of the sentence of one of these types.
+    /// Is the actor named (or described) in this sentence?
+    pub fn mentions_actor(&self, name: &str) -> bool {
+        self.actors.iter().any(|a| a.item.actor.name == name)
+    }
+
     pub fn actors_of_type(&self, types: &[ActorType]) -> Vec<Actor> {
         let mut out: Vec<Actor> = Vec::new();
         for a in &self.actors {

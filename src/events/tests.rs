@@ -1442,3 +1442,20 @@ fn nigerias_federal_capital_territory_is_its_province() {
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert_eq!(a[0].place.as_ref().unwrap().country_code, "NG", "{evs:#?}");
 }
+
+#[test]
+fn remote_violence_that_hurts_people_and_names_no_armed_side_hits_civilians() {
+    let evs = events(
+        "Ukrainian troops held the line near Bakhmut on Monday. Russian missiles hit \
+         Zaporizhzhia overnight, killing one person.",
+    );
+    let sh = of_type(&evs, EventType::Shelling);
+    assert_eq!(sh.len(), 1, "{evs:#?}");
+    assert_eq!(names(&sh[0].targets), vec!["Civilians"]);
+    // an armed side named as hit stays the target
+    let evs = events(
+        "Russian missiles hit Ukrainian positions near Bakhmut overnight, killing one soldier.",
+    );
+    let sh = of_type(&evs, EventType::Shelling);
+    assert!(!names(&sh[0].targets).contains(&"Civilians"), "{evs:#?}");
+}
