@@ -44,7 +44,8 @@ impl Pipeline {
                 TemporalCues::load(&dir.join("temporal_cues.tsv"))?,
             ))
         });
-        let (tagger, actors, events, cues) = rest?;
+        let (tagger, actors, mut events, cues) = rest?;
+        events.set_machines(actors.machine_nouns());
         Ok(Pipeline {
             gazetteer,
             tagger,

@@ -607,6 +607,16 @@ impl ActorDictionary {
     /// The state actor of country `code` (ISO alpha-2): its forces, or with `gov` its
     /// government, as named where the text gives no explicit name ("Afghan forces",
     /// "Afghan government").
+    /// The folded weapons and craft of `actor_nouns.tsv` (class `machine`: "planes",
+    /// "drones", "missiles"): what strikes, never a side that frees, meets or arrests.
+    pub fn machine_nouns(&self) -> crate::hash::FastSet<String> {
+        self.noun_keys
+            .iter()
+            .filter(|(_, &i)| self.nouns[i as usize].machine)
+            .map(|(k, _)| k.clone())
+            .collect()
+    }
+
     pub fn state(&self, code: &str, gov: bool) -> Option<Actor> {
         let ci = *self.by_code.get(&code.to_ascii_uppercase())?;
         Some(self.default_state(ci, gov))

@@ -29,8 +29,9 @@ pub struct EventExtractor {
     furniture_max: usize,
     /// Every furniture phrase is plain ASCII (so an ASCII line start can be compared as is).
     furniture_ascii: bool,
-    /// Weapons and craft (`actor_nouns.tsv`, class `machine`), folded: what strikes, never
-    /// the side that frees, meets or arrests ("Planes carrying freed detainees landed").
+    /// Weapons and craft, folded (the actor dictionary's machine nouns, set by
+    /// [`Self::set_machines`]): what strikes, never the side that frees, meets or arrests
+    /// ("Planes carrying freed detainees landed").
     machines: crate::hash::FastSet<String>,
 }
 
@@ -104,19 +105,8 @@ impl EventExtractor {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| l.to_lowercase())
             .collect::<Vec<String>>();
-        let nouns_path = dir.join("actor_nouns.tsv");
-        let machines = std::fs::read_to_string(&nouns_path)
-            .map_err(|e| Error::io(&nouns_path, e))?
-            .lines()
-            .filter_map(|l| {
-                let mut cols = l.split('\t');
-                (cols.next() == Some("machine"))
-                    .then(|| cols.next().map(crate::text::fold))
-                    .flatten()
-            })
-            .collect();
         Ok(EventExtractor {
-            machines,
+            machines: Default::default(),
             furniture_max: furniture.iter().map(String::len).max().unwrap_or(0),
             furniture_ascii: furniture.iter().all(|f| f.is_ascii()),
             triggers: TriggerLexicon::load(&dir.join("triggers.tsv"))?,
@@ -125,6 +115,12 @@ impl EventExtractor {
             quantities: Quantities::load(&dir.join("quantities.tsv"))?,
             furniture,
         })
+    }
+
+    /// The weapons and craft that are no side of a non-violent event (folded nouns, from
+    /// [`crate::actors::ActorDictionary::machine_nouns`]).
+    pub fn set_machines(&mut self, machines: crate::hash::FastSet<String>) {
+        self.machines = machines;
     }
 
     /// Byte offset where the article body ends: the first line that starts with a furniture
@@ -903,7 +899,7 @@ impl EventExtractor {
             t,
             EventType::AirStrike | EventType::Shelling | EventType::Bombing
         ) && !targets.iter().any(|a| s.mentions_actor(&a.name))
-            && s.words.iter().any(|w| CIVILIAN_VICTIMS.contains(w))
+            && !s.actors_of_type(&[ActorType::Civilians]).is_empty()
         {
             targets = vec![Actor {
                 name: "Civilians".into(),
@@ -1403,20 +1399,6 @@ fn is_civil_state(a: &Actor) -> bool {
         n.contains("government") || n.contains("authorities") || n.contains("ministry")
     }
 }
-
-/// Words for people hurt that make remote violence with no armed target an attack on
-/// civilians' side ("killing one person", "wounding eight civilians").
-const CIVILIAN_VICTIMS: &[&str] = &[
-    "person",
-    "people",
-    "civilians",
-    "civilian",
-    "residents",
-    "children",
-    "women",
-    "villagers",
-    "passengers",
-];
 
 /// The modality kind of a claim of responsibility (`modality.tsv`).
 const CLAIM: &str = "claim";
