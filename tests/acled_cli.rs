@@ -1,6 +1,8 @@
 //! `frontline eval --acled` end to end: every ACLED sub-event type is reachable, on snippets
 //! written for this test (`tests/data/acled_subtypes.tsv`), and bad snippet files fail clearly.
 
+mod common;
+
 use assert_cmd::Command;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -40,18 +42,13 @@ fn snippets() -> PathBuf {
 
 #[test]
 fn every_acled_sub_event_type_is_reachable() {
-    let out = Command::cargo_bin("frontline")
-        .unwrap()
-        .args(["eval", "--json", "--acled"])
-        .arg(snippets())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let stdout = common::stdout_ok(
+        Command::cargo_bin("frontline")
+            .unwrap()
+            .args(["eval", "--json", "--acled"])
+            .arg(snippets()),
     );
-    let r: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    let r: serde_json::Value = serde_json::from_slice(&stdout).expect("JSON report");
     let per: &serde_json::Map<String, serde_json::Value> =
         r["per_sub_type"].as_object().expect("per_sub_type");
     let labelled: BTreeSet<&str> = per.keys().map(String::as_str).collect();

@@ -1,6 +1,8 @@
 //! End-to-end runs of the `frontline` binary: inputs of every kind, the output contract, bad
 //! input, atomic output and stable ids.
 
+mod common;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
@@ -31,18 +33,13 @@ fn header_of(out: &[u8]) -> String {
 
 #[test]
 fn txt_input_gives_the_csv_contract() {
-    let out = frontline()
-        .args(["extract"])
-        .arg(data("qala-i-naw-2021-07-08.txt"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let stdout = common::stdout_ok(
+        frontline()
+            .args(["extract"])
+            .arg(data("qala-i-naw-2021-07-08.txt")),
     );
-    assert_eq!(header_of(&out.stdout), HEADER);
-    let rows = csv_rows(&out.stdout);
+    assert_eq!(header_of(&stdout), HEADER);
+    let rows = csv_rows(&stdout);
     assert!(!rows.is_empty());
     let types: Vec<&str> = rows.iter().map(|r| &r[4]).collect();
     for t in ["assault", "seizure", "prisoner_release", "talks"] {
@@ -68,17 +65,12 @@ fn txt_input_gives_the_csv_contract() {
 fn jsonl_input_to_geojson_file() {
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("events.geojson");
-    let out = frontline()
-        .arg("extract")
-        .arg(data("kunduz-2021-08-09.jsonl"))
-        .arg("-o")
-        .arg(&out_path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    common::stdout_ok(
+        frontline()
+            .arg("extract")
+            .arg(data("kunduz-2021-08-09.jsonl"))
+            .arg("-o")
+            .arg(&out_path),
     );
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out_path).unwrap()).unwrap();
@@ -137,17 +129,12 @@ fn jsonl_output_has_arrays_and_evidence() {
 
 #[test]
 fn folder_and_stdin_inputs() {
-    let out = frontline()
-        .arg("extract")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/articles"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let stdout = common::stdout_ok(
+        frontline()
+            .arg("extract")
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/articles")),
     );
-    let rows = csv_rows(&out.stdout);
+    let rows = csv_rows(&stdout);
     let docs: std::collections::BTreeSet<String> = rows.iter().map(|r| r[1].to_string()).collect();
     for d in ["example-kunduz", "qala-i-naw-2021-07-08", "talks-doha"] {
         assert!(docs.contains(d), "{d} missing from {docs:?}");

@@ -2,6 +2,8 @@
 //! and networkx where Python has it), DOT (rendered by Graphviz where installed), GeoJSON link
 //! lines (RFC 7946 LineStrings), the links CSV, and the timeline views.
 
+mod common;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
@@ -10,18 +12,12 @@ fn articles() -> PathBuf {
 }
 
 fn run(args: &[&str]) -> Vec<u8> {
-    let out = Command::cargo_bin("frontline")
-        .unwrap()
-        .args(args)
-        .arg(articles())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
+    common::stdout_ok(
+        Command::cargo_bin("frontline")
+            .unwrap()
+            .args(args)
+            .arg(articles()),
+    )
 }
 
 #[test]

@@ -2,25 +2,22 @@
 //! dates from different publication days) merge into one event with all sources; another
 //! event the same day in the same province stays apart; `--no-merge` keeps every report.
 
+mod common;
+
 use assert_cmd::Command;
 use std::path::Path;
 
 fn rows(extra: &[&str]) -> Vec<csv::StringRecord> {
     let input =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/merge/kunduz-three-outlets.jsonl");
-    let out = Command::cargo_bin("frontline")
-        .unwrap()
-        .arg("extract")
-        .args(extra)
-        .arg(input)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let stdout = common::stdout_ok(
+        Command::cargo_bin("frontline")
+            .unwrap()
+            .arg("extract")
+            .args(extra)
+            .arg(input),
     );
-    csv::Reader::from_reader(&out.stdout[..])
+    csv::Reader::from_reader(&stdout[..])
         .records()
         .map(|r| r.unwrap())
         .collect()
