@@ -1,9 +1,10 @@
-//! The four own-words sets in `tests/data/blind*/`, annotated by `../shared/eval/GUIDELINES.md`
+//! The six own-words sets in `tests/data/blind*/`, annotated by `../shared/eval/GUIDELINES.md`
 //! by helpers who had not seen the rules: `blind` and `blind2` are fiction in real settings,
-//! `blind3` and `blind4` retell real 2016-2025 events in our own words. Scored by
+//! `blind3` to `blind6` retell real 2016-2025 events in our own words. Scored by
 //! `frontline eval`, they must not fall below the figures recorded in the README. `blind`
-//! (first reading 0.588) and `blind3` (0.526) are used to find general fixes; `blind2` and
-//! `blind4` are only ever read as a whole (checks, never tuning sets).
+//! (first reading 0.588), `blind3` (0.526) and `blind5` (0.545) are used to find general
+//! fixes; `blind2`, `blind4` and `blind6` (0.489) are only ever read as a whole (checks, never
+//! tuning sets).
 
 mod common;
 
@@ -26,6 +27,8 @@ fn the_own_words_tuning_set_does_not_regress() {
     assert!(f1 >= 0.75, "blind overall F1 {f1}");
     let f1 = overall_f1("blind3");
     assert!(f1 >= 0.61, "blind3 overall F1 {f1}");
+    let f1 = overall_f1("blind5");
+    assert!(f1 >= 0.54, "blind5 overall F1 {f1}");
 }
 
 #[test]
@@ -34,4 +37,6 @@ fn the_own_words_check_set_does_not_regress() {
     assert!(f1 >= 0.56, "blind2 overall F1 {f1}");
     let f1 = overall_f1("blind4");
     assert!(f1 >= 0.55, "blind4 overall F1 {f1}");
+    let f1 = overall_f1("blind6");
+    assert!(f1 >= 0.48, "blind6 overall F1 {f1}");
 }

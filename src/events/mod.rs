@@ -209,6 +209,7 @@ impl EventExtractor {
             last_parties: None,
             last_sides: None,
             sentence_agents: Vec::new(),
+            last_captors: Vec::new(),
         };
         let mut events: Vec<Event> = Vec::new();
         // what each event's report left implicit, in the order of `events`
@@ -677,7 +678,30 @@ impl EventExtractor {
         let explicit = s.date_for(m.first, m.last);
         let (date, date_explicit) = match explicit {
             Some(d) => (Some(d), true),
-            None => (state.in_force.or_else(|| dct.map(day)), false),
+            None => {
+                let main = state.in_force.or_else(|| dct.map(day));
+                // "came two days after Aliyev said his troops had captured Shusha": that long
+                // before the main clause's day
+                match (main, s.offset_clause(m.first)) {
+                    (Some(d), Some((days, precision))) if d.precision == TimePrecision::Day => (
+                        d.date
+                            .checked_add_signed(chrono::Duration::days(days))
+                            .map(|date| match precision {
+                                // (a week is told by its Monday)
+                                TimePrecision::Week => EventDate {
+                                    date: date
+                                        - chrono::Duration::days(i64::from(
+                                            chrono::Datelike::weekday(&date).num_days_from_monday(),
+                                        )),
+                                    precision,
+                                },
+                                _ => EventDate { date, precision },
+                            }),
+                        false,
+                    ),
+                    _ => (main, false),
+                }
+            }
         };
         if let (Some(d), Some(p)) = (date, dct) {
             if d.date > p {
@@ -702,6 +726,19 @@ impl EventExtractor {
         {
             targets.retain(|a| !state.sentence_agents.contains(a));
             agents = state.sentence_agents.clone();
+        }
+        // "the schoolgirls they abducted": the pronoun, not the people before it, acts
+        if trig.roles == Roles::Svo
+            && !agents.is_empty()
+            && agents.iter().all(is_civilian_side)
+            && !s.is_passive_at(m.first)
+            && s.pronoun_agent(m.first, trig.roles).is_some()
+        {
+            for a in agents.drain(..) {
+                if !targets.contains(&a) {
+                    targets.push(a);
+                }
+            }
         }
         if agents.is_empty() && trig.roles != Roles::Parties {
             // "they overran": the story's last agent; "Russia said it had withdrawn": the speaker
@@ -777,6 +814,15 @@ impl EventExtractor {
                         .cloned()
                         .collect()
                 });
+        }
+        // "more than 100 of the girls seized from the college had been freed": captives
+        // whose release names no one were freed by the armed group that took them
+        if agents.is_empty()
+            && t == EventType::PrisonerRelease
+            && !state.last_captors.is_empty()
+            && targets.iter().any(is_civilian_side)
+        {
+            agents = state.last_captors.clone();
         }
         // "an agreement reached in Sweden in 2018": a meeting or deal that names no party is
         // between the parties of the story's last one
@@ -971,6 +1017,18 @@ impl EventExtractor {
             sides.extend(targets.iter().filter(|a| armed_side(a)).cloned());
             state.last_sides = Some(sides);
         }
+        let abduction = seized_people
+            || trig
+                .sub_event
+                .as_deref()
+                .is_some_and(|e| e.starts_with("Abduction"));
+        if t == EventType::AttackOnCivilians && abduction && !agents.is_empty() {
+            state.last_captors = agents
+                .iter()
+                .filter(|a| a.actor_type != Some(ActorType::StateForces))
+                .cloned()
+                .collect();
+        }
         if !agents.is_empty() && trig.roles != Roles::Parties {
             state.sentence_agents = agents.clone();
             state.last_agents = agents.clone();
@@ -1099,6 +1157,9 @@ struct ArticleState {
     last_sides: Option<Vec<Actor>>,
     /// The agents of the last event of the current sentence that named them.
     sentence_agents: Vec<Actor>,
+    /// The non-state agents of the last abduction ("the schoolgirls they abducted"): who
+    /// holds the captives a later "were freed" frees.
+    last_captors: Vec<Actor>,
 }
 
 fn day(d: NaiveDate) -> EventDate {

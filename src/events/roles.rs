@@ -357,6 +357,8 @@ pub(super) struct Sentence<'a> {
     /// Word ranges of place names the gazetteer could not resolve.
     unresolved: Vec<(usize, usize)>,
     times: Vec<Located<'a, TimeMention>>,
+    /// Durations ("two days", "hours"), for "N days after ..." clauses.
+    durations: Vec<Located<'a, TimeMention>>,
     /// Actor mentions of the article before this sentence (for default sides).
     earlier_actors: &'a [&'a ActorMention],
     /// [`Self::dateline_end`], computed on first need.
@@ -541,14 +543,15 @@ impl<'a> Sentence<'a> {
             }
         }
         index.times.inside(span, &mut idx);
-        let times = locate(toks, &mentions.times, &idx, |m| m.span)
+        let (times, durations): (Vec<_>, Vec<_>) = locate(toks, &mentions.times, &idx, |m| m.span)
             .into_iter()
             .filter(|l| {
-                l.item.date.is_some()
-                    && matches!(l.item.timex_type, TimexType::Date | TimexType::Time)
-                    && !is_sub_day_offset(l.item)
+                l.item.timex_type == TimexType::Duration
+                    || (l.item.date.is_some()
+                        && matches!(l.item.timex_type, TimexType::Date | TimexType::Time)
+                        && !is_sub_day_offset(l.item))
             })
-            .collect();
+            .partition(|l| l.item.timex_type != TimexType::Duration);
         Sentence {
             text,
             span,
@@ -559,6 +562,7 @@ impl<'a> Sentence<'a> {
             places,
             unresolved,
             times,
+            durations,
             earlier_actors,
             dateline: std::cell::OnceCell::new(),
             tolls: std::cell::OnceCell::new(),
@@ -1839,6 +1843,9 @@ impl<'a> Sentence<'a> {
                     || !(last + 1..t.first)
                         .any(|k| matches!(self.words[k], "which" | "who" | "whose"))
             })
+            // "the boys abducted from the school last week have regained their freedom": a
+            // time between a reduced relative and the main verb's auxiliary dates the relative
+            .filter(|t| !(t.last < first && self.time_of_reduced_relative(t.first, t.last, first)))
             .min_by_key(|t| {
                 let in_clause = t.first >= cs && t.last < ce;
                 let d = if t.first > last {
@@ -1868,6 +1875,51 @@ impl<'a> Sentence<'a> {
             })
             .unwrap_or(t);
         event_day(start.item)
+    }
+
+    /// "The agreement came two days after Aliyev said his troops had captured Shusha": a
+    /// trigger inside a clause opened by "N days/weeks after" (or "before") happened that long
+    /// before (after) the main clause. Returns the offset in days (negative: earlier) and the
+    /// precision it supports; hours give the main clause's day.
+    pub fn offset_clause(&self, first: usize) -> Option<(i64, TimePrecision)> {
+        let t = self.durations.iter().rev().find(|t| {
+            t.last < first
+                && matches!(
+                    self.words.get(t.last + 1).copied(),
+                    Some("after" | "before")
+                )
+                && !(t.last + 2..=first).any(|k| self.boundary_before[k])
+        })?;
+        let v = t.item.value.strip_prefix('P')?;
+        let (n, precision) = if let Some(h) = v.strip_prefix('T') {
+            h.strip_suffix('H')?.parse::<u32>().ok()?;
+            (0, TimePrecision::Day)
+        } else if let Some(d) = v.strip_suffix('D') {
+            (d.parse::<i64>().ok()?, TimePrecision::Day)
+        } else if let Some(w) = v.strip_suffix('W') {
+            (7 * w.parse::<i64>().ok()?, TimePrecision::Week)
+        } else {
+            return None;
+        };
+        let sign = if self.words[t.last + 1] == "after" {
+            -1
+        } else {
+            1
+        };
+        Some((sign * n, precision))
+    }
+
+    /// Does the time at words `[tf, tl]`, before the trigger at `first`, close a reduced
+    /// relative of the subject ("the schoolboys abducted from Kankara last week have
+    /// regained ...")? The time is followed by the main verb's auxiliary, and a participle right
+    /// after a named or described actor comes before it, with no clause boundary between.
+    fn time_of_reduced_relative(&self, tf: usize, tl: usize, first: usize) -> bool {
+        let aux = matches!(
+            self.words.get(tl + 1).copied(),
+            Some("have" | "has" | "had" | "were" | "was" | "are" | "is")
+        ) && (tl + 2..first)
+            .all(|k| is_adverb(self.words[k]) || BE.contains(&self.words[k]));
+        aux && (1..tf).rev().any(|k| self.reduced_relative(k))
     }
 
     /// Does a coordinated predicate of the same subject start within words `[from, to)`

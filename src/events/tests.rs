@@ -1459,3 +1459,63 @@ fn remote_violence_that_hurts_people_and_names_no_armed_side_hits_civilians() {
     let sh = of_type(&evs, EventType::Shelling);
     assert!(!names(&sh[0].targets).contains(&"Civilians"), "{evs:#?}");
 }
+
+#[test]
+fn a_time_closing_a_reduced_relative_dates_the_relative_not_the_main_verb() {
+    // published Thursday 8 July 2021: "last week" is the abduction's, the release is today's
+    let evs = events(
+        "The pupils abducted from a boarding school near Kaduna last week have regained their \
+         freedom, the governor said.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(r[0].date.unwrap().precision, TimePrecision::Day, "{evs:#?}");
+    let a = of_type(&evs, EventType::AttackOnCivilians);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].date.unwrap().precision,
+        TimePrecision::Week,
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_trigger_n_days_after_the_main_clause_is_that_much_earlier() {
+    let evs = events(
+        "Both sides signed a truce in Doha on Tuesday. The truce came three days after \
+         rebel commanders said their fighters had captured Marib.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    // Tuesday 6 July, three days before: Saturday 3 July
+    assert_eq!(
+        s[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 3).unwrap(),
+        "{evs:#?}"
+    );
+    // hours after: the main clause's day
+    let evs = events(
+        "The air strike came hours after militants captured the district centre of Khanabad.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 8).unwrap()
+    );
+}
+
+#[test]
+fn a_pronoun_after_the_captives_is_the_captor_and_frees_them_later() {
+    let evs = events(
+        "Gunmen of the Islamic State returned some of the villagers they abducted from \
+         Kunduz on Monday. Officials said 20 of the villagers seized in the raid had been \
+         freed.",
+    );
+    let a = of_type(&evs, EventType::AttackOnCivilians);
+    assert!(!a.is_empty(), "{evs:#?}");
+    assert_eq!(names(&a[0].agents), vec!["Islamic State"], "{evs:#?}");
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(names(&r[0].agents), vec!["Islamic State"], "{evs:#?}");
+}
