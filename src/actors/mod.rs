@@ -153,8 +153,9 @@ enum CandKind {
     Fixed { actor: Actor, gov: bool },
     /// A generic side (Civilians, Protesters, Rioters).
     Generic(Actor),
-    /// A state descriptor; `gov` for government descriptors; `det` after "its"/"their".
-    State { gov: bool, det: Det },
+    /// A state descriptor; `gov` for government descriptors; `det` after "its"/"their";
+    /// `machine` for a weapon or craft ("drones"), which takes any mention of its state.
+    State { gov: bool, det: Det, machine: bool },
     /// A non-state armed descriptor, typed when unresolved; `any` when it fits any armed group.
     Armed {
         ty: ActorType,
@@ -1264,6 +1265,7 @@ impl ActorDictionary {
             Some(CandKind::State {
                 gov: info.gov_desc && !info.state_desc && !force_poss,
                 det,
+                machine: info.machine,
             })
         } else if let Some(ty) = info.armed {
             Some(CandKind::Armed {
@@ -1444,7 +1446,7 @@ impl ActorDictionary {
                     (actor, false)
                 }
                 CandKind::Generic(actor) => (actor, true),
-                CandKind::State { gov, det } => {
+                CandKind::State { gov, det, machine } => {
                     let antecedent = match det {
                         Det::Its => last_subject.as_ref().or(last_any.as_ref()),
                         Det::His => last_person.as_ref().or(last_any.as_ref()),
@@ -1470,9 +1472,17 @@ impl ActorDictionary {
                                 .map(|ci| self.countries[ci as usize].code.clone())
                                 .or_else(|| last_state_country.clone());
                             match cc {
+                                // (a force descriptor never stands for the civil
+                                // government: "federal troops" after "the Ethiopian
+                                // government said" keep their own words; a state's drones
+                                // are its, whoever was named)
                                 Some(cc) => last_state
                                     .get(&(cc.clone(), gov))
-                                    .or_else(|| last_state.get(&(cc.clone(), !gov)))
+                                    .or_else(|| {
+                                        (gov || machine)
+                                            .then(|| last_state.get(&(cc.clone(), !gov)))
+                                            .flatten()
+                                    })
                                     .cloned()
                                     // no explicit mention of that state yet: the descriptor's
                                     // own words, which annotators list as aliases ("government

@@ -1201,3 +1201,31 @@ fn a_word_lower_cased_without_allocation_agrees_with_to_lowercase() {
         assert_eq!(with_lower(w, str::to_string), w.to_lowercase(), "{w}");
     }
 }
+
+#[test]
+fn a_force_descriptor_does_not_stand_for_the_civil_government_but_a_drone_does() {
+    let ms = dict().find_actors(
+        "The Ethiopian government said on Saturday that federal troops had entered the city.",
+        Some("ET"),
+    );
+    assert_eq!(mention(&ms, "federal troops").actor.name, "federal troops");
+    assert_eq!(
+        mention(&ms, "federal troops").actor.country.as_deref(),
+        Some("ET")
+    );
+    // a government descriptor still takes the government's name
+    let ms = dict().find_actors(
+        "The Ethiopian government said the authorities had detained 40 people.",
+        Some("ET"),
+    );
+    assert_eq!(
+        mention(&ms, "authorities").actor.name,
+        "Ethiopian government"
+    );
+    // a state's drones are that state's, whichever of its sides was named
+    let ms = dict().find_actors(
+        "The Ethiopian government said drones had struck a convoy.",
+        Some("ET"),
+    );
+    assert_eq!(mention(&ms, "drones").actor.name, "Ethiopian government");
+}
