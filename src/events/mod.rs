@@ -321,6 +321,9 @@ impl EventExtractor {
             // events of the sentence told by an "after a push" adjunct: done by the subject
             // of the verb they hang on
             let mut earlier_steps: Vec<usize> = Vec::new();
+            // did the sentence tell an event that has not happened ("the swap is expected to
+            // take place at Sanaa airport")? Its places are not where the story is.
+            let mut unrealised_told = false;
             for &m in &found {
                 let trig = &self.triggers.triggers[m.trigger];
                 // ... unless a verb reports it as done ("launched an attack toward Sirte")
@@ -425,6 +428,7 @@ impl EventExtractor {
                     }
                 }
                 if modality.is_some() {
+                    unrealised_told = true;
                     continue;
                 }
                 // a definite reference may say more of the event it refers back to ("the
@@ -599,7 +603,7 @@ impl EventExtractor {
             let goes_on = events.len() > sentence_events && state.focus_place.is_some();
             if let Some(p) = own_point {
                 state.focus_place = Some(p);
-            } else if !goes_on {
+            } else if !goes_on && !unrealised_told {
                 if let Some(p) = s.last_point_place() {
                     state.focus_place = Some(p);
                 } else if let Some(p) = s.last_area_place() {

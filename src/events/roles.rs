@@ -1422,12 +1422,7 @@ impl<'a> Sentence<'a> {
             .min_by_key(|&i| self.places[i].first);
         // "the city" after the trigger refers back: to a town named earlier in this sentence,
         // else to the focus of the article (the caller's)
-        let anaphor_first = (last + 1..(last + 8).min(self.words.len())).find(|&i| {
-            PLACE_ANAPHORS.contains(&self.words[i])
-                && self.words[i - 1] == "the"
-                // "the city of Kunduz", "the district centre of Imam Sahib" name it
-                && !self.words[i + 1..(i + 3).min(self.words.len())].contains(&"of")
-        });
+        let anaphor_first = self.place_anaphor_after(last);
         let antecedent = || {
             usable
                 .iter()
@@ -1808,6 +1803,17 @@ impl<'a> Sentence<'a> {
             })
             .max_by_key(|p| p.first)
             .and_then(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
+    }
+
+    /// "the city" within a few words after the trigger at `last` (not "the city of X", which
+    /// names it): the word's index.
+    pub fn place_anaphor_after(&self, last: usize) -> Option<usize> {
+        (last + 1..(last + 8).min(self.words.len())).find(|&i| {
+            PLACE_ANAPHORS.contains(&self.words[i])
+                && self.words[i - 1] == "the"
+                // "the city of Kunduz", "the district centre of Imam Sahib" name it
+                && !self.words[i + 1..(i + 3).min(self.words.len())].contains(&"of")
+        })
     }
 
     /// The last province- or district-level place of the sentence (the story's area while no

@@ -1519,3 +1519,15 @@ fn a_pronoun_after_the_captives_is_the_captor_and_frees_them_later() {
     assert_eq!(r.len(), 1, "{evs:#?}");
     assert_eq!(names(&r[0].agents), vec!["Islamic State"], "{evs:#?}");
 }
+
+#[test]
+fn a_sentence_telling_only_an_unrealised_event_does_not_move_the_story() {
+    let evs = events(
+        "Government forces and the rebels agreed to a truce in Kunduz on Tuesday. A prisoner \
+         swap is expected to take place in Herat next month. On Wednesday the rebels attacked \
+         positions on the edge of the city.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].place.as_ref().unwrap().name, "Kunduz", "{evs:#?}");
+}

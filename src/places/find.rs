@@ -1553,6 +1553,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
     // The words tried, with their key, start and folded end.
     let mut fuzzy_keys: Vec<(&str, u64)> = Vec::new();
     let mut fuzzy_at: Vec<(usize, usize, usize)> = Vec::new();
+    let mut fuzzy_again: Vec<(usize, usize, usize)> = Vec::new();
     for ti in unmatched {
         if named.is_empty() {
             break;
@@ -1581,6 +1582,8 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         }
         let kid = keys.id(t0.fs as usize, last.fe as usize);
         if keys.keys[kid].fuzzy_tried {
+            // a later mention of a spelling already asked about: the same place
+            fuzzy_again.push((kid, start, last.fe as usize));
             continue;
         }
         let Some(skel) = keys.skeleton(kid) else {
@@ -1634,6 +1637,13 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
             gi => gi as usize,
         };
         groups[gi].spans.push(Span::new(start, end));
+    }
+    for (kid, start, fe) in fuzzy_again {
+        let gi = keys.keys[kid].groups[group_slot(Hint::None, false)];
+        if gi != NO && groups[gi as usize].fuzzy {
+            let end = ft.orig_end(text, fe);
+            groups[gi as usize].spans.push(Span::new(start, end));
+        }
     }
 
     // One sense per discourse: a word used as a person's name is not a place elsewhere.
@@ -3120,5 +3130,16 @@ mod tests {
             .expect("fuzzy Shiberghan");
         assert_eq!(s.place.as_ref().unwrap().geonameid, Some(1127110));
         assert!(s.confidence < 0.99);
+    }
+
+    #[test]
+    fn every_mention_of_a_fuzzy_spelling_is_found_not_only_the_first() {
+        let g = gazetteer();
+        let m = g.find_places(
+            "Fighting spread in Afghanistan near Qalay-i-Naw. Later the Taliban entered \
+             Qalay-i-Naw and held Qalay-i-Naw overnight.",
+        );
+        let n = m.iter().filter(|x| x.text == "Qalay-i-Naw").count();
+        assert_eq!(n, 3, "{m:#?}");
     }
 }
