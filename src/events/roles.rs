@@ -873,10 +873,9 @@ impl<'a> Sentence<'a> {
             if possessive(i) {
                 return back == 1 || !actor_in(i + 1, first);
             }
-            // a modifier is a plain lower-case word
-            if self.toks[i].is_capitalized()
-                || !self.words[i].chars().all(|c| c.is_alphabetic() || c == '-')
-            {
+            // a modifier is a plain word, or a name ("the Kuriga abduction"; an actor's
+            // name, "the Taliban offensive", is told at the determiner)
+            if !self.words[i].chars().all(|c| c.is_alphabetic() || c == '-') {
                 return false;
             }
         }

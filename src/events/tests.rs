@@ -1531,3 +1531,18 @@ fn a_sentence_telling_only_an_unrealised_event_does_not_move_the_story() {
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert_eq!(a[0].place.as_ref().unwrap().name, "Kunduz", "{evs:#?}");
 }
+
+#[test]
+fn a_named_definite_reference_is_the_event_told_and_a_wave_of_them_is_no_event() {
+    let evs = events(
+        "Gunmen abducted 130 pupils from a school in Kaduna on Monday. The Kaduna abduction \
+         was followed by a wave of kidnappings across the north.",
+    );
+    let a = of_type(&evs, EventType::AttackOnCivilians);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 5).unwrap(),
+        "{evs:#?}"
+    );
+}
