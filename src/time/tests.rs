@@ -1907,3 +1907,28 @@ fn windows_reuse_the_tokens_they_share() {
         }
     }
 }
+
+/// The candidate scan: trigger words as whole words in any case (months and weekdays only
+/// capitalised), "a.m." only before a word boundary, and numbers that start a word: years,
+/// clock times and the end of a year range.
+#[test]
+fn candidates_are_whole_trigger_words_and_numbers() {
+    let t = tagger();
+    let text = "Mayday: on Monday at 9 a.m. the 1990s ended; may is lower-case, MONDAY shouts, \
+                yesterdays no, a.m.x no, 12:30 yes, A320 no, 1914-18 yes, éWinter.";
+    let found: Vec<&str> = t
+        .candidates(text)
+        .into_iter()
+        .map(|p| {
+            let w = &text[p..];
+            let n = w
+                .find(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+                .unwrap_or(w.len());
+            w[..n].trim_end_matches('.')
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec!["Monday", "a.m", "1990s", "MONDAY", "12", "1914", "18", "Winter"]
+    );
+}
