@@ -146,6 +146,8 @@ impl TimeTagger {
     ) -> Vec<TimeMention> {
         let mut out = Vec::new();
         let mut toks: Vec<Tok> = Vec::new();
+        // the window `toks` holds (none yet)
+        let mut held = (0usize, 0usize);
         let mut last_end = 0usize;
         let mut st = DocState {
             dct,
@@ -163,7 +165,7 @@ impl TimeTagger {
             }
             let lo = floor_boundary(text, p.saturating_sub(WINDOW_BACK));
             let hi = ceil_boundary(text, (p + WINDOW_FWD).min(text.len()));
-            rules::tokenize(text, lo, hi, &mut toks);
+            rules::tokenize_window(text, lo, hi, &mut toks, &mut held);
             let Ok(i) = toks.binary_search_by(|t| t.s.cmp(&p)) else {
                 continue;
             };

@@ -24,6 +24,54 @@ pub enum Kind {
 /// punctuation characters. Hyphens, apostrophes and dots are separate tokens.
 pub fn tokenize(text: &str, lo: usize, hi: usize, out: &mut Vec<Tok>) {
     out.clear();
+    tokenize_onto(text, lo, hi, out);
+}
+
+/// The tokens of a window `text[lo..hi]`, as [`tokenize`] gives them, reusing those of the
+/// window `out` holds (`held`, updated) where the new one overlaps it and lies no further
+/// left: the candidates of a text come in order and their windows overlap, so most of each
+/// window need not be read again. `lo` and `hi` are on character boundaries.
+pub fn tokenize_window(
+    text: &str,
+    lo: usize,
+    hi: usize,
+    out: &mut Vec<Tok>,
+    held: &mut (usize, usize),
+) {
+    let (plo, phi) = *held;
+    *held = (lo, hi);
+    if lo < plo || lo >= phi || hi < phi {
+        tokenize(text, lo, hi, out);
+        return;
+    }
+    let gone = out.partition_point(|t| t.e <= lo);
+    out.drain(..gone);
+    // a word the new start cuts: its rest, which is what reading from `lo` gives (a
+    // punctuation token is one character, so never cut)
+    if let Some(t) = out.first_mut() {
+        if t.s < lo {
+            t.s = lo;
+            t.kind = if text.as_bytes()[lo].is_ascii_digit() {
+                Kind::Num
+            } else {
+                Kind::Word
+            };
+        }
+    }
+    // the last token may be a word the old end cut: read it again from its start
+    let from = match out.last() {
+        Some(t) if t.e == phi => {
+            let s = t.s;
+            out.pop();
+            s
+        }
+        _ => phi,
+    };
+    tokenize_onto(text, from, hi, out);
+}
+
+/// [`tokenize`] without clearing `out` first: appends the tokens of `text[lo..hi]`.
+fn tokenize_onto(text: &str, lo: usize, hi: usize, out: &mut Vec<Tok>) {
     let b = text.as_bytes();
     let mut i = lo;
     while i < hi {

@@ -1869,3 +1869,66 @@ fn a_month_that_year_is_in_the_year_told_last() {
         ]
     );
 }
+
+/// Windows that move forward over a text, reusing the tokens they share, give the tokens a
+/// fresh reading of each window gives: words cut at either end (ASCII, digits, non-ASCII
+/// letters), punctuation, non-ASCII spaces and dashes.
+#[test]
+fn windows_reuse_the_tokens_they_share() {
+    let text = "On 12th May 2019, the Ba\u{e7}ao\u{e2}\u{80}\u{94}Deïr\u{a0}road — shut for 3½ days — \
+                reopened at 10:30 a.m.; \u{201c}Quoted\u{201d} 1990s Zürich-based talks, 55km away.";
+    let text = text.repeat(3);
+    let cut = |i: usize| {
+        let mut i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    for step in [1usize, 3, 7, 13, 40] {
+        for width in [5usize, 17, 60, 200] {
+            let (mut held, mut toks) = ((0, 0), Vec::new());
+            let mut fresh = Vec::new();
+            let mut p = 0;
+            while p < text.len() {
+                let (lo, hi) = (cut(p.saturating_sub(width)), cut(p + width));
+                rules::tokenize_window(&text, lo, hi, &mut toks, &mut held);
+                rules::tokenize(&text, lo, hi, &mut fresh);
+                let spans = |v: &[rules::Tok]| -> Vec<(usize, usize, rules::Kind)> {
+                    v.iter().map(|t| (t.s, t.e, t.kind)).collect()
+                };
+                assert_eq!(
+                    spans(&toks),
+                    spans(&fresh),
+                    "step {step} width {width} at {p}"
+                );
+                p += step;
+            }
+        }
+    }
+}
+
+/// The candidate scan: trigger words as whole words in any case (months and weekdays only
+/// capitalised), "a.m." only before a word boundary, and numbers that start a word: years,
+/// clock times and the end of a year range.
+#[test]
+fn candidates_are_whole_trigger_words_and_numbers() {
+    let t = tagger();
+    let text = "Mayday: on Monday at 9 a.m. the 1990s ended; may is lower-case, MONDAY shouts, \
+                yesterdays no, a.m.x no, 12:30 yes, A320 no, 1914-18 yes, éWinter.";
+    let found: Vec<&str> = t
+        .candidates(text)
+        .into_iter()
+        .map(|p| {
+            let w = &text[p..];
+            let n = w
+                .find(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+                .unwrap_or(w.len());
+            w[..n].trim_end_matches('.')
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec!["Monday", "a.m", "1990s", "MONDAY", "12", "1914", "18", "Winter"]
+    );
+}
