@@ -757,13 +757,18 @@ fn name_extent(
     if maxn > 1 {
         // No longer than the longest name starting with these two words (with the second
         // one's possessive "s" or without).
+        // Asked of the filter (in cache) directly: the two words are seldom a key of their
+        // own, and an entry in the article's key table for each would cost more.
         let pairs = pair_filter(g);
         let (t0, second) = (&toks[i], &toks[i + 1]);
-        let k2 = keys.id(t0.fs as usize, second.fe as usize);
-        let mut limit2 = keys.pair_max(pairs, k2);
+        let fb = keys.f.as_bytes();
+        let pair_max = |e: usize| match pairs.get_hashed(super::word_hash(&fb[t0.fs as usize..e])) {
+            3.. => usize::MAX,
+            v => v,
+        };
+        let mut limit2 = pair_max(second.fe as usize);
         if second.poss && limit2 == 0 {
-            let k2 = keys.id(t0.fs as usize, second.fe as usize - 1);
-            limit2 = keys.pair_max(pairs, k2);
+            limit2 = pair_max(second.fe as usize - 1);
         }
         maxn = maxn.min(limit2.max(1));
     }
@@ -817,9 +822,6 @@ struct KeyInfo<'g> {
     e: u32,
     /// The first-word filter's answer for the key as a first word (`u8::MAX`: not asked).
     first: u8,
-    /// The two-word filter's answer for the key as the first two words of a name
-    /// (`u8::MAX`: not asked).
-    pair: u8,
     /// `name` and `small` hold the lookups' answers.
     looked: bool,
     /// Whether the key is a stop word: 0 not asked, 1 no, 2 yes.
@@ -911,7 +913,6 @@ impl<'f, 'g> Keys<'f, 'g> {
             s: s as u32,
             e: e as u32,
             first: u8::MAX,
-            pair: u8::MAX,
             looked: false,
             stop: 0,
             person: false,
@@ -971,20 +972,6 @@ impl<'f, 'g> Keys<'f, 'g> {
             self.keys[id].first = w.min(3) as u8;
         }
         match self.keys[id].first {
-            3 => usize::MAX,
-            v => v as usize,
-        }
-    }
-
-    /// The most words of a name whose first two words are key `id` (0: none; `usize::MAX`:
-    /// three or more).
-    #[inline]
-    fn pair_max(&mut self, pairs: &PairFilter, id: usize) -> usize {
-        if self.keys[id].pair == u8::MAX {
-            // The two-word filter hashes as this table does.
-            self.keys[id].pair = pairs.get_hashed(self.keys[id].hash).min(3) as u8;
-        }
-        match self.keys[id].pair {
             3 => usize::MAX,
             v => v as usize,
         }
