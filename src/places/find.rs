@@ -230,10 +230,18 @@ pub(crate) struct Folded {
 }
 
 impl Folded {
+    #[cfg(test)]
     pub fn new(text: &str) -> Folded {
+        Folded::new_in(text, Vec::new(), Vec::new())
+    }
+
+    /// [`Folded::new`] in the buffers of an earlier one (see [`Folded::into_buffers`]), so
+    /// that an article allocates nothing here once the buffers are big enough.
+    fn new_in(text: &str, mut out: Vec<u8>, mut map: Vec<(u32, u32, bool)>) -> Folded {
         let b = text.as_bytes();
-        let mut out: Vec<u8> = Vec::with_capacity(b.len());
-        let mut map: Vec<(u32, u32, bool)> = Vec::with_capacity(4);
+        out.clear();
+        out.reserve(b.len());
+        map.clear();
         let mut i = 0;
         while i < b.len() {
             // A run of ASCII bytes that are not deleted maps one to one: folded sixteen
@@ -300,6 +308,15 @@ impl Folded {
             map,
             original_len: text.len(),
         }
+    }
+
+    /// The buffers, emptied, for [`Folded::new_in`].
+    fn into_buffers(self) -> (Vec<u8>, Vec<(u32, u32, bool)>) {
+        let mut f = self.folded.into_bytes();
+        f.clear();
+        let mut map = self.map;
+        map.clear();
+        (f, map)
     }
 
     /// Original byte offset of folded byte offset `i` (start of a match).
@@ -372,11 +389,18 @@ impl Folded {
     }
 }
 
+#[cfg(test)]
 fn tokenize(ft: &Folded, text: &str) -> Vec<Tok> {
+    tokenize_in(ft, text, Vec::new())
+}
+
+/// [`tokenize`] into the buffer `toks` (emptied first).
+fn tokenize_in(ft: &Folded, text: &str, mut toks: Vec<Tok>) -> Vec<Tok> {
     let f = ft.folded.as_str();
     let fb = f.as_bytes();
     let tb = text.as_bytes();
-    let mut toks = Vec::with_capacity(f.len() / 4 + 8);
+    toks.clear();
+    toks.reserve(f.len() / 4 + 8);
     // The spans first (a tight loop), then the original offsets, capitals and possessives
     // in a second pass over them.
     word_spans(f, |s, e| {
@@ -733,13 +757,18 @@ fn name_extent(
     if maxn > 1 {
         // No longer than the longest name starting with these two words (with the second
         // one's possessive "s" or without).
+        // Asked of the filter (in cache) directly: the two words are seldom a key of their
+        // own, and an entry in the article's key table for each would cost more.
         let pairs = pair_filter(g);
         let (t0, second) = (&toks[i], &toks[i + 1]);
-        let k2 = keys.id(t0.fs as usize, second.fe as usize);
-        let mut limit2 = keys.pair_max(pairs, k2);
+        let fb = keys.f.as_bytes();
+        let pair_max = |e: usize| match pairs.get_hashed(super::word_hash(&fb[t0.fs as usize..e])) {
+            3.. => usize::MAX,
+            v => v,
+        };
+        let mut limit2 = pair_max(second.fe as usize);
         if second.poss && limit2 == 0 {
-            let k2 = keys.id(t0.fs as usize, second.fe as usize - 1);
-            limit2 = keys.pair_max(pairs, k2);
+            limit2 = pair_max(second.fe as usize - 1);
         }
         maxn = maxn.min(limit2.max(1));
     }
@@ -752,8 +781,14 @@ fn name_extent(
 /// slots they will read are fetched ahead, many at a time, a step for all the keys before
 /// the next. The answers are kept in `keys`; the result holds each token's keys (see
 /// [`name_extent`]; `NO` for a token not capitalised).
-fn gather_keys(g: &Gazetteer, keys: &mut Keys, toks: &[Tok]) -> Vec<(u32, u32)> {
-    let mut tk = vec![(NO, NO); toks.len()];
+fn gather_keys(
+    g: &Gazetteer,
+    keys: &mut Keys,
+    toks: &[Tok],
+    mut tk: Vec<(u32, u32)>,
+) -> Vec<(u32, u32)> {
+    tk.clear();
+    tk.resize(toks.len(), (NO, NO));
     for (t, k) in toks.iter().zip(tk.iter_mut()).filter(|(t, _)| t.cap) {
         let (s, e) = (t.fs as usize, t.fe as usize);
         k.0 = keys.id(s, e) as u32;
@@ -787,9 +822,6 @@ struct KeyInfo<'g> {
     e: u32,
     /// The first-word filter's answer for the key as a first word (`u8::MAX`: not asked).
     first: u8,
-    /// The two-word filter's answer for the key as the first two words of a name
-    /// (`u8::MAX`: not asked).
-    pair: u8,
     /// `name` and `small` hold the lookups' answers.
     looked: bool,
     /// Whether the key is a stop word: 0 not asked, 1 no, 2 yes.
@@ -824,10 +856,14 @@ struct Keys<'f, 'g> {
 }
 
 impl<'f, 'g> Keys<'f, 'g> {
-    fn new(f: &'f str, expect: usize) -> Self {
+    /// Keys of folded text `f`, about `expect` of them, in the table `slots` of an earlier
+    /// article (emptied here).
+    fn new(f: &'f str, expect: usize, mut slots: Vec<u32>) -> Self {
+        slots.clear();
+        slots.resize((expect * 2).next_power_of_two().max(64), 0);
         Keys {
             f,
-            slots: vec![0; (expect * 2).next_power_of_two().max(64)],
+            slots,
             keys: Vec::with_capacity(expect),
         }
     }
@@ -877,7 +913,6 @@ impl<'f, 'g> Keys<'f, 'g> {
             s: s as u32,
             e: e as u32,
             first: u8::MAX,
-            pair: u8::MAX,
             looked: false,
             stop: 0,
             person: false,
@@ -937,20 +972,6 @@ impl<'f, 'g> Keys<'f, 'g> {
             self.keys[id].first = w.min(3) as u8;
         }
         match self.keys[id].first {
-            3 => usize::MAX,
-            v => v as usize,
-        }
-    }
-
-    /// The most words of a name whose first two words are key `id` (0: none; `usize::MAX`:
-    /// three or more).
-    #[inline]
-    fn pair_max(&mut self, pairs: &PairFilter, id: usize) -> usize {
-        if self.keys[id].pair == u8::MAX {
-            // The two-word filter hashes as this table does.
-            self.keys[id].pair = pairs.get_hashed(self.keys[id].hash).min(3) as u8;
-        }
-        match self.keys[id].pair {
             3 => usize::MAX,
             v => v as usize,
         }
@@ -1068,10 +1089,66 @@ pub(crate) fn recognise(g: &Gazetteer, text: &str) -> usize {
 
 /// [`find_places`]; with `resolution` false, recognition only (no mentions returned) and the
 /// number of mentions recognised.
+/// The buffers of one article's recognition, kept for the next one on the same thread (an
+/// article then allocates them only when it is the longest yet).
+#[derive(Default)]
+struct Buffers {
+    folded: Vec<u8>,
+    map: Vec<(u32, u32, bool)>,
+    toks: Vec<Tok>,
+    tk: Vec<(u32, u32)>,
+    slots: Vec<u32>,
+    unmatched: Vec<usize>,
+}
+
+impl Buffers {
+    /// Buffers bigger than this (bytes) are not kept.
+    const MAX_KEPT: usize = 1 << 22;
+
+    fn keep(&mut self, b: Buffers) {
+        let small = |cap: usize, size: usize| cap * size <= Self::MAX_KEPT;
+        if small(b.folded.capacity(), 1) && small(b.toks.capacity(), size_of::<Tok>()) {
+            *self = b;
+        }
+    }
+}
+
+thread_local! {
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
+}
+
 fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<PlaceMention>, usize) {
-    let ft = Folded::new(text);
+    let mut bufs = BUFFERS
+        .with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)))
+        .unwrap_or_default();
+    let ft = Folded::new_in(
+        text,
+        std::mem::take(&mut bufs.folded),
+        std::mem::take(&mut bufs.map),
+    );
+    let toks = tokenize_in(&ft, text, std::mem::take(&mut bufs.toks));
+    let out = find_in(g, text, &ft, &toks, toponyms, resolution, &mut bufs);
+    bufs.toks = toks;
+    (bufs.folded, bufs.map) = ft.into_buffers();
+    BUFFERS.with(|b| {
+        if let Ok(mut b) = b.try_borrow_mut() {
+            b.keep(bufs);
+        }
+    });
+    out
+}
+
+/// [`find`] of folded text `ft` and its tokens, with buffers `bufs` to use and give back.
+fn find_in(
+    g: &Gazetteer,
+    text: &str,
+    ft: &Folded,
+    toks: &[Tok],
+    toponyms: bool,
+    resolution: bool,
+    bufs: &mut Buffers,
+) -> (Vec<PlaceMention>, usize) {
     let f = ft.folded.as_str();
-    let toks = tokenize(&ft, text);
     let ctx = &g.context;
     // The vectors below are sized for the article's capitalised tokens (each holds at most
     // one entry per such token), so that they seldom grow.
@@ -1080,7 +1157,9 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
     let mut demonym_ev: Vec<(u32, f32)> = Vec::new();
     let mut modifiers: Vec<(Span, Place)> = Vec::new();
     let mut capitals: Vec<(Span, Place)> = Vec::new();
-    let mut unmatched: Vec<usize> = Vec::with_capacity(ncap);
+    let mut unmatched = std::mem::take(&mut bufs.unmatched);
+    unmatched.clear();
+    unmatched.reserve(ncap);
     let mut found_names: Vec<Found> = Vec::with_capacity(ncap / 2 + 4);
     // (group, group written right after it and a comma), and the last mention's group and end.
     let mut commas: Vec<(usize, usize)> = Vec::new();
@@ -1093,8 +1172,8 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
     let mut last_poss_country: Option<(usize, u32)> = None;
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
-    let mut keys = Keys::new(f, ncap + ncap / 2 + 8);
-    let tk = gather_keys(g, &mut keys, &toks);
+    let mut keys = Keys::new(f, ncap + ncap / 2 + 8, std::mem::take(&mut bufs.slots));
+    let tk = gather_keys(g, &mut keys, toks, std::mem::take(&mut bufs.tk));
     // Tokens before this one were consumed by a name (place, country or demonym).
     let mut consumed = 0;
     let mut i = 0;
@@ -1109,7 +1188,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         let w0 = word(&t0);
         // Names recur within an article: each distinct word and key meets the gazetteer's
         // big tables (cache misses) once. The key without a possessive "s" is `kp`.
-        let (limit, maxn) = name_extent(g, &mut keys, &toks, i, tk[i]);
+        let (limit, maxn) = name_extent(g, &mut keys, toks, i, tk[i]);
         let (k0, kp) = (tk[i].0 as usize, tk[i].1 as usize);
         let after_title = i > 0 && joinable(f, &toks[i - 1], &t0) && {
             let w = word(&toks[i - 1]);
@@ -1207,7 +1286,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         // "Cornell University", "Russian Embassy", "University of California": the toponym
         // is the facility, which no reading of the embedded name locates.
         if toponyms {
-            if let Some(e) = names_facility(ctx, f, &toks, i - n, i) {
+            if let Some(e) = names_facility(ctx, f, toks, i - n, i) {
                 // The facility's own words are no names either ("Rock" of "Turtle Rock").
                 i = e;
                 consumed = i;
@@ -1355,7 +1434,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         }
         // "Parkland, Florida", "Tripoli, Lebanon": the region named after the comma says
         // which this mention is, not which the article's other mentions of the name are.
-        let before_region = region_follows(g, f, &toks, i);
+        let before_region = region_follows(g, f, toks, i);
         // "Mozambique's Palma", "the (northern) Mozambican town of Palma": the country the
         // words before the name put it in.
         let mut qual = None;
@@ -1394,7 +1473,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
     }
 
     // The names found, in order, less the one-word names the article writes in lower case.
-    mark_lower_case(&mut keys, &toks);
+    mark_lower_case(&mut keys, toks);
     // The postings of the names found are scattered reads: fetched ahead, all at once.
     for fd in &found_names {
         if let Some(x) = g
@@ -1554,7 +1633,7 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
     let mut fuzzy_keys: Vec<(&str, u64)> = Vec::new();
     let mut fuzzy_at: Vec<(usize, usize, usize)> = Vec::new();
     let mut fuzzy_again: Vec<(usize, usize, usize)> = Vec::new();
-    for ti in unmatched {
+    for &ti in &unmatched {
         if named.is_empty() {
             break;
         }
@@ -1688,6 +1767,9 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
             }
         }
     }
+    bufs.unmatched = unmatched;
+    bufs.tk = tk;
+    bufs.slots = std::mem::take(&mut keys.slots);
     if !resolution {
         let n = groups
             .iter()
@@ -2498,6 +2580,22 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn buffers_kept_from_a_longer_article_change_nothing() {
+        let g = gazetteer();
+        let short = "Shelling was reported near Kunduz; a convoy later left for Kabul.";
+        // On a new thread, whose buffers are new.
+        let fresh = std::thread::scope(|s| {
+            s.spawn(|| format!("{:?}", g.find_places(short)))
+                .join()
+                .unwrap_or_default()
+        });
+        let long = "Aid reached Kunduz and the villages around Kabul. ".repeat(200);
+        assert!(!g.find_places(&long).is_empty());
+        assert!(fresh.contains("Kunduz"), "{fresh}");
+        assert_eq!(format!("{:?}", g.find_places(short)), fresh);
     }
 
     #[test]
