@@ -679,33 +679,39 @@ impl EventExtractor {
         }
 
         // date: a time expression of the sentence, nearest the trigger; else the story's date
-        let explicit = s.date_for(m.first, m.last);
-        let (date, date_explicit) = match explicit {
-            Some(d) => (Some(d), true),
-            None => {
-                let main = state.in_force.or_else(|| dct.map(day));
-                // "came two days after Aliyev said his troops had captured Shusha": that long
-                // before the main clause's day
-                match (main, s.offset_clause(m.first)) {
-                    (Some(d), Some((days, precision))) if d.precision == TimePrecision::Day => (
-                        d.date
-                            .checked_add_signed(chrono::Duration::days(days))
-                            .map(|date| match precision {
-                                // (a week is told by its Monday)
-                                TimePrecision::Week => EventDate {
-                                    date: date
-                                        - chrono::Duration::days(i64::from(
-                                            chrono::Datelike::weekday(&date).num_days_from_monday(),
-                                        )),
-                                    precision,
-                                },
-                                _ => EventDate { date, precision },
-                            }),
-                        false,
-                    ),
-                    _ => (main, false),
-                }
+        let main = || state.in_force.or_else(|| dct.map(day));
+        // "came two days after Aliyev said his troops had captured Shusha", "talks on Thursday,
+        // a day after the separatists agreed to disarm": that long before the main clause's
+        // day (its own time, else the story's)
+        let (date, date_explicit) = match s.offset_clause(m.first) {
+            Some(o) => {
+                let (base, explicit) = match o.base {
+                    Some(d) => (Some(d), true),
+                    None => (main(), false),
+                };
+                let shifted = base
+                    .filter(|d| d.precision == TimePrecision::Day)
+                    .and_then(|d| d.date.checked_add_signed(chrono::Duration::days(o.days)))
+                    .map(|date| match o.precision {
+                        // (a week is told by its Monday)
+                        TimePrecision::Week => EventDate {
+                            date: date
+                                - chrono::Duration::days(i64::from(
+                                    chrono::Datelike::weekday(&date).num_days_from_monday(),
+                                )),
+                            precision: o.precision,
+                        },
+                        _ => EventDate {
+                            date,
+                            precision: o.precision,
+                        },
+                    });
+                (shifted.or(base), explicit)
             }
+            None => match s.date_for(m.first, m.last) {
+                Some(d) => (Some(d), true),
+                None => (main(), false),
+            },
         };
         if let (Some(d), Some(p)) = (date, dct) {
             if d.date > p {

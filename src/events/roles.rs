@@ -263,6 +263,15 @@ const NEAR_PLACE_WORDS: usize = 8;
 /// Nouns that refer back to the place in focus.
 const PLACE_ANAPHORS: &[&str] = &["city", "town", "village", "capital", "district", "area"];
 
+/// A trigger's date told as an offset from its main clause's ([`Sentence::offset_clause`]).
+pub struct Offset {
+    /// Days from the main clause's day (negative: earlier).
+    pub days: i64,
+    pub precision: TimePrecision,
+    /// The main clause's own time, before the offset phrase.
+    pub base: Option<EventDate>,
+}
+
 /// "hours after", "minutes later": the same day as what they are anchored to, which is the
 /// event in force, not the last date written.
 fn is_sub_day_offset(t: &TimeMention) -> bool {
@@ -1884,9 +1893,10 @@ impl<'a> Sentence<'a> {
 
     /// "The agreement came two days after Aliyev said his troops had captured Shusha": a
     /// trigger inside a clause opened by "N days/weeks after" (or "before") happened that long
-    /// before (after) the main clause. Returns the offset in days (negative: earlier) and the
-    /// precision it supports; hours give the main clause's day.
-    pub fn offset_clause(&self, first: usize) -> Option<(i64, TimePrecision)> {
+    /// before (after) the main clause, dated by the main clause's own time before the phrase
+    /// (`base`) or else the story's. Hours give the main clause's day. None when the clause
+    /// has a time of its own.
+    pub fn offset_clause(&self, first: usize) -> Option<Offset> {
         let t = self.durations.iter().rev().find(|t| {
             t.last < first
                 && matches!(
@@ -1895,6 +1905,11 @@ impl<'a> Sentence<'a> {
                 )
                 && !(t.last + 2..=first).any(|k| self.boundary_before[k])
         })?;
+        // "a day after the rebels took the town on Sunday": the clause's own date
+        let (_, ce) = self.clause(first, first);
+        if self.times.iter().any(|u| u.first > t.last && u.first < ce) {
+            return None;
+        }
         let v = t.item.value.strip_prefix('P')?;
         let (n, precision) = if let Some(h) = v.strip_prefix('T') {
             h.strip_suffix('H')?.parse::<u32>().ok()?;
@@ -1911,7 +1926,17 @@ impl<'a> Sentence<'a> {
         } else {
             1
         };
-        Some((sign * n, precision))
+        let base = self
+            .times
+            .iter()
+            .filter(|u| u.last < t.first)
+            .max_by_key(|u| u.last)
+            .and_then(|u| event_day(u.item));
+        Some(Offset {
+            days: sign * n,
+            precision,
+            base,
+        })
     }
 
     /// Does the time at words `[tf, tl]`, before the trigger at `first`, close a reduced

@@ -1493,6 +1493,18 @@ fn a_trigger_n_days_after_the_main_clause_is_that_much_earlier() {
         NaiveDate::from_ymd_opt(2021, 7, 3).unwrap(),
         "{evs:#?}"
     );
+    // the main clause's own day: "on Thursday, a day after ..."
+    let evs = events(
+        "Delegates met in Doha on Thursday, a day after rebel commanders said their fighters \
+         had captured Marib.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 7).unwrap(),
+        "{evs:#?}"
+    );
     // hours after: the main clause's day
     let evs = events(
         "The air strike came hours after militants captured the district centre of Khanabad.",
