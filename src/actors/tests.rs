@@ -1229,3 +1229,14 @@ fn a_force_descriptor_does_not_stand_for_the_civil_government_but_a_drone_does()
     );
     assert_eq!(mention(&ms, "drones").actor.name, "Ethiopian government");
 }
+
+#[test]
+fn an_intelligence_agency_is_a_state_actor() {
+    let ms = dict().find_actors(
+        "The country's intelligence agency said it had detained several people.",
+        Some("SO"),
+    );
+    let m = mention(&ms, "intelligence agency");
+    assert_eq!(m.actor.actor_type, Some(ActorType::StateForces));
+    assert_eq!(m.actor.country.as_deref(), Some("SO"));
+}
