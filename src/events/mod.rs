@@ -651,6 +651,17 @@ impl EventExtractor {
                 s.object_actor_within(m.last, 5)
                     .is_some_and(is_civilian_side)
             };
+        // "two Rwandan soldiers whom Congo captured": people taken, not territory; civilians
+        // so taken are abducted
+        let whom = (t == EventType::Seizure && trig.roles == Roles::Svo)
+            .then(|| s.whom_object_before(m.first))
+            .flatten();
+        if let Some(people) = whom {
+            if !people.is_some_and(is_civilian_side) {
+                return Vec::new();
+            }
+        }
+        let seized_people = seized_people || whom.is_some();
         // "were taken to the camp", "taken out of the districts": people moved, not seized
         if t == EventType::Seizure
             && matches!(

@@ -2143,6 +2143,24 @@ impl<'a> Sentence<'a> {
         false
     }
 
+    /// "two soldiers whom Congo captured": the people the relative "whom" (within four words
+    /// before the trigger, no clause boundary between) refers to, when an actor names them;
+    /// `Some(None)` for a "whom" after no actor.
+    pub fn whom_object_before(&self, first: usize) -> Option<Option<&Actor>> {
+        let w = (first.saturating_sub(4)..first)
+            .rev()
+            .find(|&k| self.words[k] == "whom")?;
+        if (w + 1..=first).any(|k| self.boundary_before[k]) {
+            return None;
+        }
+        Some(
+            self.actors
+                .iter()
+                .find(|a| a.last + 1 == w)
+                .map(|a| &a.item.actor),
+        )
+    }
+
     /// A past participle right after a noun phrase, not after an auxiliary: "the girls seized
     /// from the college" (a reduced relative clause, passive in meaning).
     pub fn reduced_relative(&self, first: usize) -> bool {

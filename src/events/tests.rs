@@ -1558,3 +1558,19 @@ fn a_named_definite_reference_is_the_event_told_and_a_wave_of_them_is_no_event()
         "{evs:#?}"
     );
 }
+
+#[test]
+fn people_whom_a_side_captured_are_no_territory_taken() {
+    let evs = events(
+        "Two soldiers whom the rebels captured in May were handed back at the border on Monday.",
+    );
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+    // civilians so taken are abducted
+    let evs = events("The villagers whom the militants captured in Kunduz on Monday were freed.");
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+}
