@@ -622,9 +622,7 @@ impl Trie {
             // char that ends it
             let mut q = p;
             let (word_end, next) = loop {
-                while q < n && ASCII_ALNUM[b[q] as usize] {
-                    q += 1;
-                }
+                q = crate::text::alnum_run_end(b, q);
                 let Some(&y) = b.get(q) else {
                     break (q, q);
                 };
