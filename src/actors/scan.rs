@@ -47,6 +47,66 @@ fn lower8(x: u64) -> u64 {
     x | ((ge_a & !gt_z & HIGH) >> 2)
 }
 
+/// [`ASCII_FOLD`] of each of 16 bytes, and a bit for each byte that the table does not keep
+/// (a byte from 0x80 on, NUL, an apostrophe or a backtick; its folded byte is then
+/// meaningless): one SSE2 step (SSE2 is part of every x86-64 CPU). The same step as the place
+/// stage's folding.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn fold16(x: &[u8; 16]) -> ([u8; 16], u32) {
+    use core::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8,
+        _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        _mm_storeu_si128,
+    };
+    let mut out = [0u8; 16];
+    // SAFETY: SSE2 is baseline on x86-64; the unaligned load and store touch the 16 bytes
+    // of `x` and `out`.
+    let special = unsafe {
+        let v = _mm_loadu_si128(x.as_ptr().cast::<__m128i>());
+        let set = |c: u8| _mm_set1_epi8(c as i8);
+        let eq = |c: u8| _mm_cmpeq_epi8(v, set(c));
+        // Signed compares: bytes of 0x80 and above are negative, so in no range.
+        let range = |lo: u8, hi: u8| {
+            _mm_and_si128(
+                _mm_cmpgt_epi8(v, set(lo - 1)),
+                _mm_cmplt_epi8(v, set(hi + 1)),
+            )
+        };
+        let special = _mm_movemask_epi8(_mm_or_si128(
+            _mm_or_si128(v, eq(0)),
+            _mm_or_si128(eq(b'\''), eq(b'`')),
+        )) as u32
+            & 0xffff;
+        let lower = _mm_add_epi8(v, _mm_and_si128(range(b'A', b'Z'), set(32)));
+        let space = _mm_or_si128(_mm_or_si128(eq(b'-'), eq(b'_')), range(9, 13));
+        let f = _mm_or_si128(
+            _mm_andnot_si128(space, lower),
+            _mm_and_si128(space, set(b' ')),
+        );
+        _mm_storeu_si128(out.as_mut_ptr().cast::<__m128i>(), f);
+        special
+    };
+    (out, special)
+}
+
+/// [`ASCII_FOLD`] of each of 16 bytes, and a bit for each byte the table does not keep (see
+/// the x86-64 version).
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn fold16(x: &[u8; 16]) -> ([u8; 16], u32) {
+    let mut out = [0u8; 16];
+    let mut special = 0u32;
+    for (j, (&c, o)) in x.iter().zip(out.iter_mut()).enumerate() {
+        if c >= 0x80 || ASCII_FOLD[c as usize] == 0 {
+            special |= 1 << j;
+        } else {
+            *o = ASCII_FOLD[c as usize];
+        }
+    }
+    (out, special)
+}
+
 /// One stretch of the folded text: from folded byte `f` on, either each byte comes from the
 /// original byte at the same distance from `o` (`linear`), or all come from the char at `o`.
 #[derive(Debug, Clone, Copy)]
@@ -92,9 +152,22 @@ impl Folded {
                     });
                 }
                 loop {
+                    // sixteen bytes folded at once, kept up to the first that is not (see
+                    // `fold16`)
+                    if let Some(w) = b.get(i..i + 16) {
+                        let mut a = [0u8; 16];
+                        a.copy_from_slice(w);
+                        let (f, special) = fold16(&a);
+                        let n = (special | 1 << 16).trailing_zeros() as usize;
+                        out.extend_from_slice(&f[..n]);
+                        i += n;
+                        if n == 16 {
+                            continue;
+                        }
+                    }
                     // eight plain bytes (ASCII, no control char, apostrophe, backtick, hyphen
                     // or underscore) fold to their lower case at once
-                    if let Some(w) = b.get(i..i + 8) {
+                    else if let Some(w) = b.get(i..i + 8) {
                         let mut a = [0u8; 8];
                         a.copy_from_slice(w);
                         let x = u64::from_le_bytes(a);
@@ -195,6 +268,57 @@ impl Folded {
     }
 }
 
+/// The ASCII bytes `lo..=hi` (and, with `high`, every byte from 0x80 on): a superset of the
+/// bytes that start patterns, tested eight bytes at a time.
+#[derive(Debug, Clone, Copy)]
+struct StartRange {
+    lo: u8,
+    hi: u8,
+    high: bool,
+}
+
+impl StartRange {
+    /// The smallest such range holding every byte of `start`.
+    fn new(start: &[bool; 256]) -> StartRange {
+        let ascii = || (0u8..0x80).filter(|&x| start[x as usize]);
+        match (ascii().next(), ascii().next_back()) {
+            (Some(lo), Some(hi)) => StartRange {
+                lo,
+                hi,
+                high: start[0x80..].iter().any(|&s| s),
+            },
+            // no ASCII start byte: an empty range
+            _ => StartRange {
+                lo: 1,
+                hi: 0,
+                high: start[0x80..].iter().any(|&s| s),
+            },
+        }
+    }
+
+    /// Can one of the eight bytes of `x` start a pattern?
+    #[cfg(test)]
+    fn may_hold(&self, x: u64) -> bool {
+        self.lanes(x) != 0
+    }
+
+    /// The high bit of each byte of `x` that may start a pattern (lies in the range).
+    #[inline]
+    fn lanes(&self, x: u64) -> u64 {
+        let low7 = x & !HIGH;
+        // high bit of each byte: its low seven bits are at least `lo`, more than `hi`
+        let ge_lo = low7 + ONES * u64::from(0x80 - self.lo);
+        let gt_hi = low7 + ONES * u64::from(0x7f - self.hi);
+        let in_range = if self.lo <= self.hi {
+            ge_lo & !gt_hi & !x & HIGH
+        } else {
+            0
+        };
+        let high = if self.high { x & HIGH } else { 0 };
+        in_range | high
+    }
+}
+
 /// Marks a transition into a state where patterns end.
 const OUT_FLAG: u32 = 1 << 31;
 
@@ -220,6 +344,8 @@ pub(crate) struct Trie {
     start: [bool; 256],
     /// No pattern starts with a lower-case ASCII letter (case-sensitive acronyms).
     few_starts: bool,
+    /// The bytes that start patterns, as a range for testing eight bytes at once.
+    starts: StartRange,
     /// Per pair of byte classes `c1 * n_classes + c2` starting a pattern, bit `l` set where
     /// its first word (alphanumeric chars) is `l` bytes long, or `l - 1` for a one-word
     /// pattern (a possessive "s" may follow), lengths from [`MAX_LEN`] on sharing a bit.
@@ -351,6 +477,7 @@ impl Trie {
             start[b] = c != 0 && children[0].iter().any(|e| e.0 == c);
         }
         let few_starts = (b'a'..=b'z').all(|x| !start[x as usize]);
+        let starts = StartRange::new(&start);
         let mut word_lens = vec![0u16; nc * nc];
         for p in patterns {
             let p = p.as_ref();
@@ -371,6 +498,7 @@ impl Trie {
             n_classes,
             start,
             few_starts,
+            starts,
             word_lens,
             prefix3,
             n_dense,
@@ -440,26 +568,43 @@ impl Trie {
         let b = hay.as_bytes();
         let nc = self.n_classes;
         let cl = |i: usize| b.get(i).map_or(0, |&x| self.classes[x as usize] as usize);
-        for (p, &x) in b.iter().enumerate() {
-            // (no pattern starts with a UTF-8 continuation byte, so `p` is a char boundary)
-            if !self.start[x as usize] {
-                continue;
-            }
-            let after_alnum = match p.checked_sub(1).map(|q| b[q]) {
-                None => false,
-                Some(y) if y < 0x80 => ASCII_ALNUM[y as usize],
-                Some(_) => hay[..p]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric),
+        let mut base = 0;
+        while base < b.len() {
+            // the lanes of the next eight bytes that may start a pattern (all of a shorter
+            // tail): eight bytes none of which can are skipped at once
+            let mut lanes = match b.get(base..base + 8) {
+                Some(w) => {
+                    let mut a = [0u8; 8];
+                    a.copy_from_slice(w);
+                    self.starts.lanes(u64::from_le_bytes(a))
+                }
+                None => HIGH >> (8 * (base + 8 - b.len())),
             };
-            if after_alnum {
-                continue;
+            while lanes != 0 {
+                let p = base + lanes.trailing_zeros() as usize / 8;
+                lanes &= lanes - 1;
+                let x = b[p];
+                // (no pattern starts with a UTF-8 continuation byte, so `p` is a char boundary)
+                if !self.start[x as usize] {
+                    continue;
+                }
+                let after_alnum = match p.checked_sub(1).map(|q| b[q]) {
+                    None => false,
+                    Some(y) if y < 0x80 => ASCII_ALNUM[y as usize],
+                    Some(_) => hay[..p]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric),
+                };
+                if after_alnum {
+                    continue;
+                }
+                let key = (cl(p) * nc + cl(p + 1)) * nc + cl(p + 2);
+                if self.prefix3[key >> 6] >> (key & 63) & 1 != 0 {
+                    self.walk(b, p, &mut |e, pid| emit(p, e, pid));
+                }
             }
-            let key = (cl(p) * nc + cl(p + 1)) * nc + cl(p + 2);
-            if self.prefix3[key >> 6] >> (key & 63) & 1 != 0 {
-                self.walk(b, p, &mut |e, pid| emit(p, e, pid));
-            }
+            base += 8;
         }
     }
 
@@ -477,9 +622,7 @@ impl Trie {
             // char that ends it
             let mut q = p;
             let (word_end, next) = loop {
-                while q < n && ASCII_ALNUM[b[q] as usize] {
-                    q += 1;
-                }
+                q = crate::text::alnum_run_end(b, q);
                 let Some(&y) = b.get(q) else {
                     break (q, q);
                 };
@@ -549,6 +692,24 @@ mod tests {
             };
             assert_eq!(ASCII_FOLD[b as usize], want, "byte {b}");
             assert_eq!(ASCII_ALNUM[b as usize], (b as char).is_alphanumeric());
+        }
+    }
+
+    #[test]
+    fn sixteen_bytes_fold_as_the_table_does() {
+        for b in 0u8..=255 {
+            for lane in 0..16 {
+                let mut a = *b"xYzAZ@[{-_\t\n'`~7";
+                a[lane] = b;
+                let (f, special) = fold16(&a);
+                for (j, &c) in a.iter().enumerate() {
+                    let kept = c < 0x80 && ASCII_FOLD[c as usize] != 0;
+                    assert_eq!(special >> j & 1 == 0, kept, "{a:?} lane {j}");
+                    if kept {
+                        assert_eq!(f[j], ASCII_FOLD[c as usize], "{a:?} lane {j}");
+                    }
+                }
+            }
         }
     }
 
@@ -623,6 +784,38 @@ mod tests {
                 (26, 28, 5)
             ]
         );
+    }
+
+    #[test]
+    fn start_range_lets_through_every_start_byte_in_any_lane() {
+        let sets: [&[u8]; 4] = [b"AUNI", b"0Z", "é".as_bytes(), b"\x01\x7f"];
+        for set in sets {
+            let mut start = [false; 256];
+            for &x in set {
+                start[x as usize] = true;
+            }
+            let r = StartRange::new(&start);
+            for x in 0u8..=255 {
+                for lane in 0..8 {
+                    let mut a = *b"aaaaaaaa";
+                    a[lane] = x;
+                    let held = r.may_hold(u64::from_le_bytes(a));
+                    if start[x as usize] {
+                        assert!(held, "{set:?}: byte {x} in lane {lane}");
+                    }
+                    // (outside the range's bounds, no byte is let through)
+                    let out = |y: u8| y < 0x80 && (y < r.lo || y > r.hi);
+                    let outside = out(x) && out(b'a');
+                    if outside {
+                        assert!(!held, "{set:?}: byte {x} in lane {lane}");
+                    }
+                }
+            }
+        }
+        // lower-case text holds no capital
+        let caps = StartRange::new(&std::array::from_fn(|i| (i as u8).is_ascii_uppercase()));
+        assert!(!caps.may_hold(u64::from_le_bytes(*b"the town")));
+        assert!(caps.may_hold(u64::from_le_bytes(*b"the Town")));
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub struct Quantities {
 }
 
 /// Words that say people died.
-const DEATH: &[&str] = &[
+pub(super) const DEATH: &[&str] = &[
     "killed", "dead", "died", "bodies", "killing", "deaths", "lives",
 ];
 /// Which bytes start a word of [`DEATH`].

@@ -5,6 +5,7 @@ pub mod fatalities;
 pub mod lexicon;
 pub mod modality;
 pub mod ontology;
+mod prefilter;
 mod roles;
 
 use crate::model::*;
@@ -33,6 +34,8 @@ pub struct EventExtractor {
     /// [`Self::set_machines`]): what strikes, never the side that frees, meets or arrests
     /// ("Planes carrying freed detainees landed").
     machines: crate::hash::FastSet<String>,
+    /// Rules out, before it is tokenised, a sentence that can hold no trigger or death word.
+    prefilter: prefilter::SentenceFilter,
 }
 
 /// The mentions found in one article by the earlier stages (byte spans into the text).
@@ -105,11 +108,13 @@ impl EventExtractor {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| l.to_lowercase())
             .collect::<Vec<String>>();
+        let triggers = TriggerLexicon::load(&dir.join("triggers.tsv"))?;
         Ok(EventExtractor {
             machines: Default::default(),
             furniture_max: furniture.iter().map(String::len).max().unwrap_or(0),
             furniture_ascii: furniture.iter().all(|f| f.is_ascii()),
-            triggers: TriggerLexicon::load(&dir.join("triggers.tsv"))?,
+            prefilter: prefilter::SentenceFilter::new(&triggers, fatalities::DEATH),
+            triggers,
             modality: ModalityLexicon::load(&dir.join("modality.tsv"))?,
             ontology: Ontology::load_dir(dir)?,
             quantities: Quantities::load(&dir.join("quantities.tsv"))?,
@@ -224,6 +229,13 @@ impl EventExtractor {
         let index = roles::MentionIndex::new(mentions);
         let mut toks = Vec::new();
         for (sentence_no, sent) in sentences(body).into_iter().enumerate() {
+            // (speed) a sentence with no place or time that can hold no trigger or death word
+            // is left before it is tokenised (the test below, read on the raw text)
+            if !index.has_place_or_time(sent)
+                && !self.prefilter.may_hold(&text[sent.start..sent.end])
+            {
+                continue;
+            }
             tokens_into(text, sent, &mut toks);
             if toks.is_empty() {
                 continue;

@@ -8,6 +8,44 @@ pub use fold::{fold, fold_char, fold_into, is_plain_word, FoldedText, ASCII_FOLD
 pub use sentences::sentences;
 pub use tokens::{tokens, tokens_into, Token};
 
+/// The end of the run of ASCII letters and digits that starts at `i` in `b` (`i` itself where
+/// `b[i]` is none): sixteen bytes per SSE2 step (SSE2 is part of every x86-64 CPU), the last
+/// bytes one at a time.
+#[inline]
+pub fn alnum_run_end(b: &[u8], mut i: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    while let Some(chunk) = b.get(i..i + 16) {
+        use core::arch::x86_64::{
+            __m128i, _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
+            _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        };
+        // SAFETY: SSE2 is baseline on x86-64; the unaligned load reads the 16 bytes of `chunk`.
+        let other = unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+            // (signed compares: bytes from 0x80 on are negative, so in no range)
+            let range = |lo: u8, hi: u8| {
+                _mm_and_si128(
+                    _mm_cmpgt_epi8(v, _mm_set1_epi8((lo - 1) as i8)),
+                    _mm_cmplt_epi8(v, _mm_set1_epi8((hi + 1) as i8)),
+                )
+            };
+            let alnum = _mm_or_si128(
+                _mm_or_si128(range(b'0', b'9'), range(b'a', b'z')),
+                range(b'A', b'Z'),
+            );
+            !(_mm_movemask_epi8(alnum) as u32) & 0xffff
+        };
+        if other != 0 {
+            return i + other.trailing_zeros() as usize;
+        }
+        i += 16;
+    }
+    while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
+    i
+}
+
 /// Converts byte offsets into character (Unicode scalar value) offsets for one text.
 pub struct CharIndex<'a> {
     text: &'a str,
@@ -84,6 +122,24 @@ impl<'a> CharIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alnum_runs_end_at_the_first_other_byte() {
+        let t = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ é_z-Q/9:@[`{ x";
+        let b = t.as_bytes();
+        for i in 0..=b.len() {
+            let naive = (i..b.len())
+                .find(|&k| !b[k].is_ascii_alphanumeric())
+                .unwrap_or(b.len());
+            assert_eq!(alnum_run_end(b, i), naive, "from {i}");
+        }
+        for x in 0u8..=255 {
+            let mut a = *b"aaaaaaaaaaaaaaaaaaaa";
+            a[9] = x;
+            let want = if x.is_ascii_alphanumeric() { 20 } else { 9 };
+            assert_eq!(alnum_run_end(&a, 0), want, "byte {x}");
+        }
+    }
 
     #[test]
     fn char_offsets_count_scalars_not_bytes() {

@@ -58,8 +58,40 @@ pub fn sentences(text: &str) -> Vec<Span> {
 }
 
 /// The index of the first `\n`, `.`, `!` or `?` at or after `i` (the only bytes that can end
-/// a sentence), else `bytes.len()`; eight bytes at a time.
+/// a sentence), else `bytes.len()`; sixteen bytes per SSE2 step (SSE2 is part of every x86-64
+/// CPU), then the tail through [`next_stop_swar`].
+#[cfg(target_arch = "x86_64")]
 fn next_stop(bytes: &[u8], mut i: usize) -> usize {
+    use core::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    while let Some(chunk) = bytes.get(i..i + 16) {
+        // SAFETY: SSE2 is baseline on x86-64; the unaligned load reads the 16 bytes of `chunk`.
+        let stops = unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+            let eq = |c: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8));
+            _mm_movemask_epi8(_mm_or_si128(
+                _mm_or_si128(eq(b'\n'), eq(b'.')),
+                _mm_or_si128(eq(b'!'), eq(b'?')),
+            )) as u32
+                & 0xffff
+        };
+        if stops != 0 {
+            return i + stops.trailing_zeros() as usize;
+        }
+        i += 16;
+    }
+    next_stop_swar(bytes, i)
+}
+
+/// [`next_stop`] elsewhere.
+#[cfg(not(target_arch = "x86_64"))]
+fn next_stop(bytes: &[u8], i: usize) -> usize {
+    next_stop_swar(bytes, i)
+}
+
+/// [`next_stop`], eight bytes at a time.
+fn next_stop_swar(bytes: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has = |x: u64, b: u8| {

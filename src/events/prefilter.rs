@@ -1,0 +1,327 @@
+//! A cheap test of a sentence's raw text, before it is tokenised and folded: can any trigger
+//! of the lexicon, or a death word, match in it at all? (Speed only: a sentence the test rules
+//! out would give no trigger and no toll when read in full.)
+//!
+//! Each trigger needs one word of its phrase (the one whose alternatives are longest: "killed"
+//! rather than "was") to match a folded word of the sentence: as a whole word, or as a word's
+//! start for a stem. A folded word is its token lower-cased, except where the token holds an
+//! apostrophe, a hyphen or a non-ASCII letter. So a sentence may hold a trigger only where
+//! - an alternative occurs in the raw text, ignoring ASCII case, at the start of a word (and,
+//!   for a whole word, not followed by an ASCII letter or digit), or
+//! - a token has such a char after a beginning that starts an alternative (its folded form
+//!   may then spell the alternative where the raw text does not: "at-tack", "kil’led").
+
+use super::lexicon::{TriggerLexicon, WordPat};
+
+/// Byte → 1 + its place among the ASCII letters (either case) and digits; 0 for other bytes.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 26 {
+        t[b'a' as usize + i] = 1 + i as u8;
+        t[b'A' as usize + i] = 1 + i as u8;
+        i += 1;
+    }
+    let mut d = 0;
+    while d < 10 {
+        t[b'0' as usize + d] = 27 + d as u8;
+        d += 1;
+    }
+    t
+};
+
+/// Letters and digits, and none.
+const N_CLASSES: usize = 37;
+
+/// See the module documentation.
+pub struct SentenceFilter {
+    /// A trie of the literals over [`CLASS`]: per state, the next state by class (0 for none:
+    /// the root is never a target). Empty: the filter lets every sentence through.
+    next: Vec<[u16; N_CLASSES]>,
+    /// Per state: a literal that is a word's start ends there; a whole-word literal does.
+    stem_end: Vec<bool>,
+    whole_end: Vec<bool>,
+}
+
+impl SentenceFilter {
+    /// The filter for the triggers of `lexicon` and the folded words `words` (whole words).
+    pub fn new(lexicon: &TriggerLexicon, words: &[&str]) -> SentenceFilter {
+        let mut lits: Vec<(String, bool)> = words.iter().map(|w| (w.to_string(), false)).collect();
+        for t in &lexicon.triggers {
+            // the word of the phrase whose shortest alternative is longest
+            let best = t
+                .phrase
+                .words
+                .iter()
+                .filter_map(|w| match w {
+                    WordPat::Any(alts) => Some(alts),
+                    WordPat::Gap => None,
+                })
+                .max_by_key(|alts| alts.iter().map(|(a, _)| a.len()).min().unwrap_or(0));
+            let Some(alts) = best else { continue };
+            for (a, stem) in alts {
+                lits.push((a.clone(), *stem));
+            }
+        }
+        Self::from_literals(lits)
+    }
+
+    /// The filter for folded literals `(word, is_stem)`.
+    fn from_literals(lits: Vec<(String, bool)>) -> SentenceFilter {
+        let off = SentenceFilter {
+            next: Vec::new(),
+            stem_end: Vec::new(),
+            whole_end: Vec::new(),
+        };
+        let mut f = SentenceFilter {
+            next: vec![[0; N_CLASSES]],
+            stem_end: vec![false],
+            whole_end: vec![false],
+        };
+        for (w, stem) in lits {
+            // (a literal is cut at its first char that is no ASCII lower-case letter or digit,
+            // and is then a word's start: "anti-personnel" folds to "anti personnel")
+            let cut = w
+                .bytes()
+                .position(|b| !(b.is_ascii_lowercase() || b.is_ascii_digit()))
+                .unwrap_or(w.len());
+            if cut == 0 {
+                return off;
+            }
+            let mut s = 0;
+            for &x in &w.as_bytes()[..cut] {
+                let c = CLASS[x as usize] as usize;
+                s = match f.next[s][c] {
+                    0 => {
+                        let Ok(t) = u16::try_from(f.next.len()) else {
+                            return off;
+                        };
+                        f.next.push([0; N_CLASSES]);
+                        f.stem_end.push(false);
+                        f.whole_end.push(false);
+                        f.next[s][c] = t;
+                        t as usize
+                    }
+                    t => t as usize,
+                };
+            }
+            if stem || cut < w.len() {
+                f.stem_end[s] = true;
+            } else {
+                f.whole_end[s] = true;
+            }
+        }
+        f
+    }
+
+    /// Can a trigger or one of the words match in the sentence `s` (raw text)?
+    pub fn may_hold(&self, s: &str) -> bool {
+        if self.next.is_empty() {
+            return true;
+        }
+        let b = s.as_bytes();
+        let n = b.len();
+        let mut i = 0;
+        while i < n {
+            let x = b[i];
+            if CLASS[x as usize] == 0 {
+                if x >= 0xc0 {
+                    // a non-ASCII letter that starts a token (else the run of ASCII letters
+                    // before it was looked at below): its folding may spell any literal
+                    let Some(c) = s[i..].chars().next() else {
+                        return true;
+                    };
+                    if c.is_alphanumeric() && !(i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+                        return true;
+                    }
+                    i += c.len_utf8();
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            // a run of ASCII letters and digits, walked down the trie while it spells the
+            // start of a literal
+            let mut state = 0usize;
+            let mut j = i;
+            while let Some(&y) = b.get(j) {
+                let c = CLASS[y as usize] as usize;
+                if c == 0 {
+                    break;
+                }
+                j += 1;
+                if state != usize::MAX {
+                    state = match self.next[state][c] {
+                        0 => usize::MAX,
+                        t => t as usize,
+                    };
+                    if state != usize::MAX && self.stem_end[state] {
+                        return true;
+                    }
+                }
+            }
+            if state != usize::MAX {
+                if self.whole_end[state] {
+                    return true;
+                }
+                // the start of a literal, then a char that the folding drops or changes
+                // ("at-tack", "kil’led", "killé"): the token's folding may spell it
+                if matches!(b.get(j), Some(b'\'' | b'-' | 0xc0..))
+                    && self.next[state].iter().any(|&t| t != 0)
+                {
+                    return true;
+                }
+            }
+            i = j;
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn filter() -> SentenceFilter {
+        let lex = TriggerLexicon::parse(
+            "assault\tattack*\t-\t-\tnominal\t-\tstrong\n\
+             assault\twas ~ overrun\t-\t-\tsvo\t-\tstrong\n\
+             talks\tmet\t-\t-\tparties\t-\tstrong\n\
+             assault\tanti-aircraft fire\t-\t-\tnominal\t-\tstrong\n",
+            Path::new("test.tsv"),
+        )
+        .expect("lexicon parses");
+        SentenceFilter::new(&lex, &["killed"])
+    }
+
+    #[test]
+    fn sentences_with_a_literal_at_a_word_start_may_hold_a_trigger() {
+        let f = filter();
+        for s in [
+            "Gunmen ATTACKED the convoy.",
+            "The camp was overrun at dawn.",
+            "Two people were killed.",
+            "The envoys met in the capital.",
+            "He spoke of anti-aircraft guns.",
+            "(Attack) on the port",
+        ] {
+            assert!(f.may_hold(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn sentences_without_one_are_ruled_out() {
+        let f = filter();
+        for s in [
+            "The minister spoke to reporters on Tuesday.",
+            // inside a word, or a longer word than a whole-word literal
+            "A counterattack was planned; the metro reopened, and overruns were costly.",
+            "Nobody was skilled enough.",
+            "The Taliban’s spokesman and al-Jazeera’s reporter were upbeat.",
+        ] {
+            assert!(!f.may_hold(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_whose_folding_may_spell_a_literal_are_let_through() {
+        let f = filter();
+        for s in [
+            // the folded tokens "attack", "killed", "met" and "etat" (a non-ASCII start)
+            "Rebels at-tacked the base.",
+            "Five were kil’led.",
+            "They m'et twice.",
+            "État forces held the line.",
+            "Rebels U.S.at-tacked it.",
+        ] {
+            assert!(f.may_hold(s), "{s:?}");
+        }
+    }
+
+    /// Sentences the filter of the real lexicon rules out give no trigger and no death word
+    /// when tokenised, folded and matched (words of the lexicon mixed with others, cased,
+    /// hyphenated, with apostrophes and accents).
+    #[test]
+    fn ruled_out_sentences_hold_no_trigger_of_the_lexicon() {
+        let dir = crate::default_gazetteer_dir();
+        let lex = TriggerLexicon::load(&dir.join("triggers.tsv")).expect("lexicon loads");
+        let death = super::super::fatalities::DEATH;
+        let f = SentenceFilter::new(&lex, death);
+        let mut vocab: Vec<String> = lex.triggers.iter().map(|t| t.text.clone()).collect();
+        vocab.extend(death.iter().map(|w| w.to_string()));
+        let plain = [
+            "the",
+            "army",
+            "was",
+            "to",
+            "said",
+            "town",
+            "Kunduz",
+            "al",
+            "U.S.",
+            "3.5",
+            "on",
+            "spokesman",
+            "Monday",
+            "of",
+            "a",
+            "and",
+            "Niafunké",
+            "in",
+        ];
+        let mut seed = 12345u64;
+        let mut rand = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let (mut ruled_out, mut tried) = (0, 0);
+        for _ in 0..20000 {
+            let mut s = String::new();
+            for _ in 0..1 + rand(5) {
+                let mut w = if rand(4) == 0 {
+                    vocab[rand(vocab.len())].replace(['*', '~', '|'], "")
+                } else {
+                    plain[rand(plain.len())].to_string()
+                };
+                // damage or dress the word
+                let mut k = rand(w.len() + 1);
+                while !w.is_char_boundary(k) {
+                    k -= 1;
+                }
+                match rand(8) {
+                    0 => w.insert(k, '-'),
+                    1 => w.insert(k, '\''),
+                    2 => w.insert(k, '’'),
+                    3 => w = w.to_uppercase(),
+                    4 => w = w.replacen('e', "é", 1),
+                    5 => w = format!("x{w}"),
+                    6 => w.push('s'),
+                    _ => {}
+                }
+                s.push_str(&w);
+                s.push(if rand(4) == 0 { '-' } else { ' ' });
+            }
+            tried += 1;
+            if f.may_hold(&s) {
+                continue;
+            }
+            ruled_out += 1;
+            let toks = crate::text::tokens(&s, crate::model::Span::new(0, s.len()));
+            let folded: Vec<String> = toks.iter().map(|t| crate::text::fold(t.text)).collect();
+            let words: Vec<&str> = folded.iter().map(String::as_str).collect();
+            assert!(lex.find(&words).is_empty(), "{s:?}: {words:?}");
+            assert!(!words.iter().any(|w| death.contains(w)), "{s:?}");
+        }
+        // (the test means something only if many sentences are ruled out)
+        assert!(ruled_out * 10 > tried, "{ruled_out} of {tried}");
+    }
+
+    #[test]
+    fn a_literal_that_folds_to_nothing_turns_the_filter_off() {
+        let f = SentenceFilter::from_literals(vec![("’s".to_string(), false)]);
+        assert!(f.may_hold("Nothing here."));
+    }
+}
