@@ -1648,18 +1648,32 @@ impl<'a> Sentence<'a> {
             while k > 0 && self.words[k - 1] == "the" {
                 k -= 1;
             }
-            k > 0 && self.words[k - 1] == "by"
+            // "with the help of Egypt", "with the backing of Turkey": a helper, an actor
+            k > 0
+                && (self.words[k - 1] == "by"
+                    || (k >= 2
+                        && self.words[k - 1] == "of"
+                        && matches!(
+                            self.words[k - 2],
+                            "help" | "support" | "backing" | "mediation" | "assistance"
+                        )))
         };
         if !country(p) {
             return false;
         }
+        // "by Qatar and Egypt", "with the help of Egypt and the United States"
+        let and_at = if p.first >= 2 && self.words[p.first - 1] == "the" {
+            p.first - 2
+        } else {
+            p.first.saturating_sub(1)
+        };
         by_before(p)
-            || (p.first >= 2
-                && self.words[p.first - 1] == "and"
+            || (and_at >= 1
+                && self.words[and_at] == "and"
                 && self
                     .places
                     .iter()
-                    .any(|q| q.last + 2 == p.first && country(q) && by_before(q)))
+                    .any(|q| q.last + 1 == and_at && country(q) && by_before(q)))
     }
 
     /// "Joaquim Chissano of Mozambique": where a named person comes from, not where anything

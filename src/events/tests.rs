@@ -1574,3 +1574,14 @@ fn people_whom_a_side_captured_are_no_territory_taken() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn countries_that_help_broker_a_deal_are_no_place_of_it() {
+    let evs = events(
+        "The truce, brokered by Qatar with the help of Egypt and the United States, was \
+         announced on Wednesday after weeks of negotiations in Doha.",
+    );
+    let a = of_type(&evs, EventType::Agreement);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].place.as_ref().unwrap().name, "Doha", "{evs:#?}");
+}
