@@ -1209,6 +1209,10 @@ impl ActorDictionary {
                 return;
             }
         }
+        // "the offices of the country's intelligence service": a building, not an actor
+        if (info.state_desc || info.gov_desc) && building_of_before(text, h.os) {
+            return;
+        }
         // "the Government Girls Science ... College": part of a proper name
         let capital = |i: usize| text[i..].chars().next().is_some_and(char::is_uppercase);
         if capital(h.os) && text[h.oe..].starts_with(' ') && capital(h.oe + 1) {
@@ -1546,6 +1550,29 @@ impl ActorDictionary {
         }
         out
     }
+}
+
+/// Do the words before byte `start` make what follows the owner of a building ("the offices
+/// of the", "the provincial office of the country's", "headquarters of")?
+fn building_of_before(text: &str, start: usize) -> bool {
+    let head = &text[..start.min(text.len())];
+    let mut seen_of = false;
+    for w in head.split_whitespace().rev().take(5) {
+        let lw = w.to_lowercase();
+        if seen_of {
+            return matches!(
+                lw.as_str(),
+                "office" | "offices" | "headquarters" | "building" | "buildings" | "compound"
+            );
+        }
+        match lw.as_str() {
+            "of" => seen_of = true,
+            "the" | "its" | "their" => {}
+            _ if lw.ends_with("'s") || lw.ends_with("’s") => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Does the mention starting at byte `start` stand as an object: after a preposition or a

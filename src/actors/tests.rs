@@ -1240,3 +1240,17 @@ fn an_intelligence_agency_is_a_state_actor() {
     assert_eq!(m.actor.actor_type, Some(ActorType::StateForces));
     assert_eq!(m.actor.country.as_deref(), Some("SO"));
 }
+
+#[test]
+fn the_offices_of_a_state_body_are_a_building_not_an_actor() {
+    let ms = dict().find_actors(
+        "The insurgents captured the provincial office of the intelligence service and the \
+         offices of the country's spy agency.",
+        Some("AF"),
+    );
+    assert!(
+        !ms.iter()
+            .any(|m| m.text.contains("intelligence") || m.text.contains("spy")),
+        "{ms:#?}"
+    );
+}
