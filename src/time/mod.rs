@@ -761,9 +761,11 @@ impl DocState {
         if self.narrative_mode {
             return self.last.as_ref();
         }
+        // with no day told before, a coarser last date ("In December 2020 ... six days
+        // later") is still the anchor, at its own precision, rather than the DCT
         match self.last.as_ref() {
             Some(v) if v.gran().is_some_and(|g| g <= needed) => Some(v),
-            Some(_) => self.last_day.as_ref(),
+            Some(v) => self.last_day.as_ref().or(Some(v)),
             None => None,
         }
     }
@@ -1410,10 +1412,24 @@ fn resolve_sem(
                 .cloned()
                 .map(|v| (v, Anchor::Previous))
                 .or_else(|| dct.map(|r| (Val::Day(r, None), Anchor::Dct)));
-            let unit = if unit == "2W" { "W" } else { unit };
             let n = if unit == "2W" { 2 * n } else { n };
-            if let (Some((Val::Month(y, m), a)), "D", 0) = (&base, unit, n) {
-                return (Val::Other(format!("{y:04}-{m:02}-XX")), *a, Date);
+            let unit = if unit == "2W" { "W" } else { unit };
+            // "six days later" or "that same day" after "in December 2020": a day (week,
+            // month) of the coarser date it counts from, `2020-12-XX`, dated to that month
+            let finer = match unit {
+                "D" => Some(calendar::Gran::Day),
+                "W" => Some(calendar::Gran::Week),
+                "M" => Some(calendar::Gran::Month),
+                _ => None,
+            };
+            if let (Some((v, Anchor::Previous)), Some(f)) = (&base, finer) {
+                if v.gran().is_some_and(|g| g > f) && (n != 0 || unit == "D") {
+                    let inner = match v {
+                        Val::Within(inner, _) => inner.clone(),
+                        v => Box::new(v.clone()),
+                    };
+                    return (Val::Within(inner, f), Anchor::Previous, Date);
+                }
             }
             match base.and_then(|(v, a)| calendar::shift(&v, unit, n).map(|s| (s, a))) {
                 Some((v, a)) => (v, a, Date),

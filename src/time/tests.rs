@@ -442,12 +442,13 @@ fn previous_anchoring_skips_background_periods() {
         ]
     );
     assert_eq!(one(&t, s, "The next day").anchor, Anchor::Previous);
-    // with no day-precise date before, a day offset after a background year takes the DCT
+    // with no day-precise date before, a day offset after a year is a day of that year (as
+    // TimeML anchors it on the last date), not the day after the DCT
     let s = "The group was founded in 2009. The next day is not the point; hours after the \
              raid, police came.";
     let m = one(&t, s, "The next day");
-    assert_eq!(m.value, "2021-07-09");
-    assert_eq!(m.anchor, Anchor::Dct);
+    assert_eq!(m.value, "2009-XX-XX");
+    assert_eq!(m.anchor, Anchor::Previous);
     // a year offset after a year is still anchored on it
     assert_eq!(
         values(
@@ -1931,4 +1932,55 @@ fn candidates_are_whole_trigger_words_and_numbers() {
         found,
         vec!["Monday", "a.m", "1990s", "MONDAY", "12", "1914", "18", "Winter"]
     );
+}
+
+/// "N days later" after a date told only by its month or year counts from that date and keeps
+/// its precision (a day of that month), not the DCT.
+#[test]
+fn offset_after_a_coarser_date_keeps_its_precision() {
+    let t = tagger();
+    let m = one(
+        &t,
+        "In March 2019 the miners were taken from the camp, and freed nine days later.",
+        "nine days later",
+    );
+    assert_eq!(m.value, "2019-03-XX");
+    assert_eq!(m.anchor, Anchor::Previous);
+    let date = m.date.expect("a date");
+    assert_eq!(
+        (date.date, date.precision),
+        (d(2019, 3, 1), TimePrecision::Month)
+    );
+    // a year: a week of that year, dated to the year
+    let m = one(
+        &t,
+        "The dam was seized in 2016. Two weeks later the militia lost it again.",
+        "Two weeks later",
+    );
+    assert_eq!(m.value, "2016-WXX");
+    assert_eq!(m.date.map(|d| d.precision), Some(TimePrecision::Year));
+    // a chain of offsets stays in that month
+    let v = values(
+        &t,
+        "In May 2018 the convoy was ambushed. Two days later the road was closed, and the \
+         next day it reopened.",
+    );
+    assert_eq!(v.last(), Some(&pair("the next day", "2018-05-XX")));
+    // a day told before is still the anchor of "the next day"
+    let v = values(
+        &t,
+        "The talks opened on June 2, 2020. The next day they stalled.",
+    );
+    assert_eq!(v.last(), Some(&pair("The next day", "2020-06-03")));
+}
+
+/// "a fortnight later" is two weeks after the date in force.
+#[test]
+fn a_fortnight_later_is_two_weeks() {
+    let t = tagger();
+    let v = values(
+        &t,
+        "The port fell on June 2, 2020. A fortnight later it was retaken.",
+    );
+    assert_eq!(v.last(), Some(&pair("A fortnight later", "2020-W25")));
 }
