@@ -1984,3 +1984,22 @@ fn a_fortnight_later_is_two_weeks() {
     );
     assert_eq!(v.last(), Some(&pair("A fortnight later", "2020-W25")));
 }
+
+/// A weekend is dated to its Saturday (week precision), not to the Monday of its week.
+#[test]
+fn a_weekend_is_dated_to_its_saturday() {
+    let t = tagger();
+    for (s, text) in [
+        ("The ceasefire was agreed last weekend.", "last weekend"),
+        ("Raids continued over the weekend.", "the weekend"),
+        ("Villagers fled this weekend.", "this weekend"),
+    ] {
+        let m = one(&t, s, text);
+        let date = m.date.expect("a date");
+        assert_eq!(date.date.weekday(), chrono::Weekday::Sat, "{s}");
+        assert_eq!(date.precision, TimePrecision::Week);
+        assert!(m.value.ends_with("-WE"), "{s}: {}", m.value);
+    }
+    let m = one(&t, "The ceasefire was agreed last weekend.", "last weekend");
+    assert_eq!(m.date.map(|d| d.date), Some(d(2021, 7, 3)));
+}
