@@ -196,6 +196,18 @@ impl TimeTagger {
             if parsed.b <= parsed.a || parsed.b > toks.len() {
                 continue;
             }
+            // a history's bare "on the second day" is of some event told loosely (TIMEX2 leaves
+            // it unresolved), and "the first day of the war" after a month is the war's start:
+            // only "the fifth day of the rebellion" right after a day is kept there
+            if narrative_mode
+                && parsed.sem == (Sem::PrevOffset { unit: "D", n: 0 })
+                && parsed.b == parsed.a + 3
+                && ctx.lex.entry(ctx.w(parsed.a + 1), Class::Ordinal).is_some()
+                && (!ctx.w(parsed.b).eq_ignore_ascii_case("of")
+                    || st.last.as_ref().and_then(Val::gran) != Some(calendar::Gran::Day))
+            {
+                continue;
+            }
             let span = Span::new(toks[parsed.a].s, toks[parsed.b - 1].e);
             if parsed.sem == Sem::Age || in_title(&ctx, &parsed) {
                 last_end = span.end;

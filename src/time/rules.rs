@@ -2119,6 +2119,35 @@ impl<'a> Ctx<'a> {
                 },
             });
         }
+        // "on the first day", "the second day of the offensive": in an account, a day of the
+        // events told, the day in force; not a day of a calendar period ("the first day of the
+        // year", "of March", "of each month", "of Ramadan")
+        if unit == "D" && !plural && i >= 2 && self.is(i - 2, "the") {
+            if let Some(o) = self.cls(i - 1, Class::Ordinal) {
+                let calendar = self.is(i + 1, "of") && {
+                    let mut j = i + 2;
+                    // "the eleventh day of the eleventh month"
+                    while self.is_any(j, &["the", "this", "that", "each", "every", "next", "last"])
+                        || self.cls(j, Class::Ordinal).is_some()
+                    {
+                        j += 1;
+                    }
+                    self.cls(j, Class::Unit).is_some()
+                        || self.cls(j, Class::Month).is_some()
+                        || self.cls(j, Class::Holiday).is_some()
+                        || self.cls(j, Class::Season).is_some()
+                        || self.year_num(j).is_some()
+                        || self.parse(j).is_some()
+                };
+                if o.num.is_some() && !calendar {
+                    return Some(Parsed {
+                        a: i - 2,
+                        b: i + 1,
+                        sem: Sem::PrevOffset { unit, n: 0 },
+                    });
+                }
+            }
+        }
         // "the same day", "that same day", "that year": the period in force
         if !plural && i > 0 && !unit.starts_with('T') && unit != "WE" && unit != "Q" {
             let mut a = None;

@@ -2003,3 +2003,33 @@ fn a_weekend_is_dated_to_its_saturday() {
     let m = one(&t, "The ceasefire was agreed last weekend.", "last weekend");
     assert_eq!(m.date.map(|d| d.date), Some(d(2021, 7, 3)));
 }
+
+/// "on the first day" in an account is the day in force, anchored on the last date told;
+/// a day of a calendar period ("the first day of the month") is not.
+#[test]
+fn an_ordinal_day_of_the_events_is_the_day_in_force() {
+    let t = tagger();
+    let s = "The siege began on March 9, 2020. On the first day, the bridge was blown up.";
+    let m = one(&t, s, "the first day");
+    assert_eq!(m.value, "2020-03-09");
+    assert_eq!(m.anchor, Anchor::Previous);
+    let v = values(
+        &t,
+        "The strike began on May 4, 2019. By the third day of the strike, the mines were idle.",
+    );
+    assert_eq!(v.last(), Some(&pair("the third day", "2019-05-04")));
+    // a calendar period's day is not the day in force
+    for s in [
+        "Fees are paid on the first day of the month.",
+        "The siege began on March 9, 2020. Fees were paid on the second day of each week.",
+        "The siege began on March 9, 2020. Courts reopened on the first day of 2021.",
+    ] {
+        assert!(
+            t.tag(s, dct())
+                .iter()
+                .all(|m| !m.text.ends_with(" day") || m.anchor != Anchor::Previous),
+            "{s}: {:?}",
+            t.tag(s, dct())
+        );
+    }
+}
