@@ -2148,6 +2148,31 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // "on day one", "by day 3": the day in force likewise (not "from day one", an idiom
+        // for "from the start", nor a capitalised title "Day One")
+        if unit == "D"
+            && !plural
+            && i >= 1
+            && self.is_any(i - 1, &["on", "by"])
+            && self.w(i) == "day"
+        {
+            let small = |n: i64| (1..=99).contains(&n);
+            let number = self
+                .cls(i + 1, Class::Number)
+                .and_then(|e| e.num)
+                .is_some_and(small)
+                || (self.ok(i + 1)
+                    && self.toks[i + 1].kind == Kind::Num
+                    && self.w(i + 1).parse::<i64>().is_ok_and(small));
+            let unit_after = self.cls(i + 2, Class::Unit).is_some();
+            if number && !unit_after {
+                return Some(Parsed {
+                    a: i,
+                    b: i + 2,
+                    sem: Sem::PrevOffset { unit, n: 0 },
+                });
+            }
+        }
         // "the same day", "that same day", "that year": the period in force
         if !plural && i > 0 && !unit.starts_with('T') && unit != "WE" && unit != "Q" {
             let mut a = None;

@@ -2033,3 +2033,22 @@ fn an_ordinal_day_of_the_events_is_the_day_in_force() {
         );
     }
 }
+
+/// "on day one", "by day 2" of a told event is the day in force; "from day one" (from the
+/// start) is no date.
+#[test]
+fn on_day_one_is_the_day_in_force() {
+    let t = tagger();
+    let s = "The blockade started on June 12, 2020. On day one, ferries were turned back.";
+    let m = one(&t, s, "day one");
+    assert_eq!(
+        (m.value.as_str(), m.anchor),
+        ("2020-06-12", Anchor::Previous)
+    );
+    let v = values(
+        &t,
+        "The blockade started on June 12, 2020. By day 2 the fuel ran short.",
+    );
+    assert_eq!(v.last(), Some(&pair("day 2", "2020-06-12")));
+    assert!(values(&t, "The mayor fought the plan from day one.").is_empty());
+}
