@@ -20,6 +20,9 @@ pub enum Val {
     Year(i32),
     /// A decade, by its first year (1990 for "the 1990s"); value `199X` as in TimeBank.
     Decade(i32),
+    /// A day, week or month (the granularity) somewhere in a coarser known value: "six days
+    /// later" after "in December 2020" is `2020-12-XX`, dated to that month.
+    Within(Box<Val>, Gran),
     /// Anything else: reference values, unresolved dates (`XXXX-06`), durations, sets.
     Other(String),
 }
@@ -40,6 +43,7 @@ impl Val {
         match self {
             Val::Day(d, _) | Val::DayTime(d, ..) | Val::Week(d) | Val::Weekend(d) => Some(d.year()),
             Val::Month(y, _) | Val::Quarter(y, _) | Val::Season(y, _) | Val::Year(y) => Some(*y),
+            Val::Within(v, _) => v.year(),
             Val::Decade(_) | Val::Other(_) => None,
         }
     }
@@ -63,6 +67,22 @@ impl Val {
             Val::Year(y) => format!("{y:04}"),
             Val::Decade(y) => format!("{:03}X", y / 10),
             Val::Other(s) => s.clone(),
+            Val::Within(v, g) => {
+                let (y, m) = match **v {
+                    Val::Month(y, m) => (y, Some(m)),
+                    _ => match v.year() {
+                        Some(y) => (y, None),
+                        None => return v.value(),
+                    },
+                };
+                match (g, m) {
+                    (Gran::Day, Some(m)) => format!("{y:04}-{m:02}-XX"),
+                    (Gran::Day, None) => format!("{y:04}-XX-XX"),
+                    (Gran::Week, _) => format!("{y:04}-WXX"),
+                    (_, Some(m)) => format!("{y:04}-{m:02}"),
+                    _ => format!("{y:04}-XX"),
+                }
+            }
         }
     }
 
@@ -94,6 +114,7 @@ impl Val {
                 (NaiveDate::from_ymd_opt(y, m, 1)?, TimePrecision::Year)
             }
             Val::Year(y) => (NaiveDate::from_ymd_opt(y, 1, 1)?, TimePrecision::Year),
+            Val::Within(ref v, _) => return v.event_date(),
             Val::Decade(_) | Val::Other(_) => return None,
         };
         Some(EventDate { date, precision })
@@ -106,6 +127,7 @@ impl Val {
             Val::Month(..) => Gran::Month,
             Val::Quarter(..) | Val::Season(..) => Gran::Quarter,
             Val::Year(_) => Gran::Year,
+            Val::Within(v, _) => return v.gran(),
             _ => return None,
         })
     }

@@ -196,6 +196,18 @@ impl TimeTagger {
             if parsed.b <= parsed.a || parsed.b > toks.len() {
                 continue;
             }
+            // a history's bare "on the second day" is of some event told loosely (TIMEX2 leaves
+            // it unresolved), and "the first day of the war" after a month is the war's start:
+            // only "the fifth day of the rebellion" right after a day is kept there
+            if narrative_mode
+                && parsed.sem == (Sem::PrevOffset { unit: "D", n: 0 })
+                && parsed.b == parsed.a + 3
+                && ctx.lex.entry(ctx.w(parsed.a + 1), Class::Ordinal).is_some()
+                && (!ctx.w(parsed.b).eq_ignore_ascii_case("of")
+                    || st.last.as_ref().and_then(Val::gran) != Some(calendar::Gran::Day))
+            {
+                continue;
+            }
             let span = Span::new(toks[parsed.a].s, toks[parsed.b - 1].e);
             if parsed.sem == Sem::Age || in_title(&ctx, &parsed) {
                 last_end = span.end;
@@ -761,9 +773,11 @@ impl DocState {
         if self.narrative_mode {
             return self.last.as_ref();
         }
+        // with no day told before, a coarser last date ("In December 2020 ... six days
+        // later") is still the anchor, at its own precision, rather than the DCT
         match self.last.as_ref() {
             Some(v) if v.gran().is_some_and(|g| g <= needed) => Some(v),
-            Some(_) => self.last_day.as_ref(),
+            Some(v) => self.last_day.as_ref().or(Some(v)),
             None => None,
         }
     }
@@ -1410,10 +1424,24 @@ fn resolve_sem(
                 .cloned()
                 .map(|v| (v, Anchor::Previous))
                 .or_else(|| dct.map(|r| (Val::Day(r, None), Anchor::Dct)));
-            let unit = if unit == "2W" { "W" } else { unit };
             let n = if unit == "2W" { 2 * n } else { n };
-            if let (Some((Val::Month(y, m), a)), "D", 0) = (&base, unit, n) {
-                return (Val::Other(format!("{y:04}-{m:02}-XX")), *a, Date);
+            let unit = if unit == "2W" { "W" } else { unit };
+            // "six days later" or "that same day" after "in December 2020": a day (week,
+            // month) of the coarser date it counts from, `2020-12-XX`, dated to that month
+            let finer = match unit {
+                "D" => Some(calendar::Gran::Day),
+                "W" => Some(calendar::Gran::Week),
+                "M" => Some(calendar::Gran::Month),
+                _ => None,
+            };
+            if let (Some((v, Anchor::Previous)), Some(f)) = (&base, finer) {
+                if v.gran().is_some_and(|g| g > f) && (n != 0 || unit == "D") {
+                    let inner = match v {
+                        Val::Within(inner, _) => inner.clone(),
+                        v => Box::new(v.clone()),
+                    };
+                    return (Val::Within(inner, f), Anchor::Previous, Date);
+                }
             }
             match base.and_then(|(v, a)| calendar::shift(&v, unit, n).map(|s| (s, a))) {
                 Some((v, a)) => (v, a, Date),

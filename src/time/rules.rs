@@ -2119,6 +2119,60 @@ impl<'a> Ctx<'a> {
                 },
             });
         }
+        // "on the first day", "the second day of the offensive": in an account, a day of the
+        // events told, the day in force; not a day of a calendar period ("the first day of the
+        // year", "of March", "of each month", "of Ramadan")
+        if unit == "D" && !plural && i >= 2 && self.is(i - 2, "the") {
+            if let Some(o) = self.cls(i - 1, Class::Ordinal) {
+                let calendar = self.is(i + 1, "of") && {
+                    let mut j = i + 2;
+                    // "the eleventh day of the eleventh month"
+                    while self.is_any(j, &["the", "this", "that", "each", "every", "next", "last"])
+                        || self.cls(j, Class::Ordinal).is_some()
+                    {
+                        j += 1;
+                    }
+                    self.cls(j, Class::Unit).is_some()
+                        || self.cls(j, Class::Month).is_some()
+                        || self.cls(j, Class::Holiday).is_some()
+                        || self.cls(j, Class::Season).is_some()
+                        || self.year_num(j).is_some()
+                        || self.parse(j).is_some()
+                };
+                if o.num.is_some() && !calendar {
+                    return Some(Parsed {
+                        a: i - 2,
+                        b: i + 1,
+                        sem: Sem::PrevOffset { unit, n: 0 },
+                    });
+                }
+            }
+        }
+        // "on day one", "by day 3": the day in force likewise (not "from day one", an idiom
+        // for "from the start", nor a capitalised title "Day One")
+        if unit == "D"
+            && !plural
+            && i >= 1
+            && self.is_any(i - 1, &["on", "by"])
+            && self.w(i) == "day"
+        {
+            let small = |n: i64| (1..=99).contains(&n);
+            let number = self
+                .cls(i + 1, Class::Number)
+                .and_then(|e| e.num)
+                .is_some_and(small)
+                || (self.ok(i + 1)
+                    && self.toks[i + 1].kind == Kind::Num
+                    && self.w(i + 1).parse::<i64>().is_ok_and(small));
+            let unit_after = self.cls(i + 2, Class::Unit).is_some();
+            if number && !unit_after {
+                return Some(Parsed {
+                    a: i,
+                    b: i + 2,
+                    sem: Sem::PrevOffset { unit, n: 0 },
+                });
+            }
+        }
         // "the same day", "that same day", "that year": the period in force
         if !plural && i > 0 && !unit.starts_with('T') && unit != "WE" && unit != "Q" {
             let mut a = None;

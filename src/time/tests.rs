@@ -442,12 +442,13 @@ fn previous_anchoring_skips_background_periods() {
         ]
     );
     assert_eq!(one(&t, s, "The next day").anchor, Anchor::Previous);
-    // with no day-precise date before, a day offset after a background year takes the DCT
+    // with no day-precise date before, a day offset after a year is a day of that year (as
+    // TimeML anchors it on the last date), not the day after the DCT
     let s = "The group was founded in 2009. The next day is not the point; hours after the \
              raid, police came.";
     let m = one(&t, s, "The next day");
-    assert_eq!(m.value, "2021-07-09");
-    assert_eq!(m.anchor, Anchor::Dct);
+    assert_eq!(m.value, "2009-XX-XX");
+    assert_eq!(m.anchor, Anchor::Previous);
     // a year offset after a year is still anchored on it
     assert_eq!(
         values(
@@ -1931,4 +1932,123 @@ fn candidates_are_whole_trigger_words_and_numbers() {
         found,
         vec!["Monday", "a.m", "1990s", "MONDAY", "12", "1914", "18", "Winter"]
     );
+}
+
+/// "N days later" after a date told only by its month or year counts from that date and keeps
+/// its precision (a day of that month), not the DCT.
+#[test]
+fn offset_after_a_coarser_date_keeps_its_precision() {
+    let t = tagger();
+    let m = one(
+        &t,
+        "In March 2019 the miners were taken from the camp, and freed nine days later.",
+        "nine days later",
+    );
+    assert_eq!(m.value, "2019-03-XX");
+    assert_eq!(m.anchor, Anchor::Previous);
+    let date = m.date.expect("a date");
+    assert_eq!(
+        (date.date, date.precision),
+        (d(2019, 3, 1), TimePrecision::Month)
+    );
+    // a year: a week of that year, dated to the year
+    let m = one(
+        &t,
+        "The dam was seized in 2016. Two weeks later the militia lost it again.",
+        "Two weeks later",
+    );
+    assert_eq!(m.value, "2016-WXX");
+    assert_eq!(m.date.map(|d| d.precision), Some(TimePrecision::Year));
+    // a chain of offsets stays in that month
+    let v = values(
+        &t,
+        "In May 2018 the convoy was ambushed. Two days later the road was closed, and the \
+         next day it reopened.",
+    );
+    assert_eq!(v.last(), Some(&pair("the next day", "2018-05-XX")));
+    // a day told before is still the anchor of "the next day"
+    let v = values(
+        &t,
+        "The talks opened on June 2, 2020. The next day they stalled.",
+    );
+    assert_eq!(v.last(), Some(&pair("The next day", "2020-06-03")));
+}
+
+/// "a fortnight later" is two weeks after the date in force.
+#[test]
+fn a_fortnight_later_is_two_weeks() {
+    let t = tagger();
+    let v = values(
+        &t,
+        "The port fell on June 2, 2020. A fortnight later it was retaken.",
+    );
+    assert_eq!(v.last(), Some(&pair("A fortnight later", "2020-W25")));
+}
+
+/// A weekend is dated to its Saturday (week precision), not to the Monday of its week.
+#[test]
+fn a_weekend_is_dated_to_its_saturday() {
+    let t = tagger();
+    for (s, text) in [
+        ("The ceasefire was agreed last weekend.", "last weekend"),
+        ("Raids continued over the weekend.", "the weekend"),
+        ("Villagers fled this weekend.", "this weekend"),
+    ] {
+        let m = one(&t, s, text);
+        let date = m.date.expect("a date");
+        assert_eq!(date.date.weekday(), chrono::Weekday::Sat, "{s}");
+        assert_eq!(date.precision, TimePrecision::Week);
+        assert!(m.value.ends_with("-WE"), "{s}: {}", m.value);
+    }
+    let m = one(&t, "The ceasefire was agreed last weekend.", "last weekend");
+    assert_eq!(m.date.map(|d| d.date), Some(d(2021, 7, 3)));
+}
+
+/// "on the first day" in an account is the day in force, anchored on the last date told;
+/// a day of a calendar period ("the first day of the month") is not.
+#[test]
+fn an_ordinal_day_of_the_events_is_the_day_in_force() {
+    let t = tagger();
+    let s = "The siege began on March 9, 2020. On the first day, the bridge was blown up.";
+    let m = one(&t, s, "the first day");
+    assert_eq!(m.value, "2020-03-09");
+    assert_eq!(m.anchor, Anchor::Previous);
+    let v = values(
+        &t,
+        "The strike began on May 4, 2019. By the third day of the strike, the mines were idle.",
+    );
+    assert_eq!(v.last(), Some(&pair("the third day", "2019-05-04")));
+    // a calendar period's day is not the day in force
+    for s in [
+        "Fees are paid on the first day of the month.",
+        "The siege began on March 9, 2020. Fees were paid on the second day of each week.",
+        "The siege began on March 9, 2020. Courts reopened on the first day of 2021.",
+    ] {
+        assert!(
+            t.tag(s, dct())
+                .iter()
+                .all(|m| !m.text.ends_with(" day") || m.anchor != Anchor::Previous),
+            "{s}: {:?}",
+            t.tag(s, dct())
+        );
+    }
+}
+
+/// "on day one", "by day 2" of a told event is the day in force; "from day one" (from the
+/// start) is no date.
+#[test]
+fn on_day_one_is_the_day_in_force() {
+    let t = tagger();
+    let s = "The blockade started on June 12, 2020. On day one, ferries were turned back.";
+    let m = one(&t, s, "day one");
+    assert_eq!(
+        (m.value.as_str(), m.anchor),
+        ("2020-06-12", Anchor::Previous)
+    );
+    let v = values(
+        &t,
+        "The blockade started on June 12, 2020. By day 2 the fuel ran short.",
+    );
+    assert_eq!(v.last(), Some(&pair("day 2", "2020-06-12")));
+    assert!(values(&t, "The mayor fought the plan from day one.").is_empty());
 }
