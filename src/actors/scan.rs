@@ -7,7 +7,7 @@
 //! turned into spaces, so offsets only shift at a few places; and most words cannot start any
 //! pattern, so the trie dies within a byte or two.
 
-use crate::text::{fold_char, ASCII_FOLD};
+use crate::text::{fold16, fold_char, ASCII_FOLD};
 
 /// ASCII letters and digits (what `char::is_alphanumeric` says of an ASCII byte).
 const fn ascii_alnum_table() -> [bool; 256] {
@@ -45,66 +45,6 @@ fn lower8(x: u64) -> u64 {
     let ge_a = x + ONES * u64::from(0x80 - b'A');
     let gt_z = x + ONES * u64::from(0x80 - b'Z' - 1);
     x | ((ge_a & !gt_z & HIGH) >> 2)
-}
-
-/// [`ASCII_FOLD`] of each of 16 bytes, and a bit for each byte that the table does not keep
-/// (a byte from 0x80 on, NUL, an apostrophe or a backtick; its folded byte is then
-/// meaningless): one SSE2 step (SSE2 is part of every x86-64 CPU). The same step as the place
-/// stage's folding.
-#[cfg(target_arch = "x86_64")]
-#[inline]
-fn fold16(x: &[u8; 16]) -> ([u8; 16], u32) {
-    use core::arch::x86_64::{
-        __m128i, _mm_add_epi8, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8,
-        _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
-        _mm_storeu_si128,
-    };
-    let mut out = [0u8; 16];
-    // SAFETY: SSE2 is baseline on x86-64; the unaligned load and store touch the 16 bytes
-    // of `x` and `out`.
-    let special = unsafe {
-        let v = _mm_loadu_si128(x.as_ptr().cast::<__m128i>());
-        let set = |c: u8| _mm_set1_epi8(c as i8);
-        let eq = |c: u8| _mm_cmpeq_epi8(v, set(c));
-        // Signed compares: bytes of 0x80 and above are negative, so in no range.
-        let range = |lo: u8, hi: u8| {
-            _mm_and_si128(
-                _mm_cmpgt_epi8(v, set(lo - 1)),
-                _mm_cmplt_epi8(v, set(hi + 1)),
-            )
-        };
-        let special = _mm_movemask_epi8(_mm_or_si128(
-            _mm_or_si128(v, eq(0)),
-            _mm_or_si128(eq(b'\''), eq(b'`')),
-        )) as u32
-            & 0xffff;
-        let lower = _mm_add_epi8(v, _mm_and_si128(range(b'A', b'Z'), set(32)));
-        let space = _mm_or_si128(_mm_or_si128(eq(b'-'), eq(b'_')), range(9, 13));
-        let f = _mm_or_si128(
-            _mm_andnot_si128(space, lower),
-            _mm_and_si128(space, set(b' ')),
-        );
-        _mm_storeu_si128(out.as_mut_ptr().cast::<__m128i>(), f);
-        special
-    };
-    (out, special)
-}
-
-/// [`ASCII_FOLD`] of each of 16 bytes, and a bit for each byte the table does not keep (see
-/// the x86-64 version).
-#[cfg(not(target_arch = "x86_64"))]
-#[inline]
-fn fold16(x: &[u8; 16]) -> ([u8; 16], u32) {
-    let mut out = [0u8; 16];
-    let mut special = 0u32;
-    for (j, (&c, o)) in x.iter().zip(out.iter_mut()).enumerate() {
-        if c >= 0x80 || ASCII_FOLD[c as usize] == 0 {
-            special |= 1 << j;
-        } else {
-            *o = ASCII_FOLD[c as usize];
-        }
-    }
-    (out, special)
 }
 
 /// One stretch of the folded text: from folded byte `f` on, either each byte comes from the

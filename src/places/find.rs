@@ -4,7 +4,7 @@
 use super::pairs::PairFilter;
 use super::{Context, Gazetteer, Rank, Small};
 use crate::model::{Place, PlaceMention, Span};
-use crate::text::{fold_char, ASCII_FOLD};
+use crate::text::{fold16, fold_char, ASCII_FOLD};
 
 /// Longest name tried, in tokens.
 const MAX_N: usize = 6;
@@ -144,64 +144,6 @@ fn special8(w: u64) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
     w & HIGH != 0 || zero(w) || zero(w ^ (ONES * b'\'' as u64)) || zero(w ^ (ONES * b'`' as u64))
-}
-
-/// [`fold_ascii`] of each of 16 bytes, and a bit for each byte that is special (see
-/// [`special8`]; its folded byte is then meaningless).
-#[cfg(not(target_arch = "x86_64"))]
-#[inline]
-fn fold16(x: &[u8; 16]) -> ([u8; 16], u32) {
-    let mut out = [0u8; 16];
-    let mut special = 0u32;
-    for (j, (&c, o)) in x.iter().zip(out.iter_mut()).enumerate() {
-        if c >= 0x80 || ASCII_FOLD[c as usize] == 0 {
-            special |= 1 << j;
-        }
-        *o = fold_ascii(c);
-    }
-    (out, special)
-}
-
-/// [`fold_ascii`] of each of 16 bytes, and a bit for each byte that is special (see
-/// [`special8`]; its folded byte is then meaningless): one SSE2 step (SSE2 is part of every
-/// x86-64 CPU).
-#[cfg(target_arch = "x86_64")]
-#[inline]
-fn fold16(x: &[u8; 16]) -> ([u8; 16], u32) {
-    use core::arch::x86_64::{
-        __m128i, _mm_add_epi8, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8,
-        _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
-        _mm_storeu_si128,
-    };
-    let mut out = [0u8; 16];
-    // SAFETY: SSE2 is baseline on x86-64; the unaligned load and store touch the 16 bytes
-    // of `x` and `out`.
-    let special = unsafe {
-        let v = _mm_loadu_si128(x.as_ptr().cast::<__m128i>());
-        let set = |c: u8| _mm_set1_epi8(c as i8);
-        let eq = |c: u8| _mm_cmpeq_epi8(v, set(c));
-        // Signed compares: bytes of 0x80 and above are negative, so in no range.
-        let range = |lo: u8, hi: u8| {
-            _mm_and_si128(
-                _mm_cmpgt_epi8(v, set(lo - 1)),
-                _mm_cmplt_epi8(v, set(hi + 1)),
-            )
-        };
-        let special = _mm_movemask_epi8(_mm_or_si128(
-            _mm_or_si128(v, eq(0)),
-            _mm_or_si128(eq(b'\''), eq(b'`')),
-        )) as u32
-            & 0xffff;
-        let lower = _mm_add_epi8(v, _mm_and_si128(range(b'A', b'Z'), set(32)));
-        let space = _mm_or_si128(_mm_or_si128(eq(b'-'), eq(b'_')), range(9, 13));
-        let f = _mm_or_si128(
-            _mm_andnot_si128(space, lower),
-            _mm_and_si128(space, set(b' ')),
-        );
-        _mm_storeu_si128(out.as_mut_ptr().cast::<__m128i>(), f);
-        special
-    };
-    (out, special)
 }
 
 /// [`ASCII_FOLD`] of a byte it does not delete, without a table (so the loop vectorises).
@@ -496,10 +438,13 @@ fn alnum_bits8(b: &[u8]) -> (u64, u64) {
 #[inline]
 fn alnum_bits64(blk: &[u8; 64]) -> (u64, u64) {
     let (mut alnum, mut high) = (0u64, 0u64);
-    for c in 0..8 {
-        let (a, h) = alnum_bits8(&blk[c * 8..c * 8 + 8]);
-        alnum |= a << (c * 8);
-        high |= h << (c * 8);
+    for (c, chunk) in blk.chunks_exact(16).enumerate() {
+        let Ok(chunk) = <&[u8; 16]>::try_from(chunk) else {
+            continue;
+        };
+        let (a, h) = crate::text::ascii_masks16(chunk);
+        alnum |= u64::from(a) << (c * 16);
+        high |= u64::from(h) << (c * 16);
     }
     (alnum, high)
 }
@@ -2986,7 +2931,7 @@ mod tests {
             for j in 0..16 {
                 let mut v = *b"Abc-def_ghiJKLmn";
                 v[j] = x;
-                let (folded, special) = super::fold16(&v);
+                let (folded, special) = crate::text::fold16(&v);
                 for (k, &c) in v.iter().enumerate() {
                     let sp = c >= 0x80 || super::ASCII_FOLD[c as usize] == 0;
                     assert_eq!(special & (1 << k) != 0, sp, "{x} at {j}");

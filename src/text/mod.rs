@@ -4,6 +4,7 @@ mod fold;
 mod sentences;
 mod tokens;
 
+pub(crate) use fold::fold16;
 pub use fold::{fold, fold_char, fold_into, is_plain_word, FoldedText, ASCII_FOLD};
 pub use sentences::sentences;
 pub use tokens::{tokens, tokens_into, Token};
@@ -15,26 +16,10 @@ pub use tokens::{tokens, tokens_into, Token};
 pub fn alnum_run_end(b: &[u8], mut i: usize) -> usize {
     #[cfg(target_arch = "x86_64")]
     while let Some(chunk) = b.get(i..i + 16) {
-        use core::arch::x86_64::{
-            __m128i, _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
-            _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        let Ok(chunk) = <&[u8; 16]>::try_from(chunk) else {
+            break;
         };
-        // SAFETY: SSE2 is baseline on x86-64; the unaligned load reads the 16 bytes of `chunk`.
-        let other = unsafe {
-            let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
-            // (signed compares: bytes from 0x80 on are negative, so in no range)
-            let range = |lo: u8, hi: u8| {
-                _mm_and_si128(
-                    _mm_cmpgt_epi8(v, _mm_set1_epi8((lo - 1) as i8)),
-                    _mm_cmplt_epi8(v, _mm_set1_epi8((hi + 1) as i8)),
-                )
-            };
-            let alnum = _mm_or_si128(
-                _mm_or_si128(range(b'0', b'9'), range(b'a', b'z')),
-                range(b'A', b'Z'),
-            );
-            !(_mm_movemask_epi8(alnum) as u32) & 0xffff
-        };
+        let other = !ascii_masks16(chunk).0 & 0xffff;
         if other != 0 {
             return i + other.trailing_zeros() as usize;
         }
@@ -44,6 +29,36 @@ pub fn alnum_run_end(b: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// For each of 16 bytes, a bit if it is an ASCII letter or digit, and a bit if it is no ASCII
+/// (0x80 and above): one SSE2 step (SSE2 is part of every x86-64 CPU).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+pub(crate) fn ascii_masks16(chunk: &[u8; 16]) -> (u32, u32) {
+    use core::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+        _mm_or_si128, _mm_set1_epi8,
+    };
+    // SAFETY: SSE2 is baseline on x86-64; the unaligned load reads the 16 bytes of `chunk`.
+    unsafe {
+        let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+        // (signed compares: bytes from 0x80 on are negative, so in no range)
+        let range = |lo: u8, hi: u8| {
+            _mm_and_si128(
+                _mm_cmpgt_epi8(v, _mm_set1_epi8((lo - 1) as i8)),
+                _mm_cmplt_epi8(v, _mm_set1_epi8((hi + 1) as i8)),
+            )
+        };
+        let alnum = _mm_or_si128(
+            _mm_or_si128(range(b'0', b'9'), range(b'a', b'z')),
+            range(b'A', b'Z'),
+        );
+        (
+            _mm_movemask_epi8(alnum) as u32 & 0xffff,
+            _mm_movemask_epi8(v) as u32 & 0xffff,
+        )
+    }
 }
 
 /// Converts byte offsets into character (Unicode scalar value) offsets for one text.
