@@ -1585,3 +1585,12 @@ fn countries_that_help_broker_a_deal_are_no_place_of_it() {
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert_eq!(a[0].place.as_ref().unwrap().name, "Doha", "{evs:#?}");
 }
+
+#[test]
+fn a_required_instrument_after_with_may_stand_past_the_usual_window() {
+    let evs = events(
+        "Government forces pounded the town of Maidan Shahr in central Wardak with rocket \
+         launchers and heavy artillery on Tuesday.",
+    );
+    assert_eq!(of_type(&evs, EventType::Shelling).len(), 1, "{evs:#?}");
+}
