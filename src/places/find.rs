@@ -438,13 +438,10 @@ fn alnum_bits8(b: &[u8]) -> (u64, u64) {
 #[inline]
 fn alnum_bits64(blk: &[u8; 64]) -> (u64, u64) {
     let (mut alnum, mut high) = (0u64, 0u64);
-    for (c, chunk) in blk.chunks_exact(16).enumerate() {
-        let Ok(chunk) = <&[u8; 16]>::try_from(chunk) else {
-            continue;
-        };
-        let (a, h) = crate::text::ascii_masks16(chunk);
-        alnum |= u64::from(a) << (c * 16);
-        high |= u64::from(h) << (c * 16);
+    for c in 0..8 {
+        let (a, h) = alnum_bits8(&blk[c * 8..c * 8 + 8]);
+        alnum |= a << (c * 8);
+        high |= h << (c * 8);
     }
     (alnum, high)
 }
@@ -454,30 +451,14 @@ fn alnum_bits64(blk: &[u8; 64]) -> (u64, u64) {
 #[cfg(target_arch = "x86_64")]
 #[inline]
 fn alnum_bits64(blk: &[u8; 64]) -> (u64, u64) {
-    use core::arch::x86_64::{
-        __m128i, _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
-        _mm_or_si128, _mm_set1_epi8,
-    };
     let (mut alnum, mut high) = (0u64, 0u64);
-    for c in 0..4 {
-        // SAFETY: SSE2 is baseline on x86-64; the unaligned load reads bytes
-        // `16c..16c + 16` of the 64-byte array, all in bounds.
-        unsafe {
-            let v = _mm_loadu_si128(blk.as_ptr().add(c * 16).cast::<__m128i>());
-            // Signed compares: bytes of 0x80 and above are negative, so in no range.
-            let range = |lo: u8, hi: u8| {
-                _mm_and_si128(
-                    _mm_cmpgt_epi8(v, _mm_set1_epi8((lo - 1) as i8)),
-                    _mm_cmplt_epi8(v, _mm_set1_epi8((hi + 1) as i8)),
-                )
-            };
-            let a = _mm_or_si128(
-                _mm_or_si128(range(b'0', b'9'), range(b'a', b'z')),
-                range(b'A', b'Z'),
-            );
-            alnum |= (_mm_movemask_epi8(a) as u32 as u64 & 0xffff) << (c * 16);
-            high |= (_mm_movemask_epi8(v) as u32 as u64 & 0xffff) << (c * 16);
-        }
+    for (c, chunk) in blk.chunks_exact(16).enumerate() {
+        let Ok(chunk) = <&[u8; 16]>::try_from(chunk) else {
+            continue;
+        };
+        let (a, h) = crate::text::ascii_masks16(chunk);
+        alnum |= u64::from(a) << (c * 16);
+        high |= u64::from(h) << (c * 16);
     }
     (alnum, high)
 }
