@@ -1558,18 +1558,21 @@ fn building_of_before(text: &str, start: usize) -> bool {
     let head = &text[..start.min(text.len())];
     let mut seen_of = false;
     for w in head.split_whitespace().rev().take(5) {
-        let lw = w.to_lowercase();
+        let is = |words: &[&str]| words.iter().any(|x| w.eq_ignore_ascii_case(x));
         if seen_of {
-            return matches!(
-                lw.as_str(),
-                "office" | "offices" | "headquarters" | "building" | "buildings" | "compound"
-            );
+            return is(&[
+                "office",
+                "offices",
+                "headquarters",
+                "building",
+                "buildings",
+                "compound",
+            ]);
         }
-        match lw.as_str() {
-            "of" => seen_of = true,
-            "the" | "its" | "their" => {}
-            _ if lw.ends_with("'s") || lw.ends_with("’s") => {}
-            _ => return false,
+        if is(&["of"]) {
+            seen_of = true;
+        } else if !(is(&["the", "its", "their"]) || w.ends_with("'s") || w.ends_with("’s")) {
+            return false;
         }
     }
     false

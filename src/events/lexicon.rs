@@ -412,14 +412,18 @@ impl TriggerLexicon {
                             i.saturating_sub(REQUIRES_BEFORE)
                         };
                         let hi = (last + 9).min(words.len());
+                        let found = |lo: usize, hi: usize| {
+                            (lo..hi)
+                                .filter(|&j| j < i || j > last)
+                                .any(|j| req.words[0].matches(words[j]))
+                        };
                         // "pounded the town of Ariha in southern Idlib with rocket launchers":
-                        // an instrument after "with" may stand further on
-                        let with_hi = (last + 1..(last + 13).min(words.len()))
-                            .find(|&j| words[j] == "with")
-                            .map_or(hi, |w| (w + 5).min(words.len()).max(hi));
-                        let ok = (lo..with_hi)
-                            .filter(|&j| j < i || j > last)
-                            .any(|j| req.words[0].matches(words[j]));
+                        // an instrument after "with" may stand further on (looked at only
+                        // when the usual window has no required word)
+                        let ok = found(lo, hi)
+                            || (last + 1..(last + 13).min(words.len()))
+                                .find(|&j| words[j] == "with")
+                                .is_some_and(|w| found(hi, (w + 5).min(words.len())));
                         if !ok {
                             continue;
                         }

@@ -263,6 +263,14 @@ const NEAR_PLACE_WORDS: usize = 8;
 /// Nouns that refer back to the place in focus.
 const PLACE_ANAPHORS: &[&str] = &["city", "town", "village", "capital", "district", "area"];
 
+/// Is the place mention a whole country ("Egypt", not a town or a province)?
+fn is_country(p: &Located<'_, PlaceMention>) -> bool {
+    p.item
+        .place
+        .as_ref()
+        .is_some_and(|x| x.precision == GeoPrecision::Country)
+}
+
 /// A trigger's date told as an offset from its main clause's ([`Sentence::offset_clause`]).
 pub struct Offset {
     /// Days from the main clause's day (negative: earlier).
@@ -1606,12 +1614,7 @@ impl<'a> Sentence<'a> {
     /// "the region bordering Venezuela", "near the border with Iran": a neighbouring country
     /// named as a reference, not where anything happened.
     fn neighbour_country(&self, p: &Located<'_, PlaceMention>) -> bool {
-        let country = p
-            .item
-            .place
-            .as_ref()
-            .is_some_and(|x| x.precision == GeoPrecision::Country);
-        if !country || p.first == 0 {
+        if !is_country(p) || p.first == 0 {
             return false;
         }
         let before = |k: usize| p.first.checked_sub(k).map(|i| self.words[i]);
@@ -1636,12 +1639,7 @@ impl<'a> Sentence<'a> {
     /// country after "by" (or after "and" in such a list) is an actor, not where anything
     /// happened.
     fn country_by(&self, p: &Located<'_, PlaceMention>) -> bool {
-        let country = |q: &Located<'_, PlaceMention>| {
-            q.item
-                .place
-                .as_ref()
-                .is_some_and(|x| x.precision == GeoPrecision::Country)
-        };
+        let country = is_country;
         let by_before = |q: &Located<'_, PlaceMention>| {
             let mut k = q.first;
             // "by the United Arab Emirates"
@@ -1693,13 +1691,8 @@ impl<'a> Sentence<'a> {
     /// people or things they are, not where something happened (a town's possessive, as in
     /// "Tripoli's airport", still places it).
     fn country_possessor(&self, p: &Located<'_, PlaceMention>) -> bool {
-        let country = p
-            .item
-            .place
-            .as_ref()
-            .is_some_and(|x| x.precision == GeoPrecision::Country);
         let rest = &self.text[p.item.span.end..];
-        country && (rest.starts_with("'s") || rest.starts_with("’s"))
+        is_country(p) && (rest.starts_with("'s") || rest.starts_with("’s"))
     }
 
     /// Does "there" stand before the trigger in its clause ("forces there put up little
