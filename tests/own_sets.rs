@@ -1,10 +1,10 @@
-//! The six own-words sets in `tests/data/blind*/`, annotated by `../shared/eval/GUIDELINES.md`
+//! The eight own-words sets in `tests/data/blind*/`, annotated by `../shared/eval/GUIDELINES.md`
 //! by helpers who had not seen the rules: `blind` and `blind2` are fiction in real settings,
-//! `blind3` to `blind6` retell real 2016-2025 events in our own words. Scored by
+//! `blind3` to `blind8` retell real 2016-2025 events in our own words. Scored by
 //! `frontline eval`, they must not fall below the figures recorded in the README. `blind`
-//! (first reading 0.588), `blind3` (0.526) and `blind5` (0.545) are used to find general
-//! fixes; `blind2`, `blind4` and `blind6` (0.489) are only ever read as a whole (checks, never
-//! tuning sets).
+//! (first reading 0.588), `blind3` (0.526), `blind5` (0.545) and `blind7` (0.578) are used to
+//! find general fixes; `blind2`, `blind4`, `blind6` (0.489) and `blind8` (0.464) are only ever
+//! read as a whole (checks, never tuning sets).
 
 mod common;
 
@@ -29,6 +29,8 @@ fn the_own_words_tuning_set_does_not_regress() {
     assert!(f1 >= 0.65, "blind3 overall F1 {f1}");
     let f1 = overall_f1("blind5");
     assert!(f1 >= 0.57, "blind5 overall F1 {f1}");
+    let f1 = overall_f1("blind7");
+    assert!(f1 >= 0.57, "blind7 overall F1 {f1}");
 }
 
 #[test]
@@ -39,4 +41,6 @@ fn the_own_words_check_set_does_not_regress() {
     assert!(f1 >= 0.58, "blind4 overall F1 {f1}");
     let f1 = overall_f1("blind6");
     assert!(f1 >= 0.48, "blind6 overall F1 {f1}");
+    let f1 = overall_f1("blind8");
+    assert!(f1 >= 0.46, "blind8 overall F1 {f1}");
 }
