@@ -683,8 +683,10 @@ impl<'a> Sentence<'a> {
         // "backed by coalition air strikes and special forces": every actor after the
         // "backed by" in its clause
         let backed_before = (a.first.saturating_sub(8)..a.first.saturating_sub(1)).any(|k| {
-            matches!(self.words[k], "backed" | "supported" | "aided" | "assisted")
-                && self.words[k + 1] == "by"
+            matches!(
+                self.words[k],
+                "backed" | "supported" | "aided" | "assisted" | "helped"
+            ) && self.words[k + 1] == "by"
                 && !(k + 1..=a.first).any(|b| self.boundary_before[b])
         });
         by_at(2) || by_at(3) || backed_before || is_backer(self.text, a.item.span)
@@ -714,14 +716,18 @@ impl<'a> Sentence<'a> {
 
     /// The actors of the sentence that can be a side of its events: not a backer ("backed by
     /// the coalition"), not a speaker ("the United States said"), not a group qualifying a
-    /// person ("militia leader Dostum"), in text order.
+    /// person ("militia leader Dostum"), not "fighters" of a named group, in text order.
     fn sides(&self) -> impl Iterator<Item = &Actor> + '_ {
         self.actors
             .iter()
-            .filter(|a| {
-                !self.backs(a) && !self.is_speaker(a.item) && !self.qualifies_person(a.item)
+            .enumerate()
+            .filter(|&(j, a)| {
+                !self.backs(a)
+                    && !self.is_speaker(a.item)
+                    && !self.qualifies_person(a.item)
+                    && !self.members_of_named(j)
             })
-            .map(|a| &a.item.actor)
+            .map(|(_, a)| &a.item.actor)
     }
 
     /// An armed side of the sentence other than `agent`: the opponent a sentence names
@@ -1051,7 +1057,40 @@ impl<'a> Sentence<'a> {
                 }
                 && !(h.last + 1..=a.first).any(|k| self.boundary_before[k])
         });
-        head.map_or(i, |j| self.noun_phrase_head(j))
+        match head {
+            // "fighters of the Government of National Accord", "forces loyal to the
+            // junta": an armed descriptor heading a named actor is that actor's men
+            Some(j) if self.members_of_named(j) => i,
+            Some(j) => self.noun_phrase_head(j),
+            None => i,
+        }
+    }
+
+    /// Is actor `j` a descriptor of armed men ("fighters", "troops", "gunmen") followed by the
+    /// named actor they belong to ("fighters of the Government of National Accord", "troops
+    /// loyal to the junta")? The named actor is the side; the descriptor names no one of its
+    /// own. "fighters linked to al-Qaeda" are not al-Qaeda: only "of", "loyal to" and
+    /// "belonging to" make them its members.
+    fn members_of_named(&self, j: usize) -> bool {
+        let h = &self.actors[j];
+        h.item.descriptor
+            && !matches!(
+                h.item.actor.actor_type,
+                Some(ActorType::Civilians | ActorType::Protesters | ActorType::Rioters)
+            )
+            && self
+                .words
+                .get(h.last + 1)
+                .is_some_and(|w| matches!(*w, "of" | "loyal" | "belonging"))
+            && self.actors.iter().any(|a| {
+                !a.item.descriptor
+                    && a.first > h.last + 1
+                    && a.first - h.last <= 4
+                    && self.words[h.last + 1..a.first]
+                        .iter()
+                        .all(|w| matches!(*w, "of" | "loyal" | "belonging" | "to" | "the"))
+                    && !(h.last + 1..=a.first).any(|k| self.boundary_before[k])
+            })
     }
 
     /// The actor containing the trigger ("a Russian missile", "Russia's air strike"): the
@@ -2041,7 +2080,9 @@ impl<'a> Sentence<'a> {
     pub fn last_armed_non_state_before(&self) -> Option<Actor> {
         self.actors
             .iter()
-            .map(|a| &a.item.actor)
+            .enumerate()
+            .filter(|&(j, _)| !self.members_of_named(j))
+            .map(|(_, a)| &a.item.actor)
             .rfind(|a| is_armed_group(a))
             .or_else(|| {
                 self.earlier_actors

@@ -1594,3 +1594,45 @@ fn a_required_instrument_after_with_may_stand_past_the_usual_window() {
     );
     assert_eq!(of_type(&evs, EventType::Shelling).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn fighters_of_a_named_group_are_that_group_and_helpers_are_no_side() {
+    let evs = events(
+        "Fighters of the Government of National Accord, helped by armed villagers, attacked \
+         the town of Tarhuna from the north on Monday.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].agents), vec!["GNA"]);
+    assert!(
+        !names(&a[0].targets).contains(&"Fighters"),
+        "{:?}",
+        a[0].targets
+    );
+    // linked to is no membership: the fighters stay unnamed
+    let evs = events("Fighters linked to al-Qaeda attacked an army post near Gao on Monday.");
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert!(
+        !names(&a[0].agents).contains(&"al-Qaeda"),
+        "{:?}",
+        a[0].agents
+    );
+}
+
+#[test]
+fn an_internationally_recognised_government_is_the_country_s_not_yemen_s() {
+    let evs = events(
+        "Forces loyal to Libya's internationally recognised government attacked Tarhuna on \
+         Monday.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert!(
+        a[0].agents
+            .iter()
+            .all(|x| x.country.as_deref() != Some("YE")),
+        "{:?}",
+        a[0].agents
+    );
+}
