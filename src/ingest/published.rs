@@ -69,6 +69,29 @@ fn month_number(s: &str) -> Option<u32> {
     Some(m)
 }
 
+/// The month a whole word names ("July", "Sept", "dec"; not "marched" or "decided").
+fn month_word(w: &str) -> Option<u32> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let l = w.to_ascii_lowercase();
+    let n = NAMES
+        .iter()
+        .position(|m| *m == l || (l.len() >= 3 && l.len() <= 4 && m.starts_with(&l)))?;
+    u32::try_from(n + 1).ok()
+}
+
 /// The first complete calendar date written in `s` ("July 8th, 2021", "15 Aug 2023",
 /// "2021-07-08"), with the byte range it occupies.
 pub fn parse_date_phrase(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
@@ -162,9 +185,23 @@ fn weekday_of(name: &str) -> Option<Weekday> {
 }
 
 /// Chooses the year of a dateline's month and day: the years the text mentions (and the year
-/// after each) are candidates; the one whose calendar puts the weekdays the text names on the
-/// dateline day (or the day before) wins; ties go to the latest year.
+/// after each) are candidates. A story is written after the past it tells, so a candidate
+/// before the latest month or year the text names ("came under attack in July 2019") loses;
+/// among the rest, the one whose calendar puts the weekdays the text names on the dateline day
+/// (or the day before) wins, then the earliest (the story tells its recent past).
 fn infer_year(text: &str, month: u32, day: u32, fallback: Option<NaiveDate>) -> Option<NaiveDate> {
+    // the latest period the text names: "July 2019" from its first day, "2019" from 1 January
+    let latest = YEAR
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(1)?;
+            let y: i32 = m.as_str().parse().ok()?;
+            let before = text[..m.start()].trim_end();
+            let word = before.rsplit(|c: char| !c.is_ascii_alphabetic()).next();
+            let mo = word.and_then(month_word).unwrap_or(1);
+            NaiveDate::from_ymd_opt(y, mo, 1)
+        })
+        .max();
     let mut years: Vec<i32> = YEAR
         .captures_iter(text)
         .filter_map(|c| c[1].parse().ok())
@@ -196,7 +233,8 @@ fn infer_year(text: &str, month: u32, day: u32, fallback: Option<NaiveDate>) -> 
                     }
                 })
                 .sum();
-            (score, d.year())
+            let after_latest = latest.is_none_or(|l| *d >= l);
+            (after_latest, score, std::cmp::Reverse(d.year()))
         })
 }
 
@@ -311,6 +349,13 @@ mod tests {
         let t = "KABUL, Aug 8 (Reuters) - Fighters took the city on Sunday.";
         assert_eq!(find_publication_date(t, None), None);
         assert_eq!(find_publication_date(t, d(2021, 1, 1)), d(2021, 8, 8));
+        // 12 Dec is a Wednesday in 2018, a Thursday in 2019; the story names July 2019 as past
+        let t = "NIAMEY, Dec 12 (Wire) - Police detained three men on Wednesday. The camp was \
+                 attacked in July 2019. An ambush in October 2017 killed eight soldiers.";
+        assert_eq!(find_publication_date(t, None), d(2019, 12, 12));
+        // a month named late in a year: a dateline early in the next
+        let t = "KABUL, Jan 5 (Wire) - The talks that began in December 2019 resumed.";
+        assert_eq!(find_publication_date(t, None), d(2020, 1, 5));
     }
 
     #[test]
