@@ -456,7 +456,12 @@ impl TriggerLexicon {
                 // weapons" is no seizure of territory), unless only the shorter is specific
                 let inside =
                     k.first <= m.first && m.last <= k.last && k.last - k.first > m.last - m.first;
+                // "fired on several thousand demonstrators": the crowd fired on was
+                // protesting, two events that annotators code both
+                let crowd_fired_on = t.event_type == EventType::Protest
+                    && kt.event_type == EventType::AttackOnCivilians;
                 overlap
+                    && !crowd_fired_on
                     && (kt.event_type == t.event_type
                         || (k.specific && !m.specific)
                         || (inside && (k.specific || !m.specific)))

@@ -1237,6 +1237,16 @@ impl<'a> Sentence<'a> {
             .cloned()
     }
 
+    /// The object of an active trigger: the actor the trigger's own words end on ("fired on
+    /// several thousand demonstrators"), else the first one after it.
+    fn object_of(&self, first: usize, last: usize) -> Option<Actor> {
+        self.actors
+            .iter()
+            .find(|a| a.first > first && a.last <= last)
+            .map(|a| a.item.actor.clone())
+            .or_else(|| self.first_actor_after(last, 6))
+    }
+
     fn first_actor_after(&self, last: usize, within: usize) -> Option<Actor> {
         let (_, clause_end) = self.clause(last, last);
         self.actors
@@ -1302,14 +1312,14 @@ impl<'a> Sentence<'a> {
                     push(&mut targets, self.nearest_actor_before(first));
                 } else if let Some(subj) = self.participle_subject(first) {
                     push(&mut agents, Some(subj));
-                    push(&mut targets, self.first_actor_after(last, 6));
+                    push(&mut targets, self.object_of(first, last));
                 } else {
                     if let Some(i) = self.nearest_actor_index_before(first) {
                         for a in self.with_coordinated(i) {
                             push(&mut agents, Some(a));
                         }
                     }
-                    push(&mut targets, self.first_actor_after(last, 6));
+                    push(&mut targets, self.object_of(first, last));
                 }
             }
             Roles::Nominal => {

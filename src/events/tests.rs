@@ -1636,3 +1636,40 @@ fn an_internationally_recognised_government_is_the_country_s_not_yemen_s() {
         a[0].agents
     );
 }
+
+#[test]
+fn troops_firing_on_a_crowd_of_protesters_attack_civilians_and_the_protest_stands() {
+    let evs = events(
+        "Soldiers fired on hundreds of demonstrators who had blocked the ring road in Mandalay \
+         on Monday, killing three.",
+    );
+    let a = of_type(&evs, EventType::AttackOnCivilians);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].targets), vec!["Protesters"]);
+    assert_eq!(of_type(&evs, EventType::Protest).len(), 1, "{evs:#?}");
+    let evs = events(
+        "Riot police moved on the camp before dawn on Tuesday, firing live rounds at the sit-in.",
+    );
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn stones_thrown_by_a_crowd_make_a_protest_and_fighters_giving_themselves_up_surrender() {
+    let evs = events("Angry youths pelted the minister's convoy with stones in Dapchi on Monday.");
+    assert_eq!(of_type(&evs, EventType::Protest).len(), 1, "{evs:#?}");
+    let evs =
+        events("Dozens of militia fighters gave themselves up to the army near Gharyan on Sunday.");
+    assert_eq!(of_type(&evs, EventType::Surrender).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn a_truce_observed_or_taking_effect_is_an_agreement() {
+    let evs = events("Both sides observed a three-day truce over the holiday last week.");
+    assert_eq!(of_type(&evs, EventType::Agreement).len(), 1, "{evs:#?}");
+    let evs = events("A truce between the two armies took effect on Wednesday evening.");
+    assert_eq!(of_type(&evs, EventType::Agreement).len(), 1, "{evs:#?}");
+}
