@@ -1673,3 +1673,12 @@ fn a_truce_observed_or_taking_effect_is_an_agreement() {
     let evs = events("A truce between the two armies took effect on Wednesday evening.");
     assert_eq!(of_type(&evs, EventType::Agreement).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn a_mine_that_killed_went_off_and_left_behind_is_no_withdrawal() {
+    let evs = events("On Sunday a mine left behind by the rebels killed two soldiers near Kidal.");
+    assert_eq!(of_type(&evs, EventType::Bombing).len(), 1, "{evs:#?}");
+    assert!(of_type(&evs, EventType::Withdrawal).is_empty(), "{evs:#?}");
+    let evs = events("Two mines exploded on the road to Kidal on Sunday, wounding a driver.");
+    assert_eq!(of_type(&evs, EventType::Bombing).len(), 1, "{evs:#?}");
+}
