@@ -1682,3 +1682,15 @@ fn a_mine_that_killed_went_off_and_left_behind_is_no_withdrawal() {
     let evs = events("Two mines exploded on the road to Kidal on Sunday, wounding a driver.");
     assert_eq!(of_type(&evs, EventType::Bombing).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn meeting_resistance_a_cabinet_meeting_and_protest_leaders_are_no_events() {
+    for text in [
+        "Rebels moved into the town centre on Sunday and met little resistance.",
+        "The president chaired an emergency meeting of the security council in Niamey on Monday.",
+        "Protest leaders said on Monday that they would return to the streets.",
+    ] {
+        let evs = events(text);
+        assert!(evs.is_empty(), "{text}: {evs:#?}");
+    }
+}
