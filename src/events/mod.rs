@@ -309,6 +309,14 @@ impl EventExtractor {
                 let t = &self.triggers.triggers[m.trigger];
                 !t.weak && is_violent(t.event_type) && !frame(m)
             });
+            // "an explosion in a building killed 11 people": a killing told with a blast, a
+            // shell or a strike, even one named by a weak word, is what they did
+            let remote_violence = found.iter().any(|m| {
+                matches!(
+                    self.triggers.triggers[m.trigger].event_type,
+                    EventType::Bombing | EventType::Shelling | EventType::AirStrike
+                )
+            });
             // a weak trigger of an extension type yields to any guideline one ("seized the
             // town and looted the market" is the seizure)
             let guideline = found
@@ -343,6 +351,9 @@ impl EventExtractor {
                     continue;
                 }
                 if trig.weak && guideline && !trig.event_type.is_guideline() {
+                    continue;
+                }
+                if trig.weak && trig.event_type == EventType::AttackOnCivilians && remote_violence {
                     continue;
                 }
                 if frame(&m) && other_violence(&m) {

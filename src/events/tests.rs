@@ -1694,3 +1694,13 @@ fn meeting_resistance_a_cabinet_meeting_and_protest_leaders_are_no_events() {
         assert!(evs.is_empty(), "{text}: {evs:#?}");
     }
 }
+
+#[test]
+fn a_killing_told_with_a_blast_is_the_blast() {
+    let evs = events("An explosion at a market in Gao killed at least nine people on Sunday.");
+    assert_eq!(of_type(&evs, EventType::Bombing).len(), 1, "{evs:#?}");
+    assert!(
+        of_type(&evs, EventType::AttackOnCivilians).is_empty(),
+        "{evs:#?}"
+    );
+}
