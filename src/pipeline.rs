@@ -46,6 +46,7 @@ impl Pipeline {
         });
         let (tagger, actors, mut events, cues) = rest?;
         events.set_machines(actors.machine_nouns());
+        events.set_captives(actors.captive_words());
         Ok(Pipeline {
             gazetteer,
             tagger,

@@ -207,6 +207,8 @@ pub struct ActorDictionary {
     place_adj: FastSet<String>,
     place_noun: FastSet<String>,
     not_after: FastSet<String>,
+    /// People whose capture is an arrest, not a seizure of territory (class `captive`).
+    captives: FastSet<String>,
     not_name: FastSet<String>,
     patterns: Vec<Pattern>,
     /// Folded patterns, run over the folded text.
@@ -329,6 +331,7 @@ impl ActorDictionary {
             place_adj: FastSet::default(),
             place_noun: FastSet::default(),
             not_after: FastSet::default(),
+            captives: FastSet::default(),
             not_name: FastSet::default(),
             patterns: Vec::new(),
             trie: Trie::new::<&str>(&[]),
@@ -450,6 +453,10 @@ impl ActorDictionary {
                 }
                 "not_after" => {
                     d.not_after.insert(fold(phrase));
+                    continue;
+                }
+                "captive" => {
+                    d.captives.insert(fold(phrase));
                     continue;
                 }
                 "not_name" => {
@@ -610,6 +617,12 @@ impl ActorDictionary {
     /// "Afghan government").
     /// The folded weapons and craft of `actor_nouns.tsv` (class `machine`: "planes",
     /// "drones", "missiles"): what strikes, never a side that frees, meets or arrests.
+    /// Folded words for people whose capture is an arrest (class `captive`: "he", "inmates",
+    /// "fugitive", "kingpin").
+    pub fn captive_words(&self) -> crate::hash::FastSet<String> {
+        self.captives.clone()
+    }
+
     pub fn machine_nouns(&self) -> crate::hash::FastSet<String> {
         self.noun_keys
             .iter()

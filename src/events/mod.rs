@@ -34,6 +34,8 @@ pub struct EventExtractor {
     /// [`Self::set_machines`]): what strikes, never the side that frees, meets or arrests
     /// ("Planes carrying freed detainees landed").
     machines: crate::hash::FastSet<String>,
+    /// People whose capture is an arrest ([`Self::set_captives`]).
+    captives: crate::hash::FastSet<String>,
     /// Rules out, before it is tokenised, a sentence that can hold no trigger or death word.
     prefilter: prefilter::SentenceFilter,
 }
@@ -111,6 +113,7 @@ impl EventExtractor {
         let triggers = TriggerLexicon::load(&dir.join("triggers.tsv"))?;
         Ok(EventExtractor {
             machines: Default::default(),
+            captives: Default::default(),
             furniture_max: furniture.iter().map(String::len).max().unwrap_or(0),
             furniture_ascii: furniture.iter().all(|f| f.is_ascii()),
             prefilter: prefilter::SentenceFilter::new(&triggers, fatalities::DEATH),
@@ -126,6 +129,70 @@ impl EventExtractor {
     /// [`crate::actors::ActorDictionary::machine_nouns`]).
     pub fn set_machines(&mut self, machines: crate::hash::FastSet<String>) {
         self.machines = machines;
+    }
+
+    /// Does the seizure trigger `m` take a person ([`Self::set_captives`])? Passive: the word
+    /// before its auxiliaries ("he was recaptured") or before a relative clause that ends
+    /// there ("His father, who ..., was recaptured"); active: a captive word
+    /// among the five after it, within its clause; nominal: "his capture", "the capture of
+    /// the fugitive".
+    fn person_taken(&self, s: &roles::Sentence<'_>, m: &TriggerMatch, roles: Roles) -> bool {
+        const AUX: &[&str] = &[
+            "was",
+            "were",
+            "been",
+            "had",
+            "has",
+            "have",
+            "is",
+            "are",
+            "being",
+            "later",
+            "eventually",
+            "finally",
+            "also",
+            "then",
+            "briefly",
+            "quickly",
+            "soon",
+            "swiftly",
+        ];
+        let w = &s.words;
+        let captive = |k: usize| w.get(k).is_some_and(|x| self.captives.contains(*x));
+        let within_clause = |lo: usize, hi: usize| !s.boundary_between(lo, hi);
+        match roles {
+            Roles::Svo if s.is_passive_at(m.first) || s.reduced_relative(m.first) => {
+                let mut k = m.first;
+                while k > 0 && AUX.contains(&w[k - 1]) {
+                    k -= 1;
+                }
+                // "His father, who built the cartel, was recaptured": the word before the
+                // relative clause that ends right before the verb
+                let before_relative = s.boundary_between(k - 1, k)
+                    && (1..k)
+                        .rev()
+                        .find(|&j| {
+                            s.boundary_between(j - 1, j) && matches!(w[j], "who" | "whom" | "whose")
+                        })
+                        .is_some_and(|j| captive(j - 1));
+                (k > 0 && captive(k - 1)) || before_relative
+            }
+            Roles::Svo => (m.last + 1..(m.last + 6).min(w.len()))
+                .any(|k| captive(k) && within_clause(m.last, k)),
+            Roles::Nominal => {
+                (m.first.saturating_sub(2)..m.first).any(|k| matches!(w[k], "his" | "her"))
+                    || (w.get(m.last + 1) == Some(&"of")
+                        && (m.last + 2..(m.last + 6).min(w.len()))
+                            .any(|k| captive(k) && within_clause(m.last, k)))
+            }
+            _ => false,
+        }
+    }
+
+    /// The people whose capture is an arrest, not territory taken (folded words, from
+    /// [`crate::actors::ActorDictionary::captive_words`]).
+    pub fn set_captives(&mut self, captives: crate::hash::FastSet<String>) {
+        self.captives = captives;
     }
 
     /// Byte offset where the article body ends: the first line that starts with a furniture
@@ -702,6 +769,11 @@ impl EventExtractor {
         }
         if seized_people {
             t = EventType::AttackOnCivilians;
+        } else if t == EventType::Seizure && self.person_taken(s, m, trig.roles) {
+            // "his father was recaptured", "police recaptured four of the escaped inmates",
+            // "his brief capture": a person taken is arrested, not territory seized (an
+            // armed group's arrest becomes an abduction below)
+            t = EventType::Arrest;
         } else if t == EventType::Seizure
             && trig.roles == Roles::Svo
             && (s.object_actor_adjacent(m.last).is_some()

@@ -2170,6 +2170,11 @@ impl<'a> Sentence<'a> {
             .map(|a| &a.item.actor)
     }
 
+    /// Does clause punctuation stand between words `lo` and `hi` (after `lo`, up to `hi`)?
+    pub fn boundary_between(&self, lo: usize, hi: usize) -> bool {
+        (lo + 1..=hi).any(|k| self.boundary_before.get(k).copied().unwrap_or(false))
+    }
+
     /// The actor just before the trigger, with only auxiliaries and adverbs between ("the
     /// girls were later taken", "the girls seized from ...").
     pub fn subject_right_before(&self, first: usize) -> Option<&Actor> {

@@ -1704,3 +1704,18 @@ fn a_killing_told_with_a_blast_is_the_blast() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_person_captured_is_arrested_not_territory_seized() {
+    let evs = events(
+        "His brother, who ran the smuggling ring for a decade, was recaptured in Tijuana on \
+         Monday.",
+    );
+    assert_eq!(of_type(&evs, EventType::Arrest).len(), 1, "{evs:#?}");
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+    let evs = events("Police recaptured six of the escaped inmates in Tijuana on Monday.");
+    assert_eq!(of_type(&evs, EventType::Arrest).len(), 1, "{evs:#?}");
+    // a town captured stays a seizure whoever tells it
+    let evs = events("He said the town was captured by rebels on Monday.");
+    assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
+}
