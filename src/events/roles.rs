@@ -1385,7 +1385,18 @@ impl<'a> Sentence<'a> {
                         )
                     })
                 {
-                    targets = agents.split_off(1);
+                    // "when soldiers and police raided a house": one state's forces are one
+                    // side; the others are the targets
+                    let first_side = agents[0].clone();
+                    let (allies, others): (Vec<Actor>, Vec<Actor>) =
+                        agents.drain(..).partition(|a| {
+                            *a == first_side
+                                || (first_side.actor_type == Some(ActorType::StateForces)
+                                    && a.actor_type == Some(ActorType::StateForces)
+                                    && a.country == first_side.country)
+                        });
+                    agents = allies;
+                    targets = others;
                 }
             }
         }

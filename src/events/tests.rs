@@ -1719,3 +1719,19 @@ fn a_person_captured_is_arrested_not_territory_seized() {
     let evs = events("He said the town was captured by rebels on Monday.");
     assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn one_state_s_forces_coordinated_in_a_clash_are_one_side() {
+    let evs = events(
+        "The fighting erupted on Tuesday, when soldiers and police raided a house in Kidal.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert!(!a.is_empty(), "{evs:#?}");
+    assert!(
+        a.iter().all(|e| !e
+            .targets
+            .iter()
+            .any(|t| t.name.eq_ignore_ascii_case("police"))),
+        "{evs:#?}"
+    );
+}
