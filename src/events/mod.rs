@@ -1055,6 +1055,21 @@ impl EventExtractor {
         if abducted {
             t = EventType::AttackOnCivilians;
         }
+        // "police detained three civil society activists", "arrested Ovidio Guzman": the
+        // people arrested, as written, when no actor names them
+        if t == EventType::Arrest
+            && targets.is_empty()
+            && trig.roles == Roles::Svo
+            && !s.is_passive_at(m.first)
+        {
+            if let Some(people) = s.people_after(m.last) {
+                targets.push(Actor {
+                    name: people,
+                    actor_type: None,
+                    country: None,
+                });
+            }
+        }
         // "Russian missiles hit Zaporizhzhia overnight, killing one person": remote violence
         // whose sentence names no armed side it hit, and counts people hurt, hit civilians
         if matches!(

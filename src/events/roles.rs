@@ -586,6 +586,115 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// The people a verb acts on, as written: the words after it past a count ("three civil
+    /// society activists", "dozens of young men", "more than 300 demonstrators") up to a
+    /// preposition, a relative or clause punctuation, four words at most; a plural noun or a
+    /// capitalised name ("Ovidio Guzman"); None for a pronoun or anything else.
+    pub fn people_after(&self, last: usize) -> Option<String> {
+        const COUNT: &[&str] = &[
+            "a",
+            "an",
+            "the",
+            "some",
+            "several",
+            "many",
+            "dozens",
+            "hundreds",
+            "scores",
+            "thousands",
+            "of",
+            "more",
+            "than",
+            "at",
+            "least",
+            "about",
+            "around",
+            "nearly",
+            "over",
+            "up",
+            "to",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "fifteen",
+            "twenty",
+            "thirty",
+            "fifty",
+            "dozen",
+        ];
+        const STOP: &[&str] = &[
+            "in",
+            "on",
+            "at",
+            "for",
+            "during",
+            "after",
+            "before",
+            "who",
+            "whom",
+            "which",
+            "that",
+            "and",
+            "from",
+            "near",
+            "with",
+            "over",
+            "across",
+            "since",
+            "as",
+            "when",
+            "while",
+            "by",
+            "to",
+            "into",
+            "suspected",
+            "accused",
+            "believed",
+            "linked",
+            "allegedly",
+            "late",
+            "early",
+            "last",
+            "yesterday",
+            "today",
+            "overnight",
+            "following",
+        ];
+        let w = &self.words;
+        let mut k = last + 1;
+        while k < w.len()
+            && (COUNT.contains(&w[k]) || w[k].chars().all(|c| c.is_ascii_digit() || c == ','))
+            && !self.boundary_between(k - 1, k)
+        {
+            k += 1;
+        }
+        let start = k;
+        while k < w.len()
+            && k - start < 4
+            && !STOP.contains(&w[k])
+            && (k == start || !self.boundary_between(k - 1, k))
+            && (k > start || !self.boundary_between(k - 1, k))
+        {
+            k += 1;
+        }
+        if k == start || self.boundary_between(last, start) {
+            return None;
+        }
+        let head = w[k - 1];
+        let named = self.toks[start..k].iter().all(Token::is_capitalized);
+        let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
+            || matches!(head, "men" | "women" | "people" | "children");
+        (named || plural).then(|| self.text_of(start, k - 1).to_string())
+    }
+
     pub fn text_of(&self, first: usize, last: usize) -> &'a str {
         &self.text[self.toks[first].span.start..self.toks[last].span.end]
     }

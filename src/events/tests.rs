@@ -1735,3 +1735,20 @@ fn one_state_s_forces_coordinated_in_a_clash_are_one_side() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn the_people_arrested_are_the_target_as_written() {
+    let evs = events("Police in Niamey detained three civil society activists on Wednesday.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].targets), vec!["civil society activists"]);
+    let evs = events("Soldiers arrested Omar Haidara, 41, at a checkpoint near Gao on Monday.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].targets), vec!["Omar Haidara"]);
+    // a pronoun names no one
+    let evs = events("Police detained four of them in Gao on Monday.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert!(a[0].targets.is_empty(), "{evs:#?}");
+}
