@@ -942,10 +942,14 @@ impl EventExtractor {
         }
         // "an agreement reached in Sweden in 2018": a meeting or deal that names no party is
         // between the parties of the story's last one
-        // "The two sides swapped 40 prisoners", "both sides agreed": the sides of the fighting
+        // "The two sides swapped 40 prisoners", "both sides agreed", "envoys of the two
+        // generals met": the sides of the fighting
         let two_sides = s.words.windows(2).any(|w| {
-            matches!(w[0], "two" | "both" | "warring" | "opposing")
-                && matches!(w[1], "sides" | "parties" | "camps")
+            matches!(w[0], "two" | "both" | "warring" | "opposing" | "rival")
+                && matches!(
+                    w[1],
+                    "sides" | "parties" | "camps" | "generals" | "factions" | "armies"
+                )
         });
         if two_sides && trig.roles == Roles::Parties && !is_violent(t) {
             if let Some(sides) = &state.last_sides {

@@ -1752,3 +1752,15 @@ fn the_people_arrested_are_the_target_as_written() {
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert!(a[0].targets.is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn envoys_of_the_two_generals_are_the_sides_of_the_fighting() {
+    let evs = events(
+        "The RSF attacked army bases in Khartoum on Monday. Envoys of the two generals met \
+         in Jeddah on Saturday.",
+    );
+    let t = of_type(&evs, EventType::Talks);
+    assert_eq!(t.len(), 1, "{evs:#?}");
+    assert_eq!(t[0].agents.len(), 2, "{:?}", t[0].agents);
+    assert!(names(&t[0].agents).contains(&"RSF"), "{:?}", t[0].agents);
+}
