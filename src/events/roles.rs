@@ -688,6 +688,15 @@ impl<'a> Sentence<'a> {
         if k == start || self.boundary_between(last, start) {
             return None;
         }
+        // "can file writ petitions": a verb phrase, not people
+        const NOT_NOUN: &[&str] = &[
+            "can", "could", "will", "would", "may", "might", "should", "must", "be", "been",
+            "have", "has", "had", "is", "are", "was", "were", "not", "also", "them", "him", "her",
+            "it", "us", "they", "what", "those", "these", "this",
+        ];
+        if w[start..k].iter().any(|x| NOT_NOUN.contains(x)) {
+            return None;
+        }
         let head = w[k - 1];
         let named = self.toks[start..k].iter().all(Token::is_capitalized);
         let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
