@@ -1080,7 +1080,7 @@ impl EventExtractor {
             t,
             EventType::AirStrike | EventType::Shelling | EventType::Bombing
         ) && !targets.iter().any(|a| s.mentions_actor(&a.name))
-            && !s.actors_of_type(&[ActorType::Civilians]).is_empty()
+            && s.civilians_hurt()
         {
             targets = vec![Actor {
                 name: "Civilians".into(),

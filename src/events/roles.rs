@@ -889,6 +889,14 @@ impl<'a> Sentence<'a> {
             .cloned()
     }
 
+    /// Does the sentence name civilians other than as speakers ("killing two residents"; not
+    /// "residents said")?
+    pub fn civilians_hurt(&self) -> bool {
+        self.actors.iter().any(|a| {
+            a.item.actor.actor_type == Some(ActorType::Civilians) && !self.is_speaker(a.item)
+        })
+    }
+
     /// A state side of the sentence other than `agent`.
     pub fn state_in_sentence(&self, agent: &Actor) -> Option<Actor> {
         self.sides()

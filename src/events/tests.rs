@@ -1764,3 +1764,18 @@ fn envoys_of_the_two_generals_are_the_sides_of_the_fighting() {
     assert_eq!(t[0].agents.len(), 2, "{:?}", t[0].agents);
     assert!(names(&t[0].agents).contains(&"RSF"), "{:?}", t[0].agents);
 }
+
+#[test]
+fn residents_who_tell_of_a_strike_are_not_hit_by_it() {
+    let evs = events(
+        "Fighters of the GNA seized Gharyan on Wednesday. Residents said LNA warplanes struck \
+         targets in Gharyan early on Thursday.",
+    );
+    let a = of_type(&evs, EventType::AirStrike);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert!(
+        !names(&a[0].targets).contains(&"Civilians"),
+        "{:?}",
+        a[0].targets
+    );
+}
