@@ -158,6 +158,7 @@ impl TimeTagger {
             reported_quarter: None,
             future_end: None,
             last_day_end: 0,
+            last_past_day: None,
         };
         for p in self.candidates(text) {
             if p < last_end {
@@ -438,6 +439,21 @@ impl TimeTagger {
                 st.narrative,
             ),
         };
+        // "left their camp on Oct. 31, ahead of the Dec. 31 deadline ... The rebels occupied
+        // the camp the same day": a day offset in a past-tense clause counts from the last day
+        // told that has passed, not from a coming one
+        let (val, anchor, ttype) = match (&parsed.sem, &val, st.dct, &st.last_past_day) {
+            (Sem::PrevOffset { unit: "D", .. }, Val::Day(..), Some(r), Some(past))
+                if anchor == Anchor::Previous
+                    && !st.narrative_mode
+                    && val.first_day().is_some_and(|d| d > r)
+                    && tense_of() == Tense::Past =>
+            {
+                let past = past.clone();
+                resolve_sem(&parsed.sem, st.dct, &tense_of, Some(&past), st.narrative)
+            }
+            _ => (val, anchor, ttype),
+        };
         match told.get() {
             Some(Tense::Future) => st.future_end = Some(span.end),
             Some(Tense::Past) => st.future_end = None,
@@ -476,6 +492,12 @@ impl TimeTagger {
             if val.gran() == Some(calendar::Gran::Day) {
                 st.last_day = Some(val.clone());
                 st.last_day_end = span.end;
+                if st
+                    .dct
+                    .is_some_and(|r| val.first_day().is_some_and(|d| d <= r))
+                {
+                    st.last_past_day = Some(val.clone());
+                }
             }
             // the period a report is about is the first quarter it names (its lede), not a
             // comparison ("the 1988 period"), an aside ("after a flat second quarter") nor an
@@ -675,6 +697,9 @@ struct DocState {
     future_end: Option<usize>,
     /// Where the last day-precise date ended.
     last_day_end: usize,
+    /// The last day-precise date on or before the DCT: the anchor of "the same day" in a
+    /// past-tense clause when the date told last is a coming one ("the Dec. 31 deadline").
+    last_past_day: Option<Val>,
 }
 
 impl DocState {

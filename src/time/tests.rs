@@ -2052,3 +2052,33 @@ fn on_day_one_is_the_day_in_force() {
     assert_eq!(v.last(), Some(&pair("day 2", "2020-06-12")));
     assert!(values(&t, "The mayor fought the plan from day one.").is_empty());
 }
+
+#[test]
+fn that_before_a_month_is_the_year_told_last() {
+    let t = tagger();
+    // a demonstrative "that" before a month: the year told last, not the DCT's
+    let s = "The rebels were routed in 2015, and the town changed hands that October, \
+             residents recalled.";
+    assert_eq!(one(&t, s, "that October").value, "2015-10");
+    let s = "The siege began in 2012 and ended in March of that year with a truce.";
+    assert_eq!(one(&t, s, "March of that year").value, "2012-03");
+    let s = "The bridge was blown up in 2016; in May of the same year the dam fell.";
+    assert_eq!(one(&t, s, "May of the same year").value, "2016-05");
+    // a complementizer "that" before a month leaves the month to the DCT and tense
+    let s = "Officials said that June was the bloodiest month of the war.";
+    assert_eq!(one(&t, s, "June").value, "2021-06");
+}
+
+#[test]
+fn a_day_offset_in_a_past_clause_skips_a_coming_date() {
+    let t = tagger();
+    // the date told last is a deadline after the DCT: "the same day" in a past-tense clause
+    // is the last day told that has passed
+    let s = "The monitors left the outpost on June 30, ahead of the Aug. 1 deadline set by \
+             the council. Militiamen moved into the outpost the same day.";
+    assert_eq!(one(&t, s, "the same day").value, "2021-06-30");
+    // in a future clause the coming date stays the anchor
+    let s = "The monitors left the outpost on June 30. The vote is set for Sept. 15 and the \
+             results will be announced the same day.";
+    assert_eq!(one(&t, s, "the same day").value, "2021-09-15");
+}
