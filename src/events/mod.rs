@@ -627,9 +627,10 @@ impl EventExtractor {
             }
             // a sentence that tells an episode before the story's week by its date leaves that
             // date to the next sentence; not one that also tells a day of the story's week
-            // ("launched an attack on Saturday toward Sirte, which they seized in January") nor
-            // one that measures from the episode ("have been detained since the coup on
-            // Feb. 1")
+            // ("launched an attack on Saturday toward Sirte, which they seized in January"), one
+            // that measures from the episode ("have been detained since the coup on Feb. 1")
+            // nor one that dates it in a relative clause ("set out from Anefis, which troops
+            // seized in early October")
             let dated: Vec<EventDate> = events[sentence_events..]
                 .iter()
                 .filter(|e| e.date_explicit)
@@ -642,6 +643,7 @@ impl EventExtractor {
                     dated.iter().all(|d| flashback_date(*d, article.published))
                         && !words.contains(&"since")
                 })
+                .filter(|d| !s.date_in_relative(*d))
                 .map(|d| (d, sentence_no));
             // narrative time moves with the days the story names (not those of the captions
             // and stamps above its dateline)

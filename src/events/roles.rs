@@ -2107,6 +2107,19 @@ impl<'a> Sentence<'a> {
         self.times.iter().any(|t| t.first >= dateline)
     }
 
+    /// Is the time expression of the sentence that gives date `d` inside a relative clause
+    /// ("Anefis, which troops seized in early October"): a "which" or "who" before it?
+    pub fn date_in_relative(&self, d: EventDate) -> bool {
+        self.times
+            .iter()
+            .filter(|t| event_day(t.item) == Some(d))
+            .any(|t| {
+                self.words[..t.first]
+                    .iter()
+                    .any(|w| matches!(*w, "which" | "who" | "whom" | "whose"))
+            })
+    }
+
     /// Is the trigger at `first` told in the present or present perfect ("has pushed", "are
     /// fighting"): an auxiliary of the present within the three words before it?
     pub fn present_perfect_before(&self, first: usize) -> bool {

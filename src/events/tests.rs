@@ -1622,4 +1622,16 @@ fn an_undated_sentence_after_a_dated_episode_goes_on_with_it() {
         s[0].date.unwrap().date,
         NaiveDate::from_ymd_opt(2021, 7, 6).unwrap()
     );
+    // nor does one that dates the episode in a relative clause
+    let evs = events(
+        "Soldiers shelled rebel positions in Kunduz on Tuesday. The convoy came from Baghlan, \
+         which militants attacked on April 3. Dozens of gunmen occupied the town hall in \
+         Kunduz.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 6).unwrap()
+    );
 }
