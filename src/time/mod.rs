@@ -1479,6 +1479,10 @@ fn resolve_sem(
             };
             let sat = weekday_from(6);
             let d = match rel {
+                // "last weekend" told on a Saturday or Sunday is the weekend before this one
+                Some(-1) if matches!(r.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun) => {
+                    weekday_before(r, sat, false) - Dur::days(7)
+                }
                 Some(-1) => weekday_before(r, sat, false),
                 Some(1) => weekday_after(r, sat, true),
                 _ if tense() == Tense::Future => weekday_after(r, sat, false),

@@ -2082,3 +2082,17 @@ fn a_day_offset_in_a_past_clause_skips_a_coming_date() {
              results will be announced the same day.";
     assert_eq!(one(&t, s, "the same day").value, "2021-09-15");
 }
+
+#[test]
+fn last_weekend_told_on_a_weekend_is_the_one_before() {
+    let t = tagger();
+    let s = "The ceasefire was agreed last weekend.";
+    // told on Saturday 10 July 2021 or Sunday 11 July: the weekend of 3-4 July
+    for dct in [d(2021, 7, 10), d(2021, 7, 11)] {
+        let m = t.tag(s, Some(dct));
+        assert_eq!(m[0].date.map(|x| x.date), Some(d(2021, 7, 3)), "{dct}");
+    }
+    // told on a Monday: the weekend just ended
+    let m = t.tag(s, Some(d(2021, 7, 12)));
+    assert_eq!(m[0].date.map(|x| x.date), Some(d(2021, 7, 10)));
+}
