@@ -459,13 +459,38 @@ impl TimeTagger {
             Some(Tense::Past) => st.future_end = None,
             _ => {}
         }
+        // "This quarter's loss includes charges" in a report on a quarter already ended: the
+        // quarter reported, not the one the report appears in (unless the clause looks ahead)
+        let val = match (&parsed.sem, &st.reported_quarter, st.dct) {
+            (
+                Sem::RelUnit { unit: "Q", n: 0 } | Sem::Ago { unit: "Q", n: 0 },
+                Some(q @ Val::Quarter(..)),
+                Some(r),
+            ) if ctx.w(parsed.a).eq_ignore_ascii_case("this")
+                && !st.narrative_mode
+                && q.first_day().is_some_and(|d| (r - d).num_days() < 183)
+                && val
+                    .first_day()
+                    .is_some_and(|d| d > q.first_day().unwrap_or(d))
+                && tense_of() != Tense::Future =>
+            {
+                q.clone()
+            }
+            _ => val,
+        };
         // "for the nine months, ... compared with ... a year earlier": the comparison is with
         // the longer period the sentence is about, not the quarter reported, so only its year
         let val = match val {
             Val::Quarter(y, _)
                 if matches!(
                     parsed.sem,
-                    Sem::Ago { unit: "Y", .. } | Sem::PrevOffset { unit: "Y", .. }
+                    Sem::Ago { unit: "Y", .. }
+                        | Sem::PrevOffset { unit: "Y", .. }
+                        | Sem::Quarter {
+                            y: Some(_),
+                            q: 0,
+                            ..
+                        }
                 ) && self.longer_period_before(ctx.text, span.start) =>
             {
                 Val::Year(y)

@@ -2096,3 +2096,23 @@ fn last_weekend_told_on_a_weekend_is_the_one_before() {
     let m = t.tag(s, Some(d(2021, 7, 12)));
     assert_eq!(m[0].date.map(|x| x.date), Some(d(2021, 7, 10)));
 }
+
+#[test]
+fn this_quarter_in_a_report_on_an_ended_quarter_is_the_one_reported() {
+    let t = tagger();
+    let s = "Acme reported a loss for the second quarter ended June 30. This quarter's loss \
+             includes charges of $2 million.";
+    assert_eq!(one(&t, s, "This quarter").value, "2021-Q2");
+    // a clause that looks ahead means the quarter the report appears in
+    let s = "Acme reported a loss for the second quarter ended June 30. Sales will rise this \
+             quarter, it said.";
+    assert_eq!(one(&t, s, "this quarter").value, "2021-Q3");
+}
+
+#[test]
+fn a_year_period_compared_with_nine_months_is_that_year() {
+    let t = tagger();
+    let s = "For the first nine months, net was $3 million, compared with a loss of $1 million \
+             in the 2020 period.";
+    assert_eq!(one(&t, s, "the 2020 period").value, "2020");
+}
