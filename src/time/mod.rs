@@ -27,7 +27,7 @@ pub mod timeml;
 pub use calendar::Val;
 pub use lexicon::{Class, Lexicon};
 
-use crate::model::{Anchor, Span, TimeMention, TimexType};
+use crate::model::{Anchor, EventDate, Span, TimeMention, TimePrecision, TimexType};
 use crate::{Error, Result};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use calendar::{weekday_after, weekday_before, weekday_from};
@@ -574,6 +574,19 @@ impl TimeTagger {
         let date = match ttype {
             TimexType::Date | TimexType::Time => val.event_date(),
             _ => None,
+        };
+        // "a week ago", "two weeks ago": the week, told by the day that many weeks before the
+        // DCT (the likeliest day of it) rather than by its Monday
+        let date = match (&parsed.sem, anchor, st.dct, date) {
+            (Sem::Ago { unit: "W", n }, Anchor::Dct, Some(r), Some(d))
+                if d.precision == TimePrecision::Week && *n < 0 =>
+            {
+                Some(EventDate {
+                    date: r + Dur::weeks(*n),
+                    ..d
+                })
+            }
+            _ => date,
         };
         TimeMention {
             span,

@@ -2116,3 +2116,21 @@ fn a_year_period_compared_with_nine_months_is_that_year() {
              in the 2020 period.";
     assert_eq!(one(&t, s, "the 2020 period").value, "2020");
 }
+
+#[test]
+fn weeks_ago_date_events_by_the_day_that_many_weeks_back() {
+    let t = tagger();
+    // Thursday 8 July 2021: "a week ago" is the week of Thursday 1 July, told by that day
+    let m = one(&t, "A week ago, gunmen raided the village.", "A week ago");
+    assert_eq!(m.value, "2021-W26");
+    assert_eq!(
+        m.date,
+        Some(EventDate {
+            date: d(2021, 7, 1),
+            precision: TimePrecision::Week
+        })
+    );
+    // "last week" stays its Monday
+    let m = one(&t, "Gunmen raided the village last week.", "last week");
+    assert_eq!(m.date.map(|x| x.date), Some(d(2021, 6, 28)));
+}
