@@ -282,6 +282,8 @@ impl EventExtractor {
             last_sides: None,
             sentence_agents: Vec::new(),
             last_captors: Vec::new(),
+            flashback: None,
+            sentence_no: 0,
         };
         let mut events: Vec<Event> = Vec::new();
         // what each event's report left implicit, in the order of `events`
@@ -344,6 +346,7 @@ impl EventExtractor {
                 continue;
             }
             state.sentence_agents.clear();
+            state.sentence_no = sentence_no;
             let earlier = index.earlier_actors(sent);
             let mut s = roles::Sentence::new(text, sent, &toks, &words, &index, &earlier);
             s.tolls = all_tolls;
@@ -700,6 +703,26 @@ impl EventExtractor {
                     state.focus_area = Some(p);
                 }
             }
+            // a sentence that tells an episode before the story's week by its date leaves that
+            // date to the next sentence; not one that also tells a day of the story's week
+            // ("launched an attack on Saturday toward Sirte, which they seized in January"), one
+            // that measures from the episode ("have been detained since the coup on Feb. 1")
+            // nor one that dates it in a relative clause ("set out from Anefis, which troops
+            // seized in early October")
+            let dated: Vec<EventDate> = events[sentence_events..]
+                .iter()
+                .filter(|e| e.date_explicit)
+                .filter_map(|e| e.date)
+                .collect();
+            state.flashback = dated
+                .last()
+                .copied()
+                .filter(|_| {
+                    dated.iter().all(|d| flashback_date(*d, article.published))
+                        && !words.contains(&"since")
+                })
+                .filter(|d| !s.date_in_relative(*d))
+                .map(|d| (d, sentence_no));
             // narrative time moves with the days the story names (not those of the captions
             // and stamps above its dateline)
             if let (Some(d), Some(p), true) = (
@@ -816,7 +839,18 @@ impl EventExtractor {
             }
             None => match s.date_for(m.first, m.last) {
                 Some(d) => (Some(d), true),
-                None => (main(), false),
+                // "The fighting erupted on May 23 ... Gunmen poured into the streets": the
+                // episode the sentence before told by its date goes on
+                None => match state.flashback {
+                    Some((d, k))
+                        if k + 1 == state.sentence_no
+                            && !s.has_times()
+                            && !s.present_perfect_before(m.first) =>
+                    {
+                        (Some(d), false)
+                    }
+                    _ => (main(), false),
+                },
             },
         };
         if let (Some(d), Some(p)) = (date, dct) {
@@ -1295,6 +1329,13 @@ struct ArticleState {
     /// The non-state agents of the last abduction ("the schoolgirls they abducted"): who
     /// holds the captives a later "were freed" frees.
     last_captors: Vec<Actor>,
+    /// The date of the last event a sentence told explicitly when it lies before the story's
+    /// week ("The fighting erupted on May 23"), with that sentence's number: the next
+    /// sentence, told with no time of its own, goes on with that episode ("Gunmen poured
+    /// into the streets").
+    flashback: Option<(EventDate, usize)>,
+    /// The number of the sentence being read.
+    sentence_no: usize,
 }
 
 fn day(d: NaiveDate) -> EventDate {
@@ -1329,6 +1370,22 @@ fn story_start(body: &str) -> usize {
         at += line.len();
     }
     0
+}
+
+/// Is `d` the date of an episode before the story's week, told by its day, week or month
+/// (a background year is no episode)?
+fn flashback_date(d: EventDate, dct: Option<NaiveDate>) -> bool {
+    let end = match d.precision {
+        TimePrecision::Day => d.date,
+        TimePrecision::Week => d.date + chrono::Duration::days(6),
+        TimePrecision::Month => {
+            // the month's last day
+            let next = d.date + chrono::Duration::days(32);
+            next - chrono::Duration::days(i64::from(chrono::Datelike::day(&next)))
+        }
+        _ => return false,
+    };
+    dct.is_some_and(|p| (p - end).num_days() > STORY_WINDOW_DAYS)
 }
 
 /// The story's date: the first day-precision date of the body (from its dateline on) in the

@@ -2289,6 +2289,33 @@ impl<'a> Sentence<'a> {
             .map(|m| m.actor.clone())
     }
 
+    /// Does the sentence hold a time expression after its dateline?
+    pub fn has_times(&self) -> bool {
+        let dateline = self.dateline_end();
+        self.times.iter().any(|t| t.first >= dateline)
+    }
+
+    /// Is the time expression of the sentence that gives date `d` inside a relative clause
+    /// ("Anefis, which troops seized in early October"): a "which" or "who" before it?
+    pub fn date_in_relative(&self, d: EventDate) -> bool {
+        self.times
+            .iter()
+            .filter(|t| event_day(t.item) == Some(d))
+            .any(|t| {
+                self.words[..t.first]
+                    .iter()
+                    .any(|w| matches!(*w, "which" | "who" | "whom" | "whose"))
+            })
+    }
+
+    /// Is the trigger at `first` told in the present or present perfect ("has pushed", "are
+    /// fighting"): an auxiliary of the present within the three words before it?
+    pub fn present_perfect_before(&self, first: usize) -> bool {
+        self.words[first.saturating_sub(3)..first]
+            .iter()
+            .any(|w| matches!(*w, "has" | "have" | "is" | "are"))
+    }
+
     /// The date of the last day-precision time expression of the sentence (narrative time).
     pub fn last_day_date(&self) -> Option<EventDate> {
         self.times

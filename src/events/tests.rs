@@ -1779,3 +1779,44 @@ fn residents_who_tell_of_a_strike_are_not_hit_by_it() {
         a[0].targets
     );
 }
+
+#[test]
+fn an_undated_sentence_after_a_dated_episode_goes_on_with_it() {
+    // the sentence before tells an episode weeks before the story by its date: the next
+    // one, with no time of its own, goes on with it
+    let evs = events(
+        "Soldiers shelled rebel positions in Kunduz on Tuesday. The siege began on April 3, \
+         when militants attacked a police post in Kunduz. Dozens of gunmen occupied the town \
+         hall.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 4, 3).unwrap()
+    );
+    // a sentence that measures from the episode ("since") leaves the story's day in force
+    let evs = events(
+        "Soldiers shelled rebel positions in Kunduz on Tuesday. Hundreds have fled since \
+         militants attacked a police post in Kunduz on April 3. Dozens of gunmen occupied the \
+         town hall.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 6).unwrap()
+    );
+    // nor does one that dates the episode in a relative clause
+    let evs = events(
+        "Soldiers shelled rebel positions in Kunduz on Tuesday. The convoy came from Baghlan, \
+         which militants attacked on April 3. Dozens of gunmen occupied the town hall in \
+         Kunduz.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 6).unwrap()
+    );
+}

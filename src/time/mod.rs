@@ -27,7 +27,7 @@ pub mod timeml;
 pub use calendar::Val;
 pub use lexicon::{Class, Lexicon};
 
-use crate::model::{Anchor, Span, TimeMention, TimexType};
+use crate::model::{Anchor, EventDate, Span, TimeMention, TimePrecision, TimexType};
 use crate::{Error, Result};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use calendar::{weekday_after, weekday_before, weekday_from};
@@ -158,6 +158,7 @@ impl TimeTagger {
             reported_quarter: None,
             future_end: None,
             last_day_end: 0,
+            last_past_day: None,
         };
         for p in self.candidates(text) {
             if p < last_end {
@@ -438,18 +439,58 @@ impl TimeTagger {
                 st.narrative,
             ),
         };
+        // "left their camp on Oct. 31, ahead of the Dec. 31 deadline ... The rebels occupied
+        // the camp the same day": a day offset in a past-tense clause counts from the last day
+        // told that has passed, not from a coming one
+        let (val, anchor, ttype) = match (&parsed.sem, &val, st.dct, &st.last_past_day) {
+            (Sem::PrevOffset { unit: "D", .. }, Val::Day(..), Some(r), Some(past))
+                if anchor == Anchor::Previous
+                    && !st.narrative_mode
+                    && val.first_day().is_some_and(|d| d > r)
+                    && tense_of() == Tense::Past =>
+            {
+                let past = past.clone();
+                resolve_sem(&parsed.sem, st.dct, &tense_of, Some(&past), st.narrative)
+            }
+            _ => (val, anchor, ttype),
+        };
         match told.get() {
             Some(Tense::Future) => st.future_end = Some(span.end),
             Some(Tense::Past) => st.future_end = None,
             _ => {}
         }
+        // "This quarter's loss includes charges" in a report on a quarter already ended: the
+        // quarter reported, not the one the report appears in (unless the clause looks ahead)
+        let val = match (&parsed.sem, &st.reported_quarter, st.dct) {
+            (
+                Sem::RelUnit { unit: "Q", n: 0 } | Sem::Ago { unit: "Q", n: 0 },
+                Some(q @ Val::Quarter(..)),
+                Some(r),
+            ) if ctx.w(parsed.a).eq_ignore_ascii_case("this")
+                && !st.narrative_mode
+                && q.first_day().is_some_and(|d| (r - d).num_days() < 183)
+                && val
+                    .first_day()
+                    .is_some_and(|d| d > q.first_day().unwrap_or(d))
+                && tense_of() != Tense::Future =>
+            {
+                q.clone()
+            }
+            _ => val,
+        };
         // "for the nine months, ... compared with ... a year earlier": the comparison is with
         // the longer period the sentence is about, not the quarter reported, so only its year
         let val = match val {
             Val::Quarter(y, _)
                 if matches!(
                     parsed.sem,
-                    Sem::Ago { unit: "Y", .. } | Sem::PrevOffset { unit: "Y", .. }
+                    Sem::Ago { unit: "Y", .. }
+                        | Sem::PrevOffset { unit: "Y", .. }
+                        | Sem::Quarter {
+                            y: Some(_),
+                            q: 0,
+                            ..
+                        }
                 ) && self.longer_period_before(ctx.text, span.start) =>
             {
                 Val::Year(y)
@@ -476,6 +517,12 @@ impl TimeTagger {
             if val.gran() == Some(calendar::Gran::Day) {
                 st.last_day = Some(val.clone());
                 st.last_day_end = span.end;
+                if st
+                    .dct
+                    .is_some_and(|r| val.first_day().is_some_and(|d| d <= r))
+                {
+                    st.last_past_day = Some(val.clone());
+                }
             }
             // the period a report is about is the first quarter it names (its lede), not a
             // comparison ("the 1988 period"), an aside ("after a flat second quarter") nor an
@@ -527,6 +574,19 @@ impl TimeTagger {
         let date = match ttype {
             TimexType::Date | TimexType::Time => val.event_date(),
             _ => None,
+        };
+        // "a week ago", "two weeks ago": the week, told by the day that many weeks before the
+        // DCT (the likeliest day of it) rather than by its Monday
+        let date = match (&parsed.sem, anchor, st.dct, date) {
+            (Sem::Ago { unit: "W", n }, Anchor::Dct, Some(r), Some(d))
+                if d.precision == TimePrecision::Week && *n < 0 =>
+            {
+                Some(EventDate {
+                    date: r + Dur::weeks(*n),
+                    ..d
+                })
+            }
+            _ => date,
         };
         TimeMention {
             span,
@@ -675,6 +735,9 @@ struct DocState {
     future_end: Option<usize>,
     /// Where the last day-precise date ended.
     last_day_end: usize,
+    /// The last day-precise date on or before the DCT: the anchor of "the same day" in a
+    /// past-tense clause when the date told last is a coming one ("the Dec. 31 deadline").
+    last_past_day: Option<Val>,
 }
 
 impl DocState {
@@ -1454,6 +1517,10 @@ fn resolve_sem(
             };
             let sat = weekday_from(6);
             let d = match rel {
+                // "last weekend" told on a Saturday or Sunday is the weekend before this one
+                Some(-1) if matches!(r.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun) => {
+                    weekday_before(r, sat, false) - Dur::days(7)
+                }
                 Some(-1) => weekday_before(r, sat, false),
                 Some(1) => weekday_after(r, sat, true),
                 _ if tense() == Tense::Future => weekday_after(r, sat, false),

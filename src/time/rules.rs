@@ -968,6 +968,26 @@ impl<'a> Ctx<'a> {
                 yrel = Some(THAT_YEAR);
                 j += 2;
             }
+        } else if y.is_none()
+            && self.is(j, "that")
+            && self.is(j + 1, "same")
+            && self.is(j + 2, "year")
+        {
+            // "in May that same year"
+            yrel = Some(THAT_YEAR);
+            j += 3;
+        } else if y.is_none() && self.is(j, "of") {
+            // "in November of that year", "in May of the same year"
+            if self.is(j + 1, "that") && self.is(j + 2, "year") {
+                yrel = Some(THAT_YEAR);
+                j += 3;
+            } else if self.is_any(j + 1, &["the", "that"])
+                && self.is(j + 2, "same")
+                && self.is(j + 3, "year")
+            {
+                yrel = Some(THAT_YEAR);
+                j += 4;
+            }
         }
         let strong = d.is_some() || y.is_some() || yrel.is_some();
         // abbreviations need a following dot, day or year; "May"/"March" a day, year or a
@@ -1011,6 +1031,18 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // "the army's capture of the town that August": the month of the year told last
+        if d.is_none()
+            && y.is_none()
+            && rel.is_none()
+            && yrel.is_none()
+            && a > 0
+            && self.is(a - 1, "that")
+            && self.demonstrative_that(a - 1, j.max(i + 1))
+        {
+            yrel = Some(THAT_YEAR);
+            a -= 1;
+        }
         if d.is_none() {
             a = self.left_mod(a);
         }
@@ -1032,6 +1064,17 @@ impl<'a> Ctx<'a> {
             b,
             sem: Sem::Abs { y, m, d, rel, yrel },
         })
+    }
+
+    /// Is the "that" at `k` before a month ending before token `end` a demonstrative ("the
+    /// capture of the town that August", "in that October") rather than a complementizer
+    /// ("said that March was the deadliest month")? After a preposition, or when the month
+    /// ends its clause or a "when"/"after"/"before" clause follows.
+    fn demonstrative_that(&self, k: usize, end: usize) -> bool {
+        (k > 0 && self.is_temporal_prep(k - 1) && !self.is_any(k - 1, &["and", "or", "to"]))
+            || !self.ok(end)
+            || self.punct(end, ",.;:!?)")
+            || self.is_any(end, &["when", "after", "before", "as", "while"])
     }
 
     /// The year of a dated month coordinated with the one ending before `j`: "and September

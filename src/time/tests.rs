@@ -2052,3 +2052,85 @@ fn on_day_one_is_the_day_in_force() {
     assert_eq!(v.last(), Some(&pair("day 2", "2020-06-12")));
     assert!(values(&t, "The mayor fought the plan from day one.").is_empty());
 }
+
+#[test]
+fn that_before_a_month_is_the_year_told_last() {
+    let t = tagger();
+    // a demonstrative "that" before a month: the year told last, not the DCT's
+    let s = "The rebels were routed in 2015, and the town changed hands that October, \
+             residents recalled.";
+    assert_eq!(one(&t, s, "that October").value, "2015-10");
+    let s = "The siege began in 2012 and ended in March of that year with a truce.";
+    assert_eq!(one(&t, s, "March of that year").value, "2012-03");
+    let s = "The bridge was blown up in 2016; in May of the same year the dam fell.";
+    assert_eq!(one(&t, s, "May of the same year").value, "2016-05");
+    // a complementizer "that" before a month leaves the month to the DCT and tense
+    let s = "Officials said that June was the bloodiest month of the war.";
+    assert_eq!(one(&t, s, "June").value, "2021-06");
+}
+
+#[test]
+fn a_day_offset_in_a_past_clause_skips_a_coming_date() {
+    let t = tagger();
+    // the date told last is a deadline after the DCT: "the same day" in a past-tense clause
+    // is the last day told that has passed
+    let s = "The monitors left the outpost on June 30, ahead of the Aug. 1 deadline set by \
+             the council. Militiamen moved into the outpost the same day.";
+    assert_eq!(one(&t, s, "the same day").value, "2021-06-30");
+    // in a future clause the coming date stays the anchor
+    let s = "The monitors left the outpost on June 30. The vote is set for Sept. 15 and the \
+             results will be announced the same day.";
+    assert_eq!(one(&t, s, "the same day").value, "2021-09-15");
+}
+
+#[test]
+fn last_weekend_told_on_a_weekend_is_the_one_before() {
+    let t = tagger();
+    let s = "The ceasefire was agreed last weekend.";
+    // told on Saturday 10 July 2021 or Sunday 11 July: the weekend of 3-4 July
+    for dct in [d(2021, 7, 10), d(2021, 7, 11)] {
+        let m = t.tag(s, Some(dct));
+        assert_eq!(m[0].date.map(|x| x.date), Some(d(2021, 7, 3)), "{dct}");
+    }
+    // told on a Monday: the weekend just ended
+    let m = t.tag(s, Some(d(2021, 7, 12)));
+    assert_eq!(m[0].date.map(|x| x.date), Some(d(2021, 7, 10)));
+}
+
+#[test]
+fn this_quarter_in_a_report_on_an_ended_quarter_is_the_one_reported() {
+    let t = tagger();
+    let s = "Acme reported a loss for the second quarter ended June 30. This quarter's loss \
+             includes charges of $2 million.";
+    assert_eq!(one(&t, s, "This quarter").value, "2021-Q2");
+    // a clause that looks ahead means the quarter the report appears in
+    let s = "Acme reported a loss for the second quarter ended June 30. Sales will rise this \
+             quarter, it said.";
+    assert_eq!(one(&t, s, "this quarter").value, "2021-Q3");
+}
+
+#[test]
+fn a_year_period_compared_with_nine_months_is_that_year() {
+    let t = tagger();
+    let s = "For the first nine months, net was $3 million, compared with a loss of $1 million \
+             in the 2020 period.";
+    assert_eq!(one(&t, s, "the 2020 period").value, "2020");
+}
+
+#[test]
+fn weeks_ago_date_events_by_the_day_that_many_weeks_back() {
+    let t = tagger();
+    // Thursday 8 July 2021: "a week ago" is the week of Thursday 1 July, told by that day
+    let m = one(&t, "A week ago, gunmen raided the village.", "A week ago");
+    assert_eq!(m.value, "2021-W26");
+    assert_eq!(
+        m.date,
+        Some(EventDate {
+            date: d(2021, 7, 1),
+            precision: TimePrecision::Week
+        })
+    );
+    // "last week" stays its Monday
+    let m = one(&t, "Gunmen raided the village last week.", "last week");
+    assert_eq!(m.date.map(|x| x.date), Some(d(2021, 6, 28)));
+}
