@@ -760,8 +760,20 @@ impl EventExtractor {
                     .is_some_and(is_civilian_side)
                     || s.person_relative_before(m.first)
             } else {
-                // "gunmen seized Díaz and his wife"
-                s.object_actor_within(m.last, 5)
+                // "gunmen seized Díaz and his wife" (not "drove into the city to cheering
+                // crowds": a phrase that ends on the town has taken the town)
+                !matches!(
+                    s.words[m.last],
+                    "city"
+                        | "town"
+                        | "capital"
+                        | "village"
+                        | "centre"
+                        | "center"
+                        | "towns"
+                        | "cities"
+                ) && s
+                    .object_actor_within(m.last, 5)
                     .is_some_and(is_civilian_side)
             };
         // "two Rwandan soldiers whom Congo captured": people taken, not territory; civilians

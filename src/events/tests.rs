@@ -1820,3 +1820,23 @@ fn an_undated_sentence_after_a_dated_episode_goes_on_with_it() {
         NaiveDate::from_ymd_opt(2021, 7, 6).unwrap()
     );
 }
+
+#[test]
+fn forces_entering_or_driving_into_a_town_take_it() {
+    let evs = events("Rebel troops entered it almost unopposed on Monday.");
+    assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
+    let evs = events("Government troops drove into the port city on Friday to cheering crowds.");
+    assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
+    assert!(
+        of_type(&evs, EventType::AttackOnCivilians).is_empty(),
+        "{evs:#?}"
+    );
+    // people moving into a town take nothing
+    let evs = events("Thousands of displaced families moved into the city on Friday.");
+    assert!(evs.is_empty(), "{evs:#?}");
+    // a town named before "which ... took"
+    let evs = events(
+        "The rebels hold several towns, including Kunlong, which their fighters took on Monday.",
+    );
+    assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
+}
