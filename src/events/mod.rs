@@ -1105,6 +1105,19 @@ impl EventExtractor {
         if abducted {
             t = EventType::AttackOnCivilians;
         }
+        // "the storming of the main protest camp", "police attacked demonstrators": force on
+        // a crowd is violence against civilians (ACLED: excessive force against protesters)
+        if t == EventType::Assault && s.protest_object_after(m.first, m.last) {
+            t = EventType::AttackOnCivilians;
+            targets.retain(is_civilian_side);
+            if targets.is_empty() {
+                targets.push(Actor {
+                    name: "Protesters".into(),
+                    actor_type: Some(ActorType::Protesters),
+                    country: None,
+                });
+            }
+        }
         // "police detained three civil society activists", "arrested Ovidio Guzman": the
         // people arrested, as written, when no actor names them
         if t == EventType::Arrest

@@ -889,6 +889,40 @@ impl<'a> Sentence<'a> {
             .cloned()
     }
 
+    /// Is what the trigger ending at `last` acts on a crowd of protesters ("stormed the
+    /// sit-in", "the storming of the main protest camp", "attacked demonstrators")? The
+    /// object within four words of its end, in the clause.
+    pub fn protest_object_after(&self, first: usize, last: usize) -> bool {
+        // "attacked the town in protest at": a preposition ends the object (the trigger's own
+        // words may hold it: "stormed ~ building")
+        (first + 1..(last + 5).min(self.words.len()))
+            .take_while(|&k| {
+                !self.boundary_between(first, k)
+                    && !matches!(
+                        self.words[k],
+                        "in" | "at"
+                            | "on"
+                            | "near"
+                            | "outside"
+                            | "against"
+                            | "over"
+                            | "after"
+                            | "during"
+                            | "for"
+                            | "with"
+                            | "by"
+                            | "to"
+                            | "from"
+                    )
+            })
+            .any(|k| {
+                let w = self.words[k];
+                w.starts_with("protest")
+                    || w.starts_with("demonstrat")
+                    || matches!(w, "sit in" | "marchers" | "rally" | "rallies")
+            })
+    }
+
     /// Does the sentence name civilians other than as speakers ("killing two residents"; not
     /// "residents said")?
     pub fn civilians_hurt(&self) -> bool {

@@ -1840,3 +1840,15 @@ fn forces_entering_or_driving_into_a_town_take_it() {
     );
     assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn storming_a_sit_in_is_violence_against_civilians_but_an_attack_in_protest_is_not() {
+    let evs =
+        events("Security forces stormed the sit-in outside the ministry in Khartoum on Monday.");
+    let a = of_type(&evs, EventType::AttackOnCivilians);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].targets), vec!["Protesters"]);
+    assert!(of_type(&evs, EventType::Assault).is_empty(), "{evs:#?}");
+    let evs = events("Rebels attacked the town of Kidal in protest at the arrests on Monday.");
+    assert_eq!(of_type(&evs, EventType::Assault).len(), 1, "{evs:#?}");
+}
