@@ -150,14 +150,19 @@ impl SentenceFilter {
                     break;
                 }
                 j += 1;
-                if state != usize::MAX {
-                    state = match self.next[state][c] {
-                        0 => usize::MAX,
-                        t => t as usize,
-                    };
-                    if state != usize::MAX && self.stem_end[state] {
-                        return true;
+                state = match self.next[state][c] {
+                    0 => {
+                        // off the trie: the rest of the run, sixteen bytes at a time
+                        j = crate::text::alnum_run_end(b, j);
+                        usize::MAX
                     }
+                    t => t as usize,
+                };
+                if state == usize::MAX {
+                    break;
+                }
+                if self.stem_end[state] {
+                    return true;
                 }
             }
             if state != usize::MAX {
