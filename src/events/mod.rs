@@ -296,13 +296,13 @@ impl EventExtractor {
         let mut folded = String::new();
         let mut bounds: Vec<(usize, usize)> = Vec::new();
         let index = roles::MentionIndex::new(mentions);
+        let anchors = prefilter::FocusAnchors::new(mentions);
         let mut toks = Vec::new();
         for (sentence_no, sent) in sentences(body).into_iter().enumerate() {
-            // (speed) a sentence with no place or time that can hold no trigger or death word
-            // is left before it is tokenised (the test below, read on the raw text)
-            if !index.has_place_or_time(sent)
-                && !self.prefilter.may_hold(&text[sent.start..sent.end])
-            {
+            // (speed) a sentence with no place or date that can move the story, that can hold
+            // no trigger or death word, is left before it is tokenised (the test below, read
+            // on the raw text)
+            if !anchors.any_inside(sent) && !self.prefilter.may_hold(&text[sent.start..sent.end]) {
                 continue;
             }
             tokens_into(text, sent, &mut toks);
@@ -329,8 +329,9 @@ impl EventExtractor {
             let found = self.triggers.find(&words);
             // the largest toll the sentence states, read once for the sentence and its events
             let all_tolls = std::cell::OnceCell::new();
-            // (speed) a sentence with no trigger, place or time changes nothing below: what
-            // the end of this loop reads from a sentence must be tested here too
+            // (speed) a sentence with no trigger, toll, or place or date that can move the
+            // story (`FocusAnchors`) changes nothing below: what the end of this loop reads
+            // from a sentence must be tested there too
             // (speed) a toll needs a death word
             let toll = words
                 .iter()
@@ -342,7 +343,7 @@ impl EventExtractor {
                         && !words.iter().any(|w| TOLL_OF_MANY.contains(w))
                         && !words.windows(2).any(|p| p == ["so", "far"])
                 });
-            if found.is_empty() && !index.has_place_or_time(sent) && toll.is_none() {
+            if found.is_empty() && !anchors.any_inside(sent) && toll.is_none() {
                 continue;
             }
             state.sentence_agents.clear();

@@ -150,14 +150,19 @@ impl SentenceFilter {
                     break;
                 }
                 j += 1;
-                if state != usize::MAX {
-                    state = match self.next[state][c] {
-                        0 => usize::MAX,
-                        t => t as usize,
-                    };
-                    if state != usize::MAX && self.stem_end[state] {
-                        return true;
+                state = match self.next[state][c] {
+                    0 => {
+                        // off the trie: the rest of the run, sixteen bytes at a time
+                        j = crate::text::alnum_run_end(b, j);
+                        usize::MAX
                     }
+                    t => t as usize,
+                };
+                if state == usize::MAX {
+                    break;
+                }
+                if self.stem_end[state] {
+                    return true;
                 }
             }
             if state != usize::MAX {
@@ -175,6 +180,54 @@ impl SentenceFilter {
             i = j;
         }
         false
+    }
+}
+
+/// The mentions of an article by which a sentence that tells no event can still move the
+/// story on (the end of the sentence loop in [`super::EventExtractor::extract`]): a resolved
+/// town, district or province confident enough to be a sentence's place (its last one becomes
+/// the story's focus), and a time with a day's date (the date in force). A sentence with none of
+/// them inside it, no trigger and no toll changes nothing, so it is left untokenised when the
+/// raw-text test [`SentenceFilter::may_hold`] rules out both.
+pub struct FocusAnchors {
+    /// (start, end) of each such mention, in order of start.
+    spans: Vec<(usize, usize)>,
+}
+
+impl FocusAnchors {
+    pub fn new(mentions: &super::Mentions) -> FocusAnchors {
+        use crate::model::{GeoPrecision, TimePrecision};
+        let places = mentions
+            .places
+            .iter()
+            .filter(|m| {
+                m.confidence >= super::roles::MIN_PLACE_CONFIDENCE
+                    && m.place.as_ref().is_some_and(|p| {
+                        matches!(
+                            p.precision,
+                            GeoPrecision::Point | GeoPrecision::Admin1 | GeoPrecision::Admin2
+                        )
+                    })
+            })
+            .map(|m| m.span);
+        let times = mentions
+            .times
+            .iter()
+            .filter(|m| m.date.is_some_and(|d| d.precision == TimePrecision::Day))
+            .map(|m| m.span);
+        let mut spans: Vec<(usize, usize)> =
+            places.chain(times).map(|s| (s.start, s.end)).collect();
+        spans.sort_unstable();
+        FocusAnchors { spans }
+    }
+
+    /// Does such a mention lie inside `within`?
+    pub fn any_inside(&self, within: crate::model::Span) -> bool {
+        let lo = self.spans.partition_point(|&(s, _)| s < within.start);
+        self.spans[lo..]
+            .iter()
+            .take_while(|&&(s, _)| s < within.end)
+            .any(|&(_, e)| e <= within.end)
     }
 }
 
@@ -317,6 +370,67 @@ mod tests {
         }
         // (the test means something only if many sentences are ruled out)
         assert!(ruled_out * 10 > tried, "{ruled_out} of {tried}");
+    }
+
+    /// Only a confident town, district or province, or a day's date, can move the story.
+    #[test]
+    fn focus_anchors_are_confident_towns_and_areas_and_days() {
+        use crate::model::*;
+        let place =
+            |start: usize, end: usize, precision: GeoPrecision, confidence: f32| PlaceMention {
+                span: Span::new(start, end),
+                text: String::new(),
+                place: Some(Place {
+                    geonameid: None,
+                    name: String::new(),
+                    country_code: "XX".into(),
+                    country: String::new(),
+                    admin1: None,
+                    admin2: None,
+                    latitude: 0.0,
+                    longitude: 0.0,
+                    feature_code: String::new(),
+                    population: 0,
+                    precision,
+                }),
+                confidence,
+            };
+        let time = |start: usize, end: usize, precision: Option<TimePrecision>| TimeMention {
+            span: Span::new(start, end),
+            text: String::new(),
+            timex_type: TimexType::Date,
+            value: String::new(),
+            date: precision.map(|precision| EventDate {
+                date: chrono::NaiveDate::from_ymd_opt(2024, 5, 1).expect("a date"),
+                precision,
+            }),
+            anchor: Anchor::None,
+        };
+        let mentions = super::super::Mentions {
+            places: vec![
+                place(0, 5, GeoPrecision::Country, 0.9),
+                place(10, 15, GeoPrecision::Point, 0.1),
+                place(20, 25, GeoPrecision::Point, 0.9),
+                place(30, 35, GeoPrecision::Admin1, 0.9),
+            ],
+            times: vec![
+                time(40, 45, Some(TimePrecision::Year)),
+                time(50, 55, None),
+                time(60, 65, Some(TimePrecision::Day)),
+            ],
+            ..Default::default()
+        };
+        let a = FocusAnchors::new(&mentions);
+        let inside = |s: usize, e: usize| a.any_inside(Span::new(s, e));
+        // a country, a doubtful town, a year, a time with no date: none
+        assert!(!inside(0, 18));
+        assert!(!inside(38, 58));
+        // a town, a province, a day
+        assert!(inside(18, 26));
+        assert!(inside(28, 36));
+        assert!(inside(58, 70));
+        // one that only overlaps the sentence is not inside it
+        assert!(!inside(22, 28));
     }
 
     #[test]

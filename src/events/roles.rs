@@ -422,15 +422,6 @@ impl SpanIndex {
         SpanIndex { by_start, in_order }
     }
 
-    /// Is some item inside `within`?
-    fn any_inside(&self, within: Span) -> bool {
-        let lo = self.by_start.partition_point(|&(s, _, _)| s < within.start);
-        self.by_start[lo..]
-            .iter()
-            .take_while(|&&(s, _, _)| s < within.end)
-            .any(|&(s, e, _)| within.contains(Span::new(s, e)))
-    }
-
     /// Indices (in list order) of the items inside `within` that overlap it.
     fn inside(&self, within: Span, out: &mut Vec<usize>) {
         out.clear();
@@ -463,11 +454,6 @@ impl<'m> MentionIndex<'m> {
                 .windows(2)
                 .all(|w| w[0].span.end <= w[1].span.end),
         }
-    }
-
-    /// Does a place or time mention lie inside `span`?
-    pub fn has_place_or_time(&self, span: Span) -> bool {
-        self.places.any_inside(span) || self.times.any_inside(span)
     }
 
     /// The actor mentions of the article that end before `span` starts, in the article's

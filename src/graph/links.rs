@@ -96,6 +96,16 @@ pub fn temporal_links(events: &[Event], cues: &TemporalCues) -> Vec<Link> {
         }
     }
     let mut links = Vec::new();
+    // the pairs of events linked so far, in either direction (ids in order), for the test
+    // below: a look-up instead of a scan of every link of the corpus
+    let mut linked: crate::hash::FastSet<(&str, &str)> = Default::default();
+    fn pair<'e>(a: &'e str, b: &'e str) -> (&'e str, &'e str) {
+        if a <= b {
+            (a, b)
+        } else {
+            (b, a)
+        }
+    }
     for (_, mut reports) in by_doc {
         reports.sort_by_key(|(e, ev)| (ev.char_start, e.event_type));
         reports.dedup_by_key(|(e, _)| e.id.clone());
@@ -110,6 +120,7 @@ pub fn temporal_links(events: &[Event], cues: &TemporalCues) -> Vec<Link> {
                 .rev()
                 .find(|(p, pev)| p.id != e.id && pev.char_start < ev.char_start)
             {
+                linked.insert(pair(&prev.id, &e.id));
                 links.push(Link {
                     from: prev.id.clone(),
                     to: e.id.clone(),
@@ -135,10 +146,7 @@ pub fn temporal_links(events: &[Event], cues: &TemporalCues) -> Vec<Link> {
             } else {
                 Relation::Before
             };
-            let already = links
-                .iter()
-                .any(|l| (l.from == a.id && l.to == b.id) || (l.from == b.id && l.to == a.id));
-            if !already {
+            if linked.insert(pair(&a.id, &b.id)) {
                 links.push(Link {
                     from: a.id.clone(),
                     to: b.id.clone(),
@@ -151,4 +159,83 @@ pub fn temporal_links(events: &[Event], cues: &TemporalCues) -> Vec<Link> {
     links.sort();
     links.dedup();
     links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    /// An assault on day `day` of July 2021 reported in sentence `sentence` of each of `docs`
+    /// (at char `at` there).
+    fn ev(id: &str, day: u32, docs: &[(&str, usize, &str)]) -> Event {
+        Event {
+            id: id.into(),
+            event_type: EventType::Assault,
+            acled_event_type: String::new(),
+            acled_sub_event_type: String::new(),
+            cameo_code: String::new(),
+            date: NaiveDate::from_ymd_opt(2021, 7, day).map(|date| EventDate {
+                date,
+                precision: TimePrecision::Day,
+            }),
+            date_explicit: true,
+            agents: vec![],
+            targets: vec![],
+            location: None,
+            place: None,
+            fatalities: None,
+            evidence: docs
+                .iter()
+                .map(|&(doc, at, sentence)| Evidence {
+                    doc_id: doc.into(),
+                    source: None,
+                    url: None,
+                    published: None,
+                    sentence: sentence.into(),
+                    span: Span::default(),
+                    char_start: at,
+                    char_end: at + sentence.len(),
+                    trigger: String::new(),
+                    rule: String::new(),
+                })
+                .collect(),
+            confidence: 0.5,
+        }
+    }
+
+    /// A pair of events is linked once, by the first article that links it (by a cue or by
+    /// their dates), whichever way round a later article would link it.
+    #[test]
+    fn a_pair_reported_by_two_articles_is_linked_once() {
+        let cues = TemporalCues {
+            cues: vec![("hours after".into(), Relation::SameDay)],
+        };
+        let a = ev(
+            "a",
+            3,
+            &[("d1", 0, "Rebels raided a post."), ("d2", 90, "x")],
+        );
+        let b = ev(
+            "b",
+            5,
+            &[
+                ("d1", 40, "Hours after the raid, troops hit back."),
+                ("d2", 10, "y"),
+            ],
+        );
+        let c = ev("c", 5, &[("d2", 50, "z")]);
+        let links = temporal_links(&[a, b, c], &cues);
+        let pairs: Vec<(&str, &str, &str)> = links
+            .iter()
+            .map(|l| (l.from.as_str(), l.to.as_str(), l.basis.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                ("a", "b", "cue: hours after"),
+                ("b", "c", "dates: 2021-07-05 same_day 2021-07-05"),
+            ]
+        );
+    }
 }

@@ -31,6 +31,37 @@ pub fn alnum_run_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The index of the first ASCII digit at or after `i` in `b`, else `b.len()`: sixteen bytes
+/// per SSE2 step (SSE2 is part of every x86-64 CPU), the last bytes one at a time.
+#[inline]
+pub fn next_digit(b: &[u8], mut i: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    while let Some(chunk) = b.get(i..i + 16) {
+        use core::arch::x86_64::{
+            __m128i, _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
+            _mm_movemask_epi8, _mm_set1_epi8,
+        };
+        // SAFETY: SSE2 is baseline on x86-64; the unaligned load reads the 16 bytes of `chunk`.
+        // (signed compares: bytes from 0x80 on are negative, so no digits)
+        let digits = unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+            _mm_movemask_epi8(_mm_and_si128(
+                _mm_cmpgt_epi8(v, _mm_set1_epi8((b'0' - 1) as i8)),
+                _mm_cmplt_epi8(v, _mm_set1_epi8((b'9' + 1) as i8)),
+            )) as u32
+                & 0xffff
+        };
+        if digits != 0 {
+            return i + digits.trailing_zeros() as usize;
+        }
+        i += 16;
+    }
+    while b.get(i).is_some_and(|x| !x.is_ascii_digit()) {
+        i += 1;
+    }
+    i.min(b.len())
+}
+
 /// For each of 16 bytes, a bit if it is an ASCII letter or digit, and a bit if it is no ASCII
 /// (0x80 and above): one SSE2 step (SSE2 is part of every x86-64 CPU).
 #[cfg(target_arch = "x86_64")]
@@ -137,6 +168,17 @@ impl<'a> CharIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_digit_finds_the_first_digit() {
+        let t = "no digits here at all, none; then 7 and é9, then 2024-05-01 ends".as_bytes();
+        for i in 0..=t.len() + 1 {
+            let naive = (i..t.len())
+                .find(|&k| t[k].is_ascii_digit())
+                .unwrap_or(t.len());
+            assert_eq!(next_digit(t, i), naive, "from {i}");
+        }
+    }
 
     #[test]
     fn alnum_runs_end_at_the_first_other_byte() {

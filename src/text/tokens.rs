@@ -49,56 +49,113 @@ static ASCII_WORD: [bool; 256] = {
     t
 };
 
+/// For each of 16 bytes, a bit if it is an ASCII letter or digit, and a bit if it may need
+/// a closer look inside or between words: an ASCII joiner (`'`, `-`, `.`) or no ASCII.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn masks16(chunk: &[u8; 16]) -> (u32, u32) {
+    use core::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    let (alnum, high) = super::ascii_masks16(chunk);
+    // SAFETY: SSE2 is baseline on x86-64; the unaligned load reads the 16 bytes of `chunk`.
+    let joiners = unsafe {
+        let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+        let eq = |c: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8));
+        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(eq(b'\''), eq(b'-')), eq(b'.'))) as u32 & 0xffff
+    };
+    (alnum, high | joiners)
+}
+
 /// [`tokens`] into a buffer the caller reuses (cleared first).
+///
+/// (Speed: on x86-64, sixteen bytes at a time up to the first byte that may join words or is
+/// no ASCII, where words are the runs of ASCII letters and digits; that byte, and the last
+/// bytes of the text, one char at a time.)
 pub fn tokens_into<'t>(text: &'t str, range: Span, out: &mut Vec<Token<'t>>) {
     out.clear();
     let seg = &text[range.start..range.end];
     let b = seg.as_bytes();
     let n = b.len();
-    // (`i` is always a char boundary)
+    let token = |s: usize, e: usize| Token {
+        text: &seg[s..e],
+        span: Span::new(range.start + s, range.start + e),
+    };
+    // (`i` is always a char boundary; `start` is the start of the word `i` is inside)
     let mut i = 0;
+    let mut start: Option<usize> = None;
     while i < n {
-        // between words: a word starts at a letter or digit
-        let x = b[i];
-        if !ASCII_WORD[x as usize] {
-            if x < 0x80 {
-                i += 1;
-                continue;
-            }
-            let Some(c) = seg[i..].chars().next() else {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(chunk) = b.get(i..i + 16) {
+            let Ok(chunk) = <&[u8; 16]>::try_from(chunk) else {
                 break;
             };
-            if !c.is_alphanumeric() {
-                i += c.len_utf8();
-                continue;
-            }
-        }
-        let start = i;
-        // inside a word: letters and digits, and joiners that a letter or digit follows
-        while i < n {
-            let x = b[i];
-            if ASCII_WORD[x as usize] {
-                i += 1;
-                continue;
-            }
-            let (c, len) = if x < 0x80 {
-                (x as char, 1)
-            } else {
-                match seg[i..].chars().next() {
-                    Some(c) => (c, c.len_utf8()),
-                    None => break,
+            let (alnum, special) = masks16(chunk);
+            // the bytes before the first special one: a word there ends at the first byte
+            // that is no letter or digit (none of them joins)
+            let k = (special | 1 << 16).trailing_zeros();
+            if k > 0 {
+                let lim = ((1u64 << k) - 1) as u32;
+                let mut pos = 0;
+                while pos < k {
+                    if start.is_none() {
+                        let rest = (alnum & lim) >> pos;
+                        if rest == 0 {
+                            break;
+                        }
+                        pos += rest.trailing_zeros();
+                        start = Some(i + pos as usize);
+                    }
+                    let rest = (!alnum & lim) >> pos;
+                    if rest == 0 {
+                        break;
+                    }
+                    pos += rest.trailing_zeros();
+                    if let Some(s) = start.take() {
+                        out.push(token(s, i + pos as usize));
+                    }
                 }
-            };
-            if (x >= 0x80 && c.is_alphanumeric()) || (is_joiner(c) && joins(&seg[i + len..])) {
-                i += len;
-            } else {
-                break;
+                i += k as usize;
+                continue;
             }
         }
-        out.push(Token {
-            text: &seg[start..i],
-            span: Span::new(range.start + start, range.start + i),
-        });
+        // one char: `b[i]` may join words, is no ASCII, or lies in the last bytes
+        let x = b[i];
+        if ASCII_WORD[x as usize] {
+            start.get_or_insert(i);
+            i += 1;
+            continue;
+        }
+        let (c, len) = if x < 0x80 {
+            (x as char, 1)
+        } else {
+            match seg[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        match start {
+            // between words: a word starts at a letter or digit
+            None => {
+                if x >= 0x80 && c.is_alphanumeric() {
+                    start = Some(i);
+                }
+                i += len;
+            }
+            // inside a word: letters and digits, and joiners that a letter or digit follows
+            Some(s) => {
+                if (x >= 0x80 && c.is_alphanumeric()) || (is_joiner(c) && joins(&seg[i + len..])) {
+                    i += len;
+                } else {
+                    // (the char is looked at again between words)
+                    out.push(token(s, i));
+                    start = None;
+                }
+            }
+        }
+    }
+    if let Some(s) = start {
+        out.push(token(s, n));
     }
 }
 
@@ -181,6 +238,9 @@ mod tests {
             "a",
             "é",
             "x-’y z.'-w v-",
+            // runs of plain words longer than sixteen bytes, across sixteen-byte steps
+            "Rebels attacked 12 army posts near the town on Monday, officials said; 3 died",
+            "abcdefghijklmnopqrstuvwxyz0123456789 xy, (z) 1234567890123456-7 the end",
         ];
         for s in samples {
             for a in 0..=s.len() {

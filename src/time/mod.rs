@@ -122,7 +122,8 @@ impl TimeTagger {
                     out.push(s);
                 }
             } else {
-                i += 1;
+                // (speed) to the next digit, sixteen bytes at a time
+                i = crate::text::next_digit(b, i + 1);
             }
         }
         out.sort_unstable();
