@@ -1852,3 +1852,20 @@ fn storming_a_sit_in_is_violence_against_civilians_but_an_attack_in_protest_is_n
     let evs = events("Rebels attacked the town of Kidal in protest at the arrests on Monday.");
     assert_eq!(of_type(&evs, EventType::Assault).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn falling_darkness_taking_office_a_fighting_force_and_rockets_falling_take_no_town() {
+    for text in [
+        "As darkness fell on Monday, soldiers waited outside the city of Gao.",
+        "The new mayor took office in the city on Monday.",
+        "He served in an elite fighting force in Gao until Monday.",
+        "The commander had been heading to Gao to attend a meeting with rebel leaders.",
+    ] {
+        let evs = events(text);
+        assert!(evs.is_empty(), "{text}: {evs:#?}");
+    }
+    let evs = events("Rockets fell on the airport of Gao on Monday.");
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+    let evs = events("The town of Gao fell to the rebels on Monday.");
+    assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
+}
