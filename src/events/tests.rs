@@ -1869,3 +1869,9 @@ fn falling_darkness_taking_office_a_fighting_force_and_rockets_falling_take_no_t
     let evs = events("The town of Gao fell to the rebels on Monday.");
     assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn rockets_that_fell_on_a_place_are_shelling() {
+    let evs = events("On Monday, rockets fell on the airport of Gao, halting flights for hours.");
+    assert_eq!(of_type(&evs, EventType::Shelling).len(), 1, "{evs:#?}");
+}
