@@ -1875,3 +1875,12 @@ fn rockets_that_fell_on_a_place_are_shelling() {
     let evs = events("On Monday, rockets fell on the airport of Gao, halting flights for hours.");
     assert_eq!(of_type(&evs, EventType::Shelling).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn aircraft_that_fired_on_a_target_made_an_air_strike() {
+    let evs = events("Army helicopters fired on rebel positions outside Gao on Sunday.");
+    assert_eq!(of_type(&evs, EventType::AirStrike).len(), 1, "{evs:#?}");
+    // helicopters named near a shooting by soldiers did not fire
+    let evs = events("Soldiers fired on rebels near Gao on Sunday after helicopters landed.");
+    assert!(of_type(&evs, EventType::AirStrike).is_empty(), "{evs:#?}");
+}
