@@ -875,6 +875,26 @@ impl<'a> Sentence<'a> {
             .cloned()
     }
 
+    /// Does a verb of harm with "in" or "during" stand right before the nominal trigger at
+    /// `first` ("were killed in a pre-dawn assault", "died during the raid"), making the
+    /// people before it its victims?
+    pub fn victims_before(&self, first: usize) -> bool {
+        let mut k = first;
+        // up to three determiners and modifiers ("a pre-dawn", "the failed")
+        for _ in 0..3 {
+            if k > 0 && !matches!(self.words[k - 1], "in" | "during") {
+                k -= 1;
+            }
+        }
+        k >= 2
+            && matches!(self.words[k - 1], "in" | "during")
+            && matches!(
+                self.words[k - 2],
+                "killed" | "wounded" | "injured" | "died" | "hurt" | "captured" | "abducted"
+            )
+            && !self.boundary_between(k - 2, first)
+    }
+
     /// Is what the trigger ending at `last` acts on a crowd of protesters ("stormed the
     /// sit-in", "the storming of the main protest camp", "attacked demonstrators")? The
     /// object within four words of its end, in the clause.
@@ -1467,6 +1487,12 @@ impl<'a> Sentence<'a> {
                     }
                     push(&mut targets, self.object_of(first, last));
                 }
+            }
+            Roles::Nominal if self.victims_before(first) => {
+                // "Hapilon and Maute were killed in a pre-dawn assault": the people killed
+                // are its targets; only "by" names who made it
+                push(&mut agents, self.actor_after_word(last + 1, &["by"], 2));
+                push(&mut targets, self.nearest_actor_before(first));
             }
             Roles::Nominal => {
                 // "assault by X", else the possessor or the subject before

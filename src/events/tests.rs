@@ -1884,3 +1884,13 @@ fn aircraft_that_fired_on_a_target_made_an_air_strike() {
     let evs = events("Soldiers fired on rebels near Gao on Sunday after helicopters landed.");
     assert!(of_type(&evs, EventType::AirStrike).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn people_killed_in_an_assault_are_its_targets() {
+    let evs =
+        events("Two Abu Sayyaf commanders were killed in a pre-dawn assault near Jolo on Monday.");
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert!(!names(&a[0].agents).contains(&"Abu Sayyaf"), "{evs:#?}");
+    assert!(names(&a[0].targets).contains(&"Abu Sayyaf"), "{evs:#?}");
+}
