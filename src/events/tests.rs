@@ -1594,3 +1594,46 @@ fn a_required_instrument_after_with_may_stand_past_the_usual_window() {
     );
     assert_eq!(of_type(&evs, EventType::Shelling).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn the_town_refers_to_the_place_called_a_town_over_a_bare_named_one() {
+    let evs = events(
+        "Rebels seized the mountain town of Taloqan on Sunday. Officials in Kunduz said the \
+         army would strike back. On Tuesday government troops attacked positions inside the \
+         town from three sides.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].place.as_ref().unwrap().name, "Taloqan");
+}
+
+#[test]
+fn the_province_refers_to_the_last_province_named() {
+    let evs = events(
+        "Militants overran the district of Khanabad in Kunduz province on Sunday. Officials \
+         in Kabul said the army would strike back. Troops shelled rebel positions across the \
+         province on Tuesday.",
+    );
+    let s = of_type(&evs, EventType::Shelling);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    let p = s[0].place.as_ref().unwrap();
+    assert_eq!(
+        (p.name.as_str(), p.precision),
+        ("Kunduz", GeoPrecision::Admin1)
+    );
+}
+
+#[test]
+fn a_given_name_before_a_surname_is_no_place_even_where_a_province_is_so_called() {
+    let g = &pipeline().gazetteer;
+    for t in [
+        "Russia's Vladimir Putin said on Monday that talks would go on.",
+        "Presidents Vladimir Putin and Emmanuel Macron spoke by phone.",
+    ] {
+        let m = g.find_places(t);
+        assert!(m.iter().all(|m| m.text != "Vladimir"), "{t}: {m:?}");
+    }
+    // the town itself is still a place
+    let m = g.find_places("Drones struck an oil depot in Vladimir on Monday.");
+    assert!(m.iter().any(|m| m.text == "Vladimir"), "{m:?}");
+}

@@ -1272,17 +1272,36 @@ fn find_in(
         };
         // A single word right before another capitalised word that is no name and no stop
         // word is a first name ("Kelly Smith"), not a town.
-        let first_name = n == 1
+        let before_name = n == 1
             && i < toks.len()
             && toks[i].cap
             && joinable_or_hyphen(f, &toks[i - 1], &toks[i])
             // "Kelly Smith said", not "Kuje Medium Security Centre".
             && !(i + 1 < toks.len() && toks[i + 1].cap && joinable(f, &toks[i], &toks[i + 1]))
-            && next & (Context::STOP | Context::FEATURE | Context::ADMIN1) == 0
-            && {
+            && next & (Context::FEATURE | Context::ADMIN1) == 0;
+        // (a stop word is no surname, unless listed as one: "Putin")
+        let before_surname =
+            before_name && (next & Context::STOP == 0 || next & Context::PERSON != 0);
+        let before_name = before_name && next & Context::STOP == 0;
+        // (the next word's key and whether it is a name, asked once)
+        let next_known = before_name && {
+            let k = keys.id(toks[i].fs as usize, toks[i].fe as usize);
+            keys.known(g, k)
+        };
+        let first_name = before_name && !next_known;
+        // A listed given name before a surname is a person even where a province answers
+        // to it, and even where some village is called like the surname ("Vladimir Putin";
+        // not before a country or a province, nor a country itself: "Jordan", "Georgia").
+        let given_before_surname = before_surname
+            && !is_country
+            && ctx.flags(key) & Context::PERSON != 0
+            && (!next_known || {
                 let k = keys.id(toks[i].fs as usize, toks[i].fe as usize);
-                !keys.known(g, k)
-            };
+                !keys.keys[k].small.is_some_and(|v| {
+                    v.iter()
+                        .any(|s| matches!(s, Small::Country(_) | Small::Admin1(_)))
+                })
+            });
         let big = || {
             g.postings(name)
                 .iter()
@@ -1300,9 +1319,10 @@ fn find_in(
         // even where a big city answers to it
         // A country or a province right after a listed given name is a surname too
         // ("Andrew Jordan", "Bill Holland").
-        if (surname || first_name || person)
-            && (!major_region || after_given)
-            && (person && (first_name || surname) || !big())
+        if given_before_surname
+            || (surname || first_name || person)
+                && (!major_region || after_given)
+                && (person && (first_name || surname) || !big())
         {
             keys.keys[kid].person = true;
             continue;
