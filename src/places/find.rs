@@ -1475,6 +1475,29 @@ fn find_in(
                     }
                     Cand::Place(p >> 1, p & 1 == 1)
                 }));
+                // "the Timbuktu region": a province named after its seat where GeoNames
+                // calls the province otherwise (Tombouctou): the seat's province is a reading
+                if hint == Hint::Admin1 && !cands.iter().any(|c| matches!(c, Cand::Admin1(_))) {
+                    let seats: Vec<Cand> = cands
+                        .iter()
+                        .filter_map(|&c| match c {
+                            Cand::Place(p, _)
+                                if matches!(
+                                    g.ranks.get(g.store.places[p as usize].fcode as usize),
+                                    Some(Rank::Admin1Seat)
+                                ) =>
+                            {
+                                g.place_admin1(p).map(Cand::Admin1)
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    for c in seats {
+                        if !cands.contains(&c) {
+                            cands.push(c);
+                        }
+                    }
+                }
                 groups.push(Group {
                     key: keys.str(kid),
                     spans: Vec::new(),
@@ -2618,6 +2641,19 @@ mod tests {
         let p1 = m[1].place.as_ref().unwrap();
         assert_eq!(p1.precision, GeoPrecision::Point);
         assert_eq!(p1.feature_code, "PPLA");
+    }
+
+    #[test]
+    fn a_region_named_after_its_seat_is_the_seats_province() {
+        // GeoNames calls the province of Qala i Naw "Badghis" ("the Timbuktu region": Tombouctou)
+        let g = gazetteer();
+        let m = g.find_places("Fighting spread across the Qala i Naw province on Monday.");
+        assert_eq!(m.len(), 1, "{m:?}");
+        let p = m[0].place.as_ref().unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.precision),
+            ("Badghis", GeoPrecision::Admin1)
+        );
     }
 
     #[test]
