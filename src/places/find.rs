@@ -3,8 +3,8 @@
 
 use super::pairs::PairFilter;
 use super::{Context, Gazetteer, Rank, Small};
-use crate::model::{Place, PlaceMention, Span};
-use crate::text::{fold16, fold_char, ASCII_FOLD};
+use crate::model::{GeoPrecision, Place, PlaceMention, Span};
+use crate::text::{fold, fold16, fold_char, ASCII_FOLD};
 
 /// Longest name tried, in tokens.
 const MAX_N: usize = 6;
@@ -1789,6 +1789,23 @@ fn find_in(
             }
         }
     }
+    // "northern Israel", "southern Lebanon": where the country has a province named for that
+    // direction (Northern District, South Governorate), the province is meant.
+    if !toponyms {
+        for m in out.iter_mut() {
+            let Some(p) = m.place.as_ref() else {
+                continue;
+            };
+            if p.precision != GeoPrecision::Country {
+                continue;
+            }
+            if let Some(a) = direction_before(&text[..m.span.start])
+                .and_then(|d| direction_province(g, &p.country_code, d))
+            {
+                m.place = Some(a);
+            }
+        }
+    }
     for (s, p) in capitals {
         out.push(PlaceMention {
             span: s,
@@ -1808,6 +1825,34 @@ fn find_in(
     out.sort_by_key(|m| (m.span.start, m.span.end));
     let n = out.len();
     (out, n)
+}
+
+/// The compass direction of an adjective right before a name ("northern Israel"):
+/// "north", "south", "east" or "west".
+fn direction_before(before: &str) -> Option<&'static str> {
+    let w = before.strip_suffix(' ')?;
+    let w = w.rsplit(|c: char| !c.is_alphabetic()).next()?;
+    ["north", "south", "east", "west"]
+        .into_iter()
+        .find(|d| w.len() == d.len() + 3 && w.eq_ignore_ascii_case(&format!("{d}ern")))
+}
+
+/// The province of country `cc` named for direction `d` ("Northern District", "South
+/// Governorate", "Northern"), if it has one.
+fn direction_province(g: &Gazetteer, cc: &str, d: &str) -> Option<Place> {
+    let adj = format!("{d}ern");
+    let found = g.admin1.iter().position(|a| {
+        a.cc.eq_ignore_ascii_case(cc) && {
+            let n = fold(&a.name);
+            let (head, rest) = n.split_once(' ').unwrap_or((n.as_str(), ""));
+            (head == d || head == adj)
+                && matches!(
+                    rest,
+                    "" | "district" | "region" | "province" | "governorate"
+                )
+        }
+    })?;
+    Some(g.admin1_place(found as u32))
 }
 
 /// Whether tokens from `i` on are ", " and a country's or a province's name ("Parkland,
@@ -2641,6 +2686,25 @@ mod tests {
         let p1 = m[1].place.as_ref().unwrap();
         assert_eq!(p1.precision, GeoPrecision::Point);
         assert_eq!(p1.feature_code, "PPLA");
+    }
+
+    #[test]
+    fn a_direction_before_a_country_is_its_province_of_that_name() {
+        let g = gazetteer();
+        let t = "Rockets hit\u{2014}northern Lebanon on Monday.";
+        let m = g.find_places(t);
+        let p = m[0].place.as_ref().unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.precision),
+            ("North Governorate", GeoPrecision::Admin1)
+        );
+        // Afghanistan has no northern province in this gazetteer: the country stays
+        let m = g.find_places("Rockets hit northern Afghanistan on Monday.");
+        let p = m[0].place.as_ref().unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.precision),
+            ("Afghanistan", GeoPrecision::Country)
+        );
     }
 
     #[test]
