@@ -268,6 +268,10 @@ impl EventExtractor {
             in_force: story_date(&mentions.times, dct, story_begins, body.len()),
             focus_place: None,
             focus_area: None,
+            called_town: None,
+            called_city: None,
+            called: Vec::new(),
+            named_area: None,
             last_agents: Vec::new(),
             last_attackers: Vec::new(),
             main_country: mentions
@@ -724,6 +728,18 @@ impl EventExtractor {
                 })
                 .filter(|d| !s.date_in_relative(*d))
                 .map(|d| (d, sentence_no));
+            for (kind, text, p) in s.called_places() {
+                let named = Some((text.to_string(), p.clone()));
+                match kind {
+                    roles::StoryPlace::Town => state.called_town = named,
+                    roles::StoryPlace::City => state.called_city = named,
+                    roles::StoryPlace::Settlement => {}
+                    roles::StoryPlace::Area => state.named_area = named,
+                }
+                if kind != roles::StoryPlace::Area && !state.called.contains(&p.name) {
+                    state.called.push(p.name.clone());
+                }
+            }
             // narrative time moves with the days the story names (not those of the captions
             // and stamps above its dateline)
             if let (Some(d), Some(p), true) = (
@@ -1075,12 +1091,39 @@ impl EventExtractor {
                     places.push((None, state.country_place.clone(), 0));
                 }
                 // no place yet in the story: the story's country, at country precision
-                None => places.push(
-                    match state.focus_place.as_ref().or(state.focus_area.as_ref()) {
-                        Some((text, p)) => (Some(text.clone()), Some(p.clone()), 0),
-                        None => (None, state.country_place.clone(), 0),
-                    },
-                ),
+                // "the town", "the province" with no name: the one the story names most
+                None => {
+                    // (a town in focus the story named as a town, a city, a capital or a
+                    // port stays the referent: "Shibirghan, capital of Jowzjan province ...
+                    // the city's prison")
+                    let bare_focus = state
+                        .focus_place
+                        .as_ref()
+                        .is_some_and(|(_, p)| !state.called.contains(&p.name));
+                    // ("In Yangon, ... Police later arrested 300 demonstrators in the city": a
+                    // big city in focus is "the city" whatever the story called it)
+                    let small_focus = state.focus_place.as_ref().is_some_and(|(_, p)| {
+                        p.population < 100_000
+                            && !matches!(p.feature_code.as_str(), "PPLC" | "PPLA")
+                    });
+                    let story = match s.story_place_anaphor() {
+                        Some(roles::StoryPlace::Town) if bare_focus => state.called_town.as_ref(),
+                        Some(roles::StoryPlace::City) if bare_focus && small_focus => {
+                            state.called_city.as_ref()
+                        }
+                        Some(roles::StoryPlace::Area) => state.named_area.as_ref(),
+                        _ => None,
+                    };
+                    places.push(
+                        match story
+                            .or(state.focus_place.as_ref())
+                            .or(state.focus_area.as_ref())
+                        {
+                            Some((text, p)) => (Some(text.clone()), Some(p.clone()), 0),
+                            None => (None, state.country_place.clone(), 0),
+                        },
+                    )
+                }
             }
         }
         let place = places[0].1.clone();
@@ -1334,6 +1377,15 @@ struct ArticleState {
     focus_place: Option<(String, Place)>,
     /// The last province or district mentioned, the place of events while no town is in focus.
     focus_area: Option<(String, Place)>,
+    /// The last place the story called a town (or village), and a city ("the mountain town of
+    /// Gharyan", "Bara, a town on the road to Omdurman"), and the last province or district it
+    /// named: what "the town", "the city" or "the province" with no name of its own refers
+    /// to, even where a town was named bare since ("the push on Tripoli").
+    called_town: Option<(String, Place)>,
+    called_city: Option<(String, Place)>,
+    /// The names of the towns so called (by any of those nouns).
+    called: Vec<String>,
+    named_area: Option<(String, Place)>,
     /// The agents of the last event that named them.
     last_agents: Vec<Actor>,
     /// The agents of the last assault or seizure that named them.

@@ -260,6 +260,30 @@ const OBJECT_WORDS: &[&str] = &[
 ];
 /// Words within which a place outside the trigger's clause may still be its place.
 const NEAR_PLACE_WORDS: usize = 8;
+/// Nouns that, after "the", point back at the town a story is about ("the town's
+/// residents", "on the eastern outskirts"; possessives folded without the apostrophe).
+const TOWN_ANAPHORS: &[&str] = &["town", "towns", "village"];
+/// ... and at the city ("the city's southern districts").
+const CITY_ANAPHORS: &[&str] = &["city", "citys"];
+/// Nouns other than town and city that say what a place is ("Shibirghan, capital of Jowzjan
+/// province", "the besieged port of Mariupol"): a place so introduced is what "the city"
+/// after it refers to.
+const SETTLEMENT_NOUNS: &[&str] = &["capital", "port", "hometown", "stronghold"];
+/// Nouns that point back at the province or region a story is about.
+const AREA_ANAPHORS: &[&str] = &["province", "region", "provinces", "regions", "governorate"];
+
+/// What a definite place noun of a sentence points back at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoryPlace {
+    /// "the town", "the village"
+    Town,
+    /// "the city"
+    City,
+    /// a capital, a port: named as a town, but not what "the town" refers to
+    Settlement,
+    /// "the province", "the region"
+    Area,
+}
 /// Nouns that refer back to the place in focus.
 const PLACE_ANAPHORS: &[&str] = &["city", "town", "village", "capital", "district", "area"];
 
@@ -2037,6 +2061,59 @@ impl<'a> Sentence<'a> {
         matches!(after, Some(',' | ':' | '(' | ' ' | '—' | '–'))
     }
 
+    /// The towns the sentence calls a town or a city ("the mountain town of Gharyan",
+    /// "Bara, a town on the road to Omdurman", "Kunduz city"), and its provinces and districts,
+    /// in text order.
+    pub fn called_places(&self) -> Vec<(StoryPlace, &str, &Place)> {
+        let noun = |w: &str| match w {
+            "town" | "towns" | "village" | "villages" => Some(StoryPlace::Town),
+            "city" | "cities" => Some(StoryPlace::City),
+            _ => SETTLEMENT_NOUNS
+                .contains(&w)
+                .then_some(StoryPlace::Settlement),
+        };
+        let mut out = Vec::new();
+        for p in self.places.iter().filter(|p| self.usable_place(p)) {
+            let Some(place) = p.item.place.as_ref() else {
+                continue;
+            };
+            let kind = match place.precision {
+                GeoPrecision::Admin1 | GeoPrecision::Admin2 => Some(StoryPlace::Area),
+                GeoPrecision::Point => {
+                    // "the town of X"
+                    let of = (p.first >= 2 && self.words[p.first - 1] == "of")
+                        .then(|| noun(self.words[p.first - 2]))
+                        .flatten();
+                    // "X city"
+                    let after = self.words.get(p.last + 1).and_then(|w| noun(w));
+                    // "X, a (busy trading) town", "X, the city"
+                    // "the Eritrean capital Asmara"
+                    let before = p.first.checked_sub(1).and_then(|k| noun(self.words[k]));
+                    // "X, a (busy trading) town", "X, capital of Y province"
+                    let appos = || {
+                        let k = p.last + 1;
+                        if k >= self.words.len() || !self.boundary_before[k] {
+                            return None;
+                        }
+                        if matches!(self.words[k], "a" | "an" | "the") {
+                            (k + 1..(k + 5).min(self.words.len()))
+                                .take_while(|&j| !self.boundary_before[j])
+                                .find_map(|j| noun(self.words[j]))
+                        } else {
+                            noun(self.words[k])
+                        }
+                    };
+                    of.or(after).or(before).or_else(appos)
+                }
+                _ => None,
+            };
+            if let Some(k) = kind {
+                out.push((k, p.item.text.as_str(), place));
+            }
+        }
+        out
+    }
+
     /// The last town-level place of the sentence, to be the focus of what follows.
     pub fn last_point_place(&self) -> Option<(String, Place)> {
         self.places
@@ -2060,6 +2137,36 @@ impl<'a> Sentence<'a> {
                 && self.words[i - 1] == "the"
                 // "the city of Kunduz", "the district centre of Imam Sahib" name it
                 && !self.words[i + 1..(i + 3).min(self.words.len())].contains(&"of")
+        })
+    }
+
+    /// Does the sentence point back with a definite place noun that names no place of its
+    /// own ("inside the town", "the city's southern districts", "on the eastern outskirts",
+    /// "across the province")? Such a noun means the place the story is about, which the
+    /// caller knows; "the city of Kunduz" names it and is no such reference.
+    pub fn story_place_anaphor(&self) -> Option<StoryPlace> {
+        (1..self.words.len()).find_map(|i| {
+            let kind = if TOWN_ANAPHORS.contains(&self.words[i]) {
+                StoryPlace::Town
+            } else if CITY_ANAPHORS.contains(&self.words[i]) {
+                StoryPlace::City
+            } else if AREA_ANAPHORS.contains(&self.words[i]) {
+                StoryPlace::Area
+            } else {
+                return None;
+            };
+            // "the town", "the eastern outskirts" (one lower-case word between)
+            let the = self.words[i - 1] == "the"
+                || (i >= 2
+                    && self.words[i - 2] == "the"
+                    && !self.toks[i - 1].is_capitalized()
+                    && !self.places.iter().any(|p| p.first <= i && p.last >= i - 1));
+            let names_one = self.words[i + 1..(i + 3).min(self.words.len())].contains(&"of")
+                || self
+                    .places
+                    .iter()
+                    .any(|p| p.first <= i + 1 && p.last + 1 >= i);
+            (the && !names_one).then_some(kind)
         })
     }
 

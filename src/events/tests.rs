@@ -1894,3 +1894,58 @@ fn people_killed_in_an_assault_are_its_targets() {
     assert!(!names(&a[0].agents).contains(&"Abu Sayyaf"), "{evs:#?}");
     assert!(names(&a[0].targets).contains(&"Abu Sayyaf"), "{evs:#?}");
 }
+
+#[test]
+fn the_town_refers_to_the_place_called_a_town_over_a_bare_named_one() {
+    let evs = events(
+        "Rebels seized the mountain town of Taloqan on Sunday. Officials in Kunduz said the \
+         army would strike back. On Tuesday government troops attacked positions inside the \
+         town from three sides.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].place.as_ref().unwrap().name, "Taloqan");
+}
+
+#[test]
+fn the_province_refers_to_the_last_province_named() {
+    let evs = events(
+        "Militants overran the district of Khanabad in Kunduz province on Sunday. Officials \
+         in Kabul said the army would strike back. Troops shelled rebel positions across the \
+         province on Tuesday.",
+    );
+    let s = of_type(&evs, EventType::Shelling);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    let p = s[0].place.as_ref().unwrap();
+    assert_eq!(
+        (p.name.as_str(), p.precision),
+        ("Kunduz", GeoPrecision::Admin1)
+    );
+}
+
+#[test]
+fn a_given_name_before_a_surname_is_no_place_even_where_a_province_is_so_called() {
+    let g = &pipeline().gazetteer;
+    for t in [
+        "Russia's Vladimir Putin said on Monday that talks would go on.",
+        "Presidents Vladimir Putin and Emmanuel Macron spoke by phone.",
+    ] {
+        let m = g.find_places(t);
+        assert!(m.iter().all(|m| m.text != "Vladimir"), "{t}: {m:?}");
+    }
+    // the town itself is still a place
+    let m = g.find_places("Drones struck an oil depot in Vladimir on Monday.");
+    assert!(m.iter().any(|m| m.text == "Vladimir"), "{m:?}");
+}
+
+#[test]
+fn a_big_city_in_focus_is_the_city_whatever_the_story_called_it() {
+    let evs = events(
+        "In Mandalay, the country's second city, soldiers fired on marchers on Monday. In \
+         Yangon, police fired tear gas at protesters on Monday. Police later arrested more than \
+         300 demonstrators in the city.",
+    );
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].place.as_ref().unwrap().name, "Yangon");
+}

@@ -3,8 +3,8 @@
 
 use super::pairs::PairFilter;
 use super::{Context, Gazetteer, Rank, Small};
-use crate::model::{Place, PlaceMention, Span};
-use crate::text::{fold16, fold_char, ASCII_FOLD};
+use crate::model::{GeoPrecision, Place, PlaceMention, Span};
+use crate::text::{fold, fold16, fold_char, ASCII_FOLD};
 
 /// Longest name tried, in tokens.
 const MAX_N: usize = 6;
@@ -1272,17 +1272,36 @@ fn find_in(
         };
         // A single word right before another capitalised word that is no name and no stop
         // word is a first name ("Kelly Smith"), not a town.
-        let first_name = n == 1
+        let before_name = n == 1
             && i < toks.len()
             && toks[i].cap
             && joinable_or_hyphen(f, &toks[i - 1], &toks[i])
             // "Kelly Smith said", not "Kuje Medium Security Centre".
             && !(i + 1 < toks.len() && toks[i + 1].cap && joinable(f, &toks[i], &toks[i + 1]))
-            && next & (Context::STOP | Context::FEATURE | Context::ADMIN1) == 0
-            && {
+            && next & (Context::FEATURE | Context::ADMIN1) == 0;
+        // (a stop word is no surname, unless listed as one: "Putin")
+        let before_surname =
+            before_name && (next & Context::STOP == 0 || next & Context::PERSON != 0);
+        let before_name = before_name && next & Context::STOP == 0;
+        // (the next word's key and whether it is a name, asked once)
+        let next_known = before_name && {
+            let k = keys.id(toks[i].fs as usize, toks[i].fe as usize);
+            keys.known(g, k)
+        };
+        let first_name = before_name && !next_known;
+        // A listed given name before a surname is a person even where a province answers
+        // to it, and even where some village is called like the surname ("Vladimir Putin";
+        // not before a country or a province, nor a country itself: "Jordan", "Georgia").
+        let given_before_surname = before_surname
+            && !is_country
+            && ctx.flags(key) & Context::PERSON != 0
+            && (!next_known || {
                 let k = keys.id(toks[i].fs as usize, toks[i].fe as usize);
-                !keys.known(g, k)
-            };
+                !keys.keys[k].small.is_some_and(|v| {
+                    v.iter()
+                        .any(|s| matches!(s, Small::Country(_) | Small::Admin1(_)))
+                })
+            });
         let big = || {
             g.postings(name)
                 .iter()
@@ -1300,9 +1319,10 @@ fn find_in(
         // even where a big city answers to it
         // A country or a province right after a listed given name is a surname too
         // ("Andrew Jordan", "Bill Holland").
-        if (surname || first_name || person)
-            && (!major_region || after_given)
-            && (person && (first_name || surname) || !big())
+        if given_before_surname
+            || (surname || first_name || person)
+                && (!major_region || after_given)
+                && (person && (first_name || surname) || !big())
         {
             keys.keys[kid].person = true;
             continue;
@@ -1455,6 +1475,29 @@ fn find_in(
                     }
                     Cand::Place(p >> 1, p & 1 == 1)
                 }));
+                // "the Timbuktu region": a province named after its seat where GeoNames
+                // calls the province otherwise (Tombouctou): the seat's province is a reading
+                if hint == Hint::Admin1 && !cands.iter().any(|c| matches!(c, Cand::Admin1(_))) {
+                    let seats: Vec<Cand> = cands
+                        .iter()
+                        .filter_map(|&c| match c {
+                            Cand::Place(p, _)
+                                if matches!(
+                                    g.ranks.get(g.store.places[p as usize].fcode as usize),
+                                    Some(Rank::Admin1Seat)
+                                ) =>
+                            {
+                                g.place_admin1(p).map(Cand::Admin1)
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    for c in seats {
+                        if !cands.contains(&c) {
+                            cands.push(c);
+                        }
+                    }
+                }
                 groups.push(Group {
                     key: keys.str(kid),
                     spans: Vec::new(),
@@ -1746,6 +1789,23 @@ fn find_in(
             }
         }
     }
+    // "northern Israel", "southern Lebanon": where the country has a province named for that
+    // direction (Northern District, South Governorate), the province is meant.
+    if !toponyms {
+        for m in out.iter_mut() {
+            let Some(p) = m.place.as_ref() else {
+                continue;
+            };
+            if p.precision != GeoPrecision::Country {
+                continue;
+            }
+            if let Some(a) = direction_before(&text[..m.span.start])
+                .and_then(|d| direction_province(g, &p.country_code, d))
+            {
+                m.place = Some(a);
+            }
+        }
+    }
     for (s, p) in capitals {
         out.push(PlaceMention {
             span: s,
@@ -1765,6 +1825,34 @@ fn find_in(
     out.sort_by_key(|m| (m.span.start, m.span.end));
     let n = out.len();
     (out, n)
+}
+
+/// The compass direction of an adjective right before a name ("northern Israel"):
+/// "north", "south", "east" or "west".
+fn direction_before(before: &str) -> Option<&'static str> {
+    let w = before.strip_suffix(' ')?;
+    let w = w.rsplit(|c: char| !c.is_alphabetic()).next()?;
+    ["north", "south", "east", "west"]
+        .into_iter()
+        .find(|d| w.len() == d.len() + 3 && w.eq_ignore_ascii_case(&format!("{d}ern")))
+}
+
+/// The province of country `cc` named for direction `d` ("Northern District", "South
+/// Governorate", "Northern"), if it has one.
+fn direction_province(g: &Gazetteer, cc: &str, d: &str) -> Option<Place> {
+    let adj = format!("{d}ern");
+    let found = g.admin1.iter().position(|a| {
+        a.cc.eq_ignore_ascii_case(cc) && {
+            let n = fold(&a.name);
+            let (head, rest) = n.split_once(' ').unwrap_or((n.as_str(), ""));
+            (head == d || head == adj)
+                && matches!(
+                    rest,
+                    "" | "district" | "region" | "province" | "governorate"
+                )
+        }
+    })?;
+    Some(g.admin1_place(found as u32))
 }
 
 /// Whether tokens from `i` on are ", " and a country's or a province's name ("Parkland,
@@ -2598,6 +2686,38 @@ mod tests {
         let p1 = m[1].place.as_ref().unwrap();
         assert_eq!(p1.precision, GeoPrecision::Point);
         assert_eq!(p1.feature_code, "PPLA");
+    }
+
+    #[test]
+    fn a_direction_before_a_country_is_its_province_of_that_name() {
+        let g = gazetteer();
+        let t = "Rockets hit\u{2014}northern Lebanon on Monday.";
+        let m = g.find_places(t);
+        let p = m[0].place.as_ref().unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.precision),
+            ("North Governorate", GeoPrecision::Admin1)
+        );
+        // Afghanistan has no northern province in this gazetteer: the country stays
+        let m = g.find_places("Rockets hit northern Afghanistan on Monday.");
+        let p = m[0].place.as_ref().unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.precision),
+            ("Afghanistan", GeoPrecision::Country)
+        );
+    }
+
+    #[test]
+    fn a_region_named_after_its_seat_is_the_seats_province() {
+        // GeoNames calls the province of Qala i Naw "Badghis" ("the Timbuktu region": Tombouctou)
+        let g = gazetteer();
+        let m = g.find_places("Fighting spread across the Qala i Naw province on Monday.");
+        assert_eq!(m.len(), 1, "{m:?}");
+        let p = m[0].place.as_ref().unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.precision),
+            ("Badghis", GeoPrecision::Admin1)
+        );
     }
 
     #[test]
