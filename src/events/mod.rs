@@ -475,7 +475,12 @@ impl EventExtractor {
                     || (trig.event_type == EventType::Assault
                         && seen.iter().any(|t| is_violent(*t)));
                 // (a verb's participle is no noun that refers back: "the besieged port")
-                let definite = trig.roles != Roles::Svo && s.definite(m.first) && told;
+                // ("began their offensive", "launched its assault": a verb that starts the
+                // event tells it, it does not refer back)
+                let definite = trig.roles != Roles::Svo
+                    && s.definite(m.first)
+                    && told
+                    && !s.launched_before(m.first);
                 let (cs, ce) = s.clause(m.first, m.last);
                 // a modal of the main clause does not reach into "when ...", "after ..."
                 let cs = s.subordinate_start(m.first, cs);
@@ -874,6 +879,7 @@ impl EventExtractor {
                     Some((d, k))
                         if k + 1 == state.sentence_no
                             && !s.has_times()
+                            && !s.recent_span()
                             && !s.present_perfect_before(m.first) =>
                     {
                         (Some(d), false)

@@ -1065,6 +1065,24 @@ impl<'a> Sentence<'a> {
     /// assault", "this week's attack") or a possessive ("its withdrawal", "Moscow's retreat")?
     /// Up to two modifiers may stand between; an actor among them makes the phrase a new
     /// description ("the Taliban attack"), not a reference back.
+    /// Does a verb that starts an event stand before the nominal at `first`, past its
+    /// determiner and up to two modifiers ("began their offensive", "launched a new assault")?
+    pub fn launched_before(&self, first: usize) -> bool {
+        (first.saturating_sub(4)..first).rev().any(|i| {
+            matches!(
+                self.words[i],
+                "launched"
+                    | "began"
+                    | "begun"
+                    | "started"
+                    | "mounted"
+                    | "opened"
+                    | "unleashed"
+                    | "staged"
+            ) && !self.boundary_between(i, first)
+        })
+    }
+
     pub fn definite(&self, first: usize) -> bool {
         let possessive = |i: usize| {
             matches!(self.words[i], "its" | "their" | "his" | "her")
@@ -2443,6 +2461,15 @@ impl<'a> Sentence<'a> {
     }
 
     /// Does the sentence hold a time expression after its dateline?
+    /// Does the sentence measure a span back from now ("in the past week", "over the last
+    /// few days")? It tells the story's own recent time, not an earlier episode's.
+    pub fn recent_span(&self) -> bool {
+        self.durations.iter().any(|t| {
+            let l = t.item.text.to_ascii_lowercase();
+            l.contains("past ") || l.contains("last ")
+        })
+    }
+
     pub fn has_times(&self) -> bool {
         let dateline = self.dateline_end();
         self.times.iter().any(|t| t.first >= dateline)

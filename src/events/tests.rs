@@ -4,7 +4,7 @@
 
 use crate::model::*;
 use crate::pipeline::Pipeline;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::sync::OnceLock;
 
 fn pipeline() -> &'static Pipeline {
@@ -1948,4 +1948,25 @@ fn a_big_city_in_focus_is_the_city_whatever_the_story_called_it() {
     let a = of_type(&evs, EventType::Arrest);
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert_eq!(a[0].place.as_ref().unwrap().name, "Yangon");
+}
+
+#[test]
+fn launching_an_offensive_tells_it_and_the_past_week_is_the_story_s_time() {
+    // "began their offensive": a new event, not a reference back to the seizure told first
+    let evs = events(
+        "Rebels have taken full control of Gao, the army said on Saturday. The rebels began \
+         their offensive to take the town in October, throwing wave after wave of fighters at \
+         its defences.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].date.unwrap().date.month(), 10);
+    // "in the past week" does not go on with the October episode
+    let evs = events(
+        "The rebels began their offensive on Gao on October 3. In the past week, army \
+         aircraft dropped dozens of bombs a day on rebel positions in the town.",
+    );
+    let s = of_type(&evs, EventType::AirStrike);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_ne!(s[0].date.unwrap().date.month(), 10, "{evs:#?}");
 }
