@@ -936,6 +936,10 @@ impl EventExtractor {
                 };
             }
         }
+        // "a U.S. military unit was evacuated": forces pulled out are who withdrew
+        if t == EventType::Withdrawal && agents.is_empty() && s.is_passive_at(m.first) {
+            agents.append(&mut targets);
+        }
         // "Planes carrying freed detainees landed": a craft is no side of a release, a
         // meeting or an arrest
         if !is_violent(t) {

@@ -1970,3 +1970,22 @@ fn launching_an_offensive_tells_it_and_the_past_week_is_the_story_s_time() {
     assert_eq!(s.len(), 1, "{evs:#?}");
     assert_ne!(s[0].date.unwrap().date.month(), 10, "{evs:#?}");
 }
+
+#[test]
+fn hostages_taken_a_transition_agreed_and_a_unit_evacuated() {
+    let evs = events("Gunmen took a priest and several parishioners hostage in Marawi on Tuesday.");
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+    let evs = events("On Monday the generals and the opposition agreed on a transition period.");
+    assert_eq!(of_type(&evs, EventType::Agreement).len(), 1, "{evs:#?}");
+    let evs = events("A small U.S. military unit based in Tripoli was evacuated on Sunday.");
+    let w = of_type(&evs, EventType::Withdrawal);
+    assert_eq!(w.len(), 1, "{evs:#?}");
+    assert_eq!(names(&w[0].agents), vec!["United States"]);
+    // civilians evacuated: no withdrawal
+    let evs = events("Hundreds of civilians were evacuated from Tripoli on Sunday.");
+    assert!(of_type(&evs, EventType::Withdrawal).is_empty(), "{evs:#?}");
+}
