@@ -47,6 +47,7 @@ impl Pipeline {
         let (tagger, actors, mut events, cues) = rest?;
         events.set_machines(actors.machine_nouns());
         events.set_captives(actors.captive_words());
+        events.set_civil_sites(actors.civil_site_words());
         Ok(Pipeline {
             gazetteer,
             tagger,

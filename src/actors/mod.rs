@@ -209,6 +209,8 @@ pub struct ActorDictionary {
     not_after: FastSet<String>,
     /// People whose capture is an arrest, not a seizure of territory (class `captive`).
     captives: FastSet<String>,
+    /// Places of civilian life whose storming hits civilians (class `civil_site`).
+    civil_sites: FastSet<String>,
     not_name: FastSet<String>,
     patterns: Vec<Pattern>,
     /// Folded patterns, run over the folded text.
@@ -332,6 +334,7 @@ impl ActorDictionary {
             place_noun: FastSet::default(),
             not_after: FastSet::default(),
             captives: FastSet::default(),
+            civil_sites: FastSet::default(),
             not_name: FastSet::default(),
             patterns: Vec::new(),
             trie: Trie::new::<&str>(&[]),
@@ -457,6 +460,10 @@ impl ActorDictionary {
                 }
                 "captive" => {
                     d.captives.insert(fold(phrase));
+                    continue;
+                }
+                "civil_site" => {
+                    d.civil_sites.insert(fold(phrase));
                     continue;
                 }
                 "not_name" => {
@@ -621,6 +628,11 @@ impl ActorDictionary {
     /// "fugitive", "kingpin").
     pub fn captive_words(&self) -> crate::hash::FastSet<String> {
         self.captives.clone()
+    }
+
+    /// Folded words for places of civilian life (class `civil_site`: "school", "hotel").
+    pub fn civil_site_words(&self) -> crate::hash::FastSet<String> {
+        self.civil_sites.clone()
     }
 
     pub fn machine_nouns(&self) -> crate::hash::FastSet<String> {

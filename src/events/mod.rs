@@ -36,6 +36,8 @@ pub struct EventExtractor {
     machines: crate::hash::FastSet<String>,
     /// People whose capture is an arrest ([`Self::set_captives`]).
     captives: crate::hash::FastSet<String>,
+    /// Places of civilian life ([`Self::set_civil_sites`]).
+    civil_sites: crate::hash::FastSet<String>,
     /// Rules out, before it is tokenised, a sentence that can hold no trigger or death word.
     prefilter: prefilter::SentenceFilter,
 }
@@ -114,6 +116,7 @@ impl EventExtractor {
         Ok(EventExtractor {
             machines: Default::default(),
             captives: Default::default(),
+            civil_sites: Default::default(),
             furniture_max: furniture.iter().map(String::len).max().unwrap_or(0),
             furniture_ascii: furniture.iter().all(|f| f.is_ascii()),
             prefilter: prefilter::SentenceFilter::new(&triggers, fatalities::DEATH),
@@ -187,6 +190,12 @@ impl EventExtractor {
             }
             _ => false,
         }
+    }
+
+    /// Places of civilian life whose storming by an armed group is an attack on civilians
+    /// (folded words, from [`crate::actors::ActorDictionary::civil_site_words`]).
+    pub fn set_civil_sites(&mut self, sites: crate::hash::FastSet<String>) {
+        self.civil_sites = sites;
     }
 
     /// The people whose capture is an arrest, not territory taken (folded words, from
@@ -1168,6 +1177,24 @@ impl EventExtractor {
                 targets.push(Actor {
                     name: "Protesters".into(),
                     actor_type: Some(ActorType::Protesters),
+                    country: None,
+                });
+            }
+        }
+        // "gunmen stormed the school", "a similar assault on the Asasey hotel": a non-state
+        // armed group's assault on a place of civilian life attacks civilians
+        if t == EventType::Assault
+            && agents
+                .iter()
+                .all(|a| a.actor_type.is_none() || crate::actors::is_armed_group(a))
+            && s.object_word_after(m.first, m.last, |w| self.civil_sites.contains(w))
+        {
+            t = EventType::AttackOnCivilians;
+            targets.retain(is_civilian_side);
+            if targets.is_empty() {
+                targets.push(Actor {
+                    name: "Civilians".into(),
+                    actor_type: Some(ActorType::Civilians),
                     country: None,
                 });
             }

@@ -919,22 +919,25 @@ impl<'a> Sentence<'a> {
             && !self.boundary_between(k - 2, first)
     }
 
-    /// Is what the trigger ending at `last` acts on a crowd of protesters ("stormed the
-    /// sit-in", "the storming of the main protest camp", "attacked demonstrators")? The
-    /// object within four words of its end, in the clause.
-    pub fn protest_object_after(&self, first: usize, last: usize) -> bool {
-        // "attacked the town in protest at": a preposition ends the object (the trigger's own
-        // words may hold it: "stormed ~ building")
-        (first + 1..(last + 5).min(self.words.len()))
+    /// Does a word `is_object` accepts stand as the object of the trigger at `first..=last`:
+    /// within five words of its end, in its clause, before any preposition of place or
+    /// purpose ("attacked the town in protest at", "an ambush near the village of X")? The
+    /// trigger's own words may hold it ("stormed ~ building").
+    pub fn object_word_after(
+        &self,
+        first: usize,
+        last: usize,
+        is_object: impl Fn(&str) -> bool,
+    ) -> bool {
+        (first + 1..(last + 6).min(self.words.len()))
             .take_while(|&k| {
                 !self.boundary_between(first, k)
                     && !matches!(
                         self.words[k],
                         "in" | "at"
-                            | "on"
                             | "near"
                             | "outside"
-                            | "against"
+                            | "around"
                             | "over"
                             | "after"
                             | "during"
@@ -943,14 +946,21 @@ impl<'a> Sentence<'a> {
                             | "by"
                             | "to"
                             | "from"
+                            | "close"
+                            | "inside"
                     )
             })
-            .any(|k| {
-                let w = self.words[k];
-                w.starts_with("protest")
-                    || w.starts_with("demonstrat")
-                    || matches!(w, "sit in" | "marchers" | "rally" | "rallies")
-            })
+            .any(|k| is_object(self.words[k]))
+    }
+
+    /// Is what the trigger acts on a crowd of protesters ("stormed the sit-in", "the storming
+    /// of the main protest camp", "attacked demonstrators")?
+    pub fn protest_object_after(&self, first: usize, last: usize) -> bool {
+        self.object_word_after(first, last, |w| {
+            w.starts_with("protest")
+                || w.starts_with("demonstrat")
+                || matches!(w, "sit in" | "marchers" | "rally" | "rallies")
+        })
     }
 
     /// Does the sentence name civilians other than as speakers ("killing two residents"; not

@@ -1989,3 +1989,24 @@ fn hostages_taken_a_transition_agreed_and_a_unit_evacuated() {
     let evs = events("Hundreds of civilians were evacuated from Tripoli on Sunday.");
     assert!(of_type(&evs, EventType::Withdrawal).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn an_armed_group_storming_a_school_attacks_civilians_but_an_ambush_near_a_village_is_a_clash() {
+    let evs = events("Gunmen stormed the Government Girls Secondary School in Jangebe on Friday.");
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+    assert!(of_type(&evs, EventType::Assault).is_empty(), "{evs:#?}");
+    let evs = events("On Friday, an ambush near the village of Tongo Tongo killed eight soldiers.");
+    assert_eq!(of_type(&evs, EventType::Assault).len(), 1, "{evs:#?}");
+    // "rescued" people are freed
+    let evs =
+        events("Police said 40 people had been rescued from the hotel in Mogadishu on Friday.");
+    assert_eq!(
+        of_type(&evs, EventType::PrisonerRelease).len(),
+        1,
+        "{evs:#?}"
+    );
+}
