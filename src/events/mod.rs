@@ -495,9 +495,15 @@ impl EventExtractor {
                 let cs = s.subordinate_start(m.first, cs);
                 let modality = self
                     .modality
-                    .unrealised_with(&words, m.first, m.last, (cs, ce), question, &|i| {
-                        !s.word_in_actor(i)
-                    })
+                    .unrealised_with(
+                        &words,
+                        m.first,
+                        m.last,
+                        (cs, ce),
+                        question,
+                        &|i| !s.word_in_actor(i),
+                        &|i| s.word_in_time(i),
+                    )
                     .filter(|&kind| {
                         kind != SINCE
                             || !dated_references

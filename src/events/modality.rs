@@ -154,12 +154,14 @@ impl ModalityLexicon {
             (clause_start, clause_end),
             question,
             &|_| false,
+            &|_| false,
         )
     }
 
     /// [`Self::unrealised`], where `modifier(i)` says word `i` may stand between an adjacent
     /// count or claim and the trigger (it is no actor's word: "dozens of gunmen attacked" is
-    /// one attack, "dozens of deadly attacks" many).
+    /// one attack, "dozens of deadly attacks" many), and `in_time(i)` that word `i` belongs to
+    /// a time expression, where no cue starts ("in late May" holds no modal "may").
     pub fn unrealised_with(
         &self,
         words: &[&str],
@@ -168,6 +170,7 @@ impl ModalityLexicon {
         (clause_start, clause_end): (usize, usize),
         question: bool,
         modifier: &dyn Fn(usize) -> bool,
+        in_time: &dyn Fn(usize) -> bool,
     ) -> Option<&str> {
         if question {
             return Some("question");
@@ -231,6 +234,10 @@ impl ModalityLexicon {
             }
             let range = if cue.after { last + 1..hi } else { lo..first };
             for i in range.clone() {
+                // "captured in late May": a word of a time expression starts no cue
+                if in_time(i) {
+                    continue;
+                }
                 // "the first town to fall since ...": the "since" measures this event, it
                 // does not make it a running count
                 if words[i] == "since" && self.landmark_before(words, i).is_some() {
@@ -513,9 +520,15 @@ mod tests {
         let folded: Vec<String> = sentence.split_whitespace().map(crate::text::fold).collect();
         let words: Vec<&str> = folded.iter().map(String::as_str).collect();
         let t = words.iter().position(|w| *w == trigger).unwrap();
-        m.unrealised_with(&words, t, t, (0, words.len()), false, &|i| {
-            !actor_words.contains(&words[i])
-        })
+        m.unrealised_with(
+            &words,
+            t,
+            t,
+            (0, words.len()),
+            false,
+            &|i| !actor_words.contains(&words[i]),
+            &|_| false,
+        )
         .map(str::to_string)
     }
 

@@ -1042,6 +1042,11 @@ impl<'a> Sentence<'a> {
         self.actors.iter().any(|a| a.first <= i && i <= a.last)
     }
 
+    /// Is word `i` inside a time expression ("late May": no modal "may")?
+    pub fn word_in_time(&self, i: usize) -> bool {
+        self.times.iter().any(|t| t.first <= i && i <= t.last)
+    }
+
     /// Is the noun at word `first` an indefinite adjunct of another verb of the sentence, with
     /// no "by X" of its own? "killed 132 people in an overnight raid" (a frame: the raid is
     /// how the killing was done), "took Raqqa after a final push on the militants' positions"

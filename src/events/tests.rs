@@ -2010,3 +2010,25 @@ fn an_armed_group_storming_a_school_attacks_civilians_but_an_ambush_near_a_villa
         "{evs:#?}"
     );
 }
+
+#[test]
+fn captives_handed_back_are_released_and_a_month_of_may_is_no_modal() {
+    let evs = events(
+        "Two soldiers whom the army captured in late May were handed back at the border near \
+         Goma on Monday.",
+    );
+    assert_eq!(
+        of_type(&evs, EventType::PrisonerRelease).len(),
+        1,
+        "{evs:#?}"
+    );
+    // a modal "may" still keeps an event out
+    let evs = events("The rebels may attack Goma on Monday.");
+    assert!(evs.is_empty(), "{evs:#?}");
+    // control handed back is a withdrawal, not a release
+    let evs = events("The army handed back control of the base near Goma on Monday.");
+    assert!(
+        of_type(&evs, EventType::PrisonerRelease).is_empty(),
+        "{evs:#?}"
+    );
+}
