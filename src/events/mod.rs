@@ -501,8 +501,10 @@ impl EventExtractor {
                         m.last,
                         (cs, ce),
                         question,
-                        &|i| !s.word_in_actor(i),
-                        &|i| s.word_in_time(i),
+                        modality::WordsOf {
+                            modifier: &|i| !s.word_in_actor(i),
+                            in_time: &|i| s.word_in_time(i),
+                        },
                     )
                     .filter(|&kind| {
                         kind != SINCE

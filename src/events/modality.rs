@@ -29,6 +29,14 @@ const FACT: &str = "fact";
 const ADJACENT_MODIFIERS: usize = 2;
 
 /// The modality cues.
+/// What the caller knows of the sentence's words, for [`ModalityLexicon::unrealised_with`]:
+/// `modifier(i)`, word `i` may stand between an adjacent count or claim and the trigger (it is
+/// no actor's word); `in_time(i)`, word `i` belongs to a time expression, where no cue starts.
+pub struct WordsOf<'f> {
+    pub modifier: &'f dyn Fn(usize) -> bool,
+    pub in_time: &'f dyn Fn(usize) -> bool,
+}
+
 pub struct ModalityLexicon {
     cues: Vec<Cue>,
     /// Cues by the index key (first three chars) of each alternative of their first word.
@@ -153,8 +161,10 @@ impl ModalityLexicon {
             last,
             (clause_start, clause_end),
             question,
-            &|_| false,
-            &|_| false,
+            WordsOf {
+                modifier: &|_| false,
+                in_time: &|_| false,
+            },
         )
     }
 
@@ -169,9 +179,9 @@ impl ModalityLexicon {
         last: usize,
         (clause_start, clause_end): (usize, usize),
         question: bool,
-        modifier: &dyn Fn(usize) -> bool,
-        in_time: &dyn Fn(usize) -> bool,
+        words_of: WordsOf<'_>,
     ) -> Option<&str> {
+        let WordsOf { modifier, in_time } = words_of;
         if question {
             return Some("question");
         }
@@ -526,8 +536,10 @@ mod tests {
             t,
             (0, words.len()),
             false,
-            &|i| !actor_words.contains(&words[i]),
-            &|_| false,
+            WordsOf {
+                modifier: &|i| !actor_words.contains(&words[i]),
+                in_time: &|_| false,
+            },
         )
         .map(str::to_string)
     }
