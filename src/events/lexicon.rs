@@ -340,13 +340,21 @@ impl FirstWordIndex {
         }
         // an exact word's list: the triggers sharing its key (those an index by keys would
         // try) whose first word matches it
-        for (w, list) in &mut by_word {
-            let k = key_str(w);
-            for (i, t) in triggers.iter().enumerate() {
-                let shares_key = first_alts(t).iter().any(|(a, _)| key_str(a) == k);
-                if shares_key && t.phrase.words[0].matches(w) {
+        let mut by_key: WordMap<Vec<usize>> = WordMap::default();
+        for (i, t) in triggers.iter().enumerate() {
+            for (a, _) in first_alts(t) {
+                let list = by_key.entry(key(a)).or_default();
+                if list.last() != Some(&i) {
                     list.push(i);
                 }
+            }
+        }
+        for (w, list) in &mut by_word {
+            if let Some(cands) = by_key.get(key_str(w)) {
+                let matching = cands
+                    .iter()
+                    .filter(|&&i| triggers[i].phrase.words[0].matches(w));
+                list.extend(matching);
             }
         }
         stems.seal(&stem_keys);
