@@ -516,7 +516,7 @@ impl ActorDictionary {
             }
         }
 
-        d.trie = Trie::new(&pats.folded);
+        d.trie = Trie::for_whole_words(&pats.folded);
         d.trie_exact = Trie::new(&pats.exact);
         d.country_actors = (0..d.countries.len() as u32)
             .map(|ci| d.make_country_actor(ci))

@@ -305,6 +305,10 @@ pub(crate) struct Trie {
     /// Per state, the range of `outs` holding the patterns that end there (in pattern order).
     out_range: Vec<(u32, u32)>,
     outs: Vec<u32>,
+    /// With [`Self::for_whole_words`]: bit `word_hash(w) % FIRST_WORD_BITS` set for the first
+    /// word `w` of each pattern (and `w` + "s" for a one-word pattern); a word start whose word
+    /// has no bit set is not walked. Empty: every word start is walked.
+    first_words: Vec<u64>,
 }
 
 impl Trie {
@@ -447,7 +451,42 @@ impl Trie {
             edges,
             out_range,
             outs,
+            first_words: Vec::new(),
         }
+    }
+
+    /// A trie for callers that keep only matches that end a word, or that a possessive "s"
+    /// and a word's end follow: [`Self::find_at_word_starts`] may then leave out matches
+    /// that end inside a word (it walks only from words that are the first word of a pattern,
+    /// or, for a one-word pattern, that word and "s"), and reports every other match.
+    pub fn for_whole_words<S: AsRef<[u8]>>(patterns: &[S]) -> Trie {
+        let mut t = Trie::new(patterns);
+        let mut bits = vec![0u64; FIRST_WORD_BITS / 64];
+        let mut set = |w: &[u8]| {
+            let h = crate::hash::word_hash(w) as usize % FIRST_WORD_BITS;
+            bits[h / 64] |= 1 << (h % 64);
+        };
+        for p in patterns {
+            let p = p.as_ref();
+            // (a pattern that is no UTF-8 leaves every word start walked)
+            let Some(l) = first_word_len(p) else { return t };
+            set(&p[..l]);
+            if l == p.len() {
+                set(&[p, b"s"].concat());
+            }
+        }
+        t.first_words = bits;
+        t
+    }
+
+    /// Can word `w` be the first word of a pattern (see `first_words`)?
+    #[inline]
+    fn first_word_may(&self, w: &[u8]) -> bool {
+        if self.first_words.is_empty() {
+            return true;
+        }
+        let h = crate::hash::word_hash(w) as usize % FIRST_WORD_BITS;
+        self.first_words[h / 64] >> (h % 64) & 1 != 0
     }
 
     /// The transition of state `s` on byte class `c` (0 for none).
@@ -582,7 +621,9 @@ impl Trie {
                 let len = (word_end - p).min(MAX_LEN);
                 if self.word_lens[k2] >> len & 1 != 0 {
                     let key = k2 * nc + cl(p + 2);
-                    if self.prefix3[key >> 6] >> (key & 63) & 1 != 0 {
+                    if self.prefix3[key >> 6] >> (key & 63) & 1 != 0
+                        && self.first_word_may(&b[p..word_end])
+                    {
                         self.walk(b, p, &mut |e, pid| emit(p, e, pid));
                     }
                 }
@@ -591,6 +632,9 @@ impl Trie {
         }
     }
 }
+
+/// Bits of `Trie::first_words` (8 KB).
+const FIRST_WORD_BITS: usize = 1 << 16;
 
 /// Word lengths (in bytes) from this one on share a bit of `Trie::word_lens`.
 const MAX_LEN: usize = 15;
@@ -784,5 +828,42 @@ mod tests {
         let mut got = Vec::new();
         t.find_at_word_starts("(Kabul) kabul", |s, e, p| got.push((s, e, p)));
         assert_eq!(got, vec![(8, 11, 1), (8, 13, 0), (8, 13, 2)]);
+    }
+
+    #[test]
+    fn whole_word_trie_keeps_every_match_that_ends_a_word() {
+        let pats = [
+            "the",
+            "the group",
+            "isl",
+            "islamic state",
+            "taliban",
+            "u.s.",
+            "é",
+            "état",
+            "(x",
+            "al shabaab",
+            "7th",
+        ];
+        let all = Trie::new(&pats);
+        let whole = Trie::for_whole_words(&pats);
+        let text = "the groups isl islamic state islamist talibans taliban talibanx u.s. u.k. \
+                    é état étatx (x the 7th al shabaab al shabaabs theme isle";
+        let ends_word = |e: usize| {
+            let rest = &text.as_bytes()[e..];
+            let alnum = |i: usize| rest.get(i).is_some_and(u8::is_ascii_alphanumeric);
+            !alnum(0) || (rest[0] == b's' && !alnum(1))
+        };
+        let (mut a, mut w) = (Vec::new(), Vec::new());
+        all.find_at_word_starts(text, |s, e, p| a.push((s, e, p)));
+        whole.find_at_word_starts(text, |s, e, p| w.push((s, e, p)));
+        // the whole-word trie leaves out "isl" inside "islamist" and "isle"; nothing that ends
+        // a word
+        assert!(w.len() < a.len());
+        assert!(w.iter().all(|m| a.contains(m)));
+        a.retain(|&(_, e, _)| ends_word(e));
+        w.retain(|&(_, e, _)| ends_word(e));
+        assert!(a.len() > 10);
+        assert_eq!(a, w);
     }
 }

@@ -93,14 +93,6 @@ impl Phrase {
         }
         go(&self.words, words, i)
     }
-
-    /// Index keys for the first word (first three chars of each alternative).
-    fn keys(&self) -> Vec<String> {
-        match self.words.first() {
-            Some(WordPat::Any(alts)) => alts.iter().map(|(a, _)| key(a)).collect(),
-            _ => Vec::new(),
-        }
-    }
 }
 
 /// A filter over the first three bytes of words (hashed into 2^16 bits): a word whose first
@@ -300,10 +292,90 @@ pub struct TriggerMatch {
     pub specific: bool,
 }
 
-/// The trigger lexicon, indexed by the first letters of each trigger's first word.
+/// The trigger lexicon, indexed by each trigger's first word.
 pub struct TriggerLexicon {
     pub triggers: Vec<Trigger>,
-    index: KeyMap,
+    index: FirstWordIndex,
+}
+
+/// The triggers that may start at a word, by the word: for a word that is an exact alternative
+/// of some trigger's first word, the list of exactly the triggers whose first word matches it;
+/// for any other word, only a trigger with a stem (`attack*`) can match, so the triggers with
+/// stems that share the word's first three chars ([`key_str`]). Either list keeps trigger order
+/// (the order in which matches tie), with each trigger once.
+#[derive(Default)]
+struct FirstWordIndex {
+    /// First bytes of every key: most words are ruled out before any look-up.
+    filter: Option<KeyFilter>,
+    by_word: WordMap<Vec<usize>>,
+    stems: KeyMap,
+}
+
+impl FirstWordIndex {
+    fn new(triggers: &[Trigger]) -> FirstWordIndex {
+        fn first_alts(t: &Trigger) -> &[(String, bool)] {
+            match t.phrase.words.first() {
+                Some(WordPat::Any(alts)) => alts,
+                _ => &[],
+            }
+        }
+        let mut keys: Vec<String> = Vec::new();
+        let mut stems = KeyMap::default();
+        let mut stem_keys = Vec::new();
+        let mut by_word: WordMap<Vec<usize>> = WordMap::default();
+        for (i, t) in triggers.iter().enumerate() {
+            let alts = first_alts(t);
+            let has_stem = alts.iter().any(|(_, stem)| *stem);
+            for (a, stem) in alts {
+                let k = key(a);
+                if has_stem && stems.last_of(&k) != Some(i) {
+                    stems.push(&k, i);
+                    stem_keys.push(k.clone());
+                }
+                keys.push(k);
+                if !stem {
+                    by_word.entry(a.clone()).or_default();
+                }
+            }
+        }
+        // an exact word's list: the triggers sharing its key (those an index by keys would
+        // try) whose first word matches it
+        let mut by_key: WordMap<Vec<usize>> = WordMap::default();
+        for (i, t) in triggers.iter().enumerate() {
+            for (a, _) in first_alts(t) {
+                let list = by_key.entry(key(a)).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        for (w, list) in &mut by_word {
+            if let Some(cands) = by_key.get(key_str(w)) {
+                let matching = cands
+                    .iter()
+                    .filter(|&&i| triggers[i].phrase.words[0].matches(w));
+                list.extend(matching);
+            }
+        }
+        stems.seal(&stem_keys);
+        FirstWordIndex {
+            filter: Some(KeyFilter::new(keys.iter().map(String::as_str))),
+            by_word,
+            stems,
+        }
+    }
+
+    /// The triggers to try at word `w` (a superset of those whose first word matches it).
+    #[inline]
+    fn get(&self, w: &str) -> &[usize] {
+        if self.filter.as_ref().is_some_and(|f| !f.may(w)) {
+            return &[];
+        }
+        if let Some(list) = self.by_word.get(w) {
+            return list;
+        }
+        self.stems.get_word(w).map_or(&[], Vec::as_slice)
+    }
 }
 
 impl TriggerLexicon {
@@ -371,15 +443,7 @@ impl TriggerLexicon {
                 line: line_no,
             });
         }
-        let mut index = KeyMap::default();
-        let mut keys = Vec::new();
-        for (i, t) in triggers.iter().enumerate() {
-            for k in t.phrase.keys() {
-                index.push(&k, i);
-                keys.push(k);
-            }
-        }
-        index.seal(&keys);
+        let index = FirstWordIndex::new(&triggers);
         Ok(TriggerLexicon { triggers, index })
     }
 
@@ -390,10 +454,7 @@ impl TriggerLexicon {
     pub fn find(&self, words: &[&str]) -> Vec<TriggerMatch> {
         let mut found: Vec<TriggerMatch> = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            let Some(cands) = self.index.get_word(w) else {
-                continue;
-            };
-            for &ti in cands {
+            for &ti in self.index.get(w) {
                 let t = &self.triggers[ti];
                 let Some(last) = t.phrase.match_at(words, i) else {
                     continue;
@@ -639,5 +700,50 @@ mod tests {
                 "no trigger for {t}"
             );
         }
+    }
+
+    #[test]
+    fn first_word_index_offers_every_matching_trigger_once_in_order() {
+        let dir = crate::default_gazetteer_dir();
+        let l = TriggerLexicon::load(&dir.join("triggers.tsv")).unwrap();
+        // every first-word alternative, with endings and near misses of its first letters
+        let mut words: Vec<String> = Vec::new();
+        for t in &l.triggers {
+            if let Some(WordPat::Any(alts)) = t.phrase.words.first() {
+                for (a, _) in alts {
+                    for w in [
+                        a.clone(),
+                        format!("{a}s"),
+                        format!("{a}ed"),
+                        a[..a.len() / 2].to_string(),
+                    ] {
+                        words.push(w);
+                    }
+                }
+            }
+        }
+        words.extend(
+            [
+                "the", "to", "for", "with", "within", "control", "was", "wasp",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            let got = l.index.get(w);
+            assert!(got.windows(2).all(|p| p[0] < p[1]), "{w}: {got:?}");
+            for (i, t) in l.triggers.iter().enumerate() {
+                if t.phrase.words[0].matches(w) {
+                    assert!(got.contains(&i), "{w}: trigger {} not offered", t.line);
+                }
+            }
+        }
+        // an exact word is offered only the triggers it starts
+        let l = lex("assault\twith*\t-\t-\tnominal\t-\tstrong\n\
+                     talks\twithdrew\t-\t-\tparties\t-\tstrong\n\
+                     talks\twith ~ talks\t-\t-\tparties\t-\tstrong\n");
+        assert_eq!(l.index.get("with"), &[0, 2]);
+        assert_eq!(l.index.get("withdrew"), &[0, 1]);
+        assert_eq!(l.index.get("withheld"), &[0]);
+        assert!(l.index.get("the").is_empty());
     }
 }
