@@ -2032,3 +2032,14 @@ fn captives_handed_back_are_released_and_a_month_of_may_is_no_modal() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn hopes_a_truce_raised_do_not_make_it_a_plan() {
+    let evs = events(
+        "The attack dimmed hopes raised by a three-day truce observed by both sides over the \
+         holiday in June.",
+    );
+    assert_eq!(of_type(&evs, EventType::Agreement).len(), 1, "{evs:#?}");
+    let evs = events("Both sides hope to sign a truce in Doha next week.");
+    assert!(of_type(&evs, EventType::Agreement).is_empty(), "{evs:#?}");
+}
