@@ -140,38 +140,19 @@ impl EventExtractor {
     /// among the five after it, within its clause; nominal: "his capture", "the capture of
     /// the fugitive".
     fn person_taken(&self, s: &roles::Sentence<'_>, m: &TriggerMatch, roles: Roles) -> bool {
-        const AUX: &[&str] = &[
-            "was",
-            "were",
-            "been",
-            "had",
-            "has",
-            "have",
-            "is",
-            "are",
-            "being",
-            "later",
-            "eventually",
-            "finally",
-            "also",
-            "then",
-            "briefly",
-            "quickly",
-            "soon",
-            "swiftly",
-        ];
         let w = &s.words;
         let captive = |k: usize| w.get(k).is_some_and(|x| self.captives.contains(*x));
         let within_clause = |lo: usize, hi: usize| !s.boundary_between(lo, hi);
         match roles {
             Roles::Svo if s.is_passive_at(m.first) || s.reduced_relative(m.first) => {
                 let mut k = m.first;
-                while k > 0 && AUX.contains(&w[k - 1]) {
+                while k > 0 && roles::is_aux_or_adverb(w[k - 1]) {
                     k -= 1;
                 }
                 // "His father, who built the cartel, was recaptured": the word before the
                 // relative clause that ends right before the verb
-                let before_relative = s.boundary_between(k - 1, k)
+                let before_relative = k > 0
+                    && s.boundary_between(k - 1, k)
                     && (1..k)
                         .rev()
                         .find(|&j| {
@@ -801,19 +782,9 @@ impl EventExtractor {
             } else {
                 // "gunmen seized Díaz and his wife" (not "drove into the city to cheering
                 // crowds": a phrase that ends on the town has taken the town)
-                !matches!(
-                    s.words[m.last],
-                    "city"
-                        | "town"
-                        | "capital"
-                        | "village"
-                        | "centre"
-                        | "center"
-                        | "towns"
-                        | "cities"
-                ) && s
-                    .object_actor_within(m.last, 5)
-                    .is_some_and(is_civilian_side)
+                !roles::is_town_noun(s.words[m.last])
+                    && s.object_actor_within(m.last, 5)
+                        .is_some_and(is_civilian_side)
             };
         // "two Rwandan soldiers whom Congo captured": people taken, not territory; civilians
         // so taken are abducted
@@ -1177,34 +1148,27 @@ impl EventExtractor {
             t = EventType::AttackOnCivilians;
         }
         // "the storming of the main protest camp", "police attacked demonstrators": force on
-        // a crowd is violence against civilians (ACLED: excessive force against protesters)
-        if t == EventType::Assault && s.protest_object_after(m.first, m.last) {
-            t = EventType::AttackOnCivilians;
-            targets.retain(is_civilian_side);
-            if targets.is_empty() {
-                targets.push(Actor {
-                    name: "Protesters".into(),
-                    actor_type: Some(ActorType::Protesters),
-                    country: None,
-                });
-            }
-        }
-        // "gunmen stormed the school", "a similar assault on the Asasey hotel": a non-state
-        // armed group's assault on a place of civilian life attacks civilians
-        if t == EventType::Assault
-            && agents
+        // a crowd is violence against civilians (ACLED: excessive force against protesters);
+        // "gunmen stormed the school", "a similar assault on the Asasey hotel": so is a
+        // non-state armed group's assault on a place of civilian life
+        if t == EventType::Assault {
+            let hit = if s.protest_object_after(m.first, m.last) {
+                Some(ActorType::Protesters)
+            } else if agents
                 .iter()
                 .all(|a| a.actor_type.is_none() || crate::actors::is_armed_group(a))
-            && s.object_word_after(m.first, m.last, |w| self.civil_sites.contains(w))
-        {
-            t = EventType::AttackOnCivilians;
-            targets.retain(is_civilian_side);
-            if targets.is_empty() {
-                targets.push(Actor {
-                    name: "Civilians".into(),
-                    actor_type: Some(ActorType::Civilians),
-                    country: None,
-                });
+                && s.object_word_after(m.first, m.last, |w| self.civil_sites.contains(w))
+            {
+                Some(ActorType::Civilians)
+            } else {
+                None
+            };
+            if let Some(side) = hit {
+                t = EventType::AttackOnCivilians;
+                targets.retain(is_civilian_side);
+                if targets.is_empty() {
+                    targets.push(generic_side(side));
+                }
             }
         }
         // "police detained three civil society activists", "arrested Ovidio Guzman": the
@@ -1214,7 +1178,7 @@ impl EventExtractor {
             && trig.roles == Roles::Svo
             && !s.is_passive_at(m.first)
         {
-            if let Some(people) = s.people_after(m.last) {
+            if let Some(people) = s.people_after(m.last, |w| self.quantities.value(w).is_some()) {
                 targets.push(Actor {
                     name: people,
                     actor_type: None,
@@ -1230,22 +1194,11 @@ impl EventExtractor {
         ) && !targets.iter().any(|a| s.mentions_actor(&a.name))
             && s.civilians_hurt()
         {
-            targets = vec![Actor {
-                name: "Civilians".into(),
-                actor_type: Some(ActorType::Civilians),
-                country: None,
-            }];
+            targets = vec![generic_side(ActorType::Civilians)];
         }
         // violence against civilians is, by definition, against civilians
         if t == EventType::AttackOnCivilians && !targets.iter().any(is_civilian_side) {
-            targets.insert(
-                0,
-                Actor {
-                    name: "Civilians".into(),
-                    actor_type: Some(ActorType::Civilians),
-                    country: None,
-                },
-            );
+            targets.insert(0, generic_side(ActorType::Civilians));
         }
         if is_violent(t) && targets.is_empty() {
             targets = default_target(t, &agents, place.as_ref(), state, state_forces, s);
@@ -1461,6 +1414,20 @@ struct ArticleState {
     sentence_no: usize,
 }
 
+/// The generic side of a type ("Civilians", "Protesters"), as the actor stage names it.
+fn generic_side(t: ActorType) -> Actor {
+    let name = match t {
+        ActorType::Protesters => "Protesters",
+        ActorType::Rioters => "Rioters",
+        _ => "Civilians",
+    };
+    Actor {
+        name: name.into(),
+        actor_type: Some(t),
+        country: None,
+    }
+}
+
 fn day(d: NaiveDate) -> EventDate {
     EventDate {
         date: d,
@@ -1607,11 +1574,7 @@ fn default_target(
     state_forces: StateForces<'_>,
     s: &roles::Sentence<'_>,
 ) -> Vec<Actor> {
-    let civilians = || Actor {
-        name: "Civilians".into(),
-        actor_type: Some(ActorType::Civilians),
-        country: None,
-    };
+    let civilians = || generic_side(ActorType::Civilians);
     let Some(agent) = agents.first() else {
         // a bomb with no one named behind it or against it hit the people around it
         return if t == EventType::Bombing {

@@ -71,6 +71,19 @@ fn is_adverb(w: &str) -> bool {
     ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !NOT_ADVERBS.contains(&w))
 }
 
+/// An auxiliary or an adverb, which stands between a subject and its verb ("the girls were
+/// later taken", "he had been quickly recaptured").
+pub(super) fn is_aux_or_adverb(w: &str) -> bool {
+    BE.contains(&w) || is_adverb(w)
+}
+
+/// A noun for a town or a city ("drove into the southern city", "the town centre").
+pub(super) fn is_town_noun(w: &str) -> bool {
+    PLACE_ANAPHORS.contains(&w)
+        || TOWN_ANAPHORS.contains(&w)
+        || matches!(w, "cities" | "centre" | "center")
+}
+
 /// Prepositions that tie a place to the trigger.
 const PLACE_PREPS: &[&str] = &[
     "in", "on", "at", "near", "of", "into", "to", "toward", "towards", "around", "outside",
@@ -599,46 +612,13 @@ impl<'a> Sentence<'a> {
     /// The people a verb acts on, as written: the words after it past a count ("three civil
     /// society activists", "dozens of young men", "more than 300 demonstrators") up to a
     /// preposition, a relative or clause punctuation, four words at most; a plural noun or a
-    /// capitalised name ("Ovidio Guzman"); None for a pronoun or anything else.
-    pub fn people_after(&self, last: usize) -> Option<String> {
+    /// capitalised name ("Ovidio Guzman"); None for a pronoun or anything else. `is_count`
+    /// tells number words and digits (the quantities lexicon).
+    pub fn people_after(&self, last: usize, is_count: impl Fn(&str) -> bool) -> Option<String> {
+        // the words of a count besides the numbers themselves ("more than 300", "dozens of")
         const COUNT: &[&str] = &[
-            "a",
-            "an",
-            "the",
-            "some",
-            "several",
-            "many",
-            "dozens",
-            "hundreds",
-            "scores",
-            "thousands",
-            "of",
-            "more",
-            "than",
-            "at",
-            "least",
-            "about",
-            "around",
-            "nearly",
-            "over",
-            "up",
-            "to",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "fifteen",
-            "twenty",
-            "thirty",
-            "fifty",
-            "dozen",
+            "a", "an", "the", "many", "of", "more", "than", "at", "least", "about", "around",
+            "nearly", "over", "up", "to",
         ];
         const STOP: &[&str] = &[
             "in",
@@ -681,7 +661,7 @@ impl<'a> Sentence<'a> {
         let w = &self.words;
         let mut k = last + 1;
         while k < w.len()
-            && (COUNT.contains(&w[k]) || w[k].chars().all(|c| c.is_ascii_digit() || c == ','))
+            && (COUNT.contains(&w[k]) || is_count(w[k]))
             && !self.boundary_between(k - 1, k)
         {
             k += 1;
@@ -690,12 +670,11 @@ impl<'a> Sentence<'a> {
         while k < w.len()
             && k - start < 4
             && !STOP.contains(&w[k])
-            && (k == start || !self.boundary_between(k - 1, k))
-            && (k > start || !self.boundary_between(k - 1, k))
+            && !self.boundary_between(k - 1, k)
         {
             k += 1;
         }
-        if k == start || self.boundary_between(last, start) {
+        if k == start {
             return None;
         }
         // "can file writ petitions": a verb phrase, not people
@@ -2544,7 +2523,7 @@ impl<'a> Sentence<'a> {
             .max_by_key(|a| a.last)?;
         self.words[a.last + 1..first]
             .iter()
-            .all(|w| BE.contains(w) || is_adverb(w))
+            .all(|w| is_aux_or_adverb(w))
             .then_some(&a.item.actor)
     }
 
