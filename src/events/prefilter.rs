@@ -58,7 +58,10 @@ impl SentenceFilter {
                     WordPat::Gap => None,
                 })
                 .max_by_key(|alts| alts.iter().map(|(a, _)| a.len()).min().unwrap_or(0));
-            let Some(alts) = best else { continue };
+            // (a phrase with no literal word could match any sentence: no filter then)
+            let Some(alts) = best else {
+                return Self::from_literals(vec![(String::new(), true)]);
+            };
             for (a, stem) in alts {
                 lits.push((a.clone(), *stem));
             }
@@ -431,6 +434,16 @@ mod tests {
         assert!(inside(58, 70));
         // one that only overlaps the sentence is not inside it
         assert!(!inside(22, 28));
+    }
+
+    #[test]
+    fn a_phrase_with_no_literal_word_is_refused_so_the_filter_never_meets_one() {
+        // (were one let in, `SentenceFilter::new` would turn the filter off)
+        assert!(TriggerLexicon::parse(
+            "assault\t~\t-\t-\tnominal\t-\tstrong\n",
+            Path::new("test.tsv"),
+        )
+        .is_err());
     }
 
     #[test]

@@ -2043,3 +2043,10 @@ fn hopes_a_truce_raised_do_not_make_it_a_plan() {
     let evs = events("Both sides hope to sign a truce in Doha next week.");
     assert!(of_type(&evs, EventType::Agreement).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn a_passive_capture_that_opens_the_sentence_is_read_without_a_subject() {
+    // (the word before the auxiliaries does not exist: no underflow, no arrest)
+    let evs = events("Was recaptured in Gao on Monday.");
+    assert!(of_type(&evs, EventType::Arrest).is_empty(), "{evs:#?}");
+}
