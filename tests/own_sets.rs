@@ -1,8 +1,8 @@
-//! The eight own-words sets in `tests/data/blind*/`, annotated by `../shared/eval/GUIDELINES.md`
+//! The own-words sets in `tests/data/blind*/`, annotated by `../shared/eval/GUIDELINES.md`
 //! by helpers who had not seen the rules: `blind` and `blind2` are fiction in real settings,
-//! `blind3` to `blind8` retell real 2016-2025 events in our own words. Scored by
+//! `blind3` to `blind9` retell real 2016-2025 events in our own words. Scored by
 //! `frontline eval`, they must not fall below the figures recorded in the README. `blind`
-//! (first reading 0.588), `blind3` (0.526), `blind5` (0.545) and `blind7` (0.578) are used to
+//! (first reading 0.588), `blind3` (0.526), `blind5` (0.545), `blind7` (0.578) and `blind9` (0.537) are used to
 //! find general fixes; `blind2`, `blind4`, `blind6` (0.489) and `blind8` (0.464) are only ever
 //! read as a whole (checks, never tuning sets).
 
@@ -31,6 +31,8 @@ fn the_own_words_tuning_set_does_not_regress() {
     assert!(f1 >= 0.67, "blind5 overall F1 {f1}");
     let f1 = overall_f1("blind7");
     assert!(f1 >= 0.68, "blind7 overall F1 {f1}");
+    let f1 = overall_f1("blind9");
+    assert!(f1 >= 0.53, "blind9 overall F1 {f1}");
 }
 
 #[test]
