@@ -271,6 +271,18 @@ const OBJECT_WORDS: &[&str] = &[
     "border",
     "of",
 ];
+/// Speakers whose place ("officials in Misrata said") is where the report came from.
+const SPEAKER_NOUNS: &[&str] = &[
+    "officials",
+    "sources",
+    "authorities",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "diplomats",
+    "commanders",
+];
+
 /// Words within which a place outside the trigger's clause may still be its place.
 const NEAR_PLACE_WORDS: usize = 8;
 /// Nouns that, after "the", point back at the town a story is about ("the town's
@@ -1661,7 +1673,12 @@ impl<'a> Sentence<'a> {
                     }))
         };
         let usable: Vec<usize> = (0..self.places.len())
-            .filter(|&i| self.usable_place(&self.places[i]) && !other_clause(i) && !destination(i))
+            .filter(|&i| {
+                self.usable_place(&self.places[i])
+                    && !other_clause(i)
+                    && !destination(i)
+                    && !self.in_insertion_before(i, first)
+            })
             .collect();
         let (clause_start, clause_end) = self.clause(last, last);
         let point = |i: &usize| {
@@ -1854,6 +1871,46 @@ impl<'a> Sentence<'a> {
             && !self.compound_modifier(p)
             && !self.neighbour_country(p)
             && !self.envoy_post(p)
+            && !self.speakers_place(p)
+    }
+
+    /// "Security officials in Misrata said ...": where the speakers sit, like a dateline,
+    /// names where the report came from, not where the event happened.
+    fn speakers_place(&self, p: &Located<'_, PlaceMention>) -> bool {
+        p.first >= 2
+            && self.words[p.first - 1] == "in"
+            && SPEAKER_NOUNS.contains(&self.words[p.first - 2])
+            && self
+                .words
+                .get(p.last + 1)
+                .is_some_and(|w| matches!(*w, "said" | "say" | "says" | "told" | "reported"))
+    }
+
+    /// Does place mention `i` sit in an insertion set off by commas between the subject and
+    /// the trigger at word `first`, one that opens with a participle or a relative pronoun
+    /// ("Fighters of the operation, drawn mostly from brigades of Misrata, overran ...",
+    /// "The militants, who had come from Raqqa, attacked ...")? Such a phrase describes an
+    /// actor; the place in it is where they come from, not where the event happened.
+    fn in_insertion_before(&self, i: usize, first: usize) -> bool {
+        let p = &self.places[i];
+        if p.last >= first || p.first == 0 {
+            return false;
+        }
+        let Some(open) = (1..=p.first).rev().find(|&k| self.boundary_before[k]) else {
+            return false;
+        };
+        let w = self.words[open];
+        let opener = matches!(
+            w,
+            "who" | "which" | "whose" | "drawn" | "recruited" | "hailing"
+        ) || (w.len() > 4 && w.ends_with("ed") && !matches!(w, "killed" | "seized"));
+        opener
+            && open > 1
+            && self.text[self.toks[open - 1].span.end..self.toks[open].span.start].contains(',')
+            && (p.last + 1..=first).any(|k| {
+                self.boundary_before[k]
+                    && self.text[self.toks[k - 1].span.end..self.toks[k].span.start].contains(',')
+            })
     }
 
     /// "Russia's ambassador to Turkey", "the UN envoy to Yemen": the country a diplomat is

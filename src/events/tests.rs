@@ -2050,3 +2050,42 @@ fn a_passive_capture_that_opens_the_sentence_is_read_without_a_subject() {
     let evs = events("Was recaptured in Gao on Monday.");
     assert!(of_type(&evs, EventType::Arrest).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn where_the_speakers_or_the_fighters_come_from_is_no_event_place() {
+    // the story is about Kunduz; the officials who spoke sit in Kabul
+    let evs = events(
+        "The Taliban attacked Kunduz on Monday. Police officials in Kabul said on Tuesday that \
+         dozens of suspects had been detained.",
+    );
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].place.as_ref().map(|p| p.name.as_str()), Some("Kunduz"));
+    // an insertion about the fighters' home town does not place what they did
+    let evs = events(
+        "Government troops fought their way into Kunduz on Monday. Militiamen of the \
+         alliance, recruited mostly from the city of Mazar-i-Sharif, overran the last rebel \
+         positions on Tuesday.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert!(!s.is_empty(), "{evs:#?}");
+    assert!(
+        s.iter()
+            .all(|e| e.place.as_ref().map(|p| p.name.as_str()) != Some("Mazar-i-Sharif")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn strikes_by_aircraft_and_raised_hands_are_events() {
+    let evs = events("Since Monday, US aircraft have carried out 40 strikes on Kunduz.");
+    assert_eq!(of_type(&evs, EventType::AirStrike).len(), 1, "{evs:#?}");
+    // workers' strikes stay protests, not air strikes
+    let evs = events("Teachers in Kabul went on strike on Monday.");
+    assert!(of_type(&evs, EventType::AirStrike).is_empty(), "{evs:#?}");
+    let evs = events(
+        "The Taliban attacked Kunduz on Monday. On Tuesday dozens of the militants came out of \
+         the ruins with their hands raised.",
+    );
+    assert_eq!(of_type(&evs, EventType::Surrender).len(), 1, "{evs:#?}");
+}
