@@ -421,7 +421,8 @@ impl Builder {
     /// "longitude", "countrycode", "population", "admin1code", "alternatenames": [..]}}`),
     /// a newer GeoNames cities list than some dumps: its places that no dump read so far
     /// has are added as populated places (feature code PPL, no admin-2), if they have
-    /// [`SUPPLEMENT_MIN_POPULATION`] people or more.
+    /// [`SUPPLEMENT_MIN_POPULATION`] people or more; a place a dump has with no population
+    /// takes the newer list's figure.
     fn read_places_json(&mut self, path: &Path) -> Result<()> {
         let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
         let v: serde_json::Value =
@@ -435,8 +436,12 @@ impl Builder {
                 message: "expected a JSON object of places keyed by geonameid".into(),
             });
         };
-        let have: std::collections::HashSet<u32> =
-            self.places.iter().map(|p| p.geonameid).collect();
+        let have: std::collections::HashMap<u32, usize> = self
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.geonameid, i))
+            .collect();
         let mut rows: Vec<&serde_json::Value> = map.values().collect();
         rows.sort_by_key(|r| r["geonameid"].as_u64().unwrap_or(0));
         for r in rows {
@@ -452,7 +457,16 @@ impl Builder {
                 continue;
             };
             let population = r["population"].as_u64().unwrap_or(0);
-            if have.contains(&id) || population < SUPPLEMENT_MIN_POPULATION {
+            if let Some(&i) = have.get(&id) {
+                // A place the dump lists with no population (GeoNames had none then: Al
+                // Qamishli, a district seat of 180,000) takes the newer list's figure, so
+                // that the resolver does not rank it below every village of the same name.
+                if self.places[i].population == 0 {
+                    self.places[i].population = population;
+                }
+                continue;
+            }
+            if population < SUPPLEMENT_MIN_POPULATION {
                 continue;
             }
             let alternates: Vec<String> = r["alternatenames"]
@@ -952,7 +966,7 @@ mod tests {
     }
 
     #[test]
-    fn city_lists_add_only_missing_towns() {
+    fn city_lists_add_only_missing_towns_and_fill_missing_populations() {
         let dir = std::env::temp_dir().join(format!("frontline-supp-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("cities500.json");
@@ -979,15 +993,32 @@ mod tests {
             cc: "ET".into(),
             admin1: "53".into(),
             admin2: String::new(),
-            population: 90000,
+            // the dump has no figure for it: the newer list's is taken
+            population: 0,
+        });
+        b.places.push(RawPlace {
+            geonameid: 3,
+            name: "Hamlet".into(),
+            ascii: "Hamlet".into(),
+            alternates: Vec::new(),
+            lat: 5.0,
+            lon: 6.0,
+            fcode: "PPL".into(),
+            cc: "ET".into(),
+            admin1: "53".into(),
+            admin2: String::new(),
+            // the dump's own figure is kept
+            population: 500,
         });
         b.read_places_json(&path).unwrap();
         let _ = std::fs::remove_dir_all(&dir);
         let ids: Vec<u32> = b.places.iter().map(|p| p.geonameid).collect();
-        assert_eq!(ids, vec![1, 2]);
+        assert_eq!(ids, vec![1, 3, 2]);
         assert_eq!(b.places[0].fcode, "PPLA");
-        assert_eq!(b.places[1].fcode, "PPL");
-        assert_eq!(b.places[1].alternates, vec!["Nuovo".to_string()]);
+        assert_eq!(b.places[0].population, 90000);
+        assert_eq!(b.places[1].population, 500);
+        assert_eq!(b.places[2].fcode, "PPL");
+        assert_eq!(b.places[2].alternates, vec!["Nuovo".to_string()]);
     }
 
     #[test]
