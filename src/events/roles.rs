@@ -716,7 +716,28 @@ impl<'a> Sentence<'a> {
     /// Is the noun at word `first` a definite reference inside a time adjunct ("hours after the
     /// attack", "since the offensive")? Such a noun points back at an event already reported.
     pub fn in_time_adjunct(&self, first: usize) -> bool {
-        self.time_adjunct_prep(first).is_some()
+        self.time_adjunct_prep(first).is_some() && !self.begins_after(first)
+    }
+
+    /// Is the noun at word `first` the subject of a verb of beginning with a date of its own
+    /// ("since the offensive on Fallujah began on May 23", "after the fighting broke out on
+    /// Nov. 4")? The clause then tells when the event started: an event of the story, not a
+    /// reference ("closed since the clashes began" still refers back).
+    fn begins_after(&self, first: usize) -> bool {
+        let end = (first + 7).min(self.words.len());
+        let verb = (first + 1..end)
+            .take_while(|&k| !self.boundary_before[k])
+            .find(|&k| {
+                matches!(
+                    self.words[k],
+                    "began" | "begun" | "started" | "erupted" | "launched"
+                ) || (self.words[k] == "broke" && self.words.get(k + 1) == Some(&"out"))
+            });
+        verb.is_some_and(|v| {
+            (v + 1..(v + 5).min(self.words.len()))
+                .take_while(|&k| !self.boundary_before[k])
+                .any(|k| self.word_in_time(k))
+        })
     }
 
     /// The preposition of the time adjunct the noun at word `first` is a reference in (see
@@ -1925,6 +1946,17 @@ impl<'a> Sentence<'a> {
     /// deal", "Kabul-based officials": a place inside a hyphenated modifier qualifies the noun
     /// after it and is not where anything happened.
     fn compound_modifier(&self, p: &Located<'_, PlaceMention>) -> bool {
+        // "the Abuja-Kaduna train", "the Kabul-Jalalabad highway": two places joined by a
+        // hyphen name a route, not where anything happened
+        let joined = self.places.iter().any(|q| {
+            (q.item.span.start == p.item.span.end + 1
+                && self.text[p.item.span.end..].starts_with('-'))
+                || (p.item.span.start == q.item.span.end + 1
+                    && self.text[q.item.span.end..].starts_with('-'))
+        });
+        if joined {
+            return true;
+        }
         let after = &self.text[p.item.span.end..];
         // "U.S.-brokered": the abbreviation's last point may lie outside the mention
         let after = after.strip_prefix('.').unwrap_or(after);

@@ -2089,3 +2089,43 @@ fn strikes_by_aircraft_and_raised_hands_are_events() {
     );
     assert_eq!(of_type(&evs, EventType::Surrender).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn an_offensive_that_began_on_a_date_is_an_event_and_one_that_began_is_a_reference() {
+    let evs = events(
+        "Hundreds of militants have been killed since the offensive on Kunduz began on May 23.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].date.map(|d| (d.date.month(), d.date.day())),
+        Some((5, 23))
+    );
+    // no date of its own: "the clashes" refer back, they do not move the ambush
+    let evs = events(
+        "Taliban fighters ambushed a convoy in Kunduz on Monday. In Kabul, traders rallied on \
+         Tuesday to demand that the road, closed since the clashes began, be reopened.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].place.as_ref().map(|p| p.name.as_str()), Some("Kunduz"));
+}
+
+#[test]
+fn gunships_strike_guns_falling_silent_take_nothing_and_a_route_is_no_place() {
+    let evs = events("A US gunship struck a hospital in Kunduz on Monday.");
+    assert_eq!(of_type(&evs, EventType::AirStrike).len(), 1, "{evs:#?}");
+    let evs = events("The guns fell largely silent in Kunduz on Tuesday.");
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+    // "Kabul-Kandahar" names the road, not where the ambush was
+    let evs = events("Gunmen ambushed an army convoy on the Kabul-Kandahar highway on Monday.");
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert!(
+        a[0].place
+            .as_ref()
+            .is_some_and(|p| p.name != "Kabul" && p.name != "Kandahar"),
+        "{:?}",
+        a[0].place
+    );
+}
