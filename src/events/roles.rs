@@ -216,6 +216,39 @@ const TIME_PREPS: &[&str] = &[
 ];
 /// Place mentions resolved with less confidence than this are not used as event locations.
 pub(super) const MIN_PLACE_CONFIDENCE: f32 = 0.35;
+
+/// What a resolved place can become in the story once a sentence names it: the focus place
+/// (a town), or the focus area (a province or district); a country neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FocusLevel {
+    Town,
+    Area,
+}
+
+/// The [`FocusLevel`] of a place. The one rule of [`Sentence::last_point_place`],
+/// [`Sentence::last_area_place`] and [`Sentence::called_places`], which the sentence
+/// prefilter ([`super::prefilter::FocusAnchors`]) reads too.
+#[inline]
+pub(super) fn focus_level(p: &Place) -> Option<FocusLevel> {
+    match p.precision {
+        GeoPrecision::Point => Some(FocusLevel::Town),
+        GeoPrecision::Admin1 | GeoPrecision::Admin2 => Some(FocusLevel::Area),
+        GeoPrecision::Country => None,
+    }
+}
+
+/// Is a resolved place mention confident enough to be one of a sentence's places?
+#[inline]
+pub(super) fn confident_place(m: &PlaceMention) -> bool {
+    m.confidence >= MIN_PLACE_CONFIDENCE
+}
+
+/// The date of a time mention if it names a day: narrative time moves with it
+/// ([`Sentence::last_day_date`], and the sentence prefilter).
+#[inline]
+pub(super) fn day_date(date: Option<EventDate>) -> Option<EventDate> {
+    date.filter(|d| d.precision == TimePrecision::Day)
+}
 /// Capitalised nouns that continue a place name ("Kandahar Airport", "Yobe State").
 const PLACE_NOUNS: &[&str] = &[
     "province",
@@ -578,7 +611,7 @@ impl<'a> Sentence<'a> {
         for l in locate(toks, &mentions.places, &idx, |m| m.span) {
             if l.item.place.is_none() {
                 unresolved.push((l.first, l.last));
-            } else if l.item.confidence >= MIN_PLACE_CONFIDENCE {
+            } else if confident_place(l.item) {
                 places.push(l);
             }
         }
@@ -2089,9 +2122,9 @@ impl<'a> Sentence<'a> {
             let Some(place) = p.item.place.as_ref() else {
                 continue;
             };
-            let kind = match place.precision {
-                GeoPrecision::Admin1 | GeoPrecision::Admin2 => Some(StoryPlace::Area),
-                GeoPrecision::Point => {
+            let kind = match focus_level(place) {
+                Some(FocusLevel::Area) => Some(StoryPlace::Area),
+                Some(FocusLevel::Town) => {
                     // "the town of X"
                     let of = (p.first >= 2 && self.words[p.first - 1] == "of")
                         .then(|| noun(self.words[p.first - 2]))
@@ -2132,10 +2165,7 @@ impl<'a> Sentence<'a> {
             .iter()
             .filter(|p| {
                 self.usable_place(p)
-                    && p.item
-                        .place
-                        .as_ref()
-                        .is_some_and(|x| x.precision == GeoPrecision::Point)
+                    && p.item.place.as_ref().and_then(focus_level) == Some(FocusLevel::Town)
             })
             .max_by_key(|p| p.first)
             .and_then(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
@@ -2189,9 +2219,7 @@ impl<'a> Sentence<'a> {
             .iter()
             .filter(|p| {
                 self.usable_place(p)
-                    && p.item.place.as_ref().is_some_and(|x| {
-                        matches!(x.precision, GeoPrecision::Admin1 | GeoPrecision::Admin2)
-                    })
+                    && p.item.place.as_ref().and_then(focus_level) == Some(FocusLevel::Area)
             })
             .max_by_key(|p| p.first)
             .and_then(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
@@ -2492,10 +2520,7 @@ impl<'a> Sentence<'a> {
 
     /// The date of the last day-precision time expression of the sentence (narrative time).
     pub fn last_day_date(&self) -> Option<EventDate> {
-        self.times
-            .iter()
-            .filter_map(|t| t.item.date)
-            .rfind(|d| d.precision == TimePrecision::Day)
+        self.times.iter().rev().find_map(|t| day_date(t.item.date))
     }
 
     /// The first actor within `within` words after the trigger, in its clause.
