@@ -249,39 +249,6 @@ pub(super) fn confident_place(m: &PlaceMention) -> bool {
 pub(super) fn day_date(date: Option<EventDate>) -> Option<EventDate> {
     date.filter(|d| d.precision == TimePrecision::Day)
 }
-/// Capitalised nouns that continue a place name ("Kandahar Airport", "Yobe State").
-const PLACE_NOUNS: &[&str] = &[
-    "province",
-    "state",
-    "region",
-    "city",
-    "airport",
-    "district",
-    "river",
-    "valley",
-    "governorate",
-    "county",
-    "oblast",
-    "prison",
-    "port",
-    "strip",
-    "bank",
-];
-/// Nouns that end the name of an installation called after its town ("the Kuje Medium
-/// Security Custodial Centre", "Bagram Air Base"): the town is where the installation is.
-const INSTALLATION_NOUNS: &[&str] = &[
-    "centre", "center", "prison", "jail", "barracks", "base", "camp", "airport", "airbase",
-    "hospital",
-];
-/// Diplomats named with the country they are sent to ("ambassador to Turkey").
-const ENVOY_NOUNS: &[&str] = &[
-    "ambassador",
-    "ambassadors",
-    "envoy",
-    "envoys",
-    "consul",
-    "representative",
-];
 /// Words that may stand between a verb and the place that is its object.
 const OBJECT_WORDS: &[&str] = &[
     "the",
@@ -448,6 +415,8 @@ pub(super) struct Sentence<'a> {
     durations: Vec<Located<'a, TimeMention>>,
     /// Actor mentions of the article before this sentence (for default sides).
     earlier_actors: &'a [&'a ActorMention],
+    /// The words read around places and triggers (`role_words.tsv`).
+    vocab: &'a super::role_words::RoleWords,
     /// [`Self::dateline_end`], computed on first need.
     dateline: std::cell::OnceCell<usize>,
     /// The largest death toll the sentence states, read once for it and all its events.
@@ -581,6 +550,7 @@ impl<'a> Sentence<'a> {
         words: &[&'a str],
         index: &'a MentionIndex<'a>,
         earlier_actors: &'a [&'a ActorMention],
+        vocab: &'a super::role_words::RoleWords,
     ) -> Sentence<'a> {
         let bytes = text.as_bytes();
         let boundary_before = (0..toks.len())
@@ -637,6 +607,7 @@ impl<'a> Sentence<'a> {
             times,
             durations,
             earlier_actors,
+            vocab,
             dateline: std::cell::OnceCell::new(),
             tolls: std::cell::OnceCell::new(),
         }
@@ -968,11 +939,7 @@ impl<'a> Sentence<'a> {
     /// Is what the trigger acts on a crowd of protesters ("stormed the sit-in", "the storming
     /// of the main protest camp", "attacked demonstrators")?
     pub fn protest_object_after(&self, first: usize, last: usize) -> bool {
-        self.object_word_after(first, last, |w| {
-            w.starts_with("protest")
-                || w.starts_with("demonstrat")
-                || matches!(w, "sit in" | "marchers" | "rally" | "rallies")
-        })
+        self.object_word_after(first, last, |w| self.vocab.protest_objects.matches(w))
     }
 
     /// Does the sentence name civilians other than as speakers ("killing two residents"; not
@@ -1894,7 +1861,7 @@ impl<'a> Sentence<'a> {
     fn envoy_post(&self, p: &Located<'_, PlaceMention>) -> bool {
         p.first >= 2
             && self.words[p.first - 1] == "to"
-            && ENVOY_NOUNS.contains(&self.words[p.first - 2])
+            && self.vocab.envoys.matches(self.words[p.first - 2])
     }
 
     /// "the U.S.-brokered deal", "a Qatar-mediated truce", "the U.S.- and French-brokered
@@ -2036,7 +2003,7 @@ impl<'a> Sentence<'a> {
         let after = p.last + 1 < self.toks.len()
             && cap(p.last + 1)
             && joined(p.last, p.last + 1)
-            && !PLACE_NOUNS.contains(&self.words[p.last + 1]);
+            && !self.vocab.name_nouns.matches(self.words[p.last + 1]);
         // a town that opens the name of an installation ("the Kuje Medium Security
         // Custodial Centre") places it: the name's capitalised words end in such a noun
         let installation = || {
@@ -2047,7 +2014,7 @@ impl<'a> Sentence<'a> {
                 .is_some_and(|x| x.precision == GeoPrecision::Point);
             let mut k = p.last + 1;
             while town && k < self.toks.len() && k <= p.last + 5 && cap(k) && joined(k - 1, k) {
-                if INSTALLATION_NOUNS.contains(&self.words[k]) {
+                if self.vocab.installations.matches(self.words[k]) {
                     return true;
                 }
                 k += 1;
