@@ -296,6 +296,9 @@ pub struct TriggerMatch {
 pub struct TriggerLexicon {
     pub triggers: Vec<Trigger>,
     index: FirstWordIndex,
+    /// (kept, also): a trigger of type `also` overlapping one of type `kept` that was kept
+    /// first is kept too (`trigger_overlaps.tsv`, [`Self::load_overlaps`]).
+    kept_together: Vec<(EventType, EventType)>,
 }
 
 /// The triggers that may start at a word, by the word: for a word that is an exact alternative
@@ -444,7 +447,43 @@ impl TriggerLexicon {
             });
         }
         let index = FirstWordIndex::new(&triggers);
-        Ok(TriggerLexicon { triggers, index })
+        Ok(TriggerLexicon {
+            triggers,
+            index,
+            kept_together: Vec::new(),
+        })
+    }
+
+    /// Reads `trigger_overlaps.tsv`: the pairs of types whose overlapping triggers are both
+    /// kept ([`Self::find`]).
+    pub fn load_overlaps(&mut self, path: &Path) -> Result<()> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        self.parse_overlaps(&text, path)
+    }
+
+    pub fn parse_overlaps(&mut self, text: &str, path: &Path) -> Result<()> {
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = || {
+                Error::gazetteer(
+                    path,
+                    format!(
+                        "line {}: expected two event types, kept<TAB>also: {line:?}",
+                        i + 1
+                    ),
+                )
+            };
+            let mut types = line.split('\t').map(|t| EventType::parse(t.trim()));
+            match (types.next(), types.next(), types.next()) {
+                (Some(Some(kept)), Some(Some(also)), None) => {
+                    self.kept_together.push((kept, also));
+                }
+                _ => return Err(bad()),
+            }
+        }
+        Ok(())
     }
 
     /// All trigger matches in a sentence's folded words. Of overlapping matches of one type the
@@ -518,11 +557,14 @@ impl TriggerLexicon {
                 let inside =
                     k.first <= m.first && m.last <= k.last && k.last - k.first > m.last - m.first;
                 // "fired on several thousand demonstrators": the crowd fired on was
-                // protesting, two events that annotators code both
-                let crowd_fired_on = t.event_type == EventType::Protest
-                    && kt.event_type == EventType::AttackOnCivilians;
+                // protesting, two events that annotators code both (`trigger_overlaps.tsv`)
+                let both_kept = || {
+                    self.kept_together
+                        .iter()
+                        .any(|&(kept, also)| kt.event_type == kept && t.event_type == also)
+                };
                 overlap
-                    && !crowd_fired_on
+                    && !both_kept()
                     && (kt.event_type == t.event_type
                         || (k.specific && !m.specific)
                         || (inside && (k.specific || !m.specific)))
@@ -539,6 +581,40 @@ impl TriggerLexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlapping_triggers_of_a_listed_pair_are_both_kept() {
+        let triggers = "attack_on_civilians\tfired on ~ protesters\t-\t-\tsvo\t-\tstrong\n\
+                        protest\tmarching\t-\t-\tsvo\t-\tstrong\n";
+        let s = "police fired on the marching protesters";
+        let mut l = lex(triggers);
+        assert_eq!(types(&l, s).len(), 1);
+        l.parse_overlaps("# c\nattack_on_civilians\tprotest\n", Path::new("o.tsv"))
+            .unwrap();
+        assert_eq!(
+            types(&l, s),
+            [
+                (
+                    "attack_on_civilians",
+                    "fired on the marching protesters".to_string()
+                ),
+                ("protest", "marching".to_string())
+            ]
+        );
+        // the pair is ordered: the protest kept first does not keep the attack
+        let mut l = lex(triggers);
+        l.parse_overlaps("protest\tattack_on_civilians\n", Path::new("o.tsv"))
+            .unwrap();
+        assert_eq!(types(&l, s).len(), 1);
+        for bad in [
+            "protest\n",
+            "protest\tnonsense\n",
+            "protest\tassault\tarrest\n",
+        ] {
+            let e = lex(triggers).parse_overlaps(bad, Path::new("o.tsv"));
+            assert!(e.unwrap_err().to_string().contains("o.tsv"), "{bad:?}");
+        }
+    }
 
     fn lex(s: &str) -> TriggerLexicon {
         TriggerLexicon::parse(s, Path::new("test.tsv")).unwrap()

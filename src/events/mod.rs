@@ -6,6 +6,7 @@ pub mod lexicon;
 pub mod modality;
 pub mod ontology;
 mod prefilter;
+mod role_words;
 mod roles;
 
 use crate::model::*;
@@ -16,6 +17,7 @@ use fatalities::Quantities;
 use lexicon::{Roles, TriggerLexicon, TriggerMatch};
 use modality::ModalityLexicon;
 use ontology::Ontology;
+use role_words::RoleWords;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -25,6 +27,8 @@ pub struct EventExtractor {
     pub modality: ModalityLexicon,
     pub ontology: Ontology,
     pub quantities: Quantities,
+    /// The words read around places and triggers (`role_words.tsv`).
+    role_words: RoleWords,
     furniture: Vec<String>,
     /// The longest furniture phrase, in bytes.
     furniture_max: usize,
@@ -112,7 +116,8 @@ impl EventExtractor {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| l.to_lowercase())
             .collect::<Vec<String>>();
-        let triggers = TriggerLexicon::load(&dir.join("triggers.tsv"))?;
+        let mut triggers = TriggerLexicon::load(&dir.join("triggers.tsv"))?;
+        triggers.load_overlaps(&dir.join("trigger_overlaps.tsv"))?;
         Ok(EventExtractor {
             machines: Default::default(),
             captives: Default::default(),
@@ -124,6 +129,7 @@ impl EventExtractor {
             modality: ModalityLexicon::load(&dir.join("modality.tsv"))?,
             ontology: Ontology::load_dir(dir)?,
             quantities: Quantities::load(&dir.join("quantities.tsv"))?,
+            role_words: RoleWords::load(&dir.join("role_words.tsv"))?,
             furniture,
         })
     }
@@ -343,7 +349,15 @@ impl EventExtractor {
             state.sentence_agents.clear();
             state.sentence_no = sentence_no;
             let earlier = index.earlier_actors(sent);
-            let mut s = roles::Sentence::new(text, sent, &toks, &words, &index, &earlier);
+            let mut s = roles::Sentence::new(
+                text,
+                sent,
+                &toks,
+                &words,
+                &index,
+                &earlier,
+                &self.role_words,
+            );
             s.tolls = all_tolls;
             // a reference clause with a date of its own tells a background event; one
             // without is the point the story measures from, and no event

@@ -42,35 +42,38 @@ fn pair_slot(b0: u8, b1: u8) -> usize {
     ((u32::from(b0) << 8 | u32::from(b1)).wrapping_mul(0x9e37_79b1) >> 22) as usize
 }
 
-/// [`SubEventRule::head_pairs`] for `cue`.
-fn head_pairs(cue: Option<&Phrase>) -> Option<[u64; 16]> {
-    let Some(WordPat::Any(alts)) = cue?.words.first() else {
-        return None;
-    };
-    let mut bits = [0u64; 16];
-    for (a, _) in alts {
-        let &[b0, b1, ..] = a.as_bytes() else {
-            return None;
-        };
-        let k = pair_slot(b0, b1);
-        bits[k >> 6] |= 1 << (k & 63);
-    }
-    Some(bits)
+/// Sets bit `k` of a bit set.
+#[inline]
+fn set_bit(bits: &mut [u64], k: usize) {
+    bits[k >> 6] |= 1 << (k & 63);
 }
 
-/// The bits of [`SubEventRule::head_bytes`] for the first word of `cue`.
-fn head_bytes(cue: Option<&Phrase>) -> [u64; 4] {
-    let mut bits = [0u64; 4];
-    match cue.and_then(|c| c.words.first()) {
-        Some(WordPat::Any(alts)) if alts.iter().all(|(a, _)| !a.is_empty()) => {
-            for (a, _) in alts {
-                let b = a.as_bytes()[0];
-                bits[usize::from(b >> 6)] |= 1 << (b & 63);
-            }
+/// Is bit `k` of a bit set set?
+#[inline]
+fn has_bit(bits: &[u64], k: usize) -> bool {
+    bits[k >> 6] >> (k & 63) & 1 != 0
+}
+
+/// The two first-word filters of a rule whose cue is `cue`, read in one pass over the
+/// alternatives of that word: [`SubEventRule::head_bytes`] and [`SubEventRule::head_pairs`].
+fn head_filters(cue: Option<&Phrase>) -> ([u64; 4], Option<[u64; 16]>) {
+    let Some(WordPat::Any(alts)) = cue.and_then(|c| c.words.first()) else {
+        return ([u64::MAX; 4], None);
+    };
+    let mut bytes = [0u64; 4];
+    let mut pairs = Some([0u64; 16]);
+    for (a, _) in alts {
+        match a.as_bytes().first() {
+            Some(&b) => set_bit(&mut bytes, usize::from(b)),
+            // an empty alternative matches a word of any first byte
+            None => bytes = [u64::MAX; 4],
         }
-        _ => bits = [u64::MAX; 4],
+        match (a.as_bytes(), pairs.as_mut()) {
+            (&[b0, b1, ..], Some(p)) => set_bit(p, pair_slot(b0, b1)),
+            _ => pairs = None,
+        }
     }
-    bits
+    (bytes, pairs)
 }
 
 impl SubEventRule {
@@ -103,7 +106,7 @@ impl SubEventRule {
         let may_start = |w: &str| {
             w.as_bytes()
                 .first()
-                .is_none_or(|&b| self.head_bytes[usize::from(b >> 6)] >> (b & 63) & 1 != 0)
+                .is_none_or(|&b| has_bit(&self.head_bytes, usize::from(b)))
         };
         (lo..hi).any(|i| {
             may_start(words[i])
@@ -139,6 +142,7 @@ pub fn parse_sub_events(text: &str, path: &Path) -> Result<Vec<SubEventRule>> {
             .map(|t| EventType::parse(t).ok_or_else(|| bad("unknown event type")))
             .collect::<Result<Vec<_>>>()?;
         let cue = (c[1] != "-").then(|| Phrase::parse(c[1]));
+        let (head_bytes, head_pairs) = head_filters(cue.as_ref());
         let side = |a: &str| ActorType::parse(a).ok_or_else(|| bad("unknown actor type"));
         let (agent, target) = match (c[2], c[2].strip_prefix("target:")) {
             ("-", _) => (None, None),
@@ -150,8 +154,8 @@ pub fn parse_sub_events(text: &str, path: &Path) -> Result<Vec<SubEventRule>> {
         }
         rules.push(SubEventRule {
             types,
-            head_bytes: head_bytes(cue.as_ref()),
-            head_pairs: head_pairs(cue.as_ref()),
+            head_bytes,
+            head_pairs,
             cue,
             agent,
             target,
@@ -242,8 +246,7 @@ impl Ontology {
         let mut present = [0u64; 16];
         for w in words.get(lo..hi).unwrap_or_default() {
             if let &[b0, b1, ..] = w.as_bytes() {
-                let k = pair_slot(b0, b1);
-                present[k >> 6] |= 1 << (k & 63);
+                set_bit(&mut present, pair_slot(b0, b1));
             }
         }
         self.rules.iter().find(|r| {
@@ -274,6 +277,25 @@ mod tests {
         for t in EventType::EXTENSION {
             assert!(o.codes(t).is_some(), "{t}");
         }
+    }
+
+    #[test]
+    fn the_head_filters_admit_every_word_a_cue_can_start_with() {
+        let cue = Phrase::parse("tear|smoke gas");
+        let (bytes, pairs) = head_filters(Some(&cue));
+        assert!(has_bit(&bytes, usize::from(b't')) && has_bit(&bytes, usize::from(b's')));
+        assert!(!has_bit(&bytes, usize::from(b'g')));
+        let pairs = pairs.unwrap();
+        assert!(has_bit(&pairs, pair_slot(b't', b'e')));
+        assert!(has_bit(&pairs, pair_slot(b's', b'm')));
+        // a one-byte alternative: first bytes, but no pair filter
+        let (bytes, pairs) = head_filters(Some(&Phrase::parse("tear|t* gas")));
+        assert!(has_bit(&bytes, usize::from(b't')) && pairs.is_none());
+        // an empty alternative, a gap or no cue: no filter at all
+        let none = ([u64::MAX; 4], None);
+        assert_eq!(head_filters(Some(&Phrase::parse("*|tear gas"))), none);
+        assert_eq!(head_filters(Some(&Phrase::parse("~ gas"))), none);
+        assert_eq!(head_filters(None), none);
     }
 
     fn rules(tsv: &str) -> Ontology {

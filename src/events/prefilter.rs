@@ -191,7 +191,9 @@ impl SentenceFilter {
 /// town, district or province confident enough to be a sentence's place (its last one becomes
 /// the story's focus), and a time with a day's date (the date in force). A sentence with none of
 /// them inside it, no trigger and no toll changes nothing, so it is left untokenised when the
-/// raw-text test [`SentenceFilter::may_hold`] rules out both.
+/// raw-text test [`SentenceFilter::may_hold`] rules out both. The place and date rules are
+/// those the sentence reads ([`super::roles::focus_level`], [`super::roles::day_date`]), so
+/// the two cannot drift apart.
 pub struct FocusAnchors {
     /// (start, end) of each such mention, in order of start.
     spans: Vec<(usize, usize)>,
@@ -199,24 +201,16 @@ pub struct FocusAnchors {
 
 impl FocusAnchors {
     pub fn new(mentions: &super::Mentions) -> FocusAnchors {
-        use crate::model::{GeoPrecision, TimePrecision};
+        use super::roles::{confident_place, day_date, focus_level};
         let places = mentions
             .places
             .iter()
-            .filter(|m| {
-                m.confidence >= super::roles::MIN_PLACE_CONFIDENCE
-                    && m.place.as_ref().is_some_and(|p| {
-                        matches!(
-                            p.precision,
-                            GeoPrecision::Point | GeoPrecision::Admin1 | GeoPrecision::Admin2
-                        )
-                    })
-            })
+            .filter(|m| confident_place(m) && m.place.as_ref().and_then(focus_level).is_some())
             .map(|m| m.span);
         let times = mentions
             .times
             .iter()
-            .filter(|m| m.date.is_some_and(|d| d.precision == TimePrecision::Day))
+            .filter(|m| day_date(m.date).is_some())
             .map(|m| m.span);
         let mut spans: Vec<(usize, usize)> =
             places.chain(times).map(|s| (s.start, s.end)).collect();

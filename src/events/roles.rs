@@ -216,39 +216,39 @@ const TIME_PREPS: &[&str] = &[
 ];
 /// Place mentions resolved with less confidence than this are not used as event locations.
 pub(super) const MIN_PLACE_CONFIDENCE: f32 = 0.35;
-/// Capitalised nouns that continue a place name ("Kandahar Airport", "Yobe State").
-const PLACE_NOUNS: &[&str] = &[
-    "province",
-    "state",
-    "region",
-    "city",
-    "airport",
-    "district",
-    "river",
-    "valley",
-    "governorate",
-    "county",
-    "oblast",
-    "prison",
-    "port",
-    "strip",
-    "bank",
-];
-/// Nouns that end the name of an installation called after its town ("the Kuje Medium
-/// Security Custodial Centre", "Bagram Air Base"): the town is where the installation is.
-const INSTALLATION_NOUNS: &[&str] = &[
-    "centre", "center", "prison", "jail", "barracks", "base", "camp", "airport", "airbase",
-    "hospital",
-];
-/// Diplomats named with the country they are sent to ("ambassador to Turkey").
-const ENVOY_NOUNS: &[&str] = &[
-    "ambassador",
-    "ambassadors",
-    "envoy",
-    "envoys",
-    "consul",
-    "representative",
-];
+
+/// What a resolved place can become in the story once a sentence names it: the focus place
+/// (a town), or the focus area (a province or district); a country neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FocusLevel {
+    Town,
+    Area,
+}
+
+/// The [`FocusLevel`] of a place. The one rule of [`Sentence::last_point_place`],
+/// [`Sentence::last_area_place`] and [`Sentence::called_places`], which the sentence
+/// prefilter ([`super::prefilter::FocusAnchors`]) reads too.
+#[inline]
+pub(super) fn focus_level(p: &Place) -> Option<FocusLevel> {
+    match p.precision {
+        GeoPrecision::Point => Some(FocusLevel::Town),
+        GeoPrecision::Admin1 | GeoPrecision::Admin2 => Some(FocusLevel::Area),
+        GeoPrecision::Country => None,
+    }
+}
+
+/// Is a resolved place mention confident enough to be one of a sentence's places?
+#[inline]
+pub(super) fn confident_place(m: &PlaceMention) -> bool {
+    m.confidence >= MIN_PLACE_CONFIDENCE
+}
+
+/// The date of a time mention if it names a day: narrative time moves with it
+/// ([`Sentence::last_day_date`], and the sentence prefilter).
+#[inline]
+pub(super) fn day_date(date: Option<EventDate>) -> Option<EventDate> {
+    date.filter(|d| d.precision == TimePrecision::Day)
+}
 /// Words that may stand between a verb and the place that is its object.
 const OBJECT_WORDS: &[&str] = &[
     "the",
@@ -427,6 +427,8 @@ pub(super) struct Sentence<'a> {
     durations: Vec<Located<'a, TimeMention>>,
     /// Actor mentions of the article before this sentence (for default sides).
     earlier_actors: &'a [&'a ActorMention],
+    /// The words read around places and triggers (`role_words.tsv`).
+    vocab: &'a super::role_words::RoleWords,
     /// [`Self::dateline_end`], computed on first need.
     dateline: std::cell::OnceCell<usize>,
     /// The largest death toll the sentence states, read once for it and all its events.
@@ -560,6 +562,7 @@ impl<'a> Sentence<'a> {
         words: &[&'a str],
         index: &'a MentionIndex<'a>,
         earlier_actors: &'a [&'a ActorMention],
+        vocab: &'a super::role_words::RoleWords,
     ) -> Sentence<'a> {
         let bytes = text.as_bytes();
         let boundary_before = (0..toks.len())
@@ -590,7 +593,7 @@ impl<'a> Sentence<'a> {
         for l in locate(toks, &mentions.places, &idx, |m| m.span) {
             if l.item.place.is_none() {
                 unresolved.push((l.first, l.last));
-            } else if l.item.confidence >= MIN_PLACE_CONFIDENCE {
+            } else if confident_place(l.item) {
                 places.push(l);
             }
         }
@@ -616,6 +619,7 @@ impl<'a> Sentence<'a> {
             times,
             durations,
             earlier_actors,
+            vocab,
             dateline: std::cell::OnceCell::new(),
             tolls: std::cell::OnceCell::new(),
         }
@@ -968,11 +972,7 @@ impl<'a> Sentence<'a> {
     /// Is what the trigger acts on a crowd of protesters ("stormed the sit-in", "the storming
     /// of the main protest camp", "attacked demonstrators")?
     pub fn protest_object_after(&self, first: usize, last: usize) -> bool {
-        self.object_word_after(first, last, |w| {
-            w.starts_with("protest")
-                || w.starts_with("demonstrat")
-                || matches!(w, "sit in" | "marchers" | "rally" | "rallies")
-        })
+        self.object_word_after(first, last, |w| self.vocab.protest_objects.matches(w))
     }
 
     /// Does the sentence name civilians other than as speakers ("killing two residents"; not
@@ -1939,7 +1939,7 @@ impl<'a> Sentence<'a> {
     fn envoy_post(&self, p: &Located<'_, PlaceMention>) -> bool {
         p.first >= 2
             && self.words[p.first - 1] == "to"
-            && ENVOY_NOUNS.contains(&self.words[p.first - 2])
+            && self.vocab.envoys.matches(self.words[p.first - 2])
     }
 
     /// "the U.S.-brokered deal", "a Qatar-mediated truce", "the U.S.- and French-brokered
@@ -2092,7 +2092,7 @@ impl<'a> Sentence<'a> {
         let after = p.last + 1 < self.toks.len()
             && cap(p.last + 1)
             && joined(p.last, p.last + 1)
-            && !PLACE_NOUNS.contains(&self.words[p.last + 1]);
+            && !self.vocab.name_nouns.matches(self.words[p.last + 1]);
         // a town that opens the name of an installation ("the Kuje Medium Security
         // Custodial Centre") places it: the name's capitalised words end in such a noun
         let installation = || {
@@ -2103,7 +2103,7 @@ impl<'a> Sentence<'a> {
                 .is_some_and(|x| x.precision == GeoPrecision::Point);
             let mut k = p.last + 1;
             while town && k < self.toks.len() && k <= p.last + 5 && cap(k) && joined(k - 1, k) {
-                if INSTALLATION_NOUNS.contains(&self.words[k]) {
+                if self.vocab.installations.matches(self.words[k]) {
                     return true;
                 }
                 k += 1;
@@ -2178,9 +2178,9 @@ impl<'a> Sentence<'a> {
             let Some(place) = p.item.place.as_ref() else {
                 continue;
             };
-            let kind = match place.precision {
-                GeoPrecision::Admin1 | GeoPrecision::Admin2 => Some(StoryPlace::Area),
-                GeoPrecision::Point => {
+            let kind = match focus_level(place) {
+                Some(FocusLevel::Area) => Some(StoryPlace::Area),
+                Some(FocusLevel::Town) => {
                     // "the town of X"
                     let of = (p.first >= 2 && self.words[p.first - 1] == "of")
                         .then(|| noun(self.words[p.first - 2]))
@@ -2221,10 +2221,7 @@ impl<'a> Sentence<'a> {
             .iter()
             .filter(|p| {
                 self.usable_place(p)
-                    && p.item
-                        .place
-                        .as_ref()
-                        .is_some_and(|x| x.precision == GeoPrecision::Point)
+                    && p.item.place.as_ref().and_then(focus_level) == Some(FocusLevel::Town)
             })
             .max_by_key(|p| p.first)
             .and_then(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
@@ -2278,9 +2275,7 @@ impl<'a> Sentence<'a> {
             .iter()
             .filter(|p| {
                 self.usable_place(p)
-                    && p.item.place.as_ref().is_some_and(|x| {
-                        matches!(x.precision, GeoPrecision::Admin1 | GeoPrecision::Admin2)
-                    })
+                    && p.item.place.as_ref().and_then(focus_level) == Some(FocusLevel::Area)
             })
             .max_by_key(|p| p.first)
             .and_then(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
@@ -2581,10 +2576,7 @@ impl<'a> Sentence<'a> {
 
     /// The date of the last day-precision time expression of the sentence (narrative time).
     pub fn last_day_date(&self) -> Option<EventDate> {
-        self.times
-            .iter()
-            .filter_map(|t| t.item.date)
-            .rfind(|d| d.precision == TimePrecision::Day)
+        self.times.iter().rev().find_map(|t| day_date(t.item.date))
     }
 
     /// The first actor within `within` words after the trigger, in its clause.

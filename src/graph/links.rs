@@ -164,44 +164,17 @@ pub fn temporal_links(events: &[Event], cues: &TemporalCues) -> Vec<Link> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
+    use crate::graph::test_events::event;
 
     /// An assault on day `day` of July 2021 reported in sentence `sentence` of each of `docs`
     /// (at char `at` there).
     fn ev(id: &str, day: u32, docs: &[(&str, usize, &str)]) -> Event {
-        Event {
-            id: id.into(),
-            event_type: EventType::Assault,
-            acled_event_type: String::new(),
-            acled_sub_event_type: String::new(),
-            cameo_code: String::new(),
-            date: NaiveDate::from_ymd_opt(2021, 7, day).map(|date| EventDate {
-                date,
-                precision: TimePrecision::Day,
-            }),
-            date_explicit: true,
-            agents: vec![],
-            targets: vec![],
-            location: None,
-            place: None,
-            fatalities: None,
-            evidence: docs
-                .iter()
-                .map(|&(doc, at, sentence)| Evidence {
-                    doc_id: doc.into(),
-                    source: None,
-                    url: None,
-                    published: None,
-                    sentence: sentence.into(),
-                    span: Span::default(),
-                    char_start: at,
-                    char_end: at + sentence.len(),
-                    trigger: String::new(),
-                    rule: String::new(),
-                })
-                .collect(),
-            confidence: 0.5,
-        }
+        docs.iter()
+            .fold(
+                event(id, EventType::Assault, day),
+                |e, &(doc, at, sentence)| e.report(doc, sentence, at, at + sentence.len()),
+            )
+            .build()
     }
 
     /// A pair of events is linked once, by the first article that links it (by a cue or by

@@ -330,6 +330,7 @@ pub fn merged_id(ids: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::test_events::event;
 
     fn place(name: &str, cc: &str, lat: f64, lon: f64, precision: GeoPrecision) -> Place {
         Place {
@@ -355,40 +356,12 @@ mod tests {
         p: Option<Place>,
         agent: &str,
     ) -> Event {
-        Event {
-            id: id.into(),
-            event_type: t,
-            acled_event_type: String::new(),
-            acled_sub_event_type: String::new(),
-            cameo_code: String::new(),
-            date: NaiveDate::from_ymd_opt(2021, 7, day).map(|date| EventDate {
-                date,
-                precision: TimePrecision::Day,
-            }),
-            date_explicit: explicit,
-            agents: vec![Actor {
-                name: agent.into(),
-                actor_type: None,
-                country: None,
-            }],
-            targets: vec![],
-            location: p.as_ref().map(|p| p.name.clone()),
-            place: p,
-            fatalities: None,
-            evidence: vec![Evidence {
-                doc_id: "d".into(),
-                source: None,
-                url: None,
-                published: None,
-                sentence: id.into(),
-                span: Span::default(),
-                char_start: id.len(),
-                char_end: 0,
-                trigger: String::new(),
-                rule: String::new(),
-            }],
-            confidence: 0.5,
-        }
+        event(id, t, day)
+            .explicit(explicit)
+            .agent(agent)
+            .place(p)
+            .report("d", id, id.len(), 0)
+            .build()
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 pub mod links;
 pub mod merge;
+#[cfg(test)]
+pub(crate) mod test_events;
 
 pub use links::{temporal_links, Link, Relation, TemporalCues};
 pub use merge::{merge_across, merge_events};

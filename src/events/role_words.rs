@@ -1,0 +1,110 @@
+//! The words the event stage reads around a sentence's places and triggers
+//! (`gazetteer/role_words.tsv`): nouns that continue a place's name, nouns that end an
+//! installation's name, diplomats' titles and the objects that make an act one against
+//! protesters.
+
+use super::lexicon::WordPat;
+use crate::{Error, Result};
+use std::path::Path;
+
+/// The classes of `role_words.tsv`, each a word pattern (exact words and `stem*`s, tried in
+/// file order as the trigger words are).
+#[derive(Debug, Clone)]
+pub struct RoleWords {
+    /// `name_noun`: "Kandahar Airport", "Yobe State".
+    pub name_nouns: WordPat,
+    /// `installation`: "Bagram Air Base".
+    pub installations: WordPat,
+    /// `envoy`: "ambassador to Turkey".
+    pub envoys: WordPat,
+    /// `protest_object`: "stormed the sit-in".
+    pub protest_objects: WordPat,
+}
+
+impl RoleWords {
+    pub fn load(path: &Path) -> Result<RoleWords> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Self::parse(&text, path)
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<RoleWords> {
+        let empty = || WordPat::Any(Vec::new());
+        let mut w = RoleWords {
+            name_nouns: empty(),
+            installations: empty(),
+            envoys: empty(),
+            protest_objects: empty(),
+        };
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad =
+                |what: &str| Error::gazetteer(path, format!("line {}: {what}: {line:?}", i + 1));
+            let (class, word) = match line.split('\t').map(str::trim).collect::<Vec<_>>()[..] {
+                [class, word] if !word.is_empty() && word != "~" => (class, word),
+                _ => return Err(bad("expected class<TAB>word")),
+            };
+            let into = match class {
+                "name_noun" => &mut w.name_nouns,
+                "installation" => &mut w.installations,
+                "envoy" => &mut w.envoys,
+                "protest_object" => &mut w.protest_objects,
+                _ => return Err(bad("unknown class")),
+            };
+            let (WordPat::Any(alts), WordPat::Any(more)) =
+                (into, WordPat::parse_alternatives(word))
+            else {
+                return Err(bad("expected a word"));
+            };
+            if more.iter().any(|(a, _)| a.is_empty()) || more.len() != 1 {
+                return Err(bad("one word that folds to some letters"));
+            }
+            alts.extend(more);
+        }
+        Ok(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_fold_their_words_and_read_stems() {
+        let w = RoleWords::parse(
+            "# a comment\nname_noun\tProvince\nprotest_object\tsit-in\nprotest_object\tmarch*\n",
+            Path::new("t.tsv"),
+        )
+        .unwrap();
+        assert!(w.name_nouns.matches("province"));
+        assert!(w.protest_objects.matches("sit in"));
+        assert!(w.protest_objects.matches("marchers"));
+        assert!(!w.protest_objects.matches("province"));
+        assert!(!w.envoys.matches("envoy"));
+    }
+
+    #[test]
+    fn a_bad_line_names_file_and_line() {
+        for bad in [
+            "nonsense\tword\n",
+            "envoy\n",
+            "envoy\t*\n",
+            "envoy\ta|b\n",
+            "envoy\t~\n",
+        ] {
+            let e = RoleWords::parse(&format!("# c\n{bad}"), Path::new("t.tsv"))
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains("t.tsv") && e.contains("line 2"), "{bad:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn the_shipped_file_loads() {
+        let w = RoleWords::load(&crate::default_gazetteer_dir().join("role_words.tsv")).unwrap();
+        assert!(w.envoys.matches("ambassador"));
+        assert!(w.installations.matches("barracks"));
+        assert!(w.protest_objects.matches("demonstrators"));
+    }
+}
