@@ -1,7 +1,7 @@
 //! The words the event stage reads around a sentence's places and triggers
 //! (`gazetteer/role_words.tsv`): nouns that continue a place's name, nouns that end an
-//! installation's name, diplomats' titles and the objects that make an act one against
-//! protesters.
+//! installation's name, diplomats' titles, the objects that make an act one against
+//! protesters, and speakers whose place is where a report came from.
 
 use super::lexicon::WordPat;
 use crate::{Error, Result};
@@ -19,6 +19,8 @@ pub struct RoleWords {
     pub envoys: WordPat,
     /// `protest_object`: "stormed the sit-in".
     pub protest_objects: WordPat,
+    /// `speaker`: "officials in Misrata said".
+    pub speakers: WordPat,
 }
 
 impl RoleWords {
@@ -34,6 +36,7 @@ impl RoleWords {
             installations: empty(),
             envoys: empty(),
             protest_objects: empty(),
+            speakers: empty(),
         };
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -50,6 +53,7 @@ impl RoleWords {
                 "installation" => &mut w.installations,
                 "envoy" => &mut w.envoys,
                 "protest_object" => &mut w.protest_objects,
+                "speaker" => &mut w.speakers,
                 _ => return Err(bad("unknown class")),
             };
             let (WordPat::Any(alts), WordPat::Any(more)) =

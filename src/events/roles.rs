@@ -271,18 +271,6 @@ const OBJECT_WORDS: &[&str] = &[
     "border",
     "of",
 ];
-/// Speakers whose place ("officials in Misrata said") is where the report came from.
-const SPEAKER_NOUNS: &[&str] = &[
-    "officials",
-    "sources",
-    "authorities",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "diplomats",
-    "commanders",
-];
-
 /// Words within which a place outside the trigger's clause may still be its place.
 const NEAR_PLACE_WORDS: usize = 8;
 /// Nouns that, after "the", point back at the town a story is about ("the town's
@@ -1900,7 +1888,7 @@ impl<'a> Sentence<'a> {
     fn speakers_place(&self, p: &Located<'_, PlaceMention>) -> bool {
         p.first >= 2
             && self.words[p.first - 1] == "in"
-            && SPEAKER_NOUNS.contains(&self.words[p.first - 2])
+            && self.vocab.speakers.matches(self.words[p.first - 2])
             && self
                 .words
                 .get(p.last + 1)
