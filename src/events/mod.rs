@@ -1210,6 +1210,19 @@ impl EventExtractor {
         {
             targets = vec![generic_side(ActorType::Civilians)];
         }
+        // "gunmen shot dead five policemen", "five soldiers were shot dead": a shooting whose
+        // victims are all armed men (not a government's officials) is an assault, not violence
+        // against civilians
+        if t == EventType::AttackOnCivilians
+            && trig.sub_event.as_deref() == Some("Attack")
+            && !targets.is_empty()
+            && targets.iter().all(|a| {
+                crate::actors::is_armed_group(a)
+                    || (a.actor_type == Some(ActorType::StateForces) && names_armed_men(a))
+            })
+        {
+            t = EventType::Assault;
+        }
         // violence against civilians is, by definition, against civilians
         if t == EventType::AttackOnCivilians && !targets.iter().any(is_civilian_side) {
             targets.insert(0, generic_side(ActorType::Civilians));
@@ -1751,6 +1764,17 @@ fn is_civil_state(a: &Actor) -> bool {
         let n = a.name.to_lowercase();
         n.contains("government") || n.contains("authorities") || n.contains("ministry")
     }
+}
+
+/// Does a state actor's name say it is armed men ("policemen", "government soldiers"), not
+/// a state as such ("Russia", hit in its ambassador) or its civil servants?
+fn names_armed_men(a: &Actor) -> bool {
+    let n = a.name.to_lowercase();
+    [
+        "soldier", "troop", "force", "army", "police", "militar", "guard",
+    ]
+    .iter()
+    .any(|w| n.contains(w))
 }
 
 /// The modality kind of a claim of responsibility (`modality.tsv`).

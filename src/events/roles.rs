@@ -1190,7 +1190,7 @@ impl<'a> Sentence<'a> {
 
     /// Is the trigger a passive participle ("was overrun", "were freed")?
     pub fn is_passive_at(&self, first: usize) -> bool {
-        self.is_passive(first)
+        self.passive_trigger(first)
     }
 
     /// Is the trigger passive, its auxiliary included in it ("was shot") or before it?
@@ -1530,7 +1530,8 @@ impl<'a> Sentence<'a> {
         }
         match roles {
             Roles::Svo => {
-                if self.is_passive(first) {
+                // ("were shot": a trigger may hold its own auxiliary)
+                if self.passive_trigger(first) {
                     push(&mut agents, self.actor_after_word(last + 1, &["by"], 4));
                     push(&mut targets, self.nearest_actor_before(first));
                 } else if let Some(subj) = self.participle_subject(first) {

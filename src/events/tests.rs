@@ -2129,3 +2129,25 @@ fn gunships_strike_guns_falling_silent_take_nothing_and_a_route_is_no_place() {
         a[0].place
     );
 }
+
+#[test]
+fn armed_men_shot_dead_are_an_assault_and_the_passive_names_them_the_target() {
+    let evs = events("Five soldiers were shot dead by rebels at a checkpoint in Kunduz on Monday.");
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].targets), vec!["soldiers"]);
+    assert!(of_type(&evs, EventType::AttackOnCivilians).is_empty());
+    // villagers, and a state hit in its envoy, stay violence against civilians
+    let evs = events("Gunmen shot dead five villagers in Kunduz on Monday.");
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+    let evs = events("Russia's ambassador was shot dead by a gunman in Kabul on Monday.");
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+}
