@@ -1730,7 +1730,8 @@ impl<'a> Sentence<'a> {
                     || between.iter().any(|w| PLACE_PREPS.contains(w))
                     || between.iter().all(|w| OBJECT_WORDS.contains(w))
             })
-            .min_by_key(|&i| self.places[i].first);
+            .min_by_key(|&i| self.places[i].first)
+            .or_else(|| self.place_after_apposition(last, &usable));
         // "the city" after the trigger refers back: to a town named earlier in this sentence,
         // else to the focus of the article (the caller's)
         let anaphor_first = self.place_anaphor_after(last);
@@ -1790,6 +1791,38 @@ impl<'a> Sentence<'a> {
                     })
             }
         }
+    }
+
+    /// "signed a peace agreement with Hezb-i-Islami, the militant group led by Gulbuddin
+    /// Hekmatyar, in a ceremony in Kabul": after an apposition to the trigger's object closes,
+    /// a phrase of place ("in ...", "at ...") resumes the trigger's clause. The place must
+    /// come within four words of that preposition, with no verb or relative word on the way.
+    fn place_after_apposition(&self, last: usize, usable: &[usize]) -> Option<usize> {
+        let (_, clause_end) = self.clause(last, last);
+        // the apposition: a boundary, then a determiner ("..., the militant group ...")
+        if clause_end >= self.words.len()
+            || clause_end > last + 8
+            || !matches!(self.words[clause_end], "the" | "a" | "an")
+        {
+            return None;
+        }
+        let (_, app_end) = self.clause(clause_end, clause_end);
+        if app_end >= self.words.len()
+            || app_end > clause_end + 12
+            || !matches!(self.words[app_end], "in" | "at")
+        {
+            return None;
+        }
+        usable.iter().copied().find(|&i| {
+            let p = &self.places[i];
+            p.first > app_end
+                && p.first <= app_end + 4
+                && (app_end + 1..p.first).all(|k| {
+                    !self.boundary_before[k]
+                        && !self.words[k].ends_with("ed")
+                        && !matches!(self.words[k], "that" | "which" | "who" | "where")
+                })
+        })
     }
 
     /// Does a new clause open between word `last` and word `at`: a relative pronoun ("...

@@ -2151,3 +2151,17 @@ fn armed_men_shot_dead_are_an_assault_and_the_passive_names_them_the_target() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_place_after_an_apposition_and_a_blown_up_track() {
+    let evs = events(
+        "The Taliban attacked Kunduz on Monday. On Tuesday the president signed a peace \
+         agreement with Hezb-i-Islami, the militant group led by a former warlord, in a \
+         ceremony in Kabul.",
+    );
+    let a = of_type(&evs, EventType::Agreement);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].place.as_ref().map(|p| p.name.as_str()), Some("Kabul"));
+    let evs = events("Gunmen blew up a section of the railway near Kaduna on Monday.");
+    assert_eq!(of_type(&evs, EventType::Bombing).len(), 1, "{evs:#?}");
+}
