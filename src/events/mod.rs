@@ -793,6 +793,7 @@ impl EventExtractor {
                 s.subject_right_before(m.first)
                     .is_some_and(is_civilian_side)
                     || s.person_relative_before(m.first)
+                    || s.named_person_before(m.first)
             } else {
                 // "gunmen seized Díaz and his wife" (not "drove into the city to cheering
                 // crowds": a phrase that ends on the town has taken the town)

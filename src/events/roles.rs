@@ -2630,6 +2630,32 @@ impl<'a> Sentence<'a> {
             .then_some(&a.item.actor)
     }
 
+    /// Is the passive trigger at `first` said of a person named by two capitalised words
+    /// ("Luis Diaz was seized", "his wife, Cilenis Marulanda, were seized") that no actor or
+    /// place reading claims? A town is one word or a known place; a person is named in full.
+    pub fn named_person_before(&self, first: usize) -> bool {
+        let mut i = first;
+        while i > 0 && (BE.contains(&self.words[i - 1]) || is_adverb(self.words[i - 1])) {
+            i -= 1;
+        }
+        // skip a closing comma of an apposition ("..., Cilenis Marulanda, were seized")
+        if i < 2 || i == first {
+            return false;
+        }
+        let (a, b) = (i - 2, i - 1);
+        let claimed = |k: usize| {
+            self.places.iter().any(|p| p.first <= k && k <= p.last)
+                || self.actors.iter().any(|x| x.first <= k && k <= x.last)
+        };
+        self.toks[a].is_capitalized()
+            && self.toks[b].is_capitalized()
+            && !claimed(a)
+            && !claimed(b)
+            && self.text[self.toks[a].span.end..self.toks[b].span.start]
+                .trim()
+                .is_empty()
+    }
+
     /// Is the passive trigger at `first` the verb of a relative clause about a person ("the
     /// mayor, who had been seized by troops")? "who" refers to people, never to a place.
     pub fn person_relative_before(&self, first: usize) -> bool {

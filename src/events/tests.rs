@@ -2165,3 +2165,24 @@ fn a_place_after_an_apposition_and_a_blown_up_track() {
     let evs = events("Gunmen blew up a section of the railway near Kaduna on Monday.");
     assert_eq!(of_type(&evs, EventType::Bombing).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn a_person_named_in_full_seized_is_abducted_and_handed_over_is_freed() {
+    let evs = events("Luis Ortega was seized by armed men in Kunduz on Monday.");
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+    // a town stays a town
+    let evs = events("Kunduz was seized by the Taliban on Monday.");
+    assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
+    let evs =
+        events("The rebels handed Ortega over on Tuesday to a humanitarian commission in Kunduz.");
+    assert_eq!(
+        of_type(&evs, EventType::PrisonerRelease).len(),
+        1,
+        "{evs:#?}"
+    );
+}
