@@ -1688,6 +1688,7 @@ impl<'a> Sentence<'a> {
                     && !other_clause(i)
                     && !destination(i)
                     && !self.in_insertion_before(i, first)
+                    && (leaving || !self.in_route(i))
             })
             .collect();
         let (clause_start, clause_end) = self.clause(last, last);
@@ -1791,6 +1792,25 @@ impl<'a> Sentence<'a> {
                     })
             }
         }
+    }
+
+    /// Is place mention `i` an end of a route, "from X to Y" ("a train carrying passengers
+    /// from Quetta to Peshawar")? Such places say where something was going, not where the
+    /// event happened (those who leave a place are read apart: see `place_for`).
+    fn in_route(&self, i: usize) -> bool {
+        let p = &self.places[i];
+        let word = |k: usize| self.words.get(k).copied();
+        let from_here = p.first > 0
+            && word(p.first - 1) == Some("from")
+            && word(p.last + 1) == Some("to")
+            && self.places.iter().any(|q| q.first == p.last + 2);
+        let to_here = p.first > 1
+            && word(p.first - 1) == Some("to")
+            && self
+                .places
+                .iter()
+                .any(|q| q.last + 2 == p.first && q.first > 0 && word(q.first - 1) == Some("from"));
+        from_here || to_here
     }
 
     /// "signed a peace agreement with Hezb-i-Islami, the militant group led by Gulbuddin

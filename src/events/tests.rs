@@ -2186,3 +2186,24 @@ fn a_person_named_in_full_seized_is_abducted_and_handed_over_is_freed() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn the_ends_of_a_route_are_no_event_place_but_a_withdrawal_leaves_its_origin() {
+    let evs = events(
+        "The bus, carrying 40 passengers from Kabul to Kandahar, was stopped on Monday when \
+         militants blew up a section of the road.",
+    );
+    let b = of_type(&evs, EventType::Bombing);
+    assert_eq!(b.len(), 1, "{evs:#?}");
+    assert!(
+        b[0].place
+            .as_ref()
+            .is_none_or(|p| p.name != "Kabul" && p.name != "Kandahar"),
+        "{:?}",
+        b[0].place
+    );
+    let evs = events("Government troops withdrew from Kunduz to Mazar-i-Sharif on Monday.");
+    let w = of_type(&evs, EventType::Withdrawal);
+    assert_eq!(w.len(), 1, "{evs:#?}");
+    assert_eq!(w[0].place.as_ref().map(|p| p.name.as_str()), Some("Kunduz"));
+}
