@@ -266,6 +266,7 @@ impl EventExtractor {
             focus_area: None,
             called_town: None,
             called_city: None,
+            big_city: None,
             called: Vec::new(),
             named_area: None,
             last_agents: Vec::new(),
@@ -745,10 +746,14 @@ impl EventExtractor {
                 })
                 .filter(|d| !s.date_in_relative(*d))
                 .map(|d| (d, sentence_no));
+            let mut towns: Vec<&str> = Vec::new();
             for (kind, text, p) in s.called_places() {
                 let named = Some((text.to_string(), p.clone()));
                 match kind {
-                    roles::StoryPlace::Town => state.called_town = named,
+                    roles::StoryPlace::Town => {
+                        towns.push(&p.name);
+                        state.called_town = named
+                    }
                     roles::StoryPlace::City => state.called_city = named,
                     roles::StoryPlace::Settlement => {}
                     roles::StoryPlace::Area => state.named_area = named,
@@ -756,6 +761,13 @@ impl EventExtractor {
                 if kind != roles::StoryPlace::Area && !state.called.contains(&p.name) {
                     state.called.push(p.name.clone());
                 }
+            }
+            // (a province seat the story calls a town is not "the city")
+            if let Some(c) = s
+                .last_big_city()
+                .filter(|(_, p)| !towns.contains(&p.name.as_str()))
+            {
+                state.big_city = Some(c);
             }
             // narrative time moves with the days the story names (not those of the captions
             // and stamps above its dateline)
@@ -1115,14 +1127,26 @@ impl EventExtractor {
                         .is_some_and(|(_, p)| !state.called.contains(&p.name));
                     // ("In Yangon, ... Police later arrested 300 demonstrators in the city": a
                     // big city in focus is "the city" whatever the story called it)
-                    let small_focus = state.focus_place.as_ref().is_some_and(|(_, p)| {
-                        p.population < 100_000
-                            && !matches!(p.feature_code.as_str(), "PPLC" | "PPLA")
+                    let small_focus = state
+                        .focus_place
+                        .as_ref()
+                        .is_some_and(|(_, p)| !roles::is_big_city(p));
+                    // ("took Gharyan, a town in the mountains ... some 30km south of the city
+                    // centre": a place the story called a town is no "city"; the city is the
+                    // big one the story named last)
+                    let town_focus = state.focus_place.as_ref().is_some_and(|(_, p)| {
+                        state
+                            .called_town
+                            .as_ref()
+                            .is_some_and(|(_, t)| t.name == p.name)
                     });
                     let story = match s.story_place_anaphor() {
                         Some(roles::StoryPlace::Town) if bare_focus => state.called_town.as_ref(),
                         Some(roles::StoryPlace::City) if bare_focus && small_focus => {
                             state.called_city.as_ref()
+                        }
+                        Some(roles::StoryPlace::City) if town_focus => {
+                            state.called_city.as_ref().or(state.big_city.as_ref())
                         }
                         Some(roles::StoryPlace::Area) => state.named_area.as_ref(),
                         _ => None,
@@ -1409,6 +1433,8 @@ struct ArticleState {
     /// to, even where a town was named bare since ("the push on Tripoli").
     called_town: Option<(String, Place)>,
     called_city: Option<(String, Place)>,
+    /// The last big city the story named ([`roles::is_big_city`]).
+    big_city: Option<(String, Place)>,
     /// The names of the towns so called (by any of those nouns).
     called: Vec<String>,
     named_area: Option<(String, Place)>,

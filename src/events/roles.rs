@@ -358,6 +358,11 @@ fn hyphen_word(rest: &str) -> Option<String> {
     )
 }
 
+/// A capital, a province seat or a city of 100,000 people: what a story may call "the city".
+pub fn is_big_city(p: &Place) -> bool {
+    p.population >= 100_000 || matches!(p.feature_code.as_str(), "PPLC" | "PPLA")
+}
+
 /// "Iran-backed rebels", "Saudi-led forces" (when not a name of its own): the backer
 /// qualifies the actor that follows and is no side of the event.
 fn is_backer(text: &str, span: Span) -> bool {
@@ -2264,6 +2269,22 @@ impl<'a> Sentence<'a> {
             .filter(|p| {
                 self.usable_place(p)
                     && p.item.place.as_ref().and_then(focus_level) == Some(FocusLevel::Town)
+            })
+            .max_by_key(|p| p.first)
+            .and_then(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
+    }
+
+    /// The last big city of the sentence (a capital, a province seat or a city of 100,000
+    /// people), a place a later "the city" may mean when the town in focus is no city.
+    pub fn last_big_city(&self) -> Option<(String, Place)> {
+        self.places
+            .iter()
+            .filter(|p| {
+                self.usable_place(p)
+                    && p.item
+                        .place
+                        .as_ref()
+                        .is_some_and(|x| x.precision == GeoPrecision::Point && is_big_city(x))
             })
             .max_by_key(|p| p.first)
             .and_then(|p| Some((p.item.text.clone(), p.item.place.clone()?)))

@@ -2207,3 +2207,22 @@ fn the_ends_of_a_route_are_no_event_place_but_a_withdrawal_leaves_its_origin() {
     assert_eq!(w.len(), 1, "{evs:#?}");
     assert_eq!(w[0].place.as_ref().map(|p| p.name.as_str()), Some("Kunduz"));
 }
+
+#[test]
+fn the_city_is_not_the_town_in_focus_but_the_big_city_named_before() {
+    let evs = events(
+        "The rebels launched their offensive on Kabul on Monday. The same day they took \
+         Maidan Shahr, a town in the hills south of the capital. On Wednesday they captured \
+         the old airfield, some 20km from the city centre.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 2, "{evs:#?}");
+    let airfield = s.iter().find(|e| e.date.is_some_and(|d| d.date.day() == 7));
+    assert_eq!(
+        airfield
+            .and_then(|e| e.place.as_ref())
+            .map(|p| p.name.as_str()),
+        Some("Kabul"),
+        "{evs:#?}"
+    );
+}
