@@ -1754,6 +1754,24 @@ impl<'a> Sentence<'a> {
             p.first == 1 && matches!(self.words[0], "in" | "at" | "near")
         });
         let far = |p: usize| self.places[p].first > last + 6;
+        // "In Yangon, protesters massed ..., while in the second city, Mandalay, thousands
+        // marched": a contrasting clause brings its own place before its trigger
+        if let Some(o) = opening {
+            let contrast = usable
+                .iter()
+                .copied()
+                .filter(|&q| {
+                    let (po, pq) = (&self.places[o], &self.places[q]);
+                    pq.first > po.last
+                        && pq.last < first
+                        && (po.last + 1..pq.first)
+                            .any(|k| matches!(self.words[k], "while" | "whereas" | "but"))
+                })
+                .max_by_key(|&q| self.places[q].first);
+            if contrast.is_some() && tied.is_none_or(far) {
+                return contrast;
+            }
+        }
         if let Some(o) = opening {
             if tied.is_none_or(far)
                 && o != tied.unwrap_or(usize::MAX)

@@ -2226,3 +2226,20 @@ fn the_city_is_not_the_town_in_focus_but_the_big_city_named_before() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_contrasting_clause_brings_its_own_place() {
+    let evs = events(
+        "In Kabul, protesters massed outside the ministry on Monday, while in the second city, \
+         Herat, thousands marched through the streets.",
+    );
+    let p = of_type(&evs, EventType::Protest);
+    let names: Vec<_> = p
+        .iter()
+        .filter_map(|e| e.place.as_ref().map(|x| x.name.as_str()))
+        .collect();
+    assert!(
+        names.contains(&"Kabul") && names.contains(&"Herāt"),
+        "{evs:#?}"
+    );
+}
