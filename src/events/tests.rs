@@ -2243,3 +2243,20 @@ fn a_contrasting_clause_brings_its_own_place() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn an_exchange_of_prisoners_carried_out_is_a_release_but_one_agreed_is_not() {
+    let evs =
+        events("Last week the two sides carried out their first exchange of prisoners of war.");
+    assert_eq!(
+        of_type(&evs, EventType::PrisonerRelease).len(),
+        1,
+        "{evs:#?}"
+    );
+    let evs =
+        events("The two sides agreed to carry out a larger exchange of prisoners next month.");
+    assert!(
+        of_type(&evs, EventType::PrisonerRelease).is_empty(),
+        "{evs:#?}"
+    );
+}
