@@ -705,22 +705,24 @@ fn name_extent(
 /// key of the article. Asked one after the other, each costs a memory round trip; so the
 /// keys of the capitalised tokens are gathered first, and the filter words and name-table
 /// slots they will read are fetched ahead, many at a time, a step for all the keys before
-/// the next. The answers are kept in `keys`; the result holds each token's keys (see
-/// [`name_extent`]; `NO` for a token not capitalised).
+/// the next. The answers are kept in `keys`; the result holds, for each capitalised token in
+/// order, its index and its keys (see [`name_extent`]).
 fn gather_keys(
     g: &Gazetteer,
     keys: &mut Keys,
     toks: &[Tok],
-    mut tk: Vec<(u32, u32)>,
-) -> Vec<(u32, u32)> {
+    mut tk: Vec<(u32, u32, u32)>,
+) -> Vec<(u32, u32, u32)> {
     tk.clear();
-    tk.resize(toks.len(), (NO, NO));
-    for (t, k) in toks.iter().zip(tk.iter_mut()).filter(|(t, _)| t.cap) {
+    for (i, t) in toks.iter().enumerate().filter(|(_, t)| t.cap) {
         let (s, e) = (t.fs as usize, t.fe as usize);
-        k.0 = keys.id(s, e) as u32;
-        if t.poss && e - s > 1 {
-            k.1 = keys.id(s, e - 1) as u32;
-        }
+        let k0 = keys.id(s, e) as u32;
+        let kp = if t.poss && e - s > 1 {
+            keys.id(s, e - 1) as u32
+        } else {
+            NO
+        };
+        tk.push((i as u32, k0, kp));
     }
     let n = keys.keys.len();
     for id in 0..n {
@@ -1022,9 +1024,9 @@ struct Buffers {
     folded: Vec<u8>,
     map: Vec<(u32, u32, bool)>,
     toks: Vec<Tok>,
-    tk: Vec<(u32, u32)>,
+    tk: Vec<(u32, u32, u32)>,
     slots: Vec<u32>,
-    unmatched: Vec<usize>,
+    unmatched: Vec<(usize, u32)>,
 }
 
 impl Buffers {
@@ -1102,20 +1104,21 @@ fn find_in(
     let tk = gather_keys(g, &mut keys, toks, std::mem::take(&mut bufs.tk));
     // Tokens before this one were consumed by a name (place, country or demonym).
     let mut consumed = 0;
+    // The next token that may start a name (those before it are part of one found).
     let mut i = 0;
-    while i < toks.len() {
-        if !toks[i].cap {
-            i += 1;
+    for &(ti, k0, kp) in &tk {
+        if (ti as usize) < i {
             continue;
         }
+        i = ti as usize;
         // How far names may extend: tokens joined by single separators, and no further than
         // the longest name starting with this word.
         let t0 = toks[i];
         let w0 = word(&t0);
         // Names recur within an article: each distinct word and key meets the gazetteer's
         // big tables (cache misses) once. The key without a possessive "s" is `kp`.
-        let (limit, maxn) = name_extent(g, &mut keys, toks, i, tk[i]);
-        let (k0, kp) = (tk[i].0 as usize, tk[i].1 as usize);
+        let (limit, maxn) = name_extent(g, &mut keys, toks, i, (k0, kp));
+        let (k0, kp) = (k0 as usize, kp as usize);
         let after_title = i > 0 && joinable(f, &toks[i - 1], &t0) && {
             let w = word(&toks[i - 1]);
             ctx.title_mask.may(w) && ctx.flags(w) & Context::TITLE != 0
@@ -1166,7 +1169,7 @@ fn find_in(
                 keys.keys[k0].person = true;
             }
             if !after_title {
-                unmatched.push(i);
+                unmatched.push((i, k0 as u32));
             }
             i += 1;
             continue;
@@ -1602,7 +1605,7 @@ fn find_in(
     let mut fuzzy_keys: Vec<(&str, u64)> = Vec::new();
     let mut fuzzy_at: Vec<(usize, usize, usize)> = Vec::new();
     let mut fuzzy_again: Vec<(usize, usize, usize)> = Vec::new();
-    for &ti in &unmatched {
+    for &(ti, k0) in &unmatched {
         if named.is_empty() {
             break;
         }
@@ -1628,7 +1631,12 @@ fn find_in(
         if key.len() < 6 {
             continue;
         }
-        let kid = keys.id(t0.fs as usize, last.fe as usize);
+        // (one word: its key is known already)
+        let kid = if n == 1 {
+            k0 as usize
+        } else {
+            keys.id(t0.fs as usize, last.fe as usize)
+        };
         if keys.keys[kid].fuzzy_tried {
             // a later mention of a spelling already asked about: the same place
             fuzzy_again.push((kid, start, last.fe as usize));
