@@ -333,15 +333,22 @@ impl Folded {
 
 #[cfg(test)]
 fn tokenize(ft: &Folded, text: &str) -> Vec<Tok> {
-    tokenize_in(ft, text, Vec::new())
+    tokenize_in(ft, text, Vec::new(), Vec::new()).0
 }
 
-/// [`tokenize`] into the buffer `toks` (emptied first).
-fn tokenize_in(ft: &Folded, text: &str, mut toks: Vec<Tok>) -> Vec<Tok> {
+/// [`tokenize`] into the buffer `toks` (emptied first), with the indices of the capitalised
+/// tokens, in order, in `caps` (emptied first).
+fn tokenize_in(
+    ft: &Folded,
+    text: &str,
+    mut toks: Vec<Tok>,
+    mut caps: Vec<u32>,
+) -> (Vec<Tok>, Vec<u32>) {
     let f = ft.folded.as_str();
     let fb = f.as_bytes();
     let tb = text.as_bytes();
     toks.clear();
+    caps.clear();
     toks.reserve(f.len() / 4 + 8);
     // The spans first (a tight loop), then the original offsets, capitals and possessives
     // in a second pass over them.
@@ -364,10 +371,13 @@ fn tokenize_in(ft: &Folded, text: &str, mut toks: Vec<Tok>) -> Vec<Tok> {
     // Folded and original text coincide byte for byte (plain ASCII without apostrophes):
     // then no possessive is seen either (its apostrophe would have been deleted).
     if ft.map.len() <= 1 && fb.len() == tb.len() {
-        for t in &mut toks {
+        for (i, t) in toks.iter_mut().enumerate() {
             t.cap = upper(t.fs as usize);
+            if t.cap {
+                caps.push(i as u32);
+            }
         }
-        return toks;
+        return (toks, caps);
     }
     let map = ft.map.as_slice();
     let possessive = |e: usize, b: usize| {
@@ -405,10 +415,13 @@ fn tokenize_in(ft: &Folded, text: &str, mut toks: Vec<Tok>) -> Vec<Tok> {
             // the folding deleted, so in a later stretch than the token's start (a deleted
             // byte ends a stretch).
             t.poss = e - s > 2 && e > end && fb[e - 1] == b's' && possessive(e, orig(e - 1));
+            if t.cap {
+                caps.push(ti as u32);
+            }
             ti += 1;
         }
     }
-    toks
+    (toks, caps)
 }
 
 /// Bit `i` set for each byte `i` of `b` (8 bytes) that is an ASCII letter or digit, and the
@@ -475,9 +488,18 @@ fn word_spans(f: &str, mut emit: impl FnMut(usize, usize)) {
     while i < n {
         // The block's ASCII bytes up to the first non-ASCII one.
         let len = (n - i).min(64);
-        let mut blk = [0u8; 64];
-        blk[..len].copy_from_slice(&fb[i..i + len]);
-        let (alnum, high) = alnum_bits64(&blk);
+        // (a whole block read in place; the last one copied, zero-padded)
+        let (alnum, high) = match fb
+            .get(i..i + 64)
+            .and_then(|b| <&[u8; 64]>::try_from(b).ok())
+        {
+            Some(blk) => alnum_bits64(blk),
+            None => {
+                let mut blk = [0u8; 64];
+                blk[..len].copy_from_slice(&fb[i..i + len]);
+                alnum_bits64(&blk)
+            }
+        };
         let limit = (high.trailing_zeros() as usize).min(len);
         let valid = if limit == 64 { !0 } else { (1u64 << limit) - 1 };
         let a = alnum & valid;
@@ -711,10 +733,12 @@ fn gather_keys(
     g: &Gazetteer,
     keys: &mut Keys,
     toks: &[Tok],
+    caps: &[u32],
     mut tk: Vec<(u32, u32, u32)>,
 ) -> Vec<(u32, u32, u32)> {
     tk.clear();
-    for (i, t) in toks.iter().enumerate().filter(|(_, t)| t.cap) {
+    for &i in caps {
+        let t = &toks[i as usize];
         let (s, e) = (t.fs as usize, t.fe as usize);
         let k0 = keys.id(s, e) as u32;
         let kp = if t.poss && e - s > 1 {
@@ -722,7 +746,7 @@ fn gather_keys(
         } else {
             NO
         };
-        tk.push((i as u32, k0, kp));
+        tk.push((i, k0, kp));
     }
     let n = keys.keys.len();
     for id in 0..n {
@@ -1024,6 +1048,7 @@ struct Buffers {
     folded: Vec<u8>,
     map: Vec<(u32, u32, bool)>,
     toks: Vec<Tok>,
+    caps: Vec<u32>,
     tk: Vec<(u32, u32, u32)>,
     slots: Vec<u32>,
     unmatched: Vec<(usize, u32)>,
@@ -1054,9 +1079,15 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         std::mem::take(&mut bufs.folded),
         std::mem::take(&mut bufs.map),
     );
-    let toks = tokenize_in(&ft, text, std::mem::take(&mut bufs.toks));
-    let out = find_in(g, text, &ft, &toks, toponyms, resolution, &mut bufs);
+    let (toks, caps) = tokenize_in(
+        &ft,
+        text,
+        std::mem::take(&mut bufs.toks),
+        std::mem::take(&mut bufs.caps),
+    );
+    let out = find_in(g, text, &ft, &toks, &caps, toponyms, resolution, &mut bufs);
     bufs.toks = toks;
+    bufs.caps = caps;
     (bufs.folded, bufs.map) = ft.into_buffers();
     BUFFERS.with(|b| {
         if let Ok(mut b) = b.try_borrow_mut() {
@@ -1072,6 +1103,7 @@ fn find_in(
     text: &str,
     ft: &Folded,
     toks: &[Tok],
+    caps: &[u32],
     toponyms: bool,
     resolution: bool,
     bufs: &mut Buffers,
@@ -1080,7 +1112,7 @@ fn find_in(
     let ctx = &g.context;
     // The vectors below are sized for the article's capitalised tokens (each holds at most
     // one entry per such token), so that they seldom grow.
-    let ncap = toks.iter().filter(|t| t.cap).count();
+    let ncap = caps.len();
     let mut groups: Vec<Group> = Vec::with_capacity(ncap / 4 + 4);
     let mut demonym_ev: Vec<(u32, f32)> = Vec::new();
     let mut modifiers: Vec<(Span, Place)> = Vec::new();
@@ -1101,7 +1133,7 @@ fn find_in(
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
     let mut keys = Keys::new(f, ncap + ncap / 2 + 8, std::mem::take(&mut bufs.slots));
-    let tk = gather_keys(g, &mut keys, toks, std::mem::take(&mut bufs.tk));
+    let tk = gather_keys(g, &mut keys, toks, caps, std::mem::take(&mut bufs.tk));
     // Tokens before this one were consumed by a name (place, country or demonym).
     let mut consumed = 0;
     // The next token that may start a name (those before it are part of one found).
