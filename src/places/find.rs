@@ -539,7 +539,7 @@ fn word_spans(f: &str, mut emit: impl FnMut(usize, usize)) {
         let Some(c) = f.get(i..).and_then(|t| t.chars().next()) else {
             break;
         };
-        match (c.is_alphanumeric(), start) {
+        match (alnum_char(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 emit(s, i);
@@ -552,6 +552,13 @@ fn word_spans(f: &str, mut emit: impl FnMut(usize, usize)) {
     if let Some(s) = start {
         emit(s, n);
     }
+}
+
+/// `c.is_alphanumeric()`, told without a table lookup for General Punctuation (curly quotes,
+/// dashes, ellipses: the non-ASCII chars news text has most), none of which is.
+#[inline]
+fn alnum_char(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 /// [`word_spans`] a char at a time (the reference for the tests).
@@ -1146,7 +1153,6 @@ fn find_in(
         // How far names may extend: tokens joined by single separators, and no further than
         // the longest name starting with this word.
         let t0 = toks[i];
-        let w0 = word(&t0);
         // Names recur within an article: each distinct word and key meets the gazetteer's
         // big tables (cache misses) once. The key without a possessive "s" is `kp`.
         let (limit, maxn) = name_extent(g, &mut keys, toks, i, (k0, kp));
@@ -1193,7 +1199,7 @@ fn find_in(
             // not a place later in the article either ("Abiy said"), unless it names a
             // country or a province.
             if after_title
-                && !g.small.get(w0).is_some_and(|v| {
+                && !g.small.get(word(&t0)).is_some_and(|v| {
                     v.iter()
                         .any(|s| matches!(s, Small::Country(_) | Small::Admin1(_)))
                 })
@@ -1674,15 +1680,16 @@ fn find_in(
             fuzzy_again.push((kid, start, last.fe as usize));
             continue;
         }
-        let Some(skel) = keys.skeleton(kid) else {
-            continue;
-        };
+        // (the skeleton, the dearest test, last)
         if n == 1 && is_sentence_initial(text, start) {
             continue;
         }
         if keys.stop(g, kid) {
             continue;
         }
+        let Some(skel) = keys.skeleton(kid) else {
+            continue;
+        };
         keys.keys[kid].fuzzy_tried = true;
         fuzzy_keys.push((key, skel));
         fuzzy_at.push((kid, start, last.fe as usize));
@@ -2968,6 +2975,13 @@ mod tests {
         assert_eq!(m.len(), 1, "{m:?}");
         assert_eq!(m[0].text, "Badghis Town");
         assert_eq!(m[0].place.as_ref().and_then(|p| p.geonameid), Some(1129867));
+    }
+
+    #[test]
+    fn no_general_punctuation_is_alphanumeric() {
+        for c in '\u{1FFF}'..='\u{2070}' {
+            assert_eq!(super::alnum_char(c), c.is_alphanumeric(), "{:x}", c as u32);
+        }
     }
 
     #[test]

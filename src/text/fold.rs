@@ -24,8 +24,17 @@ pub fn fold_char(c: char) -> char {
         'ł' | 'Ł' => return 'l',
         'đ' | 'Đ' => return 'd',
         'ı' => return 'i',
+        // The rest of General Punctuation (quotation marks, bullets, ellipsis...): no
+        // decomposition, no case (checked by a test against the general path below).
+        '\u{2016}'..='\u{206F}' => return c,
         _ => {}
     }
+    fold_decomposed(c)
+}
+
+/// [`fold_char`] of a char no rule above lists: the lower case of its first canonical
+/// component.
+fn fold_decomposed(c: char) -> char {
     let mut base = None;
     decompose_canonical(c, |d| {
         if base.is_none() {
@@ -312,6 +321,15 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn general_punctuation_folds_as_the_general_path_does() {
+        for c in
+            ('\u{2016}'..='\u{206F}').filter(|c| !matches!(c, '\u{2018}' | '\u{2019}' | '\u{202F}'))
+        {
+            assert_eq!(fold_char(c), fold_decomposed(c), "{:x}", c as u32);
         }
     }
 
