@@ -864,6 +864,13 @@ impl<'f, 'g> Keys<'f, 'g> {
             }
             k = (k + 1) & mask;
         }
+        self.insert(s, e, h, k)
+    }
+
+    /// Adds key `f[s..e]` of hash `h` in empty slot `k` (apart from [`Keys::id`], so that
+    /// the probe is inlined where it is asked).
+    #[inline(never)]
+    fn insert(&mut self, s: usize, e: usize, h: u64, k: usize) -> usize {
         let id = self.keys.len();
         self.keys.push(KeyInfo {
             hash: h,
@@ -941,17 +948,24 @@ impl<'f, 'g> Keys<'f, 'g> {
     #[inline]
     fn known(&mut self, g: &'g Gazetteer, id: usize) -> bool {
         if !self.keys[id].looked {
-            let h = self.fnv(id);
-            let key = self.str(id);
-            let name = g.lookup_name_hashed(key, h);
-            let small = g.small_hashed(key, h);
-            let x = &mut self.keys[id];
-            x.looked = true;
-            x.name = name;
-            x.small = small;
+            self.look_up(g, id);
         }
         let x = &self.keys[id];
         x.name != NO || x.small.is_some()
+    }
+
+    /// The lookups of [`Keys::known`], once per key (apart, so that the test before them
+    /// is inlined where it is asked).
+    #[inline(never)]
+    fn look_up(&mut self, g: &'g Gazetteer, id: usize) {
+        let h = self.fnv(id);
+        let key = self.str(id);
+        let name = g.lookup_name_hashed(key, h);
+        let small = g.small_hashed(key, h);
+        let x = &mut self.keys[id];
+        x.looked = true;
+        x.name = name;
+        x.small = small;
     }
 
     /// [`super::fuzzy::fuzzy_skeleton`] of key `id`.
@@ -969,10 +983,16 @@ impl<'f, 'g> Keys<'f, 'g> {
     #[inline]
     fn stop(&mut self, g: &Gazetteer, id: usize) -> bool {
         if self.keys[id].stop == 0 {
-            let s = g.context.flags(self.str(id)) & Context::STOP != 0;
-            self.keys[id].stop = 1 + u8::from(s);
+            self.look_up_stop(g, id);
         }
         self.keys[id].stop == 2
+    }
+
+    /// The lookup of [`Keys::stop`], once per key.
+    #[inline(never)]
+    fn look_up_stop(&mut self, g: &Gazetteer, id: usize) {
+        let s = g.context.flags(self.str(id)) & Context::STOP != 0;
+        self.keys[id].stop = 1 + u8::from(s);
     }
 }
 
