@@ -1112,7 +1112,15 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         std::mem::take(&mut bufs.toks),
         std::mem::take(&mut bufs.caps),
     );
-    let out = find_in(g, text, &ft, &toks, &caps, toponyms, resolution, &mut bufs);
+    let out = find_in(
+        g,
+        text,
+        &ft,
+        (&toks, &caps),
+        toponyms,
+        resolution,
+        &mut bufs,
+    );
     bufs.toks = toks;
     bufs.caps = caps;
     (bufs.folded, bufs.map) = ft.into_buffers();
@@ -1124,13 +1132,13 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
     out
 }
 
-/// [`find`] of folded text `ft` and its tokens, with buffers `bufs` to use and give back.
+/// [`find`] of folded text `ft`, its tokens and the indices of the capitalised ones, with
+/// buffers `bufs` to use and give back.
 fn find_in(
     g: &Gazetteer,
     text: &str,
     ft: &Folded,
-    toks: &[Tok],
-    caps: &[u32],
+    (toks, caps): (&[Tok], &[u32]),
     toponyms: bool,
     resolution: bool,
     bufs: &mut Buffers,
