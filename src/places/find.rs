@@ -921,7 +921,8 @@ impl<'f, 'g> Keys<'f, 'g> {
     #[inline]
     fn fnv(&mut self, id: usize) -> u64 {
         if !self.keys[id].fnv_set {
-            let h = super::hash_bytes(self.str(id).as_bytes());
+            let x = &self.keys[id];
+            let h = super::hash_bytes(&self.f.as_bytes()[x.s as usize..x.e as usize]);
             let x = &mut self.keys[id];
             x.fnv = h;
             x.fnv_set = true;
@@ -1167,6 +1168,9 @@ fn find_in(
     let mut last_poss_country: Option<(usize, u32)> = None;
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
+    // (the bytes: no char boundaries to check, for the context lists)
+    let fb = f.as_bytes();
+    let wordb = |t: &Tok| &fb[t.fs as usize..t.fe as usize];
     let mut keys = Keys::new(f, ncap + ncap / 2 + 8, std::mem::take(&mut bufs.slots));
     let tk = gather_keys(g, &mut keys, toks, caps, std::mem::take(&mut bufs.tk));
     // Tokens before this one were consumed by a name (place, country or demonym).
@@ -1186,8 +1190,8 @@ fn find_in(
         let (limit, maxn) = name_extent(g, &mut keys, toks, i, (k0, kp));
         let (k0, kp) = (k0 as usize, kp as usize);
         let after_title = i > 0 && joinable(f, &toks[i - 1], &t0) && {
-            let w = word(&toks[i - 1]);
-            ctx.title_mask.may(w) && ctx.flags(w) & Context::TITLE != 0
+            let w = wordb(&toks[i - 1]);
+            ctx.title_mask.may_bytes(w) && ctx.flags_of(w) & Context::TITLE != 0
         };
         let mut found = None;
         if !after_title && limit > 0 {
@@ -1254,7 +1258,7 @@ fn find_in(
             && i > 0
             && toks[i - 1].cap
             && joinable_or_hyphen(f, &toks[i - 1], &t0)
-            && ctx.flags(word(&toks[i - 1])) & Context::PERSON != 0;
+            && ctx.flags_of(wordb(&toks[i - 1])) & Context::PERSON != 0;
         if after_given {
             let k = keys.id(toks[i - 1].fs as usize, toks[i - 1].fe as usize);
             keys.keys[k].person = true;
@@ -1335,7 +1339,7 @@ fn find_in(
         }
         // What the next word is in the context lists (asked once).
         let next = if i < toks.len() {
-            ctx.flags(word(&toks[i]))
+            ctx.flags_of(wordb(&toks[i]))
         } else {
             0
         };
@@ -1439,8 +1443,8 @@ fn find_in(
             continue;
         }
         let b = i - n;
-        if hint == Hint::None && b >= 2 && word(&toks[b - 1]) == "of" {
-            let before = ctx.flags(word(&toks[b - 2]));
+        if hint == Hint::None && b >= 2 && wordb(&toks[b - 1]) == b"of" {
+            let before = ctx.flags_of(wordb(&toks[b - 2]));
             if before & Context::ADMIN1 != 0 {
                 hint = Hint::Admin1;
             } else if before & Context::CITY != 0 {
@@ -1462,8 +1466,8 @@ fn find_in(
         if let Some((after, c, sp)) = last_demonym {
             if b >= 3
                 && after == b - 2
-                && word(&toks[b - 1]) == "of"
-                && ctx.flags(word(&toks[b - 2])) & Context::CITY != 0
+                && wordb(&toks[b - 1]) == b"of"
+                && ctx.flags_of(wordb(&toks[b - 2])) & Context::CITY != 0
             {
                 qual = Some(c);
                 qual_span = Some(sp);
