@@ -333,15 +333,22 @@ impl Folded {
 
 #[cfg(test)]
 fn tokenize(ft: &Folded, text: &str) -> Vec<Tok> {
-    tokenize_in(ft, text, Vec::new())
+    tokenize_in(ft, text, Vec::new(), Vec::new()).0
 }
 
-/// [`tokenize`] into the buffer `toks` (emptied first).
-fn tokenize_in(ft: &Folded, text: &str, mut toks: Vec<Tok>) -> Vec<Tok> {
+/// [`tokenize`] into the buffer `toks` (emptied first), with the indices of the capitalised
+/// tokens, in order, in `caps` (emptied first).
+fn tokenize_in(
+    ft: &Folded,
+    text: &str,
+    mut toks: Vec<Tok>,
+    mut caps: Vec<u32>,
+) -> (Vec<Tok>, Vec<u32>) {
     let f = ft.folded.as_str();
     let fb = f.as_bytes();
     let tb = text.as_bytes();
     toks.clear();
+    caps.clear();
     toks.reserve(f.len() / 4 + 8);
     // The spans first (a tight loop), then the original offsets, capitals and possessives
     // in a second pass over them.
@@ -364,10 +371,13 @@ fn tokenize_in(ft: &Folded, text: &str, mut toks: Vec<Tok>) -> Vec<Tok> {
     // Folded and original text coincide byte for byte (plain ASCII without apostrophes):
     // then no possessive is seen either (its apostrophe would have been deleted).
     if ft.map.len() <= 1 && fb.len() == tb.len() {
-        for t in &mut toks {
+        for (i, t) in toks.iter_mut().enumerate() {
             t.cap = upper(t.fs as usize);
+            if t.cap {
+                caps.push(i as u32);
+            }
         }
-        return toks;
+        return (toks, caps);
     }
     let map = ft.map.as_slice();
     let possessive = |e: usize, b: usize| {
@@ -405,10 +415,13 @@ fn tokenize_in(ft: &Folded, text: &str, mut toks: Vec<Tok>) -> Vec<Tok> {
             // the folding deleted, so in a later stretch than the token's start (a deleted
             // byte ends a stretch).
             t.poss = e - s > 2 && e > end && fb[e - 1] == b's' && possessive(e, orig(e - 1));
+            if t.cap {
+                caps.push(ti as u32);
+            }
             ti += 1;
         }
     }
-    toks
+    (toks, caps)
 }
 
 /// Bit `i` set for each byte `i` of `b` (8 bytes) that is an ASCII letter or digit, and the
@@ -475,9 +488,18 @@ fn word_spans(f: &str, mut emit: impl FnMut(usize, usize)) {
     while i < n {
         // The block's ASCII bytes up to the first non-ASCII one.
         let len = (n - i).min(64);
-        let mut blk = [0u8; 64];
-        blk[..len].copy_from_slice(&fb[i..i + len]);
-        let (alnum, high) = alnum_bits64(&blk);
+        // (a whole block read in place; the last one copied, zero-padded)
+        let (alnum, high) = match fb
+            .get(i..i + 64)
+            .and_then(|b| <&[u8; 64]>::try_from(b).ok())
+        {
+            Some(blk) => alnum_bits64(blk),
+            None => {
+                let mut blk = [0u8; 64];
+                blk[..len].copy_from_slice(&fb[i..i + len]);
+                alnum_bits64(&blk)
+            }
+        };
         let limit = (high.trailing_zeros() as usize).min(len);
         let valid = if limit == 64 { !0 } else { (1u64 << limit) - 1 };
         let a = alnum & valid;
@@ -517,7 +539,7 @@ fn word_spans(f: &str, mut emit: impl FnMut(usize, usize)) {
         let Some(c) = f.get(i..).and_then(|t| t.chars().next()) else {
             break;
         };
-        match (c.is_alphanumeric(), start) {
+        match (alnum_char(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 emit(s, i);
@@ -530,6 +552,13 @@ fn word_spans(f: &str, mut emit: impl FnMut(usize, usize)) {
     if let Some(s) = start {
         emit(s, n);
     }
+}
+
+/// `c.is_alphanumeric()`, told without a table lookup for General Punctuation (curly quotes,
+/// dashes, ellipses: the non-ASCII chars news text has most), none of which is.
+#[inline]
+fn alnum_char(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 /// [`word_spans`] a char at a time (the reference for the tests).
@@ -705,22 +734,26 @@ fn name_extent(
 /// key of the article. Asked one after the other, each costs a memory round trip; so the
 /// keys of the capitalised tokens are gathered first, and the filter words and name-table
 /// slots they will read are fetched ahead, many at a time, a step for all the keys before
-/// the next. The answers are kept in `keys`; the result holds each token's keys (see
-/// [`name_extent`]; `NO` for a token not capitalised).
+/// the next. The answers are kept in `keys`; the result holds, for each capitalised token in
+/// order, its index and its keys (see [`name_extent`]).
 fn gather_keys(
     g: &Gazetteer,
     keys: &mut Keys,
     toks: &[Tok],
-    mut tk: Vec<(u32, u32)>,
-) -> Vec<(u32, u32)> {
+    caps: &[u32],
+    mut tk: Vec<(u32, u32, u32)>,
+) -> Vec<(u32, u32, u32)> {
     tk.clear();
-    tk.resize(toks.len(), (NO, NO));
-    for (t, k) in toks.iter().zip(tk.iter_mut()).filter(|(t, _)| t.cap) {
+    for &i in caps {
+        let t = &toks[i as usize];
         let (s, e) = (t.fs as usize, t.fe as usize);
-        k.0 = keys.id(s, e) as u32;
-        if t.poss && e - s > 1 {
-            k.1 = keys.id(s, e - 1) as u32;
-        }
+        let k0 = keys.id(s, e) as u32;
+        let kp = if t.poss && e - s > 1 {
+            keys.id(s, e - 1) as u32
+        } else {
+            NO
+        };
+        tk.push((i, k0, kp));
     }
     let n = keys.keys.len();
     for id in 0..n {
@@ -831,6 +864,13 @@ impl<'f, 'g> Keys<'f, 'g> {
             }
             k = (k + 1) & mask;
         }
+        self.insert(s, e, h, k)
+    }
+
+    /// Adds key `f[s..e]` of hash `h` in empty slot `k` (apart from [`Keys::id`], so that
+    /// the probe is inlined where it is asked).
+    #[inline(never)]
+    fn insert(&mut self, s: usize, e: usize, h: u64, k: usize) -> usize {
         let id = self.keys.len();
         self.keys.push(KeyInfo {
             hash: h,
@@ -881,7 +921,8 @@ impl<'f, 'g> Keys<'f, 'g> {
     #[inline]
     fn fnv(&mut self, id: usize) -> u64 {
         if !self.keys[id].fnv_set {
-            let h = super::hash_bytes(self.str(id).as_bytes());
+            let x = &self.keys[id];
+            let h = super::hash_bytes(&self.f.as_bytes()[x.s as usize..x.e as usize]);
             let x = &mut self.keys[id];
             x.fnv = h;
             x.fnv_set = true;
@@ -908,17 +949,24 @@ impl<'f, 'g> Keys<'f, 'g> {
     #[inline]
     fn known(&mut self, g: &'g Gazetteer, id: usize) -> bool {
         if !self.keys[id].looked {
-            let h = self.fnv(id);
-            let key = self.str(id);
-            let name = g.lookup_name_hashed(key, h);
-            let small = g.small_hashed(key, h);
-            let x = &mut self.keys[id];
-            x.looked = true;
-            x.name = name;
-            x.small = small;
+            self.look_up(g, id);
         }
         let x = &self.keys[id];
         x.name != NO || x.small.is_some()
+    }
+
+    /// The lookups of [`Keys::known`], once per key (apart, so that the test before them
+    /// is inlined where it is asked).
+    #[inline(never)]
+    fn look_up(&mut self, g: &'g Gazetteer, id: usize) {
+        let h = self.fnv(id);
+        let key = self.str(id);
+        let name = g.lookup_name_hashed(key, h);
+        let small = g.small_hashed(key, h);
+        let x = &mut self.keys[id];
+        x.looked = true;
+        x.name = name;
+        x.small = small;
     }
 
     /// [`super::fuzzy::fuzzy_skeleton`] of key `id`.
@@ -936,10 +984,16 @@ impl<'f, 'g> Keys<'f, 'g> {
     #[inline]
     fn stop(&mut self, g: &Gazetteer, id: usize) -> bool {
         if self.keys[id].stop == 0 {
-            let s = g.context.flags(self.str(id)) & Context::STOP != 0;
-            self.keys[id].stop = 1 + u8::from(s);
+            self.look_up_stop(g, id);
         }
         self.keys[id].stop == 2
+    }
+
+    /// The lookup of [`Keys::stop`], once per key.
+    #[inline(never)]
+    fn look_up_stop(&mut self, g: &Gazetteer, id: usize) {
+        let s = g.context.flags(self.str(id)) & Context::STOP != 0;
+        self.keys[id].stop = 1 + u8::from(s);
     }
 }
 
@@ -1022,9 +1076,10 @@ struct Buffers {
     folded: Vec<u8>,
     map: Vec<(u32, u32, bool)>,
     toks: Vec<Tok>,
-    tk: Vec<(u32, u32)>,
+    caps: Vec<u32>,
+    tk: Vec<(u32, u32, u32)>,
     slots: Vec<u32>,
-    unmatched: Vec<usize>,
+    unmatched: Vec<(usize, u32)>,
 }
 
 impl Buffers {
@@ -1052,9 +1107,23 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
         std::mem::take(&mut bufs.folded),
         std::mem::take(&mut bufs.map),
     );
-    let toks = tokenize_in(&ft, text, std::mem::take(&mut bufs.toks));
-    let out = find_in(g, text, &ft, &toks, toponyms, resolution, &mut bufs);
+    let (toks, caps) = tokenize_in(
+        &ft,
+        text,
+        std::mem::take(&mut bufs.toks),
+        std::mem::take(&mut bufs.caps),
+    );
+    let out = find_in(
+        g,
+        text,
+        &ft,
+        (&toks, &caps),
+        toponyms,
+        resolution,
+        &mut bufs,
+    );
     bufs.toks = toks;
+    bufs.caps = caps;
     (bufs.folded, bufs.map) = ft.into_buffers();
     BUFFERS.with(|b| {
         if let Ok(mut b) = b.try_borrow_mut() {
@@ -1064,12 +1133,13 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
     out
 }
 
-/// [`find`] of folded text `ft` and its tokens, with buffers `bufs` to use and give back.
+/// [`find`] of folded text `ft`, its tokens and the indices of the capitalised ones, with
+/// buffers `bufs` to use and give back.
 fn find_in(
     g: &Gazetteer,
     text: &str,
     ft: &Folded,
-    toks: &[Tok],
+    (toks, caps): (&[Tok], &[u32]),
     toponyms: bool,
     resolution: bool,
     bufs: &mut Buffers,
@@ -1078,7 +1148,7 @@ fn find_in(
     let ctx = &g.context;
     // The vectors below are sized for the article's capitalised tokens (each holds at most
     // one entry per such token), so that they seldom grow.
-    let ncap = toks.iter().filter(|t| t.cap).count();
+    let ncap = caps.len();
     let mut groups: Vec<Group> = Vec::with_capacity(ncap / 4 + 4);
     let mut demonym_ev: Vec<(u32, f32)> = Vec::new();
     let mut modifiers: Vec<(Span, Place)> = Vec::new();
@@ -1098,27 +1168,30 @@ fn find_in(
     let mut last_poss_country: Option<(usize, u32)> = None;
 
     let word = |t: &Tok| &f[t.fs as usize..t.fe as usize];
+    // (the bytes: no char boundaries to check, for the context lists)
+    let fb = f.as_bytes();
+    let wordb = |t: &Tok| &fb[t.fs as usize..t.fe as usize];
     let mut keys = Keys::new(f, ncap + ncap / 2 + 8, std::mem::take(&mut bufs.slots));
-    let tk = gather_keys(g, &mut keys, toks, std::mem::take(&mut bufs.tk));
+    let tk = gather_keys(g, &mut keys, toks, caps, std::mem::take(&mut bufs.tk));
     // Tokens before this one were consumed by a name (place, country or demonym).
     let mut consumed = 0;
+    // The next token that may start a name (those before it are part of one found).
     let mut i = 0;
-    while i < toks.len() {
-        if !toks[i].cap {
-            i += 1;
+    for &(ti, k0, kp) in &tk {
+        if (ti as usize) < i {
             continue;
         }
+        i = ti as usize;
         // How far names may extend: tokens joined by single separators, and no further than
         // the longest name starting with this word.
         let t0 = toks[i];
-        let w0 = word(&t0);
         // Names recur within an article: each distinct word and key meets the gazetteer's
         // big tables (cache misses) once. The key without a possessive "s" is `kp`.
-        let (limit, maxn) = name_extent(g, &mut keys, toks, i, tk[i]);
-        let (k0, kp) = (tk[i].0 as usize, tk[i].1 as usize);
+        let (limit, maxn) = name_extent(g, &mut keys, toks, i, (k0, kp));
+        let (k0, kp) = (k0 as usize, kp as usize);
         let after_title = i > 0 && joinable(f, &toks[i - 1], &t0) && {
-            let w = word(&toks[i - 1]);
-            ctx.title_mask.may(w) && ctx.flags(w) & Context::TITLE != 0
+            let w = wordb(&toks[i - 1]);
+            ctx.title_mask.may_bytes(w) && ctx.flags_of(w) & Context::TITLE != 0
         };
         let mut found = None;
         if !after_title && limit > 0 {
@@ -1158,7 +1231,7 @@ fn find_in(
             // not a place later in the article either ("Abiy said"), unless it names a
             // country or a province.
             if after_title
-                && !g.small.get(w0).is_some_and(|v| {
+                && !g.small.get(word(&t0)).is_some_and(|v| {
                     v.iter()
                         .any(|s| matches!(s, Small::Country(_) | Small::Admin1(_)))
                 })
@@ -1166,7 +1239,7 @@ fn find_in(
                 keys.keys[k0].person = true;
             }
             if !after_title {
-                unmatched.push(i);
+                unmatched.push((i, k0 as u32));
             }
             i += 1;
             continue;
@@ -1185,7 +1258,7 @@ fn find_in(
             && i > 0
             && toks[i - 1].cap
             && joinable_or_hyphen(f, &toks[i - 1], &t0)
-            && ctx.flags(word(&toks[i - 1])) & Context::PERSON != 0;
+            && ctx.flags_of(wordb(&toks[i - 1])) & Context::PERSON != 0;
         if after_given {
             let k = keys.id(toks[i - 1].fs as usize, toks[i - 1].fe as usize);
             keys.keys[k].person = true;
@@ -1266,7 +1339,7 @@ fn find_in(
         }
         // What the next word is in the context lists (asked once).
         let next = if i < toks.len() {
-            ctx.flags(word(&toks[i]))
+            ctx.flags_of(wordb(&toks[i]))
         } else {
             0
         };
@@ -1370,8 +1443,8 @@ fn find_in(
             continue;
         }
         let b = i - n;
-        if hint == Hint::None && b >= 2 && word(&toks[b - 1]) == "of" {
-            let before = ctx.flags(word(&toks[b - 2]));
+        if hint == Hint::None && b >= 2 && wordb(&toks[b - 1]) == b"of" {
+            let before = ctx.flags_of(wordb(&toks[b - 2]));
             if before & Context::ADMIN1 != 0 {
                 hint = Hint::Admin1;
             } else if before & Context::CITY != 0 {
@@ -1393,8 +1466,8 @@ fn find_in(
         if let Some((after, c, sp)) = last_demonym {
             if b >= 3
                 && after == b - 2
-                && word(&toks[b - 1]) == "of"
-                && ctx.flags(word(&toks[b - 2])) & Context::CITY != 0
+                && wordb(&toks[b - 1]) == b"of"
+                && ctx.flags_of(wordb(&toks[b - 2])) & Context::CITY != 0
             {
                 qual = Some(c);
                 qual_span = Some(sp);
@@ -1602,7 +1675,7 @@ fn find_in(
     let mut fuzzy_keys: Vec<(&str, u64)> = Vec::new();
     let mut fuzzy_at: Vec<(usize, usize, usize)> = Vec::new();
     let mut fuzzy_again: Vec<(usize, usize, usize)> = Vec::new();
-    for &ti in &unmatched {
+    for &(ti, k0) in &unmatched {
         if named.is_empty() {
             break;
         }
@@ -1628,21 +1701,27 @@ fn find_in(
         if key.len() < 6 {
             continue;
         }
-        let kid = keys.id(t0.fs as usize, last.fe as usize);
+        // (one word: its key is known already)
+        let kid = if n == 1 {
+            k0 as usize
+        } else {
+            keys.id(t0.fs as usize, last.fe as usize)
+        };
         if keys.keys[kid].fuzzy_tried {
             // a later mention of a spelling already asked about: the same place
             fuzzy_again.push((kid, start, last.fe as usize));
             continue;
         }
-        let Some(skel) = keys.skeleton(kid) else {
-            continue;
-        };
+        // (the skeleton, the dearest test, last)
         if n == 1 && is_sentence_initial(text, start) {
             continue;
         }
         if keys.stop(g, kid) {
             continue;
         }
+        let Some(skel) = keys.skeleton(kid) else {
+            continue;
+        };
         keys.keys[kid].fuzzy_tried = true;
         fuzzy_keys.push((key, skel));
         fuzzy_at.push((kid, start, last.fe as usize));
@@ -2928,6 +3007,13 @@ mod tests {
         assert_eq!(m.len(), 1, "{m:?}");
         assert_eq!(m[0].text, "Badghis Town");
         assert_eq!(m[0].place.as_ref().and_then(|p| p.geonameid), Some(1129867));
+    }
+
+    #[test]
+    fn no_general_punctuation_is_alphanumeric() {
+        for c in '\u{1FFF}'..='\u{2070}' {
+            assert_eq!(super::alnum_char(c), c.is_alphanumeric(), "{:x}", c as u32);
+        }
     }
 
     #[test]

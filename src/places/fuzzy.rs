@@ -148,8 +148,18 @@ fn letters_into(folded: &str, out: &mut String) {
         .or_else(|| folded.strip_prefix("el "))
         .unwrap_or(folded);
     if s.is_ascii() {
-        // Only whole ASCII chars are pushed.
-        out.extend(s.bytes().filter(u8::is_ascii_alphanumeric).map(char::from));
+        // Each run of ASCII letters and digits pushed whole.
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let e = crate::text::alnum_run_end(b, i);
+            if e > i {
+                out.push_str(&s[i..e]);
+                i = e;
+            } else {
+                i += 1;
+            }
+        }
     } else {
         out.extend(s.chars().filter(|c| c.is_alphanumeric()));
     }
@@ -558,6 +568,23 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_keep_the_letters_and_digits_in_order() {
+        for (name, want) in [
+            ("al mayadin", "mayadin"),
+            ("el  qala i naw 2", "qalainaw2"),
+            (
+                "a  long name with several words of some length, and more words",
+                "alongnamewithseveralwordsofsomelengthandmorewords",
+            ),
+            ("", ""),
+            ("  ", ""),
+            ("niafunk\u{e9} x", "niafunk\u{e9}x"),
+        ] {
+            assert_eq!(letters(name), want, "{name:?}");
+        }
+    }
 
     #[test]
     fn skeletons_agree_across_spellings() {

@@ -167,6 +167,12 @@ impl Context {
     pub(crate) fn flags(&self, w: &str) -> u8 {
         self.fast.get(w)
     }
+
+    /// [`Context::flags`] of a word given as its bytes (no char boundaries to check).
+    #[inline]
+    pub(crate) fn flags_of(&self, w: &[u8]) -> u8 {
+        self.fast.get_bytes(w)
+    }
 }
 
 /// [`Context::all`] as an open-addressing table of words of up to 16 bytes held inline (two
@@ -228,9 +234,14 @@ impl WordFlags {
 
     #[inline(always)]
     pub(crate) fn get(&self, w: &str) -> u8 {
-        let b = w.as_bytes();
+        self.get_bytes(w.as_bytes())
+    }
+
+    /// [`WordFlags::get`] of a word given as its bytes.
+    #[inline(always)]
+    pub(crate) fn get_bytes(&self, b: &[u8]) -> u8 {
         let Some((lo, hi)) = Self::inline(b) else {
-            return self.get_long(w);
+            return std::str::from_utf8(b).map_or(0, |w| self.get_long(w));
         };
         if self.slots.is_empty() {
             return 0;
@@ -250,7 +261,7 @@ impl WordFlags {
     }
 }
 
-/// A 256-bit filter of words by length and first byte: [`WordMask::may`] is true for every
+/// A 256-bit filter of words by length and first byte: [`WordMask::may_bytes`] is true for every
 /// word noted (and some others).
 #[derive(Debug, Default, Clone)]
 pub(crate) struct WordMask([u64; 4]);
@@ -264,9 +275,10 @@ impl WordMask {
         let b = Self::bit(w.as_bytes());
         self.0[b / 64] |= 1 << (b % 64);
     }
+    /// Whether word `w` (its bytes) may have been noted.
     #[inline]
-    pub(crate) fn may(&self, w: &str) -> bool {
-        let b = Self::bit(w.as_bytes());
+    pub(crate) fn may_bytes(&self, w: &[u8]) -> bool {
+        let b = Self::bit(w);
         self.0[b / 64] & (1 << (b % 64)) != 0
     }
 }
@@ -1464,11 +1476,14 @@ mod tests {
         let f = WordFlags::build(&all);
         for (w, &v) in &all {
             assert_eq!(f.get(w), v, "{w}");
+            assert_eq!(f.get_bytes(w.as_bytes()), v, "{w}");
         }
         assert_eq!(f.get("generals"), 0);
+        assert_eq!(c.flags_of(b"general"), Context::STOP | Context::TITLE);
+        assert!(c.title_mask.may_bytes(b"general"));
         assert_eq!(f.get(""), 0);
         assert_eq!(WordFlags::default().get("a"), 0);
-        assert!(c.title_mask.may("general") && c.title.contains("general"));
+        assert!(c.title_mask.may_bytes(b"general") && c.title.contains("general"));
         assert!(parse_context(Path::new("c.tsv"), "town\tX\n").is_err());
     }
 

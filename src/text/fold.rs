@@ -24,8 +24,17 @@ pub fn fold_char(c: char) -> char {
         'ł' | 'Ł' => return 'l',
         'đ' | 'Đ' => return 'd',
         'ı' => return 'i',
+        // The rest of General Punctuation (quotation marks, bullets, ellipsis...): no
+        // decomposition, no case (checked by a test against the general path below).
+        '\u{2016}'..='\u{206F}' => return c,
         _ => {}
     }
+    fold_decomposed(c)
+}
+
+/// [`fold_char`] of a char no rule above lists: the lower case of its first canonical
+/// component.
+fn fold_decomposed(c: char) -> char {
     let mut base = None;
     decompose_canonical(c, |d| {
         if base.is_none() {
@@ -230,20 +239,48 @@ pub(crate) fn fold16(x: &[u8; 16]) -> ([u8; 16], u32) {
 }
 
 /// [`ASCII_FOLD`] of each of 16 bytes, and a bit for each byte the table does not keep (see
-/// the x86-64 version).
+/// the x86-64 version): eight bytes at a time in a `u64` (no SIMD instructions assumed).
+#[cfg(any(test, not(target_arch = "x86_64")))]
+#[inline]
+fn fold16_swar(x: &[u8; 16]) -> ([u8; 16], u32) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut out = [0u8; 16];
+    let mut special = 0u32;
+    for half in 0..2 {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&x[half * 8..half * 8 + 8]);
+        let w = u64::from_le_bytes(b);
+        let v = w & !HIGH;
+        // High bit of each byte: `v >= lo`, `v > hi` and `v == c` (no carry between bytes
+        // below 0x80); the bytes from 0x80 on are masked out after.
+        let ge = |lo: u8| v.wrapping_add(ONES * u64::from(0x80 - lo)) & HIGH;
+        let gt = |hi: u8| v.wrapping_add(ONES * u64::from(0x7f - hi)) & HIGH;
+        let eq = |c: u8| {
+            let d = v ^ (ONES * u64::from(c));
+            !(d.wrapping_add(ONES * 0x7f) | d) & HIGH
+        };
+        let ascii = !w & HIGH;
+        let upper = ge(b'A') & !gt(b'Z') & ascii;
+        let space = (eq(b'-') | eq(b'_') | (ge(9) & !gt(13))) & ascii;
+        let spec = (w & HIGH) | ((eq(0) | eq(b'\'') | eq(b'`')) & ascii);
+        // Capitals get 32 added (no carry: at most 0x5a + 0x20), spaces become 0x20.
+        let lower = w.wrapping_add(upper >> 2);
+        let sp = space >> 7;
+        let f = (lower & !(sp * 0xff)) | (sp * 0x20);
+        out[half * 8..half * 8 + 8].copy_from_slice(&f.to_le_bytes());
+        // One bit per byte, byte 0 lowest.
+        let pack = |m: u64| (((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) & 0xff) as u32;
+        special |= pack(spec) << (half * 8);
+    }
+    (out, special)
+}
+
+/// [`fold16`] where there is no SSE2.
 #[cfg(not(target_arch = "x86_64"))]
 #[inline]
 pub(crate) fn fold16(x: &[u8; 16]) -> ([u8; 16], u32) {
-    let mut out = [0u8; 16];
-    let mut special = 0u32;
-    for (j, (&c, o)) in x.iter().zip(out.iter_mut()).enumerate() {
-        if c >= 0x80 || ASCII_FOLD[c as usize] == 0 {
-            special |= 1 << j;
-        } else {
-            *o = ASCII_FOLD[c as usize];
-        }
-    }
-    (out, special)
+    fold16_swar(x)
 }
 
 #[cfg(test)]
@@ -261,6 +298,38 @@ mod tests {
         for b in 0u8..=255 {
             let plain = b.is_ascii_alphanumeric() || b == b'.';
             assert_eq!(PLAIN_WORD_BYTE[b as usize], plain, "byte {b}");
+        }
+    }
+
+    #[test]
+    fn sixteen_byte_folding_agrees_with_the_table_with_and_without_sse2() {
+        // Every byte value at every position, among capitals, hyphens and plain letters.
+        for x in 0u8..=255 {
+            for j in 0..16 {
+                let mut v = *b"Abc-def_ghiJKLm\t";
+                v[j] = x;
+                let mut results = vec![fold16_swar(&v)];
+                #[cfg(target_arch = "x86_64")]
+                results.push(fold16(&v));
+                for (folded, special) in results {
+                    for (k, &c) in v.iter().enumerate() {
+                        let sp = c >= 0x80 || ASCII_FOLD[c as usize] == 0;
+                        assert_eq!(special & (1 << k) != 0, sp, "{x} at {j}");
+                        if !sp {
+                            assert_eq!(folded[k], ASCII_FOLD[c as usize], "{x} at {j}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn general_punctuation_folds_as_the_general_path_does() {
+        for c in
+            ('\u{2016}'..='\u{206F}').filter(|c| !matches!(c, '\u{2018}' | '\u{2019}' | '\u{202F}'))
+        {
+            assert_eq!(fold_char(c), fold_decomposed(c), "{:x}", c as u32);
         }
     }
 
