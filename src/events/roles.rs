@@ -241,6 +241,28 @@ pub(super) fn focus_level(p: &Place) -> Option<FocusLevel> {
 #[inline]
 pub(super) fn confident_place(m: &PlaceMention) -> bool {
     m.confidence >= MIN_PLACE_CONFIDENCE
+        // "talks in Geneva" in a story about Yemen: a big city far from the story's country
+        // is resolved with little confidence, but it is that city
+        || (m.confidence >= MIN_BIG_CITY_CONFIDENCE
+            && m.text.chars().count() >= 5
+            && m.place.as_ref().is_some_and(|p| {
+                p.precision == GeoPrecision::Point && p.population >= BIG_CITY_POPULATION
+            }))
+}
+
+/// The confidence a city of [`BIG_CITY_POPULATION`] people needs to be a sentence's place.
+const MIN_BIG_CITY_CONFIDENCE: f32 = 0.05;
+/// A city this big is named for itself, far from the story's country or not.
+const BIG_CITY_POPULATION: u64 = 100_000;
+
+/// Is the mention at `span` part of a hyphenated word ("Pul" of "Pul-e-Charkhi") rather than
+/// a name of its own (two names joined by a hyphen, "Abuja-Kaduna", are each one)?
+fn hyphen_part(text: &str, span: Span) -> bool {
+    let after = text[span.end..].strip_prefix('-');
+    let before = text[..span.start].strip_suffix('-');
+    let lower_next = after.is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()));
+    let lower_prev = before.is_some_and(|r| r.ends_with(|c: char| c.is_lowercase()));
+    lower_next || lower_prev
 }
 
 /// The date of a time mention if it names a day: narrative time moves with it
@@ -586,7 +608,7 @@ impl<'a> Sentence<'a> {
         for l in locate(toks, &mentions.places, &idx, |m| m.span) {
             if l.item.place.is_none() {
                 unresolved.push((l.first, l.last));
-            } else if confident_place(l.item) {
+            } else if confident_place(l.item) && !hyphen_part(text, l.item.span) {
                 places.push(l);
             }
         }

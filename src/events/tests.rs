@@ -2260,3 +2260,26 @@ fn an_exchange_of_prisoners_carried_out_is_a_release_but_one_agreed_is_not() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_big_city_far_from_the_story_is_its_place_but_part_of_a_hyphenated_name_is_not() {
+    let evs = events(
+        "The Houthis freed 100 prisoners in Sanaa on Monday. The swap was agreed in March at \
+         UN-sponsored talks in Geneva.",
+    );
+    let t = of_type(&evs, EventType::Talks);
+    assert_eq!(t.len(), 1, "{evs:#?}");
+    assert_eq!(
+        t[0].place.as_ref().map(|p| p.country_code.as_str()),
+        Some("CH")
+    );
+    let evs =
+        events("Taliban fighters freed thousands of inmates from Pul-e-Charkhi prison on Monday.");
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert!(
+        r[0].place.as_ref().is_none_or(|p| p.country_code == "AF"),
+        "{:?}",
+        r[0].place
+    );
+}
