@@ -962,6 +962,21 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
         if w.eq_ignore_ascii_case("set") {
             return ctx.w(k + 1).eq_ignore_ascii_case("to");
         }
+        // "is due to arrive", "are due back", "is due on Friday"; not "due to the rain"
+        // (a cause) nor "was due" (a plan in the past)
+        if w.eq_ignore_ascii_case("due") {
+            let after = ctx.w(k + 1);
+            return k > 0
+                && ["is", "are"]
+                    .iter()
+                    .any(|x| ctx.w(k - 1).eq_ignore_ascii_case(x))
+                && (["on", "in", "back", "out"]
+                    .iter()
+                    .any(|x| after.eq_ignore_ascii_case(x))
+                    || after.eq_ignore_ascii_case("to")
+                        && toks.get(k + 2).is_some_and(|t| t.kind == Kind::Word)
+                        && ctx.lex.entry(ctx.w(k + 2), Class::Det).is_none());
+        }
         if w.eq_ignore_ascii_case("going") {
             return ctx.w(k + 1).eq_ignore_ascii_case("to");
         }
@@ -1065,22 +1080,30 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
     // of the crew for a mission in December")
     let near = a.saturating_sub(10);
     let stop = a.saturating_sub(16);
+    // whether the clause goes on further back than the scan looked
+    let mut open = true;
     while k > stop {
         k -= 1;
         if boundary(k) || newline_between(k, k + 1) {
+            open = false;
             break;
         }
         let far = k < near;
         if far && past {
+            open = false;
             break;
         }
         match verb(k) {
             Some(true) => return Tense::Future,
-            Some(false) if far => break,
+            Some(false) if far => {
+                open = false;
+                break;
+            }
             Some(false) => past = true,
             None => {}
         }
     }
+    let open = open && k == stop && !past;
     // a time fronted before its clause ("On Tuesday, the league plans to ...", "Also Sunday,
     // crowds rallied"): the clause's verb comes after the comma
     let starts = |i: usize| {
@@ -1125,10 +1148,30 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
         k += 1;
     }
     if past {
-        Tense::Past
-    } else {
-        Tense::Unknown
+        return Tense::Past;
     }
+    // nothing near: a future auxiliary heading a long clause still governs a date at its end
+    // ("is scheduled to spend five hours in the capital, her first stop Tuesday morning")
+    // when no past verb comes between it and the date in the same sentence; a modal of
+    // possibility that far back ("could not stop the bullet that tore ... Friday night")
+    // says nothing of the date
+    let mut k = stop;
+    while open && k > 0 && a - k < 40 {
+        k -= 1;
+        if boundary(k) || newline_between(k, k + 1) {
+            break;
+        }
+        let modal = ["could", "would", "might", "should"]
+            .iter()
+            .any(|x| ctx.w(k).eq_ignore_ascii_case(x));
+        match verb(k) {
+            Some(true) if modal => break,
+            Some(true) => return Tense::Future,
+            Some(false) => break,
+            None => {}
+        }
+    }
+    Tense::Unknown
 }
 
 /// Resolves a meaning to a value, an anchor and a TIMEX3 type.

@@ -2134,3 +2134,29 @@ fn weeks_ago_date_events_by_the_day_that_many_weeks_back() {
     let m = one(&t, "Gunmen raided the village last week.", "last week");
     assert_eq!(m.date.map(|x| x.date), Some(d(2021, 6, 28)));
 }
+
+#[test]
+fn a_future_auxiliary_heading_a_long_clause_governs_its_last_date() {
+    let t = tagger();
+    // Thursday 8 July 2021: the plan's Saturday is the coming one
+    let s = "The envoy is scheduled to fly to the capital, then to the camps of the east, her \
+             last stop Saturday morning.";
+    assert_eq!(one(&t, s, "Saturday morning").value, "2021-07-10TMO");
+    // a modal of possibility that far back does not: the night told has passed
+    let s = "Nothing could stop the water that tore through the town, the bus depot and the old \
+             market square Monday night.";
+    assert_eq!(one(&t, s, "Monday night").value, "2021-07-05");
+}
+
+#[test]
+fn is_due_looks_ahead_but_due_to_a_cause_does_not() {
+    let t = tagger();
+    // Thursday 8 July 2021
+    let s = "The convoy is due to reach the border crossing on Monday.";
+    assert_eq!(one(&t, s, "Monday").value, "2021-07-12");
+    let s = "The last payment is due on Friday, the ministry says.";
+    assert_eq!(one(&t, s, "Friday").value, "2021-07-09");
+    // a cause leaves the past reading
+    let s = "The delay is due to the floods on Monday.";
+    assert_eq!(one(&t, s, "Monday").value, "2021-07-05");
+}
