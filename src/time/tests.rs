@@ -2160,3 +2160,18 @@ fn is_due_looks_ahead_but_due_to_a_cause_does_not() {
     let s = "The delay is due to the floods on Monday.";
     assert_eq!(one(&t, s, "Monday").value, "2021-07-05");
 }
+
+#[test]
+fn midnight_is_the_end_of_the_day_named() {
+    let t = tagger();
+    // Thursday 8 July 2021: the offer runs out as Friday ends
+    let m = one(
+        &t,
+        "The offer will expire at midnight Friday.",
+        "midnight Friday",
+    );
+    assert_eq!(m.value, "2021-07-09T24:00");
+    assert_eq!(m.date.map(|x| x.date), Some(d(2021, 7, 9)));
+    let m = one(&t, "On July 2, a curfew began at midnight.", "midnight");
+    assert_eq!(m.value, "2021-07-02T24:00");
+}
