@@ -84,8 +84,11 @@ pub struct Scores {
     pub strict: Prf,
     /// Share of relaxed matches with the gold type.
     pub type_accuracy: f64,
-    /// Share of relaxed matches with the gold value.
+    /// Share of relaxed matches with the gold value (compared as written canonically: see
+    /// [`same_value`]).
     pub value_accuracy: f64,
+    /// The same share with the value strings compared exactly, as the gold writes them.
+    pub value_accuracy_exact: f64,
     pub value: Prf,
 }
 
@@ -128,6 +131,11 @@ impl fmt::Display for TimemlReport {
                 prf(&s.value)
             )?;
         }
+        writeln!(
+            f,
+            "value accuracy with the value strings compared exactly: all {:.3}, DATE/TIME {:.3}",
+            self.overall.value_accuracy_exact, self.date_time.value_accuracy_exact
+        )?;
         Ok(())
     }
 }
@@ -349,6 +357,7 @@ struct Counts {
     strict: usize,
     type_ok: usize,
     value_ok: usize,
+    value_exact: usize,
 }
 
 impl Counts {
@@ -367,6 +376,7 @@ impl Counts {
             strict: Prf::new(self.strict, self.system, self.gold),
             type_accuracy: acc(self.type_ok),
             value_accuracy: acc(self.value_ok),
+            value_accuracy_exact: acc(self.value_exact),
             value: Prf::new(self.value_ok, self.system, self.gold),
         }
     }
@@ -402,6 +412,9 @@ fn score(
                     c.type_ok += 1;
                 }
                 if s.value == g.value {
+                    c.value_exact += 1;
+                }
+                if same_value(&s.value, &g.value) {
                     c.value_ok += 1;
                     errs.push(format!(
                         "OK     gold {:?} {} | sys {:?}",
@@ -453,6 +466,44 @@ fn score(
     if let Some(e) = errors {
         e.extend(errs);
     }
+}
+
+/// Whether two TIMEX values are the same once written canonically: week numbers with two
+/// digits (the gold's `2000-W8` is `2000-W08`) and clock hours with minutes (`T17` is
+/// `T17:00`, `T24` is `T24:00`). Nothing else is forgiven: a coarser or finer value, an
+/// `XX` placeholder or another day is a different value.
+pub(crate) fn same_value(a: &str, b: &str) -> bool {
+    a == b || canonical(a) == canonical(b)
+}
+
+fn canonical(v: &str) -> String {
+    let mut out = String::with_capacity(v.len() + 3);
+    let b = v.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        out.push(b[i] as char);
+        // "-W8" (end or "-" after) -> "-W08"
+        if b[i] == b'W'
+            && i > 0
+            && b[i - 1] == b'-'
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && b.get(i + 2).is_none_or(|&c| c == b'-')
+        {
+            out.push('0');
+        }
+        // "T17" at the end -> "T17:00"
+        if b[i] == b'T'
+            && i + 3 == b.len()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+        {
+            out.push_str(&v[i + 1..]);
+            out.push_str(":00");
+            return out;
+        }
+        i += 1;
+    }
+    out
 }
 
 fn system_exprs(
@@ -668,6 +719,19 @@ mod tests {
         assert_eq!(sc.strict.correct, 1);
         assert_eq!(sc.value.correct, 1);
         assert!((sc.value_accuracy - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn values_compare_as_written_canonically_and_no_further() {
+        assert!(same_value("2000-W08", "2000-W8"));
+        assert!(same_value("2000-W08-WE", "2000-W8-WE"));
+        assert!(same_value("1989-11-06T17:00", "1989-11-06T17"));
+        assert!(same_value("1989-10-27T24:00", "1989-10-27T24"));
+        assert!(!same_value("2000-W07", "2000-W8"));
+        assert!(!same_value("1949", "1949-XX"));
+        assert!(!same_value("1989-W43", "1989-WXX"));
+        assert!(!same_value("1989-10-27T00:00", "1989-10-27T24"));
+        assert!(!same_value("2021-07-08TMO", "2021-07-08"));
     }
 
     fn shared() -> Option<PathBuf> {
