@@ -455,6 +455,33 @@ impl TimeTagger {
             }
             _ => (val, anchor, ttype),
         };
+        // "the second quarter ended Oct. 31", "died Oct. 30": a day right after a verb in the
+        // past (no preposition between) has passed, even a few days after the DCT, where a
+        // past clause otherwise keeps the DCT's year for a date set ahead ("set elections
+        // for Aug. 20")
+        let (val, anchor, ttype) = match (&parsed.sem, &val, st.dct) {
+            (
+                Sem::Abs {
+                    y: None,
+                    d: Some(_),
+                    rel: None,
+                    yrel: None,
+                    ..
+                },
+                Val::Day(day, None),
+                Some(r),
+            ) if anchor == Anchor::Dct
+                && *day > r
+                && !st.narrative_mode
+                && past_verb_right_before(ctx, parsed.a) =>
+            {
+                match day.with_year(day.year() - 1) {
+                    Some(d1) => (Val::Day(d1, None), anchor, ttype),
+                    None => (val, anchor, ttype),
+                }
+            }
+            _ => (val, anchor, ttype),
+        };
         match told.get() {
             Some(Tense::Future) => st.future_end = Some(span.end),
             Some(Tense::Past) => st.future_end = None,
@@ -598,6 +625,21 @@ impl TimeTagger {
             anchor: if date.is_some() { anchor } else { Anchor::None },
         }
     }
+}
+
+/// Whether the word right before token `a` is a verb in the past tense (lexicon class
+/// `past`, or a lower-case word in "-ed" that is no future cue: "ended", "died"), with no
+/// preposition or punctuation between.
+fn past_verb_right_before(ctx: &Ctx, a: usize) -> bool {
+    if a == 0 || ctx.toks[a - 1].kind != Kind::Word {
+        return false;
+    }
+    let w = ctx.w(a - 1);
+    if ctx.lex.entry(w, Class::Future).is_some() || ctx.lex.entry(w, Class::Prep).is_some() {
+        return false;
+    }
+    ctx.lex.entry(w, Class::Past).is_some()
+        || (w.len() > 4 && w.ends_with("ed") && w.as_bytes()[0].is_ascii_lowercase())
 }
 
 /// The adjectival "year-ago" / "year-earlier" ("the year-earlier results") in news compares

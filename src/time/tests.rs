@@ -2175,3 +2175,17 @@ fn midnight_is_the_end_of_the_day_named() {
     let m = one(&t, "On July 2, a curfew began at midnight.", "midnight");
     assert_eq!(m.value, "2021-07-02T24:00");
 }
+
+#[test]
+fn a_day_right_after_a_past_verb_has_passed() {
+    let t = tagger();
+    // Thursday 8 July 2021: a period that "ended July 31" ended last year
+    let s = "In the year-ago period, the second quarter ended July 31, the firm lost $3 million.";
+    assert_eq!(one(&t, s, "July 31").value, "2020-07-31");
+    // a preposition between leaves a date set ahead this year's
+    let s = "The commission set the vote for July 20.";
+    assert_eq!(one(&t, s, "July 20").value, "2021-07-20");
+    // and a plan right before the day is no past
+    let s = "Talks planned July 20 were put off.";
+    assert_eq!(one(&t, s, "July 20").value, "2021-07-20");
+}
