@@ -160,6 +160,7 @@ impl TimeTagger {
             future_end: None,
             last_day_end: 0,
             last_past_day: None,
+            prev: None,
         };
         for p in self.candidates(text) {
             if p < last_end {
@@ -482,6 +483,38 @@ impl TimeTagger {
             }
             _ => (val, anchor, ttype),
         };
+        // an apposition restates the time before it: "in the year-ago quarter, the second
+        // quarter ended Oct. 31", "last year, in March" (only a comma, and "in", between) take
+        // its year
+        let appositive = matches!(
+            parsed.sem,
+            Sem::Quarter {
+                y: None,
+                yrel: None,
+                q: 1..=4
+            } | Sem::Abs {
+                y: None,
+                rel: None,
+                yrel: None,
+                ..
+            }
+        );
+        let val = match (st.prev, val.year()) {
+            (Some((e, y0)), Some(y))
+                if appositive && y != y0 && e <= span.start && {
+                    let gap = ctx.text[e..span.start].trim();
+                    gap == "," || gap == ", in"
+                } =>
+            {
+                match val {
+                    Val::Quarter(_, q) => Val::Quarter(y0, q),
+                    Val::Month(_, m) => Val::Month(y0, m),
+                    Val::Day(d, p) => d.with_year(y0).map_or(Val::Day(d, p), |d| Val::Day(d, p)),
+                    v => v,
+                }
+            }
+            _ => val,
+        };
         match told.get() {
             Some(Tense::Future) => st.future_end = Some(span.end),
             Some(Tense::Past) => st.future_end = None,
@@ -537,6 +570,9 @@ impl TimeTagger {
                     ..
                 }
         );
+        if ttype == TimexType::Date || ttype == TimexType::Time {
+            st.prev = val.year().map(|y| (span.end, y));
+        }
         if (ttype == TimexType::Date || ttype == TimexType::Time)
             && val.gran().is_some()
             && !year_offset
@@ -781,6 +817,9 @@ struct DocState {
     /// The last day-precise date on or before the DCT: the anchor of "the same day" in a
     /// past-tense clause when the date told last is a coming one ("the Dec. 31 deadline").
     last_past_day: Option<Val>,
+    /// Where the last date or time with a year ended, and its year: what an apposition right
+    /// after it ("the year-ago quarter, the second quarter") refers to.
+    prev: Option<(usize, i32)>,
 }
 
 impl DocState {

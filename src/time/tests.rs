@@ -2189,3 +2189,16 @@ fn a_day_right_after_a_past_verb_has_passed() {
     let s = "Talks planned July 20 were put off.";
     assert_eq!(one(&t, s, "July 20").value, "2021-07-20");
 }
+
+#[test]
+fn an_apposition_takes_the_year_of_the_time_it_restates() {
+    let t = tagger();
+    // Thursday 8 July 2021
+    let s = "In the year-ago quarter, the first quarter, the mill lost money.";
+    assert_eq!(one(&t, s, "the first quarter").value, "2020-Q1");
+    let s = "Last year, in March, the army withdrew from the valley.";
+    assert_eq!(one(&t, s, "March").value, "2020-03");
+    // not across other words
+    let s = "Last year the army withdrew; in March it came back.";
+    assert_eq!(one(&t, s, "March").value, "2021-03");
+}
