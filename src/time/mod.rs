@@ -456,10 +456,12 @@ impl TimeTagger {
             }
             _ => (val, anchor, ttype),
         };
-        // "the second quarter ended Oct. 31", "died Oct. 30": a day right after a verb in the
-        // past (no preposition between) has passed, even a few days after the DCT, where a
-        // past clause otherwise keeps the DCT's year for a date set ahead ("set elections
-        // for Aug. 20")
+        // "the second quarter ended Oct. 31", "the fiscal year ended March 31": the end of a
+        // period reported has passed, even a few days after the DCT (as the quarter's own year
+        // in [`quarter_ended`]), where a past clause otherwise keeps the DCT's year for a date
+        // set ahead. Only "ended": after other past forms the day is often an object or a
+        // passive plan ("named 7 June as the day", "to be completed March 13", "the date was
+        // June 12"), which a 36,922-article corpus showed moved wrongly
         let (val, anchor, ttype) = match (&parsed.sem, &val, st.dct) {
             (
                 Sem::Abs {
@@ -474,7 +476,10 @@ impl TimeTagger {
             ) if anchor == Anchor::Dct
                 && *day > r
                 && !st.narrative_mode
-                && past_verb_right_before(ctx, parsed.a) =>
+                && parsed.a > 0
+                && ctx.toks[parsed.a - 1].kind == Kind::Word
+                && ctx.w(parsed.a - 1) == "ended"
+                && !future_cue_earlier_in_sentence(ctx, parsed.a) =>
             {
                 match day.with_year(day.year() - 1) {
                     Some(d1) => (Val::Day(d1, None), anchor, ttype),
@@ -483,9 +488,11 @@ impl TimeTagger {
             }
             _ => (val, anchor, ttype),
         };
-        // an apposition restates the time before it: "in the year-ago quarter, the second
-        // quarter ended Oct. 31", "last year, in March" (only a comma, and "in", between) take
-        // its year
+        // an apposition names the time an anaphoric expression before it refers to: "in the
+        // comparable year-ago quarter, the second quarter ended Oct. 31", "the next day, May
+        // 30" (only a comma between) take its year. Not after an absolute or DCT-relative
+        // time: a list ("in December, January and February"), a fronted phrase ("Before
+        // 1991, Nov. 7 was a holiday") or "last year, 24 June" are no appositions
         let appositive = matches!(
             parsed.sem,
             Sem::Quarter {
@@ -502,8 +509,7 @@ impl TimeTagger {
         let val = match (st.prev, val.year()) {
             (Some((e, y0)), Some(y))
                 if appositive && y != y0 && e <= span.start && {
-                    let gap = ctx.text[e..span.start].trim();
-                    gap == "," || gap == ", in"
+                    ctx.text[e..span.start].trim() == ","
                 } =>
             {
                 match val {
@@ -571,7 +577,10 @@ impl TimeTagger {
                 }
         );
         if ttype == TimexType::Date || ttype == TimexType::Time {
-            st.prev = val.year().map(|y| (span.end, y));
+            st.prev = val
+                .year()
+                .filter(|_| anchor == Anchor::Previous || year_offset)
+                .map(|y| (span.end, y));
         }
         if (ttype == TimexType::Date || ttype == TimexType::Time)
             && val.gran().is_some()
@@ -663,19 +672,20 @@ impl TimeTagger {
     }
 }
 
-/// Whether the word right before token `a` is a verb in the past tense (lexicon class
-/// `past`, or a lower-case word in "-ed" that is no future cue: "ended", "died"), with no
-/// preposition or punctuation between.
-fn past_verb_right_before(ctx: &Ctx, a: usize) -> bool {
-    if a == 0 || ctx.toks[a - 1].kind != Kind::Word {
-        return false;
-    }
-    let w = ctx.w(a - 1);
-    if ctx.lex.entry(w, Class::Future).is_some() || ctx.lex.entry(w, Class::Prep).is_some() {
-        return false;
-    }
-    ctx.lex.entry(w, Class::Past).is_some()
-        || (w.len() > 4 && w.ends_with("ed") && w.as_bytes()[0].is_ascii_lowercase())
+/// Whether a future cue (lexicon class `future`: "will", "expects", "expected"...) comes
+/// before token `a` in its sentence ("will take charges in the quarter ended March 31"). The
+/// text is read back to the sentence's start (at most 400 bytes), past the token window.
+fn future_cue_earlier_in_sentence(ctx: &Ctx, a: usize) -> bool {
+    let end = ctx.toks[a].s;
+    let lo = floor_boundary(ctx.text, end.saturating_sub(400));
+    let before = &ctx.text[lo..end];
+    let start = before
+        .rfind(|c: char| matches!(c, '!' | '?' | ';' | '\n'))
+        .map_or(0, |i| i + 1)
+        .max(before.rfind(". ").map_or(0, |i| i + 2));
+    before[start..]
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| !w.is_empty() && ctx.lex.entry(w, Class::Future).is_some())
 }
 
 /// The adjectival "year-ago" / "year-earlier" ("the year-earlier results") in news compares
@@ -817,8 +827,11 @@ struct DocState {
     /// The last day-precise date on or before the DCT: the anchor of "the same day" in a
     /// past-tense clause when the date told last is a coming one ("the Dec. 31 deadline").
     last_past_day: Option<Val>,
-    /// Where the last date or time with a year ended, and its year: what an apposition right
-    /// after it ("the year-ago quarter, the second quarter") refers to.
+    /// Where the last date or time with a year ended, and its year, when it was resolved
+    /// against an earlier date ("the next day") or is a year-ago comparison ("the year-ago
+    /// quarter"): what an apposition
+    /// right after it ("the year-ago quarter, the second quarter", "the next day, May 30")
+    /// names.
     prev: Option<(usize, i32)>,
 }
 
@@ -1242,9 +1255,15 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
         if boundary(k) || newline_between(k, k + 1) {
             break;
         }
+        // nor a verb whose simple present tells a plan ("Obama visits Israel" in a caption
+        // far before "on March 20")
         let modal = ["could", "would", "might", "should"]
             .iter()
-            .any(|x| ctx.w(k).eq_ignore_ascii_case(x));
+            .any(|x| ctx.w(k).eq_ignore_ascii_case(x))
+            || ctx
+                .lex
+                .entry(ctx.w(k), Class::Future)
+                .is_some_and(|e| e.present);
         match verb(k) {
             Some(true) if modal => break,
             Some(true) => return Tense::Future,
