@@ -680,7 +680,7 @@ fn future_cue_earlier_in_sentence(ctx: &Ctx, a: usize) -> bool {
     let lo = floor_boundary(ctx.text, end.saturating_sub(400));
     let before = &ctx.text[lo..end];
     let start = before
-        .rfind(|c: char| matches!(c, '!' | '?' | ';' | '\n'))
+        .rfind(['!', '?', ';', '\n'])
         .map_or(0, |i| i + 1)
         .max(before.rfind(". ").map_or(0, |i| i + 2));
     before[start..]
