@@ -14,7 +14,11 @@
 //!    the clause has a future cue (lexicon class `future`: "will", "scheduled"...). A time
 //!    fronted before its clause ("On Tuesday, the league plans to ...") takes the tense of the
 //!    verb after the comma; a date with no cue of its own after one resolved forwards in the
-//!    same sentence is future too.
+//!    same sentence is future too; a future auxiliary heading a long clause ("is scheduled
+//!    to spend ..., her first stop Tuesday morning") governs its last date. The day after
+//!    "ended" in a sentence with no future cue has passed ("the quarter ended Oct. 31"); an
+//!    apposition after an anaphoric time takes its year ("the year-ago quarter, the second
+//!    quarter").
 //!
 //! Without a DCT, absolute dates still resolve; DCT-relative ones get an `XXXX` value and no
 //! date; previous-anchored ones resolve when an earlier absolute date exists.

@@ -17,17 +17,22 @@
 //! `XXXX-WXX` weekly values, TIME from values with a `T`, DATE otherwise.
 
 //!
+//! Values are compared as written canonically ([`same_value`]: two-digit week numbers, clock
+//! hours with minutes), nothing else forgiven; the share with the strings compared exactly is
+//! printed below the table.
+//!
 //! Figures (`frontline eval --timeml ../shared/eval/time/TBAQ-cleaned`, `--wikiwars`):
-//! TBAQ-cleaned (256 documents, 1822 TIMEX3) relaxed span F1 0.945, strict 0.883, value F1
-//! 0.835, value accuracy 0.884 (0.895 on DATE/TIME); WikiWars (22 documents, 2659 TIMEX2)
-//! relaxed span F1 0.908, value accuracy 0.914 (0.937 on DATE/TIME). Of the 153 DATE/TIME
-//! value errors left on TBAQ-cleaned, a handful are the tagger's (clock times on an event's
-//! day told long before, a weekday the DCT contradicts); the rest are gold errors (values
-//! contradicting the DCT or the text, weekdays a week off the DCT, a story whose header date
-//! is not the DCT), underspecified gold values (`1989-WXX` for "last week", `1949-XX` for
-//! "1949"), gold granularities unlike the expression's, unpadded week numbers, part-of-day
-//! ("Sunday night": TNI 5 times, the day alone 5 times) and earnings-period choices on which
-//! TimeBank disagrees with itself.
+//! TBAQ-cleaned (256 documents, 1822 TIMEX3) relaxed span F1 0.946, strict 0.883, value F1
+//! 0.841, value accuracy 0.890 (0.902 on DATE/TIME, 1320/1464; 0.898 with exact strings);
+//! WikiWars (22 documents, 2659 TIMEX2) relaxed span F1 0.909, value accuracy 0.914 (0.937 on
+//! DATE/TIME). Of the 144 DATE/TIME value errors left on TBAQ-cleaned, 5 are the tagger's (a
+//! night and "the previous Friday" anchored to the DCT rather than to the story's day, clock
+//! times on an event's day told long before); the rest are gold errors (values contradicting
+//! the DCT or the text, weekdays a week off the DCT, a story whose header date is not the
+//! DCT), underspecified gold values (`1989-WXX` for "last week", `1949-XX` for "1949"), gold
+//! granularities unlike the expression's, part-of-day ("Sunday night": TNI or TEV 9 times, the day
+//! alone 5 times; "Friday morning": TMO 3 times, the day alone 6 times) and earnings-period
+//! choices on which TimeBank disagrees with itself.
 //! The error list: `frontline eval --timeml DIR --errors [all|dt|ok]` (to stderr), or
 //! `TIME_ERRORS=1` (and `TIME_OK=1`, `TIME_DT=1`) with the ignored `tbaq` / `wikiwars` tests
 //! below.
@@ -759,7 +764,7 @@ mod tests {
         assert!(r.overall.relaxed.f1 >= 0.94, "{r}");
         assert!(r.overall.strict.f1 >= 0.875, "{r}");
         assert!(r.overall.value.f1 >= 0.83, "{r}");
-        assert!(r.date_time.value_accuracy >= 0.893, "{r}");
+        assert!(r.date_time.value_accuracy >= 0.90, "{r}");
     }
 
     /// `cargo test --release --lib time::timeml::tests::tbaq -- --ignored --nocapture`
