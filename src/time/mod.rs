@@ -14,7 +14,11 @@
 //!    the clause has a future cue (lexicon class `future`: "will", "scheduled"...). A time
 //!    fronted before its clause ("On Tuesday, the league plans to ...") takes the tense of the
 //!    verb after the comma; a date with no cue of its own after one resolved forwards in the
-//!    same sentence is future too.
+//!    same sentence is future too; a future auxiliary heading a long clause ("is scheduled
+//!    to spend ..., her first stop Tuesday morning") governs its last date. The day after
+//!    "ended" in a sentence with no future cue has passed ("the quarter ended Oct. 31"); an
+//!    apposition after an anaphoric time takes its year ("the year-ago quarter, the second
+//!    quarter").
 //!
 //! Without a DCT, absolute dates still resolve; DCT-relative ones get an `XXXX` value and no
 //! date; previous-anchored ones resolve when an earlier absolute date exists.
@@ -160,6 +164,7 @@ impl TimeTagger {
             future_end: None,
             last_day_end: 0,
             last_past_day: None,
+            prev: None,
         };
         for p in self.candidates(text) {
             if p < last_end {
@@ -455,6 +460,71 @@ impl TimeTagger {
             }
             _ => (val, anchor, ttype),
         };
+        // "the second quarter ended Oct. 31", "the fiscal year ended March 31": the end of a
+        // period reported has passed, even a few days after the DCT (as the quarter's own year
+        // in [`quarter_ended`]), where a past clause otherwise keeps the DCT's year for a date
+        // set ahead. Only "ended": after other past forms the day is often an object or a
+        // passive plan ("named 7 June as the day", "to be completed March 13", "the date was
+        // June 12"), which a 36,922-article corpus showed moved wrongly
+        let (val, anchor, ttype) = match (&parsed.sem, &val, st.dct) {
+            (
+                Sem::Abs {
+                    y: None,
+                    d: Some(_),
+                    rel: None,
+                    yrel: None,
+                    ..
+                },
+                Val::Day(day, None),
+                Some(r),
+            ) if anchor == Anchor::Dct
+                && *day > r
+                && !st.narrative_mode
+                && parsed.a > 0
+                && ctx.toks[parsed.a - 1].kind == Kind::Word
+                && ctx.w(parsed.a - 1) == "ended"
+                && !future_cue_earlier_in_sentence(ctx, parsed.a) =>
+            {
+                match day.with_year(day.year() - 1) {
+                    Some(d1) => (Val::Day(d1, None), anchor, ttype),
+                    None => (val, anchor, ttype),
+                }
+            }
+            _ => (val, anchor, ttype),
+        };
+        // an apposition names the time an anaphoric expression before it refers to: "in the
+        // comparable year-ago quarter, the second quarter ended Oct. 31", "the next day, May
+        // 30" (only a comma between) take its year. Not after an absolute or DCT-relative
+        // time: a list ("in December, January and February"), a fronted phrase ("Before
+        // 1991, Nov. 7 was a holiday") or "last year, 24 June" are no appositions
+        let appositive = matches!(
+            parsed.sem,
+            Sem::Quarter {
+                y: None,
+                yrel: None,
+                q: 1..=4
+            } | Sem::Abs {
+                y: None,
+                rel: None,
+                yrel: None,
+                ..
+            }
+        );
+        let val = match (st.prev, val.year()) {
+            (Some((e, y0)), Some(y))
+                if appositive && y != y0 && e <= span.start && {
+                    ctx.text[e..span.start].trim() == ","
+                } =>
+            {
+                match val {
+                    Val::Quarter(_, q) => Val::Quarter(y0, q),
+                    Val::Month(_, m) => Val::Month(y0, m),
+                    Val::Day(d, p) => d.with_year(y0).map_or(Val::Day(d, p), |d| Val::Day(d, p)),
+                    v => v,
+                }
+            }
+            _ => val,
+        };
         match told.get() {
             Some(Tense::Future) => st.future_end = Some(span.end),
             Some(Tense::Past) => st.future_end = None,
@@ -510,6 +580,12 @@ impl TimeTagger {
                     ..
                 }
         );
+        if ttype == TimexType::Date || ttype == TimexType::Time {
+            st.prev = val
+                .year()
+                .filter(|_| anchor == Anchor::Previous || year_offset)
+                .map(|y| (span.end, y));
+        }
         if (ttype == TimexType::Date || ttype == TimexType::Time)
             && val.gran().is_some()
             && !year_offset
@@ -598,6 +674,22 @@ impl TimeTagger {
             anchor: if date.is_some() { anchor } else { Anchor::None },
         }
     }
+}
+
+/// Whether a future cue (lexicon class `future`: "will", "expects", "expected"...) comes
+/// before token `a` in its sentence ("will take charges in the quarter ended March 31"). The
+/// text is read back to the sentence's start (at most 400 bytes), past the token window.
+fn future_cue_earlier_in_sentence(ctx: &Ctx, a: usize) -> bool {
+    let end = ctx.toks[a].s;
+    let lo = floor_boundary(ctx.text, end.saturating_sub(400));
+    let before = &ctx.text[lo..end];
+    let start = before
+        .rfind(['!', '?', ';', '\n'])
+        .map_or(0, |i| i + 1)
+        .max(before.rfind(". ").map_or(0, |i| i + 2));
+    before[start..]
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| !w.is_empty() && ctx.lex.entry(w, Class::Future).is_some())
 }
 
 /// The adjectival "year-ago" / "year-earlier" ("the year-earlier results") in news compares
@@ -739,6 +831,12 @@ struct DocState {
     /// The last day-precise date on or before the DCT: the anchor of "the same day" in a
     /// past-tense clause when the date told last is a coming one ("the Dec. 31 deadline").
     last_past_day: Option<Val>,
+    /// Where the last date or time with a year ended, and its year, when it was resolved
+    /// against an earlier date ("the next day") or is a year-ago comparison ("the year-ago
+    /// quarter"): what an apposition
+    /// right after it ("the year-ago quarter, the second quarter", "the next day, May 30")
+    /// names.
+    prev: Option<(usize, i32)>,
 }
 
 impl DocState {
@@ -962,6 +1060,21 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
         if w.eq_ignore_ascii_case("set") {
             return ctx.w(k + 1).eq_ignore_ascii_case("to");
         }
+        // "is due to arrive", "are due back", "is due on Friday"; not "due to the rain"
+        // (a cause) nor "was due" (a plan in the past)
+        if w.eq_ignore_ascii_case("due") {
+            let after = ctx.w(k + 1);
+            return k > 0
+                && ["is", "are"]
+                    .iter()
+                    .any(|x| ctx.w(k - 1).eq_ignore_ascii_case(x))
+                && (["on", "in", "back", "out"]
+                    .iter()
+                    .any(|x| after.eq_ignore_ascii_case(x))
+                    || after.eq_ignore_ascii_case("to")
+                        && toks.get(k + 2).is_some_and(|t| t.kind == Kind::Word)
+                        && ctx.lex.entry(ctx.w(k + 2), Class::Det).is_none());
+        }
         if w.eq_ignore_ascii_case("going") {
             return ctx.w(k + 1).eq_ignore_ascii_case("to");
         }
@@ -1065,22 +1178,30 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
     // of the crew for a mission in December")
     let near = a.saturating_sub(10);
     let stop = a.saturating_sub(16);
+    // whether the clause goes on further back than the scan looked
+    let mut open = true;
     while k > stop {
         k -= 1;
         if boundary(k) || newline_between(k, k + 1) {
+            open = false;
             break;
         }
         let far = k < near;
         if far && past {
+            open = false;
             break;
         }
         match verb(k) {
             Some(true) => return Tense::Future,
-            Some(false) if far => break,
+            Some(false) if far => {
+                open = false;
+                break;
+            }
             Some(false) => past = true,
             None => {}
         }
     }
+    let open = open && k == stop && !past;
     // a time fronted before its clause ("On Tuesday, the league plans to ...", "Also Sunday,
     // crowds rallied"): the clause's verb comes after the comma
     let starts = |i: usize| {
@@ -1125,10 +1246,36 @@ fn tense(ctx: &Ctx, a: usize, b: usize) -> Tense {
         k += 1;
     }
     if past {
-        Tense::Past
-    } else {
-        Tense::Unknown
+        return Tense::Past;
     }
+    // nothing near: a future auxiliary heading a long clause still governs a date at its end
+    // ("is scheduled to spend five hours in the capital, her first stop Tuesday morning")
+    // when no past verb comes between it and the date in the same sentence; a modal of
+    // possibility that far back ("could not stop the bullet that tore ... Friday night")
+    // says nothing of the date
+    let mut k = stop;
+    while open && k > 0 && a - k < 40 {
+        k -= 1;
+        if boundary(k) || newline_between(k, k + 1) {
+            break;
+        }
+        // nor a verb whose simple present tells a plan ("Obama visits Israel" in a caption
+        // far before "on March 20")
+        let modal = ["could", "would", "might", "should"]
+            .iter()
+            .any(|x| ctx.w(k).eq_ignore_ascii_case(x))
+            || ctx
+                .lex
+                .entry(ctx.w(k), Class::Future)
+                .is_some_and(|e| e.present);
+        match verb(k) {
+            Some(true) if modal => break,
+            Some(true) => return Tense::Future,
+            Some(false) => break,
+            None => {}
+        }
+    }
+    Tense::Unknown
 }
 
 /// Resolves a meaning to a value, an anchor and a TIMEX3 type.

@@ -2134,3 +2134,84 @@ fn weeks_ago_date_events_by_the_day_that_many_weeks_back() {
     let m = one(&t, "Gunmen raided the village last week.", "last week");
     assert_eq!(m.date.map(|x| x.date), Some(d(2021, 6, 28)));
 }
+
+#[test]
+fn a_future_auxiliary_heading_a_long_clause_governs_its_last_date() {
+    let t = tagger();
+    // Thursday 8 July 2021: the plan's Saturday is the coming one
+    let s = "The envoy is scheduled to fly to the capital, then to the camps of the east, her \
+             last stop Saturday morning.";
+    assert_eq!(one(&t, s, "Saturday morning").value, "2021-07-10TMO");
+    // a modal of possibility that far back does not: the night told has passed
+    let s = "Nothing could stop the water that tore through the town, the bus depot and the old \
+             market square Monday night.";
+    assert_eq!(one(&t, s, "Monday night").value, "2021-07-05");
+    // nor a simple present that far back
+    let s = "The minister visits the north, then the camps of the east and the old border \
+             posts of the hills on Monday.";
+    assert_eq!(one(&t, s, "Monday").value, "2021-07-05");
+}
+
+#[test]
+fn is_due_looks_ahead_but_due_to_a_cause_does_not() {
+    let t = tagger();
+    // Thursday 8 July 2021
+    let s = "The convoy is due to reach the border crossing on Monday.";
+    assert_eq!(one(&t, s, "Monday").value, "2021-07-12");
+    let s = "The last payment is due on Friday, the ministry says.";
+    assert_eq!(one(&t, s, "Friday").value, "2021-07-09");
+    // a cause leaves the past reading
+    let s = "The delay is due to the floods on Monday.";
+    assert_eq!(one(&t, s, "Monday").value, "2021-07-05");
+}
+
+#[test]
+fn midnight_is_the_end_of_the_day_named() {
+    let t = tagger();
+    // Thursday 8 July 2021: the offer runs out as Friday ends
+    let m = one(
+        &t,
+        "The offer will expire at midnight Friday.",
+        "midnight Friday",
+    );
+    assert_eq!(m.value, "2021-07-09T24:00");
+    assert_eq!(m.date.map(|x| x.date), Some(d(2021, 7, 9)));
+    let m = one(&t, "On July 2, a curfew began at midnight.", "midnight");
+    assert_eq!(m.value, "2021-07-02T24:00");
+}
+
+#[test]
+fn the_day_a_reported_period_ended_has_passed() {
+    let t = tagger();
+    // Thursday 8 July 2021: a period that "ended July 31" ended last year
+    let s = "In the year-ago period, the second quarter ended July 31, the firm lost $3 million.";
+    assert_eq!(one(&t, s, "July 31").value, "2020-07-31");
+    // other past forms before a day leave a date set ahead this year's
+    let s = "The party named July 20 as the day of the vote.";
+    assert_eq!(one(&t, s, "July 20").value, "2021-07-20");
+    let s = "The shares are to be issued July 20.";
+    assert_eq!(one(&t, s, "July 20").value, "2021-07-20");
+}
+
+#[test]
+fn an_apposition_takes_the_year_of_the_time_it_names() {
+    let t = tagger();
+    // Thursday 8 July 2021
+    let s = "In the year-ago quarter, the first quarter, the mill lost money.";
+    assert_eq!(one(&t, s, "the first quarter").value, "2020-Q1");
+    let s = "Rebels attacked the post on Dec. 31, 2019. The next day, Jan. 1, they withdrew.";
+    assert_eq!(one(&t, s, "Jan. 1").value, "2020-01-01");
+    // a list of months, or a fronted absolute year, is no apposition
+    let s = "Arrests rose in December, January and February.";
+    assert_eq!(one(&t, s, "January").value, "2021-01");
+    let s = "Before 1991, Nov. 7 was a holiday.";
+    assert_ne!(one(&t, s, "Nov. 7").value, "1991-11-07");
+}
+
+#[test]
+fn a_period_ended_in_a_clause_that_looks_ahead_keeps_its_year() {
+    let t = tagger();
+    // Thursday 8 July 2021: charges to come in a quarter that ends this month
+    let s = "The firm will take a charge in the second quarter ended July 31.";
+    assert_eq!(one(&t, s, "July 31").value, "2021-07-31");
+}
