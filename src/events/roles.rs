@@ -261,7 +261,11 @@ fn hyphen_part(text: &str, span: Span) -> bool {
     let after = text[span.end..].strip_prefix('-');
     let before = text[..span.start].strip_suffix('-');
     let lower_next = after.is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()));
-    let lower_prev = before.is_some_and(|r| r.ends_with(|c: char| c.is_lowercase()));
+    // ("e-Charkhi", not "Kabul-Kandahar": the word before the hyphen is all lower case)
+    let lower_prev = before.is_some_and(|r| {
+        let word = r.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        !word.is_empty() && word.chars().all(char::is_lowercase)
+    });
     lower_next || lower_prev
 }
 
@@ -1980,6 +1984,70 @@ impl<'a> Sentence<'a> {
             && !self.neighbour_country(p)
             && !self.envoy_post(p)
             && !self.speakers_place(p)
+            && !self.attributive_country(p)
+    }
+
+    /// "a small U.S. military unit", "after U.S. Secretary of State Antony Blinken spoke": a
+    /// country's name before a noun qualifies it (not after a preposition of place: "in
+    /// Ukraine killed", and not before a function word: "Ukraine and Russia", "Syria on
+    /// Monday").
+    fn attributive_country(&self, p: &Located<'_, PlaceMention>) -> bool {
+        if !is_country(p) {
+            return false;
+        }
+        if p.first > 0 && PLACE_PREPS.contains(&self.words[p.first - 1]) {
+            return false;
+        }
+        let rest = &self.text[p.item.span.end..];
+        // "U.S.": the abbreviation's last point may lie outside the mention
+        let rest = rest.strip_prefix('.').unwrap_or(rest);
+        if !rest.starts_with(' ') || !rest[1..].starts_with(char::is_alphabetic) {
+            return false;
+        }
+        self.words.get(p.last + 1).is_some_and(|w| {
+            !matches!(
+                *w,
+                "and"
+                    | "or"
+                    | "but"
+                    | "nor"
+                    | "on"
+                    | "in"
+                    | "at"
+                    | "to"
+                    | "from"
+                    | "for"
+                    | "of"
+                    | "with"
+                    | "by"
+                    | "as"
+                    | "since"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "until"
+                    | "is"
+                    | "was"
+                    | "were"
+                    | "are"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "will"
+                    | "would"
+                    | "last"
+                    | "this"
+                    | "next"
+                    | "earlier"
+                    | "later"
+                    | "when"
+                    | "where"
+                    | "while"
+                    | "which"
+                    | "that"
+                    | "who"
+            ) && !self.word_in_time(p.last + 1)
+        })
     }
 
     /// "Security officials in Misrata said ...": where the speakers sit, like a dateline,

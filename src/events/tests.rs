@@ -2283,3 +2283,22 @@ fn a_big_city_far_from_the_story_is_its_place_but_part_of_a_hyphenated_name_is_n
         r[0].place
     );
 }
+
+#[test]
+fn a_country_name_before_a_noun_qualifies_it_and_is_no_place() {
+    let evs = events(
+        "A small U.S. military unit based in Tripoli was evacuated on Sunday, officials said.",
+    );
+    assert!(
+        evs.iter()
+            .all(|e| e.place.as_ref().is_none_or(|p| p.country_code != "US")),
+        "{evs:#?}"
+    );
+    // after a preposition of place it is the place
+    let evs = events("Fighting in Ukraine killed 12 soldiers on Monday.");
+    assert!(
+        evs.iter()
+            .any(|e| e.place.as_ref().is_some_and(|p| p.country_code == "UA")),
+        "{evs:#?}"
+    );
+}
