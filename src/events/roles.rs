@@ -1394,9 +1394,49 @@ impl<'a> Sentence<'a> {
         }
         self.actors
             .iter()
-            .filter(|a| a.last < verb && a.last + 3 >= verb)
+            .filter(|a| {
+                a.last < verb && (a.last + 3 >= verb || self.place_phrase(a.last + 1, verb))
+            })
             .max_by_key(|a| a.last)
             .map(|a| a.item.actor.clone())
+    }
+
+    /// Are words `[from, to)` a phrase of place after a speaker ("in western Myanmar", "in
+    /// northern Shan state", "from Kidal"): a preposition of place, then only words of a place
+    /// name and compass words?
+    fn place_phrase(&self, from: usize, to: usize) -> bool {
+        const COMPASS: &[&str] = &[
+            "north",
+            "south",
+            "east",
+            "west",
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "central",
+            "northeastern",
+            "northwestern",
+            "southeastern",
+            "southwestern",
+            "northeast",
+            "northwest",
+            "southeast",
+            "southwest",
+        ];
+        let in_place = |i: usize| {
+            self.places.iter().any(|p| p.first <= i && i <= p.last)
+                || self.unresolved.iter().any(|&(f, l)| f <= i && i <= l)
+        };
+        from + 1 < to
+            && matches!(self.words[from], "in" | "from" | "near")
+            && (from + 1..to).any(in_place)
+            && (from + 1..to).all(|i| {
+                !self.boundary_before[i]
+                    && (in_place(i)
+                        || COMPASS.contains(&self.words[i])
+                        || matches!(self.words[i], "the" | "state" | "province" | "region"))
+            })
     }
 
     /// The agent a pronoun subject stands for when its speaker names it (else None: the

@@ -2129,3 +2129,14 @@ fn gunships_strike_guns_falling_silent_take_nothing_and_a_route_is_no_place() {
         a[0].place
     );
 }
+
+#[test]
+fn a_speaker_placed_by_a_phrase_of_place_is_the_pronouns_antecedent() {
+    let evs = events(
+        "Insurgents in northern Mozambique said on Monday they had overrun an army post \
+         near Mocimboa da Praia.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(names(&s[0].agents), ["Insurgents"], "{:?}", s[0].agents);
+}
