@@ -978,6 +978,17 @@ impl<'a> Sentence<'a> {
             .cloned()
     }
 
+    /// A state's forces speaking anywhere in the sentence ("Police said ...", "..., the army
+    /// said").
+    fn state_speaker(&self) -> Option<Actor> {
+        self.actors
+            .iter()
+            .filter(|a| self.is_speaker(a.item))
+            .map(|a| &a.item.actor)
+            .find(|a| a.actor_type == Some(ActorType::StateForces))
+            .cloned()
+    }
+
     /// A state actor speaking before word `first` ("the defence ministry said ...").
     pub fn state_speaker_before(&self, first: usize) -> Option<Actor> {
         self.actors
@@ -1572,6 +1583,15 @@ impl<'a> Sentence<'a> {
             Roles::Svo => {
                 if self.is_passive(first) {
                     push(&mut agents, self.actor_after_word(last + 1, &["by"], 4));
+                    // "Seventeen hostages were rescued, the army said": the state's forces
+                    // that tell of a rescue made it
+                    if agents.is_empty()
+                        && self.words[first..=last]
+                            .iter()
+                            .any(|w| self.vocab.rescues.matches(w))
+                    {
+                        push(&mut agents, self.state_speaker());
+                    }
                     push(&mut targets, self.nearest_actor_before(first));
                 } else if let Some(subj) = self.participle_subject(first) {
                     push(&mut agents, Some(subj));
