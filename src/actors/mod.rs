@@ -1263,14 +1263,12 @@ impl ActorDictionary {
         }
         let mut end = h.oe;
         let mut force_poss = false;
-        // "the government's forces"
+        // "the government's forces"; "the junta's planned election", "the army's capture of
+        // the town": the descriptor alone
         if h.poss && (info.state_desc || info.gov_desc) {
-            match self.noun_at(hits, h.fe + 2) {
-                Some((n, ninfo)) if ninfo.force => {
-                    end = n.oe;
-                    force_poss = true;
-                }
-                _ => return,
+            if let Some((n, _)) = self.noun_at(hits, h.fe + 2).filter(|(_, i)| i.force) {
+                end = n.oe;
+                force_poss = true;
             }
         }
         // modifiers before: "suspected jihadists", "heavily armed gunmen"

@@ -1352,3 +1352,26 @@ fn state_forces_spelled_as_a_government_keep_their_name() {
         false
     ));
 }
+
+#[test]
+fn a_state_descriptor_before_a_possessive_is_an_actor() {
+    // before a force noun, the force as written; before anything else, the descriptor alone
+    let ms = dict().find_actors(
+        "Students marched against the junta's new conscription law.",
+        Some("MM"),
+    );
+    let m = mention(&ms, "junta");
+    assert_eq!(m.actor.actor_type, Some(ActorType::StateForces));
+    let ms = dict().find_actors(
+        "The army's capture of the town ended the siege.",
+        Some("SD"),
+    );
+    assert_eq!(
+        mention(&ms, "army").actor.actor_type,
+        Some(ActorType::StateForces)
+    );
+    assert_eq!(
+        names("The junta's troops fired on them.", Some("MM")),
+        ["junta's troops"]
+    );
+}
