@@ -27,7 +27,8 @@
 //!   Rioters.
 //!
 //! Naming (scored against annotators' aliases, which list the article's own forms): named
-//! actors by canonical name; a state named by demonym/capital/possessive + noun as written
+//! actors by canonical name, or by the full name the article spells for them when it never
+//! writes the canonical one (another spelling, an acronym's name; see `name_as_spelled`); a state named by demonym/capital/possessive + noun as written
 //! ("Afghan commandos", "Kabul government", "Ethiopia's army"); a country or capital in an actor
 //! reading by the country's name or the capital as written ("Russia", "Moscow"); a demonym
 //! before an attack noun by the country ("a Russian air strike" → Russia). Use [`side_key`] to
@@ -189,6 +190,10 @@ pub struct ActorDictionary {
     entry_areas: Vec<FastSet<String>>,
     /// Folded canonical names, aliases and speakers → entry.
     by_key: FastMap<String, u32>,
+    /// Folded full-name aliases → entry: another spelling of the canonical name ("Popular
+    /// Mobilisation Forces") or the name an acronym stands for ("Rapid Support Forces" for
+    /// RSF); see [`full_name_of`].
+    full_names: FastMap<String, u32>,
     countries: Vec<Country>,
     by_code: FastMap<String, u32>,
     /// Folded demonym → country.
@@ -319,6 +324,7 @@ impl ActorDictionary {
             entry_descriptors: Vec::new(),
             entry_areas: Vec::new(),
             by_key: FastMap::default(),
+            full_names: FastMap::default(),
             countries: Vec::new(),
             by_code: FastMap::default(),
             demonyms: FastMap::default(),
@@ -413,6 +419,12 @@ impl ActorDictionary {
                 let key = fold(alias);
                 d.by_key.entry(key.clone()).or_insert(idx);
                 let speaker = k >= n_aliases;
+                // (a state keeps the naming convention, "Afghan government", and takes only
+                // another spelling or its acronym spelled out: "Sudanese Armed Forces" for SAF)
+                let state = actor_type == Some(ActorType::StateForces);
+                if k > 0 && !speaker && full_name_of(&name, alias, &key, !state) {
+                    d.full_names.entry(key.clone()).or_insert(idx);
+                }
                 d.push_pattern(
                     &mut pats,
                     key,
@@ -1251,14 +1263,12 @@ impl ActorDictionary {
         }
         let mut end = h.oe;
         let mut force_poss = false;
-        // "the government's forces"
+        // "the government's forces"; "the junta's planned election", "the army's capture of
+        // the town": the descriptor alone
         if h.poss && (info.state_desc || info.gov_desc) {
-            match self.noun_at(hits, h.fe + 2) {
-                Some((n, ninfo)) if ninfo.force => {
-                    end = n.oe;
-                    force_poss = true;
-                }
-                _ => return,
+            if let Some((n, _)) = self.noun_at(hits, h.fe + 2).filter(|(_, i)| i.force) {
+                end = n.oe;
+                force_poss = true;
             }
         }
         // modifiers before: "suspected jihadists", "heavily armed gunmen"
@@ -1573,7 +1583,47 @@ impl ActorDictionary {
                 descriptor,
             });
         }
+        self.name_as_spelled(&mut out);
         out
+    }
+
+    /// Names a dictionary actor as the article spells its full name when the article never
+    /// writes the canonical name (or that name is an acronym): annotators name an actor the way the article does ("Popular
+    /// Mobilisation Forces", "Baloch Liberation Army", "Rapid Support Forces"). The first full
+    /// name written wins; descriptors and acronyms don't count.
+    fn name_as_spelled(&self, out: &mut [ActorMention]) {
+        let mut spelled: FastMap<u32, String> = FastMap::default();
+        let mut canonical_written: FastSet<u32> = FastSet::default();
+        for m in out.iter().filter(|m| !m.descriptor) {
+            let key = fold(&m.text);
+            if let Some(&idx) = self.full_names.get(&key) {
+                if self.entries[idx as usize].name == m.actor.name {
+                    spelled.entry(idx).or_insert_with(|| collapse_ws(&m.text));
+                }
+            } else if let Some(&idx) = self.by_key.get(&key) {
+                // (an acronym written beside its spelled-out name does not keep it: "the
+                // Rapid Support Forces (RSF)")
+                if self.entries[idx as usize].name == m.actor.name
+                    && key == fold(&m.actor.name)
+                    && !is_acronym(&m.actor.name)
+                {
+                    canonical_written.insert(idx);
+                }
+            }
+        }
+        spelled.retain(|idx, _| !canonical_written.contains(idx));
+        if spelled.is_empty() {
+            return;
+        }
+        let renames: FastMap<&str, &str> = spelled
+            .iter()
+            .map(|(&idx, name)| (self.entries[idx as usize].name.as_str(), name.as_str()))
+            .collect();
+        for m in out.iter_mut() {
+            if let Some(name) = renames.get(m.actor.name.as_str()) {
+                m.actor.name = (*name).to_string();
+            }
+        }
     }
 }
 
@@ -1706,6 +1756,76 @@ pub fn side_key(actor: &Actor) -> String {
         (Some(ActorType::StateForces), Some(cc)) => format!("state:{cc}"),
         _ => fold(&actor.name),
     }
+}
+
+/// Is the folded alias `key` the canonical name spelled another way ("popular mobilisation
+/// forces" for "Popular Mobilization Forces", "baloch liberation army" for "Balochistan
+/// Liberation Army": a few letters apart), spelled out (the initials of "rapid support
+/// forces" make "RSF") or, with `own_names`, another proper name ("Islamic State in the
+/// Greater Sahara")? Names of two words or more only; "the Taliban" or "Islamic State group"
+/// (the canonical name with more words) are no other spelling.
+fn full_name_of(canonical: &str, alias: &str, key: &str, own_names: bool) -> bool {
+    const LINKS: [&str; 7] = ["of", "the", "for", "and", "al", "wal", "in"];
+    let words: Vec<&str> = key.split_whitespace().collect();
+    if words.len() < 2 || words[0] == "the" {
+        return false;
+    }
+    let canon = fold(canonical);
+    // (a state's forces named as a government would read as its civil side: "Government of
+    // National Accord" stays GNA)
+    let civil = |s: &str| {
+        ["government", "authorities", "ministry"]
+            .iter()
+            .any(|w| s.contains(w))
+    };
+    if !own_names && civil(key) && !civil(&canon) {
+        return false;
+    }
+    if is_acronym(canonical) {
+        let initials: String = words
+            .iter()
+            .filter(|w| !LINKS.contains(w))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        return initials == canon;
+    }
+    if key.contains(canon.as_str()) {
+        return false;
+    }
+    // a proper name of its own: every word but the links capitalised, no acronym inside
+    // ("Islamic State in the Greater Sahara"; not "Coalition warplanes", "UN Security Council")
+    let proper = alias.split([' ', '-']).filter(|w| !w.is_empty()).all(|w| {
+        LINKS.contains(&w.to_lowercase().as_str())
+            || (w.starts_with(|c: char| c.is_uppercase())
+                && !w
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase()))
+    });
+    let (a, b): (Vec<char>, Vec<char>) = (canon.chars().collect(), key.chars().collect());
+    (own_names && proper)
+        || (canon.split_whitespace().count() >= 2
+            && edit_distance(&a, &b) <= (a.len().max(b.len()) / 5).max(2))
+}
+
+/// A name written as an acronym ("RSF", "TPLF").
+fn is_acronym(name: &str) -> bool {
+    name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Levenshtein distance between two strings of characters.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 /// A non-state armed group: rebels or a militia.

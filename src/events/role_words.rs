@@ -21,6 +21,8 @@ pub struct RoleWords {
     pub protest_objects: WordPat,
     /// `speaker`: "officials in Misrata said".
     pub speakers: WordPat,
+    /// `rescue`: "hostages were rescued, the army said".
+    pub rescues: WordPat,
 }
 
 impl RoleWords {
@@ -37,6 +39,7 @@ impl RoleWords {
             envoys: empty(),
             protest_objects: empty(),
             speakers: empty(),
+            rescues: empty(),
         };
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -54,6 +57,7 @@ impl RoleWords {
                 "envoy" => &mut w.envoys,
                 "protest_object" => &mut w.protest_objects,
                 "speaker" => &mut w.speakers,
+                "rescue" => &mut w.rescues,
                 _ => return Err(bad("unknown class")),
             };
             let (WordPat::Any(alts), WordPat::Any(more)) =
@@ -110,5 +114,6 @@ mod tests {
         assert!(w.envoys.matches("ambassador"));
         assert!(w.installations.matches("barracks"));
         assert!(w.protest_objects.matches("demonstrators"));
+        assert!(w.rescues.matches("rescued"));
     }
 }

@@ -1009,6 +1009,17 @@ impl<'a> Sentence<'a> {
             .cloned()
     }
 
+    /// A state's forces speaking anywhere in the sentence ("Police said ...", "..., the army
+    /// said").
+    fn state_speaker(&self) -> Option<Actor> {
+        self.actors
+            .iter()
+            .filter(|a| self.is_speaker(a.item))
+            .map(|a| &a.item.actor)
+            .find(|a| a.actor_type == Some(ActorType::StateForces))
+            .cloned()
+    }
+
     /// A state actor speaking before word `first` ("the defence ministry said ...").
     pub fn state_speaker_before(&self, first: usize) -> Option<Actor> {
         self.actors
@@ -1425,9 +1436,49 @@ impl<'a> Sentence<'a> {
         }
         self.actors
             .iter()
-            .filter(|a| a.last < verb && a.last + 3 >= verb)
+            .filter(|a| {
+                a.last < verb && (a.last + 3 >= verb || self.place_phrase(a.last + 1, verb))
+            })
             .max_by_key(|a| a.last)
             .map(|a| a.item.actor.clone())
+    }
+
+    /// Are words `[from, to)` a phrase of place after a speaker ("in western Myanmar", "in
+    /// northern Shan state", "from Kidal"): a preposition of place, then only words of a place
+    /// name and compass words?
+    fn place_phrase(&self, from: usize, to: usize) -> bool {
+        const COMPASS: &[&str] = &[
+            "north",
+            "south",
+            "east",
+            "west",
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "central",
+            "northeastern",
+            "northwestern",
+            "southeastern",
+            "southwestern",
+            "northeast",
+            "northwest",
+            "southeast",
+            "southwest",
+        ];
+        let in_place = |i: usize| {
+            self.places.iter().any(|p| p.first <= i && i <= p.last)
+                || self.unresolved.iter().any(|&(f, l)| f <= i && i <= l)
+        };
+        from + 1 < to
+            && matches!(self.words[from], "in" | "from" | "near")
+            && (from + 1..to).any(in_place)
+            && (from + 1..to).all(|i| {
+                !self.boundary_before[i]
+                    && (in_place(i)
+                        || COMPASS.contains(&self.words[i])
+                        || matches!(self.words[i], "the" | "state" | "province" | "region"))
+            })
     }
 
     /// The agent a pronoun subject stands for when its speaker names it (else None: the
@@ -1564,6 +1615,15 @@ impl<'a> Sentence<'a> {
                 // ("were shot": a trigger may hold its own auxiliary)
                 if self.passive_trigger(first) {
                     push(&mut agents, self.actor_after_word(last + 1, &["by"], 4));
+                    // "Seventeen hostages were rescued, the army said": the state's forces
+                    // that tell of a rescue made it
+                    if agents.is_empty()
+                        && self.words[first..=last]
+                            .iter()
+                            .any(|w| self.vocab.rescues.matches(w))
+                    {
+                        push(&mut agents, self.state_speaker());
+                    }
                     push(&mut targets, self.nearest_actor_before(first));
                 } else if let Some(subj) = self.participle_subject(first) {
                     push(&mut agents, Some(subj));

@@ -2302,3 +2302,23 @@ fn a_country_name_before_a_noun_qualifies_it_and_is_no_place() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_speaker_placed_by_a_phrase_of_place_is_the_pronouns_antecedent() {
+    let evs = events(
+        "Insurgents in northern Mozambique said on Monday they had overrun an army post \
+         near Mocimboa da Praia.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(names(&s[0].agents), ["Insurgents"], "{:?}", s[0].agents);
+}
+
+#[test]
+fn a_rescue_told_in_the_passive_is_made_by_the_forces_that_report_it() {
+    let evs =
+        events("Twelve hostages were rescued from a farm near Kaduna on Sunday, the army said.");
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(names(&r[0].agents), ["army"], "{:?}", r[0].agents);
+}
