@@ -665,6 +665,10 @@ impl TimeTagger {
             }
             _ => date,
         };
+        // "early May", "the end of March": a month told by its part is dated by a day of that
+        // part (5th, 15th, 25th), the precision staying the month, so that the date an export
+        // carries lies in the part the text names
+        let date = date.map(|d| part_of_month(&ctx.text[span.start..span.end], d));
         TimeMention {
             span,
             text: ctx.text[span.start..span.end].to_string(),
@@ -673,6 +677,30 @@ impl TimeTagger {
             date,
             anchor: if date.is_some() { anchor } else { Anchor::None },
         }
+    }
+}
+
+/// A month-precision date moved to the day that stands for the part of the month the
+/// expression names ("early" 5th, "mid" 15th, "late" / "the end of" 25th); other dates as they are.
+fn part_of_month(text: &str, d: EventDate) -> EventDate {
+    if d.precision != TimePrecision::Month {
+        return d;
+    }
+    let t = text.trim_start().to_ascii_lowercase();
+    let t = t.strip_prefix("the ").unwrap_or(&t);
+    let day =
+        if t.starts_with("early") || t.starts_with("beginning of") || t.starts_with("start of") {
+            5
+        } else if t.starts_with("mid") || t.starts_with("middle of") {
+            15
+        } else if t.starts_with("late") || t.starts_with("end of") {
+            25
+        } else {
+            return d;
+        };
+    EventDate {
+        date: d.date.with_day(day).unwrap_or(d.date),
+        ..d
     }
 }
 

@@ -182,8 +182,9 @@ fn months_seasons_years_decades() {
         values(&t, "Profit fell in the third quarter."),
         vec![pair("the third quarter", "2021-Q3")]
     );
+    // (the month's date lies in the part named: late June is dated the 25th, at month precision)
     let m = one(&t, "The rebels withdrew in late June.", "late June");
-    assert_eq!(m.date.unwrap().date, d(2021, 6, 1));
+    assert_eq!(m.date.unwrap().date, d(2021, 6, 25));
 }
 
 #[test]
@@ -2214,4 +2215,25 @@ fn a_period_ended_in_a_clause_that_looks_ahead_keeps_its_year() {
     // Thursday 8 July 2021: charges to come in a quarter that ends this month
     let s = "The firm will take a charge in the second quarter ended July 31.";
     assert_eq!(one(&t, s, "July 31").value, "2021-07-31");
+}
+
+#[test]
+fn a_part_of_a_month_dates_the_event_inside_that_part() {
+    let t = tagger();
+    for (text, day) in [
+        ("late March", 25),
+        ("the end of March", 25),
+        ("early March", 5),
+        ("mid-March", 15),
+        ("March", 1),
+    ] {
+        let m = one(&t, &format!("The talks collapsed in {text}."), text);
+        let d = m.date.expect("a date");
+        assert_eq!((d.date.month(), d.date.day()), (3, day), "{text}: {m:?}");
+        assert_eq!(d.precision, TimePrecision::Month, "{text}");
+        assert!(
+            m.value.ends_with("-03"),
+            "{text}: the TIMEX3 value is the month: {m:?}"
+        );
+    }
 }
