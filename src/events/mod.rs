@@ -551,7 +551,9 @@ impl EventExtractor {
                 // deal was signed on Wednesday in Pretoria", "held the talks in Kunming"): the
                 // last event of its type takes its date and place if they agree; one with no
                 // date of its own is that event in any case
-                let own_date = definite && s.own_date_for(m.first, m.last).is_some();
+                let own_date = definite
+                    && s.own_date_for(m.first, m.last).is_some()
+                    && !s.of_complement(m.first);
                 let antecedent = definite
                     .then(|| events.iter().rposition(|e| e.event_type == trig.event_type))
                     .flatten();

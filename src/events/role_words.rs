@@ -21,6 +21,8 @@ pub struct RoleWords {
     pub protest_objects: WordPat,
     /// `speaker`: "officials in Misrata said".
     pub speakers: WordPat,
+    /// `event_party`: "facilitators of the attack".
+    pub event_parties: WordPat,
     /// `rescue`: "hostages were rescued, the army said".
     pub rescues: WordPat,
 }
@@ -39,6 +41,7 @@ impl RoleWords {
             envoys: empty(),
             protest_objects: empty(),
             speakers: empty(),
+            event_parties: empty(),
             rescues: empty(),
         };
         for (i, line) in text.lines().enumerate() {
@@ -57,6 +60,7 @@ impl RoleWords {
                 "envoy" => &mut w.envoys,
                 "protest_object" => &mut w.protest_objects,
                 "speaker" => &mut w.speakers,
+                "event_party" => &mut w.event_parties,
                 "rescue" => &mut w.rescues,
                 _ => return Err(bad("unknown class")),
             };

@@ -738,6 +738,18 @@ impl<'a> Sentence<'a> {
 
     /// Is the noun at word `first` a definite reference inside a time adjunct ("hours after the
     /// attack", "since the offensive")? Such a noun points back at an event already reported.
+    /// Is the noun at word `first` the complement of a noun of the people of an event
+    /// (`role_words.tsv` class `event_party`: "three suspected facilitators of the attack",
+    /// "the victims of the bombing")? It names an event told already, whatever date its
+    /// clause gives (that date is the other noun's).
+    pub fn of_complement(&self, first: usize) -> bool {
+        first >= 3
+            && self.words[first - 1] == "the"
+            && self.words[first - 2] == "of"
+            && !self.boundary_before[first - 1]
+            && self.vocab.event_parties.matches(self.words[first - 3])
+    }
+
     pub fn in_time_adjunct(&self, first: usize) -> bool {
         self.time_adjunct_prep(first).is_some() && !self.begins_after(first)
     }
