@@ -2333,3 +2333,11 @@ fn the_facilitators_of_the_attack_name_the_attack_told_not_a_new_one() {
     assert_eq!(of_type(&evs, EventType::Assault).len(), 1, "{evs:#?}");
     assert_eq!(of_type(&evs, EventType::Arrest).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn a_country_s_capital_is_its_capital_city() {
+    let evs = events("Heavy fighting broke out in South Sudan's capital on Monday.");
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].place.as_ref().map(|p| p.name.as_str()), Some("Juba"));
+}

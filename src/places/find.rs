@@ -1328,6 +1328,15 @@ fn find_in(
             }
             continue;
         }
+        // "South Sudan's capital" names Juba (the country stays a mention of its own)
+        if !toponyms {
+            if let Some(cap) = small.iter().find_map(|s| match *s {
+                Small::Country(c) => capital_after(g, text, start, end, c),
+                _ => None,
+            }) {
+                capitals.push(cap);
+            }
+        }
         let has_region = small
             .iter()
             .any(|s| matches!(s, Small::Country(_) | Small::Admin1(_)));
@@ -1968,8 +1977,9 @@ fn region_follows(g: &Gazetteer, f: &str, toks: &[Tok], i: usize) -> bool {
     })
 }
 
-/// "the Eritrean capital": a demonym at bytes `start..end` followed by "capital" names the
-/// country's capital (countries.tsv), found in the place table among that country's places.
+/// "the Eritrean capital", "South Sudan's capital": a demonym or a country's possessive at
+/// bytes `start..end` followed by "capital" names the country's capital (countries.tsv),
+/// found in the place table among that country's places.
 fn capital_after(
     g: &Gazetteer,
     text: &str,
@@ -1978,6 +1988,15 @@ fn capital_after(
     c: u32,
 ) -> Option<(Span, Place)> {
     let rest = text.get(end..)?;
+    // the possessive's "'s" (or the "s" after an apostrophe the name kept)
+    let poss = ["'s", "’s"]
+        .iter()
+        .find(|p| rest.starts_with(**p))
+        .map(|p| p.len())
+        .or_else(|| (text[..end].ends_with(['\'', '’']) && rest.starts_with('s')).then_some(1))
+        .unwrap_or(0);
+    let end = end + poss;
+    let rest = &text[end..];
     let word = rest.strip_prefix(' ')?;
     let len = "capital".len();
     if !word.get(..len)?.eq_ignore_ascii_case("capital")
