@@ -2341,3 +2341,19 @@ fn a_country_s_capital_is_its_capital_city() {
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert_eq!(a[0].place.as_ref().map(|p| p.name.as_str()), Some("Juba"));
 }
+
+#[test]
+fn a_department_or_directorate_not_in_the_dictionary_is_a_state_force() {
+    let evs = events(
+        "Gunmen attacked a police post in Quetta on Tuesday. On Wednesday the Counter Terrorism \
+         Department said it had arrested three suspects in Quetta.",
+    );
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].agents.first().and_then(|x| x.actor_type),
+        Some(ActorType::StateForces),
+        "{:?}",
+        a[0].agents
+    );
+}
