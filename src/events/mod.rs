@@ -507,6 +507,14 @@ impl EventExtractor {
                             || !dated_references
                                 .iter()
                                 .any(|&(a, b)| (a..b).contains(&m.first))
+                    })
+                    // "Fighting continued in Kupiansk on Saturday": fighting that went on into
+                    // a day of its own is that day's battle (ACLED codes each day)
+                    .filter(|&kind| {
+                        kind != CONTINUATION
+                            || !s
+                                .own_date_for(m.first, m.last)
+                                .is_some_and(|d| d.precision == TimePrecision::Day)
                     });
                 triggers_out.push(TriggerMention {
                     span,
@@ -1808,6 +1816,8 @@ fn names_armed_men(a: &Actor) -> bool {
 
 /// The modality kind of a claim of responsibility (`modality.tsv`).
 const CLAIM: &str = "claim";
+/// The modality kind of fighting that went on (`modality.tsv`).
+const CONTINUATION: &str = "continuation";
 /// The kind of the modality cue before a "since" that opens a reference clause.
 const SINCE: &str = "since";
 

@@ -2357,3 +2357,14 @@ fn a_department_or_directorate_not_in_the_dictionary_is_a_state_force() {
         a[0].agents
     );
 }
+
+#[test]
+fn fighting_that_went_on_into_a_day_of_its_own_is_that_day_s_battle() {
+    let evs = events(
+        "The Taliban attacked Kunduz on Monday. Fighting continued in the city on Wednesday.",
+    );
+    assert_eq!(of_type(&evs, EventType::Assault).len(), 2, "{evs:#?}");
+    // with no day of its own it is the battle already told
+    let evs = events("The Taliban attacked Kunduz on Monday. Fighting continued into the night.");
+    assert_eq!(of_type(&evs, EventType::Assault).len(), 1, "{evs:#?}");
+}
