@@ -1792,6 +1792,7 @@ impl<'a> Sentence<'a> {
                     && !destination(i)
                     && !self.in_insertion_before(i, first)
                     && (leaving || !self.in_route(i))
+                    && !self.capital_acting(i, first)
             })
             .collect();
         let (clause_start, clause_end) = self.clause(last, last);
@@ -1913,6 +1914,33 @@ impl<'a> Sentence<'a> {
                     })
             }
         }
+    }
+
+    /// "under Beijing's mediation", "Moscow's offensive": a capital's possessive right before
+    /// the trigger names the state that acts (the capital's fall or siege is still its own).
+    fn capital_acting(&self, i: usize, first: usize) -> bool {
+        let p = &self.places[i];
+        let rest = &self.text[p.item.span.end..];
+        p.last + 1 == first
+            && (rest.starts_with("'s") || rest.starts_with("’s"))
+            && p.item
+                .place
+                .as_ref()
+                .is_some_and(|x| x.feature_code == "PPLC")
+            && !matches!(
+                self.words[first],
+                "fall"
+                    | "capture"
+                    | "siege"
+                    | "loss"
+                    | "liberation"
+                    | "encirclement"
+                    | "bombardment"
+                    | "shelling"
+                    | "recapture"
+                    | "seizure"
+                    | "takeover"
+            )
     }
 
     /// Is place mention `i` an end of a route, "from X to Y" ("a train carrying passengers

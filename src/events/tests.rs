@@ -2368,3 +2368,18 @@ fn fighting_that_went_on_into_a_day_of_its_own_is_that_day_s_battle() {
     let evs = events("The Taliban attacked Kunduz on Monday. Fighting continued into the night.");
     assert_eq!(of_type(&evs, EventType::Assault).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn a_capital_s_possessive_before_the_trigger_names_the_state_not_the_place() {
+    let evs = events(
+        "Rebels attacked Lashio on Monday. The truce was sealed in January after talks in \
+         Kunming under Beijing's mediation.",
+    );
+    let t = of_type(&evs, EventType::Talks);
+    assert!(!t.is_empty(), "{evs:#?}");
+    assert!(
+        t.iter()
+            .all(|e| e.place.as_ref().is_none_or(|p| p.name != "Beijing")),
+        "{evs:#?}"
+    );
+}
