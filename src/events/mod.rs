@@ -512,9 +512,8 @@ impl EventExtractor {
                     // a day of its own is that day's battle (ACLED codes each day)
                     .filter(|&kind| {
                         kind != CONTINUATION
-                            || !s
-                                .own_date_for(m.first, m.last)
-                                .is_some_and(|d| d.precision == TimePrecision::Day)
+                            || s.own_date_for(m.first, m.last)
+                                .is_none_or(|d| d.precision != TimePrecision::Day)
                     });
                 triggers_out.push(TriggerMention {
                     span,
