@@ -509,9 +509,11 @@ impl EventExtractor {
                                 .any(|&(a, b)| (a..b).contains(&m.first))
                     })
                     // "Fighting continued in Kupiansk on Saturday": fighting that went on into
-                    // a day of its own is that day's battle (ACLED codes each day)
+                    // a day of its own is that day's battle (ACLED codes each day); other
+                    // verbs of it ("the battle entered its fifth day") take nothing
                     .filter(|&kind| {
                         kind != CONTINUATION
+                            || trig.event_type != EventType::Assault
                             || s.own_date_for(m.first, m.last)
                                 .is_none_or(|d| d.precision != TimePrecision::Day)
                     });
