@@ -2183,10 +2183,21 @@ impl<'a> Sentence<'a> {
         opener
             && open > 1
             && self.text[self.toks[open - 1].span.end..self.toks[open].span.start].contains(',')
-            && (p.last + 1..=first).any(|k| {
-                self.boundary_before[k]
-                    && self.text[self.toks[k - 1].span.end..self.toks[k].span.start].contains(',')
-            })
+            && (p.last + 1..=first)
+                .find(|&k| {
+                    self.boundary_before[k]
+                        && self.text[self.toks[k - 1].span.end..self.toks[k].span.start]
+                            .contains(',')
+                })
+                // the insertion closes before the verb it interrupts ("..., drawn from
+                // brigades of Misrata, overran"), not before another clause ("..., launched
+                // their offensive on Hodeidah in June, and in November pushed")
+                .is_some_and(|k| {
+                    !matches!(
+                        self.words[k],
+                        "and" | "but" | "or" | "then" | "while" | "as" | "in" | "on" | "at"
+                    )
+                })
     }
 
     /// "Russia's ambassador to Turkey", "the UN envoy to Yemen": the country a diplomat is

@@ -2383,3 +2383,18 @@ fn a_capital_s_possessive_before_the_trigger_names_the_state_not_the_place() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_verb_phrase_after_an_insertion_is_no_insertion_and_places_what_follows() {
+    let evs = events(
+        "Government troops, backed by aircraft, launched their offensive on Kunduz in June, and \
+         in November pushed into the city's eastern districts.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 2, "{evs:#?}");
+    assert!(
+        a.iter()
+            .all(|e| e.place.as_ref().is_some_and(|p| p.name == "Kunduz")),
+        "{evs:#?}"
+    );
+}
