@@ -48,6 +48,7 @@ impl Pipeline {
         events.set_machines(actors.machine_nouns());
         events.set_captives(actors.captive_words());
         events.set_civil_sites(actors.civil_site_words());
+        events.set_place_adjectives(actors.place_adjectives());
         Ok(Pipeline {
             gazetteer,
             tagger,

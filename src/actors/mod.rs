@@ -631,11 +631,6 @@ impl ActorDictionary {
         }
     }
 
-    /// The state actor of country `code` (ISO alpha-2): its forces, or with `gov` its
-    /// government, as named where the text gives no explicit name ("Afghan forces",
-    /// "Afghan government").
-    /// The folded weapons and craft of `actor_nouns.tsv` (class `machine`: "planes",
-    /// "drones", "missiles"): what strikes, never a side that frees, meets or arrests.
     /// Folded words for people whose capture is an arrest (class `captive`: "he", "inmates",
     /// "fugitive", "kingpin").
     pub fn captive_words(&self) -> crate::hash::FastSet<String> {
@@ -647,6 +642,14 @@ impl ActorDictionary {
         self.civil_sites.clone()
     }
 
+    /// Folded compass adjectives (class `place_adj`: "northern", "southeastern") that may
+    /// stand before a place name.
+    pub fn place_adjectives(&self) -> crate::hash::FastSet<String> {
+        self.place_adj.clone()
+    }
+
+    /// The folded weapons and craft of `actor_nouns.tsv` (class `machine`: "planes",
+    /// "drones", "missiles"): what strikes, never a side that frees, meets or arrests.
     pub fn machine_nouns(&self) -> crate::hash::FastSet<String> {
         self.noun_keys
             .iter()
@@ -655,6 +658,9 @@ impl ActorDictionary {
             .collect()
     }
 
+    /// The state actor of country `code` (ISO alpha-2): its forces, or with `gov` its
+    /// government, as named where the text gives no explicit name ("Afghan forces",
+    /// "Afghan government").
     pub fn state(&self, code: &str, gov: bool) -> Option<Actor> {
         let ci = *self.by_code.get(&code.to_ascii_uppercase())?;
         Some(self.default_state(ci, gov))

@@ -140,6 +140,12 @@ impl EventExtractor {
         self.machines = machines;
     }
 
+    /// The compass adjectives that may stand in a phrase of place (folded, from
+    /// [`crate::actors::ActorDictionary::place_adjectives`]).
+    pub fn set_place_adjectives(&mut self, adjectives: crate::hash::FastSet<String>) {
+        self.role_words.place_adjectives = adjectives;
+    }
+
     /// Does the seizure trigger `m` take a person ([`Self::set_captives`])? Passive: the word
     /// before its auxiliaries ("he was recaptured") or before a relative clause that ends
     /// there ("His father, who ..., was recaptured"); active: a captive word
@@ -1805,7 +1811,8 @@ fn is_civil_state(a: &Actor) -> bool {
 }
 
 /// Does a state actor's name say it is armed men ("policemen", "government soldiers"), not
-/// a state as such ("Russia", hit in its ambassador) or its civil servants?
+/// a state as such ("Russia", hit in its ambassador) or its civil servants? (The actor
+/// dictionary's `force` class is wider: it holds machines and ministries too.)
 fn names_armed_men(a: &Actor) -> bool {
     let n = a.name.to_lowercase();
     [

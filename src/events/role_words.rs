@@ -25,6 +25,12 @@ pub struct RoleWords {
     pub event_parties: WordPat,
     /// `rescue`: "hostages were rescued, the army said".
     pub rescues: WordPat,
+    /// `suffered`: what happens to a place ("Kabul's fall", "the siege"), so that a capital's
+    /// possessive before it stays the place rather than the state that acts.
+    pub suffered: WordPat,
+    /// Compass adjectives of a phrase of place ("in northern Mozambique"): the actor
+    /// dictionary's `place_adj` class, set by the event extractor (not read from this file).
+    pub place_adjectives: crate::hash::FastSet<String>,
 }
 
 impl RoleWords {
@@ -43,6 +49,8 @@ impl RoleWords {
             speakers: empty(),
             event_parties: empty(),
             rescues: empty(),
+            suffered: empty(),
+            place_adjectives: Default::default(),
         };
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -62,6 +70,7 @@ impl RoleWords {
                 "speaker" => &mut w.speakers,
                 "event_party" => &mut w.event_parties,
                 "rescue" => &mut w.rescues,
+                "suffered" => &mut w.suffered,
                 _ => return Err(bad("unknown class")),
             };
             let (WordPat::Any(alts), WordPat::Any(more)) =
@@ -119,5 +128,10 @@ mod tests {
         assert!(w.installations.matches("barracks"));
         assert!(w.protest_objects.matches("demonstrators"));
         assert!(w.rescues.matches("rescued"));
+        assert!(w.speakers.matches("officials"));
+        assert!(w.event_parties.matches("facilitators"));
+        assert!(w.suffered.matches("siege") && !w.suffered.matches("mediation"));
+        // filled from the actor dictionary, not from this file
+        assert!(w.place_adjectives.is_empty());
     }
 }

@@ -386,7 +386,7 @@ fn hyphen_word(rest: &str) -> Option<String> {
 
 /// A capital, a province seat or a city of 100,000 people: what a story may call "the city".
 pub fn is_big_city(p: &Place) -> bool {
-    p.population >= 100_000 || matches!(p.feature_code.as_str(), "PPLC" | "PPLA")
+    p.population >= BIG_CITY_POPULATION || matches!(p.feature_code.as_str(), "PPLC" | "PPLA")
 }
 
 /// "Iran-backed rebels", "Saudi-led forces" (when not a name of its own): the backer
@@ -1459,25 +1459,6 @@ impl<'a> Sentence<'a> {
     /// northern Shan state", "from Kidal"): a preposition of place, then only words of a place
     /// name and compass words?
     fn place_phrase(&self, from: usize, to: usize) -> bool {
-        const COMPASS: &[&str] = &[
-            "north",
-            "south",
-            "east",
-            "west",
-            "northern",
-            "southern",
-            "eastern",
-            "western",
-            "central",
-            "northeastern",
-            "northwestern",
-            "southeastern",
-            "southwestern",
-            "northeast",
-            "northwest",
-            "southeast",
-            "southwest",
-        ];
         let in_place = |i: usize| {
             self.places.iter().any(|p| p.first <= i && i <= p.last)
                 || self.unresolved.iter().any(|&(f, l)| f <= i && i <= l)
@@ -1488,7 +1469,7 @@ impl<'a> Sentence<'a> {
             && (from + 1..to).all(|i| {
                 !self.boundary_before[i]
                     && (in_place(i)
-                        || COMPASS.contains(&self.words[i])
+                        || self.vocab.place_adjectives.contains(self.words[i])
                         || matches!(self.words[i], "the" | "state" | "province" | "region"))
             })
     }
@@ -1920,27 +1901,13 @@ impl<'a> Sentence<'a> {
     /// the trigger names the state that acts (the capital's fall or siege is still its own).
     fn capital_acting(&self, i: usize, first: usize) -> bool {
         let p = &self.places[i];
-        let rest = &self.text[p.item.span.end..];
         p.last + 1 == first
-            && (rest.starts_with("'s") || rest.starts_with("’s"))
+            && self.possessive(p)
             && p.item
                 .place
                 .as_ref()
                 .is_some_and(|x| x.feature_code == "PPLC")
-            && !matches!(
-                self.words[first],
-                "fall"
-                    | "capture"
-                    | "siege"
-                    | "loss"
-                    | "liberation"
-                    | "encirclement"
-                    | "bombardment"
-                    | "shelling"
-                    | "recapture"
-                    | "seizure"
-                    | "takeover"
-            )
+            && !self.vocab.suffered.matches(self.words[first])
     }
 
     /// Is place mention `i` an end of a route, "from X to Y" ("a train carrying passengers
@@ -2314,8 +2281,13 @@ impl<'a> Sentence<'a> {
     /// people or things they are, not where something happened (a town's possessive, as in
     /// "Tripoli's airport", still places it).
     fn country_possessor(&self, p: &Located<'_, PlaceMention>) -> bool {
+        is_country(p) && self.possessive(p)
+    }
+
+    /// Does a possessive "'s" follow the place mention ("Russia's", "Beijing's")?
+    fn possessive(&self, p: &Located<'_, PlaceMention>) -> bool {
         let rest = &self.text[p.item.span.end..];
-        is_country(p) && (rest.starts_with("'s") || rest.starts_with("’s"))
+        rest.starts_with("'s") || rest.starts_with("’s")
     }
 
     /// Does "there" stand before the trigger in its clause ("forces there put up little

@@ -2398,3 +2398,23 @@ fn a_verb_phrase_after_an_insertion_is_no_insertion_and_places_what_follows() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_speaker_placed_by_a_compass_phrase_reads_the_dictionary_s_place_adjectives() {
+    // "southeastern" is a place adjective of actor_nouns.tsv, not of a list in the code
+    let evs = events(
+        "Insurgents in southeastern Mozambique said on Monday they had overrun an army post \
+         near Mocimboa da Praia.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(names(&s[0].agents), ["Insurgents"], "{:?}", s[0].agents);
+}
+
+#[test]
+fn a_capital_s_fall_is_still_its_own() {
+    let evs = events("Kabul's fall to the Taliban on Sunday shocked the region.");
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(s[0].place.as_ref().map(|p| p.name.as_str()), Some("Kabul"));
+}
