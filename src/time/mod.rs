@@ -668,7 +668,16 @@ impl TimeTagger {
         // "early May", "the end of March": a month told by its part is dated by a day of that
         // part (5th, 15th, 25th), the precision staying the month, so that the date an export
         // carries lies in the part the text names
-        let date = date.map(|d| part_of_month(&ctx.text[span.start..span.end], d));
+        // (the part is the lexicon's `mod` word that opens the span: "early", "mid", "late",
+        // "the beginning / middle / end of"; not a comparative, "earlier this month", which
+        // measures back from the DCT and may fall before the 5th)
+        let part = (parsed.a..(parsed.a + 2).min(parsed.b))
+            .find_map(|i| {
+                let w = &ctx.text[ctx.toks[i].s..ctx.toks[i].e];
+                ctx.cls(i, Class::Mod).filter(|_| !w.ends_with("er"))
+            })
+            .map(|e| e.value.as_str());
+        let date = date.map(|d| part_of_month(part, d));
         TimeMention {
             span,
             text: ctx.text[span.start..span.end].to_string(),
@@ -681,23 +690,18 @@ impl TimeTagger {
 }
 
 /// A month-precision date moved to the day that stands for the part of the month the
-/// expression names ("early" 5th, "mid" 15th, "late" / "the end of" 25th); other dates as they are.
-fn part_of_month(text: &str, d: EventDate) -> EventDate {
+/// expression names (TIMEX3 mod `START` the 5th, `MID` the 15th, `END` the 25th); other
+/// dates as they are.
+fn part_of_month(part: Option<&str>, d: EventDate) -> EventDate {
     if d.precision != TimePrecision::Month {
         return d;
     }
-    let t = text.trim_start().to_ascii_lowercase();
-    let t = t.strip_prefix("the ").unwrap_or(&t);
-    let day =
-        if t.starts_with("early") || t.starts_with("beginning of") || t.starts_with("start of") {
-            5
-        } else if t.starts_with("mid") || t.starts_with("middle of") {
-            15
-        } else if t.starts_with("late") || t.starts_with("end of") {
-            25
-        } else {
-            return d;
-        };
+    let day = match part {
+        Some("START") => 5,
+        Some("MID") => 15,
+        Some("END") => 25,
+        _ => return d,
+    };
     EventDate {
         date: d.date.with_day(day).unwrap_or(d.date),
         ..d

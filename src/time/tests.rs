@@ -2237,3 +2237,19 @@ fn a_part_of_a_month_dates_the_event_inside_that_part() {
         );
     }
 }
+
+#[test]
+fn a_comparative_is_no_part_of_the_month() {
+    // "later this month" measures from the DCT; it names no part, so keeps the month's date
+    let t = tagger();
+    let m = one(
+        &t,
+        "The talks will resume later this month.",
+        "later this month",
+    );
+    let d = m.date.expect("a date");
+    assert_eq!(
+        (d.date.month(), d.date.day(), d.precision),
+        (7, 1, TimePrecision::Month)
+    );
+}
