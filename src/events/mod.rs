@@ -270,6 +270,8 @@ impl EventExtractor {
             in_force: story_date(&mentions.times, dct, story_begins, body.len()),
             focus_place: None,
             focus_area: None,
+            venue: None,
+            venue_sentence: 0,
             called_town: None,
             called_city: None,
             big_city: None,
@@ -722,17 +724,35 @@ impl EventExtractor {
             // Bara, which sits on the road to Omdurman, ..." leaves it in Bara); a sentence whose
             // events have no place of their own goes on where the story was ("pulled out of
             // the camp and regrouped in Mopti"); one that tells no event moves it to its last town.
-            let own_point = events[sentence_events..]
-                .iter()
-                .zip(&meta[sentence_events..])
-                .filter(|(_, m)| m.own_place)
-                .filter_map(|(e, _)| match (&e.location, &e.place) {
-                    (Some(l), Some(p)) if p.precision == GeoPrecision::Point => {
-                        Some((l.clone(), p.clone()))
-                    }
-                    _ => None,
-                })
-                .next_back();
+            // A meeting abroad ("held talks with Saudi officials in Mecca", in a story about
+            // Aden) is no scene of the story: "rallied in the city centre" after it is still
+            // in the city fought over. Its place is the venue of the talks told next.
+            let main_country = state.main_country.clone();
+            let own_point = |venue: bool| {
+                events[sentence_events..]
+                    .iter()
+                    .zip(&meta[sentence_events..])
+                    .filter(|(_, m)| m.own_place)
+                    .filter_map(|(e, _)| match (&e.location, &e.place) {
+                        (Some(l), Some(p)) if p.precision == GeoPrecision::Point => {
+                            let abroad = is_diplomacy(e.event_type)
+                                && main_country.as_ref().is_some_and(|c| *c != p.country_code);
+                            (abroad == venue).then(|| (l.clone(), p.clone()))
+                        }
+                        _ => None,
+                    })
+                    .next_back()
+            };
+            let venue = own_point(true);
+            let own_point = own_point(false).or_else(|| {
+                venue
+                    .clone()
+                    .filter(|_| state.focus_place.is_none() && state.focus_area.is_none())
+            });
+            if venue.is_some() {
+                state.venue = venue;
+                state.venue_sentence = sentence_no;
+            }
             let goes_on = events.len() > sentence_events && state.focus_place.is_some();
             if let Some(p) = own_point {
                 state.focus_place = Some(p);
@@ -1168,8 +1188,17 @@ impl EventExtractor {
                         Some(roles::StoryPlace::Area) => state.named_area.as_ref(),
                         _ => None,
                     };
+                    // (talks go on at their venue; a deal is struck there when told next
+                    // ("The two delegations agreed there ..."), but a truce told later is
+                    // about the war's ground: "a 72-hour ceasefire brokered by Washington")
+                    let venue = state.venue.as_ref().filter(|_| {
+                        t == EventType::Talks
+                            || (t == EventType::Agreement
+                                && state.sentence_no <= state.venue_sentence + 1)
+                    });
                     places.push(
                         match story
+                            .or(venue)
                             .or(state.focus_place.as_ref())
                             .or(state.focus_area.as_ref())
                         {
@@ -1444,6 +1473,11 @@ struct ArticleState {
     focus_place: Option<(String, Place)>,
     /// The last province or district mentioned, the place of events while no town is in focus.
     focus_area: Option<(String, Place)>,
+    /// Where the last meeting or deal with a place of its own was held ("talks in Mecca"): the
+    /// place of later talks told without one, not of the fighting the story goes back to.
+    venue: Option<(String, Place)>,
+    /// The sentence that named the venue.
+    venue_sentence: usize,
     /// The last place the story called a town (or village), and a city ("the mountain town of
     /// Gharyan", "Bara, a town on the road to Omdurman"), and the last province or district it
     /// named: what "the town", "the city" or "the province" with no name of its own refers
@@ -1623,6 +1657,11 @@ const TOLL_OF_MANY: &[&str] = &[
 ];
 
 /// Types where one side acts on another by force.
+/// Meetings and deals: told where they were held, away from the scene of the fighting.
+fn is_diplomacy(t: EventType) -> bool {
+    matches!(t, EventType::Talks | EventType::Agreement)
+}
+
 pub fn is_violent(t: EventType) -> bool {
     matches!(
         t,

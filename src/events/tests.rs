@@ -2418,3 +2418,25 @@ fn a_capital_s_fall_is_still_its_own() {
     assert_eq!(s.len(), 1, "{evs:#?}");
     assert_eq!(s[0].place.as_ref().map(|p| p.name.as_str()), Some("Kabul"));
 }
+
+#[test]
+fn a_meeting_abroad_is_the_venue_of_later_talks_but_not_the_scene_of_the_story() {
+    let evs = events(
+        "Separatist fighters took control of Aden on Saturday after four days of clashes with \
+         government troops. On Monday their leaders held talks with Saudi officials in Riyadh. \
+         Thousands of protesters rallied in the city centre on Tuesday. The two delegations \
+         met again on Wednesday.",
+    );
+    let place_of = |t: EventType| -> Vec<String> {
+        of_type(&evs, t)
+            .iter()
+            .filter_map(|e| e.place.as_ref().map(|p| p.name.clone()))
+            .collect()
+    };
+    assert_eq!(place_of(EventType::Protest), vec!["Aden"], "{evs:#?}");
+    let talks = place_of(EventType::Talks);
+    assert!(
+        !talks.is_empty() && talks.iter().all(|p| p == "Riyadh"),
+        "{evs:#?}"
+    );
+}
