@@ -28,6 +28,10 @@ pub struct RoleWords {
     /// `suffered`: what happens to a place ("Kabul's fall", "the siege"), so that a capital's
     /// possessive before it stays the place rather than the state that acts.
     pub suffered: WordPat,
+    /// `sent_away`: verbs of moving people or things away from the scene ("flights were
+    /// diverted to Misrata", "families fled to Uganda"): the place after their "to" is where
+    /// they went, not where the story is.
+    pub sent_away: WordPat,
     /// Compass adjectives of a phrase of place ("in northern Mozambique"): the actor
     /// dictionary's `place_adj` class, set by the event extractor (not read from this file).
     pub place_adjectives: crate::hash::FastSet<String>,
@@ -50,6 +54,7 @@ impl RoleWords {
             event_parties: empty(),
             rescues: empty(),
             suffered: empty(),
+            sent_away: empty(),
             place_adjectives: Default::default(),
         };
         for (i, line) in text.lines().enumerate() {
@@ -71,6 +76,7 @@ impl RoleWords {
                 "event_party" => &mut w.event_parties,
                 "rescue" => &mut w.rescues,
                 "suffered" => &mut w.suffered,
+                "sent_away" => &mut w.sent_away,
                 _ => return Err(bad("unknown class")),
             };
             let (WordPat::Any(alts), WordPat::Any(more)) =
@@ -131,6 +137,7 @@ mod tests {
         assert!(w.speakers.matches("officials"));
         assert!(w.event_parties.matches("facilitators"));
         assert!(w.suffered.matches("siege") && !w.suffered.matches("mediation"));
+        assert!(w.sent_away.matches("diverted") && !w.sent_away.matches("returned"));
         // filled from the actor dictionary, not from this file
         assert!(w.place_adjectives.is_empty());
     }

@@ -2460,9 +2460,20 @@ impl<'a> Sentence<'a> {
             .filter(|p| {
                 self.usable_place(p)
                     && p.item.place.as_ref().and_then(focus_level) == Some(FocusLevel::Town)
+                    && !self.sent_away_to(p)
             })
             .max_by_key(|p| p.first)
             .and_then(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
+    }
+
+    /// "Flights were diverted to Misrata", "hundreds fled to Goma": a place people or things
+    /// were sent or went away to ([`super::role_words::RoleWords::sent_away`] before "to", one adverb between).
+    fn sent_away_to(&self, p: &Located<'_, PlaceMention>) -> bool {
+        let f = p.first;
+        f >= 2
+            && self.words[f - 1] == "to"
+            && (self.vocab.sent_away.matches(self.words[f - 2])
+                || (f >= 3 && self.vocab.sent_away.matches(self.words[f - 3])))
     }
 
     /// The last big city of the sentence (a capital, a province seat or a city of 100,000

@@ -2440,3 +2440,19 @@ fn a_meeting_abroad_is_the_venue_of_later_talks_but_not_the_scene_of_the_story()
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_place_things_were_sent_away_to_does_not_move_the_story() {
+    let evs = events(
+        "Heavy fighting broke out in Tripoli on Saturday. Flights at the city's airport were \
+         diverted to Misrata. Convoys of fighters that had advanced on the capital pulled back \
+         on Sunday.",
+    );
+    let w = of_type(&evs, EventType::Withdrawal);
+    assert_eq!(w.len(), 1, "{evs:#?}");
+    assert_eq!(
+        w[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Tripoli"),
+        "{evs:#?}"
+    );
+}
