@@ -1774,6 +1774,7 @@ impl<'a> Sentence<'a> {
                     && !self.in_insertion_before(i, first)
                     && (leaving || !self.in_route(i))
                     && !self.capital_acting(i, first)
+                    && !self.capitals_as_parties(i)
             })
             .collect();
         let (clause_start, clause_end) = self.clause(last, last);
@@ -1908,6 +1909,42 @@ impl<'a> Sentence<'a> {
                 .as_ref()
                 .is_some_and(|x| x.feature_code == "PPLC")
             && !self.vocab.suffered.matches(self.words[first])
+    }
+
+    /// "talks between Moscow and Kyiv", "relations between Kabul and Islamabad": two capitals
+    /// (or a capital and a country) joined by "between ... and" are the two states, not
+    /// where anything happened.
+    fn capitals_as_parties(&self, i: usize) -> bool {
+        let state =
+            |k: usize| {
+                self.places[k].item.place.as_ref().is_some_and(|x| {
+                    x.feature_code == "PPLC" || x.precision == GeoPrecision::Country
+                })
+            };
+        let capital = |k: usize| {
+            self.places[k]
+                .item
+                .place
+                .as_ref()
+                .is_some_and(|x| x.feature_code == "PPLC")
+        };
+        let word = |k: usize| self.words.get(k).copied();
+        let p = &self.places[i];
+        // the other side of the pair: after "and" when this one follows "between", before it
+        let other = if p.first > 0 && word(p.first - 1) == Some("between") {
+            word(p.last + 1)
+                .filter(|w| *w == "and")
+                .and_then(|_| (0..self.places.len()).find(|&k| self.places[k].first == p.last + 2))
+        } else if p.first > 1 && word(p.first - 1) == Some("and") {
+            (0..self.places.len()).find(|&k| {
+                self.places[k].last + 2 == p.first
+                    && self.places[k].first > 0
+                    && word(self.places[k].first - 1) == Some("between")
+            })
+        } else {
+            None
+        };
+        other.is_some_and(|k| state(k) && state(i) && (capital(k) || capital(i)))
     }
 
     /// Is place mention `i` an end of a route, "from X to Y" ("a train carrying passengers

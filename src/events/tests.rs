@@ -2456,3 +2456,18 @@ fn a_place_things_were_sent_away_to_does_not_move_the_story() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn two_capitals_between_which_talks_are_held_are_the_states_not_the_venue() {
+    let evs = events(
+        "Peace talks between Moscow and Kyiv, last held face to face in Istanbul in March, have \
+         stalled.",
+    );
+    let t = of_type(&evs, EventType::Talks);
+    assert_eq!(t.len(), 1, "{evs:#?}");
+    assert_eq!(
+        t[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Istanbul"),
+        "{evs:#?}"
+    );
+}
