@@ -2497,16 +2497,21 @@ impl<'a> Sentence<'a> {
             .filter(|p| {
                 self.usable_place(p)
                     && p.item.place.as_ref().and_then(focus_level) == Some(FocusLevel::Town)
-                    && !self.sent_away_to(p)
+                    && !self.away_from_scene(p)
             })
             .max_by_key(|p| p.first)
             .and_then(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
     }
 
-    /// "Flights were diverted to Misrata", "hundreds fled to Goma": a place people or things
-    /// were sent or went away to ([`super::role_words::RoleWords::sent_away`] before "to", one adverb between).
-    fn sent_away_to(&self, p: &Located<'_, PlaceMention>) -> bool {
+    /// A place away from the scene: where people or things came from ("a trader travelling
+    /// from Kano"), or were sent or went to ("Flights were diverted to Misrata", "hundreds
+    /// fled to Goma": [`super::role_words::RoleWords::sent_away`] before "to", one adverb
+    /// between).
+    fn away_from_scene(&self, p: &Located<'_, PlaceMention>) -> bool {
         let f = p.first;
+        if f >= 1 && self.words[f - 1] == "from" {
+            return true;
+        }
         f >= 2
             && self.words[f - 1] == "to"
             && (self.vocab.sent_away.matches(self.words[f - 2])

@@ -2471,3 +2471,19 @@ fn two_capitals_between_which_talks_are_held_are_the_states_not_the_venue() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_place_someone_came_from_does_not_move_the_story() {
+    let evs = events(
+        "Gunmen killed 30 travellers in an attack on Auno, near Maiduguri, on Sunday night. \
+         \"They came on motorcycles,\" said a trader travelling from Kano. Troops exchanged \
+         fire with the insurgents on the edge of the town.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert!(!a.is_empty(), "{evs:#?}");
+    assert!(
+        a.iter()
+            .all(|e| e.place.as_ref().is_none_or(|p| p.name != "Kano")),
+        "{evs:#?}"
+    );
+}
