@@ -2432,9 +2432,11 @@ impl<'a> Sentence<'a> {
         if !upper || p.first > 0 {
             return false;
         }
-        // a paragraph that opens with an upper-case place and a separator
+        // a paragraph that opens with an upper-case place and a separator (a slash between
+        // two: "NEW DELHI/ISLAMABAD -")
         let after = self.text[p.item.span.end..].chars().next();
-        matches!(after, Some(',' | ':' | '(' | ' ' | '—' | '–'))
+        matches!(after, Some(',' | ':' | '(' | ' ' | '—' | '–' | '/'))
+            || (p.first == 0 && p.last < self.dateline_end())
     }
 
     /// The towns the sentence calls a town or a city ("the mountain town of Gharyan",

@@ -2487,3 +2487,18 @@ fn a_place_someone_came_from_does_not_move_the_story() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_capital_that_describes_something_is_its_government_not_a_place() {
+    let evs = events(
+        "Indian warplanes struck what New Delhi described as a militant training camp on \
+         Tuesday.",
+    );
+    let s = of_type(&evs, EventType::AirStrike);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_ne!(
+        s[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("New Delhi"),
+        "{evs:#?}"
+    );
+}
