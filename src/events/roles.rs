@@ -1878,7 +1878,7 @@ impl<'a> Sentence<'a> {
                         first - p.last
                     }
                 };
-                usable
+                let nearest = usable
                     .iter()
                     .copied()
                     .filter(|&i| {
@@ -1893,7 +1893,16 @@ impl<'a> Sentence<'a> {
                             dist(i) / 4,
                             self.places[i].item.place.as_ref().map(|x| x.precision),
                         )
-                    })
+                    });
+                // "took Lysychansk, the last city in Luhansk province, and ... withdrew": a
+                // region in an apposition to a town only says where the town is
+                nearest.map(|i| {
+                    if self.places[i].last < first {
+                        self.town_of_apposition(i, &usable).unwrap_or(i)
+                    } else {
+                        i
+                    }
+                })
             }
         }
     }
@@ -1964,6 +1973,30 @@ impl<'a> Sentence<'a> {
                 .iter()
                 .any(|q| q.last + 2 == p.first && q.first > 0 && word(q.first - 1) == Some("from"));
         from_here || to_here
+    }
+
+    /// The town whose apposition holds region `i` ("Lysychansk, the last big city in Luhansk
+    /// province"): a town, then a boundary and a determiner, then "in" right before the
+    /// region, with no boundary on the way.
+    fn town_of_apposition(&self, i: usize, usable: &[usize]) -> Option<usize> {
+        let p = &self.places[i];
+        let precision = |k: usize| self.places[k].item.place.as_ref().map(|x| x.precision);
+        if p.first == 0
+            || self.words[p.first - 1] != "in"
+            || precision(i).is_none_or(|x| x == GeoPrecision::Point)
+        {
+            return None;
+        }
+        usable.iter().copied().find(|&j| {
+            let town = &self.places[j];
+            let open = town.last + 1;
+            precision(j) == Some(GeoPrecision::Point)
+                && open < p.first
+                && p.first <= open + 12
+                && self.boundary_before[open]
+                && matches!(self.words[open], "the" | "a" | "an")
+                && (open + 1..=p.first).all(|k| !self.boundary_before[k])
+        })
     }
 
     /// "signed a peace agreement with Hezb-i-Islami, the militant group led by Gulbuddin

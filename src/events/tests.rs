@@ -2502,3 +2502,18 @@ fn a_capital_that_describes_something_is_its_government_not_a_place() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_region_in_an_apposition_to_a_town_is_not_the_place_of_a_later_clause() {
+    let evs = events(
+        "Rebels seized Lysychansk, a city in Luhansk province, on Sunday and government troops \
+         withdrew.",
+    );
+    let w = of_type(&evs, EventType::Withdrawal);
+    assert_eq!(w.len(), 1, "{evs:#?}");
+    assert_eq!(
+        w[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Lysychansk"),
+        "{evs:#?}"
+    );
+}
