@@ -2517,3 +2517,13 @@ fn a_region_in_an_apposition_to_a_town_is_not_the_place_of_a_later_clause() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn troops_that_fell_back_withdrew_and_took_nothing() {
+    let evs = events(
+        "Government troops abandoned their positions overnight and fell back to the airport on \
+         the city's outskirts.",
+    );
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+    assert_eq!(of_type(&evs, EventType::Withdrawal).len(), 1, "{evs:#?}");
+}
