@@ -32,6 +32,9 @@ pub struct RoleWords {
     /// diverted to Misrata", "families fled to Uganda"): the place after their "to" is where
     /// they went, not where the story is.
     pub sent_away: WordPat,
+    /// `place_of`: nouns whose "of" names the place itself ("the town of Kunduz", "parts of
+    /// Kunduz"), unlike those of people ("the governor of Ghazni").
+    pub place_of: WordPat,
     /// Compass adjectives of a phrase of place ("in northern Mozambique"): the actor
     /// dictionary's `place_adj` class, set by the event extractor (not read from this file).
     pub place_adjectives: crate::hash::FastSet<String>,
@@ -55,6 +58,7 @@ impl RoleWords {
             rescues: empty(),
             suffered: empty(),
             sent_away: empty(),
+            place_of: empty(),
             place_adjectives: Default::default(),
         };
         for (i, line) in text.lines().enumerate() {
@@ -77,6 +81,7 @@ impl RoleWords {
                 "rescue" => &mut w.rescues,
                 "suffered" => &mut w.suffered,
                 "sent_away" => &mut w.sent_away,
+                "place_of" => &mut w.place_of,
                 _ => return Err(bad("unknown class")),
             };
             let (WordPat::Any(alts), WordPat::Any(more)) =
@@ -138,6 +143,7 @@ mod tests {
         assert!(w.event_parties.matches("facilitators"));
         assert!(w.suffered.matches("siege") && !w.suffered.matches("mediation"));
         assert!(w.sent_away.matches("diverted") && !w.sent_away.matches("returned"));
+        assert!(w.place_of.matches("town") && !w.place_of.matches("governor"));
         // filled from the actor dictionary, not from this file
         assert!(w.place_adjectives.is_empty());
     }

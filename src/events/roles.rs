@@ -1791,7 +1791,9 @@ impl<'a> Sentence<'a> {
                 .iter()
                 .copied()
                 .filter(|&i| {
-                    self.places[i].last < first && self.places[i].first <= clause_start.max(1)
+                    self.places[i].last < first
+                        && self.places[i].first <= clause_start.max(1)
+                        && !self.of_a_person(i)
                 })
                 .min_by_key(|&i| self.places[i].first);
             if sentence_start_subject.is_some() {
@@ -1973,6 +1975,14 @@ impl<'a> Sentence<'a> {
                 .iter()
                 .any(|q| q.last + 2 == p.first && q.first > 0 && word(q.first - 1) == Some("from"));
         from_here || to_here
+    }
+
+    /// "The governor of Ghazni was arrested": a place after "of" that follows no noun of
+    /// place ([`super::role_words::RoleWords::place_of`]: "the town of", "parts of")
+    /// qualifies who or what the subject is; it is not the subject itself.
+    fn of_a_person(&self, i: usize) -> bool {
+        let f = self.places[i].first;
+        f >= 2 && self.words[f - 1] == "of" && !self.vocab.place_of.matches(self.words[f - 2])
     }
 
     /// The town whose apposition holds region `i` ("Lysychansk, the last big city in Luhansk

@@ -2527,3 +2527,18 @@ fn troops_that_fell_back_withdrew_and_took_nothing() {
     assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
     assert_eq!(of_type(&evs, EventType::Withdrawal).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn the_place_of_an_office_is_not_the_subject_of_a_passive() {
+    let evs = events(
+        "The governor of Ghazni was arrested by government forces in Maidan Shahr on Thursday.",
+    );
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    // GeoNames calls Maidan Shahr "Maydanshakhr"
+    assert_eq!(
+        a[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Maydanshakhr"),
+        "{evs:#?}"
+    );
+}
