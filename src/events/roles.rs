@@ -1735,6 +1735,9 @@ impl<'a> Sentence<'a> {
                     && NEW_SUBJECTS.contains(&self.words[k + 1]))
                     || (matches!(self.words[k], "as" | "while" | "whereas" | "because")
                         && self.boundary_before[k])
+                    // "the fighting comes as donors prepare to gather in Brussels"
+                    || (self.words[k] == "as"
+                        && matches!(self.words[k - 1], "comes" | "came" | "come"))
                     // "..., hours after warplanes pounded Tyre": that clause's place
                     || self.opens_time_clause(k)
             })

@@ -2542,3 +2542,27 @@ fn the_place_of_an_office_is_not_the_subject_of_a_passive() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn being_ready_or_willing_to_meet_is_no_meeting() {
+    for s in [
+        "The rebel leader has since said he was ready for a meeting without conditions.",
+        "The rebel leader said he was willing to hold talks with the army.",
+    ] {
+        let evs = events(s);
+        assert!(of_type(&evs, EventType::Talks).is_empty(), "{s}: {evs:#?}");
+    }
+}
+
+#[test]
+fn a_place_in_what_the_news_comes_as_is_another_story() {
+    let evs = events(
+        "The fighting in the north comes as Afghanistan's international donors prepare to \
+         gather in Brussels.",
+    );
+    assert!(
+        evs.iter()
+            .all(|e| e.place.as_ref().is_none_or(|p| p.name != "Brussels")),
+        "{evs:#?}"
+    );
+}
