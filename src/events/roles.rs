@@ -2304,7 +2304,16 @@ impl<'a> Sentence<'a> {
             && matches!(self.words[k], "after" | "before")
             && matches!(
                 self.words[k - 1],
-                "hours" | "days" | "minutes" | "moments" | "shortly" | "soon"
+                "hours"
+                    | "days"
+                    | "weeks"
+                    | "months"
+                    | "minutes"
+                    | "moments"
+                    | "shortly"
+                    | "soon"
+                    | "week"
+                    | "month"
             )
     }
 

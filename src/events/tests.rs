@@ -2566,3 +2566,19 @@ fn a_place_in_what_the_news_comes_as_is_another_story() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_place_in_a_clause_weeks_after_is_that_clauses_place() {
+    let evs = events(
+        "Artillery struck the town of Jermuk on Tuesday. More than 200 soldiers were killed in \
+         two days of fighting. The fighting came two weeks after the two leaders met in \
+         Brussels for talks.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert!(!a.is_empty(), "{evs:#?}");
+    assert!(
+        a.iter()
+            .all(|e| e.place.as_ref().is_none_or(|p| p.name != "Brussels")),
+        "{evs:#?}"
+    );
+}
