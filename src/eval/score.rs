@@ -334,16 +334,22 @@ fn distance(gold: &GoldEvent, pred: &Prediction) -> Option<f64> {
     Some(haversine_km(gold.point()?, pred.point()?))
 }
 
-/// Rule 3: the places agree.
-pub fn places_agree(gold: &GoldEvent, pred: &Prediction) -> bool {
-    if distance(gold, pred).is_some_and(|d| d <= MATCH_KM) {
-        return true;
-    }
+/// A gold place told as a province, district or country holds the prediction: the same
+/// admin1 (or country), whatever the distance between the two reference points.
+fn place_in_gold_region(gold: &GoldEvent, pred: &Prediction) -> bool {
     match gold.location.geo_precision {
         GeoPrecision::Point => false,
         GeoPrecision::Admin1 | GeoPrecision::Admin2 => same_admin1(gold, pred),
         GeoPrecision::Country => same_country(gold, pred),
     }
+}
+
+/// Rule 3: the places agree.
+pub fn places_agree(gold: &GoldEvent, pred: &Prediction) -> bool {
+    if distance(gold, pred).is_some_and(|d| d <= MATCH_KM) {
+        return true;
+    }
+    place_in_gold_region(gold, pred)
 }
 
 /// Rules 1–3 together: may `pred` match `gold`?
@@ -492,6 +498,9 @@ pub struct FieldScores {
     /// Exact, or within the gold `date_range`.
     pub date_right: Accuracy,
     pub place_within_25km: Accuracy,
+    /// Within 25 km, or in the gold's admin1 (or country) where the gold is told at that
+    /// precision (issue 4's "the right province where the gold says admin1").
+    pub place_right: Accuracy,
     pub agent_found: Accuracy,
     pub target_found: Accuracy,
     /// The predicted fatalities equal the gold's, over the pairs whose gold gives a number.
@@ -528,6 +537,7 @@ pub struct MatchedPair {
     pub distance_km: Option<f64>,
     pub date_exact: bool,
     pub place_within_25km: bool,
+    pub place_right: bool,
     pub agent_found: Option<bool>,
     pub target_found: Option<bool>,
     /// Gold and predicted fatalities.
@@ -736,6 +746,7 @@ pub fn score(gold: &[GoldDoc], preds: &[Prediction]) -> Report {
                     let dist = distance(g, p);
                     let date_ok = pred_date.is_some_and(|d| date_exact(g, d));
                     let place_ok = dist.is_some_and(|d| d <= PLACE_OK_KM);
+                    let place_right = place_ok || place_in_gold_region(g, p);
                     let agent_ok = (!g.actors.agent.is_empty())
                         .then(|| actor_found(&g.actors.agent, &doc.aliases, &p.agents));
                     let target_ok = (!g.actors.target.is_empty())
@@ -746,6 +757,7 @@ pub fn score(gold: &[GoldDoc], preds: &[Prediction]) -> Report {
                         .date_right
                         .push(pred_date.is_some_and(|d| date_right(g, d)));
                     fields.place_within_25km.push(place_ok);
+                    fields.place_right.push(place_right);
                     match agent_ok {
                         Some(ok) => fields.agent_found.push(ok),
                         None => fields.empty_gold_agent += 1,
@@ -767,6 +779,7 @@ pub fn score(gold: &[GoldDoc], preds: &[Prediction]) -> Report {
                         distance_km: dist,
                         date_exact: date_ok,
                         place_within_25km: place_ok,
+                        place_right,
                         agent_found: agent_ok,
                         target_found: target_ok,
                         gold_fatalities: g.fatalities,
@@ -913,6 +926,12 @@ impl fmt::Display for Report {
         acc_row(f, "date exact", &self.fields.date_exact, "")?;
         acc_row(f, "date in range", &self.fields.date_right, "")?;
         acc_row(f, "place <= 25 km", &self.fields.place_within_25km, "")?;
+        acc_row(
+            f,
+            "place right",
+            &self.fields.place_right,
+            "  (<= 25 km, or the gold's admin1 or country where the gold is told so)",
+        )?;
         acc_row(
             f,
             "agent found",
@@ -1281,6 +1300,29 @@ mod tests {
         let mut q = p("a", Assault, "2021-07-07", 30.0, 60.0);
         q.date = None;
         assert!(!can_match(&e, &q));
+    }
+
+    #[test]
+    fn a_place_is_right_within_25_km_or_in_the_region_the_gold_names() {
+        // a gold province: 40 km from its reference point, in that province
+        let mut e = g(Assault, "2021-07-07", Day, 30.0, 60.0);
+        e.location.geo_precision = GeoPrecision::Admin1;
+        let q = p("a", Assault, "2021-07-07", 30.0 + 40.0 * DEG_PER_KM, 60.0);
+        let r = score(&[doc("a", vec![e.clone()])], std::slice::from_ref(&q));
+        assert_eq!(r.fields.place_within_25km.correct, 0);
+        assert_eq!(r.fields.place_right.correct, 1);
+        assert!(r.matches[0].place_right && !r.matches[0].place_within_25km);
+        // another province is not right, nor is a gold town 40 km away
+        let mut other = q.clone();
+        other.admin1 = Some("South".into());
+        let r = score(&[doc("a", vec![e.clone()])], &[other]);
+        assert_eq!(r.fields.place_right.correct, 0);
+        e.location.geo_precision = GeoPrecision::Point;
+        let r = score(&[doc("a", vec![e])], &[q]);
+        assert_eq!(
+            (r.fields.place_right.correct, r.fields.place_right.total),
+            (0, 1)
+        );
     }
 
     #[test]
