@@ -1696,13 +1696,27 @@ fn default_target(
     let cc = place
         .map(|p| p.country_code.clone())
         .or_else(|| state.main_country.clone());
+    // the other side of the fighting the story told last, when the agent was one side of it
+    // ("federal troops had taken full control of Mekelle" after their battle with the TPLF)
+    let other_side = || {
+        let sides = state.last_sides.as_ref()?;
+        if !sides.iter().any(|a| a.name == agent.name) {
+            return None;
+        }
+        sides
+            .iter()
+            .find(|a| !agents.iter().any(|g| g.name == a.name))
+            .cloned()
+    };
     match agent.actor_type {
         // a state's violence: a non-state armed side of the sentence, else the civilians the
         // sentence names ("destroyed the theatre where hundreds of civilians were
-        // sheltering"), else the story's armed group, else the other state at war
+        // sheltering"), else the other side of the story's last fighting, else the story's
+        // armed group, else the other state at war
         Some(ActorType::StateForces) | Some(ActorType::External) => s
             .non_state_armed_in_sentence()
             .or_else(|| s.civilians_in_sentence().map(|_| civilians()))
+            .or_else(other_side)
             .or_else(|| s.last_armed_non_state_before())
             .or_else(|| s.last_foreign_state_before(agent.country.as_deref()))
             .map(|a| vec![a])
@@ -1719,6 +1733,7 @@ fn default_target(
             .and_then(|cc| s.state_forces_in_sentence(cc))
             .filter(|f| f != agent)
             .or_else(|| s.other_armed_in_sentence(agent))
+            .or_else(other_side)
             .or_else(|| cc.and_then(|cc| s.named_state_forces(&cc).or_else(|| state_forces(&cc))))
             .filter(|f| f != agent)
             .map(|f| vec![f])

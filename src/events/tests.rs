@@ -2582,3 +2582,15 @@ fn a_place_in_a_clause_weeks_after_is_that_clauses_place() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_town_taken_after_a_fight_is_taken_from_the_other_side_of_it() {
+    let evs = events(
+        "Hayat Tahrir al-Sham fighters clashed with Ahrar al-Sham near Idlib on Monday. On \
+         Tuesday Hayat Tahrir al-Sham fighters captured the town of Saraqeb.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    let targets: Vec<_> = s[0].targets.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(targets, vec!["Ahrar al-Sham"], "{evs:#?}");
+}
