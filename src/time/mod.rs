@@ -94,7 +94,7 @@ impl TimeTagger {
     }
 
     /// Candidate start positions: trigger words on word boundaries and four-digit numbers.
-        fn candidates(&self, text: &str) -> Vec<usize> {
+    fn candidates(&self, text: &str) -> Vec<usize> {
         let b = text.as_bytes();
         let mut out = Vec::new();
         let keep = |s: usize, e: usize, pid: usize| {
@@ -408,7 +408,7 @@ impl TimeTagger {
         })
     }
 
-        fn resolve(&self, ctx: &Ctx, parsed: &Parsed, span: Span, st: &mut DocState) -> TimeMention {
+    fn resolve(&self, ctx: &Ctx, parsed: &Parsed, span: Span, st: &mut DocState) -> TimeMention {
         // "Wednesday's ruling": a weekday naming an event by its day is, in news, a day
         // passed, whatever the tense of the clause around the noun ("would appeal
         // Wednesday's ruling")
