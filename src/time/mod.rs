@@ -1,9 +1,11 @@
 //! Time stage: a rule-based temporal tagger (TIMEX3 values) and date resolution.
 //!
 //! How it works:
-//! 1. **Scan**: one Aho-Corasick pass (ASCII case-insensitive) over the trigger words of
-//!    `gazetteer/time_lexicon.tsv` (months, weekdays, units, deictics, seasons...) plus a byte
-//!    scan for four-digit numbers gives candidate positions.
+//! 1. **Scan**: the trigger words of `gazetteer/time_lexicon.tsv` (months, weekdays, units,
+//!    deictics, seasons...; ASCII case-insensitive, leftmost-longest) at word starts, found by a
+//!    trie walked only from the starts of words (`scan`; an Aho-Corasick pass over every byte
+//!    where a pattern such as "a.m." occurs from inside a word), plus a byte scan for
+//!    four-digit numbers, gives candidate positions.
 //! 2. **Parse**: around each candidate a small window is tokenized and [`rules`] grows the
 //!    expression left and right ("late last month", "July 7, 2021", "three days later") using
 //!    the lexicon classes, giving its meaning ([`rules::Sem`]).
