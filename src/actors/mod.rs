@@ -845,10 +845,10 @@ impl ActorDictionary {
                     return;
                 }
             }
-            let compound = next_word(f, fe).is_some_and(|(s, e)| {
-                text[oe..].starts_with(['-', '‐', '‑'])
-                    && COMPOUND_SUFFIXES.iter().any(|x| x[1..] == f[s..e])
-            });
+            // (the hyphen first: most hits have none, and the next word is then not read)
+            let compound = text[oe..].starts_with(['-', '‐', '‑'])
+                && next_word(f, fe)
+                    .is_some_and(|(s, e)| COMPOUND_SUFFIXES.iter().any(|x| x[1..] == f[s..e]));
             hits.push(Hit {
                 fs,
                 fe,
@@ -878,10 +878,10 @@ impl ActorDictionary {
             }
             let (fs, fe) = (ft.folded_start(os), ft.folded_start(oe));
             let pat = &self.exact_patterns[pid];
-            let compound = next_word(f, fe).is_some_and(|(s, e)| {
-                text[oe..].starts_with(['-', '‐', '‑'])
-                    && COMPOUND_SUFFIXES.iter().any(|x| x[1..] == f[s..e])
-            });
+            // (the hyphen first: most hits have none, and the next word is then not read)
+            let compound = text[oe..].starts_with(['-', '‐', '‑'])
+                && next_word(f, fe)
+                    .is_some_and(|(s, e)| COMPOUND_SUFFIXES.iter().any(|x| x[1..] == f[s..e]));
             hits.push(Hit {
                 fs,
                 fe,

@@ -242,8 +242,40 @@ impl StartRange {
         self.lanes(x) != 0
     }
 
-    /// The high bit of each byte of `x` that may start a pattern (lies in the range).
+    /// A bit for each of sixteen bytes that may start a pattern (lies in the range), given the
+    /// bits of the bytes from 0x80 on.
     #[inline]
+    fn mask16(&self, chunk: &[u8; 16], high: u32) -> u32 {
+        let high = if self.high { high } else { 0 };
+        if self.lo > self.hi {
+            return high;
+        }
+        #[cfg(target_arch = "x86_64")]
+        let in_range = {
+            use core::arch::x86_64::{
+                __m128i, _mm_cmpgt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+                _mm_set1_epi8,
+            };
+            // SAFETY: SSE2 is baseline on x86-64; the unaligned load reads the 16 bytes of
+            // `chunk`. (signed compares: bytes from 0x80 on are negative, so below `lo`, which
+            // is ASCII)
+            unsafe {
+                let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+                let below = _mm_cmpgt_epi8(_mm_set1_epi8(self.lo as i8), v);
+                let above = _mm_cmpgt_epi8(v, _mm_set1_epi8(self.hi as i8));
+                !(_mm_movemask_epi8(_mm_or_si128(below, above)) as u32) & 0xffff
+            }
+        };
+        #[cfg(not(target_arch = "x86_64"))]
+        let in_range = chunk.iter().enumerate().fold(0, |m, (i, &x)| {
+            m | u32::from((self.lo..=self.hi).contains(&x)) << i
+        });
+        in_range | high
+    }
+
+    /// The high bit of each byte of `x` that may start a pattern (lies in the range): eight
+    /// bytes at a time without SSE2, the reference [`Self::mask16`] is tested against.
+    #[cfg(test)]
     fn lanes(&self, x: u64) -> u64 {
         let low7 = x & !HIGH;
         // high bit of each byte: its low seven bits are at least `lo`, more than `hi`
@@ -256,6 +288,24 @@ impl StartRange {
         };
         let high = if self.high { x & HIGH } else { 0 };
         in_range | high
+    }
+}
+
+/// For each of 16 bytes, a bit if it is an ASCII letter or digit, and a bit if it is no ASCII.
+#[inline]
+fn masks16(chunk: &[u8; 16]) -> (u32, u32) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        crate::text::ascii_masks16(chunk)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        chunk.iter().enumerate().fold((0, 0), |(a, h), (i, &x)| {
+            (
+                a | u32::from(x.is_ascii_alphanumeric()) << i,
+                h | u32::from(x >= 0x80) << i,
+            )
+        })
     }
 }
 
@@ -547,20 +597,28 @@ impl Trie {
         let b = hay.as_bytes();
         let nc = self.n_classes;
         let cl = |i: usize| b.get(i).map_or(0, |&x| self.classes[x as usize] as usize);
+        // after an ASCII letter or digit (bit 0: before the chunk)
+        let mut after_alnum_bit = 0u32;
         let mut base = 0;
         while base < b.len() {
-            // the lanes of the next eight bytes that may start a pattern (all of a shorter
-            // tail): eight bytes none of which can are skipped at once
-            let mut lanes = match b.get(base..base + 8) {
+            // the bytes of the next sixteen that may start a pattern and follow no ASCII
+            // letter or digit (all of a shorter tail): sixteen bytes none of which can are
+            // skipped at once
+            let mut lanes = match b
+                .get(base..base + 16)
+                .and_then(|w| <&[u8; 16]>::try_from(w).ok())
+            {
                 Some(w) => {
-                    let mut a = [0u8; 8];
-                    a.copy_from_slice(w);
-                    self.starts.lanes(u64::from_le_bytes(a))
+                    let (alnum, high) = masks16(w);
+                    let may = self.starts.mask16(w, high);
+                    let after = (alnum << 1 | after_alnum_bit) & 0xffff;
+                    after_alnum_bit = alnum >> 15 & 1;
+                    may & !after
                 }
-                None => HIGH >> (8 * (base + 8 - b.len())),
+                None => (1u32 << (b.len() - base)) - 1,
             };
             while lanes != 0 {
-                let p = base + lanes.trailing_zeros() as usize / 8;
+                let p = base + lanes.trailing_zeros() as usize;
                 lanes &= lanes - 1;
                 let x = b[p];
                 // (no pattern starts with a UTF-8 continuation byte, so `p` is a char boundary)
@@ -583,7 +641,7 @@ impl Trie {
                     self.walk(b, p, &mut |e, pid| emit(p, e, pid));
                 }
             }
-            base += 8;
+            base += 16;
         }
     }
 
@@ -800,6 +858,37 @@ mod tests {
         let caps = StartRange::new(&std::array::from_fn(|i| (i as u8).is_ascii_uppercase()));
         assert!(!caps.may_hold(u64::from_le_bytes(*b"the town")));
         assert!(caps.may_hold(u64::from_le_bytes(*b"the Town")));
+    }
+
+    #[test]
+    fn sixteen_byte_start_mask_agrees_with_the_eight_byte_lanes() {
+        let sets: [&[u8]; 5] = [b"AUNI", b"0Z", "é".as_bytes(), b"\x00\x7f", b""];
+        for set in sets {
+            let mut start = [false; 256];
+            for &x in set {
+                start[x as usize] = true;
+            }
+            let r = StartRange::new(&start);
+            for x in 0u8..=255 {
+                for lane in 0..16 {
+                    let mut a = *b"aZ0 .-Q\x7faaaaaaaa";
+                    a[lane] = x;
+                    let (_, high) = masks16(&a);
+                    let m = r.mask16(&a, high);
+                    for (half, w) in a.chunks_exact(8).enumerate() {
+                        let lanes = r.lanes(u64::from_le_bytes(w.try_into().unwrap()));
+                        for j in 0..8 {
+                            assert_eq!(
+                                m >> (half * 8 + j) & 1 != 0,
+                                lanes >> (8 * j + 7) & 1 != 0,
+                                "{set:?}: byte {x} in lane {lane}, at {}",
+                                half * 8 + j
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Time stage: a rule-based temporal tagger (TIMEX3 values) and date resolution.
 //!
 //! How it works:
-//! 1. **Scan**: one Aho-Corasick pass (ASCII case-insensitive) over the trigger words of
-//!    `gazetteer/time_lexicon.tsv` (months, weekdays, units, deictics, seasons...) plus a byte
-//!    scan for four-digit numbers gives candidate positions.
+//! 1. **Scan**: the trigger words of `gazetteer/time_lexicon.tsv` (months, weekdays, units,
+//!    deictics, seasons...; ASCII case-insensitive, leftmost-longest) at word starts, found by a
+//!    trie walked only from the starts of words (`scan`; an Aho-Corasick pass over every byte
+//!    where a pattern such as "a.m." occurs from inside a word), plus a byte scan for
+//!    four-digit numbers, gives candidate positions.
 //! 2. **Parse**: around each candidate a small window is tokenized and [`rules`] grows the
 //!    expression left and right ("late last month", "July 7, 2021", "three days later") using
 //!    the lexicon classes, giving its meaning ([`rules::Sem`]).
@@ -26,6 +28,7 @@
 mod calendar;
 mod lexicon;
 mod rules;
+mod scan;
 pub mod timeml;
 
 pub use calendar::Val;
@@ -50,6 +53,8 @@ const WINDOW_FWD: usize = 100;
 pub struct TimeTagger {
     lex: Lexicon,
     ac: AhoCorasick,
+    /// The same search at word starts only, the fast path of [`Self::candidates`].
+    scan: scan::TriggerScan,
     /// Per trigger pattern: only a capitalised occurrence can start an expression (months,
     /// weekdays).
     needs_cap: Vec<bool>,
@@ -81,25 +86,37 @@ impl TimeTagger {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&words)
             .map_err(|e| Error::Other(format!("time lexicon automaton: {e}")))?;
-        Ok(TimeTagger { lex, ac, needs_cap })
+        let scan = scan::TriggerScan::new(&words);
+        Ok(TimeTagger {
+            lex,
+            ac,
+            scan,
+            needs_cap,
+        })
     }
 
     /// Candidate start positions: trigger words on word boundaries and four-digit numbers.
     fn candidates(&self, text: &str) -> Vec<usize> {
         let b = text.as_bytes();
         let mut out = Vec::new();
-        for m in self.ac.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if s > 0 && b[s - 1].is_ascii_alphanumeric() {
-                continue;
-            }
-            if e < b.len() && b[e].is_ascii_alphanumeric() {
-                continue;
-            }
-            if self.needs_cap[m.pattern().as_usize()] && !b[s].is_ascii_uppercase() {
-                continue;
-            }
-            out.push(s);
+        let keep = |s: usize, e: usize, pid: usize| {
+            !(s > 0 && b[s - 1].is_ascii_alphanumeric()
+                || e < b.len() && b[e].is_ascii_alphanumeric()
+                || self.needs_cap[pid] && !b[s].is_ascii_uppercase())
+        };
+        // (speed) the matches at word starts alone, where that gives the same
+        match self.scan.word_start_matches(b) {
+            Some(ms) => out.extend(
+                ms.into_iter()
+                    .filter(|&(s, e, pid)| keep(s, e, pid))
+                    .map(|m| m.0),
+            ),
+            None => out.extend(
+                self.ac
+                    .find_iter(text)
+                    .filter(|m| keep(m.start(), m.end(), m.pattern().as_usize()))
+                    .map(|m| m.start()),
+            ),
         }
         let mut i = 0;
         while i < b.len() {

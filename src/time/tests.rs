@@ -2253,3 +2253,29 @@ fn a_comparative_is_no_part_of_the_month() {
         (7, 1, TimePrecision::Month)
     );
 }
+
+/// The word-start scan of the trigger words finds, with the shipped lexicon, what the full
+/// Aho-Corasick search keeps at word starts.
+#[test]
+fn trigger_scan_agrees_with_the_full_search_on_the_lexicon() {
+    let t = tagger();
+    let texts = [
+        "Late last month the council met on Tuesday morning; by mid-September, two weeks \
+         later, the talks (held every Monday at 9 a.m. and 3 P.M.) had stalled.",
+        "YESTERDAY's vote, tonight's rally and this weekend's march: the decade-long dispute \
+         goes on, said the spokesman, whose Mayday call came at noon.",
+        "In spring 2019 and again last autumn the fortnightly reports, quarterly figures and \
+         a three-year plan were shelved; nowadays no one mentions them.",
+        "é-day, Ramadan, Christmas Eve, midnight Friday, the 1990s, 12:30, A320, tomorrow.",
+    ];
+    for text in texts {
+        let b = text.as_bytes();
+        let full: Vec<(usize, usize, usize)> =
+            t.ac.find_iter(text)
+                .filter(|m| m.start() == 0 || !b[m.start() - 1].is_ascii_alphanumeric())
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+        assert!(full.len() > 3, "{text:?}");
+        assert_eq!(t.scan.word_start_matches(b), Some(full), "{text:?}");
+    }
+}
