@@ -238,6 +238,78 @@ pub(crate) fn fold16(x: &[u8; 16]) -> ([u8; 16], u32) {
     (out, special)
 }
 
+/// [`fold16`] of 64 bytes into `out`, with the bit masks of the 64 bytes: the bytes the table
+/// does not keep (as [`fold16`]), the ASCII letters and digits, and the ASCII capitals (the
+/// words and their case, told in the same SSE2 steps as the folding).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+pub(crate) fn fold64_words(x: &[u8; 64], out: &mut [u8; 64]) -> (u64, u64, u64) {
+    use core::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8,
+        _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        _mm_storeu_si128,
+    };
+    let (mut special, mut alnum, mut upper) = (0u64, 0u64, 0u64);
+    // SAFETY: SSE2 is baseline on x86-64; each unaligned load and store touches 16 bytes
+    // inside `x` and `out` (offsets 0, 16, 32, 48 of 64).
+    unsafe {
+        let set = |c: u8| _mm_set1_epi8(c as i8);
+        // (the constants made once for the four steps)
+        let (zero, apos, tick, dash, under) = (set(0), set(b'\''), set(b'`'), set(b'-'), set(b'_'));
+        let (a_lo, z_hi, ca_lo, cz_hi) =
+            (set(b'a' - 1), set(b'z' + 1), set(b'A' - 1), set(b'Z' + 1));
+        let (d_lo, d_hi, w_lo, w_hi) = (set(b'0' - 1), set(b'9' + 1), set(8), set(14));
+        let (thirty_two, space_byte) = (set(32), set(b' '));
+        for c in 0..4 {
+            let v = _mm_loadu_si128(x.as_ptr().add(c * 16).cast::<__m128i>());
+            // Signed compares: bytes of 0x80 and above are negative, so in no range.
+            let range = |lo: __m128i, hi: __m128i| {
+                _mm_and_si128(_mm_cmpgt_epi8(v, lo), _mm_cmplt_epi8(v, hi))
+            };
+            let sp = _mm_movemask_epi8(_mm_or_si128(
+                _mm_or_si128(v, _mm_cmpeq_epi8(v, zero)),
+                _mm_or_si128(_mm_cmpeq_epi8(v, apos), _mm_cmpeq_epi8(v, tick)),
+            )) as u32
+                & 0xffff;
+            let caps = range(ca_lo, cz_hi);
+            let al = _mm_or_si128(_mm_or_si128(range(d_lo, d_hi), range(a_lo, z_hi)), caps);
+            let lower = _mm_add_epi8(v, _mm_and_si128(caps, thirty_two));
+            let space = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(v, dash), _mm_cmpeq_epi8(v, under)),
+                range(w_lo, w_hi),
+            );
+            let f = _mm_or_si128(
+                _mm_andnot_si128(space, lower),
+                _mm_and_si128(space, space_byte),
+            );
+            _mm_storeu_si128(out.as_mut_ptr().add(c * 16).cast::<__m128i>(), f);
+            special |= u64::from(sp) << (c * 16);
+            alnum |= u64::from(_mm_movemask_epi8(al) as u32 & 0xffff) << (c * 16);
+            upper |= u64::from(_mm_movemask_epi8(caps) as u32 & 0xffff) << (c * 16);
+        }
+    }
+    (special, alnum, upper)
+}
+
+/// [`fold64_words`] where there is no SSE2.
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+pub(crate) fn fold64_words(x: &[u8; 64], out: &mut [u8; 64]) -> (u64, u64, u64) {
+    let (mut special, mut alnum, mut upper) = (0u64, 0u64, 0u64);
+    for c in 0..4 {
+        let mut v = [0u8; 16];
+        v.copy_from_slice(&x[c * 16..c * 16 + 16]);
+        let (f, sp) = fold16_swar(&v);
+        out[c * 16..c * 16 + 16].copy_from_slice(&f);
+        special |= u64::from(sp) << (c * 16);
+    }
+    for (k, &c) in x.iter().enumerate() {
+        alnum |= u64::from(c.is_ascii_alphanumeric()) << k;
+        upper |= u64::from(c.is_ascii_uppercase()) << k;
+    }
+    (special, alnum, upper)
+}
+
 /// [`ASCII_FOLD`] of each of 16 bytes, and a bit for each byte the table does not keep (see
 /// the x86-64 version): eight bytes at a time in a `u64` (no SIMD instructions assumed).
 #[cfg(any(test, not(target_arch = "x86_64")))]
@@ -298,6 +370,36 @@ mod tests {
         for b in 0u8..=255 {
             let plain = b.is_ascii_alphanumeric() || b == b'.';
             assert_eq!(PLAIN_WORD_BYTE[b as usize], plain, "byte {b}");
+        }
+    }
+
+    #[test]
+    fn block_word_masks_agree_with_the_byte_classes() {
+        // Every byte value at every position of the block, among capitals, digits, plain
+        // letters and bytes that fold to a space.
+        for x in 0u8..=255 {
+            for j in 0..64 {
+                let mut v = [0u8; 64];
+                v.copy_from_slice(
+                    b"Ab9-dEf_gZiJ0Lm\tAb9-dEf_gZiJ0Lm\tAb9-dEf_gZiJ0Lm\tAb9-dEf_gZiJ0Lm\t",
+                );
+                v[j] = x;
+                let mut out = [0u8; 64];
+                let (special, alnum, upper) = fold64_words(&v, &mut out);
+                for (k, &c) in v.iter().enumerate() {
+                    let sp = c >= 0x80 || ASCII_FOLD[c as usize] == 0;
+                    assert_eq!(special & (1 << k) != 0, sp, "{x} at {j}");
+                    if !sp {
+                        assert_eq!(out[k], ASCII_FOLD[c as usize], "{x} at {j}");
+                    }
+                    assert_eq!(
+                        alnum & (1 << k) != 0,
+                        c.is_ascii_alphanumeric(),
+                        "{x} at {j}"
+                    );
+                    assert_eq!(upper & (1 << k) != 0, c.is_ascii_uppercase(), "{x} at {j}");
+                }
+            }
         }
     }
 
