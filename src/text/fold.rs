@@ -246,46 +246,48 @@ pub(crate) fn fold16(x: &[u8; 16]) -> ([u8; 16], u32) {
 pub(crate) fn fold64_words(x: &[u8; 64], out: &mut [u8; 64]) -> (u64, u64, u64) {
     use core::arch::x86_64::{
         __m128i, _mm_add_epi8, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8,
-        _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
-        _mm_storeu_si128,
+        _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_storeu_si128,
     };
     let (mut special, mut alnum, mut upper) = (0u64, 0u64, 0u64);
     // SAFETY: SSE2 is baseline on x86-64; each unaligned load and store touches 16 bytes
     // inside `x` and `out` (offsets 0, 16, 32, 48 of 64).
     unsafe {
         let set = |c: u8| _mm_set1_epi8(c as i8);
-        // (the constants made once for the four steps)
+        // A byte is in `lo..lo + n` when `byte + (0x80 - lo)`, as a signed byte, is below
+        // `n - 128` (bytes from 0x80 on wrap to no such value).
+        let bias = |lo: u8| set(0x80u8.wrapping_sub(lo));
+        let below = |n: u8| set(n.wrapping_sub(0x80));
+        let (bias_a, bias_0, bias_tab) = (bias(b'a'), bias(b'0'), bias(9));
+        let (n26, n10, n5) = (below(26), below(10), below(5));
         let (zero, apos, tick, dash, under) = (set(0), set(b'\''), set(b'`'), set(b'-'), set(b'_'));
-        let (a_lo, z_hi, ca_lo, cz_hi) =
-            (set(b'a' - 1), set(b'z' + 1), set(b'A' - 1), set(b'Z' + 1));
-        let (d_lo, d_hi, w_lo, w_hi) = (set(b'0' - 1), set(b'9' + 1), set(8), set(14));
-        let (thirty_two, space_byte) = (set(32), set(b' '));
+        let x20 = set(0x20);
         for c in 0..4 {
             let v = _mm_loadu_si128(x.as_ptr().add(c * 16).cast::<__m128i>());
-            // Signed compares: bytes of 0x80 and above are negative, so in no range.
-            let range = |lo: __m128i, hi: __m128i| {
-                _mm_and_si128(_mm_cmpgt_epi8(v, lo), _mm_cmplt_epi8(v, hi))
-            };
-            let sp = _mm_movemask_epi8(_mm_or_si128(
-                _mm_or_si128(v, _mm_cmpeq_epi8(v, zero)),
-                _mm_or_si128(_mm_cmpeq_epi8(v, apos), _mm_cmpeq_epi8(v, tick)),
-            )) as u32
-                & 0xffff;
-            let caps = range(ca_lo, cz_hi);
-            let al = _mm_or_si128(_mm_or_si128(range(d_lo, d_hi), range(a_lo, z_hi)), caps);
-            let lower = _mm_add_epi8(v, _mm_and_si128(caps, thirty_two));
+            // (`v | 0x20` is the lower case of a letter)
+            let lc = _mm_or_si128(v, x20);
+            let letter = _mm_cmpgt_epi8(n26, _mm_add_epi8(lc, bias_a));
+            let digit = _mm_cmpgt_epi8(n10, _mm_add_epi8(v, bias_0));
+            // A capital is a letter that `| 0x20` changes.
+            let caps = _mm_andnot_si128(_mm_cmpeq_epi8(v, lc), letter);
             let space = _mm_or_si128(
                 _mm_or_si128(_mm_cmpeq_epi8(v, dash), _mm_cmpeq_epi8(v, under)),
-                range(w_lo, w_hi),
+                _mm_cmpgt_epi8(n5, _mm_add_epi8(v, bias_tab)),
             );
-            let f = _mm_or_si128(
-                _mm_andnot_si128(space, lower),
-                _mm_and_si128(space, space_byte),
-            );
+            // Capitals lowered, spaces written as ' ' (0x20).
+            let lower = _mm_or_si128(v, _mm_and_si128(caps, x20));
+            let f = _mm_or_si128(_mm_andnot_si128(space, lower), _mm_and_si128(space, x20));
             _mm_storeu_si128(out.as_mut_ptr().add(c * 16).cast::<__m128i>(), f);
+            let deleted = _mm_or_si128(
+                _mm_cmpeq_epi8(v, zero),
+                _mm_or_si128(_mm_cmpeq_epi8(v, apos), _mm_cmpeq_epi8(v, tick)),
+            );
+            // (the sign bit of a byte from 0x80 on)
+            let sp = (_mm_movemask_epi8(_mm_or_si128(v, deleted)) as u32) & 0xffff;
+            let al = (_mm_movemask_epi8(_mm_or_si128(letter, digit)) as u32) & 0xffff;
+            let up = (_mm_movemask_epi8(caps) as u32) & 0xffff;
             special |= u64::from(sp) << (c * 16);
-            alnum |= u64::from(_mm_movemask_epi8(al) as u32 & 0xffff) << (c * 16);
-            upper |= u64::from(_mm_movemask_epi8(caps) as u32 & 0xffff) << (c * 16);
+            alnum |= u64::from(al) << (c * 16);
+            upper |= u64::from(up) << (c * 16);
         }
     }
     (special, alnum, upper)
