@@ -1014,14 +1014,12 @@ struct Keys<'f, 'g> {
 impl<'f, 'g> Keys<'f, 'g> {
     /// Keys of folded text `f`, about `expect` of them, in the table `slots` of an earlier
     /// article (emptied here).
-    fn new(f: &'f str, expect: usize, mut slots: Vec<u32>) -> Self {
+    fn new(f: &'f str, expect: usize, mut slots: Vec<u32>, mut keys: Vec<KeyInfo<'g>>) -> Self {
         slots.clear();
         slots.resize((expect * 2).next_power_of_two().max(64), 0);
-        Keys {
-            f,
-            slots,
-            keys: Vec::with_capacity(expect),
-        }
+        keys.clear();
+        keys.reserve(expect);
+        Keys { f, slots, keys }
     }
 
     /// The id of key `b`, if the article has met it.
@@ -1277,6 +1275,18 @@ struct Buffers {
     tk: Vec<(u32, u32, u32)>,
     slots: Vec<u32>,
     unmatched: Vec<(usize, u32)>,
+    /// (emptied; see [`recycle`])
+    keys: Vec<KeyInfo<'static>>,
+    groups: Vec<Group<'static>>,
+    found: Vec<Found>,
+}
+
+/// An empty vector in the allocation of the emptied `v`, of elements of the same layout (a
+/// lifetime apart): an article's vectors of keys and groups borrow its text, and the next
+/// article reuses their room (in-place collection; nothing is allocated, copied or run).
+fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
 }
 
 impl Buffers {
@@ -1285,7 +1295,11 @@ impl Buffers {
 
     fn keep(&mut self, b: Buffers) {
         let small = |cap: usize, size: usize| cap * size <= Self::MAX_KEPT;
-        if small(b.folded.capacity(), 1) && small(b.toks.capacity(), size_of::<Tok>()) {
+        if small(b.folded.capacity(), 1)
+            && small(b.toks.capacity(), size_of::<Tok>())
+            && small(b.groups.capacity(), size_of::<Group>())
+            && small(b.keys.capacity(), size_of::<KeyInfo>())
+        {
             *self = b;
         }
     }
@@ -1346,14 +1360,17 @@ fn find_in(
     // The vectors below are sized for the article's capitalised tokens (each holds at most
     // one entry per such token), so that they seldom grow.
     let ncap = caps.len();
-    let mut groups: Vec<Group> = Vec::with_capacity(ncap / 4 + 4);
+    let mut groups: Vec<Group> = recycle(std::mem::take(&mut bufs.groups));
+    groups.reserve(ncap / 4 + 4);
     let mut demonym_ev: Vec<(u32, f32)> = Vec::new();
     let mut modifiers: Vec<(Span, Place)> = Vec::new();
     let mut capitals: Vec<(Span, Place)> = Vec::new();
     let mut unmatched = std::mem::take(&mut bufs.unmatched);
     unmatched.clear();
     unmatched.reserve(ncap);
-    let mut found_names: Vec<Found> = Vec::with_capacity(ncap / 2 + 4);
+    let mut found_names: Vec<Found> = std::mem::take(&mut bufs.found);
+    found_names.clear();
+    found_names.reserve(ncap / 2 + 4);
     // (group, group written right after it and a comma), and the last mention's group and end.
     let mut commas: Vec<(usize, usize)> = Vec::new();
     let mut last_mention: Option<(usize, usize, bool)> = None;
@@ -1368,7 +1385,12 @@ fn find_in(
     // (the bytes: no char boundaries to check, for the context lists)
     let fb = f.as_bytes();
     let wordb = |t: &Tok| &fb[t.fs as usize..t.fe as usize];
-    let mut keys = Keys::new(f, ncap + ncap / 2 + 8, std::mem::take(&mut bufs.slots));
+    let mut keys = Keys::new(
+        f,
+        ncap + ncap / 2 + 8,
+        std::mem::take(&mut bufs.slots),
+        recycle(std::mem::take(&mut bufs.keys)),
+    );
     let tk = gather_keys(g, &mut keys, toks, caps, std::mem::take(&mut bufs.tk));
     // Tokens before this one were consumed by a name (place, country or demonym).
     let mut consumed = 0;
@@ -1720,7 +1742,7 @@ fn find_in(
             prefetch(x);
         }
     }
-    for fd in found_names {
+    for fd in found_names.drain(..) {
         let kid = fd.key as usize;
         let x = &keys.keys[kid];
         if fd.lower_q && x.lower_seen {
@@ -1846,6 +1868,8 @@ fn find_in(
         }
     }
 
+    bufs.found = found_names;
+
     // Fuzzy fallback for capitalised words and hyphenated names no list has, restricted to
     // places in a country the article names (a near spelling alone is weak evidence).
     let mut named: super::FastSet<u32> = groups
@@ -1878,9 +1902,11 @@ fn find_in(
     // Cursor into the folding map for the (mostly increasing) offsets below.
     let mut cursor = 0;
     // The words tried, with their key, start and folded end.
-    let mut fuzzy_keys: Vec<(&str, u64)> = Vec::new();
-    let mut fuzzy_at: Vec<(usize, usize, usize)> = Vec::new();
-    let mut fuzzy_again: Vec<(usize, usize, usize)> = Vec::new();
+    // (room for every word tried, when a country is named)
+    let room = if named.is_empty() { 0 } else { unmatched.len() };
+    let mut fuzzy_keys: Vec<(&str, u64)> = Vec::with_capacity(room);
+    let mut fuzzy_at: Vec<(usize, usize, usize)> = Vec::with_capacity(room);
+    let mut fuzzy_again: Vec<(usize, usize, usize)> = Vec::with_capacity(room);
     for &(ti, k0) in &unmatched {
         if named.is_empty() {
             break;
@@ -2024,12 +2050,14 @@ fn find_in(
     bufs.unmatched = unmatched;
     bufs.tk = tk;
     bufs.slots = std::mem::take(&mut keys.slots);
+    bufs.keys = recycle(std::mem::take(&mut keys.keys));
     if !resolution {
         let n = groups
             .iter()
             .filter(|gr| !gr.cands.is_empty())
             .map(|gr| gr.spans.len())
             .sum();
+        bufs.groups = recycle(groups);
         return (Vec::new(), n);
     }
     resolve(g, &mut groups, &demonym_ev, &commas);
@@ -2108,6 +2136,7 @@ fn find_in(
         });
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
+    bufs.groups = recycle(groups);
     let n = out.len();
     (out, n)
 }
@@ -3357,6 +3386,16 @@ mod tests {
             bufs = b.into_buffers();
             tbufs = (toks2, caps2);
         }
+    }
+
+    #[test]
+    fn recycled_vectors_keep_their_room_and_nothing_else() {
+        let text = String::from("one article's words");
+        let mut v: Vec<&str> = Vec::with_capacity(40);
+        v.extend(text.split(' '));
+        let w: Vec<&'static str> = super::recycle(v);
+        assert!(w.is_empty());
+        assert!(w.capacity() >= 40, "{}", w.capacity());
     }
 
     #[test]
