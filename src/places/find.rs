@@ -1924,15 +1924,12 @@ fn find_in(
             n += 1;
         }
         let last = &toks[ti + n - 1];
-        if !last.cap {
+        // The cheap tests first: too short, tried already, or no skeleton the fuzzy index
+        // could hold (asked once per distinct key).
+        if !last.cap || last.fe - t0.fs < 6 {
             continue;
         }
         let key = &f[t0.fs as usize..last.fe as usize];
-        // The cheap tests first: too short, tried already, or no skeleton the fuzzy index
-        // could hold (asked once per distinct key).
-        if key.len() < 6 {
-            continue;
-        }
         // (one word: its key is known already)
         let kid = if n == 1 {
             k0 as usize
