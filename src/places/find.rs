@@ -4,7 +4,11 @@
 use super::pairs::PairFilter;
 use super::{Context, Gazetteer, Rank, Small};
 use crate::model::{GeoPrecision, Place, PlaceMention, Span};
-use crate::text::{fold, fold16, fold_char, ASCII_FOLD};
+#[cfg(test)]
+use crate::text::fold16;
+#[cfg(test)]
+use crate::text::ASCII_FOLD;
+use crate::text::{fold, fold64_words, fold_char};
 
 /// Longest name tried, in tokens.
 const MAX_N: usize = 6;
@@ -147,6 +151,7 @@ fn special8(w: u64) -> bool {
 }
 
 /// [`ASCII_FOLD`] of a byte it does not delete, without a table (so the loop vectorises).
+#[cfg(test)]
 #[inline]
 fn fold_ascii(x: u8) -> u8 {
     let x = if x.wrapping_sub(b'A') < 26 { x + 32 } else { x };
@@ -178,7 +183,10 @@ impl Folded {
     }
 
     /// [`Folded::new`] in the buffers of an earlier one (see [`Folded::into_buffers`]), so
-    /// that an article allocates nothing here once the buffers are big enough.
+    /// that an article allocates nothing here once the buffers are big enough. (The
+    /// recogniser folds and finds the words in one pass, [`fold_tokenize_in`]; this is its
+    /// reference in the tests.)
+    #[cfg(test)]
     fn new_in(text: &str, mut out: Vec<u8>, mut map: Vec<(u32, u32, bool)>) -> Folded {
         let b = text.as_bytes();
         out.clear();
@@ -338,6 +346,7 @@ fn tokenize(ft: &Folded, text: &str) -> Vec<Tok> {
 
 /// [`tokenize`] into the buffer `toks` (emptied first), with the indices of the capitalised
 /// tokens, in order, in `caps` (emptied first).
+#[cfg(test)]
 fn tokenize_in(
     ft: &Folded,
     text: &str,
@@ -424,9 +433,196 @@ fn tokenize_in(
     (toks, caps)
 }
 
+/// [`Folded::new_in`] and [`tokenize_in`] in one pass over the text: the words (runs of
+/// alphanumeric folded chars), their original starts, case and possessives are found while
+/// folding, 64 bytes at a time where the text is ASCII (word starts and ends from the bit
+/// masks of the SSE2 steps that fold), a char at a time elsewhere. The same folded text, map
+/// and tokens as the two apart (a test compares them).
+fn fold_tokenize_in(
+    text: &str,
+    (mut out, mut map): (Vec<u8>, Vec<(u32, u32, bool)>),
+    (mut toks, mut caps): (Vec<Tok>, Vec<u32>),
+) -> (Folded, Vec<Tok>, Vec<u32>) {
+    let b = text.as_bytes();
+    out.clear();
+    out.reserve(b.len() + 64);
+    map.clear();
+    toks.clear();
+    caps.clear();
+    // A word takes a byte of the text at least, and another one separates it from the
+    // next: room for them all, written without a check of the capacity each.
+    let most = b.len() / 2 + 1;
+    toks.reserve(most);
+    caps.reserve(most);
+    let (mut nt, mut nc) = (0usize, 0usize);
+    let tspare = toks.spare_capacity_mut();
+    let cspare = caps.spare_capacity_mut();
+    // The word being read: open, its folded and original starts, capitalised.
+    let (mut open, mut ofs, mut oos, mut ocap) = (false, 0u32, 0u32, false);
+    // The folded offset of the last `s` or `S` written right after an apostrophe the
+    // folding deletes (' ` or U+2019): a word ending on it is a possessive ("Russia's",
+    // folded "russias").
+    let mut poss_at = usize::MAX;
+    macro_rules! start {
+        ($fs:expr, $os:expr, $cap:expr) => {{
+            open = true;
+            ofs = $fs as u32;
+            oos = $os as u32;
+            ocap = $cap;
+        }};
+    }
+    macro_rules! end {
+        ($fe:expr) => {{
+            let fe: usize = $fe;
+            if ocap {
+                if let Some(x) = cspare.get_mut(nc) {
+                    x.write(nt as u32);
+                    nc += 1;
+                }
+            }
+            let poss = fe.wrapping_sub(1) == poss_at && fe - ofs as usize > 2;
+            if let Some(x) = tspare.get_mut(nt) {
+                x.write(Tok {
+                    fs: ofs,
+                    fe: fe as u32,
+                    os: oos,
+                    cap: ocap,
+                    poss,
+                });
+                nt += 1;
+            }
+        }};
+    }
+    let mut i = 0;
+    while i < b.len() {
+        // A run of ASCII bytes that are not deleted maps one to one: folded 64 bytes at a
+        // time up to the first special byte (the last block zero-padded: NUL is special).
+        let run = i;
+        let out_start = out.len();
+        loop {
+            let mut blk = [0u8; 64];
+            let src = match b.get(i..i + 64) {
+                Some(x) => x,
+                None => {
+                    let rest = &b[i..];
+                    blk[..rest.len()].copy_from_slice(rest);
+                    &blk[..]
+                }
+            };
+            let Ok(src) = <&[u8; 64]>::try_from(src) else {
+                break;
+            };
+            let mut folded = [0u8; 64];
+            let (special, alnum, upper) = fold64_words(src, &mut folded);
+            out.reserve(64);
+            let o = out.len();
+            // SAFETY: `reserve` made room for 64 more bytes past `o`, all written here (a
+            // fixed-size copy, no call); only the first `n` become part of the vector.
+            unsafe {
+                std::ptr::copy_nonoverlapping(folded.as_ptr(), out.as_mut_ptr().add(o), 64);
+            }
+            // The bytes before the first special one (all 64 if none).
+            let n = special.trailing_zeros() as usize;
+            // SAFETY: the first `n` of the 64 bytes written above.
+            unsafe { out.set_len(o + n) };
+            let valid = if n == 64 { !0 } else { (1u64 << n) - 1 };
+            let a = alnum & valid;
+            // Whether the byte before each one is alphanumeric (the first: a word is open).
+            let before = (a << 1) | u64::from(open);
+            let mut starts = a & !before;
+            // The first byte after each word (the valid part of the block only).
+            let mut ends = !a & before & valid;
+            if open && ends != 0 {
+                end!(o + ends.trailing_zeros() as usize);
+                open = false;
+                ends &= ends - 1;
+            }
+            if !open {
+                // Starts and ends alternate from here.
+                while starts != 0 {
+                    let k = starts.trailing_zeros() as usize;
+                    starts &= starts - 1;
+                    start!(o + k, i + k, upper >> k & 1 != 0);
+                    if ends == 0 {
+                        break;
+                    }
+                    end!(o + ends.trailing_zeros() as usize);
+                    open = false;
+                    ends &= ends - 1;
+                }
+            }
+            i += n;
+            if n < 64 {
+                break;
+            }
+        }
+        if i > run {
+            let continues = map.last().is_some_and(|&(fs, os, one)| {
+                one && os as usize + (out_start - fs as usize) == run
+            });
+            if !continues {
+                map.push((out_start as u32, run as u32, true));
+            }
+        }
+        if i >= b.len() {
+            break;
+        }
+        if b[i] < 0x80 {
+            // A deleted byte (the word goes on): the next run starts a new entry.
+            if matches!(b[i], b'\'' | b'`') && matches!(b.get(i + 1), Some(b's' | b'S')) {
+                poss_at = out.len();
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        let l = c.len_utf8();
+        let f = fold_char(c);
+        if f != '\0' {
+            let f = if f.is_whitespace() { ' ' } else { f };
+            match (alnum_char(f), open) {
+                (true, false) => start!(out.len(), i, c.is_uppercase()),
+                (false, true) => {
+                    end!(out.len());
+                    open = false;
+                }
+                _ => {}
+            }
+            let mut buf = [0u8; 4];
+            let e = f.encode_utf8(&mut buf);
+            map.push((out.len() as u32, i as u32, e.len() == 1));
+            out.extend_from_slice(e.as_bytes());
+        } else {
+            if c == '\u{2019}' && matches!(b.get(i + l), Some(b's' | b'S')) {
+                poss_at = out.len();
+            }
+        }
+        i += l;
+    }
+    if open {
+        end!(out.len());
+    }
+    debug_assert!(nt <= most && nc <= most);
+    // SAFETY: the first `nt` (`nc`) slots of the spare capacity were written above.
+    unsafe {
+        toks.set_len(nt);
+        caps.set_len(nc);
+    }
+    // Only whole chars were pushed, each valid UTF-8.
+    let folded = String::from_utf8(out).unwrap_or_default();
+    let ft = Folded {
+        folded,
+        map,
+        original_len: text.len(),
+    };
+    (ft, toks, caps)
+}
+
 /// Bit `i` set for each byte `i` of `b` (8 bytes) that is an ASCII letter or digit, and the
 /// same for the bytes that are not ASCII.
-#[cfg(any(test, not(target_arch = "x86_64")))]
+#[cfg(test)]
 #[inline]
 fn alnum_bits8(b: &[u8]) -> (u64, u64) {
     const ONES: u64 = 0x0101_0101_0101_0101;
@@ -447,7 +643,7 @@ fn alnum_bits8(b: &[u8]) -> (u64, u64) {
 
 /// [`alnum_bits8`] of the 64 bytes of a block at once: bit `i` of the first mask for each
 /// ASCII letter or digit, of the second for each byte that is not ASCII.
-#[cfg(not(target_arch = "x86_64"))]
+#[cfg(all(test, not(target_arch = "x86_64")))]
 #[inline]
 fn alnum_bits64(blk: &[u8; 64]) -> (u64, u64) {
     let (mut alnum, mut high) = (0u64, 0u64);
@@ -461,7 +657,7 @@ fn alnum_bits64(blk: &[u8; 64]) -> (u64, u64) {
 
 /// [`alnum_bits8`] of the 64 bytes of a block at once, 16 bytes per SSE2 step (SSE2 is part
 /// of every x86-64 CPU).
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(test, target_arch = "x86_64"))]
 #[inline]
 fn alnum_bits64(blk: &[u8; 64]) -> (u64, u64) {
     let (mut alnum, mut high) = (0u64, 0u64);
@@ -479,6 +675,7 @@ fn alnum_bits64(blk: &[u8; 64]) -> (u64, u64) {
 /// The runs of alphanumeric chars of folded text `f` (byte spans, in order): 64 bytes at a
 /// time where they are ASCII (word starts and ends found from bit masks), a char at a time
 /// elsewhere.
+#[cfg(test)]
 fn word_spans(f: &str, mut emit: impl FnMut(usize, usize)) {
     let fb = f.as_bytes();
     let n = fb.len();
@@ -817,14 +1014,12 @@ struct Keys<'f, 'g> {
 impl<'f, 'g> Keys<'f, 'g> {
     /// Keys of folded text `f`, about `expect` of them, in the table `slots` of an earlier
     /// article (emptied here).
-    fn new(f: &'f str, expect: usize, mut slots: Vec<u32>) -> Self {
+    fn new(f: &'f str, expect: usize, mut slots: Vec<u32>, mut keys: Vec<KeyInfo<'g>>) -> Self {
         slots.clear();
         slots.resize((expect * 2).next_power_of_two().max(64), 0);
-        Keys {
-            f,
-            slots,
-            keys: Vec::with_capacity(expect),
-        }
+        keys.clear();
+        keys.reserve(expect);
+        Keys { f, slots, keys }
     }
 
     /// The id of key `b`, if the article has met it.
@@ -1080,6 +1275,18 @@ struct Buffers {
     tk: Vec<(u32, u32, u32)>,
     slots: Vec<u32>,
     unmatched: Vec<(usize, u32)>,
+    /// (emptied; see [`recycle`])
+    keys: Vec<KeyInfo<'static>>,
+    groups: Vec<Group<'static>>,
+    found: Vec<Found>,
+}
+
+/// An empty vector in the allocation of the emptied `v`, of elements of the same layout (a
+/// lifetime apart): an article's vectors of keys and groups borrow its text, and the next
+/// article reuses their room (in-place collection; nothing is allocated, copied or run).
+fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
 }
 
 impl Buffers {
@@ -1088,7 +1295,11 @@ impl Buffers {
 
     fn keep(&mut self, b: Buffers) {
         let small = |cap: usize, size: usize| cap * size <= Self::MAX_KEPT;
-        if small(b.folded.capacity(), 1) && small(b.toks.capacity(), size_of::<Tok>()) {
+        if small(b.folded.capacity(), 1)
+            && small(b.toks.capacity(), size_of::<Tok>())
+            && small(b.groups.capacity(), size_of::<Group>())
+            && small(b.keys.capacity(), size_of::<KeyInfo>())
+        {
             *self = b;
         }
     }
@@ -1102,16 +1313,16 @@ fn find(g: &Gazetteer, text: &str, toponyms: bool, resolution: bool) -> (Vec<Pla
     let mut bufs = BUFFERS
         .with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)))
         .unwrap_or_default();
-    let ft = Folded::new_in(
+    let (ft, toks, caps) = fold_tokenize_in(
         text,
-        std::mem::take(&mut bufs.folded),
-        std::mem::take(&mut bufs.map),
-    );
-    let (toks, caps) = tokenize_in(
-        &ft,
-        text,
-        std::mem::take(&mut bufs.toks),
-        std::mem::take(&mut bufs.caps),
+        (
+            std::mem::take(&mut bufs.folded),
+            std::mem::take(&mut bufs.map),
+        ),
+        (
+            std::mem::take(&mut bufs.toks),
+            std::mem::take(&mut bufs.caps),
+        ),
     );
     let out = find_in(
         g,
@@ -1149,14 +1360,17 @@ fn find_in(
     // The vectors below are sized for the article's capitalised tokens (each holds at most
     // one entry per such token), so that they seldom grow.
     let ncap = caps.len();
-    let mut groups: Vec<Group> = Vec::with_capacity(ncap / 4 + 4);
+    let mut groups: Vec<Group> = recycle(std::mem::take(&mut bufs.groups));
+    groups.reserve(ncap / 4 + 4);
     let mut demonym_ev: Vec<(u32, f32)> = Vec::new();
     let mut modifiers: Vec<(Span, Place)> = Vec::new();
     let mut capitals: Vec<(Span, Place)> = Vec::new();
     let mut unmatched = std::mem::take(&mut bufs.unmatched);
     unmatched.clear();
     unmatched.reserve(ncap);
-    let mut found_names: Vec<Found> = Vec::with_capacity(ncap / 2 + 4);
+    let mut found_names: Vec<Found> = std::mem::take(&mut bufs.found);
+    found_names.clear();
+    found_names.reserve(ncap / 2 + 4);
     // (group, group written right after it and a comma), and the last mention's group and end.
     let mut commas: Vec<(usize, usize)> = Vec::new();
     let mut last_mention: Option<(usize, usize, bool)> = None;
@@ -1171,7 +1385,12 @@ fn find_in(
     // (the bytes: no char boundaries to check, for the context lists)
     let fb = f.as_bytes();
     let wordb = |t: &Tok| &fb[t.fs as usize..t.fe as usize];
-    let mut keys = Keys::new(f, ncap + ncap / 2 + 8, std::mem::take(&mut bufs.slots));
+    let mut keys = Keys::new(
+        f,
+        ncap + ncap / 2 + 8,
+        std::mem::take(&mut bufs.slots),
+        recycle(std::mem::take(&mut bufs.keys)),
+    );
     let tk = gather_keys(g, &mut keys, toks, caps, std::mem::take(&mut bufs.tk));
     // Tokens before this one were consumed by a name (place, country or demonym).
     let mut consumed = 0;
@@ -1523,7 +1742,7 @@ fn find_in(
             prefetch(x);
         }
     }
-    for fd in found_names {
+    for fd in found_names.drain(..) {
         let kid = fd.key as usize;
         let x = &keys.keys[kid];
         if fd.lower_q && x.lower_seen {
@@ -1649,6 +1868,8 @@ fn find_in(
         }
     }
 
+    bufs.found = found_names;
+
     // Fuzzy fallback for capitalised words and hyphenated names no list has, restricted to
     // places in a country the article names (a near spelling alone is weak evidence).
     let mut named: super::FastSet<u32> = groups
@@ -1681,9 +1902,11 @@ fn find_in(
     // Cursor into the folding map for the (mostly increasing) offsets below.
     let mut cursor = 0;
     // The words tried, with their key, start and folded end.
-    let mut fuzzy_keys: Vec<(&str, u64)> = Vec::new();
-    let mut fuzzy_at: Vec<(usize, usize, usize)> = Vec::new();
-    let mut fuzzy_again: Vec<(usize, usize, usize)> = Vec::new();
+    // (room for every word tried, when a country is named)
+    let room = if named.is_empty() { 0 } else { unmatched.len() };
+    let mut fuzzy_keys: Vec<(&str, u64)> = Vec::with_capacity(room);
+    let mut fuzzy_at: Vec<(usize, usize, usize)> = Vec::with_capacity(room);
+    let mut fuzzy_again: Vec<(usize, usize, usize)> = Vec::with_capacity(room);
     for &(ti, k0) in &unmatched {
         if named.is_empty() {
             break;
@@ -1701,15 +1924,12 @@ fn find_in(
             n += 1;
         }
         let last = &toks[ti + n - 1];
-        if !last.cap {
+        // The cheap tests first: too short, tried already, or no skeleton the fuzzy index
+        // could hold (asked once per distinct key).
+        if !last.cap || last.fe - t0.fs < 6 {
             continue;
         }
         let key = &f[t0.fs as usize..last.fe as usize];
-        // The cheap tests first: too short, tried already, or no skeleton the fuzzy index
-        // could hold (asked once per distinct key).
-        if key.len() < 6 {
-            continue;
-        }
         // (one word: its key is known already)
         let kid = if n == 1 {
             k0 as usize
@@ -1827,12 +2047,14 @@ fn find_in(
     bufs.unmatched = unmatched;
     bufs.tk = tk;
     bufs.slots = std::mem::take(&mut keys.slots);
+    bufs.keys = recycle(std::mem::take(&mut keys.keys));
     if !resolution {
         let n = groups
             .iter()
             .filter(|gr| !gr.cands.is_empty())
             .map(|gr| gr.spans.len())
             .sum();
+        bufs.groups = recycle(groups);
         return (Vec::new(), n);
     }
     resolve(g, &mut groups, &demonym_ev, &commas);
@@ -1911,6 +2133,7 @@ fn find_in(
         });
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
+    bufs.groups = recycle(groups);
     let n = out.len();
     (out, n)
 }
@@ -3098,6 +3321,78 @@ mod tests {
             }
         }
         assert!(possessives >= 8, "{possessives}");
+    }
+
+    #[test]
+    fn one_pass_folding_and_tokens_agree_with_the_two_passes() {
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "A".into(),
+            "In Qal\u{2018}ah-ye Now (\u{201C}NIAFUNK\u{00C9}\u{201D}) Ma'rib's road, \
+             S\u{00E3}o Paulo\u{2019}s \u{00C9}cole, Kabul`s ISTANBUL'S Herat\u{2019}S"
+                .into(),
+            "\u{2019}s 's Aleppo\u{2019}\u{2019}s \u{00DC}ber Zo\u{0308}e Tyre's Stra\u{00DF}e"
+                .into(),
+            "A plain ASCII sentence of more than sixteen bytes, Kabul's and Herat's, then-a_b\tc"
+                .into(),
+        ];
+        // every byte class at every position of a chunk and across chunk ends
+        let parts = [
+            "ab", "9", " ", "-", "\u{e9}", "\u{c9}", "\u{2019}", "'", "s", "S", "Z", "@", "`",
+            "\u{2014}", "\0", "Q", "\u{7f}", "\u{df}",
+        ];
+        for k in 0..600usize {
+            let mut t = String::new();
+            let mut x = k;
+            while t.len() < 20 + k % 90 {
+                t.push_str(parts[x % parts.len()]);
+                x = x.wrapping_mul(2654435761).wrapping_add(k + 7) >> 3;
+            }
+            texts.push(t);
+        }
+        // and the repository's own-words articles (curly quotes, accents, possessives)
+        for set in ["blind", "blind3", "blind5", "blind9"] {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/").to_string()
+                + set
+                + "/articles.jsonl";
+            let all = std::fs::read_to_string(path).unwrap_or_default();
+            texts.extend(
+                all.lines()
+                    .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                    .filter_map(|v| v["text"].as_str().map(str::to_string)),
+            );
+        }
+        assert!(texts.len() > 640, "{}", texts.len());
+        let key = |t: &super::Tok| (t.fs, t.fe, t.os, t.cap, t.poss);
+        let mut bufs = (Vec::new(), Vec::new());
+        let mut tbufs = (Vec::new(), Vec::new());
+        for t in &texts {
+            let a = super::Folded::new(t);
+            let (toks, caps) = super::tokenize_in(&a, t, Vec::new(), Vec::new());
+            // (the buffers of the text before, to check they are emptied)
+            let (b, toks2, caps2) = super::fold_tokenize_in(t, bufs, tbufs);
+            assert_eq!(a.folded, b.folded, "{t:?}");
+            assert_eq!(a.map, b.map, "{t:?}");
+            assert_eq!(a.original_len, b.original_len, "{t:?}");
+            assert_eq!(
+                toks.iter().map(key).collect::<Vec<_>>(),
+                toks2.iter().map(key).collect::<Vec<_>>(),
+                "{t:?}"
+            );
+            assert_eq!(caps, caps2, "{t:?}");
+            bufs = b.into_buffers();
+            tbufs = (toks2, caps2);
+        }
+    }
+
+    #[test]
+    fn recycled_vectors_keep_their_room_and_nothing_else() {
+        let text = String::from("one article's words");
+        let mut v: Vec<&str> = Vec::with_capacity(40);
+        v.extend(text.split(' '));
+        let w: Vec<&'static str> = super::recycle(v);
+        assert!(w.is_empty());
+        assert!(w.capacity() >= 40, "{}", w.capacity());
     }
 
     #[test]

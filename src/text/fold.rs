@@ -238,6 +238,80 @@ pub(crate) fn fold16(x: &[u8; 16]) -> ([u8; 16], u32) {
     (out, special)
 }
 
+/// [`fold16`] of 64 bytes into `out`, with the bit masks of the 64 bytes: the bytes the table
+/// does not keep (as [`fold16`]), the ASCII letters and digits, and the ASCII capitals (the
+/// words and their case, told in the same SSE2 steps as the folding).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+pub(crate) fn fold64_words(x: &[u8; 64], out: &mut [u8; 64]) -> (u64, u64, u64) {
+    use core::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8,
+        _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_storeu_si128,
+    };
+    let (mut special, mut alnum, mut upper) = (0u64, 0u64, 0u64);
+    // SAFETY: SSE2 is baseline on x86-64; each unaligned load and store touches 16 bytes
+    // inside `x` and `out` (offsets 0, 16, 32, 48 of 64).
+    unsafe {
+        let set = |c: u8| _mm_set1_epi8(c as i8);
+        // A byte is in `lo..lo + n` when `byte + (0x80 - lo)`, as a signed byte, is below
+        // `n - 128` (bytes from 0x80 on wrap to no such value).
+        let bias = |lo: u8| set(0x80u8.wrapping_sub(lo));
+        let below = |n: u8| set(n.wrapping_sub(0x80));
+        let (bias_a, bias_0, bias_tab) = (bias(b'a'), bias(b'0'), bias(9));
+        let (n26, n10, n5) = (below(26), below(10), below(5));
+        let (zero, apos, tick, dash, under) = (set(0), set(b'\''), set(b'`'), set(b'-'), set(b'_'));
+        let x20 = set(0x20);
+        for c in 0..4 {
+            let v = _mm_loadu_si128(x.as_ptr().add(c * 16).cast::<__m128i>());
+            // (`v | 0x20` is the lower case of a letter)
+            let lc = _mm_or_si128(v, x20);
+            let letter = _mm_cmpgt_epi8(n26, _mm_add_epi8(lc, bias_a));
+            let digit = _mm_cmpgt_epi8(n10, _mm_add_epi8(v, bias_0));
+            // A capital is a letter that `| 0x20` changes.
+            let caps = _mm_andnot_si128(_mm_cmpeq_epi8(v, lc), letter);
+            let space = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(v, dash), _mm_cmpeq_epi8(v, under)),
+                _mm_cmpgt_epi8(n5, _mm_add_epi8(v, bias_tab)),
+            );
+            // Capitals lowered, spaces written as ' ' (0x20).
+            let lower = _mm_or_si128(v, _mm_and_si128(caps, x20));
+            let f = _mm_or_si128(_mm_andnot_si128(space, lower), _mm_and_si128(space, x20));
+            _mm_storeu_si128(out.as_mut_ptr().add(c * 16).cast::<__m128i>(), f);
+            let deleted = _mm_or_si128(
+                _mm_cmpeq_epi8(v, zero),
+                _mm_or_si128(_mm_cmpeq_epi8(v, apos), _mm_cmpeq_epi8(v, tick)),
+            );
+            // (the sign bit of a byte from 0x80 on)
+            let sp = (_mm_movemask_epi8(_mm_or_si128(v, deleted)) as u32) & 0xffff;
+            let al = (_mm_movemask_epi8(_mm_or_si128(letter, digit)) as u32) & 0xffff;
+            let up = (_mm_movemask_epi8(caps) as u32) & 0xffff;
+            special |= u64::from(sp) << (c * 16);
+            alnum |= u64::from(al) << (c * 16);
+            upper |= u64::from(up) << (c * 16);
+        }
+    }
+    (special, alnum, upper)
+}
+
+/// [`fold64_words`] where there is no SSE2.
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+pub(crate) fn fold64_words(x: &[u8; 64], out: &mut [u8; 64]) -> (u64, u64, u64) {
+    let (mut special, mut alnum, mut upper) = (0u64, 0u64, 0u64);
+    for c in 0..4 {
+        let mut v = [0u8; 16];
+        v.copy_from_slice(&x[c * 16..c * 16 + 16]);
+        let (f, sp) = fold16_swar(&v);
+        out[c * 16..c * 16 + 16].copy_from_slice(&f);
+        special |= u64::from(sp) << (c * 16);
+    }
+    for (k, &c) in x.iter().enumerate() {
+        alnum |= u64::from(c.is_ascii_alphanumeric()) << k;
+        upper |= u64::from(c.is_ascii_uppercase()) << k;
+    }
+    (special, alnum, upper)
+}
+
 /// [`ASCII_FOLD`] of each of 16 bytes, and a bit for each byte the table does not keep (see
 /// the x86-64 version): eight bytes at a time in a `u64` (no SIMD instructions assumed).
 #[cfg(any(test, not(target_arch = "x86_64")))]
@@ -298,6 +372,36 @@ mod tests {
         for b in 0u8..=255 {
             let plain = b.is_ascii_alphanumeric() || b == b'.';
             assert_eq!(PLAIN_WORD_BYTE[b as usize], plain, "byte {b}");
+        }
+    }
+
+    #[test]
+    fn block_word_masks_agree_with_the_byte_classes() {
+        // Every byte value at every position of the block, among capitals, digits, plain
+        // letters and bytes that fold to a space.
+        for x in 0u8..=255 {
+            for j in 0..64 {
+                let mut v = [0u8; 64];
+                v.copy_from_slice(
+                    b"Ab9-dEf_gZiJ0Lm\tAb9-dEf_gZiJ0Lm\tAb9-dEf_gZiJ0Lm\tAb9-dEf_gZiJ0Lm\t",
+                );
+                v[j] = x;
+                let mut out = [0u8; 64];
+                let (special, alnum, upper) = fold64_words(&v, &mut out);
+                for (k, &c) in v.iter().enumerate() {
+                    let sp = c >= 0x80 || ASCII_FOLD[c as usize] == 0;
+                    assert_eq!(special & (1 << k) != 0, sp, "{x} at {j}");
+                    if !sp {
+                        assert_eq!(out[k], ASCII_FOLD[c as usize], "{x} at {j}");
+                    }
+                    assert_eq!(
+                        alnum & (1 << k) != 0,
+                        c.is_ascii_alphanumeric(),
+                        "{x} at {j}"
+                    );
+                    assert_eq!(upper & (1 << k) != 0, c.is_ascii_uppercase(), "{x} at {j}");
+                }
+            }
         }
     }
 
