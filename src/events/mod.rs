@@ -34,6 +34,10 @@ pub struct EventExtractor {
     furniture_max: usize,
     /// Every furniture phrase is plain ASCII (so an ASCII line start can be compared as is).
     furniture_ascii: bool,
+    /// The bytes a line that starts with a furniture phrase can start with: a phrase's first
+    /// byte in either ASCII case, and every byte from 0x80 on (a char that may lower-case to
+    /// anything). Most lines are ruled out by their first byte.
+    furniture_first: [bool; 256],
     /// Weapons and craft, folded (the actor dictionary's machine nouns, set by
     /// [`Self::set_machines`]): what strikes, never the side that frees, meets or arrests
     /// ("Planes carrying freed detainees landed").
@@ -100,6 +104,43 @@ fn may_be_teaser(t: &str) -> bool {
     false
 }
 
+/// The index of the first `\n` at or after `i` in `b`: sixteen bytes per SSE2 step (SSE2 is
+/// part of every x86-64 CPU), the last bytes one at a time.
+fn next_newline(b: &[u8], mut i: usize) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    while let Some(chunk) = b.get(i..i + 16) {
+        use core::arch::x86_64::{
+            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+        };
+        // SAFETY: SSE2 is baseline on x86-64; the unaligned load reads the 16 bytes of `chunk`.
+        let nl = unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+            _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'\n' as i8))) as u32 & 0xffff
+        };
+        if nl != 0 {
+            return Some(i + nl.trailing_zeros() as usize);
+        }
+        i += 16;
+    }
+    b.get(i..)?.iter().position(|&x| x == b'\n').map(|p| i + p)
+}
+
+/// [`EventExtractor::furniture_first`] of the (lower-cased) furniture phrases.
+fn furniture_first_bytes(furniture: &[String]) -> [bool; 256] {
+    let mut t = [false; 256];
+    for x in t.iter_mut().skip(0x80) {
+        *x = true;
+    }
+    for f in furniture {
+        if let Some(&x) = f.as_bytes().first() {
+            t[x as usize] = true;
+            t[x.to_ascii_uppercase() as usize] = true;
+            t[x.to_ascii_lowercase() as usize] = true;
+        }
+    }
+    t
+}
+
 /// Days before publication within which a dated event sets the story's "date in force".
 const STORY_WINDOW_DAYS: i64 = 7;
 
@@ -124,6 +165,7 @@ impl EventExtractor {
             civil_sites: Default::default(),
             furniture_max: furniture.iter().map(String::len).max().unwrap_or(0),
             furniture_ascii: furniture.iter().all(|f| f.is_ascii()),
+            furniture_first: furniture_first_bytes(&furniture),
             prefilter: prefilter::SentenceFilter::new(&triggers, fatalities::DEATH),
             triggers,
             modality: ModalityLexicon::load(&dir.join("modality.tsv"))?,
@@ -203,17 +245,18 @@ impl EventExtractor {
     /// "Sudan struggles to feed refugees — Nov. 24") in the second half of the text also starts
     /// the furniture.
     pub fn body_end(&self, text: &str) -> usize {
-        let mut offset = 0;
-        for line in text.split_inclusive('\n') {
-            if offset > 0 {
-                let t = line.trim();
-                if self.is_furniture(t)
-                    || (offset > text.len() / 2 && may_be_teaser(t) && TEASER.is_match(t))
-                {
-                    return offset;
-                }
+        let b = text.as_bytes();
+        // (the first line is never furniture)
+        let mut offset = next_newline(b, 0).map_or(b.len(), |p| p + 1);
+        while offset < b.len() {
+            let end = next_newline(b, offset).map_or(b.len(), |p| p + 1);
+            let t = text[offset..end].trim();
+            if self.is_furniture(t)
+                || (offset > text.len() / 2 && may_be_teaser(t) && TEASER.is_match(t))
+            {
+                return offset;
             }
-            offset += line.len();
+            offset = end;
         }
         text.len()
     }
@@ -222,6 +265,9 @@ impl EventExtractor {
     /// line lower-cased would; without lower-casing it where its start is plain ASCII.)
     fn is_furniture(&self, t: &str) -> bool {
         let b = t.as_bytes();
+        if !b.first().is_some_and(|&x| self.furniture_first[x as usize]) {
+            return false;
+        }
         let n = (self.furniture_max + 1).min(b.len());
         if self.furniture_ascii && b[..n].is_ascii() {
             return self.furniture.iter().any(|f| {
