@@ -104,6 +104,40 @@ fn may_be_teaser(t: &str) -> bool {
     false
 }
 
+/// Puts in `out`, in order, the positions in `b` of the bytes that a token may hold besides
+/// letters, digits and full stops: an apostrophe, a hyphen, and every byte from 0x80 on. (A
+/// token of [`crate::text::tokens`] without any is [`crate::text::is_plain_word`].) Sixteen
+/// bytes per SSE2 step (SSE2 is part of every x86-64 CPU), the last bytes one at a time.
+fn unplain(b: &[u8], out: &mut Vec<usize>) {
+    out.clear();
+    let odd = |x: u8| x == b'\'' || x == b'-' || x >= 0x80;
+    let mut i = 0;
+    #[cfg(target_arch = "x86_64")]
+    while let Some(chunk) = b.get(i..i + 16) {
+        use core::arch::x86_64::{
+            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+            _mm_set1_epi8,
+        };
+        // SAFETY: SSE2 is baseline on x86-64; the unaligned load reads the 16 bytes of `chunk`.
+        let mut m = unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+            let eq = |c: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8));
+            (_mm_movemask_epi8(_mm_or_si128(eq(b'\''), eq(b'-'))) | _mm_movemask_epi8(v)) as u32
+                & 0xffff
+        };
+        while m != 0 {
+            out.push(i + m.trailing_zeros() as usize);
+            m &= m - 1;
+        }
+        i += 16;
+    }
+    for (k, &x) in b.iter().enumerate().skip(i) {
+        if odd(x) {
+            out.push(k);
+        }
+    }
+}
+
 /// The index of the first `\n` at or after `i` in `b`: sixteen bytes per SSE2 step (SSE2 is
 /// part of every x86-64 CPU), the last bytes one at a time.
 fn next_newline(b: &[u8], mut i: usize) -> Option<usize> {
@@ -348,6 +382,7 @@ impl EventExtractor {
         let mut last_violent_start = 0;
         let mut folded = String::new();
         let mut bounds: Vec<(usize, usize)> = Vec::new();
+        let mut odd: Vec<usize> = Vec::new();
         let index = roles::MentionIndex::new(mentions);
         let anchors = prefilter::FocusAnchors::new(mentions);
         let mut toks = Vec::new();
@@ -369,9 +404,17 @@ impl EventExtractor {
             bounds.clear();
             folded.push_str(&text[sent.start..sent.end]);
             folded.make_ascii_lowercase();
+            // (a token is plain, letters, digits and dots, unless it holds one of the bytes
+            // `unplain` finds: those are read once for the sentence, not per token)
+            unplain(&text.as_bytes()[sent.start..sent.end], &mut odd);
+            let mut k = 0;
             for t in &toks {
-                if crate::text::is_plain_word(t.text) {
-                    bounds.push((t.span.start - sent.start, t.span.end - sent.start));
+                let (a, b) = (t.span.start - sent.start, t.span.end - sent.start);
+                while odd.get(k).is_some_and(|&p| p < a) {
+                    k += 1;
+                }
+                if odd.get(k).is_none_or(|&p| p >= b) {
+                    bounds.push((a, b));
                 } else {
                     let start = folded.len();
                     fold_into(t.text, &mut folded);

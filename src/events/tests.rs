@@ -1117,6 +1117,28 @@ fn actors_of_a_temporal_clause_after_a_deal_are_no_parties() {
 }
 
 #[test]
+fn unplain_bytes_tell_the_plain_tokens() {
+    let t = "Rebels' U.S.-led al-Shabaab fighters — “Niafunké” 3.5 km, 1,200 people; a–b x'y end";
+    for a in 0..=t.len() {
+        if !t.is_char_boundary(a) {
+            continue;
+        }
+        let seg = &t.as_bytes()[a..];
+        let mut odd = Vec::new();
+        super::unplain(seg, &mut odd);
+        let want: Vec<usize> = (0..seg.len())
+            .filter(|&k| matches!(seg[k], b'\'' | b'-' | 0x80..))
+            .collect();
+        assert_eq!(odd, want, "from {a}");
+        for tok in crate::text::tokens(t, crate::model::Span::new(a, t.len())) {
+            let (s, e) = (tok.span.start - a, tok.span.end - a);
+            let plain = !odd.iter().any(|&p| s <= p && p < e);
+            assert_eq!(plain, crate::text::is_plain_word(tok.text), "{}", tok.text);
+        }
+    }
+}
+
+#[test]
 fn next_newline_finds_the_first_line_break_from_any_offset() {
     let t = "a short line\nthen one a good deal longer than sixteen bytes é\n\nlast, no break";
     let b = t.as_bytes();
