@@ -7,6 +7,9 @@ use std::path::Path;
 
 pub struct Quantities {
     words: WordMap<u32>,
+    /// (speed) The bytes a number can start with: digits, the comma, and the first byte of
+    /// each number word. Most words are ruled out by their first byte.
+    first: [bool; 256],
 }
 
 /// Words that say people died.
@@ -63,13 +66,27 @@ impl Quantities {
                 .map_err(|_| Error::gazetteer(path, format!("line {}: bad value", i + 1)))?;
             words.insert(crate::text::fold(w), v);
         }
-        Ok(Quantities { words })
+        let mut first = [false; 256];
+        for x in (b'0'..=b'9').chain([b',']) {
+            first[x as usize] = true;
+        }
+        for w in words.keys() {
+            match w.as_bytes().first() {
+                Some(&x) => first[x as usize] = true,
+                // (an empty number word: every word must be looked up)
+                None => first = [true; 256],
+            }
+        }
+        Ok(Quantities { words, first })
     }
 
     /// The value of a number written as digits ("1,200") or a word ("dozens").
     pub fn value(&self, word: &str) -> Option<u32> {
         // digits and commas, at least one digit: the digits' value (none past u32)
         let b = word.as_bytes();
+        if b.first().is_some_and(|&x| !self.first[x as usize]) {
+            return None;
+        }
         if b.iter().all(|&c| c.is_ascii_digit() || c == b',') && b.iter().any(u8::is_ascii_digit) {
             let mut v: u32 = 0;
             for &c in b.iter().filter(|&&c| c != b',') {
@@ -186,6 +203,12 @@ mod tests {
         assert_eq!(q.value(",,"), None);
         assert_eq!(q.value("12a"), None);
         assert_eq!(q.value("dozens"), Some(12));
+        // every number word passes the first-byte filter; other first bytes do not
+        for (w, v) in &q.words {
+            assert_eq!(q.value(w), Some(*v), "{w}");
+        }
+        assert_eq!(q.value("killed"), None);
+        assert_eq!(q.value(""), None);
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub struct EventExtractor {
     furniture_max: usize,
     /// Every furniture phrase is plain ASCII (so an ASCII line start can be compared as is).
     furniture_ascii: bool,
+    /// The bytes a line that starts with a furniture phrase can start with: a phrase's first
+    /// byte in either ASCII case, and every byte from 0x80 on (a char that may lower-case to
+    /// anything). Most lines are ruled out by their first byte.
+    furniture_first: [bool; 256],
     /// Weapons and craft, folded (the actor dictionary's machine nouns, set by
     /// [`Self::set_machines`]): what strikes, never the side that frees, meets or arrests
     /// ("Planes carrying freed detainees landed").
@@ -100,6 +104,77 @@ fn may_be_teaser(t: &str) -> bool {
     false
 }
 
+/// Puts in `out`, in order, the positions in `b` of the bytes that a token may hold besides
+/// letters, digits and full stops: an apostrophe, a hyphen, and every byte from 0x80 on. (A
+/// token of [`crate::text::tokens`] without any is [`crate::text::is_plain_word`].) Sixteen
+/// bytes per SSE2 step (SSE2 is part of every x86-64 CPU), the last bytes one at a time.
+fn unplain(b: &[u8], out: &mut Vec<usize>) {
+    out.clear();
+    let odd = |x: u8| x == b'\'' || x == b'-' || x >= 0x80;
+    let mut i = 0;
+    #[cfg(target_arch = "x86_64")]
+    while let Some(chunk) = b.get(i..i + 16) {
+        use core::arch::x86_64::{
+            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+            _mm_set1_epi8,
+        };
+        // SAFETY: SSE2 is baseline on x86-64; the unaligned load reads the 16 bytes of `chunk`.
+        let mut m = unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+            let eq = |c: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8));
+            (_mm_movemask_epi8(_mm_or_si128(eq(b'\''), eq(b'-'))) | _mm_movemask_epi8(v)) as u32
+                & 0xffff
+        };
+        while m != 0 {
+            out.push(i + m.trailing_zeros() as usize);
+            m &= m - 1;
+        }
+        i += 16;
+    }
+    for (k, &x) in b.iter().enumerate().skip(i) {
+        if odd(x) {
+            out.push(k);
+        }
+    }
+}
+
+/// The index of the first `\n` at or after `i` in `b`: sixteen bytes per SSE2 step (SSE2 is
+/// part of every x86-64 CPU), the last bytes one at a time.
+fn next_newline(b: &[u8], mut i: usize) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    while let Some(chunk) = b.get(i..i + 16) {
+        use core::arch::x86_64::{
+            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+        };
+        // SAFETY: SSE2 is baseline on x86-64; the unaligned load reads the 16 bytes of `chunk`.
+        let nl = unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+            _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'\n' as i8))) as u32 & 0xffff
+        };
+        if nl != 0 {
+            return Some(i + nl.trailing_zeros() as usize);
+        }
+        i += 16;
+    }
+    b.get(i..)?.iter().position(|&x| x == b'\n').map(|p| i + p)
+}
+
+/// [`EventExtractor::furniture_first`] of the (lower-cased) furniture phrases.
+fn furniture_first_bytes(furniture: &[String]) -> [bool; 256] {
+    let mut t = [false; 256];
+    for x in t.iter_mut().skip(0x80) {
+        *x = true;
+    }
+    for f in furniture {
+        if let Some(&x) = f.as_bytes().first() {
+            t[x as usize] = true;
+            t[x.to_ascii_uppercase() as usize] = true;
+            t[x.to_ascii_lowercase() as usize] = true;
+        }
+    }
+    t
+}
+
 /// Days before publication within which a dated event sets the story's "date in force".
 const STORY_WINDOW_DAYS: i64 = 7;
 
@@ -124,6 +199,7 @@ impl EventExtractor {
             civil_sites: Default::default(),
             furniture_max: furniture.iter().map(String::len).max().unwrap_or(0),
             furniture_ascii: furniture.iter().all(|f| f.is_ascii()),
+            furniture_first: furniture_first_bytes(&furniture),
             prefilter: prefilter::SentenceFilter::new(&triggers, fatalities::DEATH),
             triggers,
             modality: ModalityLexicon::load(&dir.join("modality.tsv"))?,
@@ -203,17 +279,18 @@ impl EventExtractor {
     /// "Sudan struggles to feed refugees — Nov. 24") in the second half of the text also starts
     /// the furniture.
     pub fn body_end(&self, text: &str) -> usize {
-        let mut offset = 0;
-        for line in text.split_inclusive('\n') {
-            if offset > 0 {
-                let t = line.trim();
-                if self.is_furniture(t)
-                    || (offset > text.len() / 2 && may_be_teaser(t) && TEASER.is_match(t))
-                {
-                    return offset;
-                }
+        let b = text.as_bytes();
+        // (the first line is never furniture)
+        let mut offset = next_newline(b, 0).map_or(b.len(), |p| p + 1);
+        while offset < b.len() {
+            let end = next_newline(b, offset).map_or(b.len(), |p| p + 1);
+            let t = text[offset..end].trim();
+            if self.is_furniture(t)
+                || (offset > text.len() / 2 && may_be_teaser(t) && TEASER.is_match(t))
+            {
+                return offset;
             }
-            offset += line.len();
+            offset = end;
         }
         text.len()
     }
@@ -222,6 +299,9 @@ impl EventExtractor {
     /// line lower-cased would; without lower-casing it where its start is plain ASCII.)
     fn is_furniture(&self, t: &str) -> bool {
         let b = t.as_bytes();
+        if !b.first().is_some_and(|&x| self.furniture_first[x as usize]) {
+            return false;
+        }
         let n = (self.furniture_max + 1).min(b.len());
         if self.furniture_ascii && b[..n].is_ascii() {
             return self.furniture.iter().any(|f| {
@@ -304,6 +384,7 @@ impl EventExtractor {
         let mut last_violent_start = 0;
         let mut folded = String::new();
         let mut bounds: Vec<(usize, usize)> = Vec::new();
+        let mut odd: Vec<usize> = Vec::new();
         let index = roles::MentionIndex::new(mentions);
         let anchors = prefilter::FocusAnchors::new(mentions);
         let mut toks = Vec::new();
@@ -325,9 +406,17 @@ impl EventExtractor {
             bounds.clear();
             folded.push_str(&text[sent.start..sent.end]);
             folded.make_ascii_lowercase();
+            // (a token is plain, letters, digits and dots, unless it holds one of the bytes
+            // `unplain` finds: those are read once for the sentence, not per token)
+            unplain(&text.as_bytes()[sent.start..sent.end], &mut odd);
+            let mut k = 0;
             for t in &toks {
-                if crate::text::is_plain_word(t.text) {
-                    bounds.push((t.span.start - sent.start, t.span.end - sent.start));
+                let (a, b) = (t.span.start - sent.start, t.span.end - sent.start);
+                while odd.get(k).is_some_and(|&p| p < a) {
+                    k += 1;
+                }
+                if odd.get(k).is_none_or(|&p| p >= b) {
+                    bounds.push((a, b));
                 } else {
                     let start = folded.len();
                     fold_into(t.text, &mut folded);

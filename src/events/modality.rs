@@ -126,21 +126,18 @@ impl ModalityLexicon {
         })
     }
 
-    /// Marks in `out` (one flag per cue) the cues whose first word could match a word of
+    /// Puts in `out`, in order, the cues whose first word could match a word of
     /// `words[from..to]`; the others cannot match there.
-    fn possible(&self, words: &[&str], from: usize, to: usize, out: &mut Vec<bool>) {
+    fn possible(&self, words: &[&str], from: usize, to: usize, out: &mut Vec<usize>) {
         out.clear();
-        out.resize(self.cues.len(), false);
-        for &i in &self.always {
-            out[i] = true;
-        }
+        out.extend_from_slice(&self.always);
         for w in &words[from.min(words.len())..to.min(words.len())] {
             if let Some(cs) = self.by_key.get_word(w) {
-                for &i in cs {
-                    out[i] = true;
-                }
+                out.extend_from_slice(cs);
             }
         }
+        out.sort_unstable();
+        out.dedup();
     }
 
     /// The modality that keeps the trigger at words `[first, last]` from being a fact, if any.
@@ -202,8 +199,8 @@ impl ModalityLexicon {
         let (from, to) = (lo.min(adj_lo), hi.max(first));
         let mut possible = Vec::new();
         self.possible(words, from, to, &mut possible);
-        for (ci, cue) in self.cues.iter().enumerate() {
-            if cue.since || !possible[ci] {
+        for cue in possible.iter().map(|&ci| &self.cues[ci]) {
+            if cue.since {
                 continue;
             }
             if cue.only.as_ref().is_some_and(|o| !o.matches(words[first])) {
@@ -315,6 +312,32 @@ mod tests {
         let t = words.iter().position(|w| *w == trigger).unwrap();
         m.unrealised(&words, t, t, 0, words.len(), sentence.ends_with('?'))
             .map(str::to_string)
+    }
+
+    #[test]
+    fn possible_cues_are_in_order_once_and_hold_every_cue_whose_first_word_occurs() {
+        let dir = crate::default_gazetteer_dir();
+        let m = ModalityLexicon::load(&dir.join("modality.tsv")).unwrap();
+        let sentence = "officials said the army may have planned to launch more attacks \
+                        since the first raid, but denied it would never threaten talks";
+        let folded: Vec<String> = sentence.split_whitespace().map(crate::text::fold).collect();
+        let words: Vec<&str> = folded.iter().map(String::as_str).collect();
+        let mut out = Vec::new();
+        for from in 0..words.len() {
+            for to in from..=words.len() {
+                m.possible(&words, from, to, &mut out);
+                assert!(out.windows(2).all(|p| p[0] < p[1]), "{out:?}");
+                for (ci, cue) in m.cues.iter().enumerate() {
+                    let first = cue.phrase.words.first();
+                    if words[from..to]
+                        .iter()
+                        .any(|w| first.is_none_or(|p| p.matches(w)))
+                    {
+                        assert!(out.contains(&ci), "cue {ci} in {from}..{to}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //! of the lexicon, or a death word, match in it at all? (Speed only: a sentence the test rules
 //! out would give no trigger and no toll when read in full.)
 //!
-//! Each trigger needs one word of its phrase (the one whose alternatives are longest: "killed"
-//! rather than "was") to match a folded word of the sentence: as a whole word, or as a word's
-//! start for a stem. A folded word is its token lower-cased, except where the token holds an
+//! Each trigger needs every literal word of its phrase, and one of its `requires` words, to
+//! match a folded word of the sentence: as a whole word, or as a word's start for a stem. (The
+//! word of the phrase whose alternatives are longest, "killed" rather than "was", is looked up;
+//! the others are then tested on the set of literals the sentence holds.) A folded word is its token lower-cased, except where the token holds an
 //! apostrophe, a hyphen or a non-ASCII letter. So a sentence may hold a trigger only where
 //! - an alternative occurs in the raw text, ignoring ASCII case, at the start of a word (and,
 //!   for a whole word, not followed by an ASCII letter or digit), or
@@ -33,88 +34,161 @@ static CLASS: [u8; 256] = {
 /// Letters and digits, and none.
 const N_CLASSES: usize = 37;
 
+/// A literal's id (its place in the filter's list of literals).
+type Lit = u32;
+
+/// No literal ends at a state.
+const NO_LIT: Lit = Lit::MAX;
+
+/// At most this many literals (a bitset of them on the stack per sentence); past it the filter
+/// lets every sentence through.
+const MAX_LITS: usize = 64 * 64;
+
 /// See the module documentation.
 pub struct SentenceFilter {
     /// A trie of the literals over [`CLASS`]: per state, the next state by class (0 for none:
     /// the root is never a target). Empty: the filter lets every sentence through.
     next: Vec<[u16; N_CLASSES]>,
-    /// Per state: a literal that is a word's start ends there; a whole-word literal does.
-    stem_end: Vec<bool>,
-    whole_end: Vec<bool>,
+    /// Per state: the literal that is a word's start ending there, and the whole-word one
+    /// ([`NO_LIT`] for none).
+    stem_lit: Vec<Lit>,
+    whole_lit: Vec<Lit>,
+    /// What a sentence must hold for a trigger (or a death word) to match: per condition, its
+    /// groups of literals (`groups[cond.0..cond.1]`), each a range of `alts`; a condition is
+    /// met when every group has a literal in the sentence.
+    conds: Vec<(u32, u32)>,
+    groups: Vec<(u32, u32)>,
+    alts: Vec<Lit>,
+    /// Per literal, the conditions whose first group holds it (only those are looked at).
+    by_lit: Vec<Vec<u32>>,
 }
+
+/// One condition of [`SentenceFilter`]: groups of alternative literals `(word, is_stem)`; its
+/// first group is the one whose literals are looked up.
+type Condition = Vec<Vec<(String, bool)>>;
 
 impl SentenceFilter {
     /// The filter for the triggers of `lexicon` and the folded words `words` (whole words).
+    ///
+    /// A trigger can match only where every literal word of its phrase, and one of its
+    /// `requires` words, occurs in the sentence; the first group of its condition (the one
+    /// looked up) is the word of the phrase whose shortest alternative is longest.
     pub fn new(lexicon: &TriggerLexicon, words: &[&str]) -> SentenceFilter {
-        let mut lits: Vec<(String, bool)> = words.iter().map(|w| (w.to_string(), false)).collect();
+        let mut conds: Vec<Condition> = words
+            .iter()
+            .map(|w| vec![vec![(w.to_string(), false)]])
+            .collect();
         for t in &lexicon.triggers {
-            // the word of the phrase whose shortest alternative is longest
-            let best = t
+            let mut groups: Condition = t
                 .phrase
                 .words
                 .iter()
                 .filter_map(|w| match w {
-                    WordPat::Any(alts) => Some(alts),
+                    WordPat::Any(alts) => Some(alts.clone()),
                     WordPat::Gap => None,
                 })
-                .max_by_key(|alts| alts.iter().map(|(a, _)| a.len()).min().unwrap_or(0));
+                .collect();
             // (a phrase with no literal word could match any sentence: no filter then)
-            let Some(alts) = best else {
-                return Self::from_literals(vec![(String::new(), true)]);
+            let Some(best) = groups
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, alts)| alts.iter().map(|(a, _)| a.len()).min().unwrap_or(0))
+                .map(|(k, _)| k)
+            else {
+                return Self::from_conditions(vec![vec![vec![(String::new(), true)]]]);
             };
-            for (a, stem) in alts {
-                lits.push((a.clone(), *stem));
+            groups.swap(0, best);
+            if let Some(WordPat::Any(alts)) = t.requires.as_ref().and_then(|r| r.words.first()) {
+                groups.push(alts.clone());
             }
+            conds.push(groups);
         }
-        Self::from_literals(lits)
+        Self::from_conditions(conds)
     }
 
-    /// The filter for folded literals `(word, is_stem)`.
-    fn from_literals(lits: Vec<(String, bool)>) -> SentenceFilter {
+    /// The filter for conditions of folded literals (see [`Condition`]).
+    fn from_conditions(conds: Vec<Condition>) -> SentenceFilter {
         let off = SentenceFilter {
             next: Vec::new(),
-            stem_end: Vec::new(),
-            whole_end: Vec::new(),
+            stem_lit: Vec::new(),
+            whole_lit: Vec::new(),
+            conds: Vec::new(),
+            groups: Vec::new(),
+            alts: Vec::new(),
+            by_lit: Vec::new(),
         };
         let mut f = SentenceFilter {
             next: vec![[0; N_CLASSES]],
-            stem_end: vec![false],
-            whole_end: vec![false],
+            stem_lit: vec![NO_LIT],
+            whole_lit: vec![NO_LIT],
+            conds: Vec::new(),
+            groups: Vec::new(),
+            alts: Vec::new(),
+            by_lit: Vec::new(),
         };
-        for (w, stem) in lits {
-            // (a literal is cut at its first char that is no ASCII lower-case letter or digit,
-            // and is then a word's start: "anti-personnel" folds to "anti personnel")
-            let cut = w
-                .bytes()
-                .position(|b| !(b.is_ascii_lowercase() || b.is_ascii_digit()))
-                .unwrap_or(w.len());
-            if cut == 0 {
-                return off;
-            }
-            let mut s = 0;
-            for &x in &w.as_bytes()[..cut] {
-                let c = CLASS[x as usize] as usize;
-                s = match f.next[s][c] {
-                    0 => {
-                        let Ok(t) = u16::try_from(f.next.len()) else {
-                            return off;
-                        };
-                        f.next.push([0; N_CLASSES]);
-                        f.stem_end.push(false);
-                        f.whole_end.push(false);
-                        f.next[s][c] = t;
-                        t as usize
+        for cond in conds {
+            let first = f.groups.len() as u32;
+            for (g, alts) in cond.iter().enumerate() {
+                let start = f.alts.len() as u32;
+                for (w, stem) in alts {
+                    let Some(lit) = f.literal(w, *stem) else {
+                        return off;
+                    };
+                    if g == 0 {
+                        let c = f.conds.len() as u32;
+                        if f.by_lit[lit as usize].last() != Some(&c) {
+                            f.by_lit[lit as usize].push(c);
+                        }
                     }
-                    t => t as usize,
-                };
+                    f.alts.push(lit);
+                }
+                f.groups.push((start, f.alts.len() as u32));
             }
-            if stem || cut < w.len() {
-                f.stem_end[s] = true;
-            } else {
-                f.whole_end[s] = true;
-            }
+            f.conds.push((first, f.groups.len() as u32));
         }
         f
+    }
+
+    /// The id of literal `w` (a stem if `stem`), added to the trie if new; `None` if it
+    /// cannot be filtered on (it folds to nothing) or there are too many.
+    fn literal(&mut self, w: &str, stem: bool) -> Option<Lit> {
+        // (a literal is cut at its first char that is no ASCII lower-case letter or digit,
+        // and is then a word's start: "anti-personnel" folds to "anti personnel")
+        let cut = w
+            .bytes()
+            .position(|b| !(b.is_ascii_lowercase() || b.is_ascii_digit()))
+            .unwrap_or(w.len());
+        if cut == 0 {
+            return None;
+        }
+        let mut s = 0;
+        for &x in &w.as_bytes()[..cut] {
+            let c = CLASS[x as usize] as usize;
+            s = match self.next[s][c] {
+                0 => {
+                    let t = u16::try_from(self.next.len()).ok()?;
+                    self.next.push([0; N_CLASSES]);
+                    self.stem_lit.push(NO_LIT);
+                    self.whole_lit.push(NO_LIT);
+                    self.next[s][c] = t;
+                    t as usize
+                }
+                t => t as usize,
+            };
+        }
+        let slot = if stem || cut < w.len() {
+            &mut self.stem_lit[s]
+        } else {
+            &mut self.whole_lit[s]
+        };
+        if *slot == NO_LIT {
+            if self.by_lit.len() >= MAX_LITS {
+                return None;
+            }
+            *slot = self.by_lit.len() as Lit;
+            self.by_lit.push(Vec::new());
+        }
+        Some(*slot)
     }
 
     /// Can a trigger or one of the words match in the sentence `s` (raw text)?
@@ -122,6 +196,25 @@ impl SentenceFilter {
         if self.next.is_empty() {
             return true;
         }
+        // the literals the sentence holds: a bitset, and those that start a condition
+        let mut present = [0u64; MAX_LITS / 64];
+        // (more keys than fit: every literal present is looked at)
+        let mut keys = [NO_LIT; 32];
+        let mut n_keys = 0;
+        let mut note = |lit: Lit| {
+            if lit != NO_LIT {
+                let (w, bit) = (lit as usize >> 6, 1u64 << (lit & 63));
+                if present[w] & bit == 0 {
+                    present[w] |= bit;
+                    if !self.by_lit[lit as usize].is_empty() {
+                        if let Some(k) = keys.get_mut(n_keys) {
+                            *k = lit;
+                        }
+                        n_keys += 1;
+                    }
+                }
+            }
+        };
         let b = s.as_bytes();
         let n = b.len();
         let mut i = 0;
@@ -164,14 +257,10 @@ impl SentenceFilter {
                 if state == usize::MAX {
                     break;
                 }
-                if self.stem_end[state] {
-                    return true;
-                }
+                note(self.stem_lit[state]);
             }
             if state != usize::MAX {
-                if self.whole_end[state] {
-                    return true;
-                }
+                note(self.whole_lit[state]);
                 // the start of a literal, then a char that the folding drops or changes
                 // ("at-tack", "kil’led", "killé"): the token's folding may spell it
                 if matches!(b.get(j), Some(b'\'' | b'-' | 0xc0..))
@@ -182,7 +271,20 @@ impl SentenceFilter {
             }
             i = j;
         }
-        false
+        let has = |lit: Lit| present[lit as usize >> 6] & (1 << (lit & 63)) != 0;
+        let met = |k: Lit| {
+            self.by_lit[k as usize].iter().any(|&c| {
+                let (g0, g1) = self.conds[c as usize];
+                self.groups[g0 as usize..g1 as usize]
+                    .iter()
+                    .all(|&(a0, a1)| self.alts[a0 as usize..a1 as usize].iter().any(|&l| has(l)))
+            })
+        };
+        if n_keys <= keys.len() {
+            keys[..n_keys].iter().any(|&k| met(k))
+        } else {
+            (0..self.by_lit.len() as Lit).any(|k| has(k) && met(k))
+        }
     }
 }
 
@@ -238,7 +340,8 @@ mod tests {
             "assault\tattack*\t-\t-\tnominal\t-\tstrong\n\
              assault\twas ~ overrun\t-\t-\tsvo\t-\tstrong\n\
              talks\tmet\t-\t-\tparties\t-\tstrong\n\
-             assault\tanti-aircraft fire\t-\t-\tnominal\t-\tstrong\n",
+             assault\tanti-aircraft fire\t-\t-\tnominal\t-\tstrong\n\
+             agreement\tdeal\tsigned|reached\t-\tparties\t-\tstrong\n",
             Path::new("test.tsv"),
         )
         .expect("lexicon parses");
@@ -253,8 +356,9 @@ mod tests {
             "The camp was overrun at dawn.",
             "Two people were killed.",
             "The envoys met in the capital.",
-            "He spoke of anti-aircraft guns.",
+            "He spoke of anti-aircraft fire.",
             "(Attack) on the port",
+            "A deal was reached overnight.",
         ] {
             assert!(f.may_hold(s), "{s:?}");
         }
@@ -271,6 +375,26 @@ mod tests {
             "The Taliban’s spokesman and al-Jazeera’s reporter were upbeat.",
         ] {
             assert!(!f.may_hold(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn every_word_of_a_phrase_and_a_required_word_must_occur() {
+        let f = filter();
+        for s in [
+            // "overrun" without "was", "anti-aircraft" without "fire"
+            "The camp, overrun at dawn, burned.",
+            "He spoke of anti-aircraft guns.",
+            // "deal" without "signed" or "reached"
+            "The deal is off, the envoy said.",
+        ] {
+            assert!(!f.may_hold(s), "{s:?}");
+        }
+        for s in [
+            "Overrun at dawn, the camp was lost.",
+            "They signed what both sides called a deal.",
+        ] {
+            assert!(f.may_hold(s), "{s:?}");
         }
     }
 
@@ -300,6 +424,20 @@ mod tests {
         let f = SentenceFilter::new(&lex, death);
         let mut vocab: Vec<String> = lex.triggers.iter().map(|t| t.text.clone()).collect();
         vocab.extend(death.iter().map(|w| w.to_string()));
+        // each alternative of each word of a phrase, and of a required word, alone (so that
+        // phrases of several words and triggers that require a word can match in full)
+        for t in &lex.triggers {
+            let pats = t
+                .phrase
+                .words
+                .iter()
+                .chain(t.requires.iter().flat_map(|r| &r.words));
+            for p in pats {
+                if let WordPat::Any(alts) = p {
+                    vocab.extend(alts.iter().map(|(a, _)| a.clone()));
+                }
+            }
+        }
         let plain = [
             "the",
             "army",
@@ -328,9 +466,9 @@ mod tests {
             (seed >> 33) as usize % n
         };
         let (mut ruled_out, mut tried) = (0, 0);
-        for _ in 0..20000 {
+        for _ in 0..40000 {
             let mut s = String::new();
-            for _ in 0..1 + rand(5) {
+            for _ in 0..1 + rand(8) {
                 let mut w = if rand(4) == 0 {
                     vocab[rand(vocab.len())].replace(['*', '~', '|'], "")
                 } else {
@@ -442,7 +580,7 @@ mod tests {
 
     #[test]
     fn a_literal_that_folds_to_nothing_turns_the_filter_off() {
-        let f = SentenceFilter::from_literals(vec![("’s".to_string(), false)]);
+        let f = SentenceFilter::from_conditions(vec![vec![vec![("’s".to_string(), false)]]]);
         assert!(f.may_hold("Nothing here."));
     }
 }

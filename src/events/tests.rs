@@ -1117,6 +1117,63 @@ fn actors_of_a_temporal_clause_after_a_deal_are_no_parties() {
 }
 
 #[test]
+fn unplain_bytes_tell_the_plain_tokens() {
+    let t = "Rebels' U.S.-led al-Shabaab fighters — “Niafunké” 3.5 km, 1,200 people; a–b x'y end";
+    for a in 0..=t.len() {
+        if !t.is_char_boundary(a) {
+            continue;
+        }
+        let seg = &t.as_bytes()[a..];
+        let mut odd = Vec::new();
+        super::unplain(seg, &mut odd);
+        let want: Vec<usize> = (0..seg.len())
+            .filter(|&k| matches!(seg[k], b'\'' | b'-' | 0x80..))
+            .collect();
+        assert_eq!(odd, want, "from {a}");
+        for tok in crate::text::tokens(t, crate::model::Span::new(a, t.len())) {
+            let (s, e) = (tok.span.start - a, tok.span.end - a);
+            let plain = !odd.iter().any(|&p| s <= p && p < e);
+            assert_eq!(plain, crate::text::is_plain_word(tok.text), "{}", tok.text);
+        }
+    }
+}
+
+#[test]
+fn next_newline_finds_the_first_line_break_from_any_offset() {
+    let t = "a short line\nthen one a good deal longer than sixteen bytes é\n\nlast, no break";
+    let b = t.as_bytes();
+    for i in 0..=b.len() + 1 {
+        let naive = b
+            .get(i..)
+            .and_then(|r| r.iter().position(|&x| x == b'\n'))
+            .map(|p| i + p);
+        assert_eq!(super::next_newline(b, i), naive, "from {i}");
+    }
+}
+
+#[test]
+fn every_furniture_phrase_in_any_case_ends_the_body() {
+    let p = pipeline();
+    let path = crate::default_gazetteer_dir().join("furniture.tsv");
+    let list = std::fs::read_to_string(path).expect("furniture list");
+    let phrases: Vec<&str> = list
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    assert!(!phrases.is_empty());
+    for f in phrases {
+        for line in [f.to_string(), f.to_uppercase(), f.to_lowercase()] {
+            let text = format!("Rebels took the town.\n  {line}: more news\nmore");
+            assert_eq!(p.events.body_end(&text), 22, "{line}");
+        }
+    }
+    // a line whose first byte starts no phrase is no furniture ("+Related")
+    let text = "Rebels took the town.\n+Related: more news";
+    assert_eq!(p.events.body_end(text), text.len());
+}
+
+#[test]
 fn body_ends_at_furniture_and_teasers_only() {
     let p = pipeline();
     // furniture: a line that starts with a furniture phrase (any case, quotes or not)

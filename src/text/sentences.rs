@@ -10,6 +10,19 @@ const ABBREVIATIONS: &[&str] = &[
     "e.g", "i.e", "a.m", "p.m", "mt", "ft", "approx", "dept", "brig", "adm", "cmdr", "lieut",
 ];
 
+/// The longest of [`ABBREVIATIONS`], in bytes: a longer word is none of them.
+const ABBREVIATION_MAX: usize = {
+    let mut m = 0;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > m {
+            m = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    m
+};
+
 /// Splits `text` into sentences. Paragraph breaks (a newline) always end a sentence; `.`, `!`
 /// and `?` end one when followed by white space and an upper-case letter, digit or quote, and
 /// the word before is not a known abbreviation or a single initial.
@@ -146,7 +159,7 @@ fn is_boundary(text: &str, i: usize) -> bool {
         return false; // an initial: "John F. Kennedy"
     }
     // (the abbreviations are lower-case ASCII: no lower-cased copy of the word is needed)
-    !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    !(word.len() <= ABBREVIATION_MAX && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
 }
 
 #[cfg(test)]
@@ -183,6 +196,19 @@ mod tests {
                 "He left."
             ]
         );
+    }
+
+    #[test]
+    fn every_abbreviation_in_any_case_keeps_the_sentence_whole() {
+        for a in ABBREVIATIONS {
+            assert!(a.len() <= ABBREVIATION_MAX);
+            for w in [a.to_string(), a.to_uppercase()] {
+                let t = format!("They met {w}. Haftar there.");
+                assert_eq!(split(&t), vec![t.as_str()], "{w}");
+            }
+        }
+        // a longer word ends the sentence
+        assert_eq!(split("They met Lieutenant. Haftar left.").len(), 2);
     }
 
     #[test]
