@@ -2583,6 +2583,9 @@ fn troops_that_fell_back_withdrew_and_took_nothing() {
     );
     assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
     assert_eq!(of_type(&evs, EventType::Withdrawal).len(), 1, "{evs:#?}");
+    // what falls back and is no force neither withdraws nor is taken
+    let evs = events("Lifted sanctions fell back on the country last year.");
+    assert!(evs.is_empty(), "{evs:#?}");
 }
 
 #[test]
