@@ -222,12 +222,7 @@ impl Folded {
                 i += 1;
             }
             if i > run {
-                let continues = map.last().is_some_and(|&(fs, os, one)| {
-                    one && os as usize + (out_start - fs as usize) == run
-                });
-                if !continues {
-                    map.push((out_start as u32, run as u32, true));
-                }
+                push_ascii_run(&mut map, out_start, run);
             }
             if i >= b.len() {
                 break;
@@ -433,6 +428,17 @@ fn tokenize_in(
     (toks, caps)
 }
 
+/// A run of ASCII text copied at one offset per byte, from `run` in the text to `out_start`
+/// in the folded text: one map entry, or none where it goes on the last one.
+fn push_ascii_run(map: &mut Vec<(u32, u32, bool)>, out_start: usize, run: usize) {
+    let continues = map
+        .last()
+        .is_some_and(|&(fs, os, one)| one && os as usize + (out_start - fs as usize) == run);
+    if !continues {
+        map.push((out_start as u32, run as u32, true));
+    }
+}
+
 /// [`Folded::new_in`] and [`tokenize_in`] in one pass over the text: the words (runs of
 /// alphanumeric folded chars), their original starts, case and possessives are found while
 /// folding, 64 bytes at a time where the text is ASCII (word starts and ends from the bit
@@ -557,12 +563,7 @@ fn fold_tokenize_in(
             }
         }
         if i > run {
-            let continues = map.last().is_some_and(|&(fs, os, one)| {
-                one && os as usize + (out_start - fs as usize) == run
-            });
-            if !continues {
-                map.push((out_start as u32, run as u32, true));
-            }
+            push_ascii_run(&mut map, out_start, run);
         }
         if i >= b.len() {
             break;
