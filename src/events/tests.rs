@@ -2654,3 +2654,15 @@ fn a_town_taken_after_a_fight_is_taken_from_the_other_side_of_it() {
     let targets: Vec<_> = s[0].targets.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(targets, vec!["Ahrar al-Sham"], "{evs:#?}");
 }
+
+#[test]
+fn gunmen_storming_a_studio_attack_civilians() {
+    let evs =
+        events("Masked gunmen stormed the studio of a television station in Guayaquil on Tuesday.");
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+    assert!(of_type(&evs, EventType::Assault).is_empty(), "{evs:#?}");
+}
