@@ -35,6 +35,9 @@ pub struct RoleWords {
     /// `place_of`: nouns whose "of" names the place itself ("the town of Kunduz", "parts of
     /// Kunduz"), unlike those of people ("the governor of Ghazni").
     pub place_of: WordPat,
+    /// `held_ground`: nouns of ground a force holds ("army positions", "rebel bases"): an
+    /// actor right before one says whose ground was taken; it is not what was taken.
+    pub held_ground: WordPat,
     /// Compass adjectives of a phrase of place ("in northern Mozambique"): the actor
     /// dictionary's `place_adj` class, set by the event extractor (not read from this file).
     pub place_adjectives: crate::hash::FastSet<String>,
@@ -59,6 +62,7 @@ impl RoleWords {
             suffered: empty(),
             sent_away: empty(),
             place_of: empty(),
+            held_ground: empty(),
             place_adjectives: Default::default(),
         };
         for (i, line) in text.lines().enumerate() {
@@ -82,6 +86,7 @@ impl RoleWords {
                 "suffered" => &mut w.suffered,
                 "sent_away" => &mut w.sent_away,
                 "place_of" => &mut w.place_of,
+                "held_ground" => &mut w.held_ground,
                 _ => return Err(bad("unknown class")),
             };
             let (WordPat::Any(alts), WordPat::Any(more)) =
@@ -144,6 +149,7 @@ mod tests {
         assert!(w.suffered.matches("siege") && !w.suffered.matches("mediation"));
         assert!(w.sent_away.matches("diverted") && !w.sent_away.matches("returned"));
         assert!(w.place_of.matches("town") && !w.place_of.matches("governor"));
+        assert!(w.held_ground.matches("positions") && !w.held_ground.matches("soldiers"));
         // filled from the actor dictionary, not from this file
         assert!(w.place_adjectives.is_empty());
     }

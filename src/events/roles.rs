@@ -3046,6 +3046,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// An armed actor right after the trigger ("captured soldiers", "seized two fighters").
+    /// ("overran army positions": whose ground, not who, was taken.)
     pub fn object_actor_adjacent(&self, last: usize) -> Option<&Actor> {
         self.actors
             .iter()
@@ -3053,6 +3054,12 @@ impl<'a> Sentence<'a> {
                 a.first == last + 1
                     || (a.first == last + 2
                         && self.words[last + 1].chars().all(|c| c.is_ascii_digit()))
+            })
+            .filter(|a| {
+                !self
+                    .words
+                    .get(a.last + 1)
+                    .is_some_and(|w| self.vocab.held_ground.matches(w))
             })
             .map(|a| &a.item.actor)
             .filter(|a| !is_place_like_actor(a))

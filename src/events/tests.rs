@@ -2666,3 +2666,9 @@ fn gunmen_storming_a_studio_attack_civilians() {
     );
     assert!(of_type(&evs, EventType::Assault).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn fighters_who_overran_army_positions_took_ground() {
+    let evs = events("Rebels overran army positions near Deir ez-Zor on Monday.");
+    assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
+}
