@@ -2672,3 +2672,15 @@ fn fighters_who_overran_army_positions_took_ground() {
     let evs = events("Rebels overran army positions near Deir ez-Zor on Monday.");
     assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn troops_ordered_out_of_a_town_withdrew_from_it() {
+    let evs = events("Government troops were ordered out of the town of Kunduz on Sunday.");
+    let w = of_type(&evs, EventType::Withdrawal);
+    assert_eq!(w.len(), 1, "{evs:#?}");
+    assert_eq!(
+        w[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Kunduz"),
+        "{evs:#?}"
+    );
+}
