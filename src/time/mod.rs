@@ -453,7 +453,8 @@ impl TimeTagger {
                 &tense_of,
                 match parsed.sem {
                     Sem::PartOfDay { near: true, .. }
-                        if !st.day_told_near(ctx.text, span.start) =>
+                        if !st.day_told_near(ctx.text, span.start)
+                            && !st.story_day_before_weekend(ctx.text, span.start) =>
                     {
                         None
                     }
@@ -895,8 +896,34 @@ impl DocState {
     /// struck Dnipro overnight" after a sentence about Friday is the night before the story
     /// ran, as the own-words sets' annotators read it.
     fn day_told_near(&self, text: &str, start: usize) -> bool {
-        if self.last_day.is_none() || self.last_day_end > start {
+        self.sentence_ends_since_last_day(text, start) == Some(0)
+    }
+
+    /// Whether a night "overnight" is the night before the day told last rather than the
+    /// night before the DCT, the day told in this sentence aside: the day was told in the
+    /// sentence just before and the DCT is the first weekday after it, with only a weekend
+    /// between ("London shares closed lower Friday. They were depressed by overnight losses
+    /// in New York" in a Monday paper: Thursday night, not Sunday night, when markets sleep).
+    fn story_day_before_weekend(&self, text: &str, start: usize) -> bool {
+        use chrono::Datelike;
+        let (Some(Val::Day(d, _) | Val::DayTime(d, ..)), Some(r)) = (&self.last_day, self.dct)
+        else {
             return false;
+        };
+        let gap = (r - *d).num_days();
+        (2..=3).contains(&gap)
+            && d.iter_days()
+                .skip(1)
+                .take_while(|x| *x < r)
+                .all(|x| matches!(x.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun))
+            && self.sentence_ends_since_last_day(text, start) == Some(1)
+    }
+
+    /// How many sentence ends lie between the last day-precise date and `start`, if a day
+    /// was told before it.
+    fn sentence_ends_since_last_day(&self, text: &str, start: usize) -> Option<usize> {
+        if self.last_day.is_none() || self.last_day_end > start {
+            return None;
         }
         let b = &text.as_bytes()[self.last_day_end..start];
         let ends = (0..b.len())
@@ -909,7 +936,7 @@ impl DocState {
                         .is_some_and(u8::is_ascii_uppercase)
             })
             .count();
-        ends == 0
+        Some(ends)
     }
 
     /// The date a previous-anchored meaning is resolved against: the last date mentioned when
