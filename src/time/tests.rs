@@ -2306,3 +2306,19 @@ fn trigger_scan_agrees_with_the_full_search_on_the_lexicon() {
         assert_eq!(t.scan.word_start_matches(b), Some(full), "{text:?}");
     }
 }
+
+#[test]
+fn a_bare_clock_time_after_the_words_of_an_earlier_days_event_is_on_that_day() {
+    let t = tagger();
+    let v = values(
+        &t,
+        "The mayor was stabbed outside his office on June 3. The knife was found on July 1 in a drain. The mayor was stabbed outside his office at 9 p.m. after a meeting.",
+    );
+    assert_eq!(v.last(), Some(&pair("9 p.m.", "2021-06-03T21:00")));
+    // other words: the day told last
+    let v = values(
+        &t,
+        "The mayor was stabbed outside his office on June 3. The knife was found on July 1 in a drain. Police divers searched the canal at 9 p.m. that evening.",
+    );
+    assert_eq!(v[2], pair("9 p.m.", "2021-07-01T21:00"));
+}
