@@ -177,6 +177,7 @@ impl TimeTagger {
             narrative: None,
             narrative_mode,
             last_day: None,
+            day_events: Vec::new(),
             reported_quarter: None,
             future_end: None,
             last_day_end: 0,
@@ -453,10 +454,21 @@ impl TimeTagger {
                 &tense_of,
                 match parsed.sem {
                     Sem::PartOfDay { near: true, .. }
-                        if !st.day_told_near(ctx.text, span.start) =>
+                        if !st.day_told_near(ctx.text, span.start)
+                            && !st.story_day_before_weekend(ctx.text, span.start) =>
                     {
                         None
                     }
+                    // a clock time told after the very words of an earlier day's event
+                    Sem::Clock { day: None, .. } => event_words(ctx.text, span.start)
+                        .and_then(|w| {
+                            st.day_events
+                                .iter()
+                                .rev()
+                                .find(|(k, _)| *k == w)
+                                .map(|(_, v)| v)
+                        })
+                        .or_else(|| st.anchor_for(&parsed.sem)),
                     _ => st.anchor_for(&parsed.sem),
                 },
                 st.narrative,
@@ -611,6 +623,9 @@ impl TimeTagger {
             if val.gran() == Some(calendar::Gran::Day) {
                 st.last_day = Some(val.clone());
                 st.last_day_end = span.end;
+                if let Some(w) = event_words(ctx.text, span.start) {
+                    st.day_events.push((w, val.clone()));
+                }
                 if st
                     .dct
                     .is_some_and(|r| val.first_day().is_some_and(|d| d <= r))
@@ -709,6 +724,40 @@ impl TimeTagger {
 /// A month-precision date moved to the day that stands for the part of the month the
 /// expression names (TIMEX3 mod `START` the 5th, `MID` the 15th, `END` the 25th); other
 /// dates as they are.
+/// The three words told right before an expression starting at `start`, in its sentence,
+/// lower-cased, prepositions and "last" before the expression left out ("he was shot to
+/// death last Oct. 23": "shot to death"), when one of them is a word of four letters or more:
+/// what names the event the date is of.
+fn event_words(text: &str, start: usize) -> Option<[String; 3]> {
+    const BEFORE: [&str; 12] = [
+        "at", "on", "last", "by", "around", "about", "until", "after", "before", "since", "in",
+        "from",
+    ];
+    let lo = floor_boundary(text, start.saturating_sub(80));
+    let head = text.get(lo..start)?;
+    let head = head
+        .rfind(['!', '?', ';', '\n', '"'])
+        .map_or(head, |k| &head[k + 1..]);
+    let head = head.rfind(". ").map_or(head, |k| &head[k + 2..]);
+    let mut words: Vec<String> = head
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    while words.last().is_some_and(|w| BEFORE.contains(&w.as_str())) {
+        words.pop();
+    }
+    let n = words.len();
+    if n < 3 || words[n - 3..].iter().all(|w| w.chars().count() < 4) {
+        return None;
+    }
+    Some([
+        words[n - 3].clone(),
+        words[n - 2].clone(),
+        words[n - 1].clone(),
+    ])
+}
+
 fn part_of_month(part: Option<&str>, d: EventDate) -> EventDate {
     if d.precision != TimePrecision::Month {
         return d;
@@ -877,6 +926,10 @@ struct DocState {
     future_end: Option<usize>,
     /// Where the last day-precise date ended.
     last_day_end: usize,
+    /// Each day-precise date told with the words right before it ([`event_words`]): a bare
+    /// clock time after the same words is on that day ("was shot to death last Oct. 23" ...
+    /// "was shot to death at 10 p.m.").
+    day_events: Vec<([String; 3], Val)>,
     /// The last day-precise date on or before the DCT: the anchor of "the same day" in a
     /// past-tense clause when the date told last is a coming one ("the Dec. 31 deadline").
     last_past_day: Option<Val>,
@@ -895,8 +948,34 @@ impl DocState {
     /// struck Dnipro overnight" after a sentence about Friday is the night before the story
     /// ran, as the own-words sets' annotators read it.
     fn day_told_near(&self, text: &str, start: usize) -> bool {
-        if self.last_day.is_none() || self.last_day_end > start {
+        self.sentence_ends_since_last_day(text, start) == Some(0)
+    }
+
+    /// Whether a night "overnight" is the night before the day told last rather than the
+    /// night before the DCT, the day told in this sentence aside: the day was told in the
+    /// sentence just before and the DCT is the first weekday after it, with only a weekend
+    /// between ("London shares closed lower Friday. They were depressed by overnight losses
+    /// in New York" in a Monday paper: Thursday night, not Sunday night, when markets sleep).
+    fn story_day_before_weekend(&self, text: &str, start: usize) -> bool {
+        use chrono::Datelike;
+        let (Some(Val::Day(d, _) | Val::DayTime(d, ..)), Some(r)) = (&self.last_day, self.dct)
+        else {
             return false;
+        };
+        let gap = (r - *d).num_days();
+        (2..=3).contains(&gap)
+            && d.iter_days()
+                .skip(1)
+                .take_while(|x| *x < r)
+                .all(|x| matches!(x.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun))
+            && self.sentence_ends_since_last_day(text, start) == Some(1)
+    }
+
+    /// How many sentence ends lie between the last day-precise date and `start`, if a day
+    /// was told before it.
+    fn sentence_ends_since_last_day(&self, text: &str, start: usize) -> Option<usize> {
+        if self.last_day.is_none() || self.last_day_end > start {
+            return None;
         }
         let b = &text.as_bytes()[self.last_day_end..start];
         let ends = (0..b.len())
@@ -909,7 +988,7 @@ impl DocState {
                         .is_some_and(u8::is_ascii_uppercase)
             })
             .count();
-        ends == 0
+        Some(ends)
     }
 
     /// The date a previous-anchored meaning is resolved against: the last date mentioned when

@@ -1688,6 +1688,33 @@ fn overnight_is_the_night_before_a_day_told_just_before() {
 }
 
 #[test]
+fn overnight_after_a_friday_in_a_monday_paper_is_the_night_before_that_friday() {
+    let t = tagger();
+    let monday = NaiveDate::from_ymd_opt(2021, 7, 12);
+    let text = "Tokyo stocks ended weaker on Friday. Brokers blamed overnight selling in Chicago.";
+    let v: Vec<_> = t
+        .tag(text, monday)
+        .into_iter()
+        .map(|m| (m.text, m.value))
+        .collect();
+    assert_eq!(
+        v,
+        vec![
+            ("Friday".to_string(), "2021-07-09".to_string()),
+            ("overnight".to_string(), "2021-07-08TNI".to_string())
+        ]
+    );
+    // a weekday between the day told and the DCT: the night before the DCT
+    let tuesday = NaiveDate::from_ymd_opt(2021, 7, 13);
+    let v = t.tag(text, tuesday);
+    assert_eq!(v.last().map(|m| m.value.as_str()), Some("2021-07-12TNI"));
+    // the day told several sentences back: the night before the DCT
+    let text = "Tokyo stocks ended weaker on Friday. Dealers were cautious. Brokers blamed overnight selling in Chicago.";
+    let v = t.tag(text, monday);
+    assert_eq!(v.last().map(|m| m.value.as_str()), Some("2021-07-11TNI"));
+}
+
+#[test]
 fn the_quarter_ended_a_day_is_the_calendar_quarter_holding_most_of_it() {
     let t = tagger();
     // May to July: mostly the second quarter; July 31 is last year's (the DCT is July 8)
@@ -2278,4 +2305,20 @@ fn trigger_scan_agrees_with_the_full_search_on_the_lexicon() {
         assert!(full.len() > 3, "{text:?}");
         assert_eq!(t.scan.word_start_matches(b), Some(full), "{text:?}");
     }
+}
+
+#[test]
+fn a_bare_clock_time_after_the_words_of_an_earlier_days_event_is_on_that_day() {
+    let t = tagger();
+    let v = values(
+        &t,
+        "The mayor was stabbed outside his office on June 3. The knife was found on July 1 in a drain. The mayor was stabbed outside his office at 9 p.m. after a meeting.",
+    );
+    assert_eq!(v.last(), Some(&pair("9 p.m.", "2021-06-03T21:00")));
+    // other words: the day told last
+    let v = values(
+        &t,
+        "The mayor was stabbed outside his office on June 3. The knife was found on July 1 in a drain. Police divers searched the canal at 9 p.m. that evening.",
+    );
+    assert_eq!(v[2], pair("9 p.m.", "2021-07-01T21:00"));
 }
