@@ -116,15 +116,15 @@ fn dev_set_scores_do_not_regress() {
         field("target_found")
     );
     // floors a little under the figures recorded in the README
-    assert!(f1("overall") >= 0.90, "overall F1 {}", f1("overall"));
-    assert!(f1("core") >= 0.89, "core F1 {}", f1("core"));
+    assert!(f1("overall") >= 0.91, "overall F1 {}", f1("overall"));
+    assert!(f1("core") >= 0.90, "core F1 {}", f1("core"));
     assert!(
         field("agent_found") >= 0.88,
         "agent {}",
         field("agent_found")
     );
     assert!(
-        field("target_found") >= 0.77,
+        field("target_found") >= 0.80,
         "target {}",
         field("target_found")
     );

@@ -34,13 +34,13 @@ fn the_own_words_tuning_set_does_not_regress() {
     let f1 = overall_f1("blind9");
     assert!(f1 >= 0.53, "blind9 overall F1 {f1}");
     let f1 = overall_f1("blind11");
-    assert!(f1 >= 0.65, "blind11 overall F1 {f1}");
+    assert!(f1 >= 0.74, "blind11 overall F1 {f1}");
 }
 
 #[test]
 fn the_own_words_check_set_does_not_regress() {
     let f1 = overall_f1("blind2");
-    assert!(f1 >= 0.61, "blind2 overall F1 {f1}");
+    assert!(f1 >= 0.62, "blind2 overall F1 {f1}");
     let f1 = overall_f1("blind4");
     assert!(f1 >= 0.60, "blind4 overall F1 {f1}");
     let f1 = overall_f1("blind6");
@@ -50,5 +50,5 @@ fn the_own_words_check_set_does_not_regress() {
     let f1 = overall_f1("blind10");
     assert!(f1 >= 0.58, "blind10 overall F1 {f1}");
     let f1 = overall_f1("blind12");
-    assert!(f1 >= 0.58, "blind12 overall F1 {f1}");
+    assert!(f1 >= 0.59, "blind12 overall F1 {f1}");
 }
