@@ -2667,7 +2667,13 @@ impl<'a> Sentence<'a> {
             // time between a reduced relative and the main verb's auxiliary dates the relative
             .filter(|t| !(t.last < first && self.time_of_reduced_relative(t.first, t.last, first)))
             .min_by_key(|t| {
-                let in_clause = t.first >= cs && t.last < ce;
+                // ("Last month, fighters of the rival Islamic State West Africa Province
+                // (ISWAP) attacked ...": a time that opens the sentence, before a comma, is
+                // in the clause of the verbs that follow it, however long their subject)
+                let opening = t.first == dateline
+                    && t.last < first
+                    && self.boundary_before.get(t.last + 1) == Some(&true);
+                let in_clause = (t.first >= cs && t.last < ce) || opening;
                 let d = if t.first > last {
                     t.first - last
                 } else {

@@ -2684,3 +2684,16 @@ fn troops_ordered_out_of_a_town_withdrew_from_it() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn an_opening_time_dates_the_verb_after_a_long_subject() {
+    let evs = events(
+        "Last month, fighters of the rival Islamic State West Africa Province (ISWAP) attacked \
+         a military base in Monguno, and on Saturday a roadside bomb struck a military truck \
+         near Damboa.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    let d = a[0].date.expect("dated");
+    assert_eq!(d.precision, TimePrecision::Month, "{evs:#?}");
+}
