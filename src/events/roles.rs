@@ -2098,8 +2098,25 @@ impl<'a> Sentence<'a> {
             .collect();
         order.sort_by_key(|&j| self.places[j].first);
         for j in order {
-            let between = &self.words[prev + 1..self.places[j].first];
-            let is_and = between.iter().all(|w| matches!(*w, "and" | "or"));
+            let mut between = &self.words[prev + 1..self.places[j].first];
+            // "captured Herat in the west and Ghazni": where the first one lies
+            if let ["in", "the", compass, rest @ ..] = between {
+                if matches!(
+                    *compass,
+                    "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northeast"
+                        | "northwest"
+                        | "southeast"
+                        | "southwest"
+                ) {
+                    between = rest;
+                }
+            }
+            let is_and = between.iter().all(|w| matches!(*w, "and" | "or"))
+                && (between.len() == self.places[j].first - prev - 1 || !between.is_empty());
             let as_did = between.len() >= 2
                 && between[between.len() - 2..] == ["as", "did"]
                 && self.places[j].first > last;

@@ -2697,3 +2697,19 @@ fn an_opening_time_dates_the_verb_after_a_long_subject() {
     let d = a[0].date.expect("dated");
     assert_eq!(d.precision, TimePrecision::Month, "{evs:#?}");
 }
+
+#[test]
+fn towns_coordinated_after_a_compass_phrase_are_both_taken() {
+    let evs = events(
+        "The insurgents captured Herat in the west and Ghazni, a provincial capital south-west \
+         of Kabul, on Thursday.",
+    );
+    let names: Vec<_> = of_type(&evs, EventType::Seizure)
+        .iter()
+        .filter_map(|e| e.place.as_ref().map(|p| p.name.clone()))
+        .collect();
+    assert!(
+        names.iter().any(|n| n == "Ghazni") && names.iter().any(|n| n.starts_with("Her")),
+        "{evs:#?}"
+    );
+}
