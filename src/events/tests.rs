@@ -2713,3 +2713,12 @@ fn towns_coordinated_after_a_compass_phrase_are_both_taken() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn talks_that_produced_a_ceasefire_agreement_tell_the_agreement() {
+    let evs = events(
+        "Talks between the two sides opened in Jeddah in May and produced a short-term ceasefire \
+         agreement on May 20.",
+    );
+    assert_eq!(of_type(&evs, EventType::Agreement).len(), 1, "{evs:#?}");
+}
