@@ -34,7 +34,7 @@ fn the_own_words_tuning_set_does_not_regress() {
     let f1 = overall_f1("blind9");
     assert!(f1 >= 0.53, "blind9 overall F1 {f1}");
     let f1 = overall_f1("blind11");
-    assert!(f1 >= 0.74, "blind11 overall F1 {f1}");
+    assert!(f1 >= 0.76, "blind11 overall F1 {f1}");
 }
 
 #[test]
