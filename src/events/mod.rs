@@ -1425,7 +1425,7 @@ impl EventExtractor {
             }
         }
         targets.retain(|a| !agents.iter().any(|g| g.name == a.name));
-        if matches!(t, EventType::Talks | EventType::Agreement) && agents.len() >= 2 {
+        if is_diplomacy(t) && agents.len() >= 2 {
             state.last_parties = Some(agents.clone());
         }
         let armed_side = |a: &Actor| {
@@ -1745,12 +1745,12 @@ const TOLL_OF_MANY: &[&str] = &[
     "altogether",
 ];
 
-/// Types where one side acts on another by force.
 /// Meetings and deals: told where they were held, away from the scene of the fighting.
 fn is_diplomacy(t: EventType) -> bool {
     matches!(t, EventType::Talks | EventType::Agreement)
 }
 
+/// Types where one side acts on another by force.
 pub fn is_violent(t: EventType) -> bool {
     matches!(
         t,
@@ -1922,7 +1922,7 @@ fn fold_reference(
         *into_own_place = true;
     }
     // the parties of a meeting or deal add up; a side of violence is only filled in
-    let parties = matches!(into.event_type, EventType::Talks | EventType::Agreement);
+    let parties = is_diplomacy(into.event_type);
     for (mine, theirs) in [
         (&mut into.agents, ev.agents),
         (&mut into.targets, ev.targets),

@@ -2098,25 +2098,18 @@ impl<'a> Sentence<'a> {
             .collect();
         order.sort_by_key(|&j| self.places[j].first);
         for j in order {
-            let mut between = &self.words[prev + 1..self.places[j].first];
-            // "captured Herat in the west and Ghazni": where the first one lies
-            if let ["in", "the", compass, rest @ ..] = between {
-                if matches!(
-                    *compass,
-                    "north"
-                        | "south"
-                        | "east"
-                        | "west"
-                        | "northeast"
-                        | "northwest"
-                        | "southeast"
-                        | "southwest"
-                ) {
-                    between = rest;
+            // "captured Herat in the west and Ghazni": where the first one lies (the compass
+            // words of the actor dictionary's place_adj class) is no break in the list
+            let (between, compass_cut) = match &self.words[prev + 1..self.places[j].first] {
+                ["in", "the", compass, rest @ ..]
+                    if self.vocab.place_adjectives.contains(*compass) =>
+                {
+                    (rest, true)
                 }
-            }
+                all => (all, false),
+            };
             let is_and = between.iter().all(|w| matches!(*w, "and" | "or"))
-                && (between.len() == self.places[j].first - prev - 1 || !between.is_empty());
+                && !(compass_cut && between.is_empty());
             let as_did = between.len() >= 2
                 && between[between.len() - 2..] == ["as", "did"]
                 && self.places[j].first > last;
@@ -2495,7 +2488,8 @@ impl<'a> Sentence<'a> {
     }
 
     fn is_dateline(&self, p: &Located<'_, PlaceMention>) -> bool {
-        if p.first > 0 && p.last < self.dateline_end() {
+        // every place before the dateline's dash ("NEW DELHI/ISLAMABAD -")
+        if p.last < self.dateline_end() {
             return true;
         }
         let t = &p.item.text;
@@ -2504,11 +2498,9 @@ impl<'a> Sentence<'a> {
         if !upper || p.first > 0 {
             return false;
         }
-        // a paragraph that opens with an upper-case place and a separator (a slash between
-        // two: "NEW DELHI/ISLAMABAD -")
+        // a paragraph that opens with an upper-case place and a separator
         let after = self.text[p.item.span.end..].chars().next();
-        matches!(after, Some(',' | ':' | '(' | ' ' | '—' | '–' | '/'))
-            || (p.first == 0 && p.last < self.dateline_end())
+        matches!(after, Some(',' | ':' | '(' | ' ' | '—' | '–'))
     }
 
     /// The towns the sentence calls a town or a city ("the mountain town of Gharyan",

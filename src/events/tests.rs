@@ -2722,3 +2722,19 @@ fn talks_that_produced_a_ceasefire_agreement_tell_the_agreement() {
     );
     assert_eq!(of_type(&evs, EventType::Agreement).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn a_dual_dateline_names_where_the_reporters_sat() {
+    let evs = events(
+        "NEW DELHI/ISLAMABAD - Pakistan handed back a captured Indian pilot at the border on \
+         Friday.",
+    );
+    assert!(!evs.is_empty(), "{evs:#?}");
+    assert!(
+        evs.iter().all(|e| e
+            .place
+            .as_ref()
+            .is_none_or(|p| p.name != "New Delhi" && p.name != "Islamabad")),
+        "{evs:#?}"
+    );
+}

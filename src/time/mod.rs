@@ -721,9 +721,6 @@ impl TimeTagger {
     }
 }
 
-/// A month-precision date moved to the day that stands for the part of the month the
-/// expression names (TIMEX3 mod `START` the 5th, `MID` the 15th, `END` the 25th); other
-/// dates as they are.
 /// The three words told right before an expression starting at `start`, in its sentence,
 /// lower-cased, prepositions and "last" before the expression left out ("he was shot to
 /// death last Oct. 23": "shot to death"), when one of them is a word of four letters or more:
@@ -758,6 +755,9 @@ fn event_words(text: &str, start: usize) -> Option<[String; 3]> {
     ])
 }
 
+/// A month-precision date moved to the day that stands for the part of the month the
+/// expression names (TIMEX3 mod `START` the 5th, `MID` the 15th, `END` the 25th); other
+/// dates as they are.
 fn part_of_month(part: Option<&str>, d: EventDate) -> EventDate {
     if d.precision != TimePrecision::Month {
         return d;
