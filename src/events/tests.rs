@@ -2738,3 +2738,18 @@ fn a_dual_dateline_names_where_the_reporters_sat() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_side_that_stepped_up_its_attacks_tells_a_trend_not_an_event() {
+    let evs = events(
+        "Rebels attacked an army post near Kunduz on Monday, killing four soldiers. Elsewhere, \
+         the Taliban have stepped up attacks on outposts in Herat province this year.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 5).unwrap(),
+        "{evs:#?}"
+    );
+}
