@@ -38,6 +38,9 @@ pub struct RoleWords {
     /// `held_ground`: nouns of ground a force holds ("army positions", "rebel bases"): an
     /// actor right before one says whose ground was taken; it is not what was taken.
     pub held_ground: WordPat,
+    /// `speech_venue`: audiences whose "in|at X", after a verb of telling, names where
+    /// something was said ("told reporters in Abuja"), not where anything happened.
+    pub speech_venues: WordPat,
     /// Compass adjectives of a phrase of place ("in northern Mozambique"): the actor
     /// dictionary's `place_adj` class, set by the event extractor (not read from this file).
     pub place_adjectives: crate::hash::FastSet<String>,
@@ -63,6 +66,7 @@ impl RoleWords {
             sent_away: empty(),
             place_of: empty(),
             held_ground: empty(),
+            speech_venues: empty(),
             place_adjectives: Default::default(),
         };
         for (i, line) in text.lines().enumerate() {
@@ -87,6 +91,7 @@ impl RoleWords {
                 "sent_away" => &mut w.sent_away,
                 "place_of" => &mut w.place_of,
                 "held_ground" => &mut w.held_ground,
+                "speech_venue" => &mut w.speech_venues,
                 _ => return Err(bad("unknown class")),
             };
             let (WordPat::Any(alts), WordPat::Any(more)) =
@@ -150,6 +155,7 @@ mod tests {
         assert!(w.sent_away.matches("diverted") && !w.sent_away.matches("returned"));
         assert!(w.place_of.matches("town") && !w.place_of.matches("governor"));
         assert!(w.held_ground.matches("positions") && !w.held_ground.matches("soldiers"));
+        assert!(w.speech_venues.matches("reporters") && !w.speech_venues.matches("fighters"));
         // filled from the actor dictionary, not from this file
         assert!(w.place_adjectives.is_empty());
     }

@@ -2144,7 +2144,27 @@ impl<'a> Sentence<'a> {
             && !self.neighbour_country(p)
             && !self.envoy_post(p)
             && !self.speakers_place(p)
+            && !self.speech_venue(p)
             && !self.attributive_country(p)
+    }
+
+    /// "The minister told reporters in Abuja that ...": a capital where something was said
+    /// (an audience of the `speech_venue` class, told or briefed, before "in|at"), not where
+    /// the event happened. ("Freed prisoners speak to reporters in Chernihiv": where they
+    /// are; "the trooper told reporters in Ferguson": officials away from the capital speak
+    /// where things happen.)
+    fn speech_venue(&self, p: &Located<'_, PlaceMention>) -> bool {
+        p.item
+            .place
+            .as_ref()
+            .is_some_and(|x| x.feature_code == "PPLC")
+            && p.first >= 3
+            && matches!(self.words[p.first - 1], "in" | "at")
+            && self.vocab.speech_venues.matches(self.words[p.first - 2])
+            && matches!(
+                self.words[p.first - 3],
+                "told" | "tell" | "tells" | "telling" | "briefed" | "briefing" | "addressed"
+            )
     }
 
     /// "a small U.S. military unit", "after U.S. Secretary of State Antony Blinken spoke": a

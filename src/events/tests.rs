@@ -2753,3 +2753,18 @@ fn a_side_that_stepped_up_its_attacks_tells_a_trend_not_an_event() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn where_a_minister_told_reporters_is_not_where_the_captives_were_freed() {
+    let evs = events(
+        "Gunmen freed 40 pupils they had seized in Kankara, parents said on Tuesday. The \
+         information minister told reporters in Abuja that 38 of them had been released.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert!(!r.is_empty(), "{evs:#?}");
+    assert!(
+        r.iter()
+            .all(|e| e.place.as_ref().is_some_and(|p| p.name == "Kankara")),
+        "{evs:#?}"
+    );
+}
