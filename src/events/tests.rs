@@ -2768,3 +2768,17 @@ fn where_a_minister_told_reporters_is_not_where_the_captives_were_freed() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn artillery_that_killed_is_shelling_and_bombs_that_hit_are_an_air_strike() {
+    let evs = events(
+        "In the northern city of Kunduz, government artillery on Wednesday killed 10 people \
+         queuing for water. A week earlier, bombs hit a clinic in Baghlan on July 1.",
+    );
+    assert_eq!(of_type(&evs, EventType::Shelling).len(), 1, "{evs:#?}");
+    assert!(
+        of_type(&evs, EventType::AttackOnCivilians).is_empty(),
+        "{evs:#?}"
+    );
+    assert_eq!(of_type(&evs, EventType::AirStrike).len(), 1, "{evs:#?}");
+}
