@@ -2145,7 +2145,22 @@ impl<'a> Sentence<'a> {
             && !self.envoy_post(p)
             && !self.speakers_place(p)
             && !self.speech_venue(p)
+            && !self.in_attribution(p)
             && !self.attributive_country(p)
+    }
+
+    /// "..., according to the governor of the Donetsk region": the place of an office in the
+    /// source a report is attributed to (after "of", from "according to" to the end of its
+    /// clause) names whose official said it, not where the event happened. ("according to
+    /// Gaza health officials" is left alone: officials of a place often tell of it.)
+    fn in_attribution(&self, p: &Located<'_, PlaceMention>) -> bool {
+        let of = |k: usize| k > 0 && self.words[k - 1] == "of";
+        (of(p.first) || (p.first > 1 && self.words[p.first - 1] == "the" && of(p.first - 1)))
+            && (1..p.first)
+                .rev()
+                .take_while(|&k| !self.boundary_before[k + 1])
+                .take(10)
+                .any(|k| self.words[k] == "to" && self.words[k - 1] == "according")
     }
 
     /// "The minister told reporters in Abuja that ...": a capital where something was said

@@ -2782,3 +2782,14 @@ fn artillery_that_killed_is_shelling_and_bombs_that_hit_are_an_air_strike() {
     );
     assert_eq!(of_type(&evs, EventType::AirStrike).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn the_province_of_a_governor_a_report_is_attributed_to_is_not_the_scene() {
+    let evs = events(
+        "Fighting raged in Kunduz on Monday. On Tuesday, Taliban fighters took over the city's \
+         main hospital, according to the governor of Baghlan province.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(s[0].place.as_ref().unwrap().name, "Kunduz", "{evs:#?}");
+}
