@@ -2793,3 +2793,20 @@ fn the_province_of_a_governor_a_report_is_attributed_to_is_not_the_scene() {
     assert_eq!(s.len(), 1, "{evs:#?}");
     assert_eq!(s[0].place.as_ref().unwrap().name, "Kunduz", "{evs:#?}");
 }
+
+#[test]
+fn a_weekday_next_to_last_week_dates_the_event_to_that_day() {
+    // published Thursday 2021-07-08: last week is 28 June - 4 July
+    let evs = events(
+        "On Wednesday last week, five soldiers were wounded when a mine exploded near Kunduz.",
+    );
+    let b = of_type(&evs, EventType::Bombing);
+    assert_eq!(b.len(), 1, "{evs:#?}");
+    let d = b[0].date.unwrap();
+    assert_eq!(
+        d.date,
+        NaiveDate::from_ymd_opt(2021, 6, 30).unwrap(),
+        "{evs:#?}"
+    );
+    assert_eq!(d.precision, TimePrecision::Day, "{evs:#?}");
+}

@@ -1691,19 +1691,30 @@ fn resolve_sem(
             };
             (Val::Day(d, None), anchor, Date)
         }
-        Sem::Weekday { wd, rel, part } => {
+        Sem::Weekday {
+            wd,
+            rel,
+            part,
+            week,
+        } => {
             let Some(r) = dct else {
                 let p = part.map_or(String::new(), |p| format!("T{p}"));
                 return other(format!("XXXX-WXX-{wd}{p}"));
             };
             let w = weekday_from(wd);
-            let d = match rel {
-                Some(-1) => weekday_before(r, w, true),
-                Some(1) => weekday_after(r, w, true),
-                _ if matches!(tense(), Tense::Future | Tense::Deadline) => {
-                    weekday_after(r, w, false)
+            let d = match (rel, week) {
+                (_, Some(n)) => {
+                    let monday = r - Dur::days(r.weekday().num_days_from_monday() as i64);
+                    monday + Dur::days(7 * n + w.num_days_from_monday() as i64)
                 }
-                _ => weekday_before(r, w, false),
+                (rel, None) => match rel {
+                    Some(-1) => weekday_before(r, w, true),
+                    Some(1) => weekday_after(r, w, true),
+                    _ if matches!(tense(), Tense::Future | Tense::Deadline) => {
+                        weekday_after(r, w, false)
+                    }
+                    _ => weekday_before(r, w, false),
+                },
             };
             // TimeBank gives "Friday night" the day's value (and often tags "Friday" alone),
             // "Friday morning" a TIME; TNI loses on TBAQ (0.888 -> 0.885)

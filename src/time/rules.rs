@@ -177,6 +177,9 @@ pub enum Sem {
         wd: i64,
         rel: Option<i64>,
         part: Option<&'static str>,
+        /// "Wednesday last week" (-1), "Tuesday next week" (+1), "Monday this week" (0): the
+        /// day of that week, counted from the reference time's week.
+        week: Option<i64>,
     },
     /// Day offset from the reference time ("yesterday").
     Deictic {
@@ -1173,10 +1176,25 @@ impl<'a> Ctx<'a> {
         if rel.is_none() && a > 0 && self.is_any(a - 1, &["early", "late"]) {
             a -= 1;
         }
+        // "Wednesday last week", "Tuesday next week": the day of that week
+        let mut week = None;
+        if rel.is_none() && self.is(b + 1, "week") {
+            if let Some(r) = self.cls(b, Class::Rel) {
+                if self.is_any(b, &["last", "next", "this"]) {
+                    week = Some(r.num.unwrap_or(0));
+                    b += 2;
+                }
+            }
+        }
         Some(Parsed {
             a,
             b,
-            sem: Sem::Weekday { wd, rel, part },
+            sem: Sem::Weekday {
+                wd,
+                rel,
+                part,
+                week,
+            },
         })
     }
 

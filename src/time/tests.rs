@@ -2322,3 +2322,26 @@ fn a_bare_clock_time_after_the_words_of_an_earlier_days_event_is_on_that_day() {
     );
     assert_eq!(v[2], pair("9 p.m.", "2021-07-01T21:00"));
 }
+
+#[test]
+fn a_weekday_of_last_or_next_week_is_that_day_of_that_week() {
+    // the DCT is Thursday 8 July 2021: last week ran from 28 June to 4 July
+    let t = tagger();
+    assert_eq!(
+        values(&t, "On Wednesday last week, a mine exploded."),
+        vec![pair("Wednesday last week", "2021-06-30")]
+    );
+    assert_eq!(
+        values(&t, "Talks open on Tuesday next week."),
+        vec![pair("Tuesday next week", "2021-07-13")]
+    );
+    assert_eq!(
+        values(&t, "He spoke on Monday this week."),
+        vec![pair("Monday this week", "2021-07-05")]
+    );
+    // a bare weekday is still the most recent one
+    assert_eq!(
+        values(&t, "A mine exploded on Wednesday."),
+        vec![pair("Wednesday", "2021-07-07")]
+    );
+}
