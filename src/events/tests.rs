@@ -2810,3 +2810,17 @@ fn a_weekday_next_to_last_week_dates_the_event_to_that_day() {
     );
     assert_eq!(d.precision, TimePrecision::Day, "{evs:#?}");
 }
+
+#[test]
+fn fighters_who_had_given_themselves_up_or_laid_down_their_weapons_surrendered() {
+    let evs = events(
+        "More than 200 militants had given themselves up to Kurdish forces around Kunduz since \
+         Saturday. On Tuesday, 80 soldiers laid down their weapons at a base in Herat. Under \
+         the deal, the remaining fighters are to lay down their arms in Ghazni.",
+    );
+    let s = of_type(&evs, EventType::Surrender);
+    assert_eq!(s.len(), 2, "{evs:#?}");
+    assert!(s
+        .iter()
+        .all(|e| e.place.as_ref().is_some_and(|p| p.name != "Ghazni")));
+}
