@@ -2824,3 +2824,18 @@ fn fighters_who_had_given_themselves_up_or_laid_down_their_weapons_surrendered()
         .iter()
         .all(|e| e.place.as_ref().is_some_and(|p| p.name != "Ghazni")));
 }
+
+#[test]
+fn the_capital_of_a_ministry_that_said_so_is_not_the_scene() {
+    let evs = events(
+        "Government forces have pulled out of Zmiinyi, the outpost they captured in May, the \
+         defence ministry in Kabul said on Thursday. The Taliban said their fighters had driven \
+         the soldiers off the island after a heavy bombardment.",
+    );
+    assert!(!evs.is_empty(), "{evs:#?}");
+    assert!(
+        evs.iter()
+            .all(|e| e.place.as_ref().is_some_and(|p| p.name != "Kabul")),
+        "{evs:#?}"
+    );
+}
