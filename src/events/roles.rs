@@ -2710,6 +2710,9 @@ impl<'a> Sentence<'a> {
             // "the boys abducted from the school last week have regained their freedom": a
             // time between a reduced relative and the main verb's auxiliary dates the relative
             .filter(|t| !(t.last < first && self.time_of_reduced_relative(t.first, t.last, first)))
+            // "handed over the girls they had snatched a month ago", "pulled out of the island
+            // they captured in February": a time after a pronoun subject's own verb dates it
+            .filter(|t| t.first <= last || !self.pronoun_clause_between(last + 1, t.first))
             .min_by_key(|t| {
                 // ("Last month, fighters of the rival Islamic State West Africa Province
                 // (ISWAP) attacked ...": a time that opens the sentence, before a comma, is
@@ -2806,6 +2809,20 @@ impl<'a> Sentence<'a> {
         ) && (tl + 2..first)
             .all(|k| is_adverb(self.words[k]) || BE.contains(&self.words[k]));
         aux && (1..tf).rev().any(|k| self.reduced_relative(k))
+    }
+
+    /// Does a clause with a pronoun subject ("they", "he", "she", "we") and a verb other than
+    /// one of speech ("they had snatched", not "they said") start within words `[from, to)`?
+    /// (Not one of the same time: "when they stormed", "as he left".)
+    fn pronoun_clause_between(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|k| {
+            matches!(self.words[k], "they" | "he" | "she" | "we")
+                && !matches!(self.words[k - 1], "when" | "as" | "while" | "whenever")
+                && {
+                    let v = (k + 1..to).find(|&j| !matches!(self.words[j], "had" | "have" | "has"));
+                    v.is_some_and(|j| !SPEECH.contains(&self.words[j]))
+                }
+        })
     }
 
     /// Does a coordinated predicate of the same subject start within words `[from, to)`

@@ -2839,3 +2839,22 @@ fn the_capital_of_a_ministry_that_said_so_is_not_the_scene() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_time_in_a_pronoun_clause_after_the_trigger_dates_that_clause() {
+    let evs = events(
+        "Gunmen released the pupils they had abducted in May from a school in Kaduna. Troops \
+         later stormed the camp when they reached Zaria on Wednesday.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(r[0].date.unwrap().date.month(), 7, "{evs:#?}");
+    // "when they reached Zaria on Wednesday": a clause of the same time
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 7).unwrap(),
+        "{evs:#?}"
+    );
+}
