@@ -449,7 +449,7 @@ impl Trie {
     /// Can a pattern start with the word `b[p..word_end]`, whose first two bytes have the
     /// classes `k2` (`c1 * n_classes + c2`) and the third `c3`? (Its length, its first
     /// three bytes and its hash are tested, cheapest first.)
-    #[inline]
+    #[inline(always)]
     fn may_start_word(&self, b: &[u8], p: usize, word_end: usize, k2: usize, c3: usize) -> bool {
         let len = (word_end - p).min(MAX_LEN);
         if self.word_lens[k2] >> len & 1 == 0 {
