@@ -823,9 +823,9 @@ impl ActorDictionary {
         self.resolve(text, chosen, focus_country)
     }
 
-    /// The same as [`Self::find_actors`]: kept for callers that fold the text once for
-    /// several stages. The actors stage now folds on its own, more cheaply than
-    /// `FoldedText::new`, so `_folded` is not read.
+    /// The same as [`Self::find_actors`], kept for older callers: `_folded` is not read (the
+    /// stage reads [`Words`], the folded text and words shared with the places stage: see
+    /// [`Self::find_actors_in`]).
     pub fn find_actors_folded(
         &self,
         text: &str,
