@@ -6,6 +6,7 @@ use crate::events::{EventExtractor, Mentions, TriggerMention};
 use crate::graph::{Link, TemporalCues};
 use crate::model::{Actor, Article, Event};
 use crate::places::Gazetteer;
+use crate::text::words::Words;
 use crate::time::TimeTagger;
 use crate::Result;
 use rayon::prelude::*;
@@ -67,14 +68,17 @@ impl Pipeline {
     pub fn analyse(&self, article: &Article) -> Analysis {
         let body_end = self.events.body_end(&article.text);
         let body = &article.text[..body_end];
-        let places = self.gazetteer.find_places(body);
+        // the folded text and its words, found once for the places and the actors
+        let words = Words::new(body);
+        let places = self.gazetteer.find_places_in(body, &words);
         let focus = crate::events::main_country(&places);
         let mentions = Mentions {
             times: self.tagger.tag(body, article.published),
-            actors: self.actors.find_actors(body, focus.as_deref()),
+            actors: self.actors.find_actors_in(body, &words, focus.as_deref()),
             main_country: focus.as_deref().and_then(|cc| self.gazetteer.country(cc)),
             places,
         };
+        words.recycle();
         let forces = |cc: &str| self.state_forces(cc);
         let (events, triggers) = self.events.extract(article, body_end, &mentions, &forces);
         Analysis {

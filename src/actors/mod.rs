@@ -39,10 +39,11 @@ mod scan;
 
 use crate::hash::{FastMap, FastSet};
 use crate::model::{Actor, ActorMention, ActorType, Span};
+use crate::text::words::{Folded, Words};
 use crate::text::{fold, FoldedText};
 use crate::{Error, Result};
 use data::{is_case_sensitive, read_tsv, split_list};
-use scan::{Folded, Trie};
+use scan::Trie;
 use std::path::Path;
 
 /// Pattern strings of the two automata, while loading.
@@ -802,16 +803,29 @@ impl ActorDictionary {
     /// actor reading by the country's name or the capital as written ("Russia", "Moscow");
     /// descriptors by the actor they resolve to (`descriptor: true`); unknown actors as written.
     pub fn find_actors(&self, text: &str, focus_country: Option<&str>) -> Vec<ActorMention> {
-        let ft = Folded::new(text);
-        let hits = self.hits(text, &ft);
-        let cands = self.candidates(text, &ft, &hits);
+        let words = Words::new(text);
+        let out = self.find_actors_in(text, &words, focus_country);
+        words.recycle();
+        out
+    }
+
+    /// [`Self::find_actors`] of `text` whose folded text and words are `words`
+    /// ([`Words::new`] of it, shared with the other stages that read them).
+    pub fn find_actors_in(
+        &self,
+        text: &str,
+        words: &Words,
+        focus_country: Option<&str>,
+    ) -> Vec<ActorMention> {
+        let hits = self.hits(text, words);
+        let cands = self.candidates(text, &words.folded, &hits);
         let chosen = select(cands);
         self.resolve(text, chosen, focus_country)
     }
 
-    /// The same as [`Self::find_actors`]: kept for callers that fold the text once for
-    /// several stages. The actors stage now folds on its own, more cheaply than
-    /// `FoldedText::new`, so `_folded` is not read.
+    /// The same as [`Self::find_actors`], kept for older callers: `_folded` is not read (the
+    /// stage reads [`Words`], the folded text and words shared with the places stage: see
+    /// [`Self::find_actors_in`]).
     pub fn find_actors_folded(
         &self,
         text: &str,
@@ -822,11 +836,12 @@ impl ActorDictionary {
     }
 
     /// Automaton hits with word boundaries and case checks.
-    fn hits(&self, text: &str, ft: &Folded) -> Vec<Hit> {
+    fn hits(&self, text: &str, words: &Words) -> Vec<Hit> {
+        let ft = &words.folded;
         let f = ft.folded.as_str();
         let mut hits = Vec::new();
         // (the trie reports only matches at word starts)
-        self.trie.find_at_word_starts(f, |fs, fe, pid| {
+        self.trie.find_at_words(f, &words.toks, |fs, fe, pid| {
             let mut poss = false;
             if alnum_at(f, fe) {
                 // a possessive "'s" folds to a bare "s"

@@ -1,12 +1,12 @@
-//! The fast path of actor recognition: a folded copy of the text with a sparse map back to the
-//! original offsets, and a byte trie of the dictionary's patterns walked only from word starts.
+//! The fast path of actor recognition: a byte trie of the dictionary's patterns walked only
+//! from word starts (of the folded text the places stage reads too, `crate::text::words`).
 //!
-//! Both give exactly what `crate::text::FoldedText` and an overlapping Aho-Corasick search
-//! filtered to word starts gave, at a fraction of the cost: most news text is ASCII, where the
-//! folded text is the lower-cased original with apostrophes dropped and hyphens and line breaks
-//! turned into spaces, so offsets only shift at a few places; and most words cannot start any
-//! pattern, so the trie dies within a byte or two.
+//! It gives exactly what an overlapping Aho-Corasick search filtered to word starts gave, at a
+//! fraction of the cost: most words cannot start any pattern, so the trie dies within a byte
+//! or two.
 
+use crate::text::words::Word;
+#[cfg(test)]
 use crate::text::{fold16, fold_char, ASCII_FOLD};
 
 /// ASCII letters and digits (what `char::is_alphanumeric` says of an ASCII byte).
@@ -23,190 +23,10 @@ const fn ascii_alnum_table() -> [bool; 256] {
 
 static ASCII_ALNUM: [bool; 256] = ascii_alnum_table();
 
+#[cfg(test)]
 const ONES: u64 = 0x0101_0101_0101_0101;
+#[cfg(test)]
 const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// Are all eight bytes of `x` ASCII that [`ASCII_FOLD`] only lower-cases (no control char,
-/// apostrophe, backtick, hyphen or underscore)?
-#[inline]
-fn plain8(x: u64) -> bool {
-    let has = |b: u8| {
-        let y = x ^ (ONES * u64::from(b));
-        y.wrapping_sub(ONES) & !y & HIGH != 0
-    };
-    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0;
-    x & HIGH == 0 && !below_space && !has(b'\'') && !has(b'`') && !has(b'-') && !has(b'_')
-}
-
-/// The eight ASCII bytes of `x` with `A`-`Z` lower-cased.
-#[inline]
-fn lower8(x: u64) -> u64 {
-    // high bit of each byte: at least 'A', and above 'Z' (no carries: every byte < 0x80)
-    let ge_a = x + ONES * u64::from(0x80 - b'A');
-    let gt_z = x + ONES * u64::from(0x80 - b'Z' - 1);
-    x | ((ge_a & !gt_z & HIGH) >> 2)
-}
-
-/// One stretch of the folded text: from folded byte `f` on, either each byte comes from the
-/// original byte at the same distance from `o` (`linear`), or all come from the char at `o`.
-#[derive(Debug, Clone, Copy)]
-struct Seg {
-    f: u32,
-    o: u32,
-    linear: bool,
-}
-
-/// The folded text of an article with a map back to original byte offsets: the same text and
-/// offsets as `crate::text::FoldedText`, with the map kept as stretches rather than one entry
-/// per byte.
-pub(crate) struct Folded {
-    pub folded: String,
-    segs: Vec<Seg>,
-    original_len: usize,
-}
-
-impl Folded {
-    pub fn new(text: &str) -> Folded {
-        let b = text.as_bytes();
-        let mut out: Vec<u8> = Vec::with_capacity(b.len());
-        let mut segs = vec![Seg {
-            f: 0,
-            o: 0,
-            linear: true,
-        }];
-        // the next byte pushed starts a new linear stretch
-        let mut fresh = false;
-        let mut i = 0;
-        while i < b.len() {
-            let kept = |i: usize| {
-                b.get(i)
-                    .is_some_and(|&x| x < 0x80 && ASCII_FOLD[x as usize] != 0)
-            };
-            if kept(i) {
-                // (after the start, a run always follows a dropped or non-ASCII char)
-                if fresh {
-                    segs.push(Seg {
-                        f: out.len() as u32,
-                        o: i as u32,
-                        linear: true,
-                    });
-                }
-                loop {
-                    // sixteen bytes folded at once, kept up to the first that is not (see
-                    // `fold16`)
-                    if let Some(w) = b.get(i..i + 16) {
-                        let mut a = [0u8; 16];
-                        a.copy_from_slice(w);
-                        let (f, special) = fold16(&a);
-                        let n = (special | 1 << 16).trailing_zeros() as usize;
-                        out.extend_from_slice(&f[..n]);
-                        i += n;
-                        if n == 16 {
-                            continue;
-                        }
-                    }
-                    // eight plain bytes (ASCII, no control char, apostrophe, backtick, hyphen
-                    // or underscore) fold to their lower case at once
-                    else if let Some(w) = b.get(i..i + 8) {
-                        let mut a = [0u8; 8];
-                        a.copy_from_slice(w);
-                        let x = u64::from_le_bytes(a);
-                        if plain8(x) {
-                            out.extend_from_slice(&lower8(x).to_le_bytes());
-                            i += 8;
-                            continue;
-                        }
-                    }
-                    if !kept(i) {
-                        break;
-                    }
-                    out.push(ASCII_FOLD[b[i] as usize]);
-                    i += 1;
-                }
-            }
-            let Some(&x) = b.get(i) else { break };
-            if x < 0x80 {
-                // an apostrophe: dropped
-                fresh = true;
-                i += 1;
-                continue;
-            }
-            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
-                break;
-            };
-            let f = fold_char(c);
-            if f != '\0' {
-                let f = if f.is_whitespace() { ' ' } else { f };
-                segs.push(Seg {
-                    f: out.len() as u32,
-                    o: i as u32,
-                    linear: false,
-                });
-                let mut buf = [0u8; 4];
-                out.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
-            }
-            fresh = true;
-            i += c.len_utf8();
-        }
-        // only whole chars were pushed, so this is valid UTF-8
-        let folded = match String::from_utf8(out) {
-            Ok(s) => s,
-            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        };
-        Folded {
-            folded,
-            segs,
-            original_len: text.len(),
-        }
-    }
-
-    /// Original byte offset of folded byte offset `i` (start of a match).
-    #[inline]
-    pub fn orig_start(&self, i: usize) -> usize {
-        if i >= self.folded.len() {
-            return self.original_len;
-        }
-        let k = self.segs.partition_point(|s| s.f as usize <= i);
-        let s = self.segs[k.saturating_sub(1)];
-        if s.linear {
-            s.o as usize + (i - s.f as usize)
-        } else {
-            s.o as usize
-        }
-    }
-
-    /// The folded offset of the first folded byte that comes from original byte `orig` or
-    /// later (the inverse of [`Self::orig_start`]): one binary search over the stretches.
-    pub fn folded_start(&self, orig: usize) -> usize {
-        // the last stretch that starts at or before `orig` (the first starts at 0)
-        let k = self.segs.partition_point(|s| s.o as usize <= orig).max(1);
-        let s = self.segs[k - 1];
-        let next_f = self.segs.get(k).map_or(self.folded.len(), |n| n.f as usize);
-        if s.linear {
-            (s.f as usize + (orig - s.o as usize)).min(next_f)
-        } else if orig == s.o as usize {
-            s.f as usize
-        } else {
-            next_f
-        }
-    }
-
-    /// Original byte offset just after the char at folded offset `i - 1` (end of a match).
-    #[inline]
-    pub fn orig_end(&self, text: &str, i: usize) -> usize {
-        if i == 0 {
-            return 0;
-        }
-        if i > self.folded.len() {
-            return self.original_len;
-        }
-        let b = self.orig_start(i - 1);
-        b + text
-            .get(b..)
-            .and_then(|t| t.chars().next())
-            .map_or(0, char::len_utf8)
-    }
-}
 
 /// The ASCII bytes `lo..=hi` (and, with `high`, every byte from 0x80 on): a superset of the
 /// bytes that start patterns, tested eight bytes at a time.
@@ -334,6 +154,9 @@ pub(crate) struct Trie {
     start: [bool; 256],
     /// No pattern starts with a lower-case ASCII letter (case-sensitive acronyms).
     few_starts: bool,
+    /// Every pattern starts with an alphanumeric char, so only at the start of a word (a run
+    /// of them): matches can be looked for from the words of the text alone.
+    word_initial: bool,
     /// The bytes that start patterns, as a range for testing eight bytes at once.
     starts: StartRange,
     /// Per pair of byte classes `c1 * n_classes + c2` starting a pattern, bit `l` set where
@@ -471,6 +294,12 @@ impl Trie {
             start[b] = c != 0 && children[0].iter().any(|e| e.0 == c);
         }
         let few_starts = (b'a'..=b'z').all(|x| !start[x as usize]);
+        let word_initial = patterns.iter().all(|p| {
+            std::str::from_utf8(p.as_ref())
+                .ok()
+                .and_then(|p| p.chars().next())
+                .is_some_and(char::is_alphanumeric)
+        });
         let starts = StartRange::new(&start);
         let mut word_lens = vec![0u16; nc * nc];
         for p in patterns {
@@ -492,6 +321,7 @@ impl Trie {
             n_classes,
             start,
             few_starts,
+            word_initial,
             starts,
             word_lens,
             prefix3,
@@ -591,6 +421,44 @@ impl Trie {
         }
     }
 
+    /// [`Self::find_at_word_starts`] of `hay` whose words (runs of alphanumeric chars, in
+    /// order) are `words`: where every pattern starts a word, the walks start from them, and
+    /// the text between them is not read.
+    pub fn find_at_words(
+        &self,
+        hay: &str,
+        words: &[Word],
+        mut emit: impl FnMut(usize, usize, usize),
+    ) {
+        if self.few_starts || !self.word_initial {
+            return self.find_at_word_starts(hay, emit);
+        }
+        let b = hay.as_bytes();
+        let nc = self.n_classes;
+        let cl = |i: usize| b.get(i).map_or(0, |&x| self.classes[x as usize] as usize);
+        for w in words {
+            let (p, word_end) = (w.fs as usize, w.fe as usize);
+            if self.start[b[p] as usize]
+                && self.may_start_word(b, p, word_end, cl(p) * nc + cl(p + 1), cl(p + 2))
+            {
+                self.walk(b, p, &mut |e, pid| emit(p, e, pid));
+            }
+        }
+    }
+
+    /// Can a pattern start with the word `b[p..word_end]`, whose first two bytes have the
+    /// classes `k2` (`c1 * n_classes + c2`) and the third `c3`? (Its length, its first
+    /// three bytes and its hash are tested, cheapest first.)
+    #[inline(always)]
+    fn may_start_word(&self, b: &[u8], p: usize, word_end: usize, k2: usize, c3: usize) -> bool {
+        let len = (word_end - p).min(MAX_LEN);
+        if self.word_lens[k2] >> len & 1 == 0 {
+            return false;
+        }
+        let key = k2 * self.n_classes + c3;
+        self.prefix3[key >> 6] >> (key & 63) & 1 != 0 && self.first_word_may(&b[p..word_end])
+    }
+
     /// [`Self::find_at_word_starts`] for patterns that start with few bytes (capitals):
     /// one look-up per byte, and a closer look only at those bytes.
     fn find_by_bytes(&self, hay: &str, mut emit: impl FnMut(usize, usize, usize)) {
@@ -674,17 +542,10 @@ impl Trie {
                 }
                 q += c.len_utf8();
             };
-            if self.start[b[p] as usize] {
-                let k2 = cl(p) * nc + cl(p + 1);
-                let len = (word_end - p).min(MAX_LEN);
-                if self.word_lens[k2] >> len & 1 != 0 {
-                    let key = k2 * nc + cl(p + 2);
-                    if self.prefix3[key >> 6] >> (key & 63) & 1 != 0
-                        && self.first_word_may(&b[p..word_end])
-                    {
-                        self.walk(b, p, &mut |e, pid| emit(p, e, pid));
-                    }
-                }
+            if self.start[b[p] as usize]
+                && self.may_start_word(b, p, word_end, cl(p) * nc + cl(p + 1), cl(p + 2))
+            {
+                self.walk(b, p, &mut |e, pid| emit(p, e, pid));
             }
             p = next;
         }
@@ -710,16 +571,6 @@ fn first_word_len(pattern: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::FoldedText;
-
-    const SAMPLES: [&str; 6] = [
-        "The Taliban's fighters-led assault on Kunduz\nkilled 12.",
-        "‘Al-Shabaab’ — Ma’rib; Niafunké's Ǆ army ﬁghters\u{00A0}and\tIS' men",
-        "'quoted' `ticks` __ -- '' ",
-        "ÉTAT ISLAMIQUE à Gao, déjà vu: “rebels” ß æ ł ı",
-        "",
-        "ﬀ ǅ İstanbul’s ’’x",
-    ];
 
     #[test]
     fn ascii_table_matches_fold_char() {
@@ -756,52 +607,35 @@ mod tests {
     }
 
     #[test]
-    fn eight_plain_bytes_fold_as_the_table_does() {
-        let plain = |c: u8| (0x20..0x80).contains(&c) && !matches!(c, b'\'' | b'`' | b'-' | b'_');
-        for b in 0u8..=255 {
-            for lane in 0..8 {
-                // letters either side of A-Z and a-z around the byte tried
-                let mut a = *b"xYzAZ@[{";
-                a[lane] = b;
-                let x = u64::from_le_bytes(a);
-                assert_eq!(plain8(x), plain(b), "{a:?}");
-                if plain8(x) {
-                    let want: Vec<u8> = a.iter().map(|&c| ASCII_FOLD[c as usize]).collect();
-                    assert_eq!(lower8(x).to_le_bytes().to_vec(), want, "{a:?}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn folded_text_and_offsets_equal_folded_text_of_text_module() {
-        for s in SAMPLES {
-            let a = FoldedText::new(s);
-            let b = Folded::new(s);
-            assert_eq!(a.folded, b.folded, "{s:?}");
-            for i in 0..=a.folded.len() + 1 {
-                assert_eq!(a.orig_start(i), b.orig_start(i), "{s:?} start {i}");
-                assert_eq!(a.orig_end(s, i), b.orig_end(s, i), "{s:?} end {i}");
-            }
-        }
-    }
-
-    #[test]
-    fn folded_start_is_the_first_folded_byte_from_an_original_offset_on() {
-        for s in SAMPLES {
-            let f = Folded::new(s);
-            for orig in 0..=s.len() {
-                // the binary search over `orig_start` it replaced
-                let (mut lo, mut hi) = (0, f.folded.len());
-                while lo < hi {
-                    let mid = (lo + hi) / 2;
-                    if f.orig_start(mid) < orig {
-                        lo = mid + 1;
-                    } else {
-                        hi = mid;
-                    }
-                }
-                assert_eq!(f.folded_start(orig), lo, "{s:?} at {orig}");
+    fn matches_from_the_words_are_those_of_the_word_start_scan() {
+        use crate::text::words::Words;
+        let texts = [
+            "The rebels' convoy met army units near the border; the rebel army's men fled.",
+            "Islamic State fighters and the islamic state's allies: a state of war, ISIS-held",
+            "Ré-élu, the élite unit's état-major (‘army’) and 12 armies",
+            "",
+        ];
+        for pats in [
+            &[
+                "army",
+                "rebel",
+                "rebels",
+                "islamic state",
+                "state",
+                "élite",
+                "12 armies",
+            ][..],
+            // a pattern that does not start a word: the text is scanned as before
+            &["army", "-held", "'s allies"][..],
+        ] {
+            let t = Trie::new(pats);
+            for text in texts {
+                let w = Words::new(text);
+                let f = w.folded.folded.as_str();
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                t.find_at_word_starts(f, |s, e, p| a.push((s, e, p)));
+                t.find_at_words(f, &w.toks, |s, e, p| b.push((s, e, p)));
+                assert_eq!(a, b, "{pats:?} in {text:?}");
             }
         }
     }

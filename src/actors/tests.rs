@@ -620,7 +620,7 @@ fn bench_corpus() {
     let (fold_secs, _) = best(&|| {
         texts
             .iter()
-            .map(|t| scan::Folded::new(t).folded.len())
+            .map(|t| crate::text::words::Words::new(t).toks.len())
             .sum()
     });
     let (ac_secs, raw) = best(&|| {
@@ -628,8 +628,9 @@ fn bench_corpus() {
             .iter()
             .map(|t| {
                 let mut n = 0;
+                let w = crate::text::words::Words::new(t);
                 d.trie
-                    .find_at_word_starts(&scan::Folded::new(t).folded, |_, _, _| n += 1);
+                    .find_at_words(&w.folded.folded, &w.toks, |_, _, _| n += 1);
                 n
             })
             .sum()

@@ -452,6 +452,9 @@ pub(super) struct Sentence<'a> {
     dateline: std::cell::OnceCell<usize>,
     /// The largest death toll the sentence states, read once for it and all its events.
     pub tolls: std::cell::OnceCell<Option<u32>>,
+    /// [`Self::usable_place`] of each place, once asked (0 not yet, 1 no, 2 yes): each
+    /// trigger of the sentence asks again. Forgotten where the actors change.
+    usable: Vec<std::cell::Cell<u8>>,
 }
 
 /// The mentions of one article indexed once for all its sentences: each list's items in order
@@ -633,7 +636,6 @@ impl<'a> Sentence<'a> {
             words: words.to_vec(),
             boundary_before,
             actors,
-            places,
             unresolved,
             times,
             durations,
@@ -641,6 +643,8 @@ impl<'a> Sentence<'a> {
             vocab,
             dateline: std::cell::OnceCell::new(),
             tolls: std::cell::OnceCell::new(),
+            usable: vec![std::cell::Cell::new(0); places.len()],
+            places,
         }
     }
 
@@ -846,6 +850,7 @@ impl<'a> Sentence<'a> {
         let (_, end) = self.clause(since + 1, since + 1);
         self.actors.retain(|a| a.first <= since || a.first >= end);
         self.times.retain(|t| t.first <= since || t.first >= end);
+        self.usable.iter().for_each(|u| u.set(0));
     }
 
     /// Does the actor only back a side ("forces backed by the coalition", "Iran-backed")?
@@ -2130,6 +2135,28 @@ impl<'a> Sentence<'a> {
     /// forces", "Kabul government") and not a dateline ("HERAT:", "BEIRUT, Dec 22 (Reuters)"),
     /// which names where the reporter sat.
     fn usable_place(&self, p: &Located<'_, PlaceMention>) -> bool {
+        // (a place of the sentence is answered once)
+        let Some(memo) = self
+            .places
+            .iter()
+            .position(|q| std::ptr::eq(q, p))
+            .and_then(|i| self.usable.get(i))
+        else {
+            return self.place_is_usable(p);
+        };
+        match memo.get() {
+            1 => false,
+            2 => true,
+            _ => {
+                let usable = self.place_is_usable(p);
+                memo.set(1 + u8::from(usable));
+                usable
+            }
+        }
+    }
+
+    /// [`Self::usable_place`], worked out.
+    fn place_is_usable(&self, p: &Located<'_, PlaceMention>) -> bool {
         let in_actor = self
             .actors
             .iter()

@@ -1181,6 +1181,16 @@ impl Gazetteer {
         find::find_places(self, text, false)
     }
 
+    /// [`Gazetteer::find_places`] of `text` whose folded text and words are `words`
+    /// ([`crate::text::words::Words::new`] of it, shared with the other stages that read them).
+    pub fn find_places_in(
+        &self,
+        text: &str,
+        words: &crate::text::words::Words,
+    ) -> Vec<PlaceMention> {
+        find::find_places_in(self, text, words, false)
+    }
+
     /// Every toponym in the sense of geoparsing corpora (GeoWebNews): the mentions of
     /// [`Gazetteer::find_places`] plus country adjectives used as modifiers ("Russian
     /// troops" → Russia) and names above the country level (continents, `places_extra.tsv`).

@@ -199,7 +199,7 @@ impl FoldedText {
 /// [`ASCII_FOLD`] of each of 16 bytes, and a bit for each byte that the table does not keep
 /// (a byte from 0x80 on, NUL, an apostrophe or a backtick; its folded byte is then
 /// meaningless): one SSE2 step (SSE2 is part of every x86-64 CPU).
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(test, target_arch = "x86_64"))]
 #[inline]
 pub(crate) fn fold16(x: &[u8; 16]) -> ([u8; 16], u32) {
     use core::arch::x86_64::{
@@ -351,7 +351,7 @@ fn fold16_swar(x: &[u8; 16]) -> ([u8; 16], u32) {
 }
 
 /// [`fold16`] where there is no SSE2.
-#[cfg(not(target_arch = "x86_64"))]
+#[cfg(all(test, not(target_arch = "x86_64")))]
 #[inline]
 pub(crate) fn fold16(x: &[u8; 16]) -> ([u8; 16], u32) {
     fold16_swar(x)

@@ -3,9 +3,12 @@
 mod fold;
 mod sentences;
 mod tokens;
+pub mod words;
 
+#[cfg(test)]
+pub(crate) use fold::fold16;
+pub(crate) use fold::fold64_words;
 pub use fold::{fold, fold_char, fold_into, is_plain_word, FoldedText, ASCII_FOLD};
-pub(crate) use fold::{fold16, fold64_words};
 pub use sentences::sentences;
 pub use tokens::{tokens, tokens_into, Token};
 

@@ -736,23 +736,19 @@ fn event_words(text: &str, start: usize) -> Option<[String; 3]> {
         .rfind(['!', '?', ';', '\n', '"'])
         .map_or(head, |k| &head[k + 1..]);
     let head = head.rfind(". ").map_or(head, |k| &head[k + 2..]);
-    let mut words: Vec<String> = head
-        .split(|c: char| !c.is_alphanumeric())
+    // the words from the last one back, those of `BEFORE` at the end left out, and only the
+    // three kept lower-cased (no word lower-cases to one of `BEFORE` unless it is one ignoring
+    // ASCII case: the only non-ASCII capital with an ASCII lower case is the Kelvin sign)
+    let mut words = head
+        .rsplit(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    while words.last().is_some_and(|w| BEFORE.contains(&w.as_str())) {
-        words.pop();
-    }
-    let n = words.len();
-    if n < 3 || words[n - 3..].iter().all(|w| w.chars().count() < 4) {
+        .skip_while(|w| BEFORE.iter().any(|b| w.eq_ignore_ascii_case(b)));
+    let (c, b, a) = (words.next()?, words.next()?, words.next()?);
+    let kept = [a, b, c].map(str::to_lowercase);
+    if kept.iter().all(|w| w.chars().count() < 4) {
         return None;
     }
-    Some([
-        words[n - 3].clone(),
-        words[n - 2].clone(),
-        words[n - 1].clone(),
-    ])
+    Some(kept)
 }
 
 /// A month-precision date moved to the day that stands for the part of the month the

@@ -2345,3 +2345,55 @@ fn a_weekday_of_last_or_next_week_is_that_day_of_that_week() {
         vec![pair("Wednesday", "2021-07-07")]
     );
 }
+
+#[test]
+fn event_words_are_the_last_three_before_the_expression() {
+    // the reference: every word of the head lower-cased, prepositions at the end dropped
+    fn reference(text: &str, start: usize) -> Option<[String; 3]> {
+        const BEFORE: [&str; 12] = [
+            "at", "on", "last", "by", "around", "about", "until", "after", "before", "since", "in",
+            "from",
+        ];
+        let lo = floor_boundary(text, start.saturating_sub(80));
+        let head = text.get(lo..start)?;
+        let head = head
+            .rfind(['!', '?', ';', '\n', '"'])
+            .map_or(head, |k| &head[k + 1..]);
+        let head = head.rfind(". ").map_or(head, |k| &head[k + 2..]);
+        let mut words: Vec<String> = head
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        while words.last().is_some_and(|w| BEFORE.contains(&w.as_str())) {
+            words.pop();
+        }
+        let n = words.len();
+        if n < 3 || words[n - 3..].iter().all(|w| w.chars().count() < 4) {
+            return None;
+        }
+        Some([
+            words[n - 3].clone(),
+            words[n - 2].clone(),
+            words[n - 1].clone(),
+        ])
+    }
+    let texts = [
+        "The convoy was ambushed near the ford late ON Tuesday.",
+        "Nothing. He was shot to death last Oct. 23 in the port.",
+        "A bridge that ÉTAIT closed reopened until İN March 2020.",
+        "Talks; we met him at 5 p.m.",
+        "so we went up by it in May",
+        "Ａ full-width ＷＯＲＤ and the Kelvin \u{212A}ey from 1999",
+        "",
+    ];
+    let mut some = 0;
+    for t in texts {
+        for (start, _) in t.char_indices().chain([(t.len(), ' ')]) {
+            let got = event_words(t, start);
+            some += usize::from(got.is_some());
+            assert_eq!(got, reference(t, start), "{t:?} at {start}");
+        }
+    }
+    assert!(some > 20, "{some}");
+}
