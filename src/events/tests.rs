@@ -2858,3 +2858,17 @@ fn a_time_in_a_pronoun_clause_after_the_trigger_dates_that_clause() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn arms_and_equipment_seized_are_no_territory_taken() {
+    let evs = events(
+        "Troops crushed the militants in Kunduz on Monday and seized large quantities of their \
+         equipment. On Tuesday, police seized an arsenal at a safe house in Herat.",
+    );
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+    assert_eq!(
+        of_type(&evs, EventType::WeaponsSeizure).len(),
+        2,
+        "{evs:#?}"
+    );
+}
