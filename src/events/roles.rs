@@ -1247,6 +1247,31 @@ impl<'a> Sentence<'a> {
         (start, end)
     }
 
+    /// "after recapturing Wad Madani, the capital of Gezira state, on January 11": where a
+    /// clause ends (`end`, the word after its boundary) at a place followed by an apposition
+    /// set off by commas ("the capital of ...", "Iraq's second city"), the clause goes on
+    /// after the apposition, to its next boundary.
+    fn past_place_apposition(&self, end: usize) -> usize {
+        let n = self.words.len();
+        let opens = end < n
+            && self.places.iter().any(|p| p.last + 1 == end)
+            && (matches!(self.words[end], "the" | "a" | "an")
+                || self
+                    .words
+                    .get(end + 1)
+                    .is_some_and(|w| matches!(*w, "s" | "'s" | "\u{2019}s"))
+                || self.words[end].ends_with("'s"));
+        if !opens {
+            return end;
+        }
+        let Some(close) = (end + 1..n).find(|&k| self.boundary_before[k]) else {
+            return end;
+        };
+        (close + 1..n)
+            .find(|&k| self.boundary_before[k])
+            .unwrap_or(n)
+    }
+
     /// Is the trigger a passive participle ("was overrun", "were freed")?
     pub fn is_passive_at(&self, first: usize) -> bool {
         self.passive_trigger(first)
@@ -2719,6 +2744,7 @@ impl<'a> Sentence<'a> {
     /// The date of the time expression nearest the trigger, preferring its own clause.
     pub fn date_for(&self, first: usize, last: usize) -> Option<EventDate> {
         let (cs, ce) = self.clause(first, last);
+        let ce = self.past_place_apposition(ce);
         let dateline = self.dateline_end();
         let t = self
             .times
@@ -2747,7 +2773,7 @@ impl<'a> Sentence<'a> {
                 let opening = t.first == dateline
                     && t.last < first
                     && self.boundary_before.get(t.last + 1) == Some(&true);
-                let in_clause = (t.first >= cs && t.last < ce) || opening;
+                let in_clause = (t.first >= cs && t.first < ce) || opening;
                 let d = if t.first > last {
                     t.first - last
                 } else {

@@ -2872,3 +2872,18 @@ fn arms_and_equipment_seized_are_no_territory_taken() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_date_after_a_towns_apposition_dates_the_clause_before_it() {
+    let evs = events(
+        "The army broke the siege of its base in late June, after recapturing Kunduz, the \
+         capital of Kunduz province, on June 11, 2021.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 6, 11).unwrap(),
+        "{evs:#?}"
+    );
+}
