@@ -38,6 +38,9 @@ pub struct RoleWords {
     /// `held_ground`: nouns of ground a force holds ("army positions", "rebel bases"): an
     /// actor right before one says whose ground was taken; it is not what was taken.
     pub held_ground: WordPat,
+    /// `hand_over`: verbs of handing people over ("handed back to Rwanda"): a state named
+    /// right after their "to" is the side that receives them, not where it happened.
+    pub hand_over: WordPat,
     /// Compass adjectives of a phrase of place ("in northern Mozambique"): the actor
     /// dictionary's `place_adj` class, set by the event extractor (not read from this file).
     pub place_adjectives: crate::hash::FastSet<String>,
@@ -63,6 +66,7 @@ impl RoleWords {
             sent_away: empty(),
             place_of: empty(),
             held_ground: empty(),
+            hand_over: empty(),
             place_adjectives: Default::default(),
         };
         for (i, line) in text.lines().enumerate() {
@@ -87,6 +91,7 @@ impl RoleWords {
                 "sent_away" => &mut w.sent_away,
                 "place_of" => &mut w.place_of,
                 "held_ground" => &mut w.held_ground,
+                "hand_over" => &mut w.hand_over,
                 _ => return Err(bad("unknown class")),
             };
             let (WordPat::Any(alts), WordPat::Any(more)) =
@@ -150,6 +155,7 @@ mod tests {
         assert!(w.sent_away.matches("diverted") && !w.sent_away.matches("returned"));
         assert!(w.place_of.matches("town") && !w.place_of.matches("governor"));
         assert!(w.held_ground.matches("positions") && !w.held_ground.matches("soldiers"));
+        assert!(w.hand_over.matches("handed") && !w.hand_over.matches("fled"));
         // filled from the actor dictionary, not from this file
         assert!(w.place_adjectives.is_empty());
     }

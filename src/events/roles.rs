@@ -1735,6 +1735,10 @@ impl<'a> Sentence<'a> {
                     && NEW_SUBJECTS.contains(&self.words[k + 1]))
                     || (matches!(self.words[k], "as" | "while" | "whereas" | "because")
                         && self.boundary_before[k])
+                    // "..., though fighting continued in Khartoum": a concession's place
+                    || (matches!(self.words[k], "though" | "although")
+                        && (self.boundary_before[k]
+                            || (self.words[k - 1] == "even" && self.boundary_before[k - 1])))
                     // "the fighting comes as donors prepare to gather in Brussels"
                     || (self.words[k] == "as"
                         && matches!(self.words[k - 1], "comes" | "came" | "come"))
@@ -2143,6 +2147,7 @@ impl<'a> Sentence<'a> {
             && !self.compound_modifier(p)
             && !self.neighbour_country(p)
             && !self.envoy_post(p)
+            && !self.handed_to_state(p)
             && !self.speakers_place(p)
             && !self.attributive_country(p)
     }
@@ -2266,6 +2271,23 @@ impl<'a> Sentence<'a> {
         p.first >= 2
             && self.words[p.first - 1] == "to"
             && self.vocab.envoys.matches(self.words[p.first - 2])
+    }
+
+    /// "were handed back to Rwanda at the border in Goma", "handed the pilot over to India":
+    /// a state (a country or a capital) right after the "to" of a verb of handing people
+    /// over ([`super::role_words::RoleWords::hand_over`], up to two words between) is the side
+    /// that receives them, not where the handover happened.
+    fn handed_to_state(&self, p: &Located<'_, PlaceMention>) -> bool {
+        let f = p.first;
+        let state = p
+            .item
+            .place
+            .as_ref()
+            .is_some_and(|x| x.precision == GeoPrecision::Country || x.feature_code == "PPLC");
+        state
+            && f >= 2
+            && self.words[f - 1] == "to"
+            && (f.saturating_sub(4)..f - 1).any(|k| self.vocab.hand_over.matches(self.words[k]))
     }
 
     /// "the U.S.-brokered deal", "a Qatar-mediated truce", "the U.S.- and French-brokered
@@ -2693,7 +2715,12 @@ impl<'a> Sentence<'a> {
                 // (an opening "On Saturday," dates every verb of the sentence)
                 let earlier_verb =
                     in_clause && t.last < first && self.next_predicate_between(t.last + 1, first);
-                (!in_clause, earlier_verb, d)
+                (
+                    self.dates_the_saying(t.first, t.last, first),
+                    !in_clause,
+                    earlier_verb,
+                    d,
+                )
             })?;
         // "last Sunday and Monday", "June 3 to 5": the event starts on the first day
         let start = self
@@ -2710,6 +2737,14 @@ impl<'a> Sentence<'a> {
             })
             .unwrap_or(t);
         event_day(start.item)
+    }
+
+    /// "The army said on Monday that troops had freed 14 women during an operation last
+    /// week": a time between a verb of speech and the "that" of the report it introduces, before
+    /// the trigger at `first`, dates the saying. Another time of the sentence dates the trigger
+    /// first; the saying's day stands in only where the report tells none.
+    fn dates_the_saying(&self, tf: usize, tl: usize, first: usize) -> bool {
+        tl < first && self.words.get(tl + 1) == Some(&"that") && self.speech_time(tf)
     }
 
     /// "The agreement came two days after Aliyev said his troops had captured Shusha": a

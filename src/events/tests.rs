@@ -2738,3 +2738,68 @@ fn a_dual_dateline_names_where_the_reporters_sat() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_state_captives_are_handed_back_to_is_not_where_it_happened() {
+    let evs = events(
+        "Three soldiers captured in a border clash were handed back to Rwanda at a crossing near \
+         Kasese on Tuesday.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        r[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Kasese"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_place_in_a_concession_after_a_deal_is_not_its_place() {
+    let evs = events(
+        "Militia leaders met in Bunia on Monday. The two sides signed a ceasefire on Tuesday, \
+         though fighting continued in Djugu and Irumu.",
+    );
+    let a = of_type(&evs, EventType::Agreement);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Bunia"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn the_day_a_report_was_made_yields_to_the_reports_own_time() {
+    let evs = events(
+        "The police said on Monday that officers had freed nine abducted traders during a raid \
+         last week.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    let d = r[0].date.expect("dated");
+    assert_eq!(d.precision, TimePrecision::Week, "{evs:#?}");
+    assert_eq!(d.date, NaiveDate::from_ymd_opt(2021, 6, 28).unwrap());
+}
+
+#[test]
+fn a_video_released_is_no_release_of_captives() {
+    let evs = events(
+        "Security officials say the gang worked with the insurgents, and in June it released a \
+         video showing captives being beaten, prompting outrage.",
+    );
+    assert!(
+        of_type(&evs, EventType::PrisonerRelease).is_empty(),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn talks_on_extending_a_truce_conclude_no_agreement() {
+    let evs = events(
+        "Government and rebel envoys held talks in Addis Ababa on Monday on extending a ceasefire \
+         that expires next week.",
+    );
+    assert_eq!(of_type(&evs, EventType::Talks).len(), 1, "{evs:#?}");
+    assert!(of_type(&evs, EventType::Agreement).is_empty(), "{evs:#?}");
+}
