@@ -2803,3 +2803,30 @@ fn talks_on_extending_a_truce_conclude_no_agreement() {
     assert_eq!(of_type(&evs, EventType::Talks).len(), 1, "{evs:#?}");
     assert!(of_type(&evs, EventType::Agreement).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn a_time_after_a_pluperfect_of_the_object_dates_that_earlier_act() {
+    let evs = events("Militants released on Tuesday the nine traders they had kidnapped near Gusau two weeks ago.");
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        r[0].date.map(|d| d.date),
+        NaiveDate::from_ymd_opt(2021, 7, 6),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_capital_officials_spoke_in_is_not_where_the_captives_were_freed() {
+    let evs = events(
+        "Gunmen stormed the village of Kankara on Monday. The interior minister told reporters \
+         in Abuja on Tuesday that all 40 abducted villagers had been freed.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        r[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Kankara"),
+        "{evs:#?}"
+    );
+}
