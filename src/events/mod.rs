@@ -579,10 +579,15 @@ impl EventExtractor {
                 // (a verb's participle is no noun that refers back: "the besieged port")
                 // ("began their offensive", "launched its assault": a verb that starts the
                 // event tells it, it does not refer back)
-                let definite = trig.roles != Roles::Svo
+                let definite = (trig.roles != Roles::Svo
                     && s.definite(m.first)
                     && told
-                    && !s.launched_before(m.first);
+                    && !s.launched_before(m.first))
+                    // "The hostages were released on Wednesday in the forests": the captives
+                    // whose release was just told
+                    || (trig.event_type == EventType::PrisonerRelease
+                        && told
+                        && s.definite_passive_subject(m.first));
                 let (cs, ce) = s.clause(m.first, m.last);
                 // a modal of the main clause does not reach into "when ...", "after ..."
                 let cs = s.subordinate_start(m.first, cs);
@@ -1299,7 +1304,11 @@ impl EventExtractor {
             }
         }
         let place = places[0].1.clone();
-        state.own_place = tied.is_some() && places[0].0.is_some();
+        state.own_place = tied.is_some()
+            && places[0].0.is_some()
+            && !tied.is_some_and(|i| {
+                t == EventType::PrisonerRelease && s.place_in_subject_relative(i, m.first)
+            });
         // "the fighters rounded up eight men from a village": an armed group does not arrest,
         // it abducts (ACLED: violence against civilians); fighters or soldiers it detains are
         // no civilians ("the SDF arrested twelve suspected Islamic State members")

@@ -3122,6 +3122,50 @@ impl<'a> Sentence<'a> {
         )
     }
 
+    /// Is place mention `i` inside a reduced relative of the subject of the trigger at
+    /// `first` ("The schoolboys abducted from a school in Kankara last week have regained
+    /// their freedom")? It says where the people were taken, and stands for the release only
+    /// until a later report names where they were freed.
+    pub fn place_in_subject_relative(&self, i: usize, first: usize) -> bool {
+        let p = &self.places[i];
+        if p.last >= first {
+            return false;
+        }
+        let mut j = first;
+        while j > 0 && is_aux_or_adverb(self.words[j - 1]) {
+            j -= 1;
+        }
+        let aux = j < first
+            || (j > 0 && matches!(self.words[j - 1], "have" | "has" | "had"))
+            || matches!(self.words[first], "have" | "has" | "had");
+        aux && (1..p.first)
+            .any(|k| self.reduced_relative(k) && !self.next_predicate_between(k + 1, first))
+    }
+
+    /// "The hostages were released on Wednesday", "The boys were handed over in Tsafe": a
+    /// passive trigger whose subject is a definite noun phrase ("the", "these" or "those",
+    /// up to three words of its own, then the auxiliary) names people the story told of.
+    pub fn definite_passive_subject(&self, first: usize) -> bool {
+        if !self.passive_trigger(first) {
+            return false;
+        }
+        let mut j = first;
+        while j > 0 && is_aux_or_adverb(self.words[j - 1]) {
+            j -= 1;
+        }
+        if j == first || j == 0 {
+            return false;
+        }
+        // j - 1 is the subject's head noun
+        (2..=4).any(|back| {
+            j.checked_sub(back).is_some_and(|d| {
+                matches!(self.words[d], "the" | "these" | "those")
+                    && (d == 0 || self.boundary_before[d])
+                    && !(d + 1..j).any(|k| self.boundary_before[k])
+            })
+        })
+    }
+
     /// A past participle right after a noun phrase, not after an auxiliary: "the girls seized
     /// from the college" (a reduced relative clause, passive in meaning).
     pub fn reduced_relative(&self, first: usize) -> bool {

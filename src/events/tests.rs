@@ -2830,3 +2830,19 @@ fn a_capital_officials_spoke_in_is_not_where_the_captives_were_freed() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn the_captives_released_told_again_with_its_place_are_one_release_there() {
+    let evs = events(
+        "The 40 students abducted from a school in Gusau last month have been freed, the police \
+         said on Thursday. The students were released on Wednesday in a forest near Tsafe and \
+         taken to hospital.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        r[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Tsafe"),
+        "{evs:#?}"
+    );
+}
