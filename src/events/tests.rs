@@ -2846,3 +2846,18 @@ fn the_captives_released_told_again_with_its_place_are_one_release_there() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_meeting_told_again_in_a_where_clause_is_the_talks_at_that_place() {
+    let evs = events(
+        "The truce was agreed in March after talks in the Kenyan town of Naivasha, where \
+         delegates of the army and the rebels met under Moscow's mediation.",
+    );
+    let t = of_type(&evs, EventType::Talks);
+    assert_eq!(t.len(), 1, "{evs:#?}");
+    assert_eq!(
+        t[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Naivasha"),
+        "{evs:#?}"
+    );
+}
