@@ -2710,10 +2710,18 @@ impl<'a> Sentence<'a> {
             // ("encircled and bombarded since March" share it)
             .filter(|t| t.first <= last || !self.next_predicate_between(last + 2, t.first))
             // "toward Sirte, which Hifter's forces seized in January": a relative clause's
+            // time's (not after the comma that closes it before the main verb's auxiliary:
+            // "Talks in Jeddah, which resumed in late October, were adjourned early this month")
             .filter(|t| {
                 t.first <= last
-                    || !(last + 1..t.first)
-                        .any(|k| matches!(self.words[k], "which" | "who" | "whose"))
+                    || !(last + 1..t.first).any(|k| {
+                        matches!(self.words[k], "which" | "who" | "whose")
+                            && !(k + 1..=t.first).any(|j| {
+                                self.boundary_before[j]
+                                    && (BE.contains(&self.words[j])
+                                        || matches!(self.words[j], "have" | "has" | "had"))
+                            })
+                    })
             })
             // "handed over the schoolgirls they had snatched a month ago": a time after a
             // pluperfect that follows the trigger's object dates that earlier act

@@ -2861,3 +2861,19 @@ fn a_meeting_told_again_in_a_where_clause_is_the_talks_at_that_place() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_time_after_a_closed_relative_clause_dates_the_main_verb() {
+    let evs = events(
+        "Talks between the army and the rebels in Jeddah, which resumed in late May, were \
+         adjourned early this month without a deal.",
+    );
+    let t = of_type(&evs, EventType::Talks);
+    assert_eq!(t.len(), 1, "{evs:#?}");
+    let d = t[0].date.expect("dated").date;
+    assert!(
+        d >= NaiveDate::from_ymd_opt(2021, 7, 1).unwrap()
+            && d < NaiveDate::from_ymd_opt(2021, 7, 8).unwrap(),
+        "{evs:#?}"
+    );
+}
