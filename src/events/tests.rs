@@ -2877,3 +2877,12 @@ fn a_time_after_a_closed_relative_clause_dates_the_main_verb() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn several_rounds_of_negotiations_are_no_one_meeting() {
+    let evs = events(
+        "The Colombian government held several rounds of negotiations with the ELN in Havana and \
+         Oslo last year.",
+    );
+    assert!(of_type(&evs, EventType::Talks).is_empty(), "{evs:#?}");
+}
