@@ -2886,3 +2886,14 @@ fn several_rounds_of_negotiations_are_no_one_meeting() {
     );
     assert!(of_type(&evs, EventType::Talks).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn a_ceasefire_ended_but_told_as_brokered_is_an_agreement() {
+    let evs = events(
+        "The rebels resumed their offensive in late June, ending a truce that Qatar brokered in \
+         Doha in January.",
+    );
+    let a = of_type(&evs, EventType::Agreement);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].date.map(|d| d.date.month()), Some(1), "{evs:#?}");
+}
