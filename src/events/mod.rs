@@ -1261,6 +1261,14 @@ impl EventExtractor {
         } else {
             s.place_for(m.first, m.last, subject_first, t == EventType::Withdrawal)
         };
+        // "Russia and Ukraine each handed over 100 prisoners in a swap": the two states that
+        // open the clause are the sides of an exchange, a meeting or a deal, not its place
+        let tied = tied.filter(|&i| {
+            !(matches!(
+                t,
+                EventType::PrisonerRelease | EventType::Talks | EventType::Agreement
+            ) && s.states_open_clause(i, m.first))
+        });
         if let Some((text, p)) = there {
             places.push((Some(text), Some(p), 0));
         } else if s.country_anaphor_after(m.last)

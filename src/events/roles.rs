@@ -1782,6 +1782,7 @@ impl<'a> Sentence<'a> {
                     && (leaving || !self.in_route(i))
                     && !self.capital_acting(i, first)
                     && !self.capitals_as_parties(i)
+                    && !self.states_as_subject(i, first)
             })
             .collect();
         let (clause_start, clause_end) = self.clause(last, last);
@@ -1963,6 +1964,61 @@ impl<'a> Sentence<'a> {
             None
         };
         other.is_some_and(|k| state(k) && state(i) && (capital(k) || capital(i)))
+    }
+
+    /// "Russia and Ukraine each handed over 100 prisoners": two states (countries or
+    /// capitals) joined by "and" right before the trigger (an auxiliary, an adverb, "each" or
+    /// "both" between) are its two sides, not where it happened.
+    fn states_as_subject(&self, i: usize, first: usize) -> bool {
+        self.state_pair(i).is_some_and(|(start, end)| {
+            end < first
+                && !(start > 0 && PLACE_PREPS.contains(&self.words[start - 1]))
+                && !(end + 1..=first).any(|k| self.boundary_before[k])
+                && (end + 1..first).all(|k| {
+                    is_aux_or_adverb(self.words[k])
+                        || matches!(self.words[k], "each" | "both" | "have" | "has" | "had")
+                })
+        })
+    }
+
+    /// "Russia and Ukraine each handed over 100 prisoners of war in a swap": two states joined
+    /// by "and" that open the clause the trigger at `first` ends (no clause boundary between)
+    /// are its sides. (Only for exchanges, meetings and deals: "Syria and Iraq saw heavy
+    /// fighting" is where the fighting was.)
+    pub fn states_open_clause(&self, i: usize, first: usize) -> bool {
+        self.state_pair(i).is_some_and(|(start, end)| {
+            end < first
+                && (start == 0 || self.boundary_before[start])
+                && !(start > 0 && PLACE_PREPS.contains(&self.words[start - 1]))
+                && !(start + 1..=first).any(|k| self.boundary_before[k])
+        })
+    }
+
+    /// The first and last words of a pair of states ("Russia and Ukraine", "Kyiv and Moscow")
+    /// that place mention `i` belongs to.
+    fn state_pair(&self, i: usize) -> Option<(usize, usize)> {
+        let state =
+            |k: usize| {
+                self.places[k].item.place.as_ref().is_some_and(|x| {
+                    x.feature_code == "PPLC" || x.precision == GeoPrecision::Country
+                })
+            };
+        let word = |k: usize| self.words.get(k).copied();
+        let p = &self.places[i];
+        if !state(i) {
+            return None;
+        }
+        if word(p.last + 1) == Some("and") {
+            (0..self.places.len())
+                .find(|&k| self.places[k].first == p.last + 2 && state(k))
+                .map(|k| (p.first, self.places[k].last))
+        } else if p.first > 1 && word(p.first - 1) == Some("and") {
+            (0..self.places.len())
+                .find(|&k| self.places[k].last + 2 == p.first && state(k))
+                .map(|k| (self.places[k].first, p.last))
+        } else {
+            None
+        }
     }
 
     /// Is place mention `i` an end of a route, "from X to Y" ("a train carrying passengers

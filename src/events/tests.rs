@@ -2897,3 +2897,18 @@ fn a_ceasefire_ended_but_told_as_brokered_is_an_agreement() {
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert_eq!(a[0].date.map(|d| d.date.month()), Some(1), "{evs:#?}");
 }
+
+#[test]
+fn two_states_that_swap_prisoners_are_its_sides_not_its_place() {
+    let evs = events(
+        "Shelling hit Kharkiv on Monday. Last week, Russia and Ukraine each handed over 50 \
+         prisoners of war in a swap brokered by Turkey.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        r[0].place.as_ref().map(|p| p.country_code.as_str()),
+        Some("UA"),
+        "{evs:#?}"
+    );
+}
