@@ -367,6 +367,7 @@ impl EventExtractor {
             country_place: mentions.main_country.clone(),
             own_place: false,
             inferred_agents: false,
+            truce_scope: false,
             last_parties: None,
             last_sides: None,
             sentence_agents: Vec::new(),
@@ -388,6 +389,8 @@ impl EventExtractor {
         let index = roles::MentionIndex::new(mentions);
         let anchors = prefilter::FocusAnchors::new(mentions);
         let mut toks = Vec::new();
+        // where the events of the last sentence that told any begin
+        let mut prev_sentence_events = 0;
         for (sentence_no, sent) in sentences(body).into_iter().enumerate() {
             // (speed) a sentence with no place or date that can move the story, that can hold
             // no trigger or death word, is left before it is tokenised (the test below, read
@@ -743,6 +746,7 @@ impl EventExtractor {
                     meta.push(EventMeta {
                         own_place: state.own_place,
                         inferred_agents: state.inferred_agents,
+                        truce_scope: state.truce_scope,
                     });
                 }
             }
@@ -876,6 +880,34 @@ impl EventExtractor {
                     .clone()
                     .filter(|_| state.focus_place.is_none() && state.focus_area.is_none())
             });
+            // "agreed on Thursday to a ceasefire in Hodeidah" and, next, "... at the close of a
+            // week of negotiations north of Stockholm": a truce told by the ground it covers
+            // was concluded at the venue of the talks of its day told with it
+            if let Some((l, p)) = &venue {
+                let talks_days: Vec<EventDate> = events[sentence_events..]
+                    .iter()
+                    .zip(&meta[sentence_events..])
+                    .filter(|(e, m)| e.event_type == EventType::Talks && m.own_place)
+                    .filter_map(|(e, _)| e.date)
+                    .collect();
+                for k in prev_sentence_events.min(sentence_events)..events.len() {
+                    let same_day = events[k].date.is_some_and(|d| {
+                        talks_days
+                            .iter()
+                            .any(|t| (t.date - d.date).num_days().abs() <= 1)
+                    });
+                    if events[k].event_type == EventType::Agreement
+                        && meta[k].truce_scope
+                        && same_day
+                    {
+                        events[k].place = Some(p.clone());
+                        events[k].location = Some(l.clone());
+                        meta[k].own_place = true;
+                        meta[k].truce_scope = false;
+                    }
+                }
+            }
+            prev_sentence_events = sentence_events;
             if venue.is_some() {
                 state.venue = venue;
                 state.venue_sentence = sentence_no;
@@ -1345,6 +1377,7 @@ impl EventExtractor {
             }
         }
         let place = places[0].1.clone();
+        state.truce_scope = t == EventType::Agreement && tied.is_some_and(|i| s.truce_scope(i));
         state.own_place = tied.is_some()
             && places[0].0.is_some()
             && !tied.is_some_and(|i| {
@@ -1602,6 +1635,8 @@ struct EventMeta {
     own_place: bool,
     /// Its agents were not named for it but inferred from the story (its last attacker).
     inferred_agents: bool,
+    /// A truce placed by the ground it covers ("a ceasefire in Hodeidah").
+    truce_scope: bool,
 }
 
 /// What the extractor remembers while reading an article.
@@ -1640,6 +1675,8 @@ struct ArticleState {
     own_place: bool,
     /// Were the last event's agents inferred from the story, not named for it?
     inferred_agents: bool,
+    /// Was the last event built a truce placed by the ground it covers?
+    truce_scope: bool,
     /// The parties of the last meeting or deal that named two or more.
     last_parties: Option<Vec<Actor>>,
     /// The two sides of the last violence between armed actors (its agents and targets).

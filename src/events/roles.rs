@@ -1966,6 +1966,27 @@ impl<'a> Sentence<'a> {
         other.is_some_and(|k| state(k) && state(i) && (capital(k) || capital(i)))
     }
 
+    /// "agreed to a ceasefire in the port city of Hodeidah", "a truce across the province":
+    /// is place mention `i` the ground a truce covers (its phrase opens with a preposition
+    /// right after "ceasefire", "truce" or "hostilities")?
+    pub fn truce_scope(&self, i: usize) -> bool {
+        let p = &self.places[i];
+        let mut k = p.first;
+        while k > 0 && k + 8 > p.first {
+            if self.boundary_before[k] {
+                return false;
+            }
+            k -= 1;
+            if matches!(
+                self.words[k],
+                "in" | "across" | "around" | "throughout" | "for" | "along"
+            ) {
+                return k > 0 && matches!(self.words[k - 1], "ceasefire" | "truce" | "hostilities");
+            }
+        }
+        false
+    }
+
     /// "Russia and Ukraine each handed over 100 prisoners": two states (countries or
     /// capitals) joined by "and" right before the trigger (an auxiliary, an adverb, "each" or
     /// "both" between) are its two sides, not where it happened.

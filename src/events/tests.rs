@@ -2912,3 +2912,19 @@ fn two_states_that_swap_prisoners_are_its_sides_not_its_place() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_truce_told_by_its_ground_was_concluded_at_the_talks_abroad_of_its_day() {
+    let evs = events(
+        "South Sudan's government and the rebels agreed on Thursday to a ceasefire in the town \
+         of Malakal. The accord was announced at the close of a week of negotiations in \
+         Naivasha, Kenya.",
+    );
+    let a = of_type(&evs, EventType::Agreement);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Naivasha"),
+        "{evs:#?}"
+    );
+}
