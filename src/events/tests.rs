@@ -2928,3 +2928,12 @@ fn a_truce_told_by_its_ground_was_concluded_at_the_talks_abroad_of_its_day() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn arrangements_for_an_exchange_are_no_exchange() {
+    let evs = events("Delegates confirmed arrangements for a prisoner exchange on Thursday.");
+    assert!(
+        of_type(&evs, EventType::PrisonerRelease).is_empty(),
+        "{evs:#?}"
+    );
+}
