@@ -2937,3 +2937,14 @@ fn arrangements_for_an_exchange_are_no_exchange() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn captives_released_at_a_rate_are_no_release() {
+    let evs = events(
+        "Israel said the pause can be extended by a day for every additional 10 hostages released.",
+    );
+    assert!(
+        of_type(&evs, EventType::PrisonerRelease).is_empty(),
+        "{evs:#?}"
+    );
+}
