@@ -367,6 +367,7 @@ impl EventExtractor {
             country_place: mentions.main_country.clone(),
             own_place: false,
             inferred_agents: false,
+            truce_scope: false,
             last_parties: None,
             last_sides: None,
             sentence_agents: Vec::new(),
@@ -388,6 +389,8 @@ impl EventExtractor {
         let index = roles::MentionIndex::new(mentions);
         let anchors = prefilter::FocusAnchors::new(mentions);
         let mut toks = Vec::new();
+        // where the events of the last sentence that told any begin
+        let mut prev_sentence_events = 0;
         for (sentence_no, sent) in sentences(body).into_iter().enumerate() {
             // (speed) a sentence with no place or date that can move the story, that can hold
             // no trigger or death word, is left before it is tokenised (the test below, read
@@ -579,10 +582,15 @@ impl EventExtractor {
                 // (a verb's participle is no noun that refers back: "the besieged port")
                 // ("began their offensive", "launched its assault": a verb that starts the
                 // event tells it, it does not refer back)
-                let definite = trig.roles != Roles::Svo
+                let definite = (trig.roles != Roles::Svo
                     && s.definite(m.first)
                     && told
-                    && !s.launched_before(m.first);
+                    && !s.launched_before(m.first))
+                    // "The hostages were released on Wednesday in the forests": the captives
+                    // whose release was just told
+                    || (trig.event_type == EventType::PrisonerRelease
+                        && told
+                        && s.definite_passive_subject(m.first));
                 let (cs, ce) = s.clause(m.first, m.last);
                 // a modal of the main clause does not reach into "when ...", "after ..."
                 let cs = s.subordinate_start(m.first, cs);
@@ -738,6 +746,7 @@ impl EventExtractor {
                     meta.push(EventMeta {
                         own_place: state.own_place,
                         inferred_agents: state.inferred_agents,
+                        truce_scope: state.truce_scope,
                     });
                 }
             }
@@ -809,6 +818,39 @@ impl EventExtractor {
                     }
                 }
             }
+            // "held talks with the junta's foreign minister, ..., in Bangkok" and a "meeting"
+            // or "met" of the same day in the same sentence: one meeting, told where a trigger
+            // names its own place; the one that only took the story's place goes, and so does
+            // one told in a "where" clause after the place of the other ("after talks in
+            // Kunming, where envoys of both sides met under Beijing's mediation")
+            let talks: Vec<usize> = (sentence_events..events.len())
+                .filter(|&k| events[k].event_type == EventType::Talks)
+                .collect();
+            let sentence_text = &text[sent.start..sent.end];
+            let where_at = sentence_text.find(", where ");
+            let after_where = |e: &Event| {
+                where_at.is_some_and(|w| {
+                    sentence_text[w..].contains(e.evidence[0].trigger.as_str())
+                        && !sentence_text[..w].contains(e.evidence[0].trigger.as_str())
+                })
+            };
+            let placed_elsewhere: Vec<usize> = talks
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    talks.iter().any(|&o| {
+                        meta[o].own_place
+                            && events[o].date == events[k].date
+                            && events[o].evidence[0].trigger != events[k].evidence[0].trigger
+                            && (!meta[k].own_place
+                                || (after_where(&events[k]) && !after_where(&events[o])))
+                    })
+                })
+                .collect();
+            for &k in placed_elsewhere.iter().rev() {
+                events.remove(k);
+                meta.remove(k);
+            }
             // The story is now where this sentence's events happened ("The RSF's capture of
             // Bara, which sits on the road to Omdurman, ..." leaves it in Bara); a sentence whose
             // events have no place of their own goes on where the story was ("pulled out of
@@ -838,6 +880,34 @@ impl EventExtractor {
                     .clone()
                     .filter(|_| state.focus_place.is_none() && state.focus_area.is_none())
             });
+            // "agreed on Thursday to a ceasefire in Hodeidah" and, next, "... at the close of a
+            // week of negotiations north of Stockholm": a truce told by the ground it covers
+            // was concluded at the venue of the talks of its day told with it
+            if let Some((l, p)) = &venue {
+                let talks_days: Vec<EventDate> = events[sentence_events..]
+                    .iter()
+                    .zip(&meta[sentence_events..])
+                    .filter(|(e, m)| e.event_type == EventType::Talks && m.own_place)
+                    .filter_map(|(e, _)| e.date)
+                    .collect();
+                for k in prev_sentence_events.min(sentence_events)..events.len() {
+                    let same_day = events[k].date.is_some_and(|d| {
+                        talks_days
+                            .iter()
+                            .any(|t| (t.date - d.date).num_days().abs() <= 1)
+                    });
+                    if events[k].event_type == EventType::Agreement
+                        && meta[k].truce_scope
+                        && same_day
+                    {
+                        events[k].place = Some(p.clone());
+                        events[k].location = Some(l.clone());
+                        meta[k].own_place = true;
+                        meta[k].truce_scope = false;
+                    }
+                }
+            }
+            prev_sentence_events = sentence_events;
             if venue.is_some() {
                 state.venue = venue;
                 state.venue_sentence = sentence_no;
@@ -1223,6 +1293,14 @@ impl EventExtractor {
         } else {
             s.place_for(m.first, m.last, subject_first, t == EventType::Withdrawal)
         };
+        // "Russia and Ukraine each handed over 100 prisoners in a swap": the two states that
+        // open the clause are the sides of an exchange, a meeting or a deal, not its place
+        let tied = tied.filter(|&i| {
+            !(matches!(
+                t,
+                EventType::PrisonerRelease | EventType::Talks | EventType::Agreement
+            ) && s.states_open_clause(i, m.first))
+        });
         if let Some((text, p)) = there {
             places.push((Some(text), Some(p), 0));
         } else if s.country_anaphor_after(m.last)
@@ -1299,7 +1377,12 @@ impl EventExtractor {
             }
         }
         let place = places[0].1.clone();
-        state.own_place = tied.is_some() && places[0].0.is_some();
+        state.truce_scope = t == EventType::Agreement && tied.is_some_and(|i| s.truce_scope(i));
+        state.own_place = tied.is_some()
+            && places[0].0.is_some()
+            && !tied.is_some_and(|i| {
+                t == EventType::PrisonerRelease && s.place_in_subject_relative(i, m.first)
+            });
         // "the fighters rounded up eight men from a village": an armed group does not arrest,
         // it abducts (ACLED: violence against civilians); fighters or soldiers it detains are
         // no civilians ("the SDF arrested twelve suspected Islamic State members")
@@ -1552,6 +1635,8 @@ struct EventMeta {
     own_place: bool,
     /// Its agents were not named for it but inferred from the story (its last attacker).
     inferred_agents: bool,
+    /// A truce placed by the ground it covers ("a ceasefire in Hodeidah").
+    truce_scope: bool,
 }
 
 /// What the extractor remembers while reading an article.
@@ -1590,6 +1675,8 @@ struct ArticleState {
     own_place: bool,
     /// Were the last event's agents inferred from the story, not named for it?
     inferred_agents: bool,
+    /// Was the last event built a truce placed by the ground it covers?
+    truce_scope: bool,
     /// The parties of the last meeting or deal that named two or more.
     last_parties: Option<Vec<Actor>>,
     /// The two sides of the last violence between armed actors (its agents and targets).

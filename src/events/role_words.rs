@@ -41,6 +41,9 @@ pub struct RoleWords {
     /// `speech_venue`: audiences whose "in|at X", after a verb of telling, names where
     /// something was said ("told reporters in Abuja"), not where anything happened.
     pub speech_venues: WordPat,
+    /// `hand_over`: verbs of handing people over ("handed back to Rwanda"): a state named
+    /// right after their "to" is the side that receives them, not where it happened.
+    pub hand_over: WordPat,
     /// Compass adjectives of a phrase of place ("in northern Mozambique"): the actor
     /// dictionary's `place_adj` class, set by the event extractor (not read from this file).
     pub place_adjectives: crate::hash::FastSet<String>,
@@ -67,6 +70,7 @@ impl RoleWords {
             place_of: empty(),
             held_ground: empty(),
             speech_venues: empty(),
+            hand_over: empty(),
             place_adjectives: Default::default(),
         };
         for (i, line) in text.lines().enumerate() {
@@ -92,6 +96,7 @@ impl RoleWords {
                 "place_of" => &mut w.place_of,
                 "held_ground" => &mut w.held_ground,
                 "speech_venue" => &mut w.speech_venues,
+                "hand_over" => &mut w.hand_over,
                 _ => return Err(bad("unknown class")),
             };
             let (WordPat::Any(alts), WordPat::Any(more)) =
@@ -156,6 +161,7 @@ mod tests {
         assert!(w.place_of.matches("town") && !w.place_of.matches("governor"));
         assert!(w.held_ground.matches("positions") && !w.held_ground.matches("soldiers"));
         assert!(w.speech_venues.matches("reporters") && !w.speech_venues.matches("fighters"));
+        assert!(w.hand_over.matches("handed") && !w.hand_over.matches("fled"));
         // filled from the actor dictionary, not from this file
         assert!(w.place_adjectives.is_empty());
     }

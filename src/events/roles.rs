@@ -1765,6 +1765,10 @@ impl<'a> Sentence<'a> {
                     && NEW_SUBJECTS.contains(&self.words[k + 1]))
                     || (matches!(self.words[k], "as" | "while" | "whereas" | "because")
                         && self.boundary_before[k])
+                    // "..., though fighting continued in Khartoum": a concession's place
+                    || (matches!(self.words[k], "though" | "although")
+                        && (self.boundary_before[k]
+                            || (self.words[k - 1] == "even" && self.boundary_before[k - 1])))
                     // "the fighting comes as donors prepare to gather in Brussels"
                     || (self.words[k] == "as"
                         && matches!(self.words[k - 1], "comes" | "came" | "come"))
@@ -1808,6 +1812,7 @@ impl<'a> Sentence<'a> {
                     && (leaving || !self.in_route(i))
                     && !self.capital_acting(i, first)
                     && !self.capitals_as_parties(i)
+                    && !self.states_as_subject(i, first)
             })
             .collect();
         let (clause_start, clause_end) = self.clause(last, last);
@@ -1989,6 +1994,82 @@ impl<'a> Sentence<'a> {
             None
         };
         other.is_some_and(|k| state(k) && state(i) && (capital(k) || capital(i)))
+    }
+
+    /// "agreed to a ceasefire in the port city of Hodeidah", "a truce across the province":
+    /// is place mention `i` the ground a truce covers (its phrase opens with a preposition
+    /// right after "ceasefire", "truce" or "hostilities")?
+    pub fn truce_scope(&self, i: usize) -> bool {
+        let p = &self.places[i];
+        let mut k = p.first;
+        while k > 0 && k + 8 > p.first {
+            if self.boundary_before[k] {
+                return false;
+            }
+            k -= 1;
+            if matches!(
+                self.words[k],
+                "in" | "across" | "around" | "throughout" | "for" | "along"
+            ) {
+                return k > 0 && matches!(self.words[k - 1], "ceasefire" | "truce" | "hostilities");
+            }
+        }
+        false
+    }
+
+    /// "Russia and Ukraine each handed over 100 prisoners": two states (countries or
+    /// capitals) joined by "and" right before the trigger (an auxiliary, an adverb, "each" or
+    /// "both" between) are its two sides, not where it happened.
+    fn states_as_subject(&self, i: usize, first: usize) -> bool {
+        self.state_pair(i).is_some_and(|(start, end)| {
+            end < first
+                && !(start > 0 && PLACE_PREPS.contains(&self.words[start - 1]))
+                && !(end + 1..=first).any(|k| self.boundary_before[k])
+                && (end + 1..first).all(|k| {
+                    is_aux_or_adverb(self.words[k])
+                        || matches!(self.words[k], "each" | "both" | "have" | "has" | "had")
+                })
+        })
+    }
+
+    /// "Russia and Ukraine each handed over 100 prisoners of war in a swap": two states joined
+    /// by "and" that open the clause the trigger at `first` ends (no clause boundary between)
+    /// are its sides. (Only for exchanges, meetings and deals: "Syria and Iraq saw heavy
+    /// fighting" is where the fighting was.)
+    pub fn states_open_clause(&self, i: usize, first: usize) -> bool {
+        self.state_pair(i).is_some_and(|(start, end)| {
+            end < first
+                && (start == 0 || self.boundary_before[start])
+                && !(start > 0 && PLACE_PREPS.contains(&self.words[start - 1]))
+                && !(start + 1..=first).any(|k| self.boundary_before[k])
+        })
+    }
+
+    /// The first and last words of a pair of states ("Russia and Ukraine", "Kyiv and Moscow")
+    /// that place mention `i` belongs to.
+    fn state_pair(&self, i: usize) -> Option<(usize, usize)> {
+        let state =
+            |k: usize| {
+                self.places[k].item.place.as_ref().is_some_and(|x| {
+                    x.feature_code == "PPLC" || x.precision == GeoPrecision::Country
+                })
+            };
+        let word = |k: usize| self.words.get(k).copied();
+        let p = &self.places[i];
+        if !state(i) {
+            return None;
+        }
+        if word(p.last + 1) == Some("and") {
+            (0..self.places.len())
+                .find(|&k| self.places[k].first == p.last + 2 && state(k))
+                .map(|k| (p.first, self.places[k].last))
+        } else if p.first > 1 && word(p.first - 1) == Some("and") {
+            (0..self.places.len())
+                .find(|&k| self.places[k].last + 2 == p.first && state(k))
+                .map(|k| (self.places[k].first, p.last))
+        } else {
+            None
+        }
     }
 
     /// Is place mention `i` an end of a route, "from X to Y" ("a train carrying passengers
@@ -2195,6 +2276,7 @@ impl<'a> Sentence<'a> {
             && !self.compound_modifier(p)
             && !self.neighbour_country(p)
             && !self.envoy_post(p)
+            && !self.handed_to_state(p)
             && !self.speakers_place(p)
             && !self.speech_venue(p)
             && !self.in_attribution(p)
@@ -2215,23 +2297,30 @@ impl<'a> Sentence<'a> {
                 .any(|k| self.words[k] == "to" && self.words[k - 1] == "according")
     }
 
-    /// "The minister told reporters in Abuja that ...": a capital where something was said
-    /// (an audience of the `speech_venue` class, told or briefed, before "in|at"), not where
-    /// the event happened. ("Freed prisoners speak to reporters in Chernihiv": where they
-    /// are; "the trooper told reporters in Ferguson": officials away from the capital speak
-    /// where things happen.)
+    /// "The minister told reporters in Abuja that ...", "said in Kabul on Monday that": a
+    /// capital where something was said, not where the event happened: after an audience of
+    /// the `speech_venue` class that was told or briefed, or after a verb of speech whose
+    /// "that" follows. ("Freed prisoners speak to reporters in Chernihiv": where they are;
+    /// "the trooper told reporters in Ferguson": officials away from the capital speak where
+    /// things happen.)
     fn speech_venue(&self, p: &Located<'_, PlaceMention>) -> bool {
+        let f = p.first;
+        let told = |k: usize| {
+            matches!(
+                self.words[k],
+                "told" | "tell" | "tells" | "telling" | "briefed" | "briefing" | "addressed"
+            )
+        };
         p.item
             .place
             .as_ref()
             .is_some_and(|x| x.feature_code == "PPLC")
-            && p.first >= 3
-            && matches!(self.words[p.first - 1], "in" | "at")
-            && self.vocab.speech_venues.matches(self.words[p.first - 2])
-            && matches!(
-                self.words[p.first - 3],
-                "told" | "tell" | "tells" | "telling" | "briefed" | "briefing" | "addressed"
-            )
+            && f >= 2
+            && matches!(self.words[f - 1], "in" | "at")
+            && ((f >= 3 && self.vocab.speech_venues.matches(self.words[f - 2]) && told(f - 3))
+                || (SPEECH.contains(&self.words[f - 2])
+                    && (p.last + 1..(p.last + 5).min(self.words.len()))
+                        .any(|k| self.words[k] == "that")))
     }
 
     /// "a small U.S. military unit", "after U.S. Secretary of State Antony Blinken spoke": a
@@ -2353,6 +2442,23 @@ impl<'a> Sentence<'a> {
         p.first >= 2
             && self.words[p.first - 1] == "to"
             && self.vocab.envoys.matches(self.words[p.first - 2])
+    }
+
+    /// "were handed back to Rwanda at the border in Goma", "handed the pilot over to India":
+    /// a state (a country or a capital) right after the "to" of a verb of handing people
+    /// over ([`super::role_words::RoleWords::hand_over`], up to two words between) is the side
+    /// that receives them, not where the handover happened.
+    fn handed_to_state(&self, p: &Located<'_, PlaceMention>) -> bool {
+        let f = p.first;
+        let state = p
+            .item
+            .place
+            .as_ref()
+            .is_some_and(|x| x.precision == GeoPrecision::Country || x.feature_code == "PPLC");
+        state
+            && f >= 2
+            && self.words[f - 1] == "to"
+            && (f.saturating_sub(4)..f - 1).any(|k| self.vocab.hand_over.matches(self.words[k]))
     }
 
     /// "the U.S.-brokered deal", "a Qatar-mediated truce", "the U.S.- and French-brokered
@@ -2755,10 +2861,18 @@ impl<'a> Sentence<'a> {
             // ("encircled and bombarded since March" share it)
             .filter(|t| t.first <= last || !self.next_predicate_between(last + 2, t.first))
             // "toward Sirte, which Hifter's forces seized in January": a relative clause's
+            // time's (not after the comma that closes it before the main verb's auxiliary:
+            // "Talks in Jeddah, which resumed in late October, were adjourned early this month")
             .filter(|t| {
                 t.first <= last
-                    || !(last + 1..t.first)
-                        .any(|k| matches!(self.words[k], "which" | "who" | "whose"))
+                    || !(last + 1..t.first).any(|k| {
+                        matches!(self.words[k], "which" | "who" | "whose")
+                            && !(k + 1..=t.first).any(|j| {
+                                self.boundary_before[j]
+                                    && (BE.contains(&self.words[j])
+                                        || matches!(self.words[j], "have" | "has" | "had"))
+                            })
+                    })
             })
             // "the boys abducted from the school last week have regained their freedom": a
             // time between a reduced relative and the main verb's auxiliary dates the relative
@@ -2784,7 +2898,12 @@ impl<'a> Sentence<'a> {
                 // (an opening "On Saturday," dates every verb of the sentence)
                 let earlier_verb =
                     in_clause && t.last < first && self.next_predicate_between(t.last + 1, first);
-                (!in_clause, earlier_verb, d)
+                (
+                    self.dates_the_saying(t.first, t.last, first),
+                    !in_clause,
+                    earlier_verb,
+                    d,
+                )
             })?;
         // "last Sunday and Monday", "June 3 to 5": the event starts on the first day
         let start = self
@@ -2801,6 +2920,14 @@ impl<'a> Sentence<'a> {
             })
             .unwrap_or(t);
         event_day(start.item)
+    }
+
+    /// "The army said on Monday that troops had freed 14 women during an operation last
+    /// week": a time between a verb of speech and the "that" of the report it introduces, before
+    /// the trigger at `first`, dates the saying. Another time of the sentence dates the trigger
+    /// first; the saying's day stands in only where the report tells none.
+    fn dates_the_saying(&self, tf: usize, tl: usize, first: usize) -> bool {
+        tl < first && self.words.get(tl + 1) == Some(&"that") && self.speech_time(tf)
     }
 
     /// "The agreement came two days after Aliyev said his troops had captured Shusha": a
@@ -3151,6 +3278,50 @@ impl<'a> Sentence<'a> {
                 .find(|a| a.last + 1 == w)
                 .map(|a| &a.item.actor),
         )
+    }
+
+    /// Is place mention `i` inside a reduced relative of the subject of the trigger at
+    /// `first` ("The schoolboys abducted from a school in Kankara last week have regained
+    /// their freedom")? It says where the people were taken, and stands for the release only
+    /// until a later report names where they were freed.
+    pub fn place_in_subject_relative(&self, i: usize, first: usize) -> bool {
+        let p = &self.places[i];
+        if p.last >= first {
+            return false;
+        }
+        let mut j = first;
+        while j > 0 && is_aux_or_adverb(self.words[j - 1]) {
+            j -= 1;
+        }
+        let aux = j < first
+            || (j > 0 && matches!(self.words[j - 1], "have" | "has" | "had"))
+            || matches!(self.words[first], "have" | "has" | "had");
+        aux && (1..p.first)
+            .any(|k| self.reduced_relative(k) && !self.next_predicate_between(k + 1, first))
+    }
+
+    /// "The hostages were released on Wednesday", "The boys were handed over in Tsafe": a
+    /// passive trigger whose subject is a definite noun phrase ("the", "these" or "those",
+    /// up to three words of its own, then the auxiliary) names people the story told of.
+    pub fn definite_passive_subject(&self, first: usize) -> bool {
+        if !self.passive_trigger(first) {
+            return false;
+        }
+        let mut j = first;
+        while j > 0 && is_aux_or_adverb(self.words[j - 1]) {
+            j -= 1;
+        }
+        if j == first || j == 0 {
+            return false;
+        }
+        // j - 1 is the subject's head noun
+        (2..=4).any(|back| {
+            j.checked_sub(back).is_some_and(|d| {
+                matches!(self.words[d], "the" | "these" | "those")
+                    && (d == 0 || self.boundary_before[d])
+                    && !(d + 1..j).any(|k| self.boundary_before[k])
+            })
+        })
     }
 
     /// A past participle right after a noun phrase, not after an auxiliary: "the girls seized

@@ -2887,3 +2887,213 @@ fn a_date_after_a_towns_apposition_dates_the_clause_before_it() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_state_captives_are_handed_back_to_is_not_where_it_happened() {
+    let evs = events(
+        "Three soldiers captured in a border clash were handed back to Rwanda at a crossing near \
+         Kasese on Tuesday.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        r[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Kasese"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_place_in_a_concession_after_a_deal_is_not_its_place() {
+    let evs = events(
+        "Militia leaders met in Bunia on Monday. The two sides signed a ceasefire on Tuesday, \
+         though fighting continued in Djugu and Irumu.",
+    );
+    let a = of_type(&evs, EventType::Agreement);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Bunia"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn the_day_a_report_was_made_yields_to_the_reports_own_time() {
+    let evs = events(
+        "The police said on Monday that officers had freed nine abducted traders during a raid \
+         last week.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    let d = r[0].date.expect("dated");
+    assert_eq!(d.precision, TimePrecision::Week, "{evs:#?}");
+    assert_eq!(d.date, NaiveDate::from_ymd_opt(2021, 6, 28).unwrap());
+}
+
+#[test]
+fn a_video_released_is_no_release_of_captives() {
+    let evs = events(
+        "Security officials say the gang worked with the insurgents, and in June it released a \
+         video showing captives being beaten, prompting outrage.",
+    );
+    assert!(
+        of_type(&evs, EventType::PrisonerRelease).is_empty(),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn talks_on_extending_a_truce_conclude_no_agreement() {
+    let evs = events(
+        "Government and rebel envoys held talks in Addis Ababa on Monday on extending a ceasefire \
+         that expires next week.",
+    );
+    assert_eq!(of_type(&evs, EventType::Talks).len(), 1, "{evs:#?}");
+    assert!(of_type(&evs, EventType::Agreement).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn a_time_after_a_pluperfect_of_the_object_dates_that_earlier_act() {
+    let evs = events("Militants released on Tuesday the nine traders they had kidnapped near Gusau two weeks ago.");
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        r[0].date.map(|d| d.date),
+        NaiveDate::from_ymd_opt(2021, 7, 6),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_capital_officials_spoke_in_is_not_where_the_captives_were_freed() {
+    let evs = events(
+        "Gunmen stormed the village of Kankara on Monday. The interior minister told reporters \
+         in Abuja on Tuesday that all 40 abducted villagers had been freed.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        r[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Kankara"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn the_captives_released_told_again_with_its_place_are_one_release_there() {
+    let evs = events(
+        "The 40 students abducted from a school in Gusau last month have been freed, the police \
+         said on Thursday. The students were released on Wednesday in a forest near Tsafe and \
+         taken to hospital.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        r[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Tsafe"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_meeting_told_again_in_a_where_clause_is_the_talks_at_that_place() {
+    let evs = events(
+        "The truce was agreed in March after talks in the Kenyan town of Naivasha, where \
+         delegates of the army and the rebels met under Moscow's mediation.",
+    );
+    let t = of_type(&evs, EventType::Talks);
+    assert_eq!(t.len(), 1, "{evs:#?}");
+    assert_eq!(
+        t[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Naivasha"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_time_after_a_closed_relative_clause_dates_the_main_verb() {
+    let evs = events(
+        "Talks between the army and the rebels in Jeddah, which resumed in late May, were \
+         adjourned early this month without a deal.",
+    );
+    let t = of_type(&evs, EventType::Talks);
+    assert_eq!(t.len(), 1, "{evs:#?}");
+    let d = t[0].date.expect("dated").date;
+    assert!(
+        d >= NaiveDate::from_ymd_opt(2021, 7, 1).unwrap()
+            && d < NaiveDate::from_ymd_opt(2021, 7, 8).unwrap(),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn several_rounds_of_negotiations_are_no_one_meeting() {
+    let evs = events(
+        "The Colombian government held several rounds of negotiations with the ELN in Havana and \
+         Oslo last year.",
+    );
+    assert!(of_type(&evs, EventType::Talks).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn a_ceasefire_ended_but_told_as_brokered_is_an_agreement() {
+    let evs = events(
+        "The rebels resumed their offensive in late June, ending a truce that Qatar brokered in \
+         Doha in January.",
+    );
+    let a = of_type(&evs, EventType::Agreement);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].date.map(|d| d.date.month()), Some(1), "{evs:#?}");
+}
+
+#[test]
+fn two_states_that_swap_prisoners_are_its_sides_not_its_place() {
+    let evs = events(
+        "Shelling hit Kharkiv on Monday. Last week, Russia and Ukraine each handed over 50 \
+         prisoners of war in a swap brokered by Turkey.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        r[0].place.as_ref().map(|p| p.country_code.as_str()),
+        Some("UA"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_truce_told_by_its_ground_was_concluded_at_the_talks_abroad_of_its_day() {
+    let evs = events(
+        "South Sudan's government and the rebels agreed on Thursday to a ceasefire in the town \
+         of Malakal. The accord was announced at the close of a week of negotiations in \
+         Naivasha, Kenya.",
+    );
+    let a = of_type(&evs, EventType::Agreement);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Naivasha"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn arrangements_for_an_exchange_are_no_exchange() {
+    let evs = events("Delegates confirmed arrangements for a prisoner exchange on Thursday.");
+    assert!(
+        of_type(&evs, EventType::PrisonerRelease).is_empty(),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn captives_released_at_a_rate_are_no_release() {
+    let evs = events(
+        "Israel said the pause can be extended by a day for every additional 10 hostages released.",
+    );
+    assert!(
+        of_type(&evs, EventType::PrisonerRelease).is_empty(),
+        "{evs:#?}"
+    );
+}
