@@ -399,7 +399,8 @@ pub struct Event {
     pub date: Option<EventDate>,
     /// The date comes from a time expression tied to the event (not inherited from context).
     pub date_explicit: bool,
-    /// Agents (first is `actor1`, the rest `assoc_actor_1`).
+    /// Agents (first is `actor1`, the rest `assoc_actor_1`; talks and deals with no target
+    /// have parties: their second is `actor2` in the exports, see `export::EventRow`).
     pub agents: Vec<Actor>,
     /// Targets (first is `actor2`, the rest `assoc_actor_2`).
     pub targets: Vec<Actor>,

@@ -149,6 +149,14 @@ fn folder_and_stdin_inputs() {
     assert!(out.status.success());
     let rows = csv_rows(&out.stdout);
     assert!(rows.iter().any(|r| &r[4] == "talks" && &r[1] == "stdin"));
+    // talks have parties, not an agent and a target: the second party is actor 2, as ACLED
+    // codes agreements ("Delegations of the Afghan government and the Taliban met")
+    let talks = rows.iter().find(|r| &r[4] == "talks").unwrap();
+    assert_eq!(
+        (&talks[8], &talks[11]),
+        ("Afghan government", "Taliban"),
+        "{talks:?}"
+    );
 }
 
 #[test]

@@ -1687,7 +1687,10 @@ impl<'a> Sentence<'a> {
                 // actor of the sentence but those who only back one side ("backed by X") and,
                 // where armed sides are named, the civilians around them
                 let (_, ce) = self.clause(last, last);
-                let between = (last + 1..ce.min(last + 12)).find(|&i| self.words[i] == "between");
+                // ("talks between the two sides": no actor named after it, no sides told there)
+                let between = (last + 1..ce.min(last + 12))
+                    .find(|&i| self.words[i] == "between")
+                    .filter(|&b| self.actors.iter().any(|a| a.first > b && a.first < ce));
                 // "approved the deal on Tuesday, hours after Israeli warplanes pounded Tyre":
                 // the actors of a temporal clause after the trigger are no parties
                 let temporal = (last + 2..self.words.len())

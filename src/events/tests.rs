@@ -3097,3 +3097,15 @@ fn captives_released_at_a_rate_are_no_release() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn talks_between_the_two_sides_take_the_parties_named_before() {
+    let evs = events(
+        "Delegations of the Afghan government and the Taliban met in Doha on Saturday for the \
+         first direct talks between the two sides.",
+    );
+    let t = of_type(&evs, EventType::Talks);
+    assert_eq!(t.len(), 1, "{evs:#?}");
+    let names: Vec<&str> = t[0].agents.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.contains(&"Taliban") && names.len() >= 2, "{evs:#?}");
+}

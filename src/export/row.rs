@@ -91,6 +91,23 @@ impl EventRow {
     pub fn new(e: &Event) -> EventRow {
         let first = e.evidence.first();
         let place = e.place.as_ref();
+        // talks and deals have parties, not an agent and a target: as ACLED codes them, the
+        // second party is actor 2 (the others stay associated with actor 1)
+        let parties = matches!(e.event_type, EventType::Talks | EventType::Agreement)
+            && e.targets.is_empty()
+            && e.agents.len() >= 2;
+        let (side1, side2): (Vec<&Actor>, Vec<&Actor>) = if parties {
+            (
+                e.agents
+                    .iter()
+                    .take(1)
+                    .chain(e.agents.iter().skip(2))
+                    .collect(),
+                e.agents.iter().skip(1).take(1).collect(),
+            )
+        } else {
+            (e.agents.iter().collect(), e.targets.iter().collect())
+        };
         EventRow {
             event_id: e.id.clone(),
             doc_id: unique(e.evidence.iter().map(|x| x.doc_id.clone())),
@@ -100,20 +117,18 @@ impl EventRow {
             acled_event_type: e.acled_event_type.clone(),
             acled_sub_event_type: e.acled_sub_event_type.clone(),
             cameo_code: e.cameo_code.clone(),
-            actor1: e.agents.first().map(|a| a.name.clone()),
-            actor1_type: e
-                .agents
+            actor1: side1.first().map(|a| a.name.clone()),
+            actor1_type: side1
                 .first()
                 .and_then(|a| a.actor_type)
                 .map(ActorType::as_str),
-            assoc_actor_1: e.agents.iter().skip(1).map(|a| a.name.clone()).collect(),
-            actor2: e.targets.first().map(|a| a.name.clone()),
-            actor2_type: e
-                .targets
+            assoc_actor_1: side1.iter().skip(1).map(|a| a.name.clone()).collect(),
+            actor2: side2.first().map(|a| a.name.clone()),
+            actor2_type: side2
                 .first()
                 .and_then(|a| a.actor_type)
                 .map(ActorType::as_str),
-            assoc_actor_2: e.targets.iter().skip(1).map(|a| a.name.clone()).collect(),
+            assoc_actor_2: side2.iter().skip(1).map(|a| a.name.clone()).collect(),
             country: place.map(|p| p.country.clone()),
             country_code: place.map(|p| p.country_code.clone()),
             admin1: place.and_then(|p| p.admin1.clone()),
