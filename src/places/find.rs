@@ -128,6 +128,13 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
         || rest.starts_with(" \u{2014}")
 }
 
+/// Whether a token is written capitalised and then in lower case ("Rahim", not "RAHIM" of a
+/// text in capitals, where every word looks like a name).
+fn written_as_name(text: &str, t: &Word) -> bool {
+    let mut cs = text.get(t.os as usize..).unwrap_or("").chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
+}
+
 /// One space or a hyphen (folded to a space) between two tokens.
 #[inline]
 fn joinable_or_hyphen(f: &str, a: &Word, b: &Word) -> bool {
@@ -748,6 +755,9 @@ fn find_in(
     let tk = gather_keys(g, &mut keys, toks, caps, std::mem::take(&mut bufs.tk));
     // Tokens before this one were consumed by a name (place, country or demonym).
     let mut consumed = 0;
+    // The token right after a person's name taken after a title ("Qari Rahim"), and how many
+    // names after the title that is: the one after it is the surname ("Qari Rahim Ahmadi").
+    let mut titled: (usize, u8) = (usize::MAX, 0);
     // The next token that may start a name (those before it are part of one found).
     let mut i = 0;
     for &(ti, k0, kp) in &tk {
@@ -766,6 +776,24 @@ fn find_in(
             let w = wordb(&toks[i - 1]);
             ctx.title_mask.may_bytes(w) && ctx.flags_of(w) & Context::TITLE != 0
         };
+        // (the surname of a name after a title: one space after the given name)
+        let depth = if after_title {
+            1
+        } else if titled.0 == i
+            && titled.1 < 2
+            && joinable_or_hyphen(f, &toks[i - 1], &t0)
+            && written_as_name(text, &t0)
+            && ctx.flags_of(wordb(&t0)) & Context::STOP == 0
+            && !g.small.get(word(&t0)).is_some_and(|v| {
+                v.iter()
+                    .any(|s| matches!(s, Small::Country(_) | Small::Admin1(_)))
+            })
+        {
+            titled.1 + 1
+        } else {
+            0
+        };
+        let after_title = depth > 0;
         let mut found = None;
         if !after_title && limit > 0 {
             for n in (1..=maxn).rev() {
@@ -810,6 +838,9 @@ fn find_in(
                 })
             {
                 keys.keys[k0].person = true;
+                if written_as_name(text, &t0) && ctx.flags_of(wordb(&t0)) & Context::STOP == 0 {
+                    titled = (i + 1, depth);
+                }
             }
             if !after_title {
                 unmatched.push((i, k0 as u32));
@@ -819,6 +850,24 @@ fn find_in(
         };
         let key = keys.str(kid);
         let (name, small) = (keys.keys[kid].name, keys.keys[kid].small);
+        // "Qari Rahim", "Sheikh Hamad": a listed title right before a capitalised word is
+        // that person's title, not a place of its own (a name that begins with the title,
+        // "Prince George", was matched whole above), unless it names a country or a province.
+        if n == 1
+            && i + 1 < toks.len()
+            && toks[i + 1].cap
+            && joinable_or_hyphen(f, &t0, &toks[i + 1])
+            && written_as_name(text, &toks[i + 1])
+            && ctx.title_mask.may_bytes(wordb(&t0))
+            && ctx.flags_of(wordb(&t0)) & Context::TITLE != 0
+            && !small.is_some_and(|v| {
+                v.iter()
+                    .any(|s| matches!(s, Small::Country(_) | Small::Admin1(_)))
+            })
+        {
+            i += 1;
+            continue;
+        }
         let start = t0.os as usize;
         let end = ft.orig_end(text, toks[i + n - 1].fe as usize - usize::from(cut));
         let orig = &text[start..end];
@@ -2159,7 +2208,9 @@ fn resolve(
                 // it) are no doubt about where the place is: the margin is over the best
                 // reading elsewhere.
                 // Nor is the province around the town ("Kidal", the town and the region
-                // named after it).
+                // named after it), nor, where the province is the best reading, a town or a
+                // district in it (a province named after one of its towns): either way the
+                // place is in that province.
                 let (lat, lon) = cand_point(g, c);
                 let own_admin1 = match c {
                     Cand::Place(p, _) => g.place_admin1(p),
@@ -2171,6 +2222,7 @@ fn resolve(
                         let (olat, olon) = cand_point(g, o);
                         fast_km(lat, lon, olat, olon) > 25.0
                             && !matches!(o, Cand::Admin1(a) if Some(a) == own_admin1)
+                            && !(matches!(c, Cand::Admin1(_)) && holds(g, c, o))
                     })
                     .map_or(s, |x| s - x.1);
                 let conf = (1.0 - (-1.5 * margin).exp()) * (s / 2.5).min(1.0);
@@ -2633,6 +2685,43 @@ mod tests {
         );
         assert!(a[0].confidence >= 0.25, "{a:?}");
         assert!(a[0].confidence >= b[0].confidence - 0.15, "{a:?} {b:?}");
+    }
+
+    #[test]
+    fn a_town_in_the_province_named_like_it_is_no_doubt_about_the_province() {
+        // The Jowzjan village of the test gazetteer lies in Jowzjan province, far from the
+        // province's centre: where the province is read, the village is no rival.
+        let g = gazetteer();
+        let m = g.find_places("Fighting went on in Jowzjan, officials said on Monday.");
+        assert_eq!(m.len(), 1, "{m:?}");
+        let p = m[0].place.as_ref().unwrap();
+        assert_eq!(p.precision, GeoPrecision::Admin1, "{m:?}");
+        assert_eq!(p.name, "Jowzjan");
+        assert!(m[0].confidence >= 0.25, "{m:?}");
+        // ...and as confident as a province without a namesake town (Badghis).
+        let b = g.find_places("Fighting went on in Badghis, officials said on Monday.");
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert!(m[0].confidence >= b[0].confidence - 0.1, "{m:?} {b:?}");
+    }
+
+    #[test]
+    fn a_title_before_a_name_and_the_name_after_it_are_no_places() {
+        // "Qari" is a listed title and a town of Iran in the test gazetteer; "Ahmadi", the
+        // surname after the given name, a city of half a million there.
+        let got = names("The group's envoy, Qari Rahim Ahmadi, spoke in Kunduz on Tuesday.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Kunduz");
+        // Elsewhere in the article the surname is the person too.
+        let got = names("Qari Rahim Ahmadi spoke on Tuesday. Later Ahmadi left for Kunduz.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Kunduz");
+        // A name that begins with the title is matched whole.
+        let got = names("Fighters attacked Qari Bagh in Badghis on Tuesday.");
+        assert!(got.iter().any(|x| x.0 == "Qari Bagh"), "{got:?}");
+        // Alone, before no name, the title word is what the gazetteer says.
+        let got = names("Rebels shelled Qari and Ahmadi in Iran on Tuesday.");
+        assert!(got.iter().any(|x| x.0 == "Qari"), "{got:?}");
+        assert!(got.iter().any(|x| x.0 == "Ahmadi"), "{got:?}");
     }
 
     #[test]

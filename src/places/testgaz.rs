@@ -1,6 +1,7 @@
 //! A tiny gazetteer for unit tests, built from hand-written rows in the GeoNames formats.
-//! Real GeoNames ids and coordinates for real places; the small "Springfield", "Tarsk" and
-//! the Afghan "Doha" are invented for the tests.
+//! Real GeoNames ids and coordinates for real places; the small "Springfield", "Tarsk", the
+//! Afghan "Doha", "Jowzjan" (a village) and "Qari Bagh", the Iranian "Qari" and "Ahmadi" are
+//! invented for the tests.
 
 use super::Gazetteer;
 use std::sync::OnceLock;
@@ -29,6 +30,10 @@ const PLACES: &str = "\
 900010\tDarband\tDarband\t\t35.6\t63.3\tP\tPPL\tAF\t\t02\t2001\t\t\t2000\t\t900\tAsia/Kabul\t2020-01-01
 900011\tSardara\tSardara\t\t36.9\t65.9\tP\tPPL\tAF\t\t08\t2002\t\t\t2000\t\t400\tAsia/Kabul\t2020-01-01
 900012\tBeit Kassab\tBeit Kassab\tBadghis\t34.2\t35.7\tP\tPPL\tLB\t\t09\t\t\t\t30000\t\t20\tAsia/Beirut\t2020-01-01
+900013\tJowzjan\tJowzjan\t\t36.2\t65.3\tP\tPPL\tAF\t\t08\t\t\t\t9000\t\t400\tAsia/Kabul\t2020-01-01
+900014\tQari\tQari\t\t35.5\t51.5\tP\tPPL\tIR\t\t26\t\t\t\t60000\t\t1200\tAsia/Tehran\t2020-01-01
+900015\tAhmadi\tAhmadi\t\t35.2\t51.2\tP\tPPLA2\tIR\t\t26\t\t\t\t500000\t\t1200\tAsia/Tehran\t2020-01-01
+900016\tQari Bagh\tQari Bagh\t\t35.1\t63.1\tP\tPPL\tAF\t\t02\t\t\t\t2000\t\t900\tAsia/Kabul\t2020-01-01
 3204186\tBor\tBor\t\t44.08333\t22.1\tP\tPPLA\tRS\t\t14\t\t\t\t34000\t\t20\tEurope/Belgrade\t2020-01-01
 ";
 
@@ -69,7 +74,7 @@ const REGION_POINTS: &str = "# code\tlat\tlon\tname\nAF\t33\t66\tAfghanistan\nAF
 const DEMONYMS: &str =
     "# test demonyms\nAF\tAfghan;Afghani\nLB\tLebanese\nLY\tLibyan\nIR\tIranian\n";
 
-const CONTEXT: &str = "# kind\tword\nstop\tLater\nstop\tOf\nstop\tSaid\nstop\tMay\ntitle\tPresident\ntitle\tMr\nadmin1\tprovince\nadmin1\tstate\ncity\tcity\ncity\ttown\nadmin2\tdistrict\nperson\tBassett\nperson\tDoha\nmodifier\tforward\nmodifier\tbureau\nmodifier\tbased\nperson\tAndrew\nfeature\tStreet\nfeature\tDelta\nfacility\tUniversity\nfacility\tHotel\nfacility\tHarbour\n";
+const CONTEXT: &str = "# kind\tword\nstop\tLater\nstop\tOf\nstop\tSaid\nstop\tMay\ntitle\tPresident\ntitle\tMr\ntitle\tQari\nadmin1\tprovince\nadmin1\tstate\ncity\tcity\ncity\ttown\nadmin2\tdistrict\nperson\tBassett\nperson\tDoha\nmodifier\tforward\nmodifier\tbureau\nmodifier\tbased\nperson\tAndrew\nfeature\tStreet\nfeature\tDelta\nfacility\tUniversity\nfacility\tHotel\nfacility\tHarbour\n";
 
 /// The test gazetteer, built once per test binary through the real build and load code.
 pub(crate) fn gazetteer() -> &'static Gazetteer {
