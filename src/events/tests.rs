@@ -3109,3 +3109,15 @@ fn talks_between_the_two_sides_take_the_parties_named_before() {
     let names: Vec<&str> = t[0].agents.iter().map(|a| a.name.as_str()).collect();
     assert!(names.contains(&"Taliban") && names.len() >= 2, "{evs:#?}");
 }
+
+#[test]
+fn missiles_fired_by_jets_are_an_air_strike_not_shelling() {
+    let evs = events(
+        "Government jets fired missiles at rebel camps near Kunduz on Wednesday. Rebel drones \
+         and missiles struck Herat on Thursday.",
+    );
+    let s = of_type(&evs, EventType::Shelling);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(s[0].place.as_ref().unwrap().name, "Herāt", "{evs:#?}");
+    assert_eq!(of_type(&evs, EventType::AirStrike).len(), 2, "{evs:#?}");
+}
