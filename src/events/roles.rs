@@ -1760,6 +1760,44 @@ impl<'a> Sentence<'a> {
         subject_first: bool,
         leaving: bool,
     ) -> Option<usize> {
+        let chosen = self.place_for_at(first, last, subject_first, leaving)?;
+        Some(
+            self.town_named_after_country(chosen, last)
+                .unwrap_or(chosen),
+        )
+    }
+
+    /// "rockets were fired at Israel, some reaching Tel Aviv": where the place chosen is a
+    /// country and a town of that country follows it closely after the trigger, the event is
+    /// told down to that town (the most precise place the text gives).
+    fn town_named_after_country(&self, chosen: usize, last: usize) -> Option<usize> {
+        let c = &self.places[chosen];
+        let cc = c
+            .item
+            .place
+            .as_ref()
+            .filter(|x| x.precision == GeoPrecision::Country)?
+            .country_code
+            .as_str();
+        (0..self.places.len()).find(|&i| {
+            let q = &self.places[i];
+            q.first > c.last.max(last)
+                && q.first <= c.last + 8
+                && q.item
+                    .place
+                    .as_ref()
+                    .is_some_and(|x| x.precision == GeoPrecision::Point && x.country_code == cc)
+                && self.usable_place(q)
+        })
+    }
+
+    fn place_for_at(
+        &self,
+        first: usize,
+        last: usize,
+        subject_first: bool,
+        leaving: bool,
+    ) -> Option<usize> {
         // "some surrendered and others fled into Iran": a place after a new subject belongs
         // to that clause's verb
         let other_clause = |i: usize| {

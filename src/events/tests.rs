@@ -3121,3 +3121,14 @@ fn missiles_fired_by_jets_are_an_air_strike_not_shelling() {
     assert_eq!(s[0].place.as_ref().unwrap().name, "Herāt", "{evs:#?}");
     assert_eq!(of_type(&evs, EventType::AirStrike).len(), 2, "{evs:#?}");
 }
+
+#[test]
+fn a_town_named_right_after_the_country_an_attack_hit_is_its_place() {
+    let evs = events(
+        "More than 300 rockets were fired at Afghanistan on Wednesday, some reaching Jalalabad, \
+         where a house was hit.",
+    );
+    let s = of_type(&evs, EventType::Shelling);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(s[0].place.as_ref().unwrap().name, "Jalālābād", "{evs:#?}");
+}
