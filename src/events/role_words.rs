@@ -41,6 +41,9 @@ pub struct RoleWords {
     /// `speech_venue`: audiences whose "in|at X", after a verb of telling, names where
     /// something was said ("told reporters in Abuja"), not where anything happened.
     pub speech_venues: WordPat,
+    /// `seat`: governing bodies whose "in X" names their seat ("the Taliban administration in
+    /// Kabul"): part of how an actor is named, not where anything happened.
+    pub seats: WordPat,
     /// `hand_over`: verbs of handing people over ("handed back to Rwanda"): a state named
     /// right after their "to" is the side that receives them, not where it happened.
     pub hand_over: WordPat,
@@ -70,6 +73,7 @@ impl RoleWords {
             place_of: empty(),
             held_ground: empty(),
             speech_venues: empty(),
+            seats: empty(),
             hand_over: empty(),
             place_adjectives: Default::default(),
         };
@@ -96,6 +100,7 @@ impl RoleWords {
                 "place_of" => &mut w.place_of,
                 "held_ground" => &mut w.held_ground,
                 "speech_venue" => &mut w.speech_venues,
+                "seat" => &mut w.seats,
                 "hand_over" => &mut w.hand_over,
                 _ => return Err(bad("unknown class")),
             };
@@ -161,6 +166,7 @@ mod tests {
         assert!(w.place_of.matches("town") && !w.place_of.matches("governor"));
         assert!(w.held_ground.matches("positions") && !w.held_ground.matches("soldiers"));
         assert!(w.speech_venues.matches("reporters") && !w.speech_venues.matches("fighters"));
+        assert!(w.seats.matches("administration") && !w.seats.matches("town"));
         assert!(w.hand_over.matches("handed") && !w.hand_over.matches("fled"));
         // filled from the actor dictionary, not from this file
         assert!(w.place_adjectives.is_empty());

@@ -2320,6 +2320,7 @@ impl<'a> Sentence<'a> {
             && !self.handed_to_state(p)
             && !self.speakers_place(p)
             && !self.speech_venue(p)
+            && !self.seat_of_rulers(p)
             && !self.in_attribution(p)
             && !self.attributive_country(p)
     }
@@ -2336,6 +2337,18 @@ impl<'a> Sentence<'a> {
                 .take_while(|&k| !self.boundary_before[k + 1])
                 .take(10)
                 .any(|k| self.words[k] == "to" && self.words[k - 1] == "according")
+    }
+
+    /// "called on the Taliban administration in Kabul to ...": the capital seat of a governing
+    /// body (a word of the `seat` class before "in") names the actor, not a scene.
+    fn seat_of_rulers(&self, p: &Located<'_, PlaceMention>) -> bool {
+        p.item
+            .place
+            .as_ref()
+            .is_some_and(|x| x.feature_code == "PPLC")
+            && p.first >= 2
+            && self.words[p.first - 1] == "in"
+            && self.vocab.seats.matches(self.words[p.first - 2])
     }
 
     /// "The minister told reporters in Abuja that ...", "said in Kabul on Monday that": a

@@ -3132,3 +3132,15 @@ fn a_town_named_right_after_the_country_an_attack_hit_is_its_place() {
     assert_eq!(s.len(), 1, "{evs:#?}");
     assert_eq!(s[0].place.as_ref().unwrap().name, "Jalālābād", "{evs:#?}");
 }
+
+#[test]
+fn the_seat_of_an_administration_called_on_is_not_where_the_story_moves() {
+    let evs = events(
+        "Militants attacked an army base in Kunduz on Tuesday. The army called on the \
+         government in Tashkent to deny its soil to such groups. Police said on Wednesday \
+         they had arrested two men.",
+    );
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].place.as_ref().unwrap().name, "Kunduz", "{evs:#?}");
+}
