@@ -3109,3 +3109,19 @@ fn talks_between_the_two_sides_take_the_parties_named_before() {
     let names: Vec<&str> = t[0].agents.iter().map(|a| a.name.as_str()).collect();
     assert!(names.contains(&"Taliban") && names.len() >= 2, "{evs:#?}");
 }
+
+#[test]
+fn armed_group_attacking_a_camp_of_displaced_or_a_community_attacks_civilians() {
+    // a camp of displaced people, a community, homes: places of civilian life
+    let evs = events(
+        "Rebel fighters attacked a displacement camp near the town of Kobo on Tuesday, killing 12 people.",
+    );
+    assert_eq!(of_type(&evs, EventType::AttackOnCivilians).len(), 1);
+    assert!(of_type(&evs, EventType::Assault).is_empty());
+    let evs = events("Militia fighters stormed homes in the village of Ugba on Monday night.");
+    assert_eq!(of_type(&evs, EventType::AttackOnCivilians).len(), 1);
+    // an army camp is no such place
+    let evs = events("Rebel fighters attacked an army camp near the town of Kobo on Tuesday.");
+    assert_eq!(of_type(&evs, EventType::Assault).len(), 1);
+    assert!(of_type(&evs, EventType::AttackOnCivilians).is_empty());
+}
