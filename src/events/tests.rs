@@ -3125,3 +3125,22 @@ fn armed_group_attacking_a_camp_of_displaced_or_a_community_attacks_civilians() 
     assert_eq!(of_type(&evs, EventType::Assault).len(), 1);
     assert!(of_type(&evs, EventType::AttackOnCivilians).is_empty());
 }
+
+#[test]
+fn a_deals_time_does_not_date_the_violence_of_its_sentence() {
+    // the clashes are the story's (its date), not the deal's
+    let evs = events(
+        "The clashes in Gulu threaten the peace agreement signed in Nairobi in August last year.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 8).unwrap()
+    );
+    // a time right before the deal's noun is the deal's
+    let evs = events("Gunmen shot dead two farmers who had signed the 2016 peace deal in Gulu.");
+    let a = of_type(&evs, EventType::AttackOnCivilians);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].date.unwrap().date.year(), 2021);
+}
