@@ -3144,3 +3144,12 @@ fn a_deals_time_does_not_date_the_violence_of_its_sentence() {
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert_eq!(a[0].date.unwrap().date.year(), 2021);
 }
+
+#[test]
+fn gunmen_killing_men_on_a_day_of_their_own_attack_civilians() {
+    // "men" killed, like "killing ... men", are people hurt (the weak "killed" asks for them)
+    let evs = events("Last week, gunmen killed five men who had gone to fetch water near Gao.");
+    let a = of_type(&evs, EventType::AttackOnCivilians);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].agents), vec!["gunmen"]);
+}
