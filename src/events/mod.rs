@@ -1411,9 +1411,12 @@ impl EventExtractor {
         if t == EventType::Assault {
             let hit = if s.protest_object_after(m.first, m.last) {
                 Some(ActorType::Protesters)
-            } else if agents
+            } else if (agents
                 .iter()
                 .all(|a| a.actor_type.is_none() || crate::actors::is_armed_group(a))
+                // "soldiers stormed a residential compound, killing a journalist": any
+                // force's attack on such a place that hurt civilians
+                || s.civilians_hurt())
                 && s.object_word_after(m.first, m.last, |w| self.civil_sites.contains(w))
             {
                 Some(ActorType::Civilians)

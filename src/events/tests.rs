@@ -3153,3 +3153,22 @@ fn gunmen_killing_men_on_a_day_of_their_own_attack_civilians() {
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert_eq!(names(&a[0].agents), vec!["gunmen"]);
 }
+
+#[test]
+fn any_force_attacking_homes_and_killing_civilians_attacks_civilians() {
+    // soldiers, not only armed groups, when the sentence tells civilians hurt
+    let evs =
+        events("Soldiers stormed a residential compound in Juba on Monday, killing two residents.");
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+    assert!(of_type(&evs, EventType::Assault).is_empty());
+    // soldiers storming a hotel with no civilian hurt told: an assault (on those inside)
+    let evs = events("Soldiers stormed the hotel in Juba on Monday.");
+    assert!(
+        of_type(&evs, EventType::AttackOnCivilians).is_empty(),
+        "{evs:#?}"
+    );
+}
