@@ -3172,3 +3172,16 @@ fn any_force_attacking_homes_and_killing_civilians_attacks_civilians() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn fighters_carrying_off_schoolgirls_abduct_them() {
+    let evs = events("Gunmen carried off 40 schoolgirls from a school in Zamfara on Friday.");
+    let a = of_type(&evs, EventType::AttackOnCivilians);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    // what is carried off without people is no abduction
+    let evs = events("Gunmen carried off weapons from a police post in Zamfara on Friday.");
+    assert!(
+        of_type(&evs, EventType::AttackOnCivilians).is_empty(),
+        "{evs:#?}"
+    );
+}
