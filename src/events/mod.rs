@@ -683,7 +683,7 @@ impl EventExtractor {
                         && s.subject_right_before(m.first)
                             .is_some_and(crate::actors::is_armed_group);
                     let toll_of_last = last_violent_sentence.is_some_and(|k| k + 1 >= sentence_no)
-                        && s.date_for(m.first, m.last).is_none()
+                        && s.date_for(m.first, m.last, true).is_none()
                         && !own_killer;
                     let war_toll = s
                         .tolls
@@ -1082,7 +1082,7 @@ impl EventExtractor {
                     });
                 (shifted.or(base), explicit)
             }
-            None => match s.date_for(m.first, m.last) {
+            None => match s.date_for(m.first, m.last, is_violent(t)) {
                 Some(d) => (Some(d), true),
                 // "The fighting erupted on May 23 ... Gunmen poured into the streets": the
                 // episode the sentence before told by its date goes on
@@ -1411,9 +1411,12 @@ impl EventExtractor {
         if t == EventType::Assault {
             let hit = if s.protest_object_after(m.first, m.last) {
                 Some(ActorType::Protesters)
-            } else if agents
+            } else if (agents
                 .iter()
                 .all(|a| a.actor_type.is_none() || crate::actors::is_armed_group(a))
+                // "soldiers stormed a residential compound, killing a journalist": any
+                // force's attack on such a place that hurt civilians
+                || s.civilians_hurt())
                 && s.object_word_after(m.first, m.last, |w| self.civil_sites.contains(w))
             {
                 Some(ActorType::Civilians)

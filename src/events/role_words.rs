@@ -47,6 +47,9 @@ pub struct RoleWords {
     /// `hand_over`: verbs of handing people over ("handed back to Rwanda"): a state named
     /// right after their "to" is the side that receives them, not where it happened.
     pub hand_over: WordPat,
+    /// `pact`: nouns of a deal ("peace deal", "ceasefire"): a time that belongs to one ("the
+    /// 2016 peace deal", "a truce signed in October 2020") dates the deal, not a violent act.
+    pub pacts: WordPat,
     /// Compass adjectives of a phrase of place ("in northern Mozambique"): the actor
     /// dictionary's `place_adj` class, set by the event extractor (not read from this file).
     pub place_adjectives: crate::hash::FastSet<String>,
@@ -75,6 +78,7 @@ impl RoleWords {
             speech_venues: empty(),
             seats: empty(),
             hand_over: empty(),
+            pacts: empty(),
             place_adjectives: Default::default(),
         };
         for (i, line) in text.lines().enumerate() {
@@ -102,6 +106,7 @@ impl RoleWords {
                 "speech_venue" => &mut w.speech_venues,
                 "seat" => &mut w.seats,
                 "hand_over" => &mut w.hand_over,
+                "pact" => &mut w.pacts,
                 _ => return Err(bad("unknown class")),
             };
             let (WordPat::Any(alts), WordPat::Any(more)) =
@@ -168,6 +173,7 @@ mod tests {
         assert!(w.speech_venues.matches("reporters") && !w.speech_venues.matches("fighters"));
         assert!(w.seats.matches("administration") && !w.seats.matches("town"));
         assert!(w.hand_over.matches("handed") && !w.hand_over.matches("fled"));
+        assert!(w.pacts.matches("ceasefire") && !w.pacts.matches("attack"));
         // filled from the actor dictionary, not from this file
         assert!(w.place_adjectives.is_empty());
     }

@@ -2902,7 +2902,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// The date of the time expression nearest the trigger, preferring its own clause.
-    pub fn date_for(&self, first: usize, last: usize) -> Option<EventDate> {
+    pub fn date_for(&self, first: usize, last: usize, violent: bool) -> Option<EventDate> {
         let (cs, ce) = self.clause(first, last);
         let ce = self.past_place_apposition(ce);
         let dateline = self.dateline_end();
@@ -2934,6 +2934,9 @@ impl<'a> Sentence<'a> {
             // "handed over the girls they had snatched a month ago", "pulled out of the island
             // they captured in February": a time after a pronoun subject's own verb dates it
             .filter(|t| t.first <= last || !self.pronoun_clause_between(last + 1, t.first))
+            // "clashes threaten the peace agreement signed in August last year", "fighters who
+            // had signed the 2016 peace deal were shot": a deal's time dates no violence
+            .filter(|t| !(violent && self.time_of_pact(t.first, t.last, first, last)))
             .min_by_key(|t| {
                 // ("Last month, fighters of the rival Islamic State West Africa Province
                 // (ISWAP) attacked ...": a time that opens the sentence, before a comma, is
@@ -2974,6 +2977,31 @@ impl<'a> Sentence<'a> {
             })
             .unwrap_or(t);
         event_day(start.item)
+    }
+
+    /// Does the time at `tf..=tl` belong to a deal named outside the trigger at
+    /// `first..=last`: right before the deal's noun ("the 2016 peace deal", "an October 2020
+    /// truce"), or after the noun's verb of concluding ("a ceasefire signed in Geneva in
+    /// October 2020", "the accord reached in August")?
+    fn time_of_pact(&self, tf: usize, tl: usize, first: usize, last: usize) -> bool {
+        let outside = |k: usize| k < first || k > last;
+        let before_noun = (tl + 1..(tl + 3).min(self.words.len()))
+            .take_while(|&k| !self.boundary_before[k])
+            .any(|k| outside(k) && self.vocab.pacts.matches(self.words[k]));
+        if before_noun {
+            return true;
+        }
+        // the noun, then its verb, then the time, with the trigger not between
+        let from = tf.saturating_sub(8);
+        (from..tf).any(|p| {
+            self.vocab.pacts.matches(self.words[p])
+                && !(p..tf).any(|k| k >= first && k <= last)
+                && !(p + 1..=tf).any(|k| self.boundary_before[k])
+                && matches!(
+                    self.words.get(p + 1),
+                    Some(&("signed" | "reached" | "agreed" | "brokered" | "sealed" | "struck"))
+                )
+        })
     }
 
     /// "The army said on Monday that troops had freed 14 women during an operation last

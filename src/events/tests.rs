@@ -3144,3 +3144,79 @@ fn the_seat_of_an_administration_called_on_is_not_where_the_story_moves() {
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert_eq!(a[0].place.as_ref().unwrap().name, "Kunduz", "{evs:#?}");
 }
+
+#[test]
+fn armed_group_attacking_a_camp_of_displaced_or_a_community_attacks_civilians() {
+    // a camp of displaced people, a community, homes: places of civilian life
+    let evs = events(
+        "Rebel fighters attacked a displacement camp near the town of Kobo on Tuesday, killing 12 people.",
+    );
+    assert_eq!(of_type(&evs, EventType::AttackOnCivilians).len(), 1);
+    assert!(of_type(&evs, EventType::Assault).is_empty());
+    let evs = events("Militia fighters stormed homes in the village of Ugba on Monday night.");
+    assert_eq!(of_type(&evs, EventType::AttackOnCivilians).len(), 1);
+    // an army camp is no such place
+    let evs = events("Rebel fighters attacked an army camp near the town of Kobo on Tuesday.");
+    assert_eq!(of_type(&evs, EventType::Assault).len(), 1);
+    assert!(of_type(&evs, EventType::AttackOnCivilians).is_empty());
+}
+
+#[test]
+fn a_deals_time_does_not_date_the_violence_of_its_sentence() {
+    // the clashes are the story's (its date), not the deal's
+    let evs = events(
+        "The clashes in Gulu threaten the peace agreement signed in Nairobi in August last year.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 8).unwrap()
+    );
+    // a time right before the deal's noun is the deal's
+    let evs = events("Gunmen shot dead two farmers who had signed the 2016 peace deal in Gulu.");
+    let a = of_type(&evs, EventType::AttackOnCivilians);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].date.unwrap().date.year(), 2021);
+}
+
+#[test]
+fn gunmen_killing_men_on_a_day_of_their_own_attack_civilians() {
+    // "men" killed, like "killing ... men", are people hurt (the weak "killed" asks for them)
+    let evs = events("Last week, gunmen killed five men who had gone to fetch water near Gao.");
+    let a = of_type(&evs, EventType::AttackOnCivilians);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].agents), vec!["gunmen"]);
+}
+
+#[test]
+fn any_force_attacking_homes_and_killing_civilians_attacks_civilians() {
+    // soldiers, not only armed groups, when the sentence tells civilians hurt
+    let evs =
+        events("Soldiers stormed a residential compound in Juba on Monday, killing two residents.");
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+    assert!(of_type(&evs, EventType::Assault).is_empty());
+    // soldiers storming a hotel with no civilian hurt told: an assault (on those inside)
+    let evs = events("Soldiers stormed the hotel in Juba on Monday.");
+    assert!(
+        of_type(&evs, EventType::AttackOnCivilians).is_empty(),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn fighters_carrying_off_schoolgirls_abduct_them() {
+    let evs = events("Gunmen carried off 40 schoolgirls from a school in Zamfara on Friday.");
+    let a = of_type(&evs, EventType::AttackOnCivilians);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    // what is carried off without people is no abduction
+    let evs = events("Gunmen carried off weapons from a police post in Zamfara on Friday.");
+    assert!(
+        of_type(&evs, EventType::AttackOnCivilians).is_empty(),
+        "{evs:#?}"
+    );
+}
