@@ -4,7 +4,6 @@
 use super::pairs::PairFilter;
 use super::{Context, Gazetteer, Rank, Small};
 use crate::model::{GeoPrecision, Place, PlaceMention, Span};
-use crate::text::fold;
 #[cfg(test)]
 use crate::text::words::tokenize;
 use crate::text::words::{Folded, Word, Words};
@@ -1554,19 +1553,7 @@ fn direction_before(before: &str) -> Option<&'static str> {
 /// The province of country `cc` named for direction `d` ("Northern District", "South
 /// Governorate", "Northern"), if it has one.
 fn direction_province(g: &Gazetteer, cc: &str, d: &str) -> Option<Place> {
-    let adj = format!("{d}ern");
-    let found = g.admin1.iter().position(|a| {
-        a.cc.eq_ignore_ascii_case(cc) && {
-            let n = fold(&a.name);
-            let (head, rest) = n.split_once(' ').unwrap_or((n.as_str(), ""));
-            (head == d || head == adj)
-                && matches!(
-                    rest,
-                    "" | "district" | "region" | "province" | "governorate"
-                )
-        }
-    })?;
-    Some(g.admin1_place(found as u32))
+    g.direction_province(cc, d).map(|a| g.admin1_place(a))
 }
 
 /// Whether tokens from `i` on are ", " and a country's or a province's name ("Parkland,
