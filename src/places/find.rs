@@ -4,7 +4,6 @@
 use super::pairs::PairFilter;
 use super::{Context, Gazetteer, Rank, Small};
 use crate::model::{GeoPrecision, Place, PlaceMention, Span};
-use crate::text::fold;
 #[cfg(test)]
 use crate::text::words::tokenize;
 use crate::text::words::{Folded, Word, Words};
@@ -109,17 +108,18 @@ fn is_sentence_initial(text: &str, start: usize) -> bool {
 
 /// A wire dateline: the name in capitals at the start of a line, then `,` or ` (` or ` -`.
 fn is_dateline(text: &str, start: usize, end: usize) -> bool {
-    let name = &text[start..end];
-    if name.chars().any(|c| c.is_lowercase()) {
-        return false;
-    }
-    // Only blanks between the line start and the name.
+    // Only blanks between the line start and the name (asked first: most names fail it at
+    // the byte before them).
     for c in text[..start].chars().rev() {
         match c {
             '\n' => break,
             ' ' | '\t' | '\r' => continue,
             _ => return false,
         }
+    }
+    let name = &text[start..end];
+    if name.chars().any(|c| c.is_lowercase()) {
+        return false;
     }
     let rest = &text[end..];
     rest.starts_with(',')
@@ -580,19 +580,21 @@ struct Found {
 fn mark_lower_case(keys: &mut Keys, toks: &[Word]) {
     let bit = |len: usize, first: u8| (len.min(15) << 4) | (first as usize & 15);
     let mut mask = [0u64; 4];
-    let mut any = false;
+    // The lengths (15: 15 or more) of the keys asked: most tokens are told apart by their
+    // length alone, without reading their first byte.
+    let mut lens = 0u16;
     for x in keys.keys.iter().filter(|x| x.lower_asked) {
         let b = bit((x.e - x.s) as usize, keys.f.as_bytes()[x.s as usize]);
         mask[b / 64] |= 1 << (b % 64);
-        any = true;
+        lens |= 1 << ((x.e - x.s) as usize).min(15);
     }
-    if !any {
+    if lens == 0 {
         return;
     }
     let fb = keys.f.as_bytes();
     for t in toks {
         let (s, e) = (t.fs as usize, t.fe as usize);
-        if t.cap || e - s < 3 {
+        if t.cap || e - s < 3 || lens & (1 << (e - s).min(15)) == 0 {
             continue;
         }
         let b = bit(e - s, fb[s]);
@@ -1554,19 +1556,7 @@ fn direction_before(before: &str) -> Option<&'static str> {
 /// The province of country `cc` named for direction `d` ("Northern District", "South
 /// Governorate", "Northern"), if it has one.
 fn direction_province(g: &Gazetteer, cc: &str, d: &str) -> Option<Place> {
-    let adj = format!("{d}ern");
-    let found = g.admin1.iter().position(|a| {
-        a.cc.eq_ignore_ascii_case(cc) && {
-            let n = fold(&a.name);
-            let (head, rest) = n.split_once(' ').unwrap_or((n.as_str(), ""));
-            (head == d || head == adj)
-                && matches!(
-                    rest,
-                    "" | "district" | "region" | "province" | "governorate"
-                )
-        }
-    })?;
-    Some(g.admin1_place(found as u32))
+    g.direction_province(cc, d).map(|a| g.admin1_place(a))
 }
 
 /// Whether tokens from `i` on are ", " and a country's or a province's name ("Parkland,

@@ -325,6 +325,9 @@ pub struct Gazetteer {
     /// keys the recogniser looks up are in no small table, and this says so from 256 KB
     /// instead of a probe of the map.
     small_filter: OnceLock<Vec<u64>>,
+    /// (country code in capitals, compass direction) → the first province of that country
+    /// named for the direction (built on first need; see [`Gazetteer::direction_province`]).
+    directions: OnceLock<FastMap<(String, &'static str), u32>>,
 }
 
 /// Bits of the small-table filter (a power of two).
@@ -747,6 +750,7 @@ impl Gazetteer {
             fuzzy: OnceLock::new(),
             pairs: OnceLock::new(),
             small_filter: OnceLock::new(),
+            directions: OnceLock::new(),
         };
         g.link_store();
         Ok(g)
@@ -1109,6 +1113,32 @@ impl Gazetteer {
             }
             h = (h + 1) & mask;
         }
+    }
+
+    /// The first province of country `cc` (any case) named for compass direction `d`
+    /// ("north", "south", "east" or "west"): "Northern District", "South Governorate",
+    /// "Northern". The provinces are indexed once, on first need, not scanned per mention.
+    pub(crate) fn direction_province(&self, cc: &str, d: &str) -> Option<u32> {
+        let map = self.directions.get_or_init(|| {
+            let mut m: FastMap<(String, &'static str), u32> = FastMap::default();
+            for (i, a) in self.admin1.iter().enumerate() {
+                let n = fold(&a.name);
+                let (head, rest) = n.split_once(' ').unwrap_or((n.as_str(), ""));
+                if !matches!(
+                    rest,
+                    "" | "district" | "region" | "province" | "governorate"
+                ) {
+                    continue;
+                }
+                for d in ["north", "south", "east", "west"] {
+                    if head == d || head.strip_prefix(d) == Some("ern") {
+                        m.entry((a.cc.to_ascii_uppercase(), d)).or_insert(i as u32);
+                    }
+                }
+            }
+            m
+        });
+        map.get(&(cc.to_ascii_uppercase(), d)).copied()
     }
 
     /// The small-table filter, built on first need.
