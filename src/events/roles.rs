@@ -1791,6 +1791,7 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// [`Self::place_for`] before a country is told down to a town named right after it.
     fn place_for_at(
         &self,
         first: usize,
