@@ -826,30 +826,33 @@ impl EventExtractor {
             let talks: Vec<usize> = (sentence_events..events.len())
                 .filter(|&k| events[k].event_type == EventType::Talks)
                 .collect();
-            let sentence_text = &text[sent.start..sent.end];
-            let where_at = sentence_text.find(", where ");
-            let after_where = |e: &Event| {
-                where_at.is_some_and(|w| {
-                    sentence_text[w..].contains(e.evidence[0].trigger.as_str())
-                        && !sentence_text[..w].contains(e.evidence[0].trigger.as_str())
-                })
-            };
-            let placed_elsewhere: Vec<usize> = talks
-                .iter()
-                .copied()
-                .filter(|&k| {
-                    talks.iter().any(|&o| {
-                        meta[o].own_place
-                            && events[o].date == events[k].date
-                            && events[o].evidence[0].trigger != events[k].evidence[0].trigger
-                            && (!meta[k].own_place
-                                || (after_where(&events[k]) && !after_where(&events[o])))
+            // (two meetings at least: most sentences have none)
+            if talks.len() > 1 {
+                let sentence_text = &text[sent.start..sent.end];
+                let where_at = sentence_text.find(", where ");
+                let after_where = |e: &Event| {
+                    where_at.is_some_and(|w| {
+                        sentence_text[w..].contains(e.evidence[0].trigger.as_str())
+                            && !sentence_text[..w].contains(e.evidence[0].trigger.as_str())
                     })
-                })
-                .collect();
-            for &k in placed_elsewhere.iter().rev() {
-                events.remove(k);
-                meta.remove(k);
+                };
+                let placed_elsewhere: Vec<usize> = talks
+                    .iter()
+                    .copied()
+                    .filter(|&k| {
+                        talks.iter().any(|&o| {
+                            meta[o].own_place
+                                && events[o].date == events[k].date
+                                && events[o].evidence[0].trigger != events[k].evidence[0].trigger
+                                && (!meta[k].own_place
+                                    || (after_where(&events[k]) && !after_where(&events[o])))
+                        })
+                    })
+                    .collect();
+                for &k in placed_elsewhere.iter().rev() {
+                    events.remove(k);
+                    meta.remove(k);
+                }
             }
             // The story is now where this sentence's events happened ("The RSF's capture of
             // Bara, which sits on the road to Omdurman, ..." leaves it in Bara); a sentence whose

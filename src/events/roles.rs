@@ -334,6 +334,19 @@ fn is_country(p: &Located<'_, PlaceMention>) -> bool {
         .is_some_and(|x| x.precision == GeoPrecision::Country)
 }
 
+/// Is the place mention a country's capital ("Kabul", GeoNames feature PPLC)?
+fn is_capital(p: &Located<'_, PlaceMention>) -> bool {
+    p.item
+        .place
+        .as_ref()
+        .is_some_and(|x| x.feature_code == "PPLC")
+}
+
+/// Is the place mention a state, named by its country or its capital ("Russia", "Kyiv")?
+fn is_state(p: &Located<'_, PlaceMention>) -> bool {
+    is_country(p) || is_capital(p)
+}
+
 /// A trigger's date told as an offset from its main clause's ([`Sentence::offset_clause`]).
 pub struct Offset {
     /// Days from the main clause's day (negative: earlier).
@@ -1995,10 +2008,7 @@ impl<'a> Sentence<'a> {
         let p = &self.places[i];
         p.last + 1 == first
             && self.possessive(p)
-            && p.item
-                .place
-                .as_ref()
-                .is_some_and(|x| x.feature_code == "PPLC")
+            && is_capital(p)
             && !self.vocab.suffered.matches(self.words[first])
     }
 
@@ -2006,19 +2016,8 @@ impl<'a> Sentence<'a> {
     /// (or a capital and a country) joined by "between ... and" are the two states, not
     /// where anything happened.
     fn capitals_as_parties(&self, i: usize) -> bool {
-        let state =
-            |k: usize| {
-                self.places[k].item.place.as_ref().is_some_and(|x| {
-                    x.feature_code == "PPLC" || x.precision == GeoPrecision::Country
-                })
-            };
-        let capital = |k: usize| {
-            self.places[k]
-                .item
-                .place
-                .as_ref()
-                .is_some_and(|x| x.feature_code == "PPLC")
-        };
+        let state = |k: usize| is_state(&self.places[k]);
+        let capital = |k: usize| is_capital(&self.places[k]);
         let word = |k: usize| self.words.get(k).copied();
         let p = &self.places[i];
         // the other side of the pair: after "and" when this one follows "between", before it
@@ -2090,12 +2089,7 @@ impl<'a> Sentence<'a> {
     /// The first and last words of a pair of states ("Russia and Ukraine", "Kyiv and Moscow")
     /// that place mention `i` belongs to.
     fn state_pair(&self, i: usize) -> Option<(usize, usize)> {
-        let state =
-            |k: usize| {
-                self.places[k].item.place.as_ref().is_some_and(|x| {
-                    x.feature_code == "PPLC" || x.precision == GeoPrecision::Country
-                })
-            };
+        let state = |k: usize| is_state(&self.places[k]);
         let word = |k: usize| self.words.get(k).copied();
         let p = &self.places[i];
         if !state(i) {
@@ -2343,10 +2337,7 @@ impl<'a> Sentence<'a> {
     /// "called on the Taliban administration in Kabul to ...": the capital seat of a governing
     /// body (a word of the `seat` class before "in") names the actor, not a scene.
     fn seat_of_rulers(&self, p: &Located<'_, PlaceMention>) -> bool {
-        p.item
-            .place
-            .as_ref()
-            .is_some_and(|x| x.feature_code == "PPLC")
+        is_capital(p)
             && p.first >= 2
             && self.words[p.first - 1] == "in"
             && self.vocab.seats.matches(self.words[p.first - 2])
@@ -2366,10 +2357,7 @@ impl<'a> Sentence<'a> {
                 "told" | "tell" | "tells" | "telling" | "briefed" | "briefing" | "addressed"
             )
         };
-        p.item
-            .place
-            .as_ref()
-            .is_some_and(|x| x.feature_code == "PPLC")
+        is_capital(p)
             && f >= 2
             && matches!(self.words[f - 1], "in" | "at")
             && ((f >= 3 && self.vocab.speech_venues.matches(self.words[f - 2]) && told(f - 3))
@@ -2505,12 +2493,7 @@ impl<'a> Sentence<'a> {
     /// that receives them, not where the handover happened.
     fn handed_to_state(&self, p: &Located<'_, PlaceMention>) -> bool {
         let f = p.first;
-        let state = p
-            .item
-            .place
-            .as_ref()
-            .is_some_and(|x| x.precision == GeoPrecision::Country || x.feature_code == "PPLC");
-        state
+        is_state(p)
             && f >= 2
             && self.words[f - 1] == "to"
             && (f.saturating_sub(4)..f - 1).any(|k| self.vocab.hand_over.matches(self.words[k]))
