@@ -268,3 +268,39 @@ fn ids_are_stable_across_input_order_and_threads() {
     assert!(!one.is_empty());
     assert_eq!(one, ids(&[b, a], "2"));
 }
+
+/// A reader that stops after the first bytes (`frontline extract ... | head -c 100`) ends the run
+/// quietly with status 0: no panic message, no error. The sets' 200-odd articles give far more
+/// output than a pipe buffer holds, so the writer does meet the closed pipe.
+#[test]
+fn a_reader_that_stops_early_ends_the_run_quietly() {
+    use std::io::Read;
+    use std::process::{Command as Std, Stdio};
+    let sets = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let inputs: Vec<PathBuf> = ["blind3", "blind5", "blind7", "blind9"]
+        .iter()
+        .map(|s| sets.join(s).join("articles.jsonl"))
+        .collect();
+    let bin = assert_cmd::cargo::cargo_bin("frontline");
+    let mut child = Std::new(bin)
+        .arg("extract")
+        .args(&inputs)
+        .args(["--format", "jsonl"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary starts");
+    let mut first = [0u8; 100];
+    child
+        .stdout
+        .take()
+        .expect("piped stdout")
+        .read_exact(&mut first)
+        .expect("some output");
+    // the read end is dropped here: the rest of the output meets a closed pipe
+    let out = child.wait_with_output().expect("binary ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+    assert!(!stderr.contains("error"), "stderr: {stderr}");
+    assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
+}

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use clap::Args;
 use frontline::eval::{load_gold, read_predictions_csv, score, Prediction};
 use std::collections::HashSet;
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Args, Debug)]
@@ -196,29 +197,33 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
 }
 
 /// One section prints as it is; several print under their names (a JSON object keyed by name).
+/// Written through one lock on stdout, so a closed pipe (`| head`) is an error the caller
+/// sees, not a panic.
 fn print_sections(sections: &[Section], json: bool) -> anyhow::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if json {
         match sections {
-            [one] => println!("{}", one.json),
+            [one] => writeln!(out, "{}", one.json)?,
             _ => {
                 // Section names are plain identifiers: no escaping needed.
                 let body: Vec<String> = sections
                     .iter()
                     .map(|s| format!("\"{}\": {}", s.name, s.json))
                     .collect();
-                println!("{{\n{}\n}}", body.join(",\n"));
+                writeln!(out, "{{\n{}\n}}", body.join(",\n"))?;
             }
         }
     } else {
         for (i, s) in sections.iter().enumerate() {
             if sections.len() > 1 {
                 if i > 0 {
-                    println!();
+                    writeln!(out)?;
                 }
-                println!("== {} ==", s.name);
+                writeln!(out, "== {} ==", s.name)?;
             }
-            print!("{}", s.text);
+            write!(out, "{}", s.text)?;
         }
     }
+    out.flush()?;
     Ok(())
 }

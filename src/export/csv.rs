@@ -2,7 +2,7 @@
 
 use super::{io_err, EventRow, ExportSummary, Exporter, COLUMNS};
 use crate::model::Event;
-use crate::{Error, Result};
+use crate::Result;
 use std::io::Write;
 
 pub struct CsvExporter;
@@ -15,7 +15,7 @@ impl Exporter for CsvExporter {
         out: &mut dyn Write,
     ) -> Result<ExportSummary> {
         let mut w = csv::Writer::from_writer(out);
-        let csv_err = |e: csv::Error| Error::Other(format!("writing CSV: {e}"));
+        let csv_err = super::csv_err("CSV");
         w.write_record(COLUMNS).map_err(csv_err)?;
         for e in events {
             w.write_record(EventRow::new(e).cells()).map_err(csv_err)?;

@@ -83,8 +83,7 @@ impl Exporter for GeoJsonExporter {
             }
         }
         let fc = json!({"type": "FeatureCollection", "features": features});
-        serde_json::to_writer_pretty(&mut *out, &fc)
-            .map_err(|e| crate::Error::Other(format!("writing GeoJSON: {e}")))?;
+        serde_json::to_writer_pretty(&mut *out, &fc).map_err(crate::Error::write("GeoJSON"))?;
         out.write_all(b"\n").map_err(io_err)?;
         out.flush().map_err(io_err)?;
         Ok(ExportSummary { written, skipped })

@@ -43,7 +43,7 @@ impl Exporter for GraphJsonExporter {
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &json!({"nodes": nodes, "edges": edges}))
-            .map_err(|e| crate::Error::Other(format!("writing graph JSON: {e}")))?;
+            .map_err(crate::Error::write("graph JSON"))?;
         out.write_all(b"\n").map_err(io_err)?;
         Ok(ExportSummary {
             written: events.len(),

@@ -53,8 +53,7 @@ impl Exporter for JsonlExporter {
                     })
                     .collect(),
             };
-            serde_json::to_writer(&mut *out, &line)
-                .map_err(|e| crate::Error::Other(format!("writing JSONL: {e}")))?;
+            serde_json::to_writer(&mut *out, &line).map_err(crate::Error::write("JSONL"))?;
             out.write_all(b"\n").map_err(io_err)?;
         }
         out.flush().map_err(io_err)?;

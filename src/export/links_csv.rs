@@ -1,12 +1,12 @@
 //! The links between events as a spreadsheet: `from_event_id, to_event_id, relation, basis`.
 
 use crate::graph::Link;
-use crate::{Error, Result};
+use crate::Result;
 use std::io::Write;
 
 pub fn write_links_csv(links: &[Link], out: &mut dyn Write) -> Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    let err = |e: csv::Error| Error::Other(format!("writing links CSV: {e}"));
+    let err = super::csv_err("links CSV");
     w.write_record(["from_event_id", "to_event_id", "relation", "basis"])
         .map_err(err)?;
     for l in links {

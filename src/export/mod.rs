@@ -86,6 +86,15 @@ impl Format {
     }
 }
 
+/// The error of a CSV writer: its I/O error (a full disk, a closed pipe) as the source, so the
+/// CLI can tell a reader that went away; `csv` wraps I/O errors in its own type.
+fn csv_err(format: &'static str) -> impl Fn(::csv::Error) -> crate::Error + Copy {
+    move |e| match e.into_kind() {
+        ::csv::ErrorKind::Io(source) => crate::Error::Write { format, source },
+        other => crate::Error::Other(format!("writing {format}: {other:?}")),
+    }
+}
+
 fn io_err(e: std::io::Error) -> crate::Error {
     crate::Error::io("<output>", e)
 }
