@@ -1203,6 +1203,13 @@ impl EventExtractor {
         if agents.is_empty() && is_violent(t) && s.passive_trigger(m.first) {
             agents.extend(s.agent_of_when_clause(m.last));
         }
+        // "in an attack claimed by Islamic State", "a car bomb that police blamed on the
+        // militants": the group claimed or blamed did it (not the police who blame)
+        if is_violent(t) && !agents.iter().any(crate::actors::is_armed_group) {
+            if let Some(group) = s.claimed_by(m.first) {
+                agents = vec![group];
+            }
+        }
         // "inmates escaped after gunmen blasted their way into the prison": a jailbreak frees
         // them by the armed group that attacked, else the story's attacker
         if agents.is_empty() && t == EventType::PrisonerRelease && civilian_subject {

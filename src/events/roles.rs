@@ -1094,6 +1094,35 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// The armed group a violent event is claimed by or blamed on ("killed 57 people in an
+    /// attack claimed by Islamic State", "a car bomb that police blamed on the militants
+    /// exploded"): the group named just after "claimed by", "blamed on" or "attributed to",
+    /// near the trigger in its sentence. Who claims or blames is a speaker, not the agent.
+    pub fn claimed_by(&self, first: usize) -> Option<Actor> {
+        let lo = first.saturating_sub(8);
+        (lo..self.words.len().saturating_sub(1))
+            .filter(|&i| {
+                matches!(
+                    (self.words[i], self.words[i + 1]),
+                    ("claimed", "by") | ("blamed", "on") | ("attributed", "to")
+                )
+            })
+            .find_map(|i| {
+                self.actors
+                    .iter()
+                    .find(|a| a.first > i + 1 && a.first <= i + 4)
+                    // (not a group named as a link: "blamed on the al-Qaeda-linked ...")
+                    .filter(|a| {
+                        is_armed_group(&a.item.actor)
+                            && !self
+                                .text
+                                .get(a.item.span.end..)
+                                .is_some_and(|r| r.starts_with('-'))
+                    })
+                    .map(|a| a.item.actor.clone())
+            })
+    }
+
     /// The armed side acting in a "when" clause after the trigger ("a young woman was shot
     /// on Tuesday when police used live rounds to disperse a crowd"): the agent of an
     /// agentless passive.

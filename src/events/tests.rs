@@ -3220,3 +3220,30 @@ fn fighters_carrying_off_schoolgirls_abduct_them() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn the_group_an_attack_is_claimed_by_or_blamed_on_is_its_agent() {
+    let evs = events(
+        "A suicide bomber killed 31 people at a wedding hall in Kabul on Monday in an attack \
+         claimed by the Taliban.",
+    );
+    let b = of_type(&evs, EventType::Bombing);
+    assert_eq!(b.len(), 1, "{evs:#?}");
+    assert_eq!(names(&b[0].agents), vec!["Taliban"], "{:#?}", b[0]);
+    // the police who blame are speakers, not the agent
+    let evs = events(
+        "A car bomb that police blamed on al-Shabaab exploded outside a hotel in Mogadishu on \
+         Sunday, killing nine people.",
+    );
+    let b = of_type(&evs, EventType::Bombing);
+    assert_eq!(b.len(), 1, "{evs:#?}");
+    assert_eq!(names(&b[0].agents), vec!["al-Shabaab"], "{:#?}", b[0]);
+    // a group named only as another's link is not the one blamed
+    let evs = events(
+        "A bomb killed 12 people at a market in Jolo on Friday in an attack blamed on an \
+         al-Qaeda-linked faction.",
+    );
+    let b = of_type(&evs, EventType::Bombing);
+    assert_eq!(b.len(), 1, "{evs:#?}");
+    assert!(!names(&b[0].agents).contains(&"al-Qaeda"), "{:#?}", b[0]);
+}
