@@ -980,6 +980,7 @@ impl EventExtractor {
                 }
             }
         }
+        fold_headline_events(&mut events, headline_end(body));
         name_unnamed_villages(&mut events, &mentions.places);
         (events, triggers_out)
     }
@@ -1754,6 +1755,58 @@ fn story_start(body: &str) -> usize {
         at += line.len();
     }
     0
+}
+
+/// The end of the article's headline: a first line of 3 to 25 words with no sentence end
+/// ("Ukraine says it has retaken Robotyne in the south"), with more text after it.
+fn headline_end(body: &str) -> Option<usize> {
+    let lead = body.len() - body.trim_start().len();
+    let line_end = lead + body[lead..].find('\n')?;
+    let line = body[lead..line_end].trim_end();
+    let words = line.split_whitespace().count();
+    let ends_sentence = line.ends_with(['.', '!', '?', ':', '"', '\u{201d}']);
+    (!ends_sentence && (3..=25).contains(&words) && !body[line_end..].trim().is_empty())
+        .then_some(line_end)
+}
+
+/// A headline tells, in brief, the event its story tells in full: an event of the headline
+/// folds into the story's first event of its type (which keeps its own date, place and sides,
+/// and gains the headline as evidence); one the story does not tell again stays.
+fn fold_headline_events(events: &mut Vec<Event>, headline_end: Option<usize>) {
+    let Some(end) = headline_end else { return };
+    let in_headline = |e: &Event| e.evidence.first().is_some_and(|x| x.span.start < end);
+    let mut k = 0;
+    while k < events.len() {
+        let told_again = (in_headline(&events[k]))
+            .then(|| {
+                events.iter().position(|o| {
+                    o.event_type == events[k].event_type
+                        && o.evidence.first().is_some_and(|x| x.span.start >= end)
+                })
+            })
+            .flatten();
+        match told_again {
+            Some(j) => {
+                let headline = events.remove(k);
+                let j = if j > k { j - 1 } else { j };
+                let story = &mut events[j];
+                // "Istanbul airport reopens after terror attack" over a story that places it
+                // in Turkey: the headline's town, inside the story's region, is finer
+                if let (Some(h), Some(p)) = (&headline.place, &story.place) {
+                    if h.precision == GeoPrecision::Point
+                        && p.precision != GeoPrecision::Point
+                        && h.country_code == p.country_code
+                        && (p.precision == GeoPrecision::Country || h.admin1 == p.admin1)
+                    {
+                        story.place = headline.place.clone();
+                        story.location = headline.location.clone();
+                    }
+                }
+                story.evidence.extend(headline.evidence);
+            }
+            None => k += 1,
+        }
+    }
 }
 
 /// Is `d` the date of an episode before the story's week, told by its day, week or month

@@ -3247,3 +3247,43 @@ fn the_group_an_attack_is_claimed_by_or_blamed_on_is_its_agent() {
     assert_eq!(b.len(), 1, "{evs:#?}");
     assert!(!names(&b[0].agents).contains(&"al-Qaeda"), "{:#?}", b[0]);
 }
+
+#[test]
+fn an_event_of_the_headline_folds_into_the_story_that_tells_it_again() {
+    let evs = events(
+        "Last 9 abducted aid workers freed in Mali after a month\n\nBAMAKO — The remaining nine \
+         members of a group of aid workers abducted by jihadists a month ago were freed on \
+         Wednesday, officials and their charity said.\n\nThe charity said it was thankful for \
+         the release.\n",
+    );
+    // the headline's "abducted" is the abduction the story dates a month back: one event
+    let a = of_type(&evs, EventType::AttackOnCivilians);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].date.map(|d| d.date.format("%Y-%m").to_string()),
+        Some("2021-06".to_string()),
+        "{:#?}",
+        a[0]
+    );
+    assert!(
+        a[0].evidence
+            .iter()
+            .any(|x| x.sentence.starts_with("Last 9")),
+        "{:#?}",
+        a[0]
+    );
+    assert_eq!(
+        of_type(&evs, EventType::PrisonerRelease).len(),
+        1,
+        "{evs:#?}"
+    );
+    // a headline that is a full sentence is no headline
+    assert_eq!(
+        super::headline_end("One sentence.\n\nAnother one here."),
+        None
+    );
+    assert_eq!(
+        super::headline_end("Rebels take border town\n\nThe rest."),
+        Some(23)
+    );
+}
