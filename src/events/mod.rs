@@ -1457,6 +1457,16 @@ impl EventExtractor {
                 });
             }
         }
+        // "two suspects were detained near the scene": the passive's subject
+        if t == EventType::Arrest && targets.is_empty() && s.is_passive_at(m.first) {
+            if let Some(people) = s.people_before_passive(m.first) {
+                targets.push(Actor {
+                    name: people,
+                    actor_type: None,
+                    country: None,
+                });
+            }
+        }
         // "Russian missiles hit Zaporizhzhia overnight, killing one person": remote violence
         // whose sentence names no armed side it hit, and counts people hurt, hit civilians
         if matches!(

@@ -670,7 +670,7 @@ impl<'a> Sentence<'a> {
         // the words of a count besides the numbers themselves ("more than 300", "dozens of")
         const COUNT: &[&str] = &[
             "a", "an", "the", "many", "of", "more", "than", "at", "least", "about", "around",
-            "nearly", "over", "up", "to",
+            "nearly", "over", "up", "to", "several", "some", "dozens", "scores", "hundreds",
         ];
         const STOP: &[&str] = &[
             "in",
@@ -687,6 +687,8 @@ impl<'a> Sentence<'a> {
             "and",
             "from",
             "near",
+            "around",
+            "outside",
             "with",
             "over",
             "across",
@@ -742,7 +744,39 @@ impl<'a> Sentence<'a> {
         let named = self.toks[start..k].iter().all(Token::is_capitalized);
         let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
             || matches!(head, "men" | "women" | "people" | "children");
+        // "detained ten men suspected of supplying the militants": suspects
+        if plural && !named && matches!(w.get(k), Some(&"suspected" | &"accused")) {
+            return Some("Suspects".to_string());
+        }
         (named || plural).then(|| self.text_of(start, k - 1).to_string())
+    }
+
+    /// The people a passive arrest names before its verb ("two suspects were detained", "the
+    /// five men were arrested"): a plural noun, after its count, just before the auxiliary.
+    pub fn people_before_passive(&self, first: usize) -> Option<String> {
+        let w = &self.words;
+        let aux =
+            (1..=2).find(|&b| first >= b && matches!(w[first - b], "were" | "was" | "been"))?;
+        let head = first.checked_sub(aux + 1)?;
+        let noun = w[head];
+        let plural = noun.len() > 3 && noun.ends_with('s') && !noun.ends_with("ss")
+            || matches!(noun, "men" | "women" | "people");
+        if !plural || self.toks[head].is_capitalized() || self.boundary_between(head, first) {
+            return None;
+        }
+        // (not "their positions were attacked": people only, told by a count or "the")
+        let before = head.checked_sub(1).map(|i| w[i]);
+        let counted = before.is_some_and(|b| {
+            matches!(
+                b,
+                "the" | "two" | "three" | "four" | "five" | "several" | "some"
+            ) || b.bytes().all(|c| c.is_ascii_digit())
+        });
+        let people = matches!(
+            noun,
+            "suspects" | "men" | "women" | "people" | "members" | "militants" | "fighters"
+        );
+        (counted && people).then(|| self.text_of(head, head).to_string())
     }
 
     pub fn text_of(&self, first: usize, last: usize) -> &'a str {

@@ -3287,3 +3287,24 @@ fn an_event_of_the_headline_folds_into_the_story_that_tells_it_again() {
         Some(23)
     );
 }
+
+#[test]
+fn the_people_an_arrest_names_are_its_target() {
+    // the passive's subject
+    let evs = events("Two suspects were detained near the scene on Tuesday, police in Kano said.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].targets), vec!["suspects"], "{:#?}", a[0]);
+    // "men suspected of ..." are suspects; "several" is a count
+    let evs = events(
+        "Police in Garissa said on Tuesday they had detained ten men suspected of supplying the \
+         militants with fuel.",
+    );
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].targets), vec!["Suspects"], "{:#?}", a[0]);
+    let evs = events("Soldiers arrested several suspects around Mopti on Sunday, officials said.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].targets), vec!["suspects"], "{:#?}", a[0]);
+}
