@@ -2137,7 +2137,9 @@ impl<'a> Sentence<'a> {
 
     /// The town whose apposition holds region `i` ("Lysychansk, the last big city in Luhansk
     /// province"): a town, then a boundary and a determiner, then "in" right before the
-    /// region, with no boundary on the way.
+    /// region, with no boundary on the way. Or the town the region follows right after "in"
+    /// ("abducted in Kankara in Katsina State, and released days later"), where the region
+    /// holds it: the region only says where the town is.
     fn town_of_apposition(&self, i: usize, usable: &[usize]) -> Option<usize> {
         let p = &self.places[i];
         let precision = |k: usize| self.places[k].item.place.as_ref().map(|x| x.precision);
@@ -2147,9 +2149,28 @@ impl<'a> Sentence<'a> {
         {
             return None;
         }
+        let holds = |j: usize| {
+            let (Some(t), Some(r)) = (self.places[j].item.place.as_ref(), p.item.place.as_ref())
+            else {
+                return false;
+            };
+            t.country_code == r.country_code
+                && match r.precision {
+                    GeoPrecision::Admin1 => t.admin1.is_some() && t.admin1 == r.admin1,
+                    GeoPrecision::Admin2 => t.admin2.is_some() && t.admin2 == r.admin2,
+                    _ => false,
+                }
+        };
         usable.iter().copied().find(|&j| {
             let town = &self.places[j];
             let open = town.last + 1;
+            if precision(j) == Some(GeoPrecision::Point)
+                && open + 1 == p.first
+                && !self.boundary_before[open]
+                && holds(j)
+            {
+                return true;
+            }
             precision(j) == Some(GeoPrecision::Point)
                 && open < p.first
                 && p.first <= open + 12

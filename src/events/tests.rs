@@ -2576,6 +2576,21 @@ fn a_region_in_an_apposition_to_a_town_is_not_the_place_of_a_later_clause() {
 }
 
 #[test]
+fn a_region_after_a_town_it_holds_is_not_the_place_of_a_later_clause() {
+    let evs = events(
+        "In March 2019, 40 pupils were abducted in Gusau in Zamfara State, and released a week \
+         later.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        r[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Gusau"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
 fn troops_that_fell_back_withdrew_and_took_nothing() {
     let evs = events(
         "Government troops abandoned their positions overnight and fell back to the airport on \
