@@ -2339,6 +2339,24 @@ impl<'a> Sentence<'a> {
             && !self.seat_of_rulers(p)
             && !self.in_attribution(p)
             && !self.attributive_country(p)
+            && !self.river_bank(p)
+    }
+
+    /// "seized the town on the eastern bank of the Blue Nile": a name after "bank of" or
+    /// "banks of" is a river's, not the province or the town named like it.
+    fn river_bank(&self, p: &Located<'_, PlaceMention>) -> bool {
+        let f = p.first;
+        let of = if f >= 2 && self.words[f - 1] == "the" {
+            f - 2
+        } else {
+            f.wrapping_sub(1)
+        };
+        of >= 1
+            && of < f
+            && self.words[of] == "of"
+            && matches!(self.words[of - 1], "bank" | "banks")
+            // (not "the Bank of England")
+            && !self.toks[of - 1].is_capitalized()
     }
 
     /// "..., according to the governor of the Donetsk region": the place of an office in the

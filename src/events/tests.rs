@@ -2591,6 +2591,21 @@ fn a_region_after_a_town_it_holds_is_not_the_place_of_a_later_clause() {
 }
 
 #[test]
+fn a_name_after_the_bank_of_is_a_river_not_the_province() {
+    let evs = events(
+        "Sudan's army retook Sennar on Thursday. On Friday, troops seized a village on the \
+         eastern bank of the Blue Nile, opposite the city, residents said.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 2, "{evs:#?}");
+    assert!(
+        s.iter()
+            .all(|e| e.place.as_ref().is_some_and(|p| p.name != "Blue Nile")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
 fn troops_that_fell_back_withdrew_and_took_nothing() {
     let evs = events(
         "Government troops abandoned their positions overnight and fell back to the airport on \
