@@ -2340,6 +2340,30 @@ impl<'a> Sentence<'a> {
             && !self.in_attribution(p)
             && !self.attributive_country(p)
             && !self.river_bank(p)
+            && !self.superlative_scope(p)
+    }
+
+    /// "..., the deadliest attack in Somalia in two years": a place in an apposition that
+    /// ranks the event (a comma, "the", a superlative, then "in" before the place) is the
+    /// scope of the comparison, not where the event happened.
+    fn superlative_scope(&self, p: &Located<'_, PlaceMention>) -> bool {
+        let f = p.first;
+        let superlative =
+            |w: &str| matches!(w, "worst" | "most") || (w.len() > 4 && w.ends_with("est"));
+        f >= 3
+            && self.words[f - 1] == "in"
+            && (f.saturating_sub(6)..f - 2).any(|k| {
+                self.words[k] == "the"
+                    && k > 0
+                    && self.boundary_before[k]
+                    // (an apposition after a comma, not "The heaviest fighting in X")
+                    && self
+                        .text
+                        .get(self.toks[k - 1].span.end..self.toks[k].span.start)
+                        .is_some_and(|gap| gap.contains(','))
+                    && superlative(self.words[k + 1])
+                    && (k + 1..=f).all(|j| !self.boundary_before[j])
+            })
     }
 
     /// "seized the town on the eastern bank of the Blue Nile": a name after "bank of" or

@@ -2606,6 +2606,22 @@ fn a_name_after_the_bank_of_is_a_river_not_the_province() {
 }
 
 #[test]
+fn a_place_that_ranks_the_event_in_an_apposition_is_not_its_place() {
+    let evs = events(
+        "The raid came days after a car bomb at a market in Kandahar killed at least 40 \
+         people, the deadliest attack in Afghanistan this year.",
+    );
+    let b = of_type(&evs, EventType::Bombing);
+    assert_eq!(b.len(), 1, "{evs:#?}");
+    // Kandahar, the town, not the country
+    assert_eq!(
+        b[0].place.as_ref().map(|p| p.precision),
+        Some(GeoPrecision::Point),
+        "{evs:#?}"
+    );
+}
+
+#[test]
 fn troops_that_fell_back_withdrew_and_took_nothing() {
     let evs = events(
         "Government troops abandoned their positions overnight and fell back to the airport on \
