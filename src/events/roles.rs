@@ -2200,7 +2200,9 @@ impl<'a> Sentence<'a> {
 
     /// The town whose apposition holds region `i` ("Lysychansk, the last big city in Luhansk
     /// province"): a town, then a boundary and a determiner, then "in" right before the
-    /// region, with no boundary on the way.
+    /// region, with no boundary on the way. Or the town the region follows right after "in"
+    /// ("abducted in Kankara in Katsina State, and released days later"), where the region
+    /// holds it: the region only says where the town is.
     fn town_of_apposition(&self, i: usize, usable: &[usize]) -> Option<usize> {
         let p = &self.places[i];
         let precision = |k: usize| self.places[k].item.place.as_ref().map(|x| x.precision);
@@ -2210,9 +2212,28 @@ impl<'a> Sentence<'a> {
         {
             return None;
         }
+        let holds = |j: usize| {
+            let (Some(t), Some(r)) = (self.places[j].item.place.as_ref(), p.item.place.as_ref())
+            else {
+                return false;
+            };
+            t.country_code == r.country_code
+                && match r.precision {
+                    GeoPrecision::Admin1 => t.admin1.is_some() && t.admin1 == r.admin1,
+                    GeoPrecision::Admin2 => t.admin2.is_some() && t.admin2 == r.admin2,
+                    _ => false,
+                }
+        };
         usable.iter().copied().find(|&j| {
             let town = &self.places[j];
             let open = town.last + 1;
+            if precision(j) == Some(GeoPrecision::Point)
+                && open + 1 == p.first
+                && !self.boundary_before[open]
+                && holds(j)
+            {
+                return true;
+            }
             precision(j) == Some(GeoPrecision::Point)
                 && open < p.first
                 && p.first <= open + 12
@@ -2381,6 +2402,48 @@ impl<'a> Sentence<'a> {
             && !self.seat_of_rulers(p)
             && !self.in_attribution(p)
             && !self.attributive_country(p)
+            && !self.river_bank(p)
+            && !self.superlative_scope(p)
+    }
+
+    /// "..., the deadliest attack in Somalia in two years": a place in an apposition that
+    /// ranks the event (a comma, "the", a superlative, then "in" before the place) is the
+    /// scope of the comparison, not where the event happened.
+    fn superlative_scope(&self, p: &Located<'_, PlaceMention>) -> bool {
+        let f = p.first;
+        let superlative =
+            |w: &str| matches!(w, "worst" | "most") || (w.len() > 4 && w.ends_with("est"));
+        f >= 3
+            && self.words[f - 1] == "in"
+            && (f.saturating_sub(6)..f - 2).any(|k| {
+                self.words[k] == "the"
+                    && k > 0
+                    && self.boundary_before[k]
+                    // (an apposition after a comma, not "The heaviest fighting in X")
+                    && self
+                        .text
+                        .get(self.toks[k - 1].span.end..self.toks[k].span.start)
+                        .is_some_and(|gap| gap.contains(','))
+                    && superlative(self.words[k + 1])
+                    && (k + 1..=f).all(|j| !self.boundary_before[j])
+            })
+    }
+
+    /// "seized the town on the eastern bank of the Blue Nile": a name after "bank of" or
+    /// "banks of" is a river's, not the province or the town named like it.
+    fn river_bank(&self, p: &Located<'_, PlaceMention>) -> bool {
+        let f = p.first;
+        let of = if f >= 2 && self.words[f - 1] == "the" {
+            f - 2
+        } else {
+            f.wrapping_sub(1)
+        };
+        of >= 1
+            && of < f
+            && self.words[of] == "of"
+            && matches!(self.words[of - 1], "bank" | "banks")
+            // (not "the Bank of England")
+            && !self.toks[of - 1].is_capitalized()
     }
 
     /// "..., according to the governor of the Donetsk region": the place of an office in the

@@ -2576,6 +2576,52 @@ fn a_region_in_an_apposition_to_a_town_is_not_the_place_of_a_later_clause() {
 }
 
 #[test]
+fn a_region_after_a_town_it_holds_is_not_the_place_of_a_later_clause() {
+    let evs = events(
+        "In March 2019, 40 pupils were abducted in Gusau in Zamfara State, and released a week \
+         later.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        r[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Gusau"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_name_after_the_bank_of_is_a_river_not_the_province() {
+    let evs = events(
+        "Sudan's army retook Sennar on Thursday. On Friday, troops seized a village on the \
+         eastern bank of the Blue Nile, opposite the city, residents said.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 2, "{evs:#?}");
+    assert!(
+        s.iter()
+            .all(|e| e.place.as_ref().is_some_and(|p| p.name != "Blue Nile")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_place_that_ranks_the_event_in_an_apposition_is_not_its_place() {
+    let evs = events(
+        "The raid came days after a car bomb at a market in Kandahar killed at least 40 \
+         people, the deadliest attack in Afghanistan this year.",
+    );
+    let b = of_type(&evs, EventType::Bombing);
+    assert_eq!(b.len(), 1, "{evs:#?}");
+    // Kandahar, the town, not the country
+    assert_eq!(
+        b[0].place.as_ref().map(|p| p.precision),
+        Some(GeoPrecision::Point),
+        "{evs:#?}"
+    );
+}
+
+#[test]
 fn troops_that_fell_back_withdrew_and_took_nothing() {
     let evs = events(
         "Government troops abandoned their positions overnight and fell back to the airport on \

@@ -15,6 +15,8 @@ const MAX_N: usize = 6;
 const MIN_SCORE: f32 = 1.1;
 /// The same for a name of two words or more ("Beverly Hills"), better evidence in itself.
 const MIN_SCORE_MULTI: f32 = 0.8;
+/// How much lower the bar is for a town named as a venue ("talks in Geneva").
+const VENUE_BONUS: f32 = 0.3;
 /// A name whose best reading scores this much, short of the bar, lends that reading's
 /// position to the second pass.
 const NEAR_BAR: f32 = 0.8;
@@ -65,6 +67,9 @@ struct Group<'g> {
     /// The countries an explicit qualifier puts this name in ("Palma, Mozambique",
     /// "Mozambique's Palma", "the Mozambican town of Palma"): no reading elsewhere is meant.
     qual: Vec<u32>,
+    /// Written as the venue of a meeting or a signing ("talks in Geneva"): held to a lower
+    /// bar of being a place.
+    venue: bool,
     /// The qualifier took readings away: the choice says nothing of the name's other
     /// mentions, and lends no evidence to the article's other names.
     narrowed: bool,
@@ -573,6 +578,8 @@ struct Found {
     /// A one-word name without a region reading: no place if the article writes the word
     /// in lower case.
     lower_q: bool,
+    /// After a word of meeting and "in" ("talks in Geneva").
+    venue: bool,
 }
 
 /// Marks the `lower_asked` keys that the article also writes in lower case: one pass over
@@ -1112,7 +1119,12 @@ fn find_in(
                 _ => None,
             });
         }
+        // "talks in Geneva", "a ceasefire signed in Doha": the venue of a meeting
+        let venue = b >= 2
+            && wordb(&toks[b - 1]) == b"in"
+            && std::str::from_utf8(wordb(&toks[b - 2])).is_ok_and(|w| ctx.venue.contains(w));
         found_names.push(Found {
+            venue,
             key: kid as u32,
             hint,
             before_region,
@@ -1220,6 +1232,7 @@ fn find_in(
                     within: Vec::new(),
                     holding: Vec::new(),
                     qual: Vec::new(),
+                    venue: false,
                     narrowed: false,
                     _g: std::marker::PhantomData,
                 });
@@ -1268,6 +1281,7 @@ fn find_in(
         if fd.strong {
             gr.weak = false;
         }
+        gr.venue |= fd.venue;
         if !is_dateline(text, start, end) {
             gr.dateline = false;
         }
@@ -1389,6 +1403,7 @@ fn find_in(
                     within: Vec::new(),
                     holding: Vec::new(),
                     qual: Vec::new(),
+                    venue: false,
                     narrowed: false,
                     _g: std::marker::PhantomData,
                 });
@@ -2190,7 +2205,7 @@ fn resolve(
                     MIN_SCORE_MULTI
                 } else {
                     MIN_SCORE
-                };
+                } - if gr.venue { VENUE_BONUS } else { 0.0 };
                 if !region && recog < bar {
                     return None;
                 }
@@ -2463,6 +2478,25 @@ mod tests {
     fn capital_and_population_decide_without_other_evidence() {
         let got = names("Talks were held in Doha on Tuesday.");
         assert_eq!(got[0].2.as_deref(), Some("QA"), "{got:?}");
+    }
+
+    #[test]
+    fn a_venue_abroad_is_found_in_an_article_about_another_country() {
+        // An article about Afghanistan: Geneva, a provincial seat abroad known by an
+        // alternate name, is short of the bar of a place...
+        let about = "Afghanistan said on Monday that Afghan forces had retaken Kunduz, and \
+                     officials in Afghanistan said the road to Khanabad was open. ";
+        let got = names(&format!("{about}Envoys then flew to Geneva."));
+        assert!(!got.iter().any(|x| x.0 == "Geneva"), "{got:?}");
+        // ... unless it is named as the venue of talks or of a signing
+        for tail in [
+            "Envoys then met for talks in Geneva.",
+            "A truce was signed in Geneva.",
+        ] {
+            let got = names(&format!("{about}{tail}"));
+            let t = got.iter().find(|x| x.0 == "Geneva");
+            assert_eq!(t.and_then(|x| x.2.as_deref()), Some("CH"), "{got:?}");
+        }
     }
 
     #[test]

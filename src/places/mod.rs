@@ -150,6 +150,10 @@ pub(crate) struct Context {
     /// embedded name is not reported, for the toponym is the facility, which the gazetteer
     /// does not have, not the town or country it is named after.
     pub facility: FastSet<String>,
+    /// Words of meeting before "in" that make the name after it a town where people met or
+    /// signed ("talks in Geneva", "signed in Doha"): a venue abroad is a place even in an
+    /// article about another country.
+    pub venue: FastSet<String>,
 }
 
 impl Context {
@@ -1378,12 +1382,16 @@ fn parse_context(path: &Path, text: &str) -> Result<Context> {
             "feature" => Context::FEATURE,
             "person" => Context::PERSON,
             "modifier" => Context::MODIFIER,
-            "facility" => 0,
+            "facility" | "venue" => 0,
             other => return Err(bad_line(path, no, &format!("unknown kind {other:?}"))),
         };
         let w = fold_fast(cols[1]);
         if kind == "facility" {
             c.facility.insert(w);
+            continue;
+        }
+        if kind == "venue" {
+            c.venue.insert(w);
             continue;
         }
         if flag == Context::TITLE {

@@ -34,6 +34,7 @@ const PLACES: &str = "\
 900014\tQari\tQari\t\t35.5\t51.5\tP\tPPL\tIR\t\t26\t\t\t\t60000\t\t1200\tAsia/Tehran\t2020-01-01
 900015\tAhmadi\tAhmadi\t\t35.2\t51.2\tP\tPPLA2\tIR\t\t26\t\t\t\t500000\t\t1200\tAsia/Tehran\t2020-01-01
 900016\tQari Bagh\tQari Bagh\t\t35.1\t63.1\tP\tPPL\tAF\t\t02\t\t\t\t2000\t\t900\tAsia/Kabul\t2020-01-01
+2660646\tGeneve\tGeneve\tGeneva,Genf\t46.20222\t6.14569\tP\tPPLA\tCH\t\t07\t\t\t\t183981\t\t375\tEurope/Zurich\t2020-01-01
 3204186\tBor\tBor\t\t44.08333\t22.1\tP\tPPLA\tRS\t\t14\t\t\t\t34000\t\t20\tEurope/Belgrade\t2020-01-01
 ";
 
@@ -44,6 +45,7 @@ AF.24\tKunduz\tKunduz\t1135690
 QA.01\tBaladiyat ad Dawhah\tBaladiyat ad Dawhah\t290029
 LY.77\tTripoli\tTripoli\t2210245
 LB.09\tNorth Governorate\tNorth Governorate\t6201374
+CH.07\tGeneva\tGeneva\t2660645
 ";
 
 const COUNTRIES: &str = "\
@@ -57,6 +59,7 @@ PL\tPOL\t616\tPL\tPoland\tWarsaw\t312685\t37978548\tEU\t.pl\tPLN\tZloty\t48\t\t\
 CI\tCIV\t384\tIV\tIvory Coast\tYamoussoukro\t322460\t25069229\tAF\t.ci\tXOF\tFranc\t225\t\t\tfr-CI\t2287781\tLR\t
 TR\tTUR\t792\tTU\tTurkey\tAnkara\t780580\t82319724\tAS\t.tr\tTRY\tLira\t90\t\t\ttr-TR\t298795\tSY\t
 RS\tSRB\t688\tRI\tSerbia\tBelgrade\t88361\t6982084\tEU\t.rs\tRSD\tDinar\t381\t\t\tsr\t6290252\tHU\t
+CH\tCHE\t756\tSZ\tSwitzerland\tBern\t41290\t8516543\tEU\t.ch\tCHF\tFranc\t41\t\t\tde-CH\t2658434\tDE\t
 IR\tIRN\t364\tIR\tIran\tTehran\t1648000\t81800269\tAS\t.ir\tIRR\tRial\t98\t\t\tfa-IR\t130758\tTR\t
 ";
 
@@ -74,7 +77,7 @@ const REGION_POINTS: &str = "# code\tlat\tlon\tname\nAF\t33\t66\tAfghanistan\nAF
 const DEMONYMS: &str =
     "# test demonyms\nAF\tAfghan;Afghani\nLB\tLebanese\nLY\tLibyan\nIR\tIranian\n";
 
-const CONTEXT: &str = "# kind\tword\nstop\tLater\nstop\tOf\nstop\tSaid\nstop\tMay\ntitle\tPresident\ntitle\tMr\ntitle\tQari\nadmin1\tprovince\nadmin1\tstate\ncity\tcity\ncity\ttown\nadmin2\tdistrict\nperson\tBassett\nperson\tDoha\nmodifier\tforward\nmodifier\tbureau\nmodifier\tbased\nperson\tAndrew\nfeature\tStreet\nfeature\tDelta\nfacility\tUniversity\nfacility\tHotel\nfacility\tHarbour\n";
+const CONTEXT: &str = "# kind\tword\nstop\tLater\nstop\tOf\nstop\tSaid\nstop\tMay\ntitle\tPresident\ntitle\tMr\ntitle\tQari\nadmin1\tprovince\nadmin1\tstate\ncity\tcity\ncity\ttown\nadmin2\tdistrict\nperson\tBassett\nperson\tDoha\nmodifier\tforward\nmodifier\tbureau\nmodifier\tbased\nperson\tAndrew\nfeature\tStreet\nfeature\tDelta\nfacility\tUniversity\nfacility\tHotel\nfacility\tHarbour\nvenue\ttalks\nvenue\tsigned\n";
 
 /// The test gazetteer, built once per test binary through the real build and load code.
 pub(crate) fn gazetteer() -> &'static Gazetteer {
