@@ -493,6 +493,34 @@ mod tests {
     }
 
     #[test]
+    fn talks_ruled_out_or_only_agreed_upon_are_not_held() {
+        assert_eq!(
+            check(
+                "The president has ruled out negotiations with the rebels",
+                "negotiations"
+            )
+            .as_deref(),
+            Some("negation")
+        );
+        assert_eq!(
+            check(
+                "the two governments agreed to start talks on their border next month",
+                "talks"
+            )
+            .as_deref(),
+            Some("plan")
+        );
+        // talks held before a deal was agreed are a fact
+        assert_eq!(
+            check(
+                "the two sides agreed to a truce after talks in Doha",
+                "talks"
+            ),
+            None
+        );
+    }
+
+    #[test]
     fn talks_that_something_befalls_are_a_reference() {
         assert_eq!(
             check(
