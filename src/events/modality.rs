@@ -521,6 +521,31 @@ mod tests {
     }
 
     #[test]
+    fn fighting_called_off_or_weeks_of_it_is_no_one_battle() {
+        assert_eq!(
+            check(
+                "the two leaders ordered their men to stop fighting on Monday",
+                "fighting"
+            )
+            .as_deref(),
+            Some("negation")
+        );
+        assert_eq!(
+            check(
+                "the town was quiet after weeks of fighting between the militias",
+                "fighting"
+            )
+            .as_deref(),
+            Some("aggregate")
+        );
+        // weeks of talks or strikes are told as one event of that type
+        assert_eq!(
+            check("the deal came after weeks of talks in Doha", "talks"),
+            None
+        );
+    }
+
+    #[test]
     fn talks_that_something_befalls_are_a_reference() {
         assert_eq!(
             check(
