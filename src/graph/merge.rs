@@ -35,7 +35,9 @@ fn dates_compatible(a: &Event, b: &Event, strict: bool) -> bool {
         (Some(x), Some(y)) => {
             let (xs, xe) = date_range(&x);
             let (ys, ye) = date_range(&y);
-            if !(strict || (a.date_explicit && b.date_explicit)) {
+            if !(strict || (a.date_explicit && b.date_explicit))
+                || (!strict && once_at_one_place(a, b))
+            {
                 // an inherited date (the story's day) yields to a stated one a day away at most
                 let slack = Duration::days(1);
                 return xs - slack <= ye && ys - slack <= xe;
@@ -44,6 +46,30 @@ fn dates_compatible(a: &Event, b: &Event, strict: bool) -> bool {
         }
         _ => true,
     }
+}
+
+/// Are `a` and `b` an event that happens once to a place (a town taken, a garrison that
+/// surrenders or pulls out, a meeting, a deal, a release) told at the same town? Then a day
+/// between their dates is how the reports date it ("said on Monday its forces had taken the
+/// town", "took the town on Sunday"), not two events; fighting, shelling and strikes go on day
+/// after day and stay apart.
+fn once_at_one_place(a: &Event, b: &Event) -> bool {
+    let point = |e: &Event| {
+        e.place
+            .as_ref()
+            .filter(|p| p.precision == GeoPrecision::Point)
+            .and_then(|p| p.geonameid)
+    };
+    matches!(
+        a.event_type,
+        EventType::Seizure
+            | EventType::Surrender
+            | EventType::Withdrawal
+            | EventType::Talks
+            | EventType::Agreement
+            | EventType::PrisonerRelease
+    ) && point(a).is_some()
+        && point(a) == point(b)
 }
 
 /// Is `inner` inside `outer`'s area (admin1 or country)?
@@ -474,6 +500,30 @@ mod tests {
         s1.event_type = EventType::Seizure;
         s2.event_type = EventType::Seizure;
         assert_eq!(merge_events(vec![s1, s2]).len(), 2);
+    }
+
+    #[test]
+    fn a_town_taken_told_a_day_apart_is_one_seizure_but_battles_stay_apart() {
+        // "the rebels said on Tuesday they had taken Menaka" and "rebels took Menaka on
+        // Monday": one seizure; a clash on Monday and one on Tuesday there are two
+        let mut p = place("Menaka", "ML", 15.92, 2.40, GeoPrecision::Point);
+        p.geonameid = Some(2454533);
+        let a = ev("a", EventType::Seizure, 5, true, Some(p.clone()), "rebels");
+        let b = ev("bb", EventType::Seizure, 6, true, Some(p.clone()), "rebels");
+        assert_eq!(merge_events(vec![a.clone(), b.clone()]).len(), 1);
+        let (mut c, mut d) = (a, b);
+        c.event_type = EventType::Assault;
+        d.event_type = EventType::Assault;
+        assert_eq!(merge_events(vec![c, d]).len(), 2);
+        // two days apart, or across articles: apart
+        let e = ev("e", EventType::Seizure, 5, true, Some(p.clone()), "rebels");
+        let f = ev("ff", EventType::Seizure, 7, true, Some(p.clone()), "rebels");
+        assert_eq!(merge_events(vec![e.clone(), f]).len(), 2);
+        let g = in_doc(
+            ev("g", EventType::Seizure, 6, true, Some(p), "rebels"),
+            "other",
+        );
+        assert_eq!(merge_across(vec![in_doc(e, "one"), g]).len(), 2);
     }
 
     #[test]
