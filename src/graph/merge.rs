@@ -35,9 +35,10 @@ fn dates_compatible(a: &Event, b: &Event, strict: bool) -> bool {
         (Some(x), Some(y)) => {
             let (xs, xe) = date_range(&x);
             let (ys, ye) = date_range(&y);
-            if !(strict || (a.date_explicit && b.date_explicit))
-                || (!strict && once_at_one_place(a, b))
-            {
+            // (within an article) an inherited date, or an event that happens once to a
+            // place, yields a day
+            let yields = !(a.date_explicit && b.date_explicit) || once_at_one_place(a, b);
+            if !strict && yields {
                 // an inherited date (the story's day) yields to a stated one a day away at most
                 let slack = Duration::days(1);
                 return xs - slack <= ye && ys - slack <= xe;
