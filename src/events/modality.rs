@@ -453,6 +453,99 @@ mod tests {
     }
 
     #[test]
+    fn most_of_a_count_is_no_landmark_before_a_running_toll() {
+        // "most of them" counts the dead; "the most serious raid since ..." measures an event
+        assert_eq!(
+            check(
+                "at least 60 people, most of them farmers, have been killed since Sunday",
+                "killed"
+            )
+            .as_deref(),
+            Some("aggregate")
+        );
+        assert_eq!(
+            check(
+                "It was the most serious raid on the camp since the army withdrew",
+                "withdrew"
+            )
+            .as_deref(),
+            Some("since")
+        );
+    }
+
+    #[test]
+    fn dead_of_a_battle_or_bombardment_are_its_toll() {
+        for s in [
+            "more than 80 people were killed in the fighting around the port",
+            "nine villagers died in clashes between the two militias",
+            "six people were killed in drone strikes on the market",
+            "four children were killed in the shelling of the town",
+        ] {
+            let trigger = if s.contains("died") { "died" } else { "killed" };
+            assert_eq!(check(s, trigger).as_deref(), Some("reference"), "{s}");
+        }
+        // killed in a place, or by someone: an attack of its own
+        assert_eq!(
+            check("gunmen killed 12 villagers in the town of Gao", "killed"),
+            None
+        );
+        assert_eq!(check("twelve farmers were killed in Gao", "killed"), None);
+    }
+
+    #[test]
+    fn talks_ruled_out_or_only_agreed_upon_are_not_held() {
+        assert_eq!(
+            check(
+                "The president has ruled out negotiations with the rebels",
+                "negotiations"
+            )
+            .as_deref(),
+            Some("negation")
+        );
+        assert_eq!(
+            check(
+                "the two governments agreed to start talks on their border next month",
+                "talks"
+            )
+            .as_deref(),
+            Some("plan")
+        );
+        // talks held before a deal was agreed are a fact
+        assert_eq!(
+            check(
+                "the two sides agreed to a truce after talks in Doha",
+                "talks"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn fighting_called_off_or_weeks_of_it_is_no_one_battle() {
+        assert_eq!(
+            check(
+                "the two leaders ordered their men to stop fighting on Monday",
+                "fighting"
+            )
+            .as_deref(),
+            Some("negation")
+        );
+        assert_eq!(
+            check(
+                "the town was quiet after weeks of fighting between the militias",
+                "fighting"
+            )
+            .as_deref(),
+            Some("aggregate")
+        );
+        // weeks of talks or strikes are told as one event of that type
+        assert_eq!(
+            check("the deal came after weeks of talks in Doha", "talks"),
+            None
+        );
+    }
+
+    #[test]
     fn talks_that_something_befalls_are_a_reference() {
         assert_eq!(
             check(

@@ -3354,3 +3354,34 @@ fn the_people_an_arrest_names_are_its_target() {
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert_eq!(names(&a[0].targets), vec!["suspects"], "{:#?}", a[0]);
 }
+
+#[test]
+fn what_hit_and_killed_is_the_weapon_not_an_attack_on_civilians() {
+    // the barrage, the projectile and the blasts are the event; the dead are its toll
+    for (text, t) in [
+        (
+            "A barrage hit a bus station in Kharkiv on Tuesday, killing five civilians.",
+            EventType::Shelling,
+        ),
+        (
+            "On Monday a projectile launched from across the border hit a school in Sderot, \
+             wounding two pupils.",
+            EventType::Shelling,
+        ),
+        (
+            "Two suicide blasts outside a police post in Quetta on Tuesday killed nine people.",
+            EventType::Bombing,
+        ),
+        (
+            "A blast at a market in Maiduguri on Tuesday killed seven shoppers.",
+            EventType::Bombing,
+        ),
+    ] {
+        let evs = events(text);
+        assert_eq!(of_type(&evs, t).len(), 1, "{text}: {evs:#?}");
+        assert!(
+            of_type(&evs, EventType::AttackOnCivilians).is_empty(),
+            "{text}: {evs:#?}"
+        );
+    }
+}
