@@ -48,6 +48,9 @@ pub struct EventExtractor {
     civil_sites: crate::hash::FastSet<String>,
     /// Rules out, before it is tokenised, a sentence that can hold no trigger or death word.
     prefilter: prefilter::SentenceFilter,
+    /// The same test for the triggers alone: an article none of whose sentences passes it
+    /// tells no event ([`Self::may_tell_events`]).
+    trigger_filter: prefilter::SentenceFilter,
 }
 
 /// The mentions found in one article by the earlier stages (byte spans into the text).
@@ -201,6 +204,7 @@ impl EventExtractor {
             furniture_ascii: furniture.iter().all(|f| f.is_ascii()),
             furniture_first: furniture_first_bytes(&furniture),
             prefilter: prefilter::SentenceFilter::new(&triggers, fatalities::DEATH),
+            trigger_filter: prefilter::SentenceFilter::new(&triggers, &[]),
             triggers,
             modality: ModalityLexicon::load(&dir.join("modality.tsv"))?,
             ontology: Ontology::load_dir(dir)?,
@@ -332,12 +336,36 @@ impl EventExtractor {
         })
     }
 
+    /// Can the sentences `sents` of an article's body (those of [`sentences`] of its text up
+    /// to [`Self::body_end`]) tell any event? Every event is built from a trigger found in one
+    /// sentence, and a sentence the raw-text trigger test rules out holds none; so where this
+    /// is false, [`Self::extract`] returns no event and no trigger whatever the mentions, and
+    /// the stages that find them can be left out.
+    pub fn may_tell_events(&self, text: &str, sents: &[Span]) -> bool {
+        sents
+            .iter()
+            .any(|s| self.trigger_filter.may_hold(&text[s.start..s.end]))
+    }
+
     /// Extracts the events of `article` from its mentions (not yet merged). `body_end` is
     /// [`Self::body_end`] of its text, computed once by the caller that also tagged the body.
     pub fn extract(
         &self,
         article: &Article,
         body_end: usize,
+        mentions: &Mentions,
+        state_forces: StateForces<'_>,
+    ) -> (Vec<Event>, Vec<TriggerMention>) {
+        let body = &article.text[..body_end.min(article.text.len())];
+        self.extract_in(article, body_end, &sentences(body), mentions, state_forces)
+    }
+
+    /// [`Self::extract`] given the [`sentences`] of the body, `sents`.
+    pub fn extract_in(
+        &self,
+        article: &Article,
+        body_end: usize,
+        sents: &[Span],
         mentions: &Mentions,
         state_forces: StateForces<'_>,
     ) -> (Vec<Event>, Vec<TriggerMention>) {
@@ -391,7 +419,7 @@ impl EventExtractor {
         let mut toks = Vec::new();
         // where the events of the last sentence that told any begin
         let mut prev_sentence_events = 0;
-        for (sentence_no, sent) in sentences(body).into_iter().enumerate() {
+        for (sentence_no, &sent) in sents.iter().enumerate() {
             // (speed) a sentence with no place or date that can move the story, that can hold
             // no trigger or death word, is left before it is tokenised (the test below, read
             // on the raw text)

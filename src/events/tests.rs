@@ -12,9 +12,9 @@ fn pipeline() -> &'static Pipeline {
     P.get_or_init(|| Pipeline::load(&crate::default_gazetteer_dir()).expect("gazetteer loads"))
 }
 
-/// Events of a one-paragraph article published on Thursday 8 July 2021.
-fn events(text: &str) -> Vec<Event> {
-    let article = Article {
+/// A one-paragraph article published on Thursday 8 July 2021.
+fn article(text: &str) -> Article {
+    Article {
         id: "t".into(),
         text: text.into(),
         published: NaiveDate::from_ymd_opt(2021, 7, 8),
@@ -22,8 +22,12 @@ fn events(text: &str) -> Vec<Event> {
         source: None,
         url: None,
         origin: "test".into(),
-    };
-    pipeline().extract(&article)
+    }
+}
+
+/// Events of a one-paragraph article published on Thursday 8 July 2021.
+fn events(text: &str) -> Vec<Event> {
+    pipeline().extract(&article(text))
 }
 
 fn of_type(evs: &[Event], t: EventType) -> Vec<&Event> {
@@ -3218,5 +3222,36 @@ fn fighters_carrying_off_schoolgirls_abduct_them() {
     assert!(
         of_type(&evs, EventType::AttackOnCivilians).is_empty(),
         "{evs:#?}"
+    );
+}
+
+#[test]
+fn an_article_no_sentence_of_which_can_hold_a_trigger_is_left_before_its_mentions() {
+    let p = pipeline();
+    let quiet =
+        "The ministry in Kabul published its budget on Monday.\nShops in Herat opened late.";
+    assert!(!p
+        .events
+        .may_tell_events(quiet, &crate::text::sentences(quiet)));
+    // `analyse` (for annotate) still finds its mentions; it tells no event either way
+    let full = p.analyse(&article(quiet));
+    assert!(!full.mentions.places.is_empty(), "{full:#?}");
+    assert!(
+        full.events.is_empty() && full.triggers.is_empty(),
+        "{full:#?}"
+    );
+    let (events, triggers) = p.events_of(&article(quiet));
+    assert!(events.is_empty() && triggers.is_empty());
+    // an article with a trigger is read in full: the events and triggers of `analyse`
+    let told = "Shops in Herat opened late.\nGunmen attacked a checkpoint in Kunduz on Tuesday.";
+    assert!(p
+        .events
+        .may_tell_events(told, &crate::text::sentences(told)));
+    let (events, triggers) = p.events_of(&article(told));
+    let full = p.analyse(&article(told));
+    assert!(!events.is_empty());
+    assert_eq!(
+        format!("{events:?} {triggers:?}"),
+        format!("{:?} {:?}", full.events, full.triggers)
     );
 }
