@@ -99,11 +99,11 @@ impl Pipeline {
 
     /// The events of one article (reports of the same event merged) and its triggers: those
     /// of [`Self::analyse`], without the mentions. (Speed: an article none of whose sentences
-    /// can hold a trigger tells no event, and its places, dates and actors are not looked for.)
+    /// holds a trigger tells no event, and its places, dates and actors are not looked for.)
     pub fn events_of(&self, article: &Article) -> (Vec<Event>, Vec<TriggerMention>) {
         let body_end = self.events.body_end(&article.text);
         let sents = sentences(&article.text[..body_end]);
-        if !self.events.may_tell_events(&article.text, &sents) {
+        if !self.events.holds_trigger(&article.text, &sents) {
             return (Vec::new(), Vec::new());
         }
         let a = self.analyse_to(article, body_end, &sents);
