@@ -100,10 +100,10 @@ fn main() {
         let mut hasher = Sha256::new();
         let mut n = 0usize;
         for a in &articles {
-            let an = pipeline.analyse(a);
-            n += an.events.len();
+            let (events, triggers) = pipeline.events_of(a);
+            n += events.len();
             if mode_digest {
-                hasher.update(format!("{:?}\n{:?}\n", an.events, an.triggers).as_bytes());
+                hasher.update(format!("{events:?}\n{triggers:?}\n").as_bytes());
             }
         }
         let s = t.cpu();

@@ -4,8 +4,9 @@
 use crate::actors::ActorDictionary;
 use crate::events::{EventExtractor, Mentions, TriggerMention};
 use crate::graph::{Link, TemporalCues};
-use crate::model::{Actor, Article, Event};
+use crate::model::{Actor, Article, Event, Span};
 use crate::places::Gazetteer;
+use crate::text::sentences;
 use crate::text::words::Words;
 use crate::time::TimeTagger;
 use crate::Result;
@@ -67,6 +68,12 @@ impl Pipeline {
     /// Runs every stage on one article.
     pub fn analyse(&self, article: &Article) -> Analysis {
         let body_end = self.events.body_end(&article.text);
+        self.analyse_to(article, body_end, &sentences(&article.text[..body_end]))
+    }
+
+    /// [`Self::analyse`] of the article whose body ends at `body_end`
+    /// ([`EventExtractor::body_end`]) and is made of the sentences `sents`.
+    fn analyse_to(&self, article: &Article, body_end: usize, sents: &[Span]) -> Analysis {
         let body = &article.text[..body_end];
         // the folded text and its words, found once for the places and the actors
         let words = Words::new(body);
@@ -80,7 +87,9 @@ impl Pipeline {
         };
         words.recycle();
         let forces = |cc: &str| self.state_forces(cc);
-        let (events, triggers) = self.events.extract(article, body_end, &mentions, &forces);
+        let (events, triggers) = self
+            .events
+            .extract_in(article, body_end, sents, &mentions, &forces);
         Analysis {
             mentions,
             triggers,
@@ -88,9 +97,22 @@ impl Pipeline {
         }
     }
 
+    /// The events of one article (reports of the same event merged) and its triggers: those
+    /// of [`Self::analyse`], without the mentions. (Speed: an article none of whose sentences
+    /// holds a trigger tells no event, and its places, dates and actors are not looked for.)
+    pub fn events_of(&self, article: &Article) -> (Vec<Event>, Vec<TriggerMention>) {
+        let body_end = self.events.body_end(&article.text);
+        let sents = sentences(&article.text[..body_end]);
+        if !self.events.holds_trigger(&article.text, &sents) {
+            return (Vec::new(), Vec::new());
+        }
+        let a = self.analyse_to(article, body_end, &sents);
+        (a.events, a.triggers)
+    }
+
     /// Extracts the events of one article (reports of the same event merged).
     pub fn extract(&self, article: &Article) -> Vec<Event> {
-        self.analyse(article).events
+        self.events_of(article).0
     }
 
     /// Extracts the events of many articles in parallel, then (with `merge`) merges reports of

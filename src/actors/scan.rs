@@ -499,7 +499,7 @@ impl Trie {
                     Some(_) => hay[..p]
                         .chars()
                         .next_back()
-                        .is_some_and(char::is_alphanumeric),
+                        .is_some_and(crate::text::is_alnum),
                 };
                 if after_alnum {
                     continue;
@@ -537,7 +537,7 @@ impl Trie {
                 let Some(c) = hay.get(q..).and_then(|t| t.chars().next()) else {
                     break (q, n);
                 };
-                if !c.is_alphanumeric() {
+                if !crate::text::is_alnum(c) {
                     break (q, q + c.len_utf8());
                 }
                 q += c.len_utf8();

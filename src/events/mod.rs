@@ -48,6 +48,9 @@ pub struct EventExtractor {
     civil_sites: crate::hash::FastSet<String>,
     /// Rules out, before it is tokenised, a sentence that can hold no trigger or death word.
     prefilter: prefilter::SentenceFilter,
+    /// The same test for the triggers alone: an article none of whose sentences passes it
+    /// tells no event ([`Self::may_tell_events`]).
+    trigger_filter: prefilter::SentenceFilter,
 }
 
 /// The mentions found in one article by the earlier stages (byte spans into the text).
@@ -178,6 +181,41 @@ fn furniture_first_bytes(furniture: &[String]) -> [bool; 256] {
 /// Days before publication within which a dated event sets the story's "date in force".
 const STORY_WINDOW_DAYS: i64 = 7;
 
+/// The folded words of the tokens `toks` of sentence `sent` of `text`, into one buffer (no
+/// allocation per word): word `k` is `folded[bounds[k].0..bounds[k].1]`. The buffer starts
+/// with the sentence lower-cased, which is already the folding of its plain ASCII words
+/// (letters, digits, dots); the others are folded after it. (`odd` is a scratch buffer.)
+fn fold_words(
+    text: &str,
+    sent: Span,
+    toks: &[crate::text::Token<'_>],
+    folded: &mut String,
+    bounds: &mut Vec<(usize, usize)>,
+    odd: &mut Vec<usize>,
+) {
+    folded.clear();
+    bounds.clear();
+    folded.push_str(&text[sent.start..sent.end]);
+    folded.make_ascii_lowercase();
+    // (a token is plain, letters, digits and dots, unless it holds one of the bytes
+    // `unplain` finds: those are read once for the sentence, not per token)
+    unplain(&text.as_bytes()[sent.start..sent.end], odd);
+    let mut k = 0;
+    for t in toks {
+        let (a, b) = (t.span.start - sent.start, t.span.end - sent.start);
+        while odd.get(k).is_some_and(|&p| p < a) {
+            k += 1;
+        }
+        if odd.get(k).is_none_or(|&p| p >= b) {
+            bounds.push((a, b));
+        } else {
+            let start = folded.len();
+            fold_into(t.text, folded);
+            bounds.push((start, folded.len()));
+        }
+    }
+}
+
 /// Words that turn a following `-ing` trigger into a participle of the main clause.
 const WITH: &[&str] = &["with", "while", "after", "before", "as"];
 
@@ -201,6 +239,7 @@ impl EventExtractor {
             furniture_ascii: furniture.iter().all(|f| f.is_ascii()),
             furniture_first: furniture_first_bytes(&furniture),
             prefilter: prefilter::SentenceFilter::new(&triggers, fatalities::DEATH),
+            trigger_filter: prefilter::SentenceFilter::new(&triggers, &[]),
             triggers,
             modality: ModalityLexicon::load(&dir.join("modality.tsv"))?,
             ontology: Ontology::load_dir(dir)?,
@@ -332,12 +371,45 @@ impl EventExtractor {
         })
     }
 
+    /// Does any of the sentences `sents` of an article's body (those of [`sentences`] of its
+    /// text up to [`Self::body_end`]) hold a trigger? Every event and every trigger mention of
+    /// [`Self::extract`] comes from a trigger the lexicon finds in one sentence's words, read
+    /// as here; so where this is false, it returns none whatever the mentions, and the stages
+    /// that find them can be left out. (A sentence the raw-text trigger test rules out holds
+    /// none and is not tokenised.)
+    pub fn holds_trigger(&self, text: &str, sents: &[Span]) -> bool {
+        let (mut toks, mut folded, mut bounds, mut odd) =
+            (Vec::new(), String::new(), Vec::new(), Vec::new());
+        sents.iter().any(|&sent| {
+            if !self.trigger_filter.may_hold(&text[sent.start..sent.end]) {
+                return false;
+            }
+            tokens_into(text, sent, &mut toks);
+            fold_words(text, sent, &toks, &mut folded, &mut bounds, &mut odd);
+            let words: Vec<&str> = bounds.iter().map(|&(a, b)| &folded[a..b]).collect();
+            !self.triggers.find(&words).is_empty()
+        })
+    }
+
     /// Extracts the events of `article` from its mentions (not yet merged). `body_end` is
     /// [`Self::body_end`] of its text, computed once by the caller that also tagged the body.
     pub fn extract(
         &self,
         article: &Article,
         body_end: usize,
+        mentions: &Mentions,
+        state_forces: StateForces<'_>,
+    ) -> (Vec<Event>, Vec<TriggerMention>) {
+        let body = &article.text[..body_end.min(article.text.len())];
+        self.extract_in(article, body_end, &sentences(body), mentions, state_forces)
+    }
+
+    /// [`Self::extract`] given the [`sentences`] of the body, `sents`.
+    pub fn extract_in(
+        &self,
+        article: &Article,
+        body_end: usize,
+        sents: &[Span],
         mentions: &Mentions,
         state_forces: StateForces<'_>,
     ) -> (Vec<Event>, Vec<TriggerMention>) {
@@ -391,7 +463,7 @@ impl EventExtractor {
         let mut toks = Vec::new();
         // where the events of the last sentence that told any begin
         let mut prev_sentence_events = 0;
-        for (sentence_no, sent) in sentences(body).into_iter().enumerate() {
+        for (sentence_no, &sent) in sents.iter().enumerate() {
             // (speed) a sentence with no place or date that can move the story, that can hold
             // no trigger or death word, is left before it is tokenised (the test below, read
             // on the raw text)
@@ -402,30 +474,7 @@ impl EventExtractor {
             if toks.is_empty() {
                 continue;
             }
-            // every word folded into one buffer (no allocation per word): the buffer starts
-            // with the sentence lower-cased, which is already the folding of its plain ASCII
-            // words (letters, digits, dots); the others are folded after it
-            folded.clear();
-            bounds.clear();
-            folded.push_str(&text[sent.start..sent.end]);
-            folded.make_ascii_lowercase();
-            // (a token is plain, letters, digits and dots, unless it holds one of the bytes
-            // `unplain` finds: those are read once for the sentence, not per token)
-            unplain(&text.as_bytes()[sent.start..sent.end], &mut odd);
-            let mut k = 0;
-            for t in &toks {
-                let (a, b) = (t.span.start - sent.start, t.span.end - sent.start);
-                while odd.get(k).is_some_and(|&p| p < a) {
-                    k += 1;
-                }
-                if odd.get(k).is_none_or(|&p| p >= b) {
-                    bounds.push((a, b));
-                } else {
-                    let start = folded.len();
-                    fold_into(t.text, &mut folded);
-                    bounds.push((start, folded.len()));
-                }
-            }
+            fold_words(text, sent, &toks, &mut folded, &mut bounds, &mut odd);
             let words: Vec<&str> = bounds.iter().map(|&(a, b)| &folded[a..b]).collect();
             let found = self.triggers.find(&words);
             // the largest toll the sentence states, read once for the sentence and its events

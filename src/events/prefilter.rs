@@ -227,7 +227,7 @@ impl SentenceFilter {
                     let Some(c) = s[i..].chars().next() else {
                         return true;
                     };
-                    if c.is_alphanumeric() && !(i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+                    if crate::text::is_alnum(c) && !(i > 0 && b[i - 1].is_ascii_alphanumeric()) {
                         return true;
                     }
                     i += c.len_utf8();

@@ -12,9 +12,9 @@ fn pipeline() -> &'static Pipeline {
     P.get_or_init(|| Pipeline::load(&crate::default_gazetteer_dir()).expect("gazetteer loads"))
 }
 
-/// Events of a one-paragraph article published on Thursday 8 July 2021.
-fn events(text: &str) -> Vec<Event> {
-    let article = Article {
+/// A one-paragraph article published on Thursday 8 July 2021.
+fn article(text: &str) -> Article {
+    Article {
         id: "t".into(),
         text: text.into(),
         published: NaiveDate::from_ymd_opt(2021, 7, 8),
@@ -22,8 +22,12 @@ fn events(text: &str) -> Vec<Event> {
         source: None,
         url: None,
         origin: "test".into(),
-    };
-    pipeline().extract(&article)
+    }
+}
+
+/// Events of a one-paragraph article published on Thursday 8 July 2021.
+fn events(text: &str) -> Vec<Event> {
+    pipeline().extract(&article(text))
 }
 
 fn of_type(evs: &[Event], t: EventType) -> Vec<&Event> {
@@ -3384,4 +3388,36 @@ fn what_hit_and_killed_is_the_weapon_not_an_attack_on_civilians() {
             "{text}: {evs:#?}"
         );
     }
+}
+
+#[test]
+fn an_article_no_sentence_of_which_holds_a_trigger_is_left_before_its_mentions() {
+    let p = pipeline();
+    let sents = crate::text::sentences;
+    // no trigger word at all, and words of a trigger phrase too far apart to be it ("opened
+    // ~ front": the raw-text test lets the sentence through, the lexicon finds nothing)
+    let quiet = "The ministry in Kabul published its budget on Monday.\nShops in Herat opened \
+                 late on the day the new bridge at the front of the market was finished.";
+    let far = &quiet[quiet.find("Shops").unwrap_or(0)..];
+    assert!(p.events.trigger_filter.may_hold(far));
+    assert!(!p.events.holds_trigger(quiet, &sents(quiet)));
+    // `analyse` (for annotate) still finds its mentions; it tells no event either way
+    let full = p.analyse(&article(quiet));
+    assert!(!full.mentions.places.is_empty(), "{full:#?}");
+    assert!(
+        full.events.is_empty() && full.triggers.is_empty(),
+        "{full:#?}"
+    );
+    let (events, triggers) = p.events_of(&article(quiet));
+    assert!(events.is_empty() && triggers.is_empty());
+    // an article with a trigger is read in full: the events and triggers of `analyse`
+    let told = "Shops in Herat opened late.\nGunmen attacked a checkpoint in Kunduz on Tuesday.";
+    assert!(p.events.holds_trigger(told, &sents(told)));
+    let (events, triggers) = p.events_of(&article(told));
+    let full = p.analyse(&article(told));
+    assert!(!events.is_empty());
+    assert_eq!(
+        format!("{events:?} {triggers:?}"),
+        format!("{:?} {:?}", full.events, full.triggers)
+    );
 }

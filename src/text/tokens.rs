@@ -32,8 +32,8 @@ fn is_joiner(c: char) -> bool {
 fn joins(rest: &str) -> bool {
     let mut rest = rest.chars();
     match rest.next() {
-        Some(n) if n.is_alphanumeric() => true,
-        Some(n) if is_joiner(n) => rest.next().is_some_and(char::is_alphanumeric),
+        Some(n) if super::is_alnum(n) => true,
+        Some(n) if is_joiner(n) => rest.next().is_some_and(super::is_alnum),
         _ => false,
     }
 }
@@ -137,14 +137,14 @@ pub fn tokens_into<'t>(text: &'t str, range: Span, out: &mut Vec<Token<'t>>) {
         match start {
             // between words: a word starts at a letter or digit
             None => {
-                if x >= 0x80 && c.is_alphanumeric() {
+                if x >= 0x80 && super::is_alnum(c) {
                     start = Some(i);
                 }
                 i += len;
             }
             // inside a word: letters and digits, and joiners that a letter or digit follows
             Some(s) => {
-                if (x >= 0x80 && c.is_alphanumeric()) || (is_joiner(c) && joins(&seg[i + len..])) {
+                if (x >= 0x80 && super::is_alnum(c)) || (is_joiner(c) && joins(&seg[i + len..])) {
                     i += len;
                 } else {
                     // (the char is looked at again between words)

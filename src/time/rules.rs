@@ -89,7 +89,7 @@ fn tokenize_onto(text: &str, lo: usize, hi: usize, out: &mut Vec<Tok>) {
                 j = crate::text::alnum_run_end(&b[..hi], j);
                 if j < hi && b[j] >= 0x80 {
                     let ch = text[j..].chars().next().unwrap_or(' ');
-                    if ch.is_alphanumeric() {
+                    if crate::text::is_alnum(ch) {
                         j += ch.len_utf8();
                         continue;
                     }
