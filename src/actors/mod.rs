@@ -1474,44 +1474,48 @@ impl ActorDictionary {
     fn resolve(&self, text: &str, chosen: Vec<Cand>, focus: Option<&str>) -> Vec<ActorMention> {
         let focus = focus.and_then(|c| self.by_code.get(&c.to_ascii_uppercase()).copied());
         let focus_code = focus.map(|ci| self.countries[ci as usize].code.as_str());
-        let mut last_state: FastMap<(String, bool), Actor> = FastMap::default();
+        // (the actors remembered below are held as indices into `out`: each is the actor of
+        // the mention pushed at the end of the step that remembers it, cloned only when used)
+        let mut last_state: FastMap<(String, bool), usize> = FastMap::default();
         let mut last_state_country: Option<String> = None;
         // armed groups seen so far: (actor, named in the text rather than a descriptor)
         let mut armed: Vec<(Actor, bool, String)> = Vec::new();
-        let mut last_any: Option<Actor> = None;
+        let mut last_any: Option<usize> = None;
         // the last actor that stood as a subject, not as an object of a verb or preposition:
         // "its" and "their" refer back to it ("The alliance launched an offensive, attacking
         // military positions. ... its fighters captured the town": the alliance's)
-        let mut last_subject: Option<Actor> = None;
-        let mut last_person: Option<Actor> = None;
-        let mut out = Vec::with_capacity(chosen.len());
+        let mut last_subject: Option<usize> = None;
+        let mut last_person: Option<usize> = None;
+        let mut out: Vec<ActorMention> = Vec::with_capacity(chosen.len());
         for c in chosen {
+            let here = out.len();
             let written = &text[c.start..c.end];
             let (actor, descriptor) = match c.kind {
                 CandKind::Fixed { actor, .. } if c.modifier => (actor, false),
                 CandKind::Fixed { actor, gov } => {
                     if c.person {
-                        last_person = Some(actor.clone());
+                        last_person = Some(here);
                     }
                     if actor.actor_type == Some(ActorType::StateForces) && !c.role_person {
                         if let Some(cc) = &actor.country {
-                            last_state.insert((cc.clone(), gov), actor.clone());
+                            last_state.insert((cc.clone(), gov), here);
                             last_state_country = Some(cc.clone());
                         }
                     }
                     if is_armed_group(&actor) {
                         armed.push((actor.clone(), true, fold(&actor.name)));
                     }
-                    last_any = Some(actor.clone());
+                    last_any = Some(here);
                     (actor, false)
                 }
                 CandKind::Generic(actor) => (actor, true),
                 CandKind::State { gov, det, machine } => {
                     let antecedent = match det {
-                        Det::Its => last_subject.as_ref().or(last_any.as_ref()),
-                        Det::His => last_person.as_ref().or(last_any.as_ref()),
+                        Det::Its => last_subject.or(last_any),
+                        Det::His => last_person.or(last_any),
                         Det::None => None,
-                    };
+                    }
+                    .map(|i| &out[i].actor);
                     let focus_cc = focus.map(|ci| self.countries[ci as usize].code.as_str());
                     let led_by = self.leading_country(written);
                     let actor = match (antecedent, det, led_by) {
@@ -1543,7 +1547,7 @@ impl ActorDictionary {
                                             .then(|| last_state.get(&(cc.clone(), !gov)))
                                             .flatten()
                                     })
-                                    .cloned()
+                                    .map(|&i| out[i].actor.clone())
                                     // no explicit mention of that state yet: the descriptor's
                                     // own words, which annotators list as aliases ("government
                                     // forces"), with the country for `side_key`
@@ -1560,7 +1564,7 @@ impl ActorDictionary {
                             }
                         }
                     };
-                    last_any = Some(actor.clone());
+                    last_any = Some(here);
                     (actor, true)
                 }
                 CandKind::Armed {
@@ -1570,10 +1574,11 @@ impl ActorDictionary {
                     anaphor,
                 } => {
                     let antecedent = match det {
-                        Det::Its => last_subject.as_ref().or(last_any.as_ref()),
-                        Det::His => last_person.as_ref().or(last_any.as_ref()),
+                        Det::Its => last_subject.or(last_any),
+                        Det::His => last_person.or(last_any),
                         Det::None => None,
-                    };
+                    }
+                    .map(|i| &out[i].actor);
                     let actor = match (antecedent, det) {
                         (Some(a), Det::Its | Det::His) => a.clone(),
                         _ => match self.resolve_armed(&armed, ty, any, written, focus_code) {
@@ -1590,12 +1595,12 @@ impl ActorDictionary {
                             }
                         },
                     };
-                    last_any = Some(actor.clone());
+                    last_any = Some(here);
                     (actor, true)
                 }
             };
             if !object_position(text, c.start) {
-                last_subject = Some(actor.clone());
+                last_subject = Some(here);
             }
             out.push(ActorMention {
                 span: Span::new(c.start, c.end),
