@@ -1771,10 +1771,14 @@ fn compound_modifier_before(text: &str, pos: usize) -> Option<usize> {
 
 /// A key under which two actors count as the same side when deduplicating events: state
 /// actors (state forces with a country) by country, so "Afghan commandos", "Afghan forces",
-/// "Kabul" and "Afghanistan" agree; any other actor by its folded name.
+/// "Kabul" and "Afghanistan" agree; crowds of protesters as one side whatever their words;
+/// any other actor by its folded name.
 pub fn side_key(actor: &Actor) -> String {
     match (&actor.actor_type, &actor.country) {
         (Some(ActorType::StateForces), Some(cc)) => format!("state:{cc}"),
+        // a crowd named by who they are ("STC supporters", "displaced residents") is the
+        // protesters' side whatever its words
+        (Some(ActorType::Protesters), _) => "protesters".to_string(),
         _ => fold(&actor.name),
     }
 }
