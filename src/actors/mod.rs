@@ -191,6 +191,10 @@ pub struct ActorDictionary {
     entry_areas: Vec<FastSet<String>>,
     /// Folded canonical names, aliases and speakers → entry.
     by_key: FastMap<String, u32>,
+    /// Folded aliases that several entries list ("coalition warplanes": the US-led coalition's
+    /// in Iraq and Syria, the Saudi-led one's in Yemen) → those entries: the one whose
+    /// country or `areas` hold the article's country is meant.
+    shared_keys: FastMap<String, Vec<u32>>,
     /// Folded full-name aliases → entry: another spelling of the canonical name ("Popular
     /// Mobilisation Forces") or the name an acronym stands for ("Rapid Support Forces" for
     /// RSF); see [`full_name_of`].
@@ -325,6 +329,7 @@ impl ActorDictionary {
             entry_descriptors: Vec::new(),
             entry_areas: Vec::new(),
             by_key: FastMap::default(),
+            shared_keys: FastMap::default(),
             full_names: FastMap::default(),
             countries: Vec::new(),
             by_code: FastMap::default(),
@@ -418,7 +423,13 @@ impl ActorDictionary {
                     None => (alias, false),
                 };
                 let key = fold(alias);
-                d.by_key.entry(key.clone()).or_insert(idx);
+                let first = *d.by_key.entry(key.clone()).or_insert(idx);
+                if first != idx {
+                    let shared = d.shared_keys.entry(key.clone()).or_insert(vec![first]);
+                    if !shared.contains(&idx) {
+                        shared.push(idx);
+                    }
+                }
                 let speaker = k >= n_aliases;
                 // (a state keeps the naming convention, "Afghan government", and takes only
                 // another spelling or its acronym spelled out: "Sudanese Armed Forces" for SAF)
@@ -1470,6 +1481,25 @@ impl ActorDictionary {
             .map(|(a, _, _)| a.clone())
     }
 
+    /// The entry an alias several entries list means in an article about `focus` (ISO
+    /// alpha-2): the one whose country or areas hold it ("coalition warplanes" in a story from
+    /// Yemen: the Saudi-led coalition). `None` for an alias of one entry or no such entry.
+    fn shared_in_focus(&self, written: &str, focus: Option<&str>) -> Option<Actor> {
+        let focus = focus?;
+        let entries = self.shared_keys.get(&fold(written))?;
+        entries
+            .iter()
+            .find(|&&e| {
+                let a = &self.entries[e as usize];
+                a.country.as_deref() == Some(focus)
+                    || self
+                        .entry_areas
+                        .get(e as usize)
+                        .is_some_and(|areas| areas.contains(focus))
+            })
+            .map(|&e| self.entries[e as usize].clone())
+    }
+
     /// Resolves descriptors left to right.
     fn resolve(&self, text: &str, chosen: Vec<Cand>, focus: Option<&str>) -> Vec<ActorMention> {
         let focus = focus.and_then(|c| self.by_code.get(&c.to_ascii_uppercase()).copied());
@@ -1493,6 +1523,7 @@ impl ActorDictionary {
             let (actor, descriptor) = match c.kind {
                 CandKind::Fixed { actor, .. } if c.modifier => (actor, false),
                 CandKind::Fixed { actor, gov } => {
+                    let actor = self.shared_in_focus(written, focus_code).unwrap_or(actor);
                     if c.person {
                         last_person = Some(here);
                     }
@@ -1776,10 +1807,14 @@ fn compound_modifier_before(text: &str, pos: usize) -> Option<usize> {
 
 /// A key under which two actors count as the same side when deduplicating events: state
 /// actors (state forces with a country) by country, so "Afghan commandos", "Afghan forces",
-/// "Kabul" and "Afghanistan" agree; any other actor by its folded name.
+/// "Kabul" and "Afghanistan" agree; crowds of protesters as one side whatever their words;
+/// any other actor by its folded name.
 pub fn side_key(actor: &Actor) -> String {
     match (&actor.actor_type, &actor.country) {
         (Some(ActorType::StateForces), Some(cc)) => format!("state:{cc}"),
+        // a crowd named by who they are ("STC supporters", "displaced residents") is the
+        // protesters' side whatever its words
+        (Some(ActorType::Protesters), _) => "protesters".to_string(),
         _ => fold(&actor.name),
     }
 }

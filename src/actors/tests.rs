@@ -1376,3 +1376,11 @@ fn a_state_descriptor_before_a_possessive_is_an_actor() {
         ["junta's troops"]
     );
 }
+
+#[test]
+fn an_alias_two_coalitions_share_means_the_one_fighting_in_the_story() {
+    let text = "Coalition warplanes bombed a bridge near the port overnight.";
+    assert_eq!(names(text, Some("YE")), ["Saudi-led coalition"]);
+    assert_eq!(names(text, Some("SY")), ["US-led coalition"]);
+    assert_eq!(names(text, Some("IQ")), ["US-led coalition"]);
+}

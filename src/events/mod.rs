@@ -1330,8 +1330,12 @@ impl EventExtractor {
             let states = s.actors_of_type(&[ActorType::StateForces]);
             // whoever marches is, in the dataset's terms, a protester
             agents = if protesters.is_empty() {
+                // "Thousands of STC supporters rallied": the crowd named by who they are
+                let name = s
+                    .crowd_before(m.first)
+                    .unwrap_or_else(|| "Protesters".into());
                 vec![Actor {
-                    name: "Protesters".into(),
+                    name,
                     actor_type: Some(ActorType::Protesters),
                     country: state.main_country.clone(),
                 }]

@@ -50,6 +50,12 @@ pub struct RoleWords {
     /// `pact`: nouns of a deal ("peace deal", "ceasefire"): a time that belongs to one ("the
     /// 2016 peace deal", "a truce signed in October 2020") dates the deal, not a violent act.
     pub pacts: WordPat,
+    /// `crowd_group`: nouns that name a crowd by who its people are ("STC supporters rallied",
+    /// "displaced residents staged a rally"): the protest's agent in the text's words.
+    pub crowd_groups: WordPat,
+    /// `crowd_count`: words that count a crowd ("several hundred", "thousands of"), which end
+    /// the name of a [`Self::crowd_groups`] group.
+    pub crowd_counts: WordPat,
     /// Compass adjectives of a phrase of place ("in northern Mozambique"): the actor
     /// dictionary's `place_adj` class, set by the event extractor (not read from this file).
     pub place_adjectives: crate::hash::FastSet<String>,
@@ -79,6 +85,8 @@ impl RoleWords {
             seats: empty(),
             hand_over: empty(),
             pacts: empty(),
+            crowd_groups: empty(),
+            crowd_counts: empty(),
             place_adjectives: Default::default(),
         };
         for (i, line) in text.lines().enumerate() {
@@ -107,6 +115,8 @@ impl RoleWords {
                 "seat" => &mut w.seats,
                 "hand_over" => &mut w.hand_over,
                 "pact" => &mut w.pacts,
+                "crowd_group" => &mut w.crowd_groups,
+                "crowd_count" => &mut w.crowd_counts,
                 _ => return Err(bad("unknown class")),
             };
             let (WordPat::Any(alts), WordPat::Any(more)) =
@@ -174,6 +184,8 @@ mod tests {
         assert!(w.seats.matches("administration") && !w.seats.matches("town"));
         assert!(w.hand_over.matches("handed") && !w.hand_over.matches("fled"));
         assert!(w.pacts.matches("ceasefire") && !w.pacts.matches("attack"));
+        assert!(w.crowd_groups.matches("residents") && !w.crowd_groups.matches("people"));
+        assert!(w.crowd_counts.matches("thousands") && !w.crowd_counts.matches("displaced"));
         // filled from the actor dictionary, not from this file
         assert!(w.place_adjectives.is_empty());
     }

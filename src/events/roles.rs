@@ -1058,6 +1058,41 @@ impl<'a> Sentence<'a> {
         self.object_word_after(first, last, |w| self.vocab.protest_objects.matches(w))
     }
 
+    /// The crowd that the subject right before a protest trigger at word `first` names by
+    /// who its people are ("Thousands of STC supporters rallied", "Displaced residents staged a
+    /// rally"), in the text's words: a [`super::role_words::RoleWords::crowd_groups`] noun with
+    /// up to two modifiers before it (capitalised names, or adjectives in -ed), read back to a
+    /// counting word or a clause boundary. `None` for a plain crowd ("hundreds of people").
+    pub fn crowd_before(&self, first: usize) -> Option<String> {
+        // ("staged a rally": the subject is before the light verb)
+        let w = &self.words;
+        let first = if first >= 2
+            && matches!(w[first - 1], "a" | "an")
+            && matches!(w[first - 2], "staged" | "held" | "organised" | "organized")
+        {
+            first - 2
+        } else {
+            first
+        };
+        let head = first.checked_sub(1)?;
+        if self.boundary_before.get(first).copied().unwrap_or(true)
+            || !self.vocab.crowd_groups.matches(self.words[head])
+        {
+            return None;
+        }
+        let mut start = head;
+        while start > 0 && head - start < 2 && !self.boundary_before[start] {
+            let (tok, w) = (self.toks[start - 1].text, self.words[start - 1]);
+            let named = tok.chars().next().is_some_and(char::is_uppercase) && start - 1 > 0;
+            let adjective = w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_alphabetic);
+            if self.vocab.crowd_counts.matches(w) || !(named || adjective) {
+                break;
+            }
+            start -= 1;
+        }
+        Some(self.text_of(start, head).to_string())
+    }
+
     /// Does the sentence name civilians other than as speakers ("killing two residents"; not
     /// "residents said")?
     pub fn civilians_hurt(&self) -> bool {

@@ -1316,6 +1316,25 @@ fn protesters_who_storm_a_building_hold_a_violent_demonstration() {
 }
 
 #[test]
+fn a_crowd_named_by_who_they_are_is_the_protests_agent() {
+    let evs = events(
+        "Several thousand Mosul residents rallied outside the governor's office on Friday. \
+         Displaced villagers staged a sit-in in Dohuk on Saturday. \
+         Hundreds of people marched through Erbil on Sunday.",
+    );
+    let p = of_type(&evs, EventType::Protest);
+    let names: Vec<&str> = p.iter().map(|e| e.agents[0].name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Mosul residents", "Displaced villagers", "Protesters"],
+        "{evs:#?}"
+    );
+    assert!(p
+        .iter()
+        .all(|e| e.agents[0].actor_type == Some(ActorType::Protesters)));
+}
+
+#[test]
 fn a_country_before_personnel_is_no_place() {
     let evs = events(
         "A suicide bomber struck outside Kabul airport on Thursday, and 18 US personnel were \

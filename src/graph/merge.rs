@@ -451,6 +451,18 @@ mod tests {
     }
 
     #[test]
+    fn crowds_named_in_other_words_are_one_protest() {
+        let k = place("Kherson", "UA", 46.6, 32.6, GeoPrecision::Point);
+        let crowd = |id: &str, name: &str| {
+            let mut e = ev(id, EventType::Protest, 8, true, Some(k.clone()), name);
+            e.agents[0].actor_type = Some(ActorType::Protesters);
+            e
+        };
+        let v = vec![crowd("a", "Kherson residents"), crowd("bb", "Protesters")];
+        assert_eq!(merge_events(v).len(), 1);
+    }
+
+    #[test]
     fn within_an_article_a_place_no_report_named_is_no_other_place() {
         // "talks brokered by Beijing" (placed in the story's country only) and "held peace
         // talks in Kunming": one meeting, in Kunming; across articles places must agree
