@@ -49,7 +49,7 @@ pub struct EventExtractor {
     /// Rules out, before it is tokenised, a sentence that can hold no trigger or death word.
     prefilter: prefilter::SentenceFilter,
     /// The same test for the triggers alone: an article none of whose sentences passes it
-    /// tells no event ([`Self::may_tell_events`]).
+    /// tells no event ([`Self::holds_trigger`]).
     trigger_filter: prefilter::SentenceFilter,
 }
 
@@ -1512,7 +1512,9 @@ impl EventExtractor {
         }
         // "two suspects were detained near the scene": the passive's subject
         if t == EventType::Arrest && targets.is_empty() && s.is_passive_at(m.first) {
-            if let Some(people) = s.people_before_passive(m.first) {
+            if let Some(people) =
+                s.people_before_passive(m.first, |w| self.quantities.value(w).is_some())
+            {
                 targets.push(Actor {
                     name: people,
                     actor_type: None,
@@ -1840,14 +1842,14 @@ fn fold_headline_events(events: &mut Vec<Event>, headline_end: Option<usize>) {
     let in_headline = |e: &Event| e.evidence.first().is_some_and(|x| x.span.start < end);
     let mut k = 0;
     while k < events.len() {
-        let told_again = (in_headline(&events[k]))
-            .then(|| {
-                events.iter().position(|o| {
-                    o.event_type == events[k].event_type
-                        && o.evidence.first().is_some_and(|x| x.span.start >= end)
-                })
-            })
-            .flatten();
+        let told_again = if in_headline(&events[k]) {
+            let t = events[k].event_type;
+            events
+                .iter()
+                .position(|o| o.event_type == t && !in_headline(o))
+        } else {
+            None
+        };
         match told_again {
             Some(j) => {
                 let headline = events.remove(k);
@@ -1855,15 +1857,18 @@ fn fold_headline_events(events: &mut Vec<Event>, headline_end: Option<usize>) {
                 let story = &mut events[j];
                 // "Istanbul airport reopens after terror attack" over a story that places it
                 // in Turkey: the headline's town, inside the story's region, is finer
-                if let (Some(h), Some(p)) = (&headline.place, &story.place) {
-                    if h.precision == GeoPrecision::Point
-                        && p.precision != GeoPrecision::Point
-                        && h.country_code == p.country_code
-                        && (p.precision == GeoPrecision::Country || h.admin1 == p.admin1)
-                    {
-                        story.place = headline.place.clone();
-                        story.location = headline.location.clone();
+                let finer = match (&headline.place, &story.place) {
+                    (Some(h), Some(p)) => {
+                        h.precision == GeoPrecision::Point
+                            && p.precision != GeoPrecision::Point
+                            && h.country_code == p.country_code
+                            && (p.precision == GeoPrecision::Country || h.admin1 == p.admin1)
                     }
+                    _ => false,
+                };
+                if finer {
+                    story.place = headline.place;
+                    story.location = headline.location;
                 }
                 story.evidence.extend(headline.evidence);
             }

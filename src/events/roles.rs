@@ -752,31 +752,30 @@ impl<'a> Sentence<'a> {
     }
 
     /// The people a passive arrest names before its verb ("two suspects were detained", "the
-    /// five men were arrested"): a plural noun, after its count, just before the auxiliary.
-    pub fn people_before_passive(&self, first: usize) -> Option<String> {
+    /// five men were arrested"): a noun of people, after "the" or a count (`is_count`: the
+    /// quantity words), just before the auxiliary; not "their positions were attacked".
+    pub fn people_before_passive(
+        &self,
+        first: usize,
+        is_count: impl Fn(&str) -> bool,
+    ) -> Option<String> {
         let w = &self.words;
         let aux =
             (1..=2).find(|&b| first >= b && matches!(w[first - b], "were" | "was" | "been"))?;
         let head = first.checked_sub(aux + 1)?;
-        let noun = w[head];
-        let plural = noun.len() > 3 && noun.ends_with('s') && !noun.ends_with("ss")
-            || matches!(noun, "men" | "women" | "people");
-        if !plural || self.toks[head].is_capitalized() || self.boundary_between(head, first) {
-            return None;
-        }
-        // (not "their positions were attacked": people only, told by a count or "the")
-        let before = head.checked_sub(1).map(|i| w[i]);
-        let counted = before.is_some_and(|b| {
-            matches!(
-                b,
-                "the" | "two" | "three" | "four" | "five" | "several" | "some"
-            ) || b.bytes().all(|c| c.is_ascii_digit())
-        });
         let people = matches!(
-            noun,
+            w[head],
             "suspects" | "men" | "women" | "people" | "members" | "militants" | "fighters"
         );
-        (counted && people).then(|| self.text_of(head, head).to_string())
+        if !people || self.toks[head].is_capitalized() || self.boundary_between(head, first) {
+            return None;
+        }
+        let counted = head.checked_sub(1).map(|i| w[i]).is_some_and(|b| {
+            matches!(b, "the" | "several" | "some" | "dozens")
+                || is_count(b)
+                || b.bytes().all(|c| c.is_ascii_digit())
+        });
+        counted.then(|| self.text_of(head, head).to_string())
     }
 
     pub fn text_of(&self, first: usize, last: usize) -> &'a str {

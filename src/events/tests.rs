@@ -3346,6 +3346,20 @@ fn an_event_of_the_headline_folds_into_the_story_that_tells_it_again() {
         1,
         "{evs:#?}"
     );
+    // the headline's town, inside the country the story names, is the finer place
+    let evs = events(
+        "Taliban attack police post in Ghazni city\n\nKABUL — Taliban fighters attacked a \
+         police post in eastern Afghanistan on Tuesday, killing six officers, officials said.\n",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].location.as_deref(), Some("Ghazni"), "{:#?}", a[0]);
+    assert_eq!(
+        a[0].date.map(|d| d.date.to_string()),
+        Some("2021-07-06".to_string()),
+        "{:#?}",
+        a[0]
+    );
     // a headline that is a full sentence is no headline
     assert_eq!(
         super::headline_end("One sentence.\n\nAnother one here."),
@@ -3364,6 +3378,11 @@ fn the_people_an_arrest_names_are_its_target() {
     let a = of_type(&evs, EventType::Arrest);
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert_eq!(names(&a[0].targets), vec!["suspects"], "{:#?}", a[0]);
+    // any count of the quantity words, not only the small ones
+    let evs = events("Eleven men were arrested in Kano on Tuesday, police said.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].targets), vec!["men"], "{:#?}", a[0]);
     // "men suspected of ..." are suspects; "several" is a count
     let evs = events(
         "Police in Garissa said on Tuesday they had detained ten men suspected of supplying the \
