@@ -3412,8 +3412,28 @@ impl<'a> Sentence<'a> {
     }
 
     /// The date of the last day-precision time expression of the sentence (narrative time).
+    /// A day in a clause opened by "since" ("the biggest gain since the offensive began five
+    /// days ago") measures from an earlier episode and is passed over.
     pub fn last_day_date(&self) -> Option<EventDate> {
-        self.times.iter().rev().find_map(|t| day_date(t.item.date))
+        self.times
+            .iter()
+            .rev()
+            .filter(|t| !self.in_since_clause(t.first))
+            .find_map(|t| day_date(t.item.date))
+    }
+
+    /// Does "since" open the clause of word `at`, before it and not right before it ("killed
+    /// since Friday" goes on from Friday)?
+    fn in_since_clause(&self, at: usize) -> bool {
+        for k in (0..at).rev() {
+            if self.words[k] == "since" {
+                return k + 1 < at;
+            }
+            if self.boundary_before[k] {
+                return false;
+            }
+        }
+        false
     }
 
     /// The first actor within `within` words after the trigger, in its clause.

@@ -3459,3 +3459,31 @@ fn an_article_no_sentence_of_which_holds_a_trigger_is_left_before_its_mentions()
         format!("{:?} {:?}", full.events, full.triggers)
     );
 }
+
+#[test]
+fn a_day_in_a_since_clause_does_not_move_the_story_on() {
+    // the day a "since" clause measures from is not the day the story goes on with
+    let evs = events(
+        "Troops captured the airport on Wednesday, the biggest gain since the prime minister \
+         spoke on television five days ago. Police units stormed the terminal shortly \
+         after dawn.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 7).unwrap()
+    );
+    // "since Monday" itself tells the days that follow from Monday
+    let evs = events(
+        "Militants stormed the town on Saturday. At least 40 policemen had been killed since \
+         Monday, a council member said. Some police at outposts had surrendered to the \
+         militants.",
+    );
+    let a = of_type(&evs, EventType::Surrender);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 5).unwrap()
+    );
+}
