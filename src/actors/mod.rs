@@ -1494,8 +1494,7 @@ impl ActorDictionary {
         let folded = fold(written);
         let head = folded.rsplit(' ').next().unwrap_or("");
         let names = |a: &Actor| {
-            a.actor_type == Some(ActorType::External)
-                && fold(&a.name).split(' ').any(|w| w == head)
+            a.actor_type == Some(ActorType::External) && fold(&a.name).split(' ').any(|w| w == head)
         };
         out.iter()
             .rev()

@@ -1399,7 +1399,10 @@ fn the_coalition_points_back_at_the_body_named_by_its_noun() {
         "The Houthis fired missiles at the port. The coalition said it had intercepted them.",
         Some("YE"),
     );
-    assert_eq!(mention(&ms, "The coalition").actor.name, "Saudi-led coalition");
+    assert_eq!(
+        mention(&ms, "The coalition").actor.name,
+        "Saudi-led coalition"
+    );
     // none of either: no actor (a local coalition is no foreign body)
     let ms = dict().find_actors(
         "Gangs formed an alliance in March. The coalition then blocked the main roads.",
@@ -1415,7 +1418,11 @@ fn freed_prisoners_are_named_as_prisoners() {
         Some("SY"),
     );
     let freed = ms.iter().find(|m| m.text.ends_with("prisoners"));
-    assert_eq!(freed.map(|m| m.actor.name.as_str()), Some("Prisoners"), "{ms:?}");
+    assert_eq!(
+        freed.map(|m| m.actor.name.as_str()),
+        Some("Prisoners"),
+        "{ms:?}"
+    );
     assert_eq!(mention(&ms, "detainees").actor.name, "Prisoners");
     assert_eq!(
         mention(&ms, "detainees").actor.actor_type,

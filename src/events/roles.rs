@@ -1680,8 +1680,8 @@ impl<'a> Sentence<'a> {
     /// `role_words.tsv` within two words after the trigger, then "by" and the actor).
     fn fired_by(&self, last: usize) -> Option<(Actor, usize)> {
         let n = self.words.len();
-        let verb = (last + 1..(last + 3).min(n))
-            .find(|&i| self.vocab.fired.matches(self.words[i]))?;
+        let verb =
+            (last + 1..(last + 3).min(n)).find(|&i| self.vocab.fired.matches(self.words[i]))?;
         if self.words.get(verb + 1) != Some(&"by") {
             return None;
         }

@@ -3482,7 +3482,8 @@ fn speaker_owns_a_possessive_subject() {
 
 #[test]
 fn freed_prisoners_are_the_target_of_a_release() {
-    let evs = events("Taliban fighters freed hundreds of prisoners from the jail in Ghazni on Tuesday.");
+    let evs =
+        events("Taliban fighters freed hundreds of prisoners from the jail in Ghazni on Tuesday.");
     let r = of_type(&evs, EventType::PrisonerRelease);
     assert_eq!(r.len(), 1, "{evs:#?}");
     assert_eq!(names(&r[0].agents), vec!["Taliban"]);
@@ -3499,5 +3500,9 @@ fn a_weapon_fired_by_an_actor_is_that_actors() {
     let s = of_type(&evs, EventType::Shelling);
     assert_eq!(s.len(), 1, "{evs:#?}");
     assert_eq!(names(&s[0].agents), vec!["al-Shabaab"]);
-    assert!(!names(&s[0].targets).contains(&"al-Shabaab"), "{:?}", s[0].targets);
+    assert!(
+        !names(&s[0].targets).contains(&"al-Shabaab"),
+        "{:?}",
+        s[0].targets
+    );
 }
