@@ -1481,6 +1481,42 @@ impl ActorDictionary {
             .map(|(a, _, _)| a.clone())
     }
 
+    /// What a bare anaphor of an international body ("the coalition") points back at: the
+    /// latest external actor before it whose name holds the noun ("US-led coalition"), else
+    /// the dictionary's body of that noun that fights in the story's country (the Saudi-led
+    /// coalition in a story from Yemen). None otherwise: the anaphor is dropped.
+    fn resolve_body(
+        &self,
+        out: &[ActorMention],
+        written: &str,
+        focus: Option<&str>,
+    ) -> Option<Actor> {
+        let folded = fold(written);
+        let head = folded.rsplit(' ').next().unwrap_or("");
+        let names = |a: &Actor| {
+            a.actor_type == Some(ActorType::External) && fold(&a.name).split(' ').any(|w| w == head)
+        };
+        out.iter()
+            .rev()
+            .map(|m| &m.actor)
+            .find(|a| names(a))
+            .cloned()
+            .or_else(|| {
+                let focus = focus?;
+                self.entries
+                    .iter()
+                    .enumerate()
+                    .find(|(e, a)| {
+                        names(a)
+                            && self
+                                .entry_areas
+                                .get(*e)
+                                .is_some_and(|areas| areas.contains(focus))
+                    })
+                    .map(|(_, a)| a.clone())
+            })
+    }
+
     /// The entry an alias several entries list means in an article about `focus` (ISO
     /// alpha-2): the one whose country or areas hold it ("coalition warplanes" in a story from
     /// Yemen: the Saudi-led coalition). `None` for an alias of one entry or no such entry.
@@ -1612,6 +1648,13 @@ impl ActorDictionary {
                     .map(|i| &out[i].actor);
                     let actor = match (antecedent, det) {
                         (Some(a), Det::Its | Det::His) => a.clone(),
+                        // "the coalition": a foreign body named by that noun, else none
+                        _ if ty == ActorType::External => {
+                            match self.resolve_body(&out, written, focus_code) {
+                                Some(a) => a,
+                                None => continue,
+                            }
+                        }
                         _ => match self.resolve_armed(&armed, ty, any, written, focus_code) {
                             Some(a) => a,
                             None if anaphor => continue,

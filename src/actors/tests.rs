@@ -1384,3 +1384,48 @@ fn an_alias_two_coalitions_share_means_the_one_fighting_in_the_story() {
     assert_eq!(names(text, Some("SY")), ["US-led coalition"]);
     assert_eq!(names(text, Some("IQ")), ["US-led coalition"]);
 }
+
+#[test]
+fn the_coalition_points_back_at_the_body_named_by_its_noun() {
+    // the last international body whose name holds the noun, not the armed group before it
+    let ms = dict().find_actors(
+        "Fighters backed by the US-led coalition pushed into the town, held by Islamic State. \
+         The coalition said it had flown dozens of sorties.",
+        Some("SY"),
+    );
+    assert_eq!(mention(&ms, "The coalition").actor.name, "US-led coalition");
+    // no body named yet: the one that fights in the story's country
+    let ms = dict().find_actors(
+        "The Houthis fired missiles at the port. The coalition said it had intercepted them.",
+        Some("YE"),
+    );
+    assert_eq!(
+        mention(&ms, "The coalition").actor.name,
+        "Saudi-led coalition"
+    );
+    // none of either: no actor (a local coalition is no foreign body)
+    let ms = dict().find_actors(
+        "Gangs formed an alliance in March. The coalition then blocked the main roads.",
+        Some("HT"),
+    );
+    assert!(ms.iter().all(|m| m.text != "The coalition"), "{ms:?}");
+}
+
+#[test]
+fn freed_prisoners_are_named_as_prisoners() {
+    let ms = dict().find_actors(
+        "The rebels freed 40 prisoners and several detainees from the jail.",
+        Some("SY"),
+    );
+    let freed = ms.iter().find(|m| m.text.ends_with("prisoners"));
+    assert_eq!(
+        freed.map(|m| m.actor.name.as_str()),
+        Some("Prisoners"),
+        "{ms:?}"
+    );
+    assert_eq!(mention(&ms, "detainees").actor.name, "Prisoners");
+    assert_eq!(
+        mention(&ms, "detainees").actor.actor_type,
+        Some(ActorType::Civilians)
+    );
+}

@@ -1615,10 +1615,45 @@ impl<'a> Sentence<'a> {
     }
 
     /// The agent a pronoun subject stands for when its speaker names it (else None: the
-    /// caller takes the story's last agent).
+    /// caller takes the story's last agent). A possessive subject ("its jets", "their naval
+    /// forces") counts only where a speaker owns it ([`Sentence::possessive_subject`]).
     pub fn pronoun_agent(&self, first: usize, roles: Roles) -> Option<Option<Actor>> {
-        let p = self.subject_pronoun(first, roles == Roles::Nominal)?;
-        Some(self.speaker_of(p).or_else(|| self.earlier_subject(p)))
+        match self.subject_pronoun(first, roles == Roles::Nominal) {
+            Some(p) => Some(self.speaker_of(p).or_else(|| self.earlier_subject(p))),
+            None => self
+                .possessive_subject(first, roles == Roles::Nominal)
+                .and_then(|p| self.speaker_of(p))
+                .map(Some),
+        }
+    }
+
+    /// The possessive that opens the trigger's subject when that subject is a noun no actor
+    /// mention covers: "the air force said its jets had struck", "the movement said on
+    /// Monday its naval forces had seized a ship". Returns the index of "its"/"their"; the
+    /// speaker before it is the owner, and so the agent.
+    fn possessive_subject(&self, first: usize, nominal: bool) -> Option<usize> {
+        let mut i = first;
+        let lo = first.saturating_sub(7);
+        while i > lo {
+            i -= 1;
+            let w = self.words[i];
+            let skip = is_adverb(w) || BE.contains(&w) || (nominal && SUPPORT.contains(&w));
+            if skip && !matches!(w, "its" | "their") {
+                continue;
+            }
+            // the noun (with at most one word before it) after the possessive
+            return (i.saturating_sub(2)..i)
+                .rev()
+                .find(|&k| matches!(self.words[k], "its" | "their"))
+                .filter(|&k| {
+                    (k + 1..=i).all(|j| {
+                        !self.word_in_actor(j)
+                            && !self.boundary_before[j]
+                            && self.words[j].chars().all(|c| c.is_alphabetic() || c == '-')
+                    })
+                });
+        }
+        None
     }
 
     /// The armed subject of an earlier clause of the sentence, for a pronoun at word `p`
@@ -1638,6 +1673,22 @@ impl<'a> Sentence<'a> {
             })
             .max_by_key(|a| a.last)
             .map(|a| a.item.actor.clone())
+    }
+
+    /// The actor a weapon trigger's reduced relative names, and its last word: "mortar rounds
+    /// fired by the militants", "rockets launched by the group" (a `fired` participle of
+    /// `role_words.tsv` within two words after the trigger, then "by" and the actor).
+    fn fired_by(&self, last: usize) -> Option<(Actor, usize)> {
+        let n = self.words.len();
+        let verb =
+            (last + 1..(last + 3).min(n)).find(|&i| self.vocab.fired.matches(self.words[i]))?;
+        if self.words.get(verb + 1) != Some(&"by") {
+            return None;
+        }
+        self.actors
+            .iter()
+            .find(|a| a.first > verb + 1 && a.first <= verb + 3)
+            .map(|a| (a.item.actor.clone(), a.last))
     }
 
     /// The target after a verb of impact that follows the trigger ("a missile hit X").
@@ -1740,6 +1791,15 @@ impl<'a> Sentence<'a> {
                     self.actor_after_word(last + 1, &["on", "against", "targeting"], 3)
                         .or_else(|| self.target_after_impact(last)),
                 );
+                return (agents, targets);
+            }
+        }
+        // "mortar rounds fired by the militants landed ...", "rockets launched by the group
+        // hit ...": the weapon's reduced relative names who fired it
+        if roles == Roles::Svo {
+            if let Some((a, end)) = self.fired_by(last) {
+                push(&mut agents, Some(a));
+                push(&mut targets, self.target_after_impact(end));
                 return (agents, targets);
             }
         }

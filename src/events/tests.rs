@@ -3487,3 +3487,50 @@ fn a_day_in_a_since_clause_does_not_move_the_story_on() {
         NaiveDate::from_ymd_opt(2021, 7, 5).unwrap()
     );
 }
+
+#[test]
+fn speaker_owns_a_possessive_subject() {
+    // "X said its jets had struck": the speaker flew the strike, not its state at large
+    let evs = events(
+        "The Afghan Air Force said on Tuesday its jets had struck Taliban positions near \
+         Kunduz.",
+    );
+    let a = of_type(&evs, EventType::AirStrike);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].agents), vec!["Afghan Air Force"]);
+    // "their" + two words, the trigger a nominalisation
+    let evs = events(
+        "Government forces shelled villages near Ghazni on Sunday. The Taliban said on Monday \
+         that their units carried out an assault on a checkpoint in Ghazni.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].agents), vec!["Taliban"]);
+}
+
+#[test]
+fn freed_prisoners_are_the_target_of_a_release() {
+    let evs =
+        events("Taliban fighters freed hundreds of prisoners from the jail in Ghazni on Tuesday.");
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(names(&r[0].agents), vec!["Taliban"]);
+    assert_eq!(names(&r[0].targets), vec!["Prisoners"]);
+}
+
+#[test]
+fn a_weapon_fired_by_an_actor_is_that_actors() {
+    // the actor after "fired by" fired the rounds; it is not what they hit
+    let evs = events(
+        "Soldiers raided a village near Kismayo on Sunday. On Monday, mortar rounds fired by \
+         al-Shabaab militants hit a market in Kismayo, killing three civilians.",
+    );
+    let s = of_type(&evs, EventType::Shelling);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(names(&s[0].agents), vec!["al-Shabaab"]);
+    assert!(
+        !names(&s[0].targets).contains(&"al-Shabaab"),
+        "{:?}",
+        s[0].targets
+    );
+}
