@@ -341,8 +341,8 @@ struct KeyInfo<'g> {
     first: u8,
     /// `name` and `small` hold the lookups' answers.
     looked: bool,
-    /// Whether the key is a stop word: 0 not asked, 1 no, 2 yes.
-    stop: u8,
+    /// The key's [`Context::flags`] plus [`FLAGS_KNOWN`] once asked (0: not asked).
+    flags: u16,
     /// Seen as part of a person's name: no place anywhere in the article.
     person: bool,
     fuzzy_tried: bool,
@@ -436,7 +436,7 @@ impl<'f, 'g> Keys<'f, 'g> {
             e: e as u32,
             first: u8::MAX,
             looked: false,
-            stop: 0,
+            flags: 0,
             person: false,
             fuzzy_tried: false,
             skel: 0,
@@ -539,19 +539,29 @@ impl<'f, 'g> Keys<'f, 'g> {
 
     #[inline]
     fn stop(&mut self, g: &Gazetteer, id: usize) -> bool {
-        if self.keys[id].stop == 0 {
-            self.look_up_stop(g, id);
-        }
-        self.keys[id].stop == 2
+        self.flags(g, id) & Context::STOP != 0
     }
 
-    /// The lookup of [`Keys::stop`], once per key.
+    /// [`Context::flags`] of key `id` (asked of the context lists once per key: the words
+    /// around the names recur within an article).
+    #[inline]
+    fn flags(&mut self, g: &Gazetteer, id: usize) -> u8 {
+        if self.keys[id].flags == 0 {
+            self.look_up_flags(g, id);
+        }
+        self.keys[id].flags as u8
+    }
+
+    /// The lookup of [`Keys::flags`], once per key.
     #[inline(never)]
-    fn look_up_stop(&mut self, g: &Gazetteer, id: usize) {
-        let s = g.context.flags(self.str(id)) & Context::STOP != 0;
-        self.keys[id].stop = 1 + u8::from(s);
+    fn look_up_flags(&mut self, g: &Gazetteer, id: usize) {
+        let f = g.context.flags(self.str(id));
+        self.keys[id].flags = u16::from(f) | FLAGS_KNOWN;
     }
 }
+
+/// [`KeyInfo::flags`] has been asked.
+const FLAGS_KNOWN: u16 = 0x100;
 
 /// The index in [`KeyInfo::groups`] of the group for a hint, and for mentions written
 /// before ", <region>" or not.
@@ -640,6 +650,73 @@ struct Buffers {
     keys: Vec<KeyInfo<'static>>,
     groups: Vec<Group<'static>>,
     found: Vec<Found>,
+    pool: GroupPool,
+}
+
+/// The vectors of the groups of earlier articles, emptied, for the next article's groups
+/// (a group then seldom allocates).
+#[derive(Default)]
+struct GroupPool {
+    spans: Vec<Vec<Span>>,
+    cands: Vec<Vec<Cand>>,
+    tops: Vec<Vec<(Cand, f32)>>,
+}
+
+impl GroupPool {
+    /// Most vectors of each kind kept.
+    const MAX_VECS: usize = 1024;
+    /// Vectors with room for more elements than this are not kept.
+    const MAX_ROOM: usize = 256;
+
+    /// An empty vector of candidates.
+    fn cands(&mut self) -> Vec<Cand> {
+        self.cands.pop().unwrap_or_default()
+    }
+
+    /// A new group of name `key` under `hint` with readings `cands` (`fuzzy`: found by the
+    /// fuzzy fallback).
+    fn group<'g>(&mut self, key: &'g str, hint: Hint, cands: Vec<Cand>, fuzzy: bool) -> Group<'g> {
+        Group {
+            key,
+            spans: self.spans.pop().unwrap_or_default(),
+            hint,
+            cands,
+            weak: !fuzzy,
+            fuzzy,
+            dateline: !fuzzy,
+            best: None,
+            second: 0.0,
+            top: self.tops.pop().unwrap_or_default(),
+            region: None,
+            famous: false,
+            within: Vec::new(),
+            holding: Vec::new(),
+            qual: Vec::new(),
+            venue: false,
+            narrowed: false,
+            _g: std::marker::PhantomData,
+        }
+    }
+
+    /// Keeps the vectors of `groups` (emptied) and gives back the emptied vector of groups
+    /// (see [`recycle`]).
+    fn recycle(&mut self, mut groups: Vec<Group>) -> Vec<Group<'static>> {
+        fn keep<T>(pool: &mut Vec<Vec<T>>, mut v: Vec<T>) {
+            if pool.len() < GroupPool::MAX_VECS
+                && v.capacity() > 0
+                && v.capacity() <= GroupPool::MAX_ROOM
+            {
+                v.clear();
+                pool.push(v);
+            }
+        }
+        for gr in groups.drain(..) {
+            keep(&mut self.spans, gr.spans);
+            keep(&mut self.cands, gr.cands);
+            keep(&mut self.tops, gr.top);
+        }
+        recycle(groups)
+    }
 }
 
 /// An empty vector in the allocation of the emptied `v`, of elements of the same layout (a
@@ -731,6 +808,7 @@ fn find_in(
     // one entry per such token), so that they seldom grow.
     let ncap = caps.len();
     let mut groups: Vec<Group> = recycle(std::mem::take(&mut bufs.groups));
+    let mut pool = std::mem::take(&mut bufs.pool);
     groups.reserve(ncap / 4 + 4);
     let mut demonym_ev: Vec<(u32, f32)> = Vec::new();
     let mut modifiers: Vec<(Span, Place)> = Vec::new();
@@ -769,11 +847,18 @@ fn find_in(
     let mut titled: (usize, u8) = (usize::MAX, 0);
     // The next token that may start a name (those before it are part of one found).
     let mut i = 0;
-    for &(ti, k0, kp) in &tk {
+    for (j, &(ti, k0, kp)) in tk.iter().enumerate() {
         if (ti as usize) < i {
             continue;
         }
         i = ti as usize;
+        // The key of the token before, where it is capitalised (its entry in `tk` is the
+        // one before): the context lists are asked of keys once per article.
+        let prev_key = j
+            .checked_sub(1)
+            .map(|p| tk[p])
+            .filter(|&(pi, ..)| pi + 1 == ti)
+            .map(|(_, k, _)| k as usize);
         // How far names may extend: tokens joined by single separators, and no further than
         // the longest name starting with this word.
         let t0 = toks[i];
@@ -783,7 +868,12 @@ fn find_in(
         let (k0, kp) = (k0 as usize, kp as usize);
         let after_title = i > 0 && joinable(f, &toks[i - 1], &t0) && {
             let w = wordb(&toks[i - 1]);
-            ctx.title_mask.may_bytes(w) && ctx.flags_of(w) & Context::TITLE != 0
+            ctx.title_mask.may_bytes(w)
+                && match prev_key {
+                    Some(k) => keys.flags(g, k),
+                    None => ctx.flags_of(w),
+                } & Context::TITLE
+                    != 0
         };
         // (the surname of a name after a title: one space after the given name)
         let depth = if after_title {
@@ -792,7 +882,7 @@ fn find_in(
             && titled.1 < 2
             && joinable_or_hyphen(f, &toks[i - 1], &t0)
             && written_as_name(text, &t0)
-            && ctx.flags_of(wordb(&t0)) & Context::STOP == 0
+            && !keys.stop(g, k0)
             && !g.small.get(word(&t0)).is_some_and(|v| {
                 v.iter()
                     .any(|s| matches!(s, Small::Country(_) | Small::Admin1(_)))
@@ -847,7 +937,7 @@ fn find_in(
                 })
             {
                 keys.keys[k0].person = true;
-                if written_as_name(text, &t0) && ctx.flags_of(wordb(&t0)) & Context::STOP == 0 {
+                if written_as_name(text, &t0) && !keys.stop(g, k0) {
                     titled = (i + 1, depth);
                 }
             }
@@ -868,7 +958,7 @@ fn find_in(
             && joinable_or_hyphen(f, &t0, &toks[i + 1])
             && written_as_name(text, &toks[i + 1])
             && ctx.title_mask.may_bytes(wordb(&t0))
-            && ctx.flags_of(wordb(&t0)) & Context::TITLE != 0
+            && keys.flags(g, k0) & Context::TITLE != 0
             && !small.is_some_and(|v| {
                 v.iter()
                     .any(|s| matches!(s, Small::Country(_) | Small::Admin1(_)))
@@ -889,9 +979,16 @@ fn find_in(
             && i > 0
             && toks[i - 1].cap
             && joinable_or_hyphen(f, &toks[i - 1], &t0)
-            && ctx.flags_of(wordb(&toks[i - 1])) & Context::PERSON != 0;
+            && match prev_key {
+                Some(k) => keys.flags(g, k),
+                None => ctx.flags_of(wordb(&toks[i - 1])),
+            } & Context::PERSON
+                != 0;
         if after_given {
-            let k = keys.id(toks[i - 1].fs as usize, toks[i - 1].fe as usize);
+            let k = match prev_key {
+                Some(k) => k,
+                None => keys.id(toks[i - 1].fs as usize, toks[i - 1].fe as usize),
+            };
             keys.keys[k].person = true;
         }
         let surname = n == 1
@@ -905,7 +1002,10 @@ fn find_in(
                             let w = word(&toks[i - 1]);
                             w.len() > 1
                                 && !w.bytes().any(|b| b.is_ascii_digit())
-                                && ctx.flags(w) & Context::STOP == 0
+                                && match prev_key {
+                                    Some(k) => !keys.stop(g, k),
+                                    None => ctx.flags(w) & Context::STOP == 0,
+                                }
                         }
                         ". " => toks[i - 1].fe - toks[i - 1].fs == 1,
                         _ => false,
@@ -977,9 +1077,23 @@ fn find_in(
         if key.len() < 3 && !has_region {
             continue;
         }
+        // The key of the next word, where it is capitalised (its entry in `tk` is among the
+        // few after this one).
+        let next_key = if i < toks.len() && toks[i].cap {
+            tk[j + 1..]
+                .iter()
+                .find(|e| e.0 as usize >= i)
+                .filter(|e| e.0 as usize == i)
+                .map(|e| e.1 as usize)
+        } else {
+            None
+        };
         // What the next word is in the context lists (asked once).
         let next = if i < toks.len() {
-            ctx.flags_of(wordb(&toks[i]))
+            match next_key {
+                Some(k) => keys.flags(g, k),
+                None => ctx.flags_of(wordb(&toks[i])),
+            }
         } else {
             0
         };
@@ -998,7 +1112,10 @@ fn find_in(
         let before_name = before_name && next & Context::STOP == 0;
         // (the next word's key and whether it is a name, asked once)
         let next_known = before_name && {
-            let k = keys.id(toks[i].fs as usize, toks[i].fe as usize);
+            let k = match next_key {
+                Some(k) => k,
+                None => keys.id(toks[i].fs as usize, toks[i].fe as usize),
+            };
             keys.known(g, k)
         };
         let first_name = before_name && !next_known;
@@ -1007,9 +1124,12 @@ fn find_in(
         // not before a country or a province, nor a country itself: "Jordan", "Georgia").
         let given_before_surname = before_surname
             && !is_country
-            && ctx.flags(key) & Context::PERSON != 0
+            && keys.flags(g, kid) & Context::PERSON != 0
             && (!next_known || {
-                let k = keys.id(toks[i].fs as usize, toks[i].fe as usize);
+                let k = match next_key {
+                    Some(k) => k,
+                    None => keys.id(toks[i].fs as usize, toks[i].fe as usize),
+                };
                 !keys.keys[k].small.is_some_and(|v| {
                     v.iter()
                         .any(|s| matches!(s, Small::Country(_) | Small::Admin1(_)))
@@ -1020,7 +1140,7 @@ fn find_in(
                 .iter()
                 .any(|&x| g.store.places[(x >> 1) as usize].population >= 100_000)
         };
-        let person = n == 1 && ctx.flags(key) & Context::PERSON != 0;
+        let person = n == 1 && keys.flags(g, kid) & Context::PERSON != 0;
         // A country or a province of 100,000 people: a parish of the Isle of Man
         // ("Michael") or a municipality of Cabo Verde ("Paul") does not make a name a place.
         let major_region = small.iter().any(|s| match *s {
@@ -1172,7 +1292,8 @@ fn find_in(
             NO => {
                 let small = x.small.map(|v| v.as_slice()).unwrap_or(&[]);
                 let posts = g.postings(x.name);
-                let mut cands: Vec<Cand> = Vec::with_capacity(small.len() + posts.len());
+                let mut cands = pool.cands();
+                cands.reserve(small.len() + posts.len());
                 cands.extend(small.iter().filter_map(|s| match *s {
                     Small::Country(c) => Some(Cand::Country(c)),
                     Small::Admin1(a) => Some(Cand::Admin1(a)),
@@ -1216,26 +1337,7 @@ fn find_in(
                         }
                     }
                 }
-                groups.push(Group {
-                    key: keys.str(kid),
-                    spans: Vec::new(),
-                    hint,
-                    cands,
-                    weak: true,
-                    fuzzy: false,
-                    dateline: true,
-                    best: None,
-                    second: 0.0,
-                    top: Vec::new(),
-                    region: None,
-                    famous: false,
-                    within: Vec::new(),
-                    holding: Vec::new(),
-                    qual: Vec::new(),
-                    venue: false,
-                    narrowed: false,
-                    _g: std::marker::PhantomData,
-                });
+                groups.push(pool.group(keys.str(kid), hint, cands, false));
                 keys.keys[kid].groups[slot] = groups.len() as u32 - 1;
                 groups.len() - 1
             }
@@ -1387,26 +1489,9 @@ fn find_in(
         let end = ft.orig_end(text, fe);
         let gi = match keys.keys[kid].groups[group_slot(Hint::None, false)] {
             NO => {
-                groups.push(Group {
-                    key,
-                    spans: Vec::new(),
-                    hint: Hint::None,
-                    cands: cands.iter().map(|&p| Cand::Place(p, false)).collect(),
-                    weak: false,
-                    fuzzy: true,
-                    dateline: false,
-                    best: None,
-                    second: 0.0,
-                    top: Vec::new(),
-                    region: None,
-                    famous: false,
-                    within: Vec::new(),
-                    holding: Vec::new(),
-                    qual: Vec::new(),
-                    venue: false,
-                    narrowed: false,
-                    _g: std::marker::PhantomData,
-                });
+                let mut c = pool.cands();
+                c.extend(cands.iter().map(|&p| Cand::Place(p, false)));
+                groups.push(pool.group(key, Hint::None, c, true));
                 keys.keys[kid].groups[group_slot(Hint::None, false)] = groups.len() as u32 - 1;
                 groups.len() - 1
             }
@@ -1474,7 +1559,8 @@ fn find_in(
             .filter(|gr| !gr.cands.is_empty())
             .map(|gr| gr.spans.len())
             .sum();
-        bufs.groups = recycle(groups);
+        bufs.groups = pool.recycle(groups);
+        bufs.pool = pool;
         return (Vec::new(), n);
     }
     resolve(g, &mut groups, &demonym_ev, &commas);
@@ -1553,7 +1639,8 @@ fn find_in(
         });
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
-    bufs.groups = recycle(groups);
+    bufs.groups = pool.recycle(groups);
+    bufs.pool = pool;
     let n = out.len();
     (out, n)
 }
