@@ -180,6 +180,9 @@ fn furniture_first_bytes(furniture: &[String]) -> [bool; 256] {
 
 /// Days before publication within which a dated event sets the story's "date in force".
 const STORY_WINDOW_DAYS: i64 = 7;
+/// A quarter named in a story ("the Sayedabad neighbourhood") placed this far (km) from the
+/// town in focus is another place of its name: the quarter is the focus town's.
+const QUARTER_KM: f64 = 30.0;
 
 /// The folded words of the tokens `toks` of sentence `sent` of `text`, into one buffer (no
 /// allocation per word): word `k` is `folded[bounds[k].0..bounds[k].1]`. The buffer starts
@@ -1438,6 +1441,18 @@ impl EventExtractor {
                         },
                     )
                 }
+            }
+        }
+        // "briefly held the Sayedabad neighbourhood": a quarter of the town in focus, not a
+        // far place of the same name
+        if let (Some(i), Some((ft, fp))) = (tied, state.focus_place.as_ref()) {
+            let far = places[0]
+                .1
+                .as_ref()
+                .is_some_and(|p| crate::places::distance_km(p, fp) > QUARTER_KM);
+            if far && s.names_quarter(i) && fp.precision == GeoPrecision::Point {
+                places.truncate(1);
+                places[0] = (Some(ft.clone()), Some(fp.clone()), places[0].2);
             }
         }
         let place = places[0].1.clone();

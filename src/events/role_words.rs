@@ -56,6 +56,9 @@ pub struct RoleWords {
     /// `crowd_count`: words that count a crowd ("several hundred", "thousands of"), which end
     /// the name of a [`Self::crowd_groups`] group.
     pub crowd_counts: WordPat,
+    /// `quarter`: nouns after a name that make it a quarter of a town ("held the Sayedabad
+    /// neighbourhood"): the quarter lies in the town in focus, not at a far namesake.
+    pub quarters: WordPat,
     /// Compass adjectives of a phrase of place ("in northern Mozambique"): the actor
     /// dictionary's `place_adj` class, set by the event extractor (not read from this file).
     pub place_adjectives: crate::hash::FastSet<String>,
@@ -87,6 +90,7 @@ impl RoleWords {
             pacts: empty(),
             crowd_groups: empty(),
             crowd_counts: empty(),
+            quarters: empty(),
             place_adjectives: Default::default(),
         };
         for (i, line) in text.lines().enumerate() {
@@ -117,6 +121,7 @@ impl RoleWords {
                 "pact" => &mut w.pacts,
                 "crowd_group" => &mut w.crowd_groups,
                 "crowd_count" => &mut w.crowd_counts,
+                "quarter" => &mut w.quarters,
                 _ => return Err(bad("unknown class")),
             };
             let (WordPat::Any(alts), WordPat::Any(more)) =
@@ -186,6 +191,7 @@ mod tests {
         assert!(w.pacts.matches("ceasefire") && !w.pacts.matches("attack"));
         assert!(w.crowd_groups.matches("residents") && !w.crowd_groups.matches("people"));
         assert!(w.crowd_counts.matches("thousands") && !w.crowd_counts.matches("displaced"));
+        assert!(w.quarters.matches("neighbourhood") && !w.quarters.matches("district"));
         // filled from the actor dictionary, not from this file
         assert!(w.place_adjectives.is_empty());
     }

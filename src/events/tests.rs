@@ -3459,3 +3459,34 @@ fn an_article_no_sentence_of_which_holds_a_trigger_is_left_before_its_mentions()
         format!("{:?} {:?}", full.events, full.triggers)
     );
 }
+
+#[test]
+fn a_named_quarter_is_in_the_town_in_focus_not_at_a_far_namesake() {
+    let evs = events(
+        "Insurgents stormed the town of Taloqan before dawn on Sunday, officials said. By the \
+         afternoon the fighters had overrun the Jalalabad neighbourhood and set fire to the \
+         market.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Taloqan"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn the_place_forces_were_flown_in_from_is_not_where_they_fought() {
+    let evs = events(
+        "Rebels attacked the town of Kindu on Monday, residents said. On Tuesday, special \
+         forces flown in from Kinshasa and Lubumbashi drove the rebels out of the town.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Kindu"),
+        "{evs:#?}"
+    );
+}
