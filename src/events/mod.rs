@@ -968,7 +968,9 @@ impl EventExtractor {
                 state.venue_sentence = sentence_no;
             }
             let goes_on = events.len() > sentence_events && state.focus_place.is_some();
-            if let Some(p) = own_point {
+            if let Some(p) = s.came_after_subject_town() {
+                state.focus_place = Some(p);
+            } else if let Some(p) = own_point {
                 state.focus_place = Some(p);
             } else if !goes_on && !unrealised_told {
                 if let Some(p) = s.last_point_place() {

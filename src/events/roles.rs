@@ -3010,6 +3010,28 @@ impl<'a> Sentence<'a> {
             .and_then(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
     }
 
+    /// "The fall of Kandahar, the movement's birthplace, came hours after the insurgents
+    /// captured Herat and Ghazni": the town of a subject of "came|comes" then (within three
+    /// words) "after", "as" or "amid" is where the story stays; what follows is told as its
+    /// background.
+    pub fn came_after_subject_town(&self) -> Option<(String, Place)> {
+        let n = self.words.len();
+        let k = (1..n).find(|&k| {
+            matches!(self.words[k], "came" | "comes")
+                && (k + 1..(k + 4).min(n)).any(|j| matches!(self.words[j], "after" | "as" | "amid"))
+        })?;
+        self.places
+            .iter()
+            .filter(|p| {
+                p.last < k
+                    && self.usable_place(p)
+                    && p.item.place.as_ref().and_then(focus_level) == Some(FocusLevel::Town)
+                    && !self.away_from_scene(p)
+            })
+            .min_by_key(|p| p.first)
+            .and_then(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
+    }
+
     /// A place away from the scene: where people or things came from ("a trader travelling
     /// from Kano"), or were sent or went to ("Flights were diverted to Misrata", "hundreds
     /// fled to Goma": [`super::role_words::RoleWords::sent_away`] before "to", one adverb

@@ -3490,3 +3490,20 @@ fn the_place_forces_were_flown_in_from_is_not_where_they_fought() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn the_town_whose_fall_came_after_other_captures_stays_the_story_place() {
+    let evs = events(
+        "Rebels took control of Kindu on Saturday after the army pulled out. The fall of Kindu, \
+         a river port on the Congo, came hours after the rebels captured Kalemie and Uvira in \
+         the east. Rebel fighters opened the gates of the city's prison and freed hundreds of \
+         inmates, residents said.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        r[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Kindu"),
+        "{evs:#?}"
+    );
+}
