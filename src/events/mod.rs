@@ -424,6 +424,7 @@ impl EventExtractor {
         let mut state = ArticleState {
             in_force: story_date(&mentions.times, dct, story_begins, body.len()),
             focus_place: None,
+            dateline_town: None,
             focus_area: None,
             venue: None,
             venue_sentence: 0,
@@ -512,6 +513,9 @@ impl EventExtractor {
                 &self.role_words,
             );
             s.tolls = all_tolls;
+            if sentence_no <= 1 && state.dateline_town.is_none() {
+                state.dateline_town = s.dateline_town();
+            }
             // a reference clause with a date of its own tells a background event; one
             // without is the point the story measures from, and no event
             let mut dated_references: Vec<(usize, usize)> = Vec::new();
@@ -1422,6 +1426,13 @@ impl EventExtractor {
                             state.called_city.as_ref().or(state.big_city.as_ref())
                         }
                         Some(roles::StoryPlace::Area) => state.named_area.as_ref(),
+                        // "On Sunday, soldiers patrolling the outskirts of the city ...", with no
+                        // town in focus: the town of the dateline the story was filed from
+                        Some(roles::StoryPlace::City | roles::StoryPlace::Town)
+                            if state.focus_place.is_none() =>
+                        {
+                            state.dateline_town.as_ref()
+                        }
                         _ => None,
                     };
                     // (talks go on at their venue; a deal is struck there when told next
@@ -1787,6 +1798,9 @@ struct ArticleState {
     /// sentence, told with no time of its own, goes on with that episode ("Gunmen poured
     /// into the streets").
     flashback: Option<(EventDate, usize)>,
+    /// The town of the article's dateline ("CULIACAN, Mexico -"): "the city" of a story with
+    /// no town in focus.
+    dateline_town: Option<(String, Place)>,
     /// The number of the sentence being read.
     sentence_no: usize,
 }

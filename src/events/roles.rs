@@ -2928,6 +2928,18 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// The town of the sentence's dateline ("CULIACAN, Mexico -"), if it opens with one.
+    pub fn dateline_town(&self) -> Option<(String, Place)> {
+        self.places
+            .iter()
+            .filter(|p| {
+                p.first == 0
+                    && self.is_dateline(p)
+                    && p.item.place.as_ref().and_then(focus_level) == Some(FocusLevel::Town)
+            })
+            .find_map(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
+    }
+
     fn is_dateline(&self, p: &Located<'_, PlaceMention>) -> bool {
         // every place before the dateline's dash ("NEW DELHI/ISLAMABAD -")
         if p.last < self.dateline_end() {

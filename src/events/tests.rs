@@ -3507,3 +3507,19 @@ fn the_town_whose_fall_came_after_other_captures_stays_the_story_place() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn the_city_with_no_town_in_focus_is_the_dateline_town() {
+    let evs = events(
+        "KIRKUK, Iraq - Militants killed three policemen in an ambush on Monday, officials \
+         said. On Tuesday, mortar rounds fired by the militants struck homes on the outskirts \
+         of the city, wounding two children.",
+    );
+    let s = of_type(&evs, EventType::Shelling);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Kirkuk"),
+        "{evs:#?}"
+    );
+}
