@@ -180,6 +180,9 @@ fn furniture_first_bytes(furniture: &[String]) -> [bool; 256] {
 
 /// Days before publication within which a dated event sets the story's "date in force".
 const STORY_WINDOW_DAYS: i64 = 7;
+/// A quarter named in a story ("the Sayedabad neighbourhood") placed this far (km) from the
+/// town in focus is another place of its name: the quarter is the focus town's.
+const QUARTER_KM: f64 = 30.0;
 
 /// The folded words of the tokens `toks` of sentence `sent` of `text`, into one buffer (no
 /// allocation per word): word `k` is `folded[bounds[k].0..bounds[k].1]`. The buffer starts
@@ -421,6 +424,7 @@ impl EventExtractor {
         let mut state = ArticleState {
             in_force: story_date(&mentions.times, dct, story_begins, body.len()),
             focus_place: None,
+            dateline_town: None,
             focus_area: None,
             venue: None,
             venue_sentence: 0,
@@ -509,6 +513,9 @@ impl EventExtractor {
                 &self.role_words,
             );
             s.tolls = all_tolls;
+            if sentence_no <= 1 && state.dateline_town.is_none() {
+                state.dateline_town = s.dateline_town();
+            }
             // a reference clause with a date of its own tells a background event; one
             // without is the point the story measures from, and no event
             let mut dated_references: Vec<(usize, usize)> = Vec::new();
@@ -965,7 +972,9 @@ impl EventExtractor {
                 state.venue_sentence = sentence_no;
             }
             let goes_on = events.len() > sentence_events && state.focus_place.is_some();
-            if let Some(p) = own_point {
+            if let Some(p) = s.came_after_subject_town() {
+                state.focus_place = Some(p);
+            } else if let Some(p) = own_point {
                 state.focus_place = Some(p);
             } else if !goes_on && !unrealised_told {
                 if let Some(p) = s.last_point_place() {
@@ -1417,6 +1426,13 @@ impl EventExtractor {
                             state.called_city.as_ref().or(state.big_city.as_ref())
                         }
                         Some(roles::StoryPlace::Area) => state.named_area.as_ref(),
+                        // "On Sunday, soldiers patrolling the outskirts of the city ...", with no
+                        // town in focus: the town of the dateline the story was filed from
+                        Some(roles::StoryPlace::City | roles::StoryPlace::Town)
+                            if state.focus_place.is_none() =>
+                        {
+                            state.dateline_town.as_ref()
+                        }
                         _ => None,
                     };
                     // (talks go on at their venue; a deal is struck there when told next
@@ -1438,6 +1454,18 @@ impl EventExtractor {
                         },
                     )
                 }
+            }
+        }
+        // "briefly held the Sayedabad neighbourhood": a quarter of the town in focus, not a
+        // far place of the same name
+        if let (Some(i), Some((ft, fp))) = (tied, state.focus_place.as_ref()) {
+            let far = places[0]
+                .1
+                .as_ref()
+                .is_some_and(|p| crate::places::distance_km(p, fp) > QUARTER_KM);
+            if far && s.names_quarter(i) && fp.precision == GeoPrecision::Point {
+                places.truncate(1);
+                places[0] = (Some(ft.clone()), Some(fp.clone()), places[0].2);
             }
         }
         let place = places[0].1.clone();
@@ -1770,6 +1798,9 @@ struct ArticleState {
     /// sentence, told with no time of its own, goes on with that episode ("Gunmen poured
     /// into the streets").
     flashback: Option<(EventDate, usize)>,
+    /// The town of the article's dateline ("CULIACAN, Mexico -"): "the city" of a story with
+    /// no town in focus.
+    dateline_town: Option<(String, Place)>,
     /// The number of the sentence being read.
     sentence_no: usize,
 }

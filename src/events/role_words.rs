@@ -59,6 +59,9 @@ pub struct RoleWords {
     /// `fired`: participles that make a weapon's reduced relative ("mortar rounds fired by the
     /// militants", "rockets launched by the group"): the actor after their "by" fired it.
     pub fired: WordPat,
+    /// `quarter`: nouns after a name that make it a quarter of a town ("held the Sayedabad
+    /// neighbourhood"): the quarter lies in the town in focus, not at a far namesake.
+    pub quarters: WordPat,
     /// Compass adjectives of a phrase of place ("in northern Mozambique"): the actor
     /// dictionary's `place_adj` class, set by the event extractor (not read from this file).
     pub place_adjectives: crate::hash::FastSet<String>,
@@ -91,6 +94,7 @@ impl RoleWords {
             crowd_groups: empty(),
             crowd_counts: empty(),
             fired: empty(),
+            quarters: empty(),
             place_adjectives: Default::default(),
         };
         for (i, line) in text.lines().enumerate() {
@@ -122,6 +126,7 @@ impl RoleWords {
                 "crowd_group" => &mut w.crowd_groups,
                 "crowd_count" => &mut w.crowd_counts,
                 "fired" => &mut w.fired,
+                "quarter" => &mut w.quarters,
                 _ => return Err(bad("unknown class")),
             };
             let (WordPat::Any(alts), WordPat::Any(more)) =
@@ -192,6 +197,7 @@ mod tests {
         assert!(w.crowd_groups.matches("residents") && !w.crowd_groups.matches("people"));
         assert!(w.crowd_counts.matches("thousands") && !w.crowd_counts.matches("displaced"));
         assert!(w.fired.matches("fired") && !w.fired.matches("killed"));
+        assert!(w.quarters.matches("neighbourhood") && !w.quarters.matches("district"));
         // filled from the actor dictionary, not from this file
         assert!(w.place_adjectives.is_empty());
     }

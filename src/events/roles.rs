@@ -2025,6 +2025,7 @@ impl<'a> Sentence<'a> {
                     && !self.capital_acting(i, first)
                     && !self.capitals_as_parties(i)
                     && !self.states_as_subject(i, first)
+                    && !self.origin_of_movers(i, first)
             })
             .collect();
         let (clause_start, clause_end) = self.clause(last, last);
@@ -2157,6 +2158,55 @@ impl<'a> Sentence<'a> {
                 })
             }
         }
+    }
+
+    /// "commandos flown in from Herat and Kandahar had cleared the city": a place before the
+    /// trigger after "from" that follows a verb of moving people or things (the `sent_away`
+    /// class, "in" between) is where the movers came from, not where the event happened; so
+    /// are the places listed with it.
+    fn origin_of_movers(&self, i: usize, first: usize) -> bool {
+        let mut j = i;
+        loop {
+            let p = &self.places[j];
+            let f = p.first;
+            if p.last >= first || f < 2 {
+                return false;
+            }
+            if self.words[f - 1] == "from" {
+                let k = if self.words[f - 2] == "in" {
+                    f - 3
+                } else {
+                    f - 2
+                };
+                return self
+                    .words
+                    .get(k)
+                    .is_some_and(|w| self.vocab.sent_away.matches(w));
+            }
+            // "from Herat and Kandahar", "from Herat, Kandahar and Kabul"
+            let listed = (0..j).rev().find(|&q| {
+                let l = self.places[q].last;
+                (l + 2 == f && matches!(self.words[f - 1], "and" | "or"))
+                    || (l + 1 == f && self.boundary_before[f])
+            });
+            match listed {
+                Some(q) => j = q,
+                None => return false,
+            }
+        }
+    }
+
+    /// "briefly held the Sayedabad neighbourhood": is place mention `i` named as a quarter of
+    /// a town (a `quarter` word of `role_words.tsv` right after it)? Not when "of" names the
+    /// town ("the Duma neighbourhood of Damascus", "the Damascus suburb of Sayeda Zeynab").
+    pub fn names_quarter(&self, i: usize) -> bool {
+        let Some(p) = self.places.get(i) else {
+            return false;
+        };
+        self.words
+            .get(p.last + 1)
+            .is_some_and(|w| self.vocab.quarters.matches(w))
+            && self.words.get(p.last + 2) != Some(&"of")
     }
 
     /// "under Beijing's mediation", "Moscow's offensive": a capital's possessive right before
@@ -2938,6 +2988,18 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// The town of the sentence's dateline ("CULIACAN, Mexico -"), if it opens with one.
+    pub fn dateline_town(&self) -> Option<(String, Place)> {
+        self.places
+            .iter()
+            .filter(|p| {
+                p.first == 0
+                    && self.is_dateline(p)
+                    && p.item.place.as_ref().and_then(focus_level) == Some(FocusLevel::Town)
+            })
+            .find_map(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
+    }
+
     fn is_dateline(&self, p: &Located<'_, PlaceMention>) -> bool {
         // every place before the dateline's dash ("NEW DELHI/ISLAMABAD -")
         if p.last < self.dateline_end() {
@@ -3017,6 +3079,28 @@ impl<'a> Sentence<'a> {
                     && !self.away_from_scene(p)
             })
             .max_by_key(|p| p.first)
+            .and_then(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
+    }
+
+    /// "The fall of Kandahar, the movement's birthplace, came hours after the insurgents
+    /// captured Herat and Ghazni": the town of a subject of "came|comes" then (within three
+    /// words) "after", "as" or "amid" is where the story stays; what follows is told as its
+    /// background.
+    pub fn came_after_subject_town(&self) -> Option<(String, Place)> {
+        let n = self.words.len();
+        let k = (1..n).find(|&k| {
+            matches!(self.words[k], "came" | "comes")
+                && (k + 1..(k + 4).min(n)).any(|j| matches!(self.words[j], "after" | "as" | "amid"))
+        })?;
+        self.places
+            .iter()
+            .filter(|p| {
+                p.last < k
+                    && self.usable_place(p)
+                    && p.item.place.as_ref().and_then(focus_level) == Some(FocusLevel::Town)
+                    && !self.away_from_scene(p)
+            })
+            .min_by_key(|p| p.first)
             .and_then(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
     }
 

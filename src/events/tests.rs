@@ -3534,3 +3534,67 @@ fn a_weapon_fired_by_an_actor_is_that_actors() {
         s[0].targets
     );
 }
+
+#[test]
+fn a_named_quarter_is_in_the_town_in_focus_not_at_a_far_namesake() {
+    let evs = events(
+        "Insurgents stormed the town of Taloqan before dawn on Sunday, officials said. By the \
+         afternoon the fighters had overrun the Jalalabad neighbourhood and set fire to the \
+         market.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Taloqan"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn the_place_forces_were_flown_in_from_is_not_where_they_fought() {
+    let evs = events(
+        "Rebels attacked the town of Kindu on Monday, residents said. On Tuesday, special \
+         forces flown in from Kinshasa and Lubumbashi drove the rebels out of the town.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Kindu"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn the_town_whose_fall_came_after_other_captures_stays_the_story_place() {
+    let evs = events(
+        "Rebels took control of Kindu on Saturday after the army pulled out. The fall of Kindu, \
+         a river port on the Congo, came hours after the rebels captured Kalemie and Uvira in \
+         the east. Rebel fighters opened the gates of the city's prison and freed hundreds of \
+         inmates, residents said.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        r[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Kindu"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn the_city_with_no_town_in_focus_is_the_dateline_town() {
+    let evs = events(
+        "KIRKUK, Iraq - Militants killed three policemen in an ambush on Monday, officials \
+         said. On Tuesday, mortar rounds fired by the militants struck homes on the outskirts \
+         of the city, wounding two children.",
+    );
+    let s = of_type(&evs, EventType::Shelling);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Kirkuk"),
+        "{evs:#?}"
+    );
+}
