@@ -40,6 +40,10 @@ type Lit = u32;
 /// No literal ends at a state.
 const NO_LIT: Lit = Lit::MAX;
 
+/// Set in a target of [`SentenceFilter::walk`] where a word's-start literal ends (most
+/// states end none, and the scan then looks up nothing more).
+const HAS_STEM: u16 = 1 << 15;
+
 /// At most this many literals (a bitset of them on the stack per sentence); past it the filter
 /// lets every sentence through.
 const MAX_LITS: usize = 64 * 64;
@@ -49,6 +53,9 @@ pub struct SentenceFilter {
     /// A trie of the literals over [`CLASS`]: per state, the next state by class (0 for none:
     /// the root is never a target). Empty: the filter lets every sentence through.
     next: Vec<[u16; N_CLASSES]>,
+    /// `next` flattened for the scan (`state * N_CLASSES + class`), each target with
+    /// [`HAS_STEM`] set where a word's-start literal ends there.
+    walk: Vec<u16>,
     /// Per state: the literal that is a word's start ending there, and the whole-word one
     /// ([`NO_LIT`] for none).
     stem_lit: Vec<Lit>,
@@ -115,6 +122,7 @@ impl SentenceFilter {
     fn from_conditions(conds: Vec<Condition>, first_trigger: u32) -> SentenceFilter {
         let off = SentenceFilter {
             next: Vec::new(),
+            walk: Vec::new(),
             stem_lit: Vec::new(),
             whole_lit: Vec::new(),
             conds: Vec::new(),
@@ -125,6 +133,7 @@ impl SentenceFilter {
         };
         let mut f = SentenceFilter {
             next: vec![[0; N_CLASSES]],
+            walk: Vec::new(),
             stem_lit: vec![NO_LIT],
             whole_lit: vec![NO_LIT],
             conds: Vec::new(),
@@ -153,6 +162,15 @@ impl SentenceFilter {
             }
             f.conds.push((first, f.groups.len() as u32));
         }
+        f.walk = f
+            .next
+            .iter()
+            .flatten()
+            .map(|&t| match f.stem_lit[t as usize] {
+                NO_LIT => t,
+                _ => t | HAS_STEM,
+            })
+            .collect();
         f
     }
 
@@ -173,7 +191,9 @@ impl SentenceFilter {
             let c = CLASS[x as usize] as usize;
             s = match self.next[s][c] {
                 0 => {
-                    let t = u16::try_from(self.next.len()).ok()?;
+                    let t = u16::try_from(self.next.len())
+                        .ok()
+                        .filter(|&t| t < HAS_STEM)?;
                     self.next.push([0; N_CLASSES]);
                     self.stem_lit.push(NO_LIT);
                     self.whole_lit.push(NO_LIT);
@@ -261,18 +281,17 @@ impl SentenceFilter {
                     break;
                 }
                 j += 1;
-                state = match self.next[state][c] {
-                    0 => {
-                        // off the trie: the rest of the run, sixteen bytes at a time
-                        j = crate::text::alnum_run_end(b, j);
-                        usize::MAX
-                    }
-                    t => t as usize,
-                };
-                if state == usize::MAX {
+                let t = self.walk[state * N_CLASSES + c];
+                if t == 0 {
+                    // off the trie: the rest of the run, sixteen bytes at a time
+                    j = crate::text::alnum_run_end(b, j);
+                    state = usize::MAX;
                     break;
                 }
-                note(self.stem_lit[state]);
+                state = usize::from(t & !HAS_STEM);
+                if t & HAS_STEM != 0 {
+                    note(self.stem_lit[state]);
+                }
             }
             if state != usize::MAX {
                 note(self.whole_lit[state]);
