@@ -2,7 +2,7 @@
 //! into events.
 
 use crate::actors::ActorDictionary;
-use crate::events::{EventExtractor, Mentions, TriggerMention};
+use crate::events::{EventExtractor, Mentions, Prescan, TriggerMention};
 use crate::graph::{Link, TemporalCues};
 use crate::model::{Actor, Article, Event, Span};
 use crate::places::Gazetteer;
@@ -68,12 +68,20 @@ impl Pipeline {
     /// Runs every stage on one article.
     pub fn analyse(&self, article: &Article) -> Analysis {
         let body_end = self.events.body_end(&article.text);
-        self.analyse_to(article, body_end, &sentences(&article.text[..body_end]))
+        let sents = sentences(&article.text[..body_end]);
+        self.analyse_to(article, body_end, &sents, Prescan::none())
     }
 
     /// [`Self::analyse`] of the article whose body ends at `body_end`
     /// ([`EventExtractor::body_end`]) and is made of the sentences `sents`.
-    fn analyse_to(&self, article: &Article, body_end: usize, sents: &[Span]) -> Analysis {
+    /// `pre` is what [`EventExtractor::prescan`] read of the sentences (or nothing).
+    fn analyse_to<'t>(
+        &self,
+        article: &'t Article,
+        body_end: usize,
+        sents: &[Span],
+        pre: Prescan<'t>,
+    ) -> Analysis {
         let body = &article.text[..body_end];
         // the folded text and its words, found once for the places and the actors
         let words = Words::new(body);
@@ -89,7 +97,7 @@ impl Pipeline {
         let forces = |cc: &str| self.state_forces(cc);
         let (events, triggers) = self
             .events
-            .extract_in(article, body_end, sents, &mentions, &forces);
+            .extract_after(article, body_end, sents, &mentions, &forces, pre);
         Analysis {
             mentions,
             triggers,
@@ -103,10 +111,11 @@ impl Pipeline {
     pub fn events_of(&self, article: &Article) -> (Vec<Event>, Vec<TriggerMention>) {
         let body_end = self.events.body_end(&article.text);
         let sents = sentences(&article.text[..body_end]);
-        if !self.events.holds_trigger(&article.text, &sents) {
+        let pre = self.events.prescan(&article.text, &sents);
+        if pre.first.is_none() {
             return (Vec::new(), Vec::new());
         }
-        let a = self.analyse_to(article, body_end, &sents);
+        let a = self.analyse_to(article, body_end, &sents, pre);
         (a.events, a.triggers)
     }
 

@@ -46,11 +46,39 @@ pub struct EventExtractor {
     captives: crate::hash::FastSet<String>,
     /// Places of civilian life ([`Self::set_civil_sites`]).
     civil_sites: crate::hash::FastSet<String>,
-    /// Rules out, before it is tokenised, a sentence that can hold no trigger or death word.
+    /// Rules out, before it is tokenised, a sentence that can hold no trigger or death word;
+    /// its answer for the triggers alone rules out an article that tells no event
+    /// ([`Self::prescan`]).
     prefilter: prefilter::SentenceFilter,
-    /// The same test for the triggers alone: an article none of whose sentences passes it
-    /// tells no event ([`Self::holds_trigger`]).
-    trigger_filter: prefilter::SentenceFilter,
+}
+
+/// What [`EventExtractor::prescan`] read of an article's sentences, handed on to
+/// [`EventExtractor::extract_after`] so that no sentence is tested or read twice.
+pub struct Prescan<'t> {
+    /// The first sentence that holds a trigger (none: the article tells no event).
+    pub first: Option<usize>,
+    /// Per sentence before it (and it), the raw-text test for a trigger or a death word
+    /// ([`prefilter::SentenceFilter::may_hold`]).
+    may_hold: Vec<bool>,
+    /// That sentence's tokens, folded words (`bounds` into `folded`) and triggers.
+    toks: Vec<crate::text::Token<'t>>,
+    folded: String,
+    bounds: Vec<(usize, usize)>,
+    found: Vec<TriggerMatch>,
+}
+
+impl Prescan<'_> {
+    /// Nothing read yet (every sentence is read by [`EventExtractor::extract_after`]).
+    pub fn none() -> Self {
+        Prescan {
+            first: None,
+            may_hold: Vec::new(),
+            toks: Vec::new(),
+            folded: String::new(),
+            bounds: Vec::new(),
+            found: Vec::new(),
+        }
+    }
 }
 
 /// The mentions found in one article by the earlier stages (byte spans into the text).
@@ -242,7 +270,6 @@ impl EventExtractor {
             furniture_ascii: furniture.iter().all(|f| f.is_ascii()),
             furniture_first: furniture_first_bytes(&furniture),
             prefilter: prefilter::SentenceFilter::new(&triggers, fatalities::DEATH),
-            trigger_filter: prefilter::SentenceFilter::new(&triggers, &[]),
             triggers,
             modality: ModalityLexicon::load(&dir.join("modality.tsv"))?,
             ontology: Ontology::load_dir(dir)?,
@@ -381,17 +408,37 @@ impl EventExtractor {
     /// that find them can be left out. (A sentence the raw-text trigger test rules out holds
     /// none and is not tokenised.)
     pub fn holds_trigger(&self, text: &str, sents: &[Span]) -> bool {
-        let (mut toks, mut folded, mut bounds, mut odd) =
-            (Vec::new(), String::new(), Vec::new(), Vec::new());
-        sents.iter().any(|&sent| {
-            if !self.trigger_filter.may_hold(&text[sent.start..sent.end]) {
-                return false;
+        self.prescan(text, sents).first.is_some()
+    }
+
+    /// [`Self::holds_trigger`], with what it read for [`Self::extract_after`]: the sentences
+    /// are read up to the first that holds a trigger.
+    pub fn prescan<'t>(&self, text: &'t str, sents: &[Span]) -> Prescan<'t> {
+        let mut pre = Prescan::none();
+        let mut odd = Vec::new();
+        for (k, &sent) in sents.iter().enumerate() {
+            let (trigger, any) = self.prefilter.may_hold_both(&text[sent.start..sent.end]);
+            pre.may_hold.push(any);
+            if !trigger {
+                continue;
             }
-            tokens_into(text, sent, &mut toks);
-            fold_words(text, sent, &toks, &mut folded, &mut bounds, &mut odd);
-            let words: Vec<&str> = bounds.iter().map(|&(a, b)| &folded[a..b]).collect();
-            !self.triggers.find(&words).is_empty()
-        })
+            tokens_into(text, sent, &mut pre.toks);
+            fold_words(
+                text,
+                sent,
+                &pre.toks,
+                &mut pre.folded,
+                &mut pre.bounds,
+                &mut odd,
+            );
+            let words: Vec<&str> = pre.bounds.iter().map(|&(a, b)| &pre.folded[a..b]).collect();
+            pre.found = self.triggers.find(&words);
+            if !pre.found.is_empty() {
+                pre.first = Some(k);
+                break;
+            }
+        }
+        pre
     }
 
     /// Extracts the events of `article` from its mentions (not yet merged). `body_end` is
@@ -415,6 +462,21 @@ impl EventExtractor {
         sents: &[Span],
         mentions: &Mentions,
         state_forces: StateForces<'_>,
+    ) -> (Vec<Event>, Vec<TriggerMention>) {
+        let pre = Prescan::none();
+        self.extract_after(article, body_end, sents, mentions, state_forces, pre)
+    }
+
+    /// [`Self::extract_in`] after [`Self::prescan`] of the same sentences (`pre`): what it
+    /// read is not read again.
+    pub fn extract_after<'t>(
+        &self,
+        article: &'t Article,
+        body_end: usize,
+        sents: &[Span],
+        mentions: &Mentions,
+        state_forces: StateForces<'_>,
+        mut pre: Prescan<'t>,
     ) -> (Vec<Event>, Vec<TriggerMention>) {
         let text = &article.text;
         let body = &text[..body_end.min(text.len())];
@@ -471,16 +533,32 @@ impl EventExtractor {
             // (speed) a sentence with no place or date that can move the story, that can hold
             // no trigger or death word, is left before it is tokenised (the test below, read
             // on the raw text)
-            if !anchors.any_inside(sent) && !self.prefilter.may_hold(&text[sent.start..sent.end]) {
+            let may_hold = |sent: Span| match pre.may_hold.get(sentence_no) {
+                Some(&known) => known,
+                None => self.prefilter.may_hold(&text[sent.start..sent.end]),
+            };
+            if !anchors.any_inside(sent) && !may_hold(sent) {
                 continue;
             }
-            tokens_into(text, sent, &mut toks);
-            if toks.is_empty() {
-                continue;
+            // (the first sentence with a trigger was read by the prescan)
+            let read = pre.first == Some(sentence_no);
+            if read {
+                std::mem::swap(&mut toks, &mut pre.toks);
+                std::mem::swap(&mut folded, &mut pre.folded);
+                std::mem::swap(&mut bounds, &mut pre.bounds);
+            } else {
+                tokens_into(text, sent, &mut toks);
+                if toks.is_empty() {
+                    continue;
+                }
+                fold_words(text, sent, &toks, &mut folded, &mut bounds, &mut odd);
             }
-            fold_words(text, sent, &toks, &mut folded, &mut bounds, &mut odd);
             let words: Vec<&str> = bounds.iter().map(|&(a, b)| &folded[a..b]).collect();
-            let found = self.triggers.find(&words);
+            let found = if read {
+                std::mem::take(&mut pre.found)
+            } else {
+                self.triggers.find(&words)
+            };
             // the largest toll the sentence states, read once for the sentence and its events
             let all_tolls = std::cell::OnceCell::new();
             // (speed) a sentence with no trigger, toll, or place or date that can move the

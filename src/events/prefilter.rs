@@ -40,6 +40,10 @@ type Lit = u32;
 /// No literal ends at a state.
 const NO_LIT: Lit = Lit::MAX;
 
+/// Set in a target of [`SentenceFilter::walk`] where a word's-start literal ends (most
+/// states end none, and the scan then looks up nothing more).
+const HAS_STEM: u16 = 1 << 15;
+
 /// At most this many literals (a bitset of them on the stack per sentence); past it the filter
 /// lets every sentence through.
 const MAX_LITS: usize = 64 * 64;
@@ -49,6 +53,9 @@ pub struct SentenceFilter {
     /// A trie of the literals over [`CLASS`]: per state, the next state by class (0 for none:
     /// the root is never a target). Empty: the filter lets every sentence through.
     next: Vec<[u16; N_CLASSES]>,
+    /// `next` flattened for the scan (`state * N_CLASSES + class`), each target with
+    /// [`HAS_STEM`] set where a word's-start literal ends there.
+    walk: Vec<u16>,
     /// Per state: the literal that is a word's start ending there, and the whole-word one
     /// ([`NO_LIT`] for none).
     stem_lit: Vec<Lit>,
@@ -61,6 +68,9 @@ pub struct SentenceFilter {
     alts: Vec<Lit>,
     /// Per literal, the conditions whose first group holds it (only those are looked at).
     by_lit: Vec<Vec<u32>>,
+    /// The conditions before this one are those of the words ([`SentenceFilter::new`]'s
+    /// `words`); the others are the triggers' ([`SentenceFilter::may_hold_both`]).
+    first_trigger: u32,
 }
 
 /// One condition of [`SentenceFilter`]: groups of alternative literals `(word, is_stem)`; its
@@ -74,6 +84,7 @@ impl SentenceFilter {
     /// `requires` words, occurs in the sentence; the first group of its condition (the one
     /// looked up) is the word of the phrase whose shortest alternative is longest.
     pub fn new(lexicon: &TriggerLexicon, words: &[&str]) -> SentenceFilter {
+        let first_trigger = words.len() as u32;
         let mut conds: Vec<Condition> = words
             .iter()
             .map(|w| vec![vec![(w.to_string(), false)]])
@@ -95,7 +106,7 @@ impl SentenceFilter {
                 .max_by_key(|(_, alts)| alts.iter().map(|(a, _)| a.len()).min().unwrap_or(0))
                 .map(|(k, _)| k)
             else {
-                return Self::from_conditions(vec![vec![vec![(String::new(), true)]]]);
+                return Self::from_conditions(vec![vec![vec![(String::new(), true)]]], 0);
             };
             groups.swap(0, best);
             if let Some(WordPat::Any(alts)) = t.requires.as_ref().and_then(|r| r.words.first()) {
@@ -103,28 +114,33 @@ impl SentenceFilter {
             }
             conds.push(groups);
         }
-        Self::from_conditions(conds)
+        Self::from_conditions(conds, first_trigger)
     }
 
-    /// The filter for conditions of folded literals (see [`Condition`]).
-    fn from_conditions(conds: Vec<Condition>) -> SentenceFilter {
+    /// The filter for conditions of folded literals (see [`Condition`]); those from
+    /// `first_trigger` on are the triggers'.
+    fn from_conditions(conds: Vec<Condition>, first_trigger: u32) -> SentenceFilter {
         let off = SentenceFilter {
             next: Vec::new(),
+            walk: Vec::new(),
             stem_lit: Vec::new(),
             whole_lit: Vec::new(),
             conds: Vec::new(),
             groups: Vec::new(),
             alts: Vec::new(),
             by_lit: Vec::new(),
+            first_trigger,
         };
         let mut f = SentenceFilter {
             next: vec![[0; N_CLASSES]],
+            walk: Vec::new(),
             stem_lit: vec![NO_LIT],
             whole_lit: vec![NO_LIT],
             conds: Vec::new(),
             groups: Vec::new(),
             alts: Vec::new(),
             by_lit: Vec::new(),
+            first_trigger,
         };
         for cond in conds {
             let first = f.groups.len() as u32;
@@ -146,6 +162,15 @@ impl SentenceFilter {
             }
             f.conds.push((first, f.groups.len() as u32));
         }
+        f.walk = f
+            .next
+            .iter()
+            .flatten()
+            .map(|&t| match f.stem_lit[t as usize] {
+                NO_LIT => t,
+                _ => t | HAS_STEM,
+            })
+            .collect();
         f
     }
 
@@ -166,7 +191,9 @@ impl SentenceFilter {
             let c = CLASS[x as usize] as usize;
             s = match self.next[s][c] {
                 0 => {
-                    let t = u16::try_from(self.next.len()).ok()?;
+                    let t = u16::try_from(self.next.len())
+                        .ok()
+                        .filter(|&t| t < HAS_STEM)?;
                     self.next.push([0; N_CLASSES]);
                     self.stem_lit.push(NO_LIT);
                     self.whole_lit.push(NO_LIT);
@@ -193,8 +220,16 @@ impl SentenceFilter {
 
     /// Can a trigger or one of the words match in the sentence `s` (raw text)?
     pub fn may_hold(&self, s: &str) -> bool {
+        self.may_hold_both(s).1
+    }
+
+    /// Can a trigger match in the sentence `s` (raw text), and can a trigger or one of the
+    /// words? (One scan of the sentence gives both answers. The first is never false where a
+    /// filter of the triggers alone would say true: the words' literals only make the walk
+    /// go further.)
+    pub fn may_hold_both(&self, s: &str) -> (bool, bool) {
         if self.next.is_empty() {
-            return true;
+            return (true, true);
         }
         // the literals the sentence holds: a bitset, and those that start a condition
         let mut present = [0u64; MAX_LITS / 64];
@@ -225,10 +260,10 @@ impl SentenceFilter {
                     // a non-ASCII letter that starts a token (else the run of ASCII letters
                     // before it was looked at below): its folding may spell any literal
                     let Some(c) = s[i..].chars().next() else {
-                        return true;
+                        return (true, true);
                     };
                     if crate::text::is_alnum(c) && !(i > 0 && b[i - 1].is_ascii_alphanumeric()) {
-                        return true;
+                        return (true, true);
                     }
                     i += c.len_utf8();
                 } else {
@@ -246,18 +281,17 @@ impl SentenceFilter {
                     break;
                 }
                 j += 1;
-                state = match self.next[state][c] {
-                    0 => {
-                        // off the trie: the rest of the run, sixteen bytes at a time
-                        j = crate::text::alnum_run_end(b, j);
-                        usize::MAX
-                    }
-                    t => t as usize,
-                };
-                if state == usize::MAX {
+                let t = self.walk[state * N_CLASSES + c];
+                if t == 0 {
+                    // off the trie: the rest of the run, sixteen bytes at a time
+                    j = crate::text::alnum_run_end(b, j);
+                    state = usize::MAX;
                     break;
                 }
-                note(self.stem_lit[state]);
+                state = usize::from(t & !HAS_STEM);
+                if t & HAS_STEM != 0 {
+                    note(self.stem_lit[state]);
+                }
             }
             if state != usize::MAX {
                 note(self.whole_lit[state]);
@@ -266,25 +300,30 @@ impl SentenceFilter {
                 if matches!(b.get(j), Some(b'\'' | b'-' | 0xc0..))
                     && self.next[state].iter().any(|&t| t != 0)
                 {
-                    return true;
+                    return (true, true);
                 }
             }
             i = j;
         }
         let has = |lit: Lit| present[lit as usize >> 6] & (1 << (lit & 63)) != 0;
-        let met = |k: Lit| {
+        // (a trigger's condition met ends the look; a word's is noted and the look goes on)
+        let mut any = false;
+        let mut trigger_met = |k: Lit| {
             self.by_lit[k as usize].iter().any(|&c| {
                 let (g0, g1) = self.conds[c as usize];
-                self.groups[g0 as usize..g1 as usize]
+                let met = self.groups[g0 as usize..g1 as usize]
                     .iter()
-                    .all(|&(a0, a1)| self.alts[a0 as usize..a1 as usize].iter().any(|&l| has(l)))
+                    .all(|&(a0, a1)| self.alts[a0 as usize..a1 as usize].iter().any(|&l| has(l)));
+                any |= met;
+                met && c >= self.first_trigger
             })
         };
-        if n_keys <= keys.len() {
-            keys[..n_keys].iter().any(|&k| met(k))
+        let trigger = if n_keys <= keys.len() {
+            keys[..n_keys].iter().any(|&k| trigger_met(k))
         } else {
-            (0..self.by_lit.len() as Lit).any(|k| has(k) && met(k))
-        }
+            (0..self.by_lit.len() as Lit).any(|k| has(k) && trigger_met(k))
+        };
+        (trigger, any)
     }
 }
 
@@ -580,7 +619,7 @@ mod tests {
 
     #[test]
     fn a_literal_that_folds_to_nothing_turns_the_filter_off() {
-        let f = SentenceFilter::from_conditions(vec![vec![vec![("’s".to_string(), false)]]]);
+        let f = SentenceFilter::from_conditions(vec![vec![vec![("’s".to_string(), false)]]], 0);
         assert!(f.may_hold("Nothing here."));
     }
 }

@@ -3437,7 +3437,7 @@ fn an_article_no_sentence_of_which_holds_a_trigger_is_left_before_its_mentions()
     let quiet = "The ministry in Kabul published its budget on Monday.\nShops in Herat opened \
                  late on the day the new bridge at the front of the market was finished.";
     let far = &quiet[quiet.find("Shops").unwrap_or(0)..];
-    assert!(p.events.trigger_filter.may_hold(far));
+    assert!(p.events.prefilter.may_hold_both(far).0);
     assert!(!p.events.holds_trigger(quiet, &sents(quiet)));
     // `analyse` (for annotate) still finds its mentions; it tells no event either way
     let full = p.analyse(&article(quiet));

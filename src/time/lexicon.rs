@@ -115,6 +115,21 @@ pub struct Entry {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     words: FastMap<Box<[u8]>, Vec<Entry>>,
+    /// Bit [`shape_bit`] of every word (its length, first and last byte): most tokens looked
+    /// up are ruled out by it before they are hashed. Empty: none is.
+    shape: Vec<u64>,
+}
+
+/// The longest word [`Lexicon::get`] looks up.
+const MAX_WORD: usize = 24;
+
+/// A word's bit in [`Lexicon::shape`] (a word of 1 to [`MAX_WORD`] bytes): the same for either
+/// case of an ASCII letter (setting bit 0x20 lower-cases a letter; other bytes that then
+/// collide only let more words through to the look-up).
+#[inline]
+fn shape_bit(b: &[u8]) -> usize {
+    let fold = |x: u8| usize::from((x | 0x20) & 31);
+    b.len() * 1024 + fold(b[0]) * 32 + fold(b[b.len() - 1])
 }
 
 impl Lexicon {
@@ -169,16 +184,26 @@ impl Lexicon {
         if lex.words.is_empty() {
             return Err("no entries".into());
         }
+        lex.shape = vec![0; (MAX_WORD + 1) * 1024 / 64];
+        for w in lex.words.keys().filter(|w| w.len() <= MAX_WORD) {
+            let k = shape_bit(w);
+            lex.shape[k / 64] |= 1 << (k % 64);
+        }
         Ok(lex)
     }
 
     /// Entries of a word (any case); no allocation.
     pub fn get(&self, word: &str) -> &[Entry] {
         let b = word.as_bytes();
-        if b.len() > 24 || !b.is_ascii() {
+        if b.len() > MAX_WORD || b.is_empty() || !b.is_ascii() {
             return &[];
         }
-        let mut buf = [0u8; 24];
+        if let Some(&bits) = self.shape.get(shape_bit(b) / 64) {
+            if bits >> (shape_bit(b) % 64) & 1 == 0 {
+                return &[];
+            }
+        }
+        let mut buf = [0u8; MAX_WORD];
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
@@ -205,6 +230,27 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_is_found_in_any_case_and_a_word_of_another_shape_is_not() {
+        let lex = Lexicon::parse(
+            "word\tclass\tvalue\tflags\ntomorrow\tdeictic\t1\t-\n3rd\tordinal\t3\t-\n",
+        )
+        .expect("lexicon parses");
+        for w in ["tomorrow", "TOMORROW", "Tomorrow", "3rd", "3RD"] {
+            assert!(!lex.get(w).is_empty(), "{w}");
+        }
+        // the same length, first and last byte (looked up), and other shapes (ruled out)
+        for w in [
+            "tomorrxw",
+            "tomorro",
+            "3r",
+            "",
+            "tomorrow-and-the-day-after",
+        ] {
+            assert!(lex.get(w).is_empty(), "{w}");
+        }
+    }
 
     #[test]
     fn parses_entries_and_rejects_bad_classes() {
