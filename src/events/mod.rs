@@ -620,7 +620,11 @@ impl EventExtractor {
                 if trig.roles == Roles::Nominal && s.in_backing_phrase(m.first) {
                     continue; // "backed by coalition air strikes": support, not an event
                 }
-                if s.in_time_adjunct(m.first) {
+                // ("hours after the rebels captured the town": a clause of its own tells a
+                // background event, and leaves the story where it was)
+                let adjunct_clause =
+                    trig.roles == Roles::Svo && s.adjunct_clause_prep(m.first).is_some();
+                if s.in_time_adjunct(m.first) && !adjunct_clause {
                     continue; // "hours after the attack": a reference to an event told already
                 }
                 // "the talks", "the offensive" with no date of their own: the event told before
@@ -796,6 +800,7 @@ impl EventExtractor {
                         own_place: state.own_place,
                         inferred_agents: state.inferred_agents,
                         truce_scope: state.truce_scope,
+                        background: adjunct_clause,
                     });
                 }
             }
@@ -915,7 +920,7 @@ impl EventExtractor {
                 events[sentence_events..]
                     .iter()
                     .zip(&meta[sentence_events..])
-                    .filter(|(_, m)| m.own_place)
+                    .filter(|(_, m)| m.own_place && !m.background)
                     .filter_map(|(e, _)| match (&e.location, &e.place) {
                         (Some(l), Some(p)) if p.precision == GeoPrecision::Point => {
                             let abroad = is_diplomacy(e.event_type)
@@ -1716,6 +1721,9 @@ struct EventMeta {
     inferred_agents: bool,
     /// A truce placed by the ground it covers ("a ceasefire in Hodeidah").
     truce_scope: bool,
+    /// Told by a clause inside a time adjunct ("hours after the rebels captured X"): no
+    /// scene of the story.
+    background: bool,
 }
 
 /// What the extractor remembers while reading an article.

@@ -3459,3 +3459,32 @@ fn an_article_no_sentence_of_which_holds_a_trigger_is_left_before_its_mentions()
         format!("{:?} {:?}", full.events, full.triggers)
     );
 }
+
+#[test]
+fn a_clause_with_its_own_subject_in_a_time_adjunct_is_a_background_event() {
+    // "months after the group seized X in January": a subject and a verb, an event of its own,
+    // dated by its own time (not the "months after" the main clause is dated from), and no
+    // scene of the story ("fighting went on" is still in Bunia)
+    let evs = events(
+        "Rebels seized the town of Bunia on Tuesday, the army said. The fall of Bunia came \
+         months after the group seized Goma in January. Fighting went on for hours on \
+         Wednesday, killing five soldiers.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    let goma: Vec<_> = s
+        .iter()
+        .filter(|e| e.place.as_ref().is_some_and(|p| p.name == "Goma"))
+        .collect();
+    assert_eq!(goma.len(), 1, "{evs:#?}");
+    assert_eq!(goma[0].date.unwrap().date.month(), 1, "{evs:#?}");
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].place.as_ref().unwrap().name, "Bunia", "{evs:#?}");
+    // "after the attack", "since the town was overrun": a reference, no second event
+    let evs = events(
+        "Gunmen attacked an army post in Kano on Tuesday. Police arrived hours after the attack.",
+    );
+    assert_eq!(of_type(&evs, EventType::Assault).len(), 1, "{evs:#?}");
+    let evs = events("Aid groups have left Gao since the town was overrun.");
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+}
