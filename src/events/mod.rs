@@ -732,9 +732,17 @@ impl EventExtractor {
                     // not another event; "thousands have been killed": a war's toll
                     // ("gang members killed a dozen people as they moved through the town"
                     // names who killed: violence of its own)
+                    // ("fighters went from house to house, killing several men": the subject
+                    // of the verb the participle follows)
                     let own_killer = !s.passive_trigger(m.first)
-                        && s.subject_right_before(m.first)
-                            .is_some_and(crate::actors::is_armed_group);
+                        && (s
+                            .subject_right_before(m.first)
+                            .is_some_and(crate::actors::is_armed_group)
+                            || (s.participle_after_comma(m.first)
+                                && s.roles(trig.roles, m.first, m.last)
+                                    .0
+                                    .iter()
+                                    .any(crate::actors::is_armed_group)));
                     let toll_of_last = last_violent_sentence.is_some_and(|k| k + 1 >= sentence_no)
                         && s.date_for(m.first, m.last, true).is_none()
                         && !own_killer;

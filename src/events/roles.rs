@@ -3461,6 +3461,13 @@ impl<'a> Sentence<'a> {
 
     /// The actor just before the trigger, with only auxiliaries and adverbs between ("the
     /// girls were later taken", "the girls seized from ...").
+    /// Is the word at `first` a participle that follows its subject's own verb after a comma
+    /// ("fighters went from house to house, killing several men")? Its subject is then the
+    /// one of that verb.
+    pub fn participle_after_comma(&self, first: usize) -> bool {
+        first > 0 && self.boundary_before[first] && self.words[first].ends_with("ing")
+    }
+
     pub fn subject_right_before(&self, first: usize) -> Option<&Actor> {
         let a = self
             .actors

@@ -3488,3 +3488,27 @@ fn a_clause_with_its_own_subject_in_a_time_adjunct_is_a_background_event() {
     let evs = events("Aid groups have left Gao since the town was overrun.");
     assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn a_killing_participle_after_an_armed_subjects_own_verb_is_violence_of_its_own() {
+    // not the toll of the clash told just before: the fighters who went from house to house
+    // killed the men
+    let evs = events(
+        "Militia fighters attacked army positions outside Kosti on Saturday. Witnesses said \
+         the militia fighters then went from house to house, killing several men.",
+    );
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+    // a toll told with no killer of its own stays the clash's
+    let evs = events(
+        "Militia fighters attacked army positions outside Kosti on Saturday. Fighting went on \
+         into the night, killing several men.",
+    );
+    assert!(
+        of_type(&evs, EventType::AttackOnCivilians).is_empty(),
+        "{evs:#?}"
+    );
+}
