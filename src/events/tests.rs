@@ -3487,6 +3487,9 @@ fn a_clause_with_its_own_subject_in_a_time_adjunct_is_a_background_event() {
     assert_eq!(of_type(&evs, EventType::Assault).len(), 1, "{evs:#?}");
     let evs = events("Aid groups have left Gao since the town was overrun.");
     assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+    // "took off": no town taken, in the adjunct or out of it
+    let evs = events("The crash came minutes after the plane took off from Gao airport.");
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
 }
 
 #[test]
