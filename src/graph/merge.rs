@@ -143,7 +143,7 @@ fn sides_reversed(a: &Event, b: &Event) -> bool {
 /// across articles dates must overlap.
 pub fn compatible(a: &Event, b: &Event, strict: bool) -> bool {
     a.event_type == b.event_type
-        && !(!strict && listed_apart(a, b))
+        && (strict || !listed_apart(a, b))
         && dates_compatible(a, b, strict)
         && (places_compatible(a, b) || (!strict && (unnamed_place(a) || unnamed_place(b))))
         && (actors_compatible(&a.agents, &b.agents) || (!strict && sides_reversed(a, b)))
