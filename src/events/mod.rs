@@ -705,7 +705,11 @@ impl EventExtractor {
                 if trig.roles == Roles::Nominal && s.in_backing_phrase(m.first) {
                     continue; // "backed by coalition air strikes": support, not an event
                 }
-                if s.in_time_adjunct(m.first) {
+                // ("hours after the rebels captured the town": a clause of its own tells a
+                // background event, and leaves the story where it was)
+                let adjunct_clause =
+                    trig.roles == Roles::Svo && s.adjunct_clause_prep(m.first).is_some();
+                if s.in_time_adjunct(m.first) && !adjunct_clause {
                     continue; // "hours after the attack": a reference to an event told already
                 }
                 // "the talks", "the offensive" with no date of their own: the event told before
@@ -813,9 +817,17 @@ impl EventExtractor {
                     // not another event; "thousands have been killed": a war's toll
                     // ("gang members killed a dozen people as they moved through the town"
                     // names who killed: violence of its own)
+                    // ("fighters went from house to house, killing several men": the subject
+                    // of the verb the participle follows)
                     let own_killer = !s.passive_trigger(m.first)
-                        && s.subject_right_before(m.first)
-                            .is_some_and(crate::actors::is_armed_group);
+                        && (s
+                            .subject_right_before(m.first)
+                            .is_some_and(crate::actors::is_armed_group)
+                            || (s.participle_after_comma(m.first)
+                                && s.roles(trig.roles, m.first, m.last)
+                                    .0
+                                    .iter()
+                                    .any(crate::actors::is_armed_group)));
                     let toll_of_last = last_violent_sentence.is_some_and(|k| k + 1 >= sentence_no)
                         && s.date_for(m.first, m.last, true).is_none()
                         && !own_killer;
@@ -881,6 +893,7 @@ impl EventExtractor {
                         own_place: state.own_place,
                         inferred_agents: state.inferred_agents,
                         truce_scope: state.truce_scope,
+                        background: adjunct_clause,
                     });
                 }
             }
@@ -1000,7 +1013,7 @@ impl EventExtractor {
                 events[sentence_events..]
                     .iter()
                     .zip(&meta[sentence_events..])
-                    .filter(|(_, m)| m.own_place)
+                    .filter(|(_, m)| m.own_place && !m.background)
                     .filter_map(|(e, _)| match (&e.location, &e.place) {
                         (Some(l), Some(p)) if p.precision == GeoPrecision::Point => {
                             let abroad = is_diplomacy(e.event_type)
@@ -1822,6 +1835,9 @@ struct EventMeta {
     inferred_agents: bool,
     /// A truce placed by the ground it covers ("a ceasefire in Hodeidah").
     truce_scope: bool,
+    /// Told by a clause inside a time adjunct ("hours after the rebels captured X"): no
+    /// scene of the story.
+    background: bool,
 }
 
 /// What the extractor remembers while reading an article.

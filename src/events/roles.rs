@@ -800,6 +800,31 @@ impl<'a> Sentence<'a> {
             && self.vocab.event_parties.matches(self.words[first - 3])
     }
 
+    /// The "after", "before" or "since" opening a time adjunct whose own clause has the verb
+    /// at word `first` as its predicate ("hours after the rebels captured the town", "months
+    /// after the group seized the capital"): a subject stands between them, so the clause
+    /// tells an event of its own, a background one, not a reference to one told already
+    /// ("after the attack"). Only a verb of the past in the active voice ("until the army
+    /// withdraws", "since the capital was overrun" tell a state or an event told already; a
+    /// gerund, "after the storming of the palace", is a noun).
+    pub fn adjunct_clause_prep(&self, first: usize) -> Option<usize> {
+        let w = self.words[first];
+        if first < 2
+            || w.ends_with("ing")
+            || w.ends_with('s')
+            || self.boundary_before[first]
+            || BE.contains(&self.words[first - 1])
+            || matches!(self.words[first - 1], "a" | "an")
+            || DEFINITE.contains(&self.words[first - 1])
+        {
+            return None;
+        }
+        (first.saturating_sub(5)..first - 1)
+            .rev()
+            .take_while(|&k| !self.boundary_before[k + 1])
+            .find(|&k| matches!(self.words[k], "after" | "before" | "since"))
+    }
+
     pub fn in_time_adjunct(&self, first: usize) -> bool {
         self.time_adjunct_prep(first).is_some() && !self.begins_after(first)
     }
@@ -3216,6 +3241,9 @@ impl<'a> Sentence<'a> {
                             })
                     })
             })
+            // "months after the group seized the capital in 2014": the time that ends on the
+            // preposition dates the main clause from the adjunct's event, not that event
+            .filter(|t| !(t.last < first && self.adjunct_clause_prep(first) == Some(t.last)))
             // "the boys abducted from the school last week have regained their freedom": a
             // time between a reduced relative and the main verb's auxiliary dates the relative
             .filter(|t| !(t.last < first && self.time_of_reduced_relative(t.first, t.last, first)))
@@ -3597,6 +3625,13 @@ impl<'a> Sentence<'a> {
 
     /// The actor just before the trigger, with only auxiliaries and adverbs between ("the
     /// girls were later taken", "the girls seized from ...").
+    /// Is the word at `first` a participle that follows its subject's own verb after a comma
+    /// ("fighters went from house to house, killing several men")? Its subject is then the
+    /// one of that verb.
+    pub fn participle_after_comma(&self, first: usize) -> bool {
+        first > 0 && self.boundary_before[first] && self.words[first].ends_with("ing")
+    }
+
     pub fn subject_right_before(&self, first: usize) -> Option<&Actor> {
         let a = self
             .actors

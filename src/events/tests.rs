@@ -3598,3 +3598,59 @@ fn the_city_with_no_town_in_focus_is_the_dateline_town() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_clause_with_its_own_subject_in_a_time_adjunct_is_a_background_event() {
+    // "months after the group seized X in January": a subject and a verb, an event of its own,
+    // dated by its own time (not the "months after" the main clause is dated from), and no
+    // scene of the story ("fighting went on" is still in Bunia)
+    let evs = events(
+        "Rebels seized the town of Bunia on Tuesday, the army said. The fall of Bunia came \
+         months after the group seized Goma in January. Fighting went on for hours on \
+         Wednesday, killing five soldiers.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    let goma: Vec<_> = s
+        .iter()
+        .filter(|e| e.place.as_ref().is_some_and(|p| p.name == "Goma"))
+        .collect();
+    assert_eq!(goma.len(), 1, "{evs:#?}");
+    assert_eq!(goma[0].date.unwrap().date.month(), 1, "{evs:#?}");
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].place.as_ref().unwrap().name, "Bunia", "{evs:#?}");
+    // "after the attack", "since the town was overrun": a reference, no second event
+    let evs = events(
+        "Gunmen attacked an army post in Kano on Tuesday. Police arrived hours after the attack.",
+    );
+    assert_eq!(of_type(&evs, EventType::Assault).len(), 1, "{evs:#?}");
+    let evs = events("Aid groups have left Gao since the town was overrun.");
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+    // "took off": no town taken, in the adjunct or out of it
+    let evs = events("The crash came minutes after the plane took off from Gao airport.");
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn a_killing_participle_after_an_armed_subjects_own_verb_is_violence_of_its_own() {
+    // not the toll of the clash told just before: the fighters who went from house to house
+    // killed the men
+    let evs = events(
+        "Militia fighters attacked army positions outside Kosti on Saturday. Witnesses said \
+         the militia fighters then went from house to house, killing several men.",
+    );
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+    // a toll told with no killer of its own stays the clash's
+    let evs = events(
+        "Militia fighters attacked army positions outside Kosti on Saturday. Fighting went on \
+         into the night, killing several men.",
+    );
+    assert!(
+        of_type(&evs, EventType::AttackOnCivilians).is_empty(),
+        "{evs:#?}"
+    );
+}

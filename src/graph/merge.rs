@@ -143,9 +143,33 @@ fn sides_reversed(a: &Event, b: &Event) -> bool {
 /// across articles dates must overlap.
 pub fn compatible(a: &Event, b: &Event, strict: bool) -> bool {
     a.event_type == b.event_type
+        && (strict || !listed_apart(a, b))
         && dates_compatible(a, b, strict)
         && (places_compatible(a, b) || (!strict && (unnamed_place(a) || unnamed_place(b))))
         && (actors_compatible(&a.agents, &b.agents) || (!strict && sides_reversed(a, b)))
+}
+
+/// Were `a` and `b` told by one trigger of one sentence at two places it lists ("retook
+/// Hadrut and Fuzuli", "struck the airports of Bahir Dar and Gondar")? A list names places
+/// apart, however near they lie: two events. Only for what happens once to a place (a town
+/// taken, a garrison that surrenders or pulls out, prisoners freed): fighting or a protest
+/// told in twin towns ("clashes in Khartoum and Omdurman") is coded once.
+fn listed_apart(a: &Event, b: &Event) -> bool {
+    let ids = |e: &Event| e.place.as_ref().and_then(|p| p.geonameid);
+    matches!(
+        a.event_type,
+        EventType::Seizure
+            | EventType::Surrender
+            | EventType::Withdrawal
+            | EventType::PrisonerRelease
+    ) && ids(a).is_some()
+        && ids(b).is_some()
+        && ids(a) != ids(b)
+        && a.evidence.iter().any(|x| {
+            b.evidence
+                .iter()
+                .any(|y| x.doc_id == y.doc_id && x.span == y.span && x.trigger == y.trigger)
+        })
 }
 
 /// A place no report named (the story's country, given where the text names none): within
@@ -434,6 +458,32 @@ mod tests {
         assert_eq!(merged[0].place.as_ref().unwrap().name, "Qala i Naw");
         assert_eq!(merged[0].evidence.len(), 2);
         assert!(merged[0].date_explicit);
+    }
+
+    #[test]
+    fn places_one_trigger_lists_stay_apart_however_near() {
+        // "retook Arlon and Bastogne" (two towns a few km apart here, one verb): two events
+        let town = |name: &str, id: u32, lon: f64| {
+            let mut p = place(name, "BE", 49.8, lon, GeoPrecision::Point);
+            p.geonameid = Some(id);
+            p
+        };
+        let told = |id: &str, p: Place| {
+            let mut e = ev(id, EventType::Seizure, 8, true, Some(p), "army");
+            e.evidence[0].span = Span { start: 10, end: 60 };
+            e.evidence[0].trigger = "retook".into();
+            e
+        };
+        let v = vec![
+            told("a", town("Arlon", 1, 5.81)),
+            told("b", town("Bastogne", 2, 5.72)),
+        ];
+        assert_eq!(merge_events(v).len(), 2);
+        // told by two sentences, towns that near are one place
+        let mut b = told("b", town("Bastogne", 2, 5.72));
+        b.evidence[0].span = Span { start: 70, end: 99 };
+        let v = vec![told("a", town("Arlon", 1, 5.81)), b];
+        assert_eq!(merge_events(v).len(), 1);
     }
 
     #[test]
