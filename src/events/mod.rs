@@ -1188,6 +1188,12 @@ impl EventExtractor {
         if t == EventType::Seizure && s.words.get(m.last + 1) == Some(&"power") {
             return Vec::new();
         }
+        // "the fall of Mosul": a nominal fall takes the place it names, and nothing else falls
+        // so ("the fall of the government", "the fall of prices")
+        let fall_of = trig.roles == Roles::FellTo && s.words.get(m.last) == Some(&"of");
+        if fall_of && !s.names_place_at(m.last + 1) {
+            return Vec::new();
+        }
         if seized_people {
             t = EventType::AttackOnCivilians;
         } else if t == EventType::Seizure && self.person_taken(s, m, trig.roles) {
@@ -1446,7 +1452,7 @@ impl EventExtractor {
         }
         // place: tied to the trigger, else in the sentence, else the story's focus; places
         // coordinated with it ("captured Shire, Alamata and Korem") are events of their own
-        let subject_first = trig.roles == Roles::FellTo || s.is_passive_at(m.first);
+        let subject_first = (trig.roles == Roles::FellTo && !fall_of) || s.is_passive_at(m.first);
         let mut places: Vec<(Option<String>, Option<Place>, usize)> = Vec::new();
         let there = s
             .there_before(m.first)

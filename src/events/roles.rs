@@ -1872,7 +1872,9 @@ impl<'a> Sentence<'a> {
                 );
             }
             Roles::FellTo => {
-                push(&mut agents, self.actor_after_word(last, &["to"], 2));
+                // ("the fall of Herat to the Taliban": past the place's name)
+                let reach = if self.words[last] == "of" { 5 } else { 2 };
+                push(&mut agents, self.actor_after_word(last, &["to"], reach));
                 if agents.is_empty() {
                     push(&mut agents, self.actor_after_word(last + 1, &["by"], 3));
                 }
@@ -2529,6 +2531,21 @@ impl<'a> Sentence<'a> {
     /// A place mention that can be an event location: not part of an actor's name ("Afghan
     /// forces", "Kabul government") and not a dateline ("HERAT:", "BEIRUT, Dec 22 (Reuters)"),
     /// which names where the reporter sat.
+    /// Does a resolved place of town level or below start at word `at` ("the fall of Mosul",
+    /// "the fall of the city of Mosul" is not one: the noun is written)?
+    pub fn names_place_at(&self, at: usize) -> bool {
+        let at = if self.words.get(at) == Some(&"the") {
+            at + 1
+        } else {
+            at
+        };
+        self.places.iter().any(|p| {
+            p.first == at
+                && self.usable_place(p)
+                && p.item.place.as_ref().and_then(focus_level) == Some(FocusLevel::Town)
+        })
+    }
+
     fn usable_place(&self, p: &Located<'_, PlaceMention>) -> bool {
         // (a place of the sentence is answered once)
         let Some(memo) = self

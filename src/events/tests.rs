@@ -3654,3 +3654,20 @@ fn a_killing_participle_after_an_armed_subjects_own_verb_is_violence_of_its_own(
         "{evs:#?}"
     );
 }
+
+#[test]
+fn the_fall_of_a_town_is_its_seizure() {
+    // "the fall of X to Y": X seized by Y
+    let evs = events("The fall of Kunduz to the Taliban on Monday shocked officials in Kabul.");
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(s[0].place.as_ref().unwrap().name, "Kunduz");
+    assert_eq!(names(&s[0].agents), vec!["Taliban"]);
+    assert_eq!(
+        s[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 5).unwrap()
+    );
+    // what falls without being a place is no seizure
+    let evs = events("Analysts in Kabul blamed the fall of the government on corruption.");
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+}
