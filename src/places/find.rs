@@ -633,6 +633,7 @@ pub(crate) fn find_places(g: &Gazetteer, text: &str, toponyms: bool) -> Vec<Plac
 /// per discourse) but no resolution: the number of name mentions with readings. For the
 /// bench, which times the two stages apart.
 #[cfg(test)]
+#[inline(never)] // (a fixed frame for `valgrind --toggle-collect`)
 pub(crate) fn recognise(g: &Gazetteer, text: &str) -> usize {
     find(g, text, false, false).1
 }

@@ -12,8 +12,9 @@ pub(crate) struct FuzzyIndex {
     /// of that name big enough to be a candidate: a skeleton's run, then the article's
     /// countries' ranges within it, are found by binary search before any string work. One
     /// flat vector, so that building it (on the first unmatched name) allocates once.
-    /// Each entry also holds where the name's bytes lie in the string pool (start, length),
-    /// so that candidates are measured without two more scattered reads.
+    /// Each entry also holds where the name's bytes lie in the string pool (start, length
+    /// with the number of its letters: [`pack_len`]), so that candidates are measured
+    /// without two more scattered reads.
     by_skeleton: Vec<(u64, u32, u32, u32, u32)>,
     /// Skeleton hash → its run in `by_skeleton` (one probe instead of a binary search over
     /// a vector far bigger than the cache): an open-addressing table of `(hash, start,
@@ -135,6 +136,7 @@ pub(crate) fn fuzzy_skeleton(key: &str) -> Option<u64> {
 }
 
 /// Letters of a folded name without spaces and without a leading `al`/`el` article.
+#[cfg(test)]
 pub(crate) fn letters(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len());
     letters_into(folded, &mut out);
@@ -180,15 +182,8 @@ pub(crate) fn skeleton(letters: &str) -> String {
     out
 }
 
-/// Letters with `h` dropped and every vowel (`a e i o u y w`) written `a`, not collapsed:
-/// `hodeidah` and `hudaydah` both give `adaada`.
-pub(crate) fn vowel_mapped(letters: &str) -> String {
-    let mut out = String::with_capacity(letters.len());
-    vowel_mapped_into(letters, &mut out);
-    out
-}
-
-/// Appends [`vowel_mapped`] of `letters` to `out`.
+/// Appends `letters` with `h` dropped and every vowel (`a e i o u y w`) written `a`, not
+/// collapsed, to `out`: `hodeidah` and `hudaydah` both give `adaada`.
 fn vowel_mapped_into(letters: &str, out: &mut String) {
     out.extend(letters.chars().filter(|&c| c != 'h').map(|c| match c {
         'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' => 'a',
@@ -286,6 +281,84 @@ fn levenshtein_ascii(a: &[u8], b: &[u8], max: usize, peq: &mut [u64; 128]) -> us
     score.min(max + 1)
 }
 
+/// The letters of a key (ASCII, at most 64) made a bit-parallel pattern once, so that each
+/// candidate name is measured against it straight from its folded bytes: no copy of the
+/// name's letters and no table per pair (the distance is symmetric: the same answers as
+/// [`levenshtein_ascii`] of the two letter strings).
+struct Pattern {
+    /// Bit `j` of entry `c`: letter `j` of the key is byte `c`.
+    peq: [u64; 128],
+    /// The key's letters (their entries of `peq` are cleared for the next key).
+    key: Vec<u8>,
+}
+
+impl Default for Pattern {
+    fn default() -> Self {
+        Pattern {
+            peq: [0; 128],
+            key: Vec::new(),
+        }
+    }
+}
+
+impl Pattern {
+    /// Makes `letters` the pattern, if they are ASCII, one at least and at most 64 (else
+    /// false, and the pattern is empty).
+    fn set(&mut self, letters: &str) -> bool {
+        for &c in &self.key {
+            self.peq[usize::from(c & 127)] = 0;
+        }
+        self.key.clear();
+        let b = letters.as_bytes();
+        if !letters.is_ascii() || b.is_empty() || b.len() > 64 {
+            return false;
+        }
+        for (j, &c) in b.iter().enumerate() {
+            self.peq[usize::from(c & 127)] |= 1 << j;
+        }
+        self.key.extend_from_slice(b);
+        true
+    }
+
+    /// The Levenshtein distance of the key's letters and the [`letters`] of folded ASCII
+    /// name `name` (its ASCII letters and digits, a leading `al `/`el ` dropped), `max + 1`
+    /// for any distance beyond `max`: Myers' steps (as Hyyrö writes them), one per letter of
+    /// the name, the other bytes skipped.
+    fn distance_to_name(&self, name: &[u8], max: usize) -> usize {
+        let s = name
+            .strip_prefix(b"al ")
+            .or_else(|| name.strip_prefix(b"el "))
+            .unwrap_or(name);
+        let m = self.key.len();
+        if m == 0 {
+            return max + 1;
+        }
+        let top = 1u64 << (m - 1);
+        let (mut pv, mut mv) = (!0u64, 0u64);
+        let mut score = m;
+        for &c in s {
+            if !c.is_ascii_alphanumeric() {
+                continue;
+            }
+            let eq = self.peq[usize::from(c)];
+            let xv = eq | mv;
+            let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+            let ph = mv | !(xh | pv);
+            let mh = pv & xh;
+            if ph & top != 0 {
+                score += 1;
+            } else if mh & top != 0 {
+                score -= 1;
+            }
+            let ph = (ph << 1) | 1;
+            let mh = mh << 1;
+            pv = mh | !(xv | ph);
+            mv = ph & xv;
+        }
+        score.min(max + 1)
+    }
+}
+
 /// The Levenshtein distance of `a` and `b`, giving up (`max + 1`) beyond `max`; `prev` and
 /// `cur` are work rows.
 fn bounded_levenshtein(
@@ -316,6 +389,27 @@ fn bounded_levenshtein(
         std::mem::swap(prev, cur);
     }
     prev[b.len()]
+}
+
+/// A name's length in bytes with, when both fit, the number of bytes of its [`letters`]
+/// (`nl`, as [`skeleton_key`] counts them): bit 31 set, the letters in bits 16 to 30 and the
+/// length in the low 16 bits. Otherwise the length alone (bit 31 clear).
+fn pack_len(len: u32, nl: usize) -> u32 {
+    match u32::try_from(nl) {
+        Ok(nl) if len < 1 << 16 && nl < 1 << 15 => 1 << 31 | nl << 16 | len,
+        _ => len & !(1 << 31),
+    }
+}
+
+/// The length in bytes and, if known, the number of bytes of the letters of a
+/// [`pack_len`] field.
+#[inline]
+fn unpack_len(x: u32) -> (usize, Option<usize>) {
+    if x & 1 << 31 != 0 {
+        ((x & 0xffff) as usize, Some((x >> 16 & 0x7fff) as usize))
+    } else {
+        (x as usize, None)
+    }
 }
 
 impl FuzzyIndex {
@@ -357,7 +451,8 @@ impl FuzzyIndex {
                 (Some(&a), Some(&b)) => (a, b),
                 _ => (0, 0),
             };
-            by_skeleton.extend(ccs.iter().map(|&c| (h, c, i as u32, start, end - start)));
+            let len = pack_len(end - start, nl);
+            by_skeleton.extend(ccs.iter().map(|&c| (h, c, i as u32, start, len)));
         }
         // Sorted by a counting sort on the top 16 bits of the hash, then each (small)
         // bucket on its own: the order of a sort of the whole vector, the sorting in cache.
@@ -484,64 +579,97 @@ impl Gazetteer {
                 Some((a, b))
             })
             .collect();
-        // The names of each run in the article's countries, the bytes of those of a
-        // length that may pass fetched.
-        let mut names: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); keys.len()];
-        for ((&(key, _), run), names) in keys.iter().zip(&runs).zip(names.iter_mut()) {
-            let Some((a, b)) = *run else { continue };
-            let v = &idx.by_skeleton[a as usize..b as usize];
-            if v.len() <= 4 * keep.len() + 16 {
-                // A short run: one pass, most entries told apart by the country mask.
-                names.extend(
-                    v.iter()
-                        .filter(|e| {
-                            countries & country_bit(e.1) != 0 && keep.binary_search(&e.1).is_ok()
-                        })
-                        .map(|&(_, _, n, start, len)| (n, start, len)),
-                );
-            } else {
-                for &c in keep {
-                    let a = v.partition_point(|&(_, x, ..)| x < c);
-                    let b = v.partition_point(|&(_, x, ..)| x <= c);
-                    names.extend(v[a..b].iter().map(|&(_, _, n, start, len)| (n, start, len)));
+        // The names of each run in the article's countries (key `i`'s are
+        // `names[ranges[i]..ranges[i + 1]]`), the bytes of those of a length that may pass
+        // fetched.
+        let mut names: Vec<(u32, u32, u32)> = Vec::new();
+        let mut ranges: Vec<usize> = Vec::with_capacity(keys.len() + 1);
+        ranges.push(0);
+        for (&(key, _), run) in keys.iter().zip(&runs) {
+            let first = names.len();
+            if let Some((a, b)) = *run {
+                let v = &idx.by_skeleton[a as usize..b as usize];
+                if v.len() <= 4 * keep.len() + 16 {
+                    // A short run: one pass, most entries told apart by the country mask.
+                    names.extend(
+                        v.iter()
+                            .filter(|e| {
+                                countries & country_bit(e.1) != 0
+                                    && keep.binary_search(&e.1).is_ok()
+                            })
+                            .map(|&(_, _, n, start, len)| (n, start, len)),
+                    );
+                } else {
+                    for &c in keep {
+                        let a = v.partition_point(|&(_, x, ..)| x < c);
+                        let b = v.partition_point(|&(_, x, ..)| x <= c);
+                        names.extend(v[a..b].iter().map(|&(_, _, n, start, len)| (n, start, len)));
+                    }
+                }
+                names[first..].sort_unstable();
+                // (dedup of the key's part)
+                let mut w = first;
+                for r in first..names.len() {
+                    if w == first || names[w - 1] != names[r] {
+                        names[w] = names[r];
+                        w += 1;
+                    }
+                }
+                names.truncate(w);
+                for &(_, start, len) in names[first..].iter().take(200) {
+                    let (len, _) = unpack_len(len);
+                    if len + 3 < key.len() || key.len() + 6 < len {
+                        continue;
+                    }
+                    if let Some(x) = self.store.pool.buf.as_bytes().get(start as usize) {
+                        prefetch(x);
+                    }
                 }
             }
-            names.sort_unstable();
-            names.dedup();
-            for &(_, start, len) in names.iter().take(200) {
-                let len = len as usize;
-                if len + 3 < key.len() || key.len() + 6 < len {
-                    continue;
-                }
-                if let Some(x) = self.store.pool.buf.as_bytes().get(start as usize) {
-                    prefetch(x);
-                }
-            }
+            ranges.push(names.len());
         }
         let st = &self.store;
         let mut other = String::new();
         let mut other_v = String::new();
         let mut scratch = Scratch::default();
-        for ((&(key, _), names), out) in keys.iter().zip(&names).zip(out.iter_mut()) {
+        let (mut l, mut lv) = (String::new(), String::new());
+        let mut pattern = Pattern::default();
+        for (i, (&(key, _), out)) in keys.iter().zip(out.iter_mut()).enumerate() {
+            let names = &names[ranges[i]..ranges[i + 1]];
             // Most unknown words have no name of that skeleton in the article's countries:
             // no string work for them.
             if names.is_empty() {
                 continue;
             }
-            let l = letters(key);
-            let lv = vowel_mapped(&l);
+            l.clear();
+            letters_into(key, &mut l);
+            lv.clear();
+            vowel_mapped_into(&l, &mut lv);
             let max = (l.chars().count() / 5).clamp(1, 2);
+            let ascii_key = pattern.set(&l);
             for &(name, start, len) in names.iter().take(200) {
-                let len = len as usize;
+                let (len, nl) = unpack_len(len);
                 if len + 3 < key.len() || key.len() + 6 < len {
                     continue;
                 }
                 let start = start as usize;
                 let raw = st.pool.buf.get(start..start + len).unwrap_or("");
-                other.clear();
-                letters_into(raw, &mut other);
-                if scratch.distance(&l, &other, max) > max {
-                    continue;
+                // (most names are ASCII and fail here: told apart by their number of letters,
+                // or measured without copying them)
+                if ascii_key && raw.is_ascii() {
+                    if nl.is_some_and(|nl| nl.abs_diff(l.len()) > max)
+                        || pattern.distance_to_name(raw.as_bytes(), max) > max
+                    {
+                        continue;
+                    }
+                    other.clear();
+                    letters_into(raw, &mut other);
+                } else {
+                    other.clear();
+                    letters_into(raw, &mut other);
+                    if scratch.distance(&l, &other, max) > max {
+                        continue;
+                    }
                 }
                 other_v.clear();
                 vowel_mapped_into(&other, &mut other_v);
@@ -703,6 +831,66 @@ mod tests {
         // Near spellings of Qala i Naw and Shibirghan are found, the made-up word is not.
         assert!(!many[0].is_empty() && !many[1].is_empty(), "{many:?}");
         assert!(g.fuzzy_candidates_many(&[], &keep).is_empty());
+    }
+
+    #[test]
+    fn a_key_pattern_measures_names_as_their_letters_do() {
+        let names = [
+            "qala i naw",
+            "al qalainaw",
+            "el  qala-i-naw 2",
+            "shibirghan",
+            "kitten",
+            "sitting",
+            "a",
+            "  ",
+            "",
+            "al ",
+            "xyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyzxyz",
+        ];
+        for key in [
+            "qalayinaw",
+            "shiberghan",
+            "kitten",
+            "a",
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl",
+        ] {
+            let mut p = Pattern::default();
+            assert!(p.set(key));
+            for name in names {
+                for max in 0..4 {
+                    assert_eq!(
+                        p.distance_to_name(name.as_bytes(), max),
+                        edit_distance(key, &letters(name), max).min(max + 1),
+                        "{key} {name:?} {max}"
+                    );
+                }
+            }
+        }
+        let mut p = Pattern::default();
+        assert!(!p.set("") && !p.set("niafunk\u{e9}") && p.set("kabul") && !p.set(""));
+        assert_eq!(p.peq, [0; 128]);
+    }
+
+    #[test]
+    fn packed_lengths_give_back_length_and_letters() {
+        for (len, nl) in [
+            (0, 0),
+            (12, 9),
+            (65535, 32767),
+            (65536, 3),
+            (7, 32768),
+            (40, usize::MAX),
+        ] {
+            let (l, n) = unpack_len(pack_len(len, nl));
+            assert_eq!(l, len as usize, "{len} {nl}");
+            let fits = len < 1 << 16 && nl < 1 << 15;
+            assert_eq!(n, fits.then_some(nl), "{len} {nl}");
+        }
+        // (the letters' count is the length of `letters`, as `skeleton_key` gives it)
+        for name in ["al qala i naw", "hodeidah", "el  x-y 2", ""] {
+            assert_eq!(skeleton_key(name).2, letters(name).len(), "{name}");
+        }
     }
 
     #[test]
