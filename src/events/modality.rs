@@ -374,6 +374,28 @@ mod tests {
     }
 
     #[test]
+    fn earlier_rounds_of_talks_and_released_recordings_are_no_event() {
+        assert_eq!(
+            check("Previous rounds of talks in Geneva collapsed", "talks").as_deref(),
+            Some("aggregate")
+        );
+        assert_eq!(
+            check(
+                "A video released by the brigade showed its soldiers",
+                "released"
+            )
+            .as_deref(),
+            Some("generic")
+        );
+        // a passive verb of a strike after "it was" is the strike, not a reference back
+        assert_eq!(check("when it was hit by a drone", "hit"), None);
+        assert_eq!(
+            check("it was the first attack on the town", "attack").as_deref(),
+            Some("reference")
+        );
+    }
+
+    #[test]
     fn each_modality_blocks() {
         assert_eq!(
             check("Rebels threatened to attack the town", "attack").as_deref(),

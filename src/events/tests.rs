@@ -3534,3 +3534,40 @@ fn a_weapon_fired_by_an_actor_is_that_actors() {
         s[0].targets
     );
 }
+
+#[test]
+fn a_drone_or_missile_that_slammed_into_a_target_is_a_strike() {
+    // the weapon that crashed into what it hit names the type (GUIDELINES.md: drones are
+    // air strikes, missiles shelling)
+    let evs = events(
+        "A drone slammed into a truck carrying soldiers near Kunduz on Tuesday, killing four.",
+    );
+    assert_eq!(of_type(&evs, EventType::AirStrike).len(), 1, "{evs:#?}");
+    let evs = events("On Monday a missile crashed into a warehouse in Mazar-i-Sharif.");
+    assert_eq!(of_type(&evs, EventType::Shelling).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn troops_that_slipped_out_of_a_town_withdrew() {
+    let evs = events("Government soldiers slipped out of Taloqan overnight on Tuesday.");
+    let w = of_type(&evs, EventType::Withdrawal);
+    assert_eq!(w.len(), 1, "{evs:#?}");
+    assert_eq!(w[0].place.as_ref().unwrap().name, "Taloqan");
+}
+
+#[test]
+fn an_attacker_taken_alive_is_arrested() {
+    let evs = events("Police said one of the attackers was taken alive in Kunduz on Tuesday.");
+    assert_eq!(of_type(&evs, EventType::Arrest).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn a_strike_told_as_it_was_hit_is_no_reference_back() {
+    // "it was" before a noun refers back ("it was the first attack"); before a passive
+    // verb of a strike it tells the strike
+    let evs = events(
+        "The fuel convoy was crossing a bridge near Kunduz on Tuesday when it was hit by a \
+         drone, officials said.",
+    );
+    assert_eq!(of_type(&evs, EventType::AirStrike).len(), 1, "{evs:#?}");
+}
