@@ -396,6 +396,30 @@ mod tests {
     }
 
     #[test]
+    fn rallied_forces_campaign_rallies_and_agreed_exchanges_are_no_event() {
+        assert_eq!(
+            check("The governor flew to the front to rally troops", "rally").as_deref(),
+            Some("generic")
+        );
+        assert_eq!(
+            check("He was shot as he left a campaign rally", "rally").as_deref(),
+            Some("generic")
+        );
+        assert_eq!(
+            check(
+                "The sides agreed to carry out a prisoner exchange",
+                "prisoner"
+            )
+            .as_deref(),
+            Some("plan")
+        );
+        assert_eq!(
+            check("Later rounds of talks have stalled", "talks").as_deref(),
+            Some("aggregate")
+        );
+    }
+
+    #[test]
     fn each_modality_blocks() {
         assert_eq!(
             check("Rebels threatened to attack the town", "attack").as_deref(),

@@ -3571,3 +3571,30 @@ fn a_strike_told_as_it_was_hit_is_no_reference_back() {
     );
     assert_eq!(of_type(&evs, EventType::AirStrike).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn an_exchange_agreed_to_is_a_deal_and_no_release_yet() {
+    let evs = events(
+        "After talks in Geneva, the two sides agreed on Monday to carry out a large prisoner \
+         exchange.",
+    );
+    assert_eq!(of_type(&evs, EventType::Agreement).len(), 1, "{evs:#?}");
+    assert!(
+        of_type(&evs, EventType::PrisonerRelease).is_empty(),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn gunmen_who_opened_fire_on_a_patrol_attacked_it() {
+    let evs = events("Gunmen opened fire on a police patrol near Kunduz on Tuesday.");
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].agents), vec!["Gunmen"]);
+}
+
+#[test]
+fn gunship_attacks_are_air_strikes() {
+    let evs = events("Helicopter gunship attacks on insurgent positions near Taloqan killed 12 fighters on Monday.");
+    assert_eq!(of_type(&evs, EventType::AirStrike).len(), 1, "{evs:#?}");
+}
