@@ -1471,8 +1471,10 @@ impl EventExtractor {
         // "the storming of the main protest camp", "police attacked demonstrators": force on
         // a crowd is violence against civilians (ACLED: excessive force against protesters);
         // "gunmen stormed the school", "a similar assault on the Asasey hotel": so is a
-        // non-state armed group's assault on a place of civilian life
-        if t == EventType::Assault {
+        // non-state armed group's assault on a place of civilian life; so is a place of
+        // civilian life overrun where the sentence names civilians hurt ("overran the clinic,
+        // killing four nurses")
+        if t == EventType::Assault || (t == EventType::Seizure && s.civilians_hurt()) {
             let hit = if s.protest_object_after(m.first, m.last) {
                 Some(ActorType::Protesters)
             } else if (agents

@@ -3598,3 +3598,27 @@ fn gunship_attacks_are_air_strikes() {
     let evs = events("Helicopter gunship attacks on insurgent positions near Taloqan killed 12 fighters on Monday.");
     assert_eq!(of_type(&evs, EventType::AirStrike).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn a_workplace_stormed_or_a_clinic_overrun_killing_civilians_is_an_attack_on_them() {
+    // places of civilian life (gazetteer/actor_nouns.tsv `civil_site`): a power station, a
+    // health centre, a factory
+    let evs = events("Gunmen stormed a power station near Kunduz on Monday, killing nine workers.");
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+    assert!(of_type(&evs, EventType::Assault).is_empty(), "{evs:#?}");
+    // a place of civilian life overrun, its people killed: no town taken
+    let evs = events("Militants overran a clinic in Kunduz on Tuesday, killing four nurses.");
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+    assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+    // ... but a clinic taken with no one hurt is a seizure
+    let evs = events("Militants overran a clinic in Kunduz on Tuesday.");
+    assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
+}
