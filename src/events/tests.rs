@@ -3622,3 +3622,22 @@ fn a_workplace_stormed_or_a_clinic_overrun_killing_civilians_is_an_attack_on_the
     let evs = events("Militants overran a clinic in Kunduz on Tuesday.");
     assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn people_seized_with_their_count_are_abducted() {
+    // a participle with the people (or their count) right after it is the active verb, not
+    // a reduced relative ("the girls seized from the school")
+    for text in [
+        "Militants seized 30 students from a school in Kunduz on Monday.",
+        "On Tuesday, gunmen seized about 80 pupils of a religious school near Kunduz.",
+        "Gunmen seized farmers in Kunduz on Monday.",
+    ] {
+        let evs = events(text);
+        assert_eq!(
+            of_type(&evs, EventType::AttackOnCivilians).len(),
+            1,
+            "{text}: {evs:#?}"
+        );
+        assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
+    }
+}
