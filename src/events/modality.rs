@@ -420,6 +420,22 @@ mod tests {
     }
 
     #[test]
+    fn feared_fighting_and_prison_riots_are_no_event() {
+        assert_eq!(
+            check(
+                "Families fled the villages fearing further fighting",
+                "fighting"
+            )
+            .as_deref(),
+            Some("hypothetical")
+        );
+        assert_eq!(
+            check("Inmates rioted in the central prison on Tuesday", "rioted").as_deref(),
+            Some("generic")
+        );
+    }
+
+    #[test]
     fn each_modality_blocks() {
         assert_eq!(
             check("Rebels threatened to attack the town", "attack").as_deref(),

@@ -3641,3 +3641,12 @@ fn people_seized_with_their_count_are_abducted() {
         assert!(of_type(&evs, EventType::Seizure).is_empty(), "{evs:#?}");
     }
 }
+
+#[test]
+fn forces_regrouped_from_an_area_withdrew_from_it() {
+    let evs = events(
+        "The army said on Tuesday that commanders were regrouping their forces from the area \
+         around Taloqan.",
+    );
+    assert_eq!(of_type(&evs, EventType::Withdrawal).len(), 1, "{evs:#?}");
+}
