@@ -1161,7 +1161,23 @@ impl EventExtractor {
                 !roles::is_town_noun(s.words[m.last])
                     && s.object_actor_within(m.last, 5)
                         .is_some_and(is_civilian_side)
-            };
+            }
+            // "militants seized 30 students from a school", "seized about 80 pupils": a
+            // participle with the people (or their count) right after it is active, whatever
+            // a reduced relative reading says
+            || (t == EventType::Seizure
+                && trig.roles == Roles::Svo
+                && (s.object_actor_adjacent(m.last).is_some_and(is_civilian_side)
+                    || (s.words.get(m.last + 1).is_some_and(|w| {
+                        w.chars().all(|c| c.is_ascii_digit())
+                            || matches!(
+                                *w,
+                                "about" | "some" | "around" | "nearly" | "almost" | "over"
+                                    | "more" | "dozens" | "hundreds" | "scores" | "several"
+                            )
+                    }) && s
+                        .object_actor_within(m.last, 4)
+                        .is_some_and(is_civilian_side))));
         // "two Rwandan soldiers whom Congo captured": people taken, not territory; civilians
         // so taken are abducted
         let whom = (t == EventType::Seizure && trig.roles == Roles::Svo)
@@ -1596,8 +1612,10 @@ impl EventExtractor {
         // "the storming of the main protest camp", "police attacked demonstrators": force on
         // a crowd is violence against civilians (ACLED: excessive force against protesters);
         // "gunmen stormed the school", "a similar assault on the Asasey hotel": so is a
-        // non-state armed group's assault on a place of civilian life
-        if t == EventType::Assault {
+        // non-state armed group's assault on a place of civilian life; so is a place of
+        // civilian life overrun where the sentence names civilians hurt ("overran the clinic,
+        // killing four nurses")
+        if t == EventType::Assault || (t == EventType::Seizure && s.civilians_hurt()) {
             let hit = if s.protest_object_after(m.first, m.last) {
                 Some(ActorType::Protesters)
             } else if (agents

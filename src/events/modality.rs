@@ -374,6 +374,68 @@ mod tests {
     }
 
     #[test]
+    fn earlier_rounds_of_talks_and_released_recordings_are_no_event() {
+        assert_eq!(
+            check("Previous rounds of talks in Geneva collapsed", "talks").as_deref(),
+            Some("aggregate")
+        );
+        assert_eq!(
+            check(
+                "A video released by the brigade showed its soldiers",
+                "released"
+            )
+            .as_deref(),
+            Some("generic")
+        );
+        // a passive verb of a strike after "it was" is the strike, not a reference back
+        assert_eq!(check("when it was hit by a drone", "hit"), None);
+        assert_eq!(
+            check("it was the first attack on the town", "attack").as_deref(),
+            Some("reference")
+        );
+    }
+
+    #[test]
+    fn rallied_forces_campaign_rallies_and_agreed_exchanges_are_no_event() {
+        assert_eq!(
+            check("The governor flew to the front to rally troops", "rally").as_deref(),
+            Some("generic")
+        );
+        assert_eq!(
+            check("He was shot as he left a campaign rally", "rally").as_deref(),
+            Some("generic")
+        );
+        assert_eq!(
+            check(
+                "The sides agreed to carry out a prisoner exchange",
+                "prisoner"
+            )
+            .as_deref(),
+            Some("plan")
+        );
+        assert_eq!(
+            check("Later rounds of talks have stalled", "talks").as_deref(),
+            Some("aggregate")
+        );
+    }
+
+    #[test]
+    fn feared_fighting_and_prison_riots_are_no_event() {
+        assert_eq!(
+            check(
+                "Families fled the villages fearing further fighting",
+                "fighting"
+            )
+            .as_deref(),
+            Some("hypothetical")
+        );
+        assert_eq!(
+            check("Inmates rioted in the central prison on Tuesday", "rioted").as_deref(),
+            Some("generic")
+        );
+    }
+
+    #[test]
     fn each_modality_blocks() {
         assert_eq!(
             check("Rebels threatened to attack the town", "attack").as_deref(),
