@@ -27,7 +27,7 @@ fn overall_f1(set: &str) -> f64 {
 #[test]
 fn the_own_words_tuning_set_does_not_regress() {
     let f1 = overall_f1("blind");
-    assert!(f1 >= 0.87, "blind overall F1 {f1}");
+    assert!(f1 >= 0.89, "blind overall F1 {f1}");
     let f1 = overall_f1("blind3");
     assert!(f1 >= 0.74, "blind3 overall F1 {f1}");
     let f1 = overall_f1("blind5");
@@ -35,17 +35,17 @@ fn the_own_words_tuning_set_does_not_regress() {
     let f1 = overall_f1("blind7");
     assert!(f1 >= 0.75, "blind7 overall F1 {f1}");
     let f1 = overall_f1("blind9");
-    assert!(f1 >= 0.70, "blind9 overall F1 {f1}");
+    assert!(f1 >= 0.71, "blind9 overall F1 {f1}");
     let f1 = overall_f1("blind11");
-    assert!(f1 >= 0.79, "blind11 overall F1 {f1}");
+    assert!(f1 >= 0.81, "blind11 overall F1 {f1}");
     let f1 = overall_f1("blind13");
-    assert!(f1 >= 0.59, "blind13 overall F1 {f1}");
+    assert!(f1 >= 0.60, "blind13 overall F1 {f1}");
     let f1 = overall_f1("blind15");
-    assert!(f1 >= 0.66, "blind15 overall F1 {f1}");
+    assert!(f1 >= 0.68, "blind15 overall F1 {f1}");
     let f1 = overall_f1("blind17");
-    assert!(f1 >= 0.48, "blind17 overall F1 {f1}");
+    assert!(f1 >= 0.57, "blind17 overall F1 {f1}");
     let f1 = overall_f1("blind19");
-    assert!(f1 >= 0.54, "blind19 overall F1 {f1}");
+    assert!(f1 >= 0.58, "blind19 overall F1 {f1}");
 }
 
 #[test]
@@ -59,11 +59,11 @@ fn the_own_words_check_set_does_not_regress() {
     let f1 = overall_f1("blind8");
     assert!(f1 >= 0.54, "blind8 overall F1 {f1}");
     let f1 = overall_f1("blind10");
-    assert!(f1 >= 0.60, "blind10 overall F1 {f1}");
+    assert!(f1 >= 0.61, "blind10 overall F1 {f1}");
     let f1 = overall_f1("blind12");
     assert!(f1 >= 0.60, "blind12 overall F1 {f1}");
     let f1 = overall_f1("blind14");
-    assert!(f1 >= 0.47, "blind14 overall F1 {f1}");
+    assert!(f1 >= 0.49, "blind14 overall F1 {f1}");
     let f1 = overall_f1("blind16");
     assert!(f1 >= 0.58, "blind16 overall F1 {f1}");
     let f1 = overall_f1("blind18");
