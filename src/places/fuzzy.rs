@@ -240,6 +240,49 @@ pub(crate) fn edit_distance(a: &str, b: &str, max: usize) -> usize {
     bounded_levenshtein(&a, &b, max, &mut Vec::new(), &mut Vec::new())
 }
 
+/// The last column of a bit-parallel Levenshtein table (Myers, as Hyyrö writes it) over a
+/// pattern of `m` (1 to 64) bytes: vertical deltas as two bit vectors, and the distance of
+/// the whole pattern to the text read so far.
+struct MyersColumn {
+    pv: u64,
+    mv: u64,
+    top: u64,
+    score: usize,
+}
+
+impl MyersColumn {
+    #[inline]
+    fn new(m: usize) -> MyersColumn {
+        MyersColumn {
+            pv: !0,
+            mv: 0,
+            top: 1u64 << (m - 1),
+            score: m,
+        }
+    }
+
+    /// One byte of the text, given as the pattern's positions holding it (`eq`).
+    #[inline(always)]
+    fn step(&mut self, eq: u64) {
+        let (pv, mv) = (self.pv, self.mv);
+        let xv = eq | mv;
+        let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+        let ph = mv | !(xh | pv);
+        let mh = pv & xh;
+        if ph & self.top != 0 {
+            self.score += 1;
+        } else if mh & self.top != 0 {
+            self.score -= 1;
+        }
+        // Row 0 of the table grows by one per column: a 1 shifted into the horizontal
+        // increases.
+        let ph = (ph << 1) | 1;
+        let mh = mh << 1;
+        self.pv = mh | !(xv | ph);
+        self.mv = ph & xv;
+    }
+}
+
 /// The Levenshtein distance of ASCII `a` and `b` (`b` shorter than 64 bytes), `max + 1` for
 /// any distance beyond `max`: bit-parallel (Myers, as Hyyrö writes it), one step per byte
 /// of `a`. `peq` is all zero on entry and on return.
@@ -254,27 +297,11 @@ fn levenshtein_ascii(a: &[u8], b: &[u8], max: usize, peq: &mut [u64; 128]) -> us
     for (j, &c) in b.iter().enumerate() {
         peq[usize::from(c & 127)] |= 1 << j;
     }
-    let top = 1u64 << (m - 1);
-    let (mut pv, mut mv) = (!0u64, 0u64);
-    let mut score = m;
+    let mut col = MyersColumn::new(m);
     for &c in a {
-        let eq = peq[usize::from(c & 127)];
-        let xv = eq | mv;
-        let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
-        let ph = mv | !(xh | pv);
-        let mh = pv & xh;
-        if ph & top != 0 {
-            score += 1;
-        } else if mh & top != 0 {
-            score -= 1;
-        }
-        // Row 0 of the table grows by one per column: a 1 shifted into the horizontal
-        // increases.
-        let ph = (ph << 1) | 1;
-        let mh = mh << 1;
-        pv = mh | !(xv | ph);
-        mv = ph & xv;
+        col.step(peq[usize::from(c & 127)]);
     }
+    let score = col.score;
     for &c in b {
         peq[usize::from(c & 127)] = 0;
     }
@@ -333,29 +360,13 @@ impl Pattern {
         if m == 0 {
             return max + 1;
         }
-        let top = 1u64 << (m - 1);
-        let (mut pv, mut mv) = (!0u64, 0u64);
-        let mut score = m;
+        let mut col = MyersColumn::new(m);
         for &c in s {
-            if !c.is_ascii_alphanumeric() {
-                continue;
+            if c.is_ascii_alphanumeric() {
+                col.step(self.peq[usize::from(c)]);
             }
-            let eq = self.peq[usize::from(c)];
-            let xv = eq | mv;
-            let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
-            let ph = mv | !(xh | pv);
-            let mh = pv & xh;
-            if ph & top != 0 {
-                score += 1;
-            } else if mh & top != 0 {
-                score -= 1;
-            }
-            let ph = (ph << 1) | 1;
-            let mh = mh << 1;
-            pv = mh | !(xv | ph);
-            mv = ph & xv;
         }
-        score.min(max + 1)
+        col.score.min(max + 1)
     }
 }
 
