@@ -1428,4 +1428,10 @@ fn freed_prisoners_are_named_as_prisoners() {
         mention(&ms, "detainees").actor.actor_type,
         Some(ActorType::Civilians)
     );
+    // inmates keep their own word, as annotators write it
+    let ms = dict().find_actors(
+        "Gunmen freed dozens of inmates from the city jail.",
+        Some("SY"),
+    );
+    assert_eq!(mention(&ms, "inmates").actor.name, "Inmates");
 }
