@@ -1169,12 +1169,7 @@ impl EventExtractor {
                 && trig.roles == Roles::Svo
                 && (s.object_actor_adjacent(m.last).is_some_and(is_civilian_side)
                     || (s.words.get(m.last + 1).is_some_and(|w| {
-                        w.chars().all(|c| c.is_ascii_digit())
-                            || matches!(
-                                *w,
-                                "about" | "some" | "around" | "nearly" | "almost" | "over"
-                                    | "more" | "dozens" | "hundreds" | "scores" | "several"
-                            )
+                        self.quantities.value(w).is_some() || s.vocab.count_leads.matches(w)
                     }) && s
                         .object_actor_within(m.last, 4)
                         .is_some_and(is_civilian_side))));

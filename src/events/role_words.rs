@@ -56,6 +56,10 @@ pub struct RoleWords {
     /// `crowd_count`: words that count a crowd ("several hundred", "thousands of"), which end
     /// the name of a [`Self::crowd_groups`] group.
     pub crowd_counts: WordPat,
+    /// `count_lead`: words that open a count of people before its number or noun ("about 80
+    /// pupils", "more than 30", "dozens of"), besides the quantities lexicon's numbers: a
+    /// verb of taking followed by one takes people, not ground.
+    pub count_leads: WordPat,
     /// `fired`: participles that make a weapon's reduced relative ("mortar rounds fired by the
     /// militants", "rockets launched by the group"): the actor after their "by" fired it.
     pub fired: WordPat,
@@ -93,6 +97,7 @@ impl RoleWords {
             pacts: empty(),
             crowd_groups: empty(),
             crowd_counts: empty(),
+            count_leads: empty(),
             fired: empty(),
             quarters: empty(),
             place_adjectives: Default::default(),
@@ -125,6 +130,7 @@ impl RoleWords {
                 "pact" => &mut w.pacts,
                 "crowd_group" => &mut w.crowd_groups,
                 "crowd_count" => &mut w.crowd_counts,
+                "count_lead" => &mut w.count_leads,
                 "fired" => &mut w.fired,
                 "quarter" => &mut w.quarters,
                 _ => return Err(bad("unknown class")),

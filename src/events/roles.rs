@@ -460,7 +460,7 @@ pub(super) struct Sentence<'a> {
     /// Actor mentions of the article before this sentence (for default sides).
     earlier_actors: &'a [&'a ActorMention],
     /// The words read around places and triggers (`role_words.tsv`).
-    vocab: &'a super::role_words::RoleWords,
+    pub(super) vocab: &'a super::role_words::RoleWords,
     /// [`Self::dateline_end`], computed on first need.
     dateline: std::cell::OnceCell<usize>,
     /// The largest death toll the sentence states, read once for it and all its events.

@@ -3768,6 +3768,9 @@ fn people_seized_with_their_count_are_abducted() {
         "Militants seized 30 students from a school in Kunduz on Monday.",
         "On Tuesday, gunmen seized about 80 pupils of a religious school near Kunduz.",
         "Gunmen seized farmers in Kunduz on Monday.",
+        // a number word or vague count from the quantities lexicon counts them too
+        "On Tuesday, gunmen seized forty pupils of a religious school near Kunduz.",
+        "Gunmen seized thousands of villagers near Kunduz on Monday.",
     ] {
         let evs = events(text);
         assert_eq!(
