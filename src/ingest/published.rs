@@ -27,6 +27,12 @@ static ISO: LazyLock<Regex> =
 static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?im)^[ \t]*(?:first[ \t]+)?published\b[^\n]{0,80}$").expect("valid regex")
 });
+/// A closing line about the report itself: "This report was filed from Mogadishu on May 28,
+/// 2023.", "Filed from Kabul, 3 May 2021", "This article was written on ...".
+static FILED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:filed\b|this[ \t]+(?:report|article|story|dispatch)\b)")
+        .expect("valid regex")
+});
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^[A-Z][A-Z'’.\- ]{{2,}}(?:,[ \t]*[A-Z][A-Za-z.\- ]+)?,[ \t]*{MONTH}[ \t]+(\d{{1,2}})\b(?:,?[ \t]+(\d{{4}})\b)?"
@@ -283,9 +289,17 @@ pub fn find_publication_date(text: &str, fallback: Option<NaiveDate>) -> Option<
             }
         }
     }
-    // 4. A closing "Updated ..." or date line.
-    if let Some(d) = lines.last().and_then(|l| is_date_line(l)) {
-        return Some(d);
+    // 4. A closing "Updated ..." or date line, or a closing line about the report ("This
+    //    report was filed from Hermosillo on November 6, 2019.")
+    if let Some(last) = lines.last() {
+        if let Some(d) = is_date_line(last) {
+            return Some(d);
+        }
+        if last.len() <= 160 && FILED.is_match(last) {
+            if let Some((d, _)) = parse_date_phrase(last) {
+                return Some(d);
+            }
+        }
     }
     // 5. Only a copyright year: the latest day of that year the story names ("Saturday,
     //    June 5") is the best estimate of when it was written.
@@ -390,6 +404,17 @@ mod tests {
             find_publication_date("Rebels struck on June 5.", None),
             None
         );
+    }
+
+    #[test]
+    fn closing_line_about_the_report() {
+        let t = "GAO, Mali - Gunmen attacked a camp on Sunday.\n\nThis report was filed from Bamako on March 3, 2019.";
+        assert_eq!(find_publication_date(t, None), d(2019, 3, 3));
+        let t = "Gunmen attacked a camp on Sunday.\nFiled from Kabul, 3 May 2021";
+        assert_eq!(find_publication_date(t, None), d(2021, 5, 3));
+        // a closing sentence of the story that only names a date is not about the report
+        let t = "Gunmen attacked a camp on Sunday.\nThe camp was first attacked on March 3, 2019.";
+        assert_eq!(find_publication_date(t, None), None);
     }
 
     #[test]
