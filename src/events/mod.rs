@@ -743,6 +743,12 @@ impl EventExtractor {
                         modality::WordsOf {
                             modifier: &|i| !s.word_in_actor(i),
                             in_time: &|i| s.word_in_time(i),
+                            count: &|i| {
+                                words.get(i).is_some_and(|w| {
+                                    self.quantities.value(w).is_some()
+                                        || s.vocab.count_leads.matches(w)
+                                })
+                            },
                         },
                     )
                     .filter(|&kind| {
@@ -1203,6 +1209,14 @@ impl EventExtractor {
         // so ("the fall of the government", "the fall of prices")
         let fall_of = trig.roles == Roles::FellTo && s.words.get(m.last) == Some(&"of");
         if fall_of && !s.names_place_at(m.last + 1) {
+            return Vec::new();
+        }
+        // "the operation had freed Masaya from the gangs": a town freed is ground won back,
+        // not people released
+        if t == EventType::PrisonerRelease
+            && !s.is_passive_at(m.first)
+            && s.names_town_alone_at(m.last + 1)
+        {
             return Vec::new();
         }
         if seized_people {

@@ -35,6 +35,9 @@ const ADJACENT_MODIFIERS: usize = 2;
 pub struct WordsOf<'f> {
     pub modifier: &'f dyn Fn(usize) -> bool,
     pub in_time: &'f dyn Fn(usize) -> bool,
+    /// Word `i` is a word of a count ("some", "13,000", "dozens"): the words examined after a
+    /// trigger start past the count that follows it ("killed some 13,000 people since 2014").
+    pub count: &'f dyn Fn(usize) -> bool,
 }
 
 pub struct ModalityLexicon {
@@ -161,6 +164,7 @@ impl ModalityLexicon {
             WordsOf {
                 modifier: &|_| false,
                 in_time: &|_| false,
+                count: &|_| false,
             },
         )
     }
@@ -178,12 +182,21 @@ impl ModalityLexicon {
         question: bool,
         words_of: WordsOf<'_>,
     ) -> Option<&str> {
-        let WordsOf { modifier, in_time } = words_of;
+        let WordsOf {
+            modifier,
+            in_time,
+            count,
+        } = words_of;
         if question {
             return Some("question");
         }
         let lo = first.saturating_sub(BEFORE).max(clause_start);
-        let hi = (last + 1 + AFTER).min(clause_end).min(words.len());
+        let counted = (last + 1..clause_end.min(words.len()))
+            .take_while(|&i| count(i))
+            .count();
+        let hi = (last + 1 + counted + AFTER)
+            .min(clause_end)
+            .min(words.len());
         // the last "since" before the trigger in its clause, or the one that opens it (a
         // caller bounds the clause after its subordinator)
         let since_at = (lo.saturating_sub(1)..first)
@@ -717,6 +730,9 @@ mod tests {
             WordsOf {
                 modifier: &|i| !actor_words.contains(&words[i]),
                 in_time: &|_| false,
+                count: &|i| {
+                    words[i].starts_with(|c: char| c.is_ascii_digit()) || words[i] == "some"
+                },
             },
         )
         .map(str::to_string)
@@ -738,6 +754,29 @@ mod tests {
                 "Dozens of gunmen attacked the village",
                 "attacked",
                 &["gunmen"]
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn cues_after_a_trigger_are_looked_for_past_its_count() {
+        // "since" is the fourth word after "killed", the first past the count
+        assert_eq!(
+            check_with_modifiers(
+                "the war which has killed some 13,000 people since 2014",
+                "killed",
+                &[]
+            )
+            .as_deref(),
+            Some("aggregate")
+        );
+        // without a count, the fourth word after the trigger is out of reach
+        assert_eq!(
+            check_with_modifiers(
+                "gunmen killed the village chief there since nobody paid",
+                "killed",
+                &[]
             ),
             None
         );

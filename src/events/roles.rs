@@ -2546,6 +2546,26 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// A town named at `at` (after an optional "the") that ends its phrase: only "from",
+    /// punctuation or the sentence's end after it ("freed Masaya from the gangs", "liberated
+    /// Mosul."), not a town that qualifies a noun ("freed Mosul residents").
+    pub fn names_town_alone_at(&self, at: usize) -> bool {
+        let at = if self.words.get(at) == Some(&"the") {
+            at + 1
+        } else {
+            at
+        };
+        self.places.iter().any(|p| {
+            p.first == at
+                && self.usable_place(p)
+                && p.item.place.as_ref().and_then(focus_level) == Some(FocusLevel::Town)
+                && self
+                    .words
+                    .get(p.last + 1)
+                    .is_none_or(|w| *w == "from" || !w.starts_with(char::is_alphanumeric))
+        })
+    }
+
     fn usable_place(&self, p: &Located<'_, PlaceMention>) -> bool {
         // (a place of the sentence is answered once)
         let Some(memo) = self

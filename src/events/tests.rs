@@ -3790,3 +3790,57 @@ fn forces_regrouped_from_an_area_withdrew_from_it() {
     );
     assert_eq!(of_type(&evs, EventType::Withdrawal).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn a_running_toll_in_a_relative_clause_is_no_killing() {
+    let evs = events(
+        "The war in the north, which has killed some 300 people since 2014, shows no sign \
+         of ending, officials said on Monday.",
+    );
+    assert!(
+        of_type(&evs, EventType::AttackOnCivilians).is_empty(),
+        "{evs:#?}"
+    );
+    // ... while a killing told as such stays an event
+    let evs = events("Gunmen killed 13 villagers near Kunduz on Monday.");
+    assert_eq!(
+        of_type(&evs, EventType::AttackOnCivilians).len(),
+        1,
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_ceasefire_blown_up_is_no_bombing() {
+    let evs =
+        events("The rebels have blown up the ceasefire, a government spokesman said on Friday.");
+    assert!(of_type(&evs, EventType::Bombing).is_empty(), "{evs:#?}");
+    let evs = events("Militants blew up a bridge near Kunduz on Friday.");
+    assert_eq!(of_type(&evs, EventType::Bombing).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn a_town_freed_is_no_prisoner_release() {
+    let evs =
+        events("Police said on Tuesday that the operation had freed Kunduz from the militants.");
+    assert!(
+        of_type(&evs, EventType::PrisonerRelease).is_empty(),
+        "{evs:#?}"
+    );
+    let evs = events("The militants freed 20 prisoners in Kunduz on Tuesday.");
+    assert_eq!(
+        of_type(&evs, EventType::PrisonerRelease).len(),
+        1,
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn one_of_the_deadliest_assaults_is_a_comparison() {
+    let evs = events(
+        "Gunmen stormed an army camp near Kunduz on Monday, killing 25 soldiers in one of the \
+         deadliest assaults on the army this year.",
+    );
+    let assaults = of_type(&evs, EventType::Assault);
+    assert_eq!(assaults.len(), 1, "{evs:#?}");
+}
