@@ -2854,7 +2854,10 @@ impl<'a> Sentence<'a> {
         };
         // a dangling hyphen: "U.S.- and French-brokered"
         let dangling = after[1..].starts_with(char::is_whitespace);
-        dangling || (word.len() > 3 && (word.ends_with("ed") || word == "based"))
+        // "dual U.S.-Mexican citizens": a country joined to a proper adjective qualifies
+        // people, it places nothing
+        let joined_name = is_country(p) && after[1..].starts_with(char::is_uppercase);
+        dangling || joined_name || (word.len() > 3 && (word.ends_with("ed") || word == "based"))
     }
 
     /// "the region bordering Venezuela", "near the border with Iran": a neighbouring country

@@ -1248,6 +1248,21 @@ fn a_country_in_a_hyphenated_modifier_is_no_place() {
 }
 
 #[test]
+fn a_country_joined_to_a_proper_adjective_is_no_place() {
+    let evs = events(
+        "Fighting raged in Sonora state on Sunday. Six dual U.S.-Mexican citizens were shot dead \
+         on Monday when gunmen ambushed their cars on a dirt road.",
+    );
+    let a = of_type(&evs, EventType::AttackOnCivilians);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_ne!(
+        a[0].place.as_ref().map(|p| p.country_code.as_str()),
+        Some("US"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
 fn a_neighbouring_country_named_as_a_border_is_no_place() {
     let evs = events(
         "Colombia's ELN rebels attacked army positions on Monday in the Catatumbo region \
