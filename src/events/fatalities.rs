@@ -100,9 +100,39 @@ impl Quantities {
     /// The largest death toll stated in a sentence's folded words: "N ... killed|dead|died",
     /// "killing N", "bodies of N". Numbers followed by years, percent or units are not tolls.
     pub fn fatalities(&self, words: &[&str]) -> Option<u32> {
+        self.fatalities_grouped(words, |_| false)
+    }
+
+    /// [`Self::fatalities`], where `grouped(i)` says that only a comma stands between words
+    /// `i` and `i + 1` in the text: "1,200" is one number that the tokens split in two.
+    pub fn fatalities_grouped(
+        &self,
+        words: &[&str],
+        grouped: impl Fn(usize) -> bool,
+    ) -> Option<u32> {
         let mut best: Option<u32> = None;
+        let mut skip_to = 0;
         for (i, w) in words.iter().enumerate() {
-            let Some(v) = self.value(w) else { continue };
+            if i < skip_to {
+                continue;
+            }
+            let Some(mut v) = self.value(w) else { continue };
+            // "1,200", "13,000", "1,000,000": digit groups of three after a comma
+            let mut i = i;
+            if w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()) {
+                while grouped(i)
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+                {
+                    let Some(g) = self.value(words[i + 1]) else {
+                        break;
+                    };
+                    v = v.saturating_mul(1000).saturating_add(g);
+                    i += 1;
+                }
+                skip_to = i + 1;
+            }
             let next = words.get(i + 1).copied().unwrap_or("");
             if matches!(
                 next,
@@ -148,6 +178,24 @@ impl Quantities {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_in_digit_groups_is_one_toll() {
+        let q = Quantities::load(&crate::default_gazetteer_dir().join("quantities.tsv")).unwrap();
+        // the tokens of "killed 1,200 people" and "killing 13,000" with the commas between
+        let words = ["gunmen", "killed", "1", "200", "people"];
+        assert_eq!(q.fatalities_grouped(&words, |i| i == 2), Some(1200));
+        let words = [
+            "the", "war", "has", "cost", "1", "000", "000", "lives", "killing", "13", "000",
+        ];
+        assert_eq!(
+            q.fatalities_grouped(&words, |i| matches!(i, 4 | 5 | 9)),
+            Some(1_000_000)
+        );
+        // "on June 5, 300 people were killed": a comma and a space part two numbers
+        let words = ["on", "june", "5", "300", "people", "were", "killed"];
+        assert_eq!(q.fatalities_grouped(&words, |_| false), Some(300));
+    }
 
     #[test]
     fn death_words_pass_the_first_byte_filter_and_others_do_not() {

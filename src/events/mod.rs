@@ -568,7 +568,12 @@ impl EventExtractor {
             let toll = words
                 .iter()
                 .any(|w| fatalities::is_death_word(w))
-                .then(|| *all_tolls.get_or_init(|| self.quantities.fatalities(&words)))
+                .then(|| {
+                    *all_tolls.get_or_init(|| {
+                        self.quantities
+                            .fatalities_grouped(&words, |i| comma_only_after(text, &toks, i))
+                    })
+                })
                 .flatten()
                 .filter(|&n| {
                     n < AGGREGATE_TOLL
@@ -839,7 +844,10 @@ impl EventExtractor {
                         && !own_killer;
                     let war_toll = s
                         .tolls
-                        .get_or_init(|| self.quantities.fatalities(&words))
+                        .get_or_init(|| {
+                            self.quantities
+                                .fatalities_grouped(&words, |i| s.comma_only_after(i))
+                        })
                         .is_some_and(|n| n >= AGGREGATE_TOLL);
                     if toll_of_last || war_toll {
                         continue;
@@ -1774,7 +1782,10 @@ impl EventExtractor {
             }
         }
         let fatalities = if is_violent(t) {
-            *s.tolls.get_or_init(|| self.quantities.fatalities(&s.words))
+            *s.tolls.get_or_init(|| {
+                self.quantities
+                    .fatalities_grouped(&s.words, |i| s.comma_only_after(i))
+            })
         } else {
             None
         };
@@ -2379,3 +2390,10 @@ pub fn short_hash(parts: &[&str]) -> String {
 mod digest;
 #[cfg(test)]
 mod tests;
+
+/// Does only a comma stand between tokens `i` and `i + 1` of `toks` ("1,200")?
+pub(super) fn comma_only_after(text: &str, toks: &[crate::text::Token<'_>], i: usize) -> bool {
+    toks.get(i + 1)
+        .zip(toks.get(i))
+        .is_some_and(|(b, a)| text.get(a.span.end..b.span.start) == Some(","))
+}

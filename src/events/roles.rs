@@ -2566,6 +2566,11 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// Does only a comma stand between words `i` and `i + 1` ("1,200")?
+    pub fn comma_only_after(&self, i: usize) -> bool {
+        super::comma_only_after(self.text, self.toks, i)
+    }
+
     fn usable_place(&self, p: &Located<'_, PlaceMention>) -> bool {
         // (a place of the sentence is answered once)
         let Some(memo) = self
