@@ -3859,3 +3859,12 @@ fn one_of_the_deadliest_assaults_is_a_comparison() {
     let assaults = of_type(&evs, EventType::Assault);
     assert_eq!(assaults.len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn a_round_table_is_talks() {
+    let evs = events(
+        "Government envoys and rebel leaders held a round table in Geneva on Tuesday under UN \
+         auspices.",
+    );
+    assert_eq!(of_type(&evs, EventType::Talks).len(), 1, "{evs:#?}");
+}
