@@ -2344,10 +2344,30 @@ const SINCE: &str = "since";
 
 /// A stable event id: the same input gives the same id whatever the order of files or
 /// threads. It hashes the doc id, type, sentence and trigger (plus place) character offsets.
+/// (Speed: the [`short_hash`] of `"{doc}\u{1f}{t}\u{1f}{sentence_char}\u{1f}{trigger_char}"`,
+/// the parts hashed as they are written, with no string formatted first.)
 pub fn event_id(doc: &str, t: EventType, sentence_char: usize, trigger_char: usize) -> String {
-    short_hash(&[&format!(
-        "{doc}\u{1f}{t}\u{1f}{sentence_char}\u{1f}{trigger_char}"
-    )])
+    let mut h = Sha256::new();
+    h.update(doc.as_bytes());
+    h.update([0x1f]);
+    h.update(t.as_str().as_bytes());
+    for n in [sentence_char, trigger_char] {
+        h.update([0x1f]);
+        let mut digits = [0u8; 20];
+        let mut k = digits.len();
+        let mut n = n;
+        loop {
+            k -= 1;
+            digits[k] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        h.update(&digits[k..]);
+    }
+    h.update([0x1e]);
+    hex8(h)
 }
 
 /// The first 8 bytes, in hex, of the SHA-256 of `parts` (each followed by a separator).
@@ -2357,6 +2377,11 @@ pub fn short_hash(parts: &[&str]) -> String {
         h.update(p.as_bytes());
         h.update([0x1e]);
     }
+    hex8(h)
+}
+
+/// The first 8 bytes, in hex, of the hash `h` has taken in.
+fn hex8(h: Sha256) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(16);
     for &b in &h.finalize()[..8] {
