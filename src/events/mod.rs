@@ -226,6 +226,9 @@ fn fold_words(
 ) {
     folded.clear();
     bounds.clear();
+    // (speed: room for the folds longer than their tokens, and a bound per token)
+    folded.reserve(sent.end - sent.start + 32);
+    bounds.reserve(toks.len());
     folded.push_str(&text[sent.start..sent.end]);
     folded.make_ascii_lowercase();
     // (a token is plain, letters, digits and dots, unless it holds one of the bytes
@@ -415,6 +418,7 @@ impl EventExtractor {
     /// are read up to the first that holds a trigger.
     pub fn prescan<'t>(&self, text: &'t str, sents: &[Span]) -> Prescan<'t> {
         let mut pre = Prescan::none();
+        pre.may_hold.reserve(sents.len());
         let mut odd = Vec::new();
         for (k, &sent) in sents.iter().enumerate() {
             let (trigger, any) = self.prefilter.may_hold_both(&text[sent.start..sent.end]);
