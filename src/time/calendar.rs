@@ -409,7 +409,13 @@ mod tests {
 
     #[test]
     fn day_values_are_written_as_chrono_writes_them() {
-        for (y, m, dd) in [(2021, 6, 3), (1999, 12, 31), (7, 1, 9), (0, 2, 29), (9999, 12, 1)] {
+        for (y, m, dd) in [
+            (2021, 6, 3),
+            (1999, 12, 31),
+            (7, 1, 9),
+            (0, 2, 29),
+            (9999, 12, 1),
+        ] {
             let day = d(y, m, dd);
             assert_eq!(ymd(day), day.format("%Y-%m-%d").to_string());
         }
