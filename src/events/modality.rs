@@ -210,7 +210,8 @@ impl ModalityLexicon {
             .saturating_sub(self.max_len + ADJACENT_MODIFIERS)
             .max(clause_start);
         let (from, to) = (lo.min(adj_lo), hi.max(first));
-        let mut possible = Vec::new();
+        // (speed: room for the cues of a long stretch, so that the list seldom grows)
+        let mut possible = Vec::with_capacity(self.always.len() + 64);
         self.possible(words, from, to, &mut possible);
         for cue in possible.iter().map(|&ci| &self.cues[ci]) {
             if cue.since {

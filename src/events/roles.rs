@@ -617,14 +617,15 @@ impl<'a> Sentence<'a> {
             })
             .collect();
         let mentions = index.mentions;
-        let mut idx = Vec::new();
+        // (speed: room for the mentions of a long sentence, so that the list seldom grows)
+        let mut idx = Vec::with_capacity(32);
         index.actors.inside(span, &mut idx);
         let actors = locate(toks, &mentions.actors, &idx, |m| m.span)
             .into_iter()
             .filter(|l| !is_backer(text, l.item.span))
             .collect();
         index.places.inside(span, &mut idx);
-        let (mut places, mut unresolved) = (Vec::new(), Vec::new());
+        let (mut places, mut unresolved) = (Vec::with_capacity(idx.len()), Vec::new());
         for l in locate(toks, &mentions.places, &idx, |m| m.span) {
             if l.item.place.is_none() {
                 unresolved.push((l.first, l.last));

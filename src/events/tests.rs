@@ -12,6 +12,20 @@ fn pipeline() -> &'static Pipeline {
     P.get_or_init(|| Pipeline::load(&crate::default_gazetteer_dir()).expect("gazetteer loads"))
 }
 
+#[test]
+fn event_ids_hash_the_formatted_parts() {
+    for (doc, t, s, c) in [
+        ("doc-1", EventType::Assault, 0usize, 0usize),
+        ("a longer document id, made up", EventType::Protest, 9, 10),
+        ("x", EventType::AirStrike, 123_456, usize::MAX),
+    ] {
+        assert_eq!(
+            super::event_id(doc, t, s, c),
+            super::short_hash(&[&format!("{doc}\u{1f}{t}\u{1f}{s}\u{1f}{c}")])
+        );
+    }
+}
+
 /// A one-paragraph article published on Thursday 8 July 2021.
 fn article(text: &str) -> Article {
     Article {

@@ -113,9 +113,10 @@ pub(crate) fn ascii_masks16(chunk: &[u8; 16]) -> (u32, u32) {
 /// Converts byte offsets into character (Unicode scalar value) offsets for one text.
 pub struct CharIndex<'a> {
     text: &'a str,
-    /// Per block of 64 bytes, the number of chars that start before it, for O(64) lookups;
-    /// built on the first look-up (many texts need none).
-    blocks: std::cell::OnceCell<Vec<usize>>,
+    /// Per block of 64 bytes, the number of chars that start before it, for O(64) lookups:
+    /// `blocks[k]` counts those of the first `64 * k` bytes. Built as far as the look-ups
+    /// reach (many texts need none, and many only their first part).
+    blocks: std::cell::RefCell<Vec<usize>>,
 }
 
 /// Does byte `b` start a char (is it no UTF-8 continuation byte)?
@@ -148,38 +149,27 @@ impl<'a> CharIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         CharIndex {
             text,
-            blocks: std::cell::OnceCell::new(),
+            blocks: std::cell::RefCell::new(Vec::new()),
         }
-    }
-
-    fn blocks(&self) -> &[usize] {
-        self.blocks.get_or_init(|| {
-            let mut blocks = Vec::with_capacity(self.text.len() / 64 + 1);
-            let mut n = 0usize;
-            for chunk in self.text.as_bytes().chunks(64) {
-                blocks.push(n);
-                n += count_char_starts(chunk);
-            }
-            blocks
-        })
     }
 
     /// Character offset of byte offset `byte` (which must lie on a char boundary or at the end).
     pub fn char_offset(&self, byte: usize) -> usize {
-        let end = byte.min(self.text.len());
-        let blocks = self.blocks();
+        let b = self.text.as_bytes();
+        let end = byte.min(b.len());
         let k = end / 64;
-        let Some(&c0) = blocks.get(k) else {
-            // the end of a text whose length is a multiple of 64 (or empty)
-            return self.text.as_bytes()[..end]
-                .iter()
-                .rev()
-                .take(64)
-                .filter(|&&b| starts_char(b))
-                .count()
-                + blocks.last().copied().unwrap_or(0);
-        };
-        c0 + count_char_starts(&self.text.as_bytes()[k * 64..end])
+        let mut blocks = self.blocks.borrow_mut();
+        if blocks.is_empty() {
+            blocks.reserve(b.len() / 64 + 1);
+            blocks.push(0);
+        }
+        // (`64 * k <= end`, so every block counted lies inside the text)
+        while blocks.len() <= k {
+            let j = blocks.len();
+            let n = blocks[j - 1] + count_char_starts(&b[(j - 1) * 64..j * 64]);
+            blocks.push(n);
+        }
+        blocks[k] + count_char_starts(&b[k * 64..end])
     }
 }
 
@@ -242,6 +232,21 @@ mod tests {
             let idx = CharIndex::new(&t);
             assert_eq!(idx.char_offset(t.len()), t.chars().count());
             assert_eq!(idx.char_offset(0), 0);
+        }
+    }
+
+    #[test]
+    fn char_offsets_agree_in_any_order_of_look_up() {
+        // (the index is built as far as the look-ups reach: backwards, forwards, jumping)
+        let t = "Qal‘ah-ye Now – Badghis’ capital é, ".repeat(9);
+        let starts: Vec<(usize, usize)> = t.char_indices().map(|(b, _)| b).enumerate().collect();
+        for step in [1, 7, 64, 131] {
+            let idx = CharIndex::new(&t);
+            for k in (0..starts.len()).step_by(step).rev().chain(0..starts.len()) {
+                let (ci, bi) = starts[k];
+                assert_eq!(idx.char_offset(bi), ci, "{step} {bi}");
+            }
+            assert_eq!(idx.char_offset(t.len()), starts.len());
         }
     }
 }

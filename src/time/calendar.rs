@@ -27,6 +27,29 @@ pub enum Val {
     Other(String),
 }
 
+/// `d.format("%Y-%m-%d")`, written without chrono's format-string parser where the year
+/// has four digits (speed: every date mention's value is one); other years as chrono writes
+/// them.
+fn ymd(d: NaiveDate) -> String {
+    let y = d.year();
+    if !(0..=9999).contains(&y) {
+        return d.format("%Y-%m-%d").to_string();
+    }
+    let (y, m, day) = (y as u32, d.month(), d.day());
+    let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
+    let mut s = String::with_capacity(10);
+    for c in [y / 1000, y / 100, y / 10, y] {
+        s.push(digit(c));
+    }
+    s.push('-');
+    s.push(digit(m / 10));
+    s.push(digit(m));
+    s.push('-');
+    s.push(digit(day / 10));
+    s.push(digit(day));
+    s
+}
+
 /// Granularity of a value, finest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Gran {
@@ -50,9 +73,9 @@ impl Val {
 
     pub fn value(&self) -> String {
         match self {
-            Val::Day(d, None) => d.format("%Y-%m-%d").to_string(),
-            Val::Day(d, Some(p)) => format!("{}T{p}", d.format("%Y-%m-%d")),
-            Val::DayTime(d, h, m) => format!("{}T{h:02}:{m:02}", d.format("%Y-%m-%d")),
+            Val::Day(d, None) => ymd(*d),
+            Val::Day(d, Some(p)) => format!("{}T{p}", ymd(*d)),
+            Val::DayTime(d, h, m) => format!("{}T{h:02}:{m:02}", ymd(*d)),
             Val::Week(d) => {
                 let w = d.iso_week();
                 format!("{:04}-W{:02}", w.year(), w.week())
@@ -382,5 +405,23 @@ mod tests {
             Some(Val::Quarter(1988, 3))
         );
         assert_eq!(add_months(2021, 1, -1), (2020, 12));
+    }
+
+    #[test]
+    fn day_values_are_written_as_chrono_writes_them() {
+        for (y, m, dd) in [
+            (2021, 6, 3),
+            (1999, 12, 31),
+            (7, 1, 9),
+            (0, 2, 29),
+            (9999, 12, 1),
+        ] {
+            let day = d(y, m, dd);
+            assert_eq!(ymd(day), day.format("%Y-%m-%d").to_string());
+        }
+        for y in [-1, -45, 10000, 12345] {
+            let day = d(y, 3, 4);
+            assert_eq!(ymd(day), day.format("%Y-%m-%d").to_string());
+        }
     }
 }

@@ -167,7 +167,8 @@ impl TimeTagger {
         narrative_mode: bool,
     ) -> Vec<TimeMention> {
         let mut out = Vec::new();
-        let mut toks: Vec<Tok> = Vec::new();
+        // (speed: room for the tokens of a window, so that the list seldom grows)
+        let mut toks: Vec<Tok> = Vec::with_capacity(WINDOW_BACK + WINDOW_FWD);
         // the window `toks` holds (none yet)
         let mut held = (0usize, 0usize);
         let mut last_end = 0usize;
