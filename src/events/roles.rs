@@ -1536,11 +1536,12 @@ impl<'a> Sentence<'a> {
     }
 
     /// The actor containing the trigger ("a Russian missile", "Russia's air strike"): the
-    /// country or group that fired it.
+    /// country or group that fired it; or whose head noun opens the trigger ("Indian jets
+    /// fired missiles", the trigger "jets fired").
     fn containing_actor(&self, first: usize, last: usize) -> Option<Actor> {
         self.actors
             .iter()
-            .find(|a| a.first < first && a.last >= last)
+            .find(|a| a.first < first && (a.last >= last || a.last == first))
             .map(|a| a.item.actor.clone())
     }
 

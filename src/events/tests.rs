@@ -204,6 +204,26 @@ fn a_weapon_named_with_a_demonym_is_fired_by_that_state() {
 }
 
 #[test]
+fn a_craft_with_a_demonym_that_opens_the_trigger_is_its_agent() {
+    // the trigger "jets fired" starts on the actor's head noun
+    let evs = events("Turkish jets fired rockets at a depot near Dohuk on Monday.");
+    let e = of_type(&evs, EventType::AirStrike);
+    assert_eq!(e.len(), 1, "{evs:#?}");
+    assert_eq!(
+        e[0].agents.first().and_then(|a| a.country.as_deref()),
+        Some("TR")
+    );
+    // "bombs" is a weapon of the state its demonym names
+    let evs = events("Syrian bombs hit a bakery in Idlib on Monday, killing five people.");
+    let e = of_type(&evs, EventType::AirStrike);
+    assert_eq!(e.len(), 1, "{evs:#?}");
+    assert_eq!(
+        e[0].agents.first().and_then(|a| a.country.as_deref()),
+        Some("SY")
+    );
+}
+
+#[test]
 fn coordinated_subjects_are_all_agents() {
     let evs =
         events("Somali troops and allied clan militias captured the town of Bulo Burde on Monday.");
