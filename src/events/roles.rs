@@ -1704,16 +1704,23 @@ impl<'a> Sentence<'a> {
     /// The actor a weapon trigger's reduced relative names, and its last word: "mortar rounds
     /// fired by the militants", "rockets launched by the group" (a `fired` participle of
     /// `role_words.tsv` within two words after the trigger, then "by" and the actor).
-    fn fired_by(&self, last: usize) -> Option<(Actor, usize)> {
+    /// The participle may also sit inside a trigger that spans it ("a mine left behind by
+    /// the militants killed", from `first`), and a particle may follow it ("left behind by").
+    fn fired_by(&self, first: usize, last: usize) -> Option<(Actor, usize)> {
         let n = self.words.len();
         let verb =
-            (last + 1..(last + 3).min(n)).find(|&i| self.vocab.fired.matches(self.words[i]))?;
-        if self.words.get(verb + 1) != Some(&"by") {
+            (first + 1..(last + 3).min(n)).find(|&i| self.vocab.fired.matches(self.words[i]))?;
+        let by = if self.words.get(verb + 1) == Some(&"behind") {
+            verb + 2
+        } else {
+            verb + 1
+        };
+        if self.words.get(by) != Some(&"by") {
             return None;
         }
         self.actors
             .iter()
-            .find(|a| a.first > verb + 1 && a.first <= verb + 3)
+            .find(|a| a.first > by && a.first <= by + 2)
             .map(|a| (a.item.actor.clone(), a.last))
     }
 
@@ -1822,8 +1829,8 @@ impl<'a> Sentence<'a> {
         }
         // "mortar rounds fired by the militants landed ...", "rockets launched by the group
         // hit ...": the weapon's reduced relative names who fired it
-        if roles == Roles::Svo {
-            if let Some((a, end)) = self.fired_by(last) {
+        if matches!(roles, Roles::Svo | Roles::Nominal) {
+            if let Some((a, end)) = self.fired_by(first, last) {
                 push(&mut agents, Some(a));
                 push(&mut targets, self.target_after_impact(end));
                 return (agents, targets);

@@ -3556,6 +3556,23 @@ fn a_weapon_fired_by_an_actor_is_that_actors() {
 }
 
 #[test]
+fn a_mine_planted_by_an_actor_inside_the_trigger_is_that_actors() {
+    // the gapped trigger "mine ... killed" spans the "planted by" of who laid it; what it
+    // killed is the target
+    let evs = events(
+        "A landmine planted by the Taliban killed six Afghan soldiers near Ghazni on Monday.",
+    );
+    let b = of_type(&evs, EventType::Bombing);
+    assert_eq!(b.len(), 1, "{evs:#?}");
+    assert_eq!(names(&b[0].agents), vec!["Taliban"]);
+    assert!(
+        !names(&b[0].targets).contains(&"Civilians"),
+        "{:?}",
+        b[0].targets
+    );
+}
+
+#[test]
 fn a_named_quarter_is_in_the_town_in_focus_not_at_a_far_namesake() {
     let evs = events(
         "Insurgents stormed the town of Taloqan before dawn on Sunday, officials said. By the \
