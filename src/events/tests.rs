@@ -3573,6 +3573,23 @@ fn a_mine_planted_by_an_actor_inside_the_trigger_is_that_actors() {
 }
 
 #[test]
+fn freed_people_named_by_their_side_in_a_later_report_take_that_side() {
+    // the first report names the freed only as detainees, the second by their side
+    let evs = events(
+        "Buses carrying freed detainees reached Aden on Tuesday after a prisoner exchange. \
+         The government freed 60 Houthi fighters in Aden on Tuesday, officials said.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        names(&r[0].targets).first(),
+        Some(&"Houthis"),
+        "{:?}",
+        r[0].targets
+    );
+}
+
+#[test]
 fn a_named_quarter_is_in_the_town_in_focus_not_at_a_far_namesake() {
     let evs = events(
         "Insurgents stormed the town of Taloqan before dawn on Sunday, officials said. By the \
