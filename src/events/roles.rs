@@ -778,6 +778,87 @@ impl<'a> Sentence<'a> {
         counted.then(|| self.text_of(head, head).to_string())
     }
 
+    /// The person a passive arrest names before its auxiliary, as written: "Mamu was
+    /// arrested", "the governor, Dawood Laghmani, was arrested", "Medvedchuk, who faces
+    /// charges, was detained", "Zambada, one of the founders, was arrested". A run of
+    /// capitalised words (not a place, an actor or a pronoun) that ends the subject, read
+    /// back over a relative "who" or over one insertion between commas.
+    pub fn person_before_passive(&self, first: usize) -> Option<String> {
+        let w = &self.words;
+        let aux =
+            (1..=2).find(|&b| first >= b && matches!(w[first - b], "were" | "was" | "been"))?;
+        let mut end = (first - aux).checked_sub(1)?;
+        // "had been", "has been"
+        if matches!(w[end], "had" | "has" | "have") {
+            end = end.checked_sub(1)?;
+        }
+        let named = |k: usize| {
+            let t = &self.toks[k];
+            t.is_capitalized()
+                && t.text.chars().any(char::is_lowercase)
+                && !self.actors.iter().any(|a| a.first <= k && a.last >= k)
+                && !self.places.iter().any(|p| p.first <= k && p.last >= k)
+        };
+        if w[end] == "who" && self.boundary_before[end] {
+            end = end.checked_sub(1)?;
+        } else if self.boundary_before[end + 1] && !named(end) {
+            // ", one of the cartel's founders, was arrested": back over the insertion to the
+            // comma that opened it ("the governor, Dawood Laghmani, was": the name itself)
+            let open = (end.saturating_sub(12)..=end)
+                .rev()
+                .find(|&k| k > 0 && self.boundary_before[k])?;
+            end = open - 1;
+        }
+        if !named(end) {
+            return None;
+        }
+        let mut start = end;
+        while start > 0 && end - start < 3 && !self.boundary_before[start] && named(start - 1) {
+            start -= 1;
+        }
+        // (a sentence-initial pronoun or determiner is no name: "He was arrested")
+        const NOT_NAMES: &[&str] = &[
+            "he",
+            "she",
+            "they",
+            "it",
+            "we",
+            "i",
+            "you",
+            "this",
+            "that",
+            "these",
+            "those",
+            "the",
+            "a",
+            "an",
+            "his",
+            "her",
+            "their",
+            "its",
+            "one",
+            "some",
+            "many",
+            "most",
+            "others",
+            "all",
+            "both",
+            "police",
+            "authorities",
+        ];
+        if start == end && NOT_NAMES.contains(&w[start]) {
+            return None;
+        }
+        // the name opens its clause: nothing but a determiner or a comma before it
+        let opens = start == 0
+            || self.boundary_before[start]
+            || matches!(
+                w[start - 1],
+                "and" | "but" | "when" | "after" | "before" | "as"
+            );
+        opens.then(|| self.text_of(start, end).to_string())
+    }
+
     pub fn text_of(&self, first: usize, last: usize) -> &'a str {
         &self.text[self.toks[first].span.start..self.toks[last].span.end]
     }

@@ -3590,6 +3590,24 @@ fn freed_people_named_by_their_side_in_a_later_report_take_that_side() {
 }
 
 #[test]
+fn a_person_named_before_a_passive_arrest_is_its_target() {
+    // the name in apposition, and the name before a relative clause
+    let evs =
+        events("The mayor of Kunduz, Rahim Sadiq, was arrested by police in Kabul on Tuesday.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].targets), vec!["Rahim Sadiq"]);
+    let evs = events("Haidari, who denies the charges, was detained by police in Herat on Monday.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].targets), vec!["Haidari"]);
+    // a pronoun is no name
+    let evs = events("He was arrested by police in Herat on Monday.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert!(a.iter().all(|e| e.targets.is_empty()), "{evs:#?}");
+}
+
+#[test]
 fn a_named_quarter_is_in_the_town_in_focus_not_at_a_far_namesake() {
     let evs = events(
         "Insurgents stormed the town of Taloqan before dawn on Sunday, officials said. By the \
