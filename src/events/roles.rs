@@ -742,6 +742,27 @@ impl<'a> Sentence<'a> {
         }
         let head = w[k - 1];
         let named = self.toks[start..k].iter().all(Token::is_capitalized);
+        // "arrested a second man, Ricardo Carvajal, on Friday": the name in apposition (a run
+        // of capitalised words that is no place or actor, closed by punctuation or the end)
+        if !named && k < w.len() && self.boundary_before[k] {
+            let mentioned = |i: usize| {
+                self.actors.iter().any(|a| a.first <= i && a.last >= i)
+                    || self.places.iter().any(|p| p.first <= i && p.last >= i)
+            };
+            let mut e = k;
+            while e < w.len()
+                && e - k < 3
+                && (e == k || !self.boundary_before[e])
+                && self.toks[e].is_capitalized()
+                && self.toks[e].text.chars().any(char::is_lowercase)
+                && !mentioned(e)
+            {
+                e += 1;
+            }
+            if e > k && (e == w.len() || self.boundary_before[e]) {
+                return Some(self.text_of(k, e - 1).to_string());
+            }
+        }
         let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
             || matches!(head, "men" | "women" | "people" | "children");
         // "detained ten men suspected of supplying the militants": suspects

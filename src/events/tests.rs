@@ -3608,6 +3608,19 @@ fn a_person_named_before_a_passive_arrest_is_its_target() {
 }
 
 #[test]
+fn a_name_in_apposition_to_the_people_arrested_is_the_target() {
+    let evs = events("Police arrested a third suspect, Omar Haddad, in Tripoli on Friday.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].targets), vec!["Omar Haddad"]);
+    // a speaker after the comma is no apposition
+    let evs = events("Police arrested three men, Tripoli police said on Friday.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].targets), vec!["men"]);
+}
+
+#[test]
 fn a_named_quarter_is_in_the_town_in_focus_not_at_a_far_namesake() {
     let evs = events(
         "Insurgents stormed the town of Taloqan before dawn on Sunday, officials said. By the \
