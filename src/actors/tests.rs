@@ -69,6 +69,24 @@ fn named_actors_by_canonical_name_and_alias() {
 }
 
 #[test]
+fn a_state_security_service_is_a_state_actor_of_its_own() {
+    let ms = dict().find_actors(
+        "The publisher was held by the DSS in Abuja, a spokesman for the Department of State \
+         Services said.",
+        None,
+    );
+    let m = mention(&ms, "DSS");
+    assert_eq!(m.actor.actor_type, Some(ActorType::StateForces));
+    assert_eq!(m.actor.country.as_deref(), Some("NG"));
+    assert_eq!(
+        mention(&ms, "Department of State Services")
+            .actor
+            .actor_type,
+        Some(ActorType::StateForces)
+    );
+}
+
+#[test]
 fn acronym_aliases_match_only_in_capitals() {
     let n = names(
         "IS claimed the attack. It is not clear who is behind it.",

@@ -1674,10 +1674,12 @@ impl EventExtractor {
                 });
             }
         }
-        // "two suspects were detained near the scene": the passive's subject
+        // "two suspects were detained near the scene": the passive's subject; "Mamu was
+        // arrested", "the governor, Dawood Laghmani, was arrested": the person, as written
         if t == EventType::Arrest && targets.is_empty() && s.is_passive_at(m.first) {
-            if let Some(people) =
-                s.people_before_passive(m.first, |w| self.quantities.value(w).is_some())
+            if let Some(people) = s
+                .people_before_passive(m.first, |w| self.quantities.value(w).is_some())
+                .or_else(|| s.person_before_passive(m.first))
             {
                 targets.push(Actor {
                     name: people,

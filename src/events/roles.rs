@@ -743,6 +743,27 @@ impl<'a> Sentence<'a> {
         }
         let head = w[k - 1];
         let named = self.toks[start..k].iter().all(Token::is_capitalized);
+        // "arrested a second man, Ricardo Carvajal, on Friday": the name in apposition (a run
+        // of capitalised words that is no place or actor, closed by punctuation or the end)
+        if !named && k < w.len() && self.boundary_before[k] {
+            let mentioned = |i: usize| {
+                self.actors.iter().any(|a| a.first <= i && a.last >= i)
+                    || self.places.iter().any(|p| p.first <= i && p.last >= i)
+            };
+            let mut e = k;
+            while e < w.len()
+                && e - k < 3
+                && (e == k || !self.boundary_before[e])
+                && self.toks[e].is_capitalized()
+                && self.toks[e].text.chars().any(char::is_lowercase)
+                && !mentioned(e)
+            {
+                e += 1;
+            }
+            if e > k && (e == w.len() || self.boundary_before[e]) {
+                return Some(self.text_of(k, e - 1).to_string());
+            }
+        }
         let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
             || matches!(head, "men" | "women" | "people" | "children");
         // "detained ten men suspected of supplying the militants": suspects
@@ -777,6 +798,87 @@ impl<'a> Sentence<'a> {
                 || b.bytes().all(|c| c.is_ascii_digit())
         });
         counted.then(|| self.text_of(head, head).to_string())
+    }
+
+    /// The person a passive arrest names before its auxiliary, as written: "Mamu was
+    /// arrested", "the governor, Dawood Laghmani, was arrested", "Medvedchuk, who faces
+    /// charges, was detained", "Zambada, one of the founders, was arrested". A run of
+    /// capitalised words (not a place, an actor or a pronoun) that ends the subject, read
+    /// back over a relative "who" or over one insertion between commas.
+    pub fn person_before_passive(&self, first: usize) -> Option<String> {
+        let w = &self.words;
+        let aux =
+            (1..=2).find(|&b| first >= b && matches!(w[first - b], "were" | "was" | "been"))?;
+        let mut end = (first - aux).checked_sub(1)?;
+        // "had been", "has been"
+        if matches!(w[end], "had" | "has" | "have") {
+            end = end.checked_sub(1)?;
+        }
+        let named = |k: usize| {
+            let t = &self.toks[k];
+            t.is_capitalized()
+                && t.text.chars().any(char::is_lowercase)
+                && !self.actors.iter().any(|a| a.first <= k && a.last >= k)
+                && !self.places.iter().any(|p| p.first <= k && p.last >= k)
+        };
+        if w[end] == "who" && self.boundary_before[end] {
+            end = end.checked_sub(1)?;
+        } else if self.boundary_before[end + 1] && !named(end) {
+            // ", one of the cartel's founders, was arrested": back over the insertion to the
+            // comma that opened it ("the governor, Dawood Laghmani, was": the name itself)
+            let open = (end.saturating_sub(12)..=end)
+                .rev()
+                .find(|&k| k > 0 && self.boundary_before[k])?;
+            end = open - 1;
+        }
+        if !named(end) {
+            return None;
+        }
+        let mut start = end;
+        while start > 0 && end - start < 3 && !self.boundary_before[start] && named(start - 1) {
+            start -= 1;
+        }
+        // (a sentence-initial pronoun or determiner is no name: "He was arrested")
+        const NOT_NAMES: &[&str] = &[
+            "he",
+            "she",
+            "they",
+            "it",
+            "we",
+            "i",
+            "you",
+            "this",
+            "that",
+            "these",
+            "those",
+            "the",
+            "a",
+            "an",
+            "his",
+            "her",
+            "their",
+            "its",
+            "one",
+            "some",
+            "many",
+            "most",
+            "others",
+            "all",
+            "both",
+            "police",
+            "authorities",
+        ];
+        if start == end && NOT_NAMES.contains(&w[start]) {
+            return None;
+        }
+        // the name opens its clause: nothing but a determiner or a comma before it
+        let opens = start == 0
+            || self.boundary_before[start]
+            || matches!(
+                w[start - 1],
+                "and" | "but" | "when" | "after" | "before" | "as"
+            );
+        opens.then(|| self.text_of(start, end).to_string())
     }
 
     pub fn text_of(&self, first: usize, last: usize) -> &'a str {
@@ -1537,11 +1639,12 @@ impl<'a> Sentence<'a> {
     }
 
     /// The actor containing the trigger ("a Russian missile", "Russia's air strike"): the
-    /// country or group that fired it.
+    /// country or group that fired it; or whose head noun opens the trigger ("Indian jets
+    /// fired missiles", the trigger "jets fired").
     fn containing_actor(&self, first: usize, last: usize) -> Option<Actor> {
         self.actors
             .iter()
-            .find(|a| a.first < first && a.last >= last)
+            .find(|a| a.first < first && (a.last >= last || a.last == first))
             .map(|a| a.item.actor.clone())
     }
 
@@ -1704,16 +1807,23 @@ impl<'a> Sentence<'a> {
     /// The actor a weapon trigger's reduced relative names, and its last word: "mortar rounds
     /// fired by the militants", "rockets launched by the group" (a `fired` participle of
     /// `role_words.tsv` within two words after the trigger, then "by" and the actor).
-    fn fired_by(&self, last: usize) -> Option<(Actor, usize)> {
+    /// The participle may also sit inside a trigger that spans it ("a mine left behind by
+    /// the militants killed", from `first`), and a particle may follow it ("left behind by").
+    fn fired_by(&self, first: usize, last: usize) -> Option<(Actor, usize)> {
         let n = self.words.len();
         let verb =
-            (last + 1..(last + 3).min(n)).find(|&i| self.vocab.fired.matches(self.words[i]))?;
-        if self.words.get(verb + 1) != Some(&"by") {
+            (first + 1..(last + 3).min(n)).find(|&i| self.vocab.fired.matches(self.words[i]))?;
+        let by = if self.words.get(verb + 1) == Some(&"behind") {
+            verb + 2
+        } else {
+            verb + 1
+        };
+        if self.words.get(by) != Some(&"by") {
             return None;
         }
         self.actors
             .iter()
-            .find(|a| a.first > verb + 1 && a.first <= verb + 3)
+            .find(|a| a.first > by && a.first <= by + 2)
             .map(|a| (a.item.actor.clone(), a.last))
     }
 
@@ -1822,8 +1932,8 @@ impl<'a> Sentence<'a> {
         }
         // "mortar rounds fired by the militants landed ...", "rockets launched by the group
         // hit ...": the weapon's reduced relative names who fired it
-        if roles == Roles::Svo {
-            if let Some((a, end)) = self.fired_by(last) {
+        if matches!(roles, Roles::Svo | Roles::Nominal) {
+            if let Some((a, end)) = self.fired_by(first, last) {
                 push(&mut agents, Some(a));
                 push(&mut targets, self.target_after_impact(end));
                 return (agents, targets);

@@ -218,6 +218,26 @@ fn a_weapon_named_with_a_demonym_is_fired_by_that_state() {
 }
 
 #[test]
+fn a_craft_with_a_demonym_that_opens_the_trigger_is_its_agent() {
+    // the trigger "jets fired" starts on the actor's head noun
+    let evs = events("Turkish jets fired rockets at a depot near Dohuk on Monday.");
+    let e = of_type(&evs, EventType::AirStrike);
+    assert_eq!(e.len(), 1, "{evs:#?}");
+    assert_eq!(
+        e[0].agents.first().and_then(|a| a.country.as_deref()),
+        Some("TR")
+    );
+    // "bombs" is a weapon of the state its demonym names
+    let evs = events("Syrian bombs hit a bakery in Idlib on Monday, killing five people.");
+    let e = of_type(&evs, EventType::AirStrike);
+    assert_eq!(e.len(), 1, "{evs:#?}");
+    assert_eq!(
+        e[0].agents.first().and_then(|a| a.country.as_deref()),
+        Some("SY")
+    );
+}
+
+#[test]
 fn coordinated_subjects_are_all_agents() {
     let evs =
         events("Somali troops and allied clan militias captured the town of Bulo Burde on Monday.");
@@ -3562,6 +3582,71 @@ fn a_weapon_fired_by_an_actor_is_that_actors() {
         "{:?}",
         s[0].targets
     );
+}
+
+#[test]
+fn a_mine_planted_by_an_actor_inside_the_trigger_is_that_actors() {
+    // the gapped trigger "mine ... killed" spans the "planted by" of who laid it; what it
+    // killed is the target
+    let evs = events(
+        "A landmine planted by the Taliban killed six Afghan soldiers near Ghazni on Monday.",
+    );
+    let b = of_type(&evs, EventType::Bombing);
+    assert_eq!(b.len(), 1, "{evs:#?}");
+    assert_eq!(names(&b[0].agents), vec!["Taliban"]);
+    assert!(
+        !names(&b[0].targets).contains(&"Civilians"),
+        "{:?}",
+        b[0].targets
+    );
+}
+
+#[test]
+fn freed_people_named_by_their_side_in_a_later_report_take_that_side() {
+    // the first report names the freed only as detainees, the second by their side
+    let evs = events(
+        "Buses carrying freed detainees reached Aden on Tuesday after a prisoner exchange. \
+         The government freed 60 Houthi fighters in Aden on Tuesday, officials said.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_eq!(
+        names(&r[0].targets).first(),
+        Some(&"Houthis"),
+        "{:?}",
+        r[0].targets
+    );
+}
+
+#[test]
+fn a_person_named_before_a_passive_arrest_is_its_target() {
+    // the name in apposition, and the name before a relative clause
+    let evs =
+        events("The mayor of Kunduz, Rahim Sadiq, was arrested by police in Kabul on Tuesday.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].targets), vec!["Rahim Sadiq"]);
+    let evs = events("Haidari, who denies the charges, was detained by police in Herat on Monday.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].targets), vec!["Haidari"]);
+    // a pronoun is no name
+    let evs = events("He was arrested by police in Herat on Monday.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert!(a.iter().all(|e| e.targets.is_empty()), "{evs:#?}");
+}
+
+#[test]
+fn a_name_in_apposition_to_the_people_arrested_is_the_target() {
+    let evs = events("Police arrested a third suspect, Omar Haddad, in Tripoli on Friday.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].targets), vec!["Omar Haddad"]);
+    // a speaker after the comma is no apposition
+    let evs = events("Police arrested three men, Tripoli police said on Friday.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(names(&a[0].targets), vec!["men"]);
 }
 
 #[test]

@@ -215,6 +215,31 @@ fn absorb(into: &mut Event, other: Event) {
     let (mut agents, mut targets) = (other.agents, other.targets);
     agents.retain(|x| !shares_side(std::slice::from_ref(x), &into.targets));
     targets.retain(|x| !shares_side(std::slice::from_ref(x), &into.agents));
+    // people freed or arrested that one report names only as people ("Planes carrying
+    // freed detainees landed ...") and another by their side ("the government freed 190
+    // Houthi fighters"): the side goes first, the people stay
+    let people = |a: &Actor| {
+        matches!(
+            a.actor_type,
+            Some(ActorType::Civilians | ActorType::Protesters)
+        )
+    };
+    if matches!(
+        into.event_type,
+        EventType::PrisonerRelease | EventType::Arrest
+    ) && !into.targets.is_empty()
+        && into.targets.iter().all(people)
+    {
+        let sides: Vec<Actor> = targets
+            .iter()
+            .filter(|a| a.actor_type.is_some() && !people(a))
+            .cloned()
+            .collect();
+        if !sides.is_empty() {
+            let named_people = std::mem::replace(&mut into.targets, sides);
+            into.targets.extend(named_people);
+        }
+    }
     for (mine, theirs) in [(&mut into.agents, agents), (&mut into.targets, targets)] {
         if mine.is_empty() {
             *mine = theirs;
