@@ -3851,3 +3851,18 @@ fn a_strike_that_hit_a_building_is_an_air_strike() {
     let evs = events("A strike by teachers hit schools across Kunduz on Tuesday.");
     assert!(of_type(&evs, EventType::AirStrike).is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn an_offensive_with_its_own_start_is_an_event_beside_the_capture_that_ended_it() {
+    let evs = events(
+        "Government forces recaptured Kunduz on Tuesday, bringing to an end the offensive they \
+         launched on June 6.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 6, 6).unwrap()
+    );
+    assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
+}
