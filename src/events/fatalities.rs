@@ -101,8 +101,29 @@ impl Quantities {
     /// "killing N", "bodies of N". Numbers followed by years, percent or units are not tolls.
     pub fn fatalities(&self, words: &[&str]) -> Option<u32> {
         let mut best: Option<u32> = None;
-        for (i, w) in words.iter().enumerate() {
-            let Some(v) = self.value(w) else { continue };
+        let digits = |w: &str| !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit());
+        let mut skip_to = 0;
+        for (start, w) in words.iter().enumerate() {
+            if start < skip_to {
+                continue;
+            }
+            let Some(mut v) = self.value(w) else { continue };
+            // "40,000" read as words "40" "000": the groups of three digits after one to three
+            // digits are the same number
+            let mut i = start;
+            if digits(w) && w.len() <= 3 {
+                while let Some(g) = words.get(i + 1).filter(|g| g.len() == 3 && digits(g)) {
+                    let Some(x) = v
+                        .checked_mul(1000)
+                        .and_then(|x| x.checked_add(g.parse::<u32>().unwrap_or(0)))
+                    else {
+                        break;
+                    };
+                    v = x;
+                    i += 1;
+                }
+                skip_to = i + 1;
+            }
             let next = words.get(i + 1).copied().unwrap_or("");
             if matches!(
                 next,
@@ -120,7 +141,7 @@ impl Quantities {
                     | "weeks"
                     | "minutes"
                     | "people's"
-            ) || ((1900..=2100).contains(&v) && w.len() == 4)
+            ) || ((1900..=2100).contains(&v) && w.len() == 4 && i == start)
             {
                 continue;
             }
@@ -128,7 +149,7 @@ impl Quantities {
             let fwd =
                 (i + 1..(i + 1 + MAX_GAP).min(words.len())).find(|&j| DEATH.contains(&words[j]));
             // backward: "killing 12", "bodies of tens"
-            let back = (i.saturating_sub(3)..i)
+            let back = (start.saturating_sub(3)..start)
                 .any(|j| matches!(words[j], "killing" | "killed" | "bodies" | "deaths"));
             let ok = match fwd {
                 // "killed" directly after a bare number reads "N killed"; "lives" needs "N lives"
@@ -209,6 +230,18 @@ mod tests {
         }
         assert_eq!(q.value("killed"), None);
         assert_eq!(q.value(""), None);
+    }
+
+    #[test]
+    fn a_number_split_at_its_thousands_comma_is_read_whole() {
+        // the pipeline's words lose the comma of "40,000"
+        let q = Quantities::load(&crate::default_gazetteer_dir().join("quantities.tsv")).unwrap();
+        let words = ["the", "war", "has", "killed", "40", "000", "people"];
+        assert_eq!(q.fatalities(&words), Some(40_000));
+        let words = ["gunmen", "killed", "1", "200", "villagers"];
+        assert_eq!(q.fatalities(&words), Some(1_200));
+        let words = ["12", "soldiers", "were", "killed"];
+        assert_eq!(q.fatalities(&words), Some(12));
     }
 
     #[test]
