@@ -118,6 +118,7 @@ impl Quantities {
             }
             let Some(mut v) = self.value(w) else { continue };
             // "1,200", "13,000", "1,000,000": digit groups of three after a comma
+            let start = i;
             let mut i = i;
             if w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()) {
                 while grouped(i)
@@ -150,7 +151,7 @@ impl Quantities {
                     | "weeks"
                     | "minutes"
                     | "people's"
-            ) || ((1900..=2100).contains(&v) && w.len() == 4)
+            ) || ((1900..=2100).contains(&v) && w.len() == 4 && i == start)
             {
                 continue;
             }
@@ -158,7 +159,7 @@ impl Quantities {
             let fwd =
                 (i + 1..(i + 1 + MAX_GAP).min(words.len())).find(|&j| DEATH.contains(&words[j]));
             // backward: "killing 12", "bodies of tens"
-            let back = (i.saturating_sub(3)..i)
+            let back = (start.saturating_sub(3)..start)
                 .any(|j| matches!(words[j], "killing" | "killed" | "bodies" | "deaths"));
             let ok = match fwd {
                 // "killed" directly after a bare number reads "N killed"; "lives" needs "N lives"
@@ -257,6 +258,18 @@ mod tests {
         }
         assert_eq!(q.value("killed"), None);
         assert_eq!(q.value(""), None);
+    }
+
+    #[test]
+    fn a_number_split_at_its_thousands_comma_is_read_whole() {
+        // the pipeline's words lose the comma of "40,000"
+        let q = Quantities::load(&crate::default_gazetteer_dir().join("quantities.tsv")).unwrap();
+        let words = ["the", "war", "has", "killed", "40", "000", "people"];
+        assert_eq!(q.fatalities_grouped(&words, |i| i == 4), Some(40_000));
+        let words = ["killing", "1", "200", "villagers"];
+        assert_eq!(q.fatalities_grouped(&words, |i| i == 1), Some(1_200));
+        let words = ["12", "soldiers", "were", "killed"];
+        assert_eq!(q.fatalities_grouped(&words, |_| false), Some(12));
     }
 
     #[test]

@@ -670,7 +670,8 @@ impl EventExtractor {
             for &m in &found {
                 let trig = &self.triggers.triggers[m.trigger];
                 // ... unless a verb reports it as done ("launched an attack toward Sirte")
-                if trig.weak && strong_violent && !s.supported(m.first) {
+                if trig.weak && strong_violent && !s.supported(m.first) && !s.started_after(m.last)
+                {
                     continue;
                 }
                 if trig.weak && guideline && !trig.event_type.is_guideline() {
@@ -732,7 +733,8 @@ impl EventExtractor {
                 let definite = (trig.roles != Roles::Svo
                     && s.definite(m.first)
                     && told
-                    && !s.launched_before(m.first))
+                    && !s.launched_before(m.first)
+                    && !s.started_after(m.last))
                     // "The hostages were released on Wednesday in the forests": the captives
                     // whose release was just told
                     || (trig.event_type == EventType::PrisonerRelease

@@ -1395,6 +1395,47 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// Does a verb that starts an event follow the nominal ending at word `last`, in its own
+    /// relative clause or as its verb ("the offensive it launched on June 6", "an offensive
+    /// that began in May", "the campaign was launched on Monday")? The noun then tells an event
+    /// of its own, with its own start, not a reference back nor a word for the violence around.
+    pub fn started_after(&self, last: usize) -> bool {
+        const LINKS: &[&str] = &[
+            "it",
+            "they",
+            "which",
+            "that",
+            "was",
+            "were",
+            "had",
+            "has",
+            "have",
+            "been",
+            "first",
+            "officially",
+            "formally",
+            "only",
+        ];
+        let mut i = last + 1;
+        while i < self.words.len() && i <= last + 4 {
+            if self.boundary_before[i] {
+                return false;
+            }
+            let w = self.words[i];
+            if matches!(
+                w,
+                "launched" | "began" | "begun" | "started" | "opened" | "unleashed"
+            ) {
+                return true;
+            }
+            if !LINKS.contains(&w) {
+                return false;
+            }
+            i += 1;
+        }
+        false
+    }
+
     pub fn definite(&self, first: usize) -> bool {
         let possessive = |i: usize| {
             matches!(self.words[i], "its" | "their" | "his" | "her")
@@ -3405,7 +3446,12 @@ impl<'a> Sentence<'a> {
             .filter(|t| !(t.last < first && self.time_of_reduced_relative(t.first, t.last, first)))
             // "handed over the girls they had snatched a month ago", "pulled out of the island
             // they captured in February": a time after a pronoun subject's own verb dates it
-            .filter(|t| t.first <= last || !self.pronoun_clause_between(last + 1, t.first))
+            // (but "the offensive they launched on June 6": the verb starts the noun's event)
+            .filter(|t| {
+                t.first <= last
+                    || self.started_after(last)
+                    || !self.pronoun_clause_between(last + 1, t.first)
+            })
             // "clashes threaten the peace agreement signed in August last year", "fighters who
             // had signed the 2016 peace deal were shot": a deal's time dates no violence
             .filter(|t| !(violent && self.time_of_pact(t.first, t.last, first, last)))

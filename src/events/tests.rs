@@ -3967,3 +3967,82 @@ fn a_round_table_is_talks() {
     );
     assert_eq!(of_type(&evs, EventType::Talks).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn an_ambassador_recalled_in_protest_is_no_demonstration() {
+    let evs = events("Kabul recalled its ambassador from Islamabad in protest on Tuesday.");
+    assert!(of_type(&evs, EventType::Protest).is_empty(), "{evs:#?}");
+    // ... but a road blocked in protest is one
+    let evs =
+        events("Traders blocked the main road in Kunduz on Tuesday in protest against the tax.");
+    assert_eq!(of_type(&evs, EventType::Protest).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn an_aircraft_shot_down_is_no_attack_on_civilians() {
+    // (the battle it fell in is told by its own words)
+    let evs = events("The pilot was captured on Tuesday after his jet was shot down over Kunduz.");
+    assert!(
+        of_type(&evs, EventType::AttackOnCivilians).is_empty(),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn attackers_leaving_the_scene_withdraw_from_no_ground() {
+    let evs = events(
+        "Gunmen attacked a police post in Kunduz on Tuesday. The attackers withdrew toward the \
+         hills after the fighting, police said.",
+    );
+    assert!(of_type(&evs, EventType::Withdrawal).is_empty(), "{evs:#?}");
+    // ... troops that leave a town withdraw
+    let evs = events("Government troops withdrew from Kunduz on Tuesday.");
+    assert_eq!(of_type(&evs, EventType::Withdrawal).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn a_release_or_swap_negotiated_by_a_mediator_is_no_meeting() {
+    for text in [
+        "The prisoner swap was negotiated by Qatari officials in Doha on Tuesday.",
+        "Four hostages, whose release Norway negotiated, were freed in Kunduz on Tuesday.",
+    ] {
+        let evs = events(text);
+        assert!(
+            of_type(&evs, EventType::Talks).is_empty(),
+            "{text}: {evs:#?}"
+        );
+    }
+    let evs = events("Government envoys and the Taliban negotiated in Doha on Tuesday.");
+    assert_eq!(of_type(&evs, EventType::Talks).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn a_strike_that_hit_a_building_is_an_air_strike() {
+    let evs = events(
+        "A strike on Tuesday hit a house near the market in Kunduz and killed six people, \
+         officials said.",
+    );
+    assert_eq!(of_type(&evs, EventType::AirStrike).len(), 1, "{evs:#?}");
+    assert!(
+        of_type(&evs, EventType::AttackOnCivilians).is_empty(),
+        "{evs:#?}"
+    );
+    // ... a workers' strike is none
+    let evs = events("A strike by teachers hit schools across Kunduz on Tuesday.");
+    assert!(of_type(&evs, EventType::AirStrike).is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn an_offensive_with_its_own_start_is_an_event_beside_the_capture_that_ended_it() {
+    let evs = events(
+        "Government forces recaptured Kunduz on Tuesday, bringing to an end the offensive they \
+         launched on June 6.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 6, 6).unwrap()
+    );
+    assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
+}
