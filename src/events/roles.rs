@@ -3249,6 +3249,7 @@ impl<'a> Sentence<'a> {
             // "Talks in Jeddah, which resumed in late October, were adjourned early this month")
             .filter(|t| {
                 t.first <= last
+                    || self.in_own_relative(last, t.first)
                     || !(last + 1..t.first).any(|k| {
                         matches!(self.words[k], "which" | "who" | "whose")
                             && !(k + 1..=t.first).any(|j| {
@@ -3266,7 +3267,11 @@ impl<'a> Sentence<'a> {
             .filter(|t| !(t.last < first && self.time_of_reduced_relative(t.first, t.last, first)))
             // "handed over the girls they had snatched a month ago", "pulled out of the island
             // they captured in February": a time after a pronoun subject's own verb dates it
-            .filter(|t| t.first <= last || !self.pronoun_clause_between(last + 1, t.first))
+            .filter(|t| {
+                t.first <= last
+                    || self.in_own_relative(last, t.first)
+                    || !self.pronoun_clause_between(last + 1, t.first)
+            })
             // "clashes threaten the peace agreement signed in August last year", "fighters who
             // had signed the 2016 peace deal were shot": a deal's time dates no violence
             .filter(|t| !(violent && self.time_of_pact(t.first, t.last, first, last)))
@@ -3290,6 +3295,7 @@ impl<'a> Sentence<'a> {
                     in_clause && t.last < first && self.next_predicate_between(t.last + 1, first);
                 (
                     self.dates_the_saying(t.first, t.last, first),
+                    !self.in_own_relative(last, t.first),
                     !in_clause,
                     earlier_verb,
                     d,
@@ -3310,6 +3316,27 @@ impl<'a> Sentence<'a> {
             })
             .unwrap_or(t);
         event_day(start.item)
+    }
+
+    /// Is the time at word `tf` in a relative clause opened right after the trigger noun
+    /// ending at `last` ("freed prisoners in October under a deal that the two sides reached
+    /// the previous month", "the raid, which killed six people on Sunday")? That clause tells
+    /// of the trigger's own event, before any time of the verb the noun depends on; not when
+    /// it tells a later step ("the ceasefire, which took effect in August"). (Not a trigger
+    /// in -ed or -ing: a verb, whose "that" opens a report or is a determiner.)
+    fn in_own_relative(&self, last: usize, tf: usize) -> bool {
+        let w = self.words[last];
+        let opens = match self.words.get(last + 1).copied() {
+            Some("that") => !self.boundary_before[last + 1],
+            Some("which") => true,
+            _ => false,
+        };
+        opens
+            && tf > last + 2
+            && !w.ends_with("ed")
+            && !w.ends_with("ing")
+            && !self.boundary_between(last + 1, tf)
+            && !(last + 2..tf).any(|k| self.vocab.later_phase.matches(self.words[k]))
     }
 
     /// Does the time at `tf..=tl` belong to a deal named outside the trigger at

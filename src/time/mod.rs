@@ -171,6 +171,8 @@ impl TimeTagger {
         // the window `toks` holds (none yet)
         let mut held = (0usize, 0usize);
         let mut last_end = 0usize;
+        // the index in `out` of a clock time without a day of its own, told last
+        let mut bare_clock: Option<usize> = None;
         let mut st = DocState {
             dct,
             last: None,
@@ -245,6 +247,14 @@ impl TimeTagger {
             }
             let m = self.resolve(&ctx, &parsed, span, &mut st);
             last_end = span.end;
+            // "at about 1 a.m. on Friday", "10:35 a.m. (0735 GMT) Friday": a bare clock time
+            // right before a day is on that day, not on the day told before
+            if let Some(k) = bare_clock.take() {
+                clock_on_next_day(text, &mut out[k], &m);
+            }
+            if matches!(parsed.sem, Sem::Clock { day: None, .. }) {
+                bare_clock = Some(out.len());
+            }
             // "April 24 and 25": the second day of a pair is a date of its own
             let pair = match (&parsed.sem, m.date) {
                 (Sem::Abs { d: Some(d0), .. }, Some(ed))
@@ -1067,6 +1077,39 @@ impl DocState {
             None => None,
         }
     }
+}
+
+/// A clock time without a day (`clock`, resolved on the day in force) followed by a day-precise
+/// date `next` with only "on", a comma or a parenthesis (another zone's time) between takes
+/// that date's day: "at about 1 a.m. on Friday".
+fn clock_on_next_day(text: &str, clock: &mut TimeMention, next: &TimeMention) {
+    let Some(nd) = next.date.filter(|d| d.precision == TimePrecision::Day) else {
+        return;
+    };
+    if next.timex_type != TimexType::Date || clock.span.end > next.span.start {
+        return;
+    }
+    let gap = text[clock.span.end..next.span.start].trim();
+    let gap = gap.strip_prefix(',').unwrap_or(gap).trim();
+    let gap = match gap.strip_prefix('(') {
+        Some(rest) => match rest.find(')') {
+            Some(close) if !rest[..close].contains(['.', '\n']) => rest[close + 1..].trim(),
+            _ => return,
+        },
+        None => gap,
+    };
+    if !(gap.is_empty() || gap == "on" || gap == ",") {
+        return;
+    }
+    let Some((_, time)) = clock.value.split_once('T') else {
+        return;
+    };
+    clock.value = format!("{}T{time}", nd.date.format("%Y-%m-%d"));
+    clock.date = Some(EventDate {
+        date: nd.date,
+        precision: TimePrecision::Day,
+    });
+    clock.anchor = next.anchor;
 }
 
 pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
