@@ -2418,3 +2418,16 @@ fn nights_count_as_days_after_a_date() {
     assert_eq!(one(&t, s, "Two nights later").value, "2021-07-02");
     assert_eq!(one(&t, s, "three nights").value, "P3D");
 }
+
+#[test]
+fn a_day_offset_counts_from_a_coarser_absolute_date_of_its_own_sentence() {
+    let t = tagger();
+    let s = "The convoy reached the port on Monday. In May 2019, rebels seized 40 \
+             traders on the road and freed them five days later.";
+    // a day of that month, not five days after Monday
+    assert_eq!(one(&t, s, "five days later").value, "2019-05-XX");
+    // a DCT-relative week is no such date: the day told before stays the anchor
+    let s = "The convoy reached the port on Monday. Two weeks ago rebels seized the road, \
+             and the previous day they had shelled it.";
+    assert_eq!(one(&t, s, "the previous day").value, "2021-07-04");
+}
