@@ -1395,7 +1395,10 @@ impl<'a> Sentence<'a> {
                     .words
                     .get(end + 1)
                     .is_some_and(|w| matches!(*w, "s" | "'s" | "\u{2019}s"))
-                || self.words[end].ends_with("'s"));
+                || self.words[end].ends_with("'s")
+                // (folding drops the apostrophe: "Iraq's" is the word "iraqs")
+                || self.toks[end].text.ends_with("'s")
+                || self.toks[end].text.ends_with("\u{2019}s"));
         if !opens {
             return end;
         }
@@ -3283,6 +3286,12 @@ impl<'a> Sentence<'a> {
                     && t.last < first
                     && self.boundary_before.get(t.last + 1) == Some(&true);
                 let in_clause = (t.first >= cs && t.first < ce) || opening;
+                // ("Last month, troops retook Anah, and Abadi declared victory in Mosul in
+                // July": an opening time reaches a later conjunct of ", and" only where that
+                // conjunct tells no time of its own)
+                let opening_of_earlier_conjunct = opening
+                    && (t.last + 1..first)
+                        .any(|k| self.boundary_before[k] && matches!(self.words[k], "and" | "but"));
                 let d = if t.first > last {
                     t.first - last
                 } else {
@@ -3297,6 +3306,7 @@ impl<'a> Sentence<'a> {
                     self.dates_the_saying(t.first, t.last, first),
                     !self.in_own_relative(last, t.first),
                     !in_clause,
+                    opening_of_earlier_conjunct,
                     earlier_verb,
                     d,
                 )

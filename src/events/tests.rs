@@ -1317,6 +1317,31 @@ fn a_time_in_the_trigger_nouns_own_relative_clause_dates_it() {
 }
 
 #[test]
+fn an_opening_time_gives_way_to_a_later_conjuncts_own_time() {
+    let evs = events(
+        "Last month, troops shelled the hills near Tikrit, and the army declared victory over \
+         the militants in Mosul in April.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].date.map(|d| d.date),
+        NaiveDate::from_ymd_opt(2021, 4, 1)
+    );
+    // past a possessive apposition of the place ("Iraq's second city")
+    let evs = events(
+        "Last month, troops shelled the hills near Tikrit, and the army declared victory over \
+         the militants in Mosul, Iraq's second city, in April.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].date.map(|d| d.date),
+        NaiveDate::from_ymd_opt(2021, 4, 1)
+    );
+}
+
+#[test]
 fn captives_other_than_prisoners_are_released_and_troops_pull_out() {
     let evs = events(
         "The schoolgirls were released in Jangebe on Tuesday. Turkish troops began pulling \
