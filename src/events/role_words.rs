@@ -50,6 +50,10 @@ pub struct RoleWords {
     /// `pact`: nouns of a deal ("peace deal", "ceasefire"): a time that belongs to one ("the
     /// 2016 peace deal", "a truce signed in October 2020") dates the deal, not a violent act.
     pub pacts: WordPat,
+    /// `later_phase`: words of a later step in an event's life ("which took effect in
+    /// August", "that collapsed in March"): a time in a relative clause after the trigger that
+    /// holds one dates that step, not the event.
+    pub later_phase: WordPat,
     /// `crowd_group`: nouns that name a crowd by who its people are ("STC supporters rallied",
     /// "displaced residents staged a rally"): the protest's agent in the text's words.
     pub crowd_groups: WordPat,
@@ -95,6 +99,7 @@ impl RoleWords {
             seats: empty(),
             hand_over: empty(),
             pacts: empty(),
+            later_phase: empty(),
             crowd_groups: empty(),
             crowd_counts: empty(),
             count_leads: empty(),
@@ -128,6 +133,7 @@ impl RoleWords {
                 "seat" => &mut w.seats,
                 "hand_over" => &mut w.hand_over,
                 "pact" => &mut w.pacts,
+                "later_phase" => &mut w.later_phase,
                 "crowd_group" => &mut w.crowd_groups,
                 "crowd_count" => &mut w.crowd_counts,
                 "count_lead" => &mut w.count_leads,

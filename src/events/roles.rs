@@ -1539,7 +1539,10 @@ impl<'a> Sentence<'a> {
                     .words
                     .get(end + 1)
                     .is_some_and(|w| matches!(*w, "s" | "'s" | "\u{2019}s"))
-                || self.words[end].ends_with("'s"));
+                || self.words[end].ends_with("'s")
+                // (folding drops the apostrophe: "Iraq's" is the word "iraqs")
+                || self.toks[end].text.ends_with("'s")
+                || self.toks[end].text.ends_with("\u{2019}s"));
         if !opens {
             return end;
         }
@@ -3429,6 +3432,7 @@ impl<'a> Sentence<'a> {
             // "Talks in Jeddah, which resumed in late October, were adjourned early this month")
             .filter(|t| {
                 t.first <= last
+                    || self.in_own_relative(last, t.first)
                     || !(last + 1..t.first).any(|k| {
                         matches!(self.words[k], "which" | "who" | "whose")
                             && !(k + 1..=t.first).any(|j| {
@@ -3450,6 +3454,7 @@ impl<'a> Sentence<'a> {
             .filter(|t| {
                 t.first <= last
                     || self.started_after(last)
+                    || self.in_own_relative(last, t.first)
                     || !self.pronoun_clause_between(last + 1, t.first)
             })
             // "clashes threaten the peace agreement signed in August last year", "fighters who
@@ -3463,6 +3468,12 @@ impl<'a> Sentence<'a> {
                     && t.last < first
                     && self.boundary_before.get(t.last + 1) == Some(&true);
                 let in_clause = (t.first >= cs && t.first < ce) || opening;
+                // ("Last month, troops retook Anah, and Abadi declared victory in Mosul in
+                // July": an opening time reaches a later conjunct of ", and" only where that
+                // conjunct tells no time of its own)
+                let opening_of_earlier_conjunct = opening
+                    && (t.last + 1..first)
+                        .any(|k| self.boundary_before[k] && matches!(self.words[k], "and" | "but"));
                 let d = if t.first > last {
                     t.first - last
                 } else {
@@ -3475,7 +3486,9 @@ impl<'a> Sentence<'a> {
                     in_clause && t.last < first && self.next_predicate_between(t.last + 1, first);
                 (
                     self.dates_the_saying(t.first, t.last, first),
+                    !self.in_own_relative(last, t.first),
                     !in_clause,
+                    opening_of_earlier_conjunct,
                     earlier_verb,
                     d,
                 )
@@ -3495,6 +3508,27 @@ impl<'a> Sentence<'a> {
             })
             .unwrap_or(t);
         event_day(start.item)
+    }
+
+    /// Is the time at word `tf` in a relative clause opened right after the trigger noun
+    /// ending at `last` ("freed prisoners in October under a deal that the two sides reached
+    /// the previous month", "the raid, which killed six people on Sunday")? That clause tells
+    /// of the trigger's own event, before any time of the verb the noun depends on; not when
+    /// it tells a later step ("the ceasefire, which took effect in August"). (Not a trigger
+    /// in -ed or -ing: a verb, whose "that" opens a report or is a determiner.)
+    fn in_own_relative(&self, last: usize, tf: usize) -> bool {
+        let w = self.words[last];
+        let opens = match self.words.get(last + 1).copied() {
+            Some("that") => !self.boundary_before[last + 1],
+            Some("which") => true,
+            _ => false,
+        };
+        opens
+            && tf > last + 2
+            && !w.ends_with("ed")
+            && !w.ends_with("ing")
+            && !self.boundary_between(last + 1, tf)
+            && !(last + 2..tf).any(|k| self.vocab.later_phase.matches(self.words[k]))
     }
 
     /// Does the time at `tf..=tl` belong to a deal named outside the trigger at

@@ -1339,6 +1339,58 @@ fn a_time_in_a_relative_clause_dates_that_clause_only() {
 }
 
 #[test]
+fn a_time_in_the_trigger_nouns_own_relative_clause_dates_it() {
+    // the deal's own clause dates it, not the release it governs
+    let evs = events(
+        "The two sides swapped 300 detainees in May 2021 under a prisoner deal that the \
+         negotiators concluded in Muscat the previous month.",
+    );
+    let a = of_type(&evs, EventType::Agreement);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].date.map(|d| (d.date, d.precision)),
+        Some((
+            NaiveDate::from_ymd_opt(2021, 4, 1).unwrap(),
+            TimePrecision::Month
+        ))
+    );
+    // a later step of the deal told in the clause does not date it
+    let evs =
+        events("The two sides agreed in Muscat in March to a truce, which took effect in May.");
+    let a = of_type(&evs, EventType::Agreement);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].date.map(|d| d.date),
+        NaiveDate::from_ymd_opt(2021, 3, 1)
+    );
+}
+
+#[test]
+fn an_opening_time_gives_way_to_a_later_conjuncts_own_time() {
+    let evs = events(
+        "Last month, troops shelled the hills near Tikrit, and the army declared victory over \
+         the militants in Mosul in April.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].date.map(|d| d.date),
+        NaiveDate::from_ymd_opt(2021, 4, 1)
+    );
+    // past a possessive apposition of the place ("Iraq's second city")
+    let evs = events(
+        "Last month, troops shelled the hills near Tikrit, and the army declared victory over \
+         the militants in Mosul, Iraq's second city, in April.",
+    );
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].date.map(|d| d.date),
+        NaiveDate::from_ymd_opt(2021, 4, 1)
+    );
+}
+
+#[test]
 fn captives_other_than_prisoners_are_released_and_troops_pull_out() {
     let evs = events(
         "The schoolgirls were released in Jangebe on Tuesday. Turkish troops began pulling \

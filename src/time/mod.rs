@@ -172,6 +172,8 @@ impl TimeTagger {
         // the window `toks` holds (none yet)
         let mut held = (0usize, 0usize);
         let mut last_end = 0usize;
+        // the index in `out` of a clock time without a day of its own, told last
+        let mut bare_clock: Option<usize> = None;
         let mut st = DocState {
             dct,
             last: None,
@@ -182,6 +184,9 @@ impl TimeTagger {
             reported_quarter: None,
             future_end: None,
             last_day_end: 0,
+            last_end: 0,
+            last_absolute: false,
+            coarse_near: false,
             last_past_day: None,
             prev: None,
         };
@@ -246,6 +251,14 @@ impl TimeTagger {
             }
             let m = self.resolve(&ctx, &parsed, span, &mut st);
             last_end = span.end;
+            // "at about 1 a.m. on Friday", "10:35 a.m. (0735 GMT) Friday": a bare clock time
+            // right before a day is on that day, not on the day told before
+            if let Some(k) = bare_clock.take() {
+                clock_on_next_day(text, &mut out[k], &m);
+            }
+            if matches!(parsed.sem, Sem::Clock { day: None, .. }) {
+                bare_clock = Some(out.len());
+            }
             // "April 24 and 25": the second day of a pair is a date of its own
             let pair = match (&parsed.sem, m.date) {
                 (Sem::Abs { d: Some(d0), .. }, Some(ed))
@@ -274,6 +287,8 @@ impl TimeTagger {
                     m.anchor = anchor;
                     // the later day is the date in force
                     st.last = Some(vb.clone());
+                    st.last_end = e2;
+                    st.last_absolute = anchor == Anchor::None;
                     st.last_day = Some(vb.clone());
                     st.last_day_end = e2;
                     if year.is_some() {
@@ -443,6 +458,10 @@ impl TimeTagger {
             told.set(Some(t));
             t
         };
+        st.coarse_near = st.last_absolute
+            && st.last_end <= span.start
+            && st.sentence_ends_between(ctx.text, st.last_end, span.start) == 0
+            && !st.day_told_near(ctx.text, span.start);
         let (val, anchor, ttype) = match year_ago_period_in_force(ctx, parsed, st)
             .map(|v| (v, Anchor::Previous))
             .or_else(|| quarter_ended(ctx, parsed, st.dct).map(|v| (v, Anchor::Dct)))
@@ -621,6 +640,8 @@ impl TimeTagger {
             && !year_offset
         {
             st.last = Some(val.clone());
+            st.last_end = span.end;
+            st.last_absolute = anchor == Anchor::None;
             if val.gran() == Some(calendar::Gran::Day) {
                 st.last_day = Some(val.clone());
                 st.last_day_end = span.end;
@@ -923,6 +944,14 @@ struct DocState {
     future_end: Option<usize>,
     /// Where the last day-precise date ended.
     last_day_end: usize,
+    /// Where the last date ([`Self::last`]) ended, and whether it was absolute (a year of its
+    /// own: "In May 2020", not "two weeks ago").
+    last_end: usize,
+    last_absolute: bool,
+    /// Whether the expression being resolved is in the sentence of the last date, an
+    /// absolute one, and no day was told before it in that sentence ("The boys were freed on
+    /// March 12. In May 2020, others were abducted and released six days later").
+    coarse_near: bool,
     /// Each day-precise date told with the words right before it ([`event_words`]): a bare
     /// clock time after the same words is on that day ("was shot to death last Oct. 23" ...
     /// "was shot to death at 10 p.m.").
@@ -974,8 +1003,15 @@ impl DocState {
         if self.last_day.is_none() || self.last_day_end > start {
             return None;
         }
-        let b = &text.as_bytes()[self.last_day_end..start];
-        let ends = (0..b.len())
+        Some(self.sentence_ends_between(text, self.last_day_end, start))
+    }
+
+    /// How many sentence ends lie between byte offsets `from` and `to` of `text`.
+    fn sentence_ends_between(&self, text: &str, from: usize, to: usize) -> usize {
+        let Some(b) = text.as_bytes().get(from..to) else {
+            return 0;
+        };
+        (0..b.len())
             .filter(|&i| {
                 matches!(b[i], b'.' | b'!' | b'?')
                     && b.get(i + 1).is_some_and(u8::is_ascii_whitespace)
@@ -984,8 +1020,7 @@ impl DocState {
                         .find(|c| !c.is_ascii_whitespace() && !matches!(c, b'"' | b'\''))
                         .is_some_and(u8::is_ascii_uppercase)
             })
-            .count();
-        Some(ends)
+            .count()
     }
 
     /// The date a previous-anchored meaning is resolved against: the last date mentioned when
@@ -1061,13 +1096,48 @@ impl DocState {
             return self.last.as_ref();
         }
         // with no day told before, a coarser last date ("In December 2020 ... six days
-        // later") is still the anchor, at its own precision, rather than the DCT
+        // later") is still the anchor, at its own precision, rather than the DCT; so it is
+        // when told in the offset's own sentence, after a day of an earlier one
         match self.last.as_ref() {
             Some(v) if v.gran().is_some_and(|g| g <= needed) => Some(v),
+            Some(v) if self.coarse_near && matches!(sem, Sem::PrevOffset { .. }) => Some(v),
             Some(v) => self.last_day.as_ref().or(Some(v)),
             None => None,
         }
     }
+}
+
+/// A clock time without a day (`clock`, resolved on the day in force) followed by a day-precise
+/// date `next` with only "on", a comma or a parenthesis (another zone's time) between takes
+/// that date's day: "at about 1 a.m. on Friday".
+fn clock_on_next_day(text: &str, clock: &mut TimeMention, next: &TimeMention) {
+    let Some(nd) = next.date.filter(|d| d.precision == TimePrecision::Day) else {
+        return;
+    };
+    if next.timex_type != TimexType::Date || clock.span.end > next.span.start {
+        return;
+    }
+    let gap = text[clock.span.end..next.span.start].trim();
+    let gap = gap.strip_prefix(',').unwrap_or(gap).trim();
+    let gap = match gap.strip_prefix('(') {
+        Some(rest) => match rest.find(')') {
+            Some(close) if !rest[..close].contains(['.', '\n']) => rest[close + 1..].trim(),
+            _ => return,
+        },
+        None => gap,
+    };
+    if !(gap.is_empty() || gap == "on" || gap == ",") {
+        return;
+    }
+    let Some((_, time)) = clock.value.split_once('T') else {
+        return;
+    };
+    clock.value = format!("{}T{time}", nd.date.format("%Y-%m-%d"));
+    clock.date = Some(EventDate {
+        date: nd.date,
+        precision: TimePrecision::Day,
+    });
+    clock.anchor = next.anchor;
 }
 
 pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {

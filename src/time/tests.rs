@@ -2397,3 +2397,37 @@ fn event_words_are_the_last_three_before_the_expression() {
     }
     assert!(some > 20, "{some}");
 }
+
+#[test]
+fn a_bare_clock_time_right_before_a_day_is_on_that_day() {
+    let t = tagger();
+    // DCT Thursday 2021-07-08: "Monday" is 2021-07-05, the day told before is Tuesday
+    let s = "The mayor spoke on Tuesday. Raiders hit the depot at about 3 a.m. on Monday. \
+             A second blast came at 4 p.m. (1300 GMT) Monday. Police arrived at 6 p.m.";
+    assert_eq!(one(&t, s, "3 a.m.").value, "2021-07-05T03:00");
+    assert_eq!(one(&t, s, "4 p.m.").value, "2021-07-05T16:00");
+    // with no day after it, a clock time stays on the day told last
+    assert_eq!(one(&t, s, "6 p.m.").value, "2021-07-05T18:00");
+}
+
+#[test]
+fn nights_count_as_days_after_a_date() {
+    let t = tagger();
+    let s = "The fighters crossed the river on June 30, 2021. Two nights later they attacked \
+             the post. The men had spent three nights in the forest.";
+    assert_eq!(one(&t, s, "Two nights later").value, "2021-07-02");
+    assert_eq!(one(&t, s, "three nights").value, "P3D");
+}
+
+#[test]
+fn a_day_offset_counts_from_a_coarser_absolute_date_of_its_own_sentence() {
+    let t = tagger();
+    let s = "The convoy reached the port on Monday. In May 2019, rebels seized 40 \
+             traders on the road and freed them five days later.";
+    // a day of that month, not five days after Monday
+    assert_eq!(one(&t, s, "five days later").value, "2019-05-XX");
+    // a DCT-relative week is no such date: the day told before stays the anchor
+    let s = "The convoy reached the port on Monday. Two weeks ago rebels seized the road, \
+             and the previous day they had shelled it.";
+    assert_eq!(one(&t, s, "the previous day").value, "2021-07-04");
+}
