@@ -262,9 +262,12 @@ fn hyphen_part(text: &str, span: Span) -> bool {
     let before = text[..span.start].strip_suffix('-');
     let lower_next = after.is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()));
     // ("e-Charkhi", not "Kabul-Kandahar": the word before the hyphen is all lower case)
+    // (but "al-Hazm", "el-Fasher": an Arabic article before the hyphen is part of the name)
     let lower_prev = before.is_some_and(|r| {
         let word = r.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        !word.is_empty() && word.chars().all(char::is_lowercase)
+        !word.is_empty()
+            && word.chars().all(char::is_lowercase)
+            && !ARABIC_ARTICLES.contains(&word)
     });
     lower_next || lower_prev
 }
@@ -296,7 +299,18 @@ const OBJECT_WORDS: &[&str] = &[
     "port",
     "border",
     "of",
+    // the Arabic article the gazetteer's name leaves out: "seized al-Hazm"
+    "al",
+    "el",
+    "ad",
+    "ar",
+    "ash",
+    "az",
+    "ath",
 ];
+/// The Arabic article as English-language news writes it before a hyphen ("al-Hazm",
+/// "el-Fasher", "ash-Shaddadi"): the place name the gazetteer matches follows it.
+const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "ar", "ash", "az", "ath", "as", "at", "an"];
 /// Words within which a place outside the trigger's clause may still be its place.
 const NEAR_PLACE_WORDS: usize = 8;
 /// Nouns that, after "the", point back at the town a story is about ("the town's
@@ -2053,6 +2067,7 @@ impl<'a> Sentence<'a> {
                     && !self.capitals_as_parties(i)
                     && !self.states_as_subject(i, first)
                     && !self.origin_of_movers(i, first)
+                    && !self.launch_site(i)
             })
             .collect();
         let (clause_start, clause_end) = self.clause(last, last);
@@ -2221,6 +2236,22 @@ impl<'a> Sentence<'a> {
                 None => return false,
             }
         }
+    }
+
+    /// "a missile fired from Yemen towards Eilat", "a drone launched from Lebanon hit a house
+    /// in Haifa": a place after "from" right after a verb of firing (the `fired` class) is
+    /// where the weapon was fired from; where another place follows it in the clause, that
+    /// place, where it landed, is the event's.
+    fn launch_site(&self, i: usize) -> bool {
+        let p = &self.places[i];
+        let f = p.first;
+        if f < 2 || self.words[f - 1] != "from" || !self.vocab.fired.matches(self.words[f - 2]) {
+            return false;
+        }
+        let (_, clause_end) = self.clause(p.last, p.last);
+        self.places.iter().any(|q| {
+            q.first > p.last + 1 && q.first <= clause_end.max(p.last + 12) && confident_place(q.item)
+        })
     }
 
     /// "briefly held the Sayedabad neighbourhood": is place mention `i` named as a quarter of

@@ -3787,3 +3787,36 @@ fn forces_regrouped_from_an_area_withdrew_from_it() {
     );
     assert_eq!(of_type(&evs, EventType::Withdrawal).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn a_place_a_missile_was_fired_from_is_not_where_it_struck() {
+    let evs = events(
+        "The army said it shot down a rocket fired from Lebanon towards Haifa on Tuesday \
+         morning.",
+    );
+    let s = of_type(&evs, EventType::Shelling);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].place.as_ref().map(|p| p.country_code.as_str()),
+        Some("IL"),
+        "{:?}",
+        s[0].place
+    );
+    // with no other place, where it came from is all the text says
+    let evs = events("On Tuesday, rockets fired from Lebanon killed two people, the army said.");
+    assert!(
+        evs.iter()
+            .all(|e| e.place.as_ref().is_none_or(|p| p.country_code == "LB")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_place_written_with_the_arabic_article_is_the_place() {
+    let evs = events("Houthi fighters captured al-Hazm, a town in northern Yemen, on Sunday.");
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    let p = s[0].place.as_ref().expect("a place");
+    assert_eq!(p.country_code, "YE");
+    assert_eq!(p.precision, GeoPrecision::Point, "{p:?}");
+}
