@@ -2048,6 +2048,10 @@ impl<'a> Sentence<'a> {
                             self.words[k],
                             "from" | "of" | "in" | "to" | "into" | "toward" | "towards" | "across"
                         )
+                        // ("towards the province of Marib": that "of" names the place)
+                        && !(self.words[k] == "of"
+                            && k > 0
+                            && self.vocab.place_of.matches(self.words[k - 1]))
                     })
                     .is_some_and(|k| {
                         matches!(

@@ -3820,3 +3820,19 @@ fn a_place_written_with_the_arabic_article_is_the_place() {
     assert_eq!(p.country_code, "YE");
     assert_eq!(p.precision, GeoPrecision::Point, "{p:?}");
 }
+
+#[test]
+fn where_troops_withdrew_towards_the_town_of_x_is_where_they_went() {
+    let evs = events(
+        "Rebels captured Kidal on Sunday. Soldiers withdrew towards the town of Gao late on \
+         Sunday, residents said.",
+    );
+    let w = of_type(&evs, EventType::Withdrawal);
+    assert_eq!(w.len(), 1, "{evs:#?}");
+    assert_ne!(
+        w[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Gao"),
+        "{:?}",
+        w[0].place
+    );
+}
