@@ -2619,6 +2619,7 @@ impl<'a> Sentence<'a> {
             && !self.envoy_post(p)
             && !self.handed_to_state(p)
             && !self.speakers_place(p)
+            && !self.capital_speaking(p)
             && !self.speech_venue(p)
             && !self.seat_of_rulers(p)
             && !self.in_attribution(p)
@@ -2778,6 +2779,26 @@ impl<'a> Sentence<'a> {
 
     /// "Security officials in Misrata said ...": where the speakers sit, like a dateline,
     /// names where the report came from, not where the event happened.
+    /// "an attack Ankara blamed on Syrian forces", "Moscow said its troops ...": a capital
+    /// that is the subject of a verb of speech or blame (an auxiliary between) stands for
+    /// its government, not for a place where anything happened.
+    fn capital_speaking(&self, p: &Located<'_, PlaceMention>) -> bool {
+        if !is_capital(p) || (p.first > 0 && PLACE_PREPS.contains(&self.words[p.first - 1])) {
+            return false;
+        }
+        let mut k = p.last + 1;
+        while self
+            .words
+            .get(k)
+            .is_some_and(|w| matches!(*w, "has" | "had" | "have" | "also" | "later" | "quickly"))
+        {
+            k += 1;
+        }
+        self.words.get(k).is_some_and(|w| {
+            SPEECH.contains(w) || matches!(*w, "blamed" | "blames" | "denied" | "denies")
+        }) && !self.boundary_before.get(p.last + 1).copied().unwrap_or(false)
+    }
+
     fn speakers_place(&self, p: &Located<'_, PlaceMention>) -> bool {
         p.first >= 2
             && self.words[p.first - 1] == "in"
@@ -3147,14 +3168,18 @@ impl<'a> Sentence<'a> {
     }
 
     /// The last town-level place of the sentence, to be the focus of what follows.
+    /// ("relations between Moscow and Ankara": two states, no place the story moves to)
     pub fn last_point_place(&self) -> Option<(String, Place)> {
         self.places
             .iter()
-            .filter(|p| {
+            .enumerate()
+            .filter(|(i, p)| {
                 self.usable_place(p)
                     && p.item.place.as_ref().and_then(focus_level) == Some(FocusLevel::Town)
                     && !self.away_from_scene(p)
+                    && !self.capitals_as_parties(*i)
             })
+            .map(|(_, p)| p)
             .max_by_key(|p| p.first)
             .and_then(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
     }

@@ -3836,3 +3836,20 @@ fn where_troops_withdrew_towards_the_town_of_x_is_where_they_went() {
         w[0].place
     );
 }
+
+#[test]
+fn a_capital_that_speaks_or_blames_is_its_government_not_the_place() {
+    // neither the capital that blames nor the two capitals of "relations between" place it
+    let evs = events(
+        "Fighting raged in Idlib province on Sunday. Relations between Moscow and Ankara \
+         worsened. On Monday an air strike hit a convoy, an attack Ankara blamed on government \
+         forces.",
+    );
+    let a = of_type(&evs, EventType::AirStrike);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert!(
+        a[0].place.as_ref().is_none_or(|p| p.name != "Ankara"),
+        "{:?}",
+        a[0].place
+    );
+}
