@@ -265,9 +265,7 @@ fn hyphen_part(text: &str, span: Span) -> bool {
     // (but "al-Hazm", "el-Fasher": an Arabic article before the hyphen is part of the name)
     let lower_prev = before.is_some_and(|r| {
         let word = r.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        !word.is_empty()
-            && word.chars().all(char::is_lowercase)
-            && !ARABIC_ARTICLES.contains(&word)
+        !word.is_empty() && word.chars().all(char::is_lowercase) && !ARABIC_ARTICLES.contains(&word)
     });
     lower_next || lower_prev
 }
@@ -2254,7 +2252,9 @@ impl<'a> Sentence<'a> {
         }
         let (_, clause_end) = self.clause(p.last, p.last);
         self.places.iter().any(|q| {
-            q.first > p.last + 1 && q.first <= clause_end.max(p.last + 12) && confident_place(q.item)
+            q.first > p.last + 1
+                && q.first <= clause_end.max(p.last + 12)
+                && confident_place(q.item)
         })
     }
 
@@ -2796,7 +2796,11 @@ impl<'a> Sentence<'a> {
         }
         self.words.get(k).is_some_and(|w| {
             SPEECH.contains(w) || matches!(*w, "blamed" | "blames" | "denied" | "denies")
-        }) && !self.boundary_before.get(p.last + 1).copied().unwrap_or(false)
+        }) && !self
+            .boundary_before
+            .get(p.last + 1)
+            .copied()
+            .unwrap_or(false)
     }
 
     fn speakers_place(&self, p: &Located<'_, PlaceMention>) -> bool {

@@ -3822,16 +3822,16 @@ fn a_place_written_with_the_arabic_article_is_the_place() {
 }
 
 #[test]
-fn where_troops_withdrew_towards_the_town_of_x_is_where_they_went() {
+fn where_troops_withdrew_towards_the_province_of_x_is_where_they_went() {
     let evs = events(
-        "Rebels captured Kidal on Sunday. Soldiers withdrew towards the town of Gao late on \
-         Sunday, residents said.",
+        "Houthi fighters seized the town of Hazm in Yemen on Sunday. Government troops \
+         withdrew eastwards towards the province of Marib late on Sunday, residents said.",
     );
     let w = of_type(&evs, EventType::Withdrawal);
     assert_eq!(w.len(), 1, "{evs:#?}");
-    assert_ne!(
-        w[0].place.as_ref().map(|p| p.name.as_str()),
-        Some("Gao"),
+    // (GeoNames writes the province "Ma’rib")
+    assert!(
+        w[0].place.as_ref().is_none_or(|p| !p.name.ends_with("rib")),
         "{:?}",
         w[0].place
     );
