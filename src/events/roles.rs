@@ -262,9 +262,10 @@ fn hyphen_part(text: &str, span: Span) -> bool {
     let before = text[..span.start].strip_suffix('-');
     let lower_next = after.is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()));
     // ("e-Charkhi", not "Kabul-Kandahar": the word before the hyphen is all lower case)
+    // (but "al-Hazm", "el-Fasher": an Arabic article before the hyphen is part of the name)
     let lower_prev = before.is_some_and(|r| {
         let word = r.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        !word.is_empty() && word.chars().all(char::is_lowercase)
+        !word.is_empty() && word.chars().all(char::is_lowercase) && !ARABIC_ARTICLES.contains(&word)
     });
     lower_next || lower_prev
 }
@@ -296,7 +297,18 @@ const OBJECT_WORDS: &[&str] = &[
     "port",
     "border",
     "of",
+    // the Arabic article the gazetteer's name leaves out: "seized al-Hazm"
+    "al",
+    "el",
+    "ad",
+    "ar",
+    "ash",
+    "az",
+    "ath",
 ];
+/// The Arabic article as English-language news writes it before a hyphen ("al-Hazm",
+/// "el-Fasher", "ash-Shaddadi"): the place name the gazetteer matches follows it.
+const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "ar", "ash", "az", "ath", "as", "at", "an"];
 /// Words within which a place outside the trigger's clause may still be its place.
 const NEAR_PLACE_WORDS: usize = 8;
 /// Nouns that, after "the", point back at the town a story is about ("the town's
@@ -2189,6 +2201,10 @@ impl<'a> Sentence<'a> {
                             self.words[k],
                             "from" | "of" | "in" | "to" | "into" | "toward" | "towards" | "across"
                         )
+                        // ("towards the province of Marib": that "of" names the place)
+                        && !(self.words[k] == "of"
+                            && k > 0
+                            && self.vocab.place_of.matches(self.words[k - 1]))
                     })
                     .is_some_and(|k| {
                         matches!(
@@ -2208,6 +2224,7 @@ impl<'a> Sentence<'a> {
                     && !self.capitals_as_parties(i)
                     && !self.states_as_subject(i, first)
                     && !self.origin_of_movers(i, first)
+                    && !self.launch_site(i)
             })
             .collect();
         let (clause_start, clause_end) = self.clause(last, last);
@@ -2376,6 +2393,24 @@ impl<'a> Sentence<'a> {
                 None => return false,
             }
         }
+    }
+
+    /// "a missile fired from Yemen towards Eilat", "a drone launched from Lebanon hit a house
+    /// in Haifa": a place after "from" right after a verb of firing (the `fired` class) is
+    /// where the weapon was fired from; where another place follows it in the clause, that
+    /// place, where it landed, is the event's.
+    fn launch_site(&self, i: usize) -> bool {
+        let p = &self.places[i];
+        let f = p.first;
+        if f < 2 || self.words[f - 1] != "from" || !self.vocab.fired.matches(self.words[f - 2]) {
+            return false;
+        }
+        let (_, clause_end) = self.clause(p.last, p.last);
+        self.places.iter().any(|q| {
+            q.first > p.last + 1
+                && q.first <= clause_end.max(p.last + 12)
+                && confident_place(q.item)
+        })
     }
 
     /// "briefly held the Sayedabad neighbourhood": is place mention `i` named as a quarter of
@@ -2764,6 +2799,7 @@ impl<'a> Sentence<'a> {
             && !self.envoy_post(p)
             && !self.handed_to_state(p)
             && !self.speakers_place(p)
+            && !self.capital_speaking(p)
             && !self.speech_venue(p)
             && !self.seat_of_rulers(p)
             && !self.in_attribution(p)
@@ -2923,6 +2959,30 @@ impl<'a> Sentence<'a> {
 
     /// "Security officials in Misrata said ...": where the speakers sit, like a dateline,
     /// names where the report came from, not where the event happened.
+    /// "an attack Ankara blamed on Syrian forces", "Moscow said its troops ...": a capital
+    /// that is the subject of a verb of speech or blame (an auxiliary between) stands for
+    /// its government, not for a place where anything happened.
+    fn capital_speaking(&self, p: &Located<'_, PlaceMention>) -> bool {
+        if !is_capital(p) || (p.first > 0 && PLACE_PREPS.contains(&self.words[p.first - 1])) {
+            return false;
+        }
+        let mut k = p.last + 1;
+        while self
+            .words
+            .get(k)
+            .is_some_and(|w| matches!(*w, "has" | "had" | "have" | "also" | "later" | "quickly"))
+        {
+            k += 1;
+        }
+        self.words.get(k).is_some_and(|w| {
+            SPEECH.contains(w) || matches!(*w, "blamed" | "blames" | "denied" | "denies")
+        }) && !self
+            .boundary_before
+            .get(p.last + 1)
+            .copied()
+            .unwrap_or(false)
+    }
+
     fn speakers_place(&self, p: &Located<'_, PlaceMention>) -> bool {
         p.first >= 2
             && self.words[p.first - 1] == "in"
@@ -3295,14 +3355,18 @@ impl<'a> Sentence<'a> {
     }
 
     /// The last town-level place of the sentence, to be the focus of what follows.
+    /// ("relations between Moscow and Ankara": two states, no place the story moves to)
     pub fn last_point_place(&self) -> Option<(String, Place)> {
         self.places
             .iter()
-            .filter(|p| {
+            .enumerate()
+            .filter(|(i, p)| {
                 self.usable_place(p)
                     && p.item.place.as_ref().and_then(focus_level) == Some(FocusLevel::Town)
                     && !self.away_from_scene(p)
+                    && !self.capitals_as_parties(*i)
             })
+            .map(|(_, p)| p)
             .max_by_key(|p| p.first)
             .and_then(|p| Some((p.item.text.clone(), p.item.place.clone()?)))
     }

@@ -4098,3 +4098,69 @@ fn an_offensive_with_its_own_start_is_an_event_beside_the_capture_that_ended_it(
     );
     assert_eq!(of_type(&evs, EventType::Seizure).len(), 1, "{evs:#?}");
 }
+
+#[test]
+fn a_place_a_missile_was_fired_from_is_not_where_it_struck() {
+    let evs = events(
+        "The army said it shot down a rocket fired from Lebanon towards Haifa on Tuesday \
+         morning.",
+    );
+    let s = of_type(&evs, EventType::Shelling);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    assert_eq!(
+        s[0].place.as_ref().map(|p| p.country_code.as_str()),
+        Some("IL"),
+        "{:?}",
+        s[0].place
+    );
+    // with no other place, where it came from is all the text says
+    let evs = events("On Tuesday, rockets fired from Lebanon killed two people, the army said.");
+    assert!(
+        evs.iter()
+            .all(|e| e.place.as_ref().is_none_or(|p| p.country_code == "LB")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_place_written_with_the_arabic_article_is_the_place() {
+    let evs = events("Houthi fighters captured al-Hazm, a town in northern Yemen, on Sunday.");
+    let s = of_type(&evs, EventType::Seizure);
+    assert_eq!(s.len(), 1, "{evs:#?}");
+    let p = s[0].place.as_ref().expect("a place");
+    assert_eq!(p.country_code, "YE");
+    assert_eq!(p.precision, GeoPrecision::Point, "{p:?}");
+}
+
+#[test]
+fn where_troops_withdrew_towards_the_province_of_x_is_where_they_went() {
+    let evs = events(
+        "Houthi fighters seized the town of Hazm in Yemen on Sunday. Government troops \
+         withdrew eastwards towards the province of Marib late on Sunday, residents said.",
+    );
+    let w = of_type(&evs, EventType::Withdrawal);
+    assert_eq!(w.len(), 1, "{evs:#?}");
+    // (GeoNames writes the province "Ma’rib")
+    assert!(
+        w[0].place.as_ref().is_none_or(|p| !p.name.ends_with("rib")),
+        "{:?}",
+        w[0].place
+    );
+}
+
+#[test]
+fn a_capital_that_speaks_or_blames_is_its_government_not_the_place() {
+    // neither the capital that blames nor the two capitals of "relations between" place it
+    let evs = events(
+        "Fighting raged in Idlib province on Sunday. Relations between Moscow and Ankara \
+         worsened. On Monday an air strike hit a convoy, an attack Ankara blamed on government \
+         forces.",
+    );
+    let a = of_type(&evs, EventType::AirStrike);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert!(
+        a[0].place.as_ref().is_none_or(|p| p.name != "Ankara"),
+        "{:?}",
+        a[0].place
+    );
+}
