@@ -2718,41 +2718,35 @@ impl<'a> Sentence<'a> {
         out
     }
 
-    /// A place mention that can be an event location: not part of an actor's name ("Afghan
-    /// forces", "Kabul government") and not a dateline ("HERAT:", "BEIRUT, Dec 22 (Reuters)"),
-    /// which names where the reporter sat.
-    /// Does a resolved place of town level or below start at word `at` ("the fall of Mosul",
-    /// "the fall of the city of Mosul" is not one: the noun is written)?
-    pub fn names_place_at(&self, at: usize) -> bool {
+    /// The resolved place of town level or below that starts at word `at`, after an optional
+    /// "the".
+    fn town_at(&self, at: usize) -> Option<&Located<'_, PlaceMention>> {
         let at = if self.words.get(at) == Some(&"the") {
             at + 1
         } else {
             at
         };
-        self.places.iter().any(|p| {
+        self.places.iter().find(|p| {
             p.first == at
                 && self.usable_place(p)
                 && p.item.place.as_ref().and_then(focus_level) == Some(FocusLevel::Town)
         })
     }
 
+    /// Does a resolved place of town level or below start at word `at` ("the fall of Mosul",
+    /// "the fall of the city of Mosul" is not one: the noun is written)?
+    pub fn names_place_at(&self, at: usize) -> bool {
+        self.town_at(at).is_some()
+    }
+
     /// A town named at `at` (after an optional "the") that ends its phrase: only "from",
     /// punctuation or the sentence's end after it ("freed Masaya from the gangs", "liberated
     /// Mosul."), not a town that qualifies a noun ("freed Mosul residents").
     pub fn names_town_alone_at(&self, at: usize) -> bool {
-        let at = if self.words.get(at) == Some(&"the") {
-            at + 1
-        } else {
-            at
-        };
-        self.places.iter().any(|p| {
-            p.first == at
-                && self.usable_place(p)
-                && p.item.place.as_ref().and_then(focus_level) == Some(FocusLevel::Town)
-                && self
-                    .words
-                    .get(p.last + 1)
-                    .is_none_or(|w| *w == "from" || !w.starts_with(char::is_alphanumeric))
+        self.town_at(at).is_some_and(|p| {
+            self.words
+                .get(p.last + 1)
+                .is_none_or(|w| *w == "from" || !w.starts_with(char::is_alphanumeric))
         })
     }
 
