@@ -29,9 +29,9 @@ fn the_own_words_tuning_set_does_not_regress() {
     let f1 = overall_f1("blind");
     assert!(f1 >= 0.89, "blind overall F1 {f1}");
     let f1 = overall_f1("blind3");
-    assert!(f1 >= 0.74, "blind3 overall F1 {f1}");
+    assert!(f1 >= 0.77, "blind3 overall F1 {f1}");
     let f1 = overall_f1("blind5");
-    assert!(f1 >= 0.70, "blind5 overall F1 {f1}");
+    assert!(f1 >= 0.73, "blind5 overall F1 {f1}");
     let f1 = overall_f1("blind7");
     assert!(f1 >= 0.75, "blind7 overall F1 {f1}");
     let f1 = overall_f1("blind9");
@@ -39,15 +39,15 @@ fn the_own_words_tuning_set_does_not_regress() {
     let f1 = overall_f1("blind11");
     assert!(f1 >= 0.81, "blind11 overall F1 {f1}");
     let f1 = overall_f1("blind13");
-    assert!(f1 >= 0.60, "blind13 overall F1 {f1}");
+    assert!(f1 >= 0.62, "blind13 overall F1 {f1}");
     let f1 = overall_f1("blind15");
-    assert!(f1 >= 0.68, "blind15 overall F1 {f1}");
+    assert!(f1 >= 0.69, "blind15 overall F1 {f1}");
     let f1 = overall_f1("blind17");
     assert!(f1 >= 0.57, "blind17 overall F1 {f1}");
     let f1 = overall_f1("blind19");
-    assert!(f1 >= 0.58, "blind19 overall F1 {f1}");
+    assert!(f1 >= 0.64, "blind19 overall F1 {f1}");
     let f1 = overall_f1("blind21");
-    assert!(f1 >= 0.39, "blind21 overall F1 {f1}");
+    assert!(f1 >= 0.43, "blind21 overall F1 {f1}");
 }
 
 #[test]
@@ -59,7 +59,7 @@ fn the_own_words_check_set_does_not_regress() {
     let f1 = overall_f1("blind6");
     assert!(f1 >= 0.52, "blind6 overall F1 {f1}");
     let f1 = overall_f1("blind8");
-    assert!(f1 >= 0.54, "blind8 overall F1 {f1}");
+    assert!(f1 >= 0.55, "blind8 overall F1 {f1}");
     let f1 = overall_f1("blind10");
     assert!(f1 >= 0.61, "blind10 overall F1 {f1}");
     let f1 = overall_f1("blind12");
@@ -67,11 +67,11 @@ fn the_own_words_check_set_does_not_regress() {
     let f1 = overall_f1("blind14");
     assert!(f1 >= 0.49, "blind14 overall F1 {f1}");
     let f1 = overall_f1("blind16");
-    assert!(f1 >= 0.58, "blind16 overall F1 {f1}");
+    assert!(f1 >= 0.59, "blind16 overall F1 {f1}");
     let f1 = overall_f1("blind18");
-    assert!(f1 >= 0.36, "blind18 overall F1 {f1}");
+    assert!(f1 >= 0.38, "blind18 overall F1 {f1}");
     let f1 = overall_f1("blind20");
-    assert!(f1 >= 0.34, "blind20 overall F1 {f1}");
+    assert!(f1 >= 0.35, "blind20 overall F1 {f1}");
     let f1 = overall_f1("blind22");
     assert!(f1 >= 0.52, "blind22 overall F1 {f1}");
 }
