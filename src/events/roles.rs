@@ -755,23 +755,43 @@ impl<'a> Sentence<'a> {
         }
         let head = w[k - 1];
         let named = self.toks[start..k].iter().all(Token::is_capitalized);
-        // "arrested a second man, Ricardo Carvajal, on Friday": the name in apposition (a run
-        // of capitalised words that is no place or actor, closed by punctuation or the end)
-        if !named && k < w.len() && self.boundary_before[k] {
-            let mentioned = |i: usize| {
-                self.actors.iter().any(|a| a.first <= i && a.last >= i)
-                    || self.places.iter().any(|p| p.first <= i && p.last >= i)
-            };
-            let mut e = k;
+        let mentioned = |i: usize| {
+            self.actors.iter().any(|a| a.first <= i && a.last >= i)
+                || self.places.iter().any(|p| p.first <= i && p.last >= i)
+        };
+        // a run of up to three capitalised words from `from` that is no place or actor
+        let name_run = |from: usize| {
+            let mut e = from;
             while e < w.len()
-                && e - k < 3
-                && (e == k || !self.boundary_before[e])
+                && e - from < 3
+                && (e == from || !self.boundary_between(e - 1, e))
                 && self.toks[e].is_capitalized()
                 && self.toks[e].text.chars().any(char::is_lowercase)
                 && !mentioned(e)
             {
                 e += 1;
             }
+            e
+        };
+        // "arrested peasant leader Medardo Mairena", "freed the opposition politician Jawar
+        // Mohammed": a title before a person's name of two words or more names the person
+        if !named {
+            let titled = (start + 1..k).find(|&i| {
+                self.toks[i].is_capitalized()
+                    && !self.toks[i - 1].is_capitalized()
+                    && !matches!(w[i - 1], "of" | "the" | "a" | "an")
+            });
+            if let Some(n0) = titled {
+                let e = name_run(n0);
+                if e - n0 >= 2 {
+                    return Some(self.text_of(n0, e - 1).to_string());
+                }
+            }
+        }
+        // "arrested a second man, Ricardo Carvajal, on Friday": the name in apposition (a run
+        // of capitalised words that is no place or actor, closed by punctuation or the end)
+        if !named && k < w.len() && self.boundary_before[k] {
+            let e = name_run(k);
             if e > k && (e == w.len() || self.boundary_before[e]) {
                 return Some(self.text_of(k, e - 1).to_string());
             }

@@ -4164,3 +4164,26 @@ fn a_capital_that_speaks_or_blames_is_its_government_not_the_place() {
         a[0].place
     );
 }
+
+#[test]
+fn a_title_before_a_name_gives_the_person_as_target() {
+    for (text, t) in [
+        (
+            "Police arrested peasant leader Ramon Ortega at the airport in Managua on Saturday.",
+            EventType::Arrest,
+        ),
+        (
+            "Security forces detained the opposition politician Ramon Ortega in Managua on \
+             Saturday.",
+            EventType::Arrest,
+        ),
+    ] {
+        let evs = events(text);
+        let e = of_type(&evs, t);
+        assert_eq!(e.len(), 1, "{text}: {evs:#?}");
+        assert!(
+            e[0].targets.iter().any(|a| a.name == "Ramon Ortega"),
+            "{text}: {evs:#?}"
+        );
+    }
+}
