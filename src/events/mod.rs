@@ -754,12 +754,7 @@ impl EventExtractor {
                         modality::WordsOf {
                             modifier: &|i| !s.word_in_actor(i),
                             in_time: &|i| s.word_in_time(i),
-                            count: &|i| {
-                                words.get(i).is_some_and(|w| {
-                                    self.quantities.value(w).is_some()
-                                        || s.vocab.count_leads.matches(w)
-                                })
-                            },
+                            count: &|i| words.get(i).is_some_and(|w| self.count_word(&s, w)),
                         },
                     )
                     .filter(|&kind| {
@@ -1154,6 +1149,12 @@ impl EventExtractor {
         (events, triggers_out)
     }
 
+    /// Is `w` a word of a count of people: a number or vague quantity (the quantities
+    /// lexicon) or a word that opens one ("about", "more": `count_lead` in role_words.tsv)?
+    fn count_word(&self, s: &roles::Sentence<'_>, w: &str) -> bool {
+        self.quantities.value(w).is_some() || s.vocab.count_leads.matches(w)
+    }
+
     fn build_event(
         &self,
         article: &Article,
@@ -1188,9 +1189,7 @@ impl EventExtractor {
             || (t == EventType::Seizure
                 && trig.roles == Roles::Svo
                 && (s.object_actor_adjacent(m.last).is_some_and(is_civilian_side)
-                    || (s.words.get(m.last + 1).is_some_and(|w| {
-                        self.quantities.value(w).is_some() || s.vocab.count_leads.matches(w)
-                    }) && s
+                    || (s.words.get(m.last + 1).is_some_and(|w| self.count_word(s, w)) && s
                         .object_actor_within(m.last, 4)
                         .is_some_and(is_civilian_side))));
         // "two Rwandan soldiers whom Congo captured": people taken, not territory; civilians
@@ -2379,20 +2378,10 @@ pub fn event_id(doc: &str, t: EventType, sentence_char: usize, trigger_char: usi
     h.update(doc.as_bytes());
     h.update([0x1f]);
     h.update(t.as_str().as_bytes());
+    let mut digits = itoa::Buffer::new();
     for n in [sentence_char, trigger_char] {
         h.update([0x1f]);
-        let mut digits = [0u8; 20];
-        let mut k = digits.len();
-        let mut n = n;
-        loop {
-            k -= 1;
-            digits[k] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        h.update(&digits[k..]);
+        h.update(digits.format(n).as_bytes());
     }
     h.update([0x1e]);
     hex8(h)
@@ -2406,6 +2395,13 @@ pub fn short_hash(parts: &[&str]) -> String {
         h.update([0x1e]);
     }
     hex8(h)
+}
+
+/// Does only a comma stand between tokens `i` and `i + 1` of `toks` ("1,200")?
+fn comma_only_after(text: &str, toks: &[crate::text::Token<'_>], i: usize) -> bool {
+    toks.get(i + 1)
+        .zip(toks.get(i))
+        .is_some_and(|(b, a)| text.get(a.span.end..b.span.start) == Some(","))
 }
 
 /// The first 8 bytes, in hex, of the hash `h` has taken in.
@@ -2423,10 +2419,3 @@ fn hex8(h: Sha256) -> String {
 mod digest;
 #[cfg(test)]
 mod tests;
-
-/// Does only a comma stand between tokens `i` and `i + 1` of `toks` ("1,200")?
-pub(super) fn comma_only_after(text: &str, toks: &[crate::text::Token<'_>], i: usize) -> bool {
-    toks.get(i + 1)
-        .zip(toks.get(i))
-        .is_some_and(|(b, a)| text.get(a.span.end..b.span.start) == Some(","))
-}

@@ -755,10 +755,6 @@ impl<'a> Sentence<'a> {
         }
         let head = w[k - 1];
         let named = self.toks[start..k].iter().all(Token::is_capitalized);
-        let mentioned = |i: usize| {
-            self.actors.iter().any(|a| a.first <= i && a.last >= i)
-                || self.places.iter().any(|p| p.first <= i && p.last >= i)
-        };
         // a run of up to three capitalised words from `from` that is no place or actor
         let name_run = |from: usize| {
             let mut e = from;
@@ -767,7 +763,7 @@ impl<'a> Sentence<'a> {
                 && (e == from || !self.boundary_between(e - 1, e))
                 && self.toks[e].is_capitalized()
                 && self.toks[e].text.chars().any(char::is_lowercase)
-                && !mentioned(e)
+                && !self.word_in_mention(e)
             {
                 e += 1;
             }
@@ -848,10 +844,7 @@ impl<'a> Sentence<'a> {
         }
         let named = |k: usize| {
             let t = &self.toks[k];
-            t.is_capitalized()
-                && t.text.chars().any(char::is_lowercase)
-                && !self.actors.iter().any(|a| a.first <= k && a.last >= k)
-                && !self.places.iter().any(|p| p.first <= k && p.last >= k)
+            t.is_capitalized() && t.text.chars().any(char::is_lowercase) && !self.word_in_mention(k)
         };
         if w[end] == "who" && self.boundary_before[end] {
             end = end.checked_sub(1)?;
@@ -1369,6 +1362,11 @@ impl<'a> Sentence<'a> {
     /// Is word `i` part of an actor mention?
     pub fn word_in_actor(&self, i: usize) -> bool {
         self.actors.iter().any(|a| a.first <= i && i <= a.last)
+    }
+
+    /// Is word `i` inside an actor or a place mention?
+    fn word_in_mention(&self, i: usize) -> bool {
+        self.word_in_actor(i) || self.places.iter().any(|p| p.first <= i && i <= p.last)
     }
 
     /// Is word `i` inside a time expression ("late May": no modal "may")?
