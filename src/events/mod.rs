@@ -573,10 +573,14 @@ impl EventExtractor {
                 .iter()
                 .any(|w| fatalities::is_death_word(w))
                 .then(|| {
-                    *all_tolls.get_or_init(|| {
-                        self.quantities
-                            .fatalities_grouped(&words, |i| comma_only_after(text, &toks, i))
-                    })
+                    all_tolls
+                        .get_or_init(|| {
+                            self.quantities
+                                .tolls_grouped(&words, |i| comma_only_after(text, &toks, i))
+                        })
+                        .iter()
+                        .map(|t| t.value)
+                        .max()
                 })
                 .flatten()
                 .filter(|&n| {
@@ -843,13 +847,7 @@ impl EventExtractor {
                     let toll_of_last = last_violent_sentence.is_some_and(|k| k + 1 >= sentence_no)
                         && s.date_for(m.first, m.last, true).is_none()
                         && !own_killer;
-                    let war_toll = s
-                        .tolls
-                        .get_or_init(|| {
-                            self.quantities
-                                .fatalities_grouped(&words, |i| s.comma_only_after(i))
-                        })
-                        .is_some_and(|n| n >= AGGREGATE_TOLL);
+                    let war_toll = self.tolls(&s).iter().any(|t| t.value >= AGGREGATE_TOLL);
                     if toll_of_last || war_toll {
                         continue;
                     }
@@ -1147,6 +1145,14 @@ impl EventExtractor {
         fold_headline_events(&mut events, headline_end(body));
         name_unnamed_villages(&mut events, &mentions.places);
         (events, triggers_out)
+    }
+
+    /// The death tolls a sentence states, read once for it and all its events.
+    fn tolls<'s>(&self, s: &'s roles::Sentence<'_>) -> &'s [fatalities::Toll] {
+        s.tolls.get_or_init(|| {
+            self.quantities
+                .tolls_grouped(&s.words, |i| s.comma_only_after(i))
+        })
     }
 
     /// Is `w` a word of a count of people: a number or vague quantity (the quantities
@@ -1789,10 +1795,7 @@ impl EventExtractor {
             }
         }
         let fatalities = if is_violent(t) {
-            *s.tolls.get_or_init(|| {
-                self.quantities
-                    .fatalities_grouped(&s.words, |i| s.comma_only_after(i))
-            })
+            fatalities::nearest_toll(self.tolls(s), m.first, m.last)
         } else {
             None
         };

@@ -475,8 +475,8 @@ pub(super) struct Sentence<'a> {
     pub(super) vocab: &'a super::role_words::RoleWords,
     /// [`Self::dateline_end`], computed on first need.
     dateline: std::cell::OnceCell<usize>,
-    /// The largest death toll the sentence states, read once for it and all its events.
-    pub tolls: std::cell::OnceCell<Option<u32>>,
+    /// The death tolls the sentence states, read once for it and all its events.
+    pub tolls: std::cell::OnceCell<Vec<super::fatalities::Toll>>,
     /// [`Self::usable_place`] of each place, once asked (0 not yet, 1 no, 2 yes): each
     /// trigger of the sentence asks again. Forgotten where the actors change.
     usable: Vec<std::cell::Cell<u8>>,

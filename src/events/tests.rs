@@ -4187,3 +4187,17 @@ fn a_title_before_a_name_gives_the_person_as_target() {
         );
     }
 }
+
+#[test]
+fn two_violent_events_of_one_sentence_keep_their_own_tolls() {
+    let evs = events(
+        "An air strike hit a market in Kunduz on Monday, killing 45 people, and two days \
+         later insurgents attacked an army base in Baghlan, killing about 16 soldiers.",
+    );
+    let strike = of_type(&evs, EventType::AirStrike);
+    let assault = of_type(&evs, EventType::Assault);
+    assert_eq!(strike.len(), 1, "{evs:#?}");
+    assert_eq!(assault.len(), 1, "{evs:#?}");
+    assert_eq!(strike[0].fatalities, Some(45));
+    assert_eq!(assault[0].fatalities, Some(16));
+}
