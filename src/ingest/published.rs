@@ -50,6 +50,13 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").expect("valid regex"));
+/// "A year ago, in March 2024", "two years ago, in 2022": the story's year, counted back.
+static YEARS_AGO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(a|one|two|three|four|five)\s+years?\s+ago,?\s+(?:in\s+)?(?:[a-z]+\.?\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b",
+    )
+    .expect("valid regex")
+});
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
         .expect("valid regex")
@@ -196,18 +203,36 @@ fn weekday_of(name: &str) -> Option<Weekday> {
 /// among the rest, the one whose calendar puts the weekdays the text names on the dateline day
 /// (or the day before) wins, then the earliest (the story tells its recent past).
 fn infer_year(text: &str, month: u32, day: u32, fallback: Option<NaiveDate>) -> Option<NaiveDate> {
-    // the latest period the text names: "July 2019" from its first day, "2019" from 1 January
+    // the latest period the text names as past: "July 2019" from its first day, "2019" from
+    // 1 January (not a year still to come: "elections brought forward to 2024")
     let latest = YEAR
         .captures_iter(text)
         .filter_map(|c| {
             let m = c.get(1)?;
             let y: i32 = m.as_str().parse().ok()?;
             let before = text[..m.start()].trim_end();
+            if names_year_to_come(before) {
+                return None;
+            }
             let word = before.rsplit(|c: char| !c.is_ascii_alphabetic()).next();
             let mo = word.and_then(month_word).unwrap_or(1);
             NaiveDate::from_ymd_opt(y, mo, 1)
         })
         .max();
+    // "a year ago, in March 2024": the story's year itself
+    let counted_back: Vec<i32> = YEARS_AGO
+        .captures_iter(text)
+        .filter_map(|c| {
+            let n = match c[1].to_ascii_lowercase().as_str() {
+                "a" | "one" => 1,
+                "two" => 2,
+                "three" => 3,
+                "four" => 4,
+                _ => 5,
+            };
+            Some(c[2].parse::<i32>().ok()? + n)
+        })
+        .collect();
     let mut years: Vec<i32> = YEAR
         .captures_iter(text)
         .filter_map(|c| c[1].parse().ok())
@@ -240,8 +265,32 @@ fn infer_year(text: &str, month: u32, day: u32, fallback: Option<NaiveDate>) -> 
                 })
                 .sum();
             let after_latest = latest.is_none_or(|l| *d >= l);
-            (after_latest, score, std::cmp::Reverse(d.year()))
+            let counted = counted_back.contains(&d.year());
+            (counted, after_latest, score, std::cmp::Reverse(d.year()))
         })
+}
+
+/// Does the text before a year say it is still to come ("forward to 2024", "until 2030", "by
+/// 2026", "scheduled for 2025")?
+fn names_year_to_come(before: &str) -> bool {
+    let mut words = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase);
+    let (last, prev) = (
+        words.next().unwrap_or_default(),
+        words.next().unwrap_or_default(),
+    );
+    match last.as_str() {
+        "until" | "till" | "by" => true,
+        "to" => matches!(
+            prev.as_str(),
+            "forward" | "postponed" | "delayed" | "pushed" | "extended" | "back"
+        ),
+        "for" => matches!(prev.as_str(), "scheduled" | "planned" | "set" | "due"),
+        "in" => matches!(prev.as_str(), "due" | "held" | "expected"),
+        _ => false,
+    }
 }
 
 /// Finds the publication date written in an article's text, if any. `fallback` (the `--date`
@@ -391,6 +440,14 @@ mod tests {
         let t = "NIAMEY, Dec 12 (Wire) - Police detained three men on Wednesday. The camp was \
                  attacked in July 2019. An ambush in October 2017 killed eight soldiers.";
         assert_eq!(find_publication_date(t, None), d(2019, 12, 12));
+        // a year still to come is no evidence; 16 Dec is a Friday in 2022
+        let t = "LIMA, Dec 16 - Troops fired on marchers on Friday. The president was removed \
+                 on Dec. 7, 2022. He proposed bringing the vote forward to 2024.";
+        assert_eq!(find_publication_date(t, None), d(2022, 12, 16));
+        // "a year ago, in March 2024": the story's year is 2025
+        let t = "JUBA, April 1 - Gunmen raided the town on Monday. A year ago, in March 2024, \
+                 the same group seized the bridge.";
+        assert_eq!(find_publication_date(t, None), d(2025, 4, 1));
         // a month named late in a year: a dateline early in the next
         let t = "KABUL, Jan 5 (Wire) - The talks that began in December 2019 resumed.";
         assert_eq!(find_publication_date(t, None), d(2020, 1, 5));
