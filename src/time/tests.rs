@@ -741,6 +741,27 @@ fn parts_of_days() {
             pair("the next morning", "2021-07-06TMO")
         ]
     );
+    // "the previous evening", "the night before" (ending a clause): the day before's
+    assert_eq!(
+        values(
+            &t,
+            "The mayor resigned on Monday. Guards had left the depot the previous evening."
+        ),
+        vec![
+            pair("Monday", "2021-07-05"),
+            pair("the previous evening", "2021-07-04TEV")
+        ]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "The ferry sank on Monday. Its crew had quarrelled the night before."
+        ),
+        vec![
+            pair("Monday", "2021-07-05"),
+            pair("the night before", "2021-07-04TNI")
+        ]
+    );
     // a bare part of the day is no time expression
     assert!(t.tag("He jogs in the morning.", dct()).is_empty());
 }
