@@ -2185,6 +2185,29 @@ fn weeks_ago_date_events_by_the_day_that_many_weeks_back() {
 }
 
 #[test]
+fn a_year_ago_dates_events_by_the_month_a_year_back() {
+    let t = tagger();
+    // Thursday 8 July 2021: "a year ago" is the year 2020 (TimeML's value), and an event told
+    // so is dated to July 2020
+    let m = one(
+        &t,
+        "The dam burst a year ago, flooding the valley.",
+        "a year ago",
+    );
+    assert_eq!(m.value, "2020");
+    assert_eq!(
+        m.date,
+        Some(EventDate {
+            date: d(2020, 7, 1),
+            precision: TimePrecision::Month
+        })
+    );
+    // "two years ago" stays the year
+    let m = one(&t, "The dam burst two years ago.", "two years ago");
+    assert_eq!(m.date.map(|x| x.precision), Some(TimePrecision::Year));
+}
+
+#[test]
 fn a_future_auxiliary_heading_a_long_clause_governs_its_last_date() {
     let t = tagger();
     // Thursday 8 July 2021: the plan's Saturday is the coming one
