@@ -70,6 +70,10 @@ pub struct RoleWords {
     /// `quarter`: nouns after a name that make it a quarter of a town ("held the Sayedabad
     /// neighbourhood"): the quarter lies in the town in focus, not at a far namesake.
     pub quarters: WordPat,
+    /// `state_participle`: participles after a noun of people that say what the people are
+    /// ("men armed with knives", "fighters linked to the group"), not what was done to them:
+    /// a time after one still dates the trigger before it.
+    pub state_participles: WordPat,
     /// Compass adjectives of a phrase of place ("in northern Mozambique"): the actor
     /// dictionary's `place_adj` class, set by the event extractor (not read from this file).
     pub place_adjectives: crate::hash::FastSet<String>,
@@ -105,6 +109,7 @@ impl RoleWords {
             count_leads: empty(),
             fired: empty(),
             quarters: empty(),
+            state_participles: empty(),
             place_adjectives: Default::default(),
         };
         for (i, line) in text.lines().enumerate() {
@@ -139,6 +144,7 @@ impl RoleWords {
                 "count_lead" => &mut w.count_leads,
                 "fired" => &mut w.fired,
                 "quarter" => &mut w.quarters,
+                "state_participle" => &mut w.state_participles,
                 _ => return Err(bad("unknown class")),
             };
             let (WordPat::Any(alts), WordPat::Any(more)) =
@@ -210,6 +216,7 @@ mod tests {
         assert!(w.crowd_counts.matches("thousands") && !w.crowd_counts.matches("displaced"));
         assert!(w.fired.matches("fired") && !w.fired.matches("killed"));
         assert!(w.quarters.matches("neighbourhood") && !w.quarters.matches("district"));
+        assert!(w.state_participles.matches("armed") && !w.state_participles.matches("captured"));
         // filled from the actor dictionary, not from this file
         assert!(w.place_adjectives.is_empty());
     }

@@ -3533,6 +3533,9 @@ impl<'a> Sentence<'a> {
                     || self.in_own_relative(last, t.first)
                     || !self.pronoun_clause_between(last + 1, t.first)
             })
+            // "freeing the sailors captured off Crimea last year": a time after a reduced
+            // relative of the trigger's object dates the participle's event
+            .filter(|t| t.first <= last || !self.reduced_relative_between(last + 1, t.first))
             // "clashes threaten the peace agreement signed in August last year", "fighters who
             // had signed the 2016 peace deal were shot": a deal's time dates no violence
             .filter(|t| !(violent && self.time_of_pact(t.first, t.last, first, last)))
@@ -3699,6 +3702,86 @@ impl<'a> Sentence<'a> {
         ) && (tl + 2..first)
             .all(|k| is_adverb(self.words[k]) || BE.contains(&self.words[k]));
         aux && (1..tf).rev().any(|k| self.reduced_relative(k))
+    }
+
+    /// Does a reduced relative of an event ("the sailors captured off Crimea", not "two men
+    /// armed with knives": [`super::role_words::RoleWords::state_participles`]) open within
+    /// words `[from, to)`, with no clause boundary from its participle to `to`?
+    fn reduced_relative_between(&self, from: usize, to: usize) -> bool {
+        let to = to.min(self.words.len());
+        // only after a verb's object: "freeing the sailors", not "talks between a delegation"
+        let verb = from >= 1 && {
+            let t = self.words[from - 1];
+            t.ends_with("ed") || t.ends_with("ing")
+        };
+        verb && (from + 1..to).any(|k| {
+            let w = self.words[k];
+            let p = self.words[k - 1];
+            // a participle right after a noun of the object, then a preposition or the time
+            // ("the sailors captured off Crimea last year", "the women abducted last week"),
+            // not a finite verb of a clause of its own ("as crowds gathered on Thursday")
+            w.len() > 4
+                && w.ends_with("ed")
+                && !self.vocab.state_participles.matches(w)
+                && !self.toks[k].is_capitalized()
+                && !self.boundary_before[k]
+                && !matches!(
+                    p,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "and"
+                        | "or"
+                        | "but"
+                        | "to"
+                        | "by"
+                        | "of"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "with"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "they"
+                        | "he"
+                        | "she"
+                        | "we"
+                        | "it"
+                )
+                && !p.chars().all(|c| c.is_ascii_digit())
+                && !BE.contains(&p)
+                && !is_adverb(p)
+                && (k + 1 == to
+                    || matches!(
+                        self.words.get(k + 1).copied(),
+                        Some("off" | "from" | "in" | "at" | "on" | "near" | "during" | "by")
+                    ))
+                && !(from..k).any(|j| {
+                    matches!(
+                        self.words[j],
+                        "as" | "when"
+                            | "while"
+                            | "after"
+                            | "before"
+                            | "because"
+                            | "since"
+                            | "where"
+                            | "until"
+                            | "and"
+                            | "but"
+                    )
+                })
+                && !(k + 1..=to).any(|j| self.boundary_before.get(j) == Some(&true))
+        })
     }
 
     /// Does a clause with a pronoun subject ("they", "he", "she", "we") and a verb other than

@@ -1662,6 +1662,32 @@ fn a_time_closing_a_reduced_relative_dates_the_relative_not_the_main_verb() {
 }
 
 #[test]
+fn a_time_after_a_reduced_relative_of_the_object_dates_the_participle() {
+    // published Thursday 8 July 2021: "last year" is when the crew were seized, not the day
+    // they were let go
+    let evs = events(
+        "Militiamen freed the fishing crew seized near the harbour last year, a port official \
+         said on Wednesday.",
+    );
+    let r = of_type(&evs, EventType::PrisonerRelease);
+    assert_eq!(r.len(), 1, "{evs:#?}");
+    assert_ne!(
+        r[0].date.unwrap().precision,
+        TimePrecision::Year,
+        "{evs:#?}"
+    );
+    // "men armed with rifles": what the men are, the time still dates the arrest
+    let evs = events("Police arrested four men armed with rifles on Tuesday in the market.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(
+        a[0].date.unwrap().date,
+        NaiveDate::from_ymd_opt(2021, 7, 6).unwrap(),
+        "{evs:#?}"
+    );
+}
+
+#[test]
 fn a_trigger_n_days_after_the_main_clause_is_that_much_earlier() {
     let evs = events(
         "Both sides signed a truce in Doha on Tuesday. The truce came three days after \

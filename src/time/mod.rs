@@ -717,6 +717,18 @@ impl TimeTagger {
                     ..d
                 })
             }
+            // "a year ago": the DCT's month a year before (the value stays the year, as
+            // TimeML writes it; an event told so is dated to that month)
+            (Sem::Ago { unit: "Y", n: -1 }, Anchor::Dct, Some(r), Some(d))
+                if d.precision == TimePrecision::Year =>
+            {
+                NaiveDate::from_ymd_opt(r.year() - 1, r.month(), 1)
+                    .map(|date| EventDate {
+                        date,
+                        precision: TimePrecision::Month,
+                    })
+                    .or(Some(d))
+            }
             _ => date,
         };
         // "early May", "the end of March": a month told by its part is dated by a day of that

@@ -1417,13 +1417,40 @@ impl<'a> Ctx<'a> {
         }
         // "the next morning", "early the following evening": that part of the day after the
         // date in force
-        if a == i && i >= 2 && self.is_any(i - 1, &["next", "following"]) && self.is(i - 2, "the") {
+        // ("the previous night", "late the preceding evening": the day before's)
+        if a == i && i >= 2 && self.is(i - 2, "the") {
+            let days = if self.is_any(i - 1, &["next", "following"]) {
+                Some(1)
+            } else if self.is_any(i - 1, &["previous", "preceding"]) {
+                Some(-1)
+            } else {
+                None
+            };
+            if let Some(days) = days {
+                return Some(Parsed {
+                    a: self.left_mod(i - 2),
+                    b: i + 1,
+                    sem: Sem::PartOfDay {
+                        part,
+                        days,
+                        near: false,
+                    },
+                });
+            }
+        }
+        // "the night before" at the end of a clause (not "the night before the vote", which
+        // a date of its own follows): that part of the day before the date in force
+        if a == i
+            && self.is(i - 1, "the")
+            && self.is(i + 1, "before")
+            && (i + 2 >= self.toks.len() || self.toks[i + 2].kind == Kind::Punct)
+        {
             return Some(Parsed {
-                a: self.left_mod(i - 2),
-                b: i + 1,
+                a: self.left_mod(i - 1),
+                b: i + 2,
                 sem: Sem::PartOfDay {
                     part,
-                    days: 1,
+                    days: -1,
                     near: false,
                 },
             });

@@ -741,6 +741,27 @@ fn parts_of_days() {
             pair("the next morning", "2021-07-06TMO")
         ]
     );
+    // "the previous evening", "the night before" (ending a clause): the day before's
+    assert_eq!(
+        values(
+            &t,
+            "The mayor resigned on Monday. Guards had left the depot the previous evening."
+        ),
+        vec![
+            pair("Monday", "2021-07-05"),
+            pair("the previous evening", "2021-07-04TEV")
+        ]
+    );
+    assert_eq!(
+        values(
+            &t,
+            "The ferry sank on Monday. Its crew had quarrelled the night before."
+        ),
+        vec![
+            pair("Monday", "2021-07-05"),
+            pair("the night before", "2021-07-04TNI")
+        ]
+    );
     // a bare part of the day is no time expression
     assert!(t.tag("He jogs in the morning.", dct()).is_empty());
 }
@@ -2161,6 +2182,29 @@ fn weeks_ago_date_events_by_the_day_that_many_weeks_back() {
     // "last week" stays its Monday
     let m = one(&t, "Gunmen raided the village last week.", "last week");
     assert_eq!(m.date.map(|x| x.date), Some(d(2021, 6, 28)));
+}
+
+#[test]
+fn a_year_ago_dates_events_by_the_month_a_year_back() {
+    let t = tagger();
+    // Thursday 8 July 2021: "a year ago" is the year 2020 (TimeML's value), and an event told
+    // so is dated to July 2020
+    let m = one(
+        &t,
+        "The dam burst a year ago, flooding the valley.",
+        "a year ago",
+    );
+    assert_eq!(m.value, "2020");
+    assert_eq!(
+        m.date,
+        Some(EventDate {
+            date: d(2020, 7, 1),
+            precision: TimePrecision::Month
+        })
+    );
+    // "two years ago" stays the year
+    let m = one(&t, "The dam burst two years ago.", "two years ago");
+    assert_eq!(m.date.map(|x| x.precision), Some(TimePrecision::Year));
 }
 
 #[test]
