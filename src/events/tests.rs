@@ -4187,3 +4187,18 @@ fn a_title_before_a_name_gives_the_person_as_target() {
         );
     }
 }
+
+#[test]
+fn a_tally_of_strikes_moves_the_story_to_its_town() {
+    // the tally is an aggregate (no event of its own), but it happened: "the city" after it is
+    // the town it named, not the city told before
+    let evs = events(
+        "KABUL - Rebels took control of Kunduz, the capital of the province, on Monday. In \
+         Baghlan, the governor handed over the city of Pul-e-Khumri, a lawmaker said. Since \
+         May, jets have carried out dozens of strikes on rebel positions around Taloqan. \
+         Residents said a strike earlier this month hit a clinic in the city.",
+    );
+    let a = of_type(&evs, EventType::AirStrike);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].place.as_ref().unwrap().name, "Taloqan", "{:#?}", a[0]);
+}
