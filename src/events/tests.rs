@@ -4202,3 +4202,28 @@ fn a_tally_of_strikes_moves_the_story_to_its_town() {
     assert_eq!(a.len(), 1, "{evs:#?}");
     assert_eq!(a[0].place.as_ref().unwrap().name, "Taloqan", "{:#?}", a[0]);
 }
+
+#[test]
+fn a_place_measured_off_a_town_is_that_far_that_way() {
+    let evs = events(
+        "Gunmen ambushed a convoy on Sunday near a village about 50 km north of Kano, \
+         police said.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    let p = a[0].place.as_ref().unwrap();
+    let kano = pipeline()
+        .gazetteer
+        .find_places("Fighting was reported in Kano.")
+        .into_iter()
+        .find_map(|m| m.place)
+        .unwrap();
+    let d = crate::places::distance_km(p, &kano);
+    assert!((d - 50.0).abs() < 1.0, "{d} km: {p:#?}");
+    assert!(p.latitude > kano.latitude, "{p:#?}");
+    // "25 miles", one word "30km"
+    let evs = events("Troops clashed with rebels on Sunday 30km west of Kano.");
+    let p = of_type(&evs, EventType::Assault)[0].place.clone().unwrap();
+    assert!((crate::places::distance_km(&p, &kano) - 30.0).abs() < 1.0, "{p:#?}");
+    assert!(p.longitude < kano.longitude, "{p:#?}");
+}
