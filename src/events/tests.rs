@@ -4227,3 +4227,27 @@ fn a_place_measured_off_a_town_is_that_far_that_way() {
     assert!((crate::places::distance_km(&p, &kano) - 30.0).abs() < 1.0, "{p:#?}");
     assert!(p.longitude < kano.longitude, "{p:#?}");
 }
+
+#[test]
+fn a_province_s_capital_is_its_seat_not_the_province() {
+    for (text, seat) in [
+        (
+            "Police detained two men on Tuesday in a suburb of the Sonora state capital.",
+            "Hermosillo",
+        ),
+        (
+            "Gunmen attacked a checkpoint on Tuesday in the Kandahar provincial capital.",
+            "Kandahār",
+        ),
+        (
+            "Gunmen attacked a checkpoint on Tuesday in Kano State's capital.",
+            "Kano",
+        ),
+    ] {
+        let evs = events(text);
+        assert_eq!(evs.len(), 1, "{evs:#?}");
+        let p = evs[0].place.as_ref().unwrap();
+        assert_eq!(p.name, seat, "{text}: {p:#?}");
+        assert_eq!(p.precision, GeoPrecision::Point, "{text}: {p:#?}");
+    }
+}
