@@ -812,7 +812,12 @@ impl EventExtractor {
                     // places are where the story is)
                     unrealised_told |= !matches!(
                         kind,
-                        "aggregate" | "claim" | "continuation" | "since" | "undated" | "generic"
+                        "aggregate"
+                            | "claim"
+                            | "continuation"
+                            | "since"
+                            | "undated"
+                            | "generic"
                             | "reference"
                     );
                     continue;

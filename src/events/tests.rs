@@ -4224,7 +4224,10 @@ fn a_place_measured_off_a_town_is_that_far_that_way() {
     // "25 miles", one word "30km"
     let evs = events("Troops clashed with rebels on Sunday 30km west of Kano.");
     let p = of_type(&evs, EventType::Assault)[0].place.clone().unwrap();
-    assert!((crate::places::distance_km(&p, &kano) - 30.0).abs() < 1.0, "{p:#?}");
+    assert!(
+        (crate::places::distance_km(&p, &kano) - 30.0).abs() < 1.0,
+        "{p:#?}"
+    );
     assert!(p.longitude < kano.longitude, "{p:#?}");
 }
 

@@ -1631,7 +1631,9 @@ fn find_in(
             out.retain(|m| {
                 !(m.span.start == s.start
                     && m.span.end < s.end
-                    && m.place.as_ref().is_some_and(|x| x.precision == GeoPrecision::Admin1))
+                    && m.place
+                        .as_ref()
+                        .is_some_and(|x| x.precision == GeoPrecision::Admin1))
             });
         }
         out.push(PlaceMention {
@@ -1753,7 +1755,13 @@ fn capital_after(
 /// province's name at bytes `start..end` (its possessive, or one of "state", "provincial",
 /// "regional", "province", "region" after it) followed by "capital" names the province's seat
 /// ([`Gazetteer::admin1_seat`]).
-fn seat_after(g: &Gazetteer, text: &str, start: usize, end: usize, a: u32) -> Option<(Span, Place)> {
+fn seat_after(
+    g: &Gazetteer,
+    text: &str,
+    start: usize,
+    end: usize,
+    a: u32,
+) -> Option<(Span, Place)> {
     let rest = text.get(end..)?;
     let mut at = end
         + ["'s", "’s"]

@@ -1295,7 +1295,8 @@ impl Gazetteer {
             return None;
         }
         let a = self.admin1.iter().position(|a| {
-            a.cc.eq_ignore_ascii_case(&region.country_code) && Some(&a.name) == region.admin1.as_ref()
+            a.cc.eq_ignore_ascii_case(&region.country_code)
+                && Some(&a.name) == region.admin1.as_ref()
         })? as u32;
         let seats = self.seats.get_or_init(|| {
             let Some(ppla) = self.store.fcodes.iter().position(|f| f == "PPLA") else {
