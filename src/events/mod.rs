@@ -811,8 +811,19 @@ impl EventExtractor {
                         state.last_agents = vec![a];
                     }
                 }
-                if modality.is_some() {
-                    unrealised_told = true;
+                if let Some(kind) = modality {
+                    // (a tally of strikes, a claim, a background event did happen: its
+                    // places are where the story is)
+                    unrealised_told |= !matches!(
+                        kind,
+                        "aggregate"
+                            | "claim"
+                            | "continuation"
+                            | "since"
+                            | "undated"
+                            | "generic"
+                            | "reference"
+                    );
                     continue;
                 }
                 // a definite reference may say more of the event it refers back to ("the

@@ -410,6 +410,19 @@ fn hyphen_word(rest: &str) -> Option<String> {
 }
 
 /// A capital, a province seat or a city of 100,000 people: what a story may call "the city".
+/// The longest distance a place is measured off by ("370 km south-west of Mogadishu").
+const MEASURED_MAX_KM: f64 = 1000.0;
+
+/// The point `km` kilometres from (`lat`, `lon`) on compass bearing `bearing` (degrees),
+/// on a sphere of the mean Earth radius.
+pub(crate) fn offset_point(lat: f64, lon: f64, km: f64, bearing: f64) -> (f64, f64) {
+    let d = km / 6371.0;
+    let (p1, l1, t) = (lat.to_radians(), lon.to_radians(), bearing.to_radians());
+    let p2 = (p1.sin() * d.cos() + p1.cos() * d.sin() * t.cos()).asin();
+    let l2 = l1 + (t.sin() * d.sin() * p1.cos()).atan2(d.cos() - p1.sin() * p2.sin());
+    (p2.to_degrees(), (l2.to_degrees() + 540.0) % 360.0 - 180.0)
+}
+
 pub fn is_big_city(p: &Place) -> bool {
     p.population >= BIG_CITY_POPULATION || matches!(p.feature_code.as_str(), "PPLC" | "PPLA")
 }
@@ -2687,11 +2700,59 @@ impl<'a> Sentence<'a> {
     /// The text and place of place mention `i` of the sentence.
     pub fn place_of(&self, i: usize) -> Option<(String, Place, usize)> {
         let p = self.places.get(i)?;
-        Some((
-            p.item.text.clone(),
-            p.item.place.clone()?,
-            p.item.span.start,
-        ))
+        let mut place = p.item.place.clone()?;
+        // "attacked near Katari, about 60 km south of Kaduna": the event is that far that way
+        // from the place named, not in it
+        if let Some((km, bearing)) = self.measured_from(i) {
+            let (lat, lon) = offset_point(place.latitude, place.longitude, km, bearing);
+            place.latitude = lat;
+            place.longitude = lon;
+            place.geonameid = None;
+            place.admin2 = None;
+            place.feature_code = String::new();
+            place.population = 0;
+            place.precision = GeoPrecision::Point;
+        }
+        Some((p.item.text.clone(), place, p.item.span.start))
+    }
+
+    /// "60 km south of Kaduna", "some 40 kilometres north-west of Mosul", "25 miles east
+    /// of X": the distance in kilometres and the compass bearing in degrees that place
+    /// mention `i` is measured off by, when a distance, a compass direction and "of" come
+    /// right before it.
+    pub fn measured_from(&self, i: usize) -> Option<(f64, f64)> {
+        let f = self.places.get(i)?.first;
+        let word = |k: usize| self.words.get(k).map(|w| w.to_ascii_lowercase());
+        if f < 3 || word(f - 1)? != "of" {
+            return None;
+        }
+        let bearing = match word(f - 2)?.as_str() {
+            "north" => 0.0,
+            "northeast" | "north-east" => 45.0,
+            "east" => 90.0,
+            "southeast" | "south-east" => 135.0,
+            "south" => 180.0,
+            "southwest" | "south-west" => 225.0,
+            "west" => 270.0,
+            "northwest" | "north-west" => 315.0,
+            _ => return None,
+        };
+        let unit_km = |u: &str| match u {
+            "km" | "kms" | "kilometres" | "kilometers" | "kilometre" | "kilometer" => Some(1.0),
+            "mile" | "miles" => Some(1.609),
+            _ => None,
+        };
+        let number = |w: &str| w.replace(',', "").parse::<f64>().ok();
+        let u = word(f - 3)?;
+        // "60 km", or one word: "60km"
+        let km = match unit_km(&u) {
+            Some(factor) => number(&word(f.checked_sub(4)?)?)? * factor,
+            None => {
+                let split = u.find(|c: char| c.is_ascii_alphabetic())?;
+                number(&u[..split])? * unit_km(&u[split..])?
+            }
+        };
+        (km > 0.0 && km <= MEASURED_MAX_KM).then_some((km, bearing))
     }
 
     /// Places coordinated with place `i` ("Shire, Alamata and Korem") or added by "as did X"

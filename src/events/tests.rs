@@ -4227,3 +4227,70 @@ fn two_violent_events_of_one_sentence_keep_their_own_tolls() {
     assert_eq!(strike[0].fatalities, Some(45));
     assert_eq!(assault[0].fatalities, Some(16));
 }
+
+#[test]
+fn a_tally_of_strikes_moves_the_story_to_its_town() {
+    // the tally is an aggregate (no event of its own), but it happened: "the city" after it is
+    // the town it named, not the city told before
+    let evs = events(
+        "KABUL - Rebels took control of Kunduz, the capital of the province, on Monday. In \
+         Baghlan, the governor handed over the city of Pul-e-Khumri, a lawmaker said. Since \
+         May, jets have carried out dozens of strikes on rebel positions around Taloqan. \
+         Residents said a strike earlier this month hit a clinic in the city.",
+    );
+    let a = of_type(&evs, EventType::AirStrike);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    assert_eq!(a[0].place.as_ref().unwrap().name, "Taloqan", "{:#?}", a[0]);
+}
+
+#[test]
+fn a_place_measured_off_a_town_is_that_far_that_way() {
+    let evs = events(
+        "Gunmen ambushed a convoy on Sunday near a village about 50 km north of Kano, \
+         police said.",
+    );
+    let a = of_type(&evs, EventType::Assault);
+    assert_eq!(a.len(), 1, "{evs:#?}");
+    let p = a[0].place.as_ref().unwrap();
+    let kano = pipeline()
+        .gazetteer
+        .find_places("Fighting was reported in Kano.")
+        .into_iter()
+        .find_map(|m| m.place)
+        .unwrap();
+    let d = crate::places::distance_km(p, &kano);
+    assert!((d - 50.0).abs() < 1.0, "{d} km: {p:#?}");
+    assert!(p.latitude > kano.latitude, "{p:#?}");
+    // "25 miles", one word "30km"
+    let evs = events("Troops clashed with rebels on Sunday 30km west of Kano.");
+    let p = of_type(&evs, EventType::Assault)[0].place.clone().unwrap();
+    assert!(
+        (crate::places::distance_km(&p, &kano) - 30.0).abs() < 1.0,
+        "{p:#?}"
+    );
+    assert!(p.longitude < kano.longitude, "{p:#?}");
+}
+
+#[test]
+fn a_province_s_capital_is_its_seat_not_the_province() {
+    for (text, seat) in [
+        (
+            "Police detained two men on Tuesday in a suburb of the Sonora state capital.",
+            "Hermosillo",
+        ),
+        (
+            "Gunmen attacked a checkpoint on Tuesday in the Kandahar provincial capital.",
+            "Kandahār",
+        ),
+        (
+            "Gunmen attacked a checkpoint on Tuesday in Kano State's capital.",
+            "Kano",
+        ),
+    ] {
+        let evs = events(text);
+        assert_eq!(evs.len(), 1, "{evs:#?}");
+        let p = evs[0].place.as_ref().unwrap();
+        assert_eq!(p.name, seat, "{text}: {p:#?}");
+        assert_eq!(p.precision, GeoPrecision::Point, "{text}: {p:#?}");
+    }
+}

@@ -1064,6 +1064,8 @@ fn find_in(
         if !toponyms {
             if let Some(cap) = small.iter().find_map(|s| match *s {
                 Small::Country(c) => capital_after(g, text, start, end, c),
+                // "the Sinaloa state capital" names Culiacan
+                Small::Admin1(a) => seat_after(g, text, start, end, a),
                 _ => None,
             }) {
                 capitals.push(cap);
@@ -1624,6 +1626,16 @@ fn find_in(
         }
     }
     for (s, p) in capitals {
+        // (a province named only to say whose seat it is is no place of its own)
+        if p.precision == GeoPrecision::Point && p.feature_code == "PPLA" {
+            out.retain(|m| {
+                !(m.span.start == s.start
+                    && m.span.end < s.end
+                    && m.place
+                        .as_ref()
+                        .is_some_and(|x| x.precision == GeoPrecision::Admin1))
+            });
+        }
         out.push(PlaceMention {
             span: s,
             text: text[s.start..s.end].to_string(),
@@ -1737,6 +1749,53 @@ fn capital_after(
         .filter(|&p| g.place_country(p) == Some(c))
         .max_by_key(|&p| g.store.places[p as usize].population)?;
     Some((Span::new(start, end + 1 + len), g.place(best)))
+}
+
+/// "the Sinaloa state capital", "the Helmand provincial capital", "Kaduna's capital": a
+/// province's name at bytes `start..end` (its possessive, or one of "state", "provincial",
+/// "regional", "province", "region" after it) followed by "capital" names the province's seat
+/// ([`Gazetteer::admin1_seat`]).
+fn seat_after(
+    g: &Gazetteer,
+    text: &str,
+    start: usize,
+    end: usize,
+    a: u32,
+) -> Option<(Span, Place)> {
+    let rest = text.get(end..)?;
+    let mut at = end
+        + ["'s", "’s"]
+            .iter()
+            .find(|p| rest.starts_with(**p))
+            .map_or(0, |p| p.len());
+    let word_at = |at: usize, w: &str| {
+        text.get(at..)
+            .and_then(|r| r.strip_prefix(' '))
+            .and_then(|r| r.get(..w.len()))
+            .is_some_and(|x| x.eq_ignore_ascii_case(w))
+            && !text[at + 1 + w.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    };
+    if at == end {
+        if let Some(w) = ["state", "provincial", "regional", "province", "region"]
+            .into_iter()
+            .find(|w| word_at(at, w))
+        {
+            at += 1 + w.len();
+            // "Kaduna State's capital"
+            at += ["'s", "’s"]
+                .iter()
+                .find(|p| text[at..].starts_with(**p))
+                .map_or(0, |p| p.len());
+        }
+    }
+    if !word_at(at, "capital") {
+        return None;
+    }
+    let seat = g.admin1_seat(&g.admin1_place(a))?;
+    Some((Span::new(start, at + 1 + "capital".len()), seat))
 }
 
 /// Bench phase: folding and tokenising only (number of tokens).

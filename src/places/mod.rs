@@ -332,6 +332,9 @@ pub struct Gazetteer {
     /// (country code in capitals, compass direction) → the first province of that country
     /// named for the direction (built on first need; see [`Gazetteer::direction_province`]).
     directions: OnceLock<FastMap<(String, &'static str), u32>>,
+    /// Admin-1 index → its seat: the most populous place of that region whose feature code
+    /// is PPLA (built on first need; see [`Gazetteer::admin1_seat`]).
+    seats: OnceLock<FastMap<u32, u32>>,
 }
 
 /// Bits of the small-table filter (a power of two).
@@ -755,6 +758,7 @@ impl Gazetteer {
             pairs: OnceLock::new(),
             small_filter: OnceLock::new(),
             directions: OnceLock::new(),
+            seats: OnceLock::new(),
         };
         g.link_store();
         Ok(g)
@@ -1282,6 +1286,38 @@ impl Gazetteer {
             }
             _ => None,
         })
+    }
+
+    /// The seat of admin-1 region `region` (an admin1-precision place: "the Sinaloa state
+    /// capital" is Culiacan): the most populous PPLA place of the region.
+    pub fn admin1_seat(&self, region: &Place) -> Option<Place> {
+        if region.precision != GeoPrecision::Admin1 {
+            return None;
+        }
+        let a = self.admin1.iter().position(|a| {
+            a.cc.eq_ignore_ascii_case(&region.country_code)
+                && Some(&a.name) == region.admin1.as_ref()
+        })? as u32;
+        let seats = self.seats.get_or_init(|| {
+            let Some(ppla) = self.store.fcodes.iter().position(|f| f == "PPLA") else {
+                return FastMap::default();
+            };
+            let mut m: FastMap<u32, u32> = FastMap::default();
+            for (i, r) in self.store.places.iter().enumerate() {
+                if r.fcode as usize != ppla {
+                    continue;
+                }
+                let Some(a) = self.place_admin1(i as u32) else {
+                    continue;
+                };
+                let e = m.entry(a).or_insert(i as u32);
+                if self.store.places[*e as usize].population < r.population {
+                    *e = i as u32;
+                }
+            }
+            m
+        });
+        seats.get(&a).map(|&p| self.place(p))
     }
 
     /// The name of admin-1 region `code` of country `cc` (`"AF"`, `"02"` → `Badghis`).
