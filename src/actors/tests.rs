@@ -1364,12 +1364,34 @@ fn state_forces_spelled_as_a_government_keep_their_name() {
         &fold("Government of National Accord"),
         false
     ));
-    assert!(full_name_of(
-        "SAF",
+    assert!(!full_name_of(
         "Sudanese Armed Forces",
-        &fold("Sudanese Armed Forces"),
+        "SAF",
+        &fold("SAF"),
         false
     ));
+}
+
+#[test]
+fn groups_and_governments_that_share_a_theatre_keep_their_own_names() {
+    // an army named by its acronym, or through its chief, by its full name; Libya's 2021
+    // unity government apart from the 2016 accord government; the ADF apart from the
+    // Islamic State province it pledged to
+    let n = names(
+        "Burhan said SAF units held the bridge, Dbeibah's GNU denied it, Sarraj had no comment \
+         and ADF fighters raided a village claimed by the Islamic State Central Africa Province.",
+        None,
+    );
+    for want in [
+        "Sudanese Armed Forces",
+        "Government of National Unity",
+        "GNA",
+        "Allied Democratic Forces",
+        "Islamic State Central Africa Province",
+    ] {
+        assert!(n.contains(&want.to_string()), "{want}: {n:?}");
+    }
+    assert!(!n.contains(&"SAF".to_string()), "{n:?}");
 }
 
 #[test]
