@@ -1475,3 +1475,20 @@ fn freed_prisoners_are_named_as_prisoners() {
     );
     assert_eq!(mention(&ms, "inmates").actor.name, "Inmates");
 }
+
+#[test]
+fn an_armed_group_introduced_by_an_indefinite_descriptor_is_the_group_named_next() {
+    let n = names(
+        "An ethnic armed group said on Monday it had seized the border town. The Kachin \
+         Independence Army said its fighters met little resistance.",
+        Some("MM"),
+    );
+    assert_eq!(n.first().map(String::as_str), Some("Kachin Independence Army"), "{n:?}");
+    // a definite descriptor with nothing before it keeps its words
+    let n = names(
+        "The armed group said on Monday it had seized the border town. Days later the Kachin \
+         Independence Army denied it.",
+        Some("MM"),
+    );
+    assert_eq!(n.first().map(String::as_str), Some("armed group"), "{n:?}");
+}
