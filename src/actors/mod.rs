@@ -1323,6 +1323,16 @@ impl ActorDictionary {
         // "US-backed fighters", "Iran-aligned militias"
         if let Some(cs) = compound_modifier_before(text, os) {
             os = cs;
+            // "Islamic State-linked insurgents", "Al Qaeda-affiliated fighters": the name of
+            // several words the compound's first part ends is part of the modifier
+            if let Some(x) = hits.iter().find(|x| {
+                x.os < cs
+                    && x.oe > cs
+                    && x.oe < h.os
+                    && matches!(x.kind, PatKind::Named(_) | PatKind::Country(_))
+            }) {
+                os = x.os;
+            }
         }
         let det = match prev_word_orig(text, os) {
             Some(w) => with_lower(w, |w| match w {

@@ -1492,3 +1492,14 @@ fn an_armed_group_introduced_by_an_indefinite_descriptor_is_the_group_named_next
     );
     assert_eq!(n.first().map(String::as_str), Some("armed group"), "{n:?}");
 }
+
+#[test]
+fn a_compound_modifier_keeps_the_whole_name_it_starts_with() {
+    let ms = dict().find_actors(
+        "Islamic State-linked insurgents attacked the town on Friday.",
+        Some("MZ"),
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(ms[0].text, "Islamic State-linked insurgents");
+    assert_eq!(ms[0].actor.name, "Islamic State-linked insurgents");
+}
