@@ -1689,6 +1689,24 @@ impl EventExtractor {
                 });
             }
         }
+        // "the government freed the opposition politician Jawar Mohammed", "Sentsov was
+        // released in the swap": a release that names the person freed and no side frees
+        // that person, as written
+        if t == EventType::PrisonerRelease && targets.is_empty() && trig.roles == Roles::Svo {
+            let person = if s.is_passive_at(m.first) {
+                s.person_before_passive(m.first)
+            } else {
+                s.people_after(m.last, |w| self.quantities.value(w).is_some())
+                    .filter(|p| is_personal_name(p))
+            };
+            if let Some(name) = person {
+                targets.push(Actor {
+                    name,
+                    actor_type: None,
+                    country: None,
+                });
+            }
+        }
         // "Russian missiles hit Zaporizhzhia overnight, killing one person": remote violence
         // whose sentence names no armed side it hit, and counts people hurt, hit civilians
         if matches!(
@@ -1948,6 +1966,19 @@ struct ArticleState {
     dateline_town: Option<(String, Place)>,
     /// The number of the sentence being read.
     sentence_no: usize,
+}
+
+/// A person's name as [`roles::Sentence::people_after`] reads it: two words or more, each
+/// capitalised ("Jawar Mohammed"; not "Suspects", not "dozens of men").
+fn is_personal_name(s: &str) -> bool {
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
 /// The generic side of a type ("Civilians", "Protesters"), as the actor stage names it.

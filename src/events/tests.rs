@@ -4187,3 +4187,20 @@ fn a_title_before_a_name_gives_the_person_as_target() {
         );
     }
 }
+
+#[test]
+fn a_release_that_names_the_person_freed_takes_the_person_as_target() {
+    for text in [
+        "In January the government freed the opposition politician Ramon Ortega from a prison \
+         in Managua.",
+        "Ramon Ortega was freed in a prisoner swap in Managua on Saturday.",
+    ] {
+        let evs = events(text);
+        let e = of_type(&evs, EventType::PrisonerRelease);
+        assert_eq!(e.len(), 1, "{text}: {evs:#?}");
+        assert!(
+            e[0].targets.iter().any(|a| a.name == "Ramon Ortega"),
+            "{text}: {evs:#?}"
+        );
+    }
+}
