@@ -1667,7 +1667,13 @@ impl EventExtractor {
             && trig.roles == Roles::Svo
             && !s.is_passive_at(m.first)
         {
-            if let Some(people) = s.people_after(m.last, |w| self.quantities.value(w).is_some()) {
+            // "detained dozens of men suspected of links to Islamic State": the group they
+            // are tied to
+            if let Some(group) = s.affiliated_group_after(m.last) {
+                targets.push(group);
+            } else if let Some(people) =
+                s.people_after(m.last, |w| self.quantities.value(w).is_some())
+            {
                 targets.push(Actor {
                     name: people,
                     actor_type: None,

@@ -4204,3 +4204,14 @@ fn a_release_that_names_the_person_freed_takes_the_person_as_target() {
         );
     }
 }
+
+#[test]
+fn an_arrest_of_people_tied_to_a_group_takes_the_group_as_target() {
+    let evs = events(
+        "Soldiers detained dozens of men suspected of links to Islamic State in Mosul on \
+         Saturday.",
+    );
+    let e = of_type(&evs, EventType::Arrest);
+    assert_eq!(e.len(), 1, "{evs:#?}");
+    assert_eq!(names(&e[0].targets), vec!["Islamic State"], "{evs:#?}");
+}
