@@ -1483,7 +1483,11 @@ fn an_armed_group_introduced_by_an_indefinite_descriptor_is_the_group_named_next
          Independence Army said its fighters met little resistance.",
         Some("MM"),
     );
-    assert_eq!(n.first().map(String::as_str), Some("Kachin Independence Army"), "{n:?}");
+    assert_eq!(
+        n.first().map(String::as_str),
+        Some("Kachin Independence Army"),
+        "{n:?}"
+    );
     // a definite descriptor with nothing before it keeps its words
     let n = names(
         "The armed group said on Monday it had seized the border town. Days later the Kachin \
