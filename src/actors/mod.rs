@@ -1323,6 +1323,16 @@ impl ActorDictionary {
         // "US-backed fighters", "Iran-aligned militias"
         if let Some(cs) = compound_modifier_before(text, os) {
             os = cs;
+            // "Islamic State-linked insurgents", "Al Qaeda-affiliated fighters": the name of
+            // several words the compound's first part ends is part of the modifier
+            if let Some(x) = hits.iter().find(|x| {
+                x.os < cs
+                    && x.oe > cs
+                    && x.oe < h.os
+                    && matches!(x.kind, PatKind::Named(_) | PatKind::Country(_))
+            }) {
+                os = x.os;
+            }
         }
         let det = match prev_word_orig(text, os) {
             Some(w) => with_lower(w, |w| match w {
@@ -1553,6 +1563,9 @@ impl ActorDictionary {
         let mut last_subject: Option<usize> = None;
         let mut last_person: Option<usize> = None;
         let mut out: Vec<ActorMention> = Vec::with_capacity(chosen.len());
+        // unresolved armed descriptors that bring in a new actor ("An ethnic armed group said
+        // ..."): the story names it next
+        let mut introduced: Vec<(usize, ActorType, bool)> = Vec::new();
         for c in chosen {
             let here = out.len();
             let written = &text[c.start..c.end];
@@ -1665,6 +1678,9 @@ impl ActorDictionary {
                                     country: None,
                                 };
                                 armed.push((a.clone(), false, fold(&a.name)));
+                                if indefinite_before(text, c.start) {
+                                    introduced.push((here, ty, any));
+                                }
                                 a
                             }
                         },
@@ -1683,6 +1699,7 @@ impl ActorDictionary {
                 descriptor,
             });
         }
+        name_introduced_groups(&mut out, &introduced);
         self.name_as_spelled(&mut out);
         out
     }
@@ -1933,6 +1950,55 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 }
 
 /// A non-state armed group: rebels or a militia.
+/// How far (bytes) after an armed descriptor that introduces a group ("An ethnic armed group
+/// in northern Myanmar said ...") the story may name that group.
+const INTRODUCED_NAMED_WITHIN: usize = 600;
+
+/// Is the descriptor at `start` indefinite: "a"/"an" before it, with at most two words
+/// between ("an ethnic armed group", "a rebel alliance")?
+fn indefinite_before(text: &str, start: usize) -> bool {
+    let mut pos = start;
+    for _ in 0..3 {
+        let Some(w) = prev_word_orig(text, pos) else {
+            return false;
+        };
+        if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
+            return true;
+        }
+        if !w.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        pos -= w.len() + 1;
+    }
+    false
+}
+
+/// "An ethnic armed group in northern Myanmar said it had taken the town ... The Ta'ang
+/// National Liberation Army (TNLA) said its fighters ...": a lead that introduces an armed
+/// group by an indefinite descriptor no earlier actor resolves names it next. Each such
+/// mention (and the mentions resolved to it since) takes the first named armed group of a
+/// fitting type that follows within [`INTRODUCED_NAMED_WITHIN`] bytes.
+fn name_introduced_groups(out: &mut [ActorMention], introduced: &[(usize, ActorType, bool)]) {
+    for &(i, ty, any) in introduced {
+        let end = out[i].span.end;
+        let Some(j) = (i + 1..out.len()).find(|&j| {
+            let m = &out[j];
+            !m.descriptor
+                && is_armed_group(&m.actor)
+                && (any || m.actor.actor_type == Some(ty))
+                && m.span.start <= end + INTRODUCED_NAMED_WITHIN
+        }) else {
+            continue;
+        };
+        let (old, new) = (out[i].actor.clone(), out[j].actor.clone());
+        for m in &mut out[i..j] {
+            if m.actor == old {
+                m.actor = new.clone();
+            }
+        }
+    }
+}
+
 pub fn is_armed_group(a: &Actor) -> bool {
     matches!(
         a.actor_type,

@@ -1364,12 +1364,34 @@ fn state_forces_spelled_as_a_government_keep_their_name() {
         &fold("Government of National Accord"),
         false
     ));
-    assert!(full_name_of(
-        "SAF",
+    assert!(!full_name_of(
         "Sudanese Armed Forces",
-        &fold("Sudanese Armed Forces"),
+        "SAF",
+        &fold("SAF"),
         false
     ));
+}
+
+#[test]
+fn groups_and_governments_that_share_a_theatre_keep_their_own_names() {
+    // an army named by its acronym, or through its chief, by its full name; Libya's 2021
+    // unity government apart from the 2016 accord government; the ADF apart from the
+    // Islamic State province it pledged to
+    let n = names(
+        "Burhan said SAF units held the bridge, Dbeibah's GNU denied it, Sarraj had no comment \
+         and ADF fighters raided a village claimed by the Islamic State Central Africa Province.",
+        None,
+    );
+    for want in [
+        "Sudanese Armed Forces",
+        "Government of National Unity",
+        "GNA",
+        "Allied Democratic Forces",
+        "Islamic State Central Africa Province",
+    ] {
+        assert!(n.contains(&want.to_string()), "{want}: {n:?}");
+    }
+    assert!(!n.contains(&"SAF".to_string()), "{n:?}");
 }
 
 #[test]
@@ -1452,4 +1474,36 @@ fn freed_prisoners_are_named_as_prisoners() {
         Some("SY"),
     );
     assert_eq!(mention(&ms, "inmates").actor.name, "Inmates");
+}
+
+#[test]
+fn an_armed_group_introduced_by_an_indefinite_descriptor_is_the_group_named_next() {
+    let n = names(
+        "An ethnic armed group said on Monday it had seized the border town. The Kachin \
+         Independence Army said its fighters met little resistance.",
+        Some("MM"),
+    );
+    assert_eq!(
+        n.first().map(String::as_str),
+        Some("Kachin Independence Army"),
+        "{n:?}"
+    );
+    // a definite descriptor with nothing before it keeps its words
+    let n = names(
+        "The armed group said on Monday it had seized the border town. Days later the Kachin \
+         Independence Army denied it.",
+        Some("MM"),
+    );
+    assert_eq!(n.first().map(String::as_str), Some("armed group"), "{n:?}");
+}
+
+#[test]
+fn a_compound_modifier_keeps_the_whole_name_it_starts_with() {
+    let ms = dict().find_actors(
+        "Islamic State-linked insurgents attacked the town on Friday.",
+        Some("MZ"),
+    );
+    assert_eq!(ms.len(), 1, "{ms:#?}");
+    assert_eq!(ms[0].text, "Islamic State-linked insurgents");
+    assert_eq!(ms[0].actor.name, "Islamic State-linked insurgents");
 }

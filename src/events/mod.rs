@@ -1684,7 +1684,13 @@ impl EventExtractor {
             && trig.roles == Roles::Svo
             && !s.is_passive_at(m.first)
         {
-            if let Some(people) = s.people_after(m.last, |w| self.quantities.value(w).is_some()) {
+            // "detained dozens of men suspected of links to Islamic State": the group they
+            // are tied to
+            if let Some(group) = s.affiliated_group_after(m.last) {
+                targets.push(group);
+            } else if let Some(people) =
+                s.people_after(m.last, |w| self.quantities.value(w).is_some())
+            {
                 targets.push(Actor {
                     name: people,
                     actor_type: None,
@@ -1701,6 +1707,24 @@ impl EventExtractor {
             {
                 targets.push(Actor {
                     name: people,
+                    actor_type: None,
+                    country: None,
+                });
+            }
+        }
+        // "the government freed the opposition politician Jawar Mohammed", "Sentsov was
+        // released in the swap": a release that names the person freed and no side frees
+        // that person, as written
+        if t == EventType::PrisonerRelease && targets.is_empty() && trig.roles == Roles::Svo {
+            let person = if s.is_passive_at(m.first) {
+                s.person_before_passive(m.first)
+            } else {
+                s.people_after(m.last, |w| self.quantities.value(w).is_some())
+                    .filter(|p| is_personal_name(p))
+            };
+            if let Some(name) = person {
+                targets.push(Actor {
+                    name,
                     actor_type: None,
                     country: None,
                 });
@@ -1962,6 +1986,19 @@ struct ArticleState {
     dateline_town: Option<(String, Place)>,
     /// The number of the sentence being read.
     sentence_no: usize,
+}
+
+/// A person's name as [`roles::Sentence::people_after`] reads it: two words or more, each
+/// capitalised ("Jawar Mohammed"; not "Suspects", not "dozens of men").
+fn is_personal_name(s: &str) -> bool {
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
 /// The generic side of a type ("Civilians", "Protesters"), as the actor stage names it.

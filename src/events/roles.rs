@@ -4064,6 +4064,35 @@ impl<'a> Sentence<'a> {
         false
     }
 
+    /// The armed group the people a verb acts on are tied to ("detained dozens of men
+    /// suspected of links to Islamic State", "arrested 11 men linked to the cartel", "members
+    /// of the group"): a word of affiliation within eight words after the trigger, then a
+    /// named armed group within four words, all in the trigger's clause.
+    pub fn affiliated_group_after(&self, last: usize) -> Option<Actor> {
+        const TIES: &[&str] = &[
+            "linked",
+            "links",
+            "ties",
+            "tied",
+            "loyal",
+            "belonging",
+            "affiliated",
+            "connected",
+            "members",
+            "member",
+        ];
+        let (_, clause_end) = self.clause(last, last);
+        let hi = (last + 9).min(clause_end);
+        let k = (last + 1..hi).find(|&k| TIES.contains(&self.words[k]))?;
+        self.actors
+            .iter()
+            .filter(|a| a.first > k && a.first <= k + 4 && a.first < clause_end)
+            .min_by_key(|a| a.first)
+            .map(|a| &a.item.actor)
+            .filter(|a| is_armed_group(a))
+            .cloned()
+    }
+
     /// The first actor within `within` words after the trigger, in its clause.
     pub fn object_actor_within(&self, last: usize, within: usize) -> Option<&Actor> {
         let (_, clause_end) = self.clause(last, last);

@@ -4294,3 +4294,31 @@ fn a_province_s_capital_is_its_seat_not_the_province() {
         assert_eq!(p.precision, GeoPrecision::Point, "{text}: {p:#?}");
     }
 }
+
+#[test]
+fn a_release_that_names_the_person_freed_takes_the_person_as_target() {
+    for text in [
+        "In January the government freed the opposition politician Ramon Ortega from a prison \
+         in Managua.",
+        "Ramon Ortega was freed in a prisoner swap in Managua on Saturday.",
+    ] {
+        let evs = events(text);
+        let e = of_type(&evs, EventType::PrisonerRelease);
+        assert_eq!(e.len(), 1, "{text}: {evs:#?}");
+        assert!(
+            e[0].targets.iter().any(|a| a.name == "Ramon Ortega"),
+            "{text}: {evs:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_arrest_of_people_tied_to_a_group_takes_the_group_as_target() {
+    let evs = events(
+        "Soldiers detained dozens of men suspected of links to Islamic State in Mosul on \
+         Saturday.",
+    );
+    let e = of_type(&evs, EventType::Arrest);
+    assert_eq!(e.len(), 1, "{evs:#?}");
+    assert_eq!(names(&e[0].targets), vec!["Islamic State"], "{evs:#?}");
+}
