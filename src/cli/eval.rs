@@ -68,15 +68,16 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
     let mut code = 0;
 
     if let Some(gold_path) = &args.gold {
-        let gold = load_gold(gold_path)?;
-        let preds: Vec<Prediction> = match (&args.pred, &args.articles) {
+        let mut gold = load_gold(gold_path)?;
+        // (the gazetteer names the regions the places are compared by)
+        let pipeline = load_pipeline(args.gazetteer.as_deref())?;
+        let mut preds: Vec<Prediction> = match (&args.pred, &args.articles) {
             (Some(pred), _) => read_predictions_csv(pred)?,
             (None, Some(articles)) => {
                 let (ingested, skipped) = ingest(std::slice::from_ref(articles), args.date);
                 if skipped {
                     code = 1;
                 }
-                let pipeline = load_pipeline(args.gazetteer.as_deref())?;
                 let ids: HashSet<&str> = ingested.articles.iter().map(|a| a.id.as_str()).collect();
                 for doc in &gold {
                     if !ids.contains(doc.id.as_str()) {
@@ -95,6 +96,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<i32> {
             }
             (None, None) => anyhow::bail!("give ARTICLES.jsonl or --pred PRED.csv"),
         };
+        frontline::eval::canonical_admin1(&mut gold, &mut preds, &pipeline.gazetteer);
         let report = score(&gold, &preds);
         if report.unscored_predictions > 0 {
             eprintln!(

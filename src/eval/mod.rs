@@ -16,6 +16,35 @@ pub use score::{
     MatchedPair, Prediction, Report, TypeScore, UnmatchedGold, UnmatchedPrediction,
 };
 
+/// "In the same admin1" is a matter of regions, not of spellings: each gold and predicted
+/// admin1 name that is another name of a region of its country ("North Kivu", "Ninawa",
+/// "Kyiv Oblast") becomes the GeoNames name ("Nord Kivu", "Nineveh", "Kiev"). A GeoNames
+/// name stays as it is, and so do names the gazetteer does not know (compared folded, as
+/// before).
+pub fn canonical_admin1(
+    gold: &mut [GoldDoc],
+    preds: &mut [Prediction],
+    gazetteer: &crate::places::Gazetteer,
+) {
+    let canon = |cc: Option<&String>, name: &mut Option<String>| {
+        let (Some(cc), Some(n)) = (cc, name.as_ref()) else {
+            return;
+        };
+        if gazetteer.is_admin1_name(cc, n) {
+            return;
+        }
+        if let Some(region) = gazetteer.admin1_by_name(cc, n) {
+            *name = Some(region.name);
+        }
+    };
+    for e in gold.iter_mut().flat_map(|d| d.events.iter_mut()) {
+        canon(e.location.country.as_ref(), &mut e.location.admin1);
+    }
+    for p in preds.iter_mut() {
+        canon(p.country_code.as_ref(), &mut p.admin1);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +116,35 @@ mod tests {
             (r.overall.matched, r.overall.recall, r.overall.f1),
             (0, 0.0, 0.0)
         );
+    }
+
+    #[test]
+    fn admin1_names_are_compared_as_regions() {
+        let g = crate::places::Gazetteer::load(&crate::default_gazetteer_dir()).unwrap();
+        let line = r#"{"id": "a", "aliases": {}, "events": [{"type": "assault", "date": "2021-07-07", "time_precision": "day", "location": {"name": "North Kivu", "country": "CD", "admin1": "North Kivu", "lat": -0.4, "lon": 29.3, "geo_precision": "admin1"}, "actors": {"agent": [], "target": []}, "evidence": "x"}]}"#;
+        let mut gold = parse_gold(line, "test").unwrap();
+        let mut preds = as_predictions(&gold);
+        preds[0].admin1 = Some("Nord Kivu".into());
+        preds[0].latitude = Some(-1.7);
+        preds[0].longitude = Some(29.1);
+        // 145 km apart: only the region can match them, and GeoNames spells it otherwise
+        assert_eq!(score(&gold, &preds).overall.matched, 0);
+        canonical_admin1(&mut gold, &mut preds, &g);
+        assert_eq!(
+            gold[0].events[0].location.admin1.as_deref(),
+            Some("Nord Kivu")
+        );
+        assert_eq!(score(&gold, &preds).overall.matched, 1);
+        // a GeoNames name stays, though it is another region's other name ("Moscow" is the
+        // city's region and an old name of Moscow Oblast); unknown names stay as written
+        let mut moscow = vec![preds[0].clone()];
+        moscow[0].country_code = Some("RU".into());
+        moscow[0].admin1 = Some("Moscow".into());
+        preds[0].admin1 = Some("Nowhere Land".into());
+        canonical_admin1(&mut [], &mut moscow, &g);
+        canonical_admin1(&mut gold, &mut preds, &g);
+        assert_eq!(moscow[0].admin1.as_deref(), Some("Moscow"));
+        assert_eq!(preds[0].admin1.as_deref(), Some("Nowhere Land"));
+        assert_eq!(score(&gold, &preds).overall.matched, 0);
     }
 }

@@ -630,7 +630,7 @@ pub struct Report {
 
 const NOTES: [&str; 6] = [
     "dates: the predicted date agrees if it lies in the gold date_range (where given) or by the gold precision (day: +-1 day, week: same ISO week, month: same month, year: same year)",
-    "places: <= 50 km from the gold point; for gold admin1/admin2 also the same admin1 (folded, trailing province/state/region/governorate/oblast/department ignored), for gold country also the same country",
+    "places: <= 50 km from the gold point; for gold admin1/admin2 also the same admin1 (other names of a region read as its GeoNames name by `eval`; folded, trailing province/state/region/governorate/oblast/department ignored), for gold country also the same country",
     "one to one within each article, best first: place distance, then days to the gold period, then non-optional gold first, then input order",
     "optional gold events and the predictions matched to them are left out of every count",
     "predictions of the extension types (looting, weapons_seizure, base_established) are not events in GUIDELINES.md's sense and are left out of every count",

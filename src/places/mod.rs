@@ -1288,6 +1288,15 @@ impl Gazetteer {
         })
     }
 
+    /// Is `name` (folded) the GeoNames name of an admin-1 region of country `cc`? ("Moscow"
+    /// is the city's region, though it is also another name of Moscow Oblast.)
+    pub fn is_admin1_name(&self, cc: &str, name: &str) -> bool {
+        let key = fold(name);
+        self.admin1
+            .iter()
+            .any(|a| a.cc.eq_ignore_ascii_case(cc.trim()) && fold(&a.name) == key)
+    }
+
     /// The seat of admin-1 region `region` (an admin1-precision place: "the Sinaloa state
     /// capital" is Culiacan): the most populous PPLA place of the region.
     pub fn admin1_seat(&self, region: &Place) -> Option<Place> {
