@@ -775,7 +775,7 @@ fn find_words(
     let mut bufs = BUFFERS
         .with(|b| b.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)))
         .unwrap_or_default();
-    let out = find_in(
+    let mut out = find_in(
         g,
         text,
         &words.folded,
@@ -784,12 +784,89 @@ fn find_words(
         resolution,
         &mut bufs,
     );
+    if resolution {
+        settle_parts_of_towns(text, &mut out.0);
+    }
     BUFFERS.with(|b| {
         if let Ok(mut b) = b.try_borrow_mut() {
             b.keep(bufs);
         }
     });
     out
+}
+
+/// What may stand between a part of a town and the town: "the Jacarezinho favela in
+/// northern Rio de Janeiro", "Gulshan, a district in Dhaka", "Kalabagan area of Dhaka".
+static PART_OF_TOWN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:,? an?)? (?:favela|slum|district|neighbou?rhood|area|suburb|quarter|township|camp|compound),? (?:in|of) (?:the )?(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)(?:ern)? )?$",
+    )
+    .expect("valid regex")
+});
+
+/// Words after a name that make it a region's, not a town's.
+const REGION_WORDS: &[&str] = &[
+    "province",
+    "region",
+    "state",
+    "district",
+    "county",
+    "governorate",
+    "department",
+    "prefecture",
+    "territory",
+    "oblast",
+    "division",
+];
+
+/// Kilometres beyond which a part's own reading cannot lie inside the town named with it.
+const PART_OF_TOWN_KM: f64 = 60.0;
+
+/// "The Jacarezinho favela in northern Rio de Janeiro": a name told as a part of a town,
+/// whose reading lies far from that town (a namesake 700 km away), is placed at the town.
+fn settle_parts_of_towns(text: &str, mentions: &mut [PlaceMention]) {
+    let mut moved: Vec<(String, Option<u32>, Place)> = Vec::new();
+    for i in 1..mentions.len() {
+        let (head, tail) = mentions.split_at_mut(i);
+        let (part, town) = (&mut head[i - 1], &tail[0]);
+        let Some(gap) = text.get(part.span.end..town.span.start) else {
+            continue;
+        };
+        let (Some(p), Some(t)) = (&part.place, &town.place) else {
+            continue;
+        };
+        let is_town =
+            |x: &Place| x.precision == GeoPrecision::Point && x.feature_code.starts_with("PPL");
+        // ("Kapalong, in Davao del Norte province": a province that shares its seat's name)
+        let region_after = text.get(town.span.end..).is_some_and(|r| {
+            r.split([',', '.', ';', ':', '\n'])
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .take(3)
+                .any(|w| REGION_WORDS.contains(&w.to_lowercase().as_str()))
+        });
+        if gap.len() > 48
+            || region_after
+            || !is_town(t)
+            || !is_town(p)
+            || super::distance_km(p, t) <= PART_OF_TOWN_KM
+            || !PART_OF_TOWN.is_match(gap)
+        {
+            continue;
+        }
+        moved.push((part.text.clone(), p.geonameid, t.clone()));
+        part.place = Some(t.clone());
+        part.confidence = part.confidence.min(town.confidence);
+    }
+    // one sense per discourse: the name's other mentions with the far reading follow
+    for (name, far, town) in moved {
+        for m in mentions.iter_mut() {
+            if m.text == name && m.place.as_ref().is_some_and(|p| p.geonameid == far) {
+                m.place = Some(town.clone());
+            }
+        }
+    }
 }
 
 /// [`find`] of folded text `ft`, its tokens and the indices of the capitalised ones, with
@@ -2940,6 +3017,28 @@ mod tests {
     fn titles_block_person_names() {
         let got = names("President Kunduz met reporters.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_part_of_a_town_far_from_its_namesake_is_placed_at_the_town() {
+        // told as a quarter of Qala-i-Naw, "Shibirghan" is not the city 400 km away, here
+        // and in its bare mention after
+        let got = names(
+            "Gunmen stormed the Shibirghan quarter of Qala-i-Naw on Monday. Residents said \
+             Shibirghan was calm again.",
+        );
+        let part: Vec<_> = got.iter().filter(|x| x.0 == "Shibirghan").collect();
+        assert_eq!(part.len(), 2, "{got:?}");
+        for x in part {
+            assert_eq!(x.1.as_deref(), Some("Qala i Naw"), "{got:?}");
+        }
+        // without a word that makes it a part, the two towns stay apart
+        let got = names("Gunmen moved from Shibirghan to Qala-i-Naw on Monday.");
+        assert!(
+            got.iter()
+                .any(|x| x.0 == "Shibirghan" && x.1.as_deref() == Some("Shibirghan")),
+            "{got:?}"
+        );
     }
 
     #[test]
