@@ -817,7 +817,8 @@ impl EventExtractor {
                 // date of its own is that event in any case
                 let own_date = definite
                     && s.own_date_for(m.first, m.last).is_some()
-                    && !s.of_complement(m.first);
+                    && !s.of_complement(m.first)
+                    && !s.relating_subject(m.last);
                 let antecedent = definite
                     .then(|| events.iter().rposition(|e| e.event_type == trig.event_type))
                     .flatten();

@@ -928,6 +928,19 @@ impl<'a> Sentence<'a> {
             && self.vocab.event_parties.matches(self.words[first - 3])
     }
 
+    /// Is the noun ending at word `last` the subject of a verb that sets the event it names
+    /// beside another ("the raid came weeks before the mission ends", "the attacks followed two
+    /// smaller blasts")? The sentence relates an event told already to something else: its
+    /// time is that relation, not a date of the event's own.
+    pub fn relating_subject(&self, last: usize) -> bool {
+        self.words.get(last + 1).is_some_and(|w| {
+            matches!(
+                *w,
+                "came" | "comes" | "come" | "followed" | "follows" | "preceded" | "precedes"
+            )
+        }) && !self.boundary_before[last + 1]
+    }
+
     /// The "after", "before" or "since" opening a time adjunct whose own clause has the verb
     /// at word `first` as its predicate ("hours after the rebels captured the town", "months
     /// after the group seized the capital"): a subject stands between them, so the clause
