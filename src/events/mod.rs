@@ -712,6 +712,9 @@ impl EventExtractor {
                 if s.inside_name(span) {
                     continue; // "Volcano of Anger", "Islamic State" are names, not triggers
                 }
+                if trig.event_type == EventType::Talks && s.meets_own_ranks(m.last) {
+                    continue; // "the president met commanders at the camp": no talks
+                }
                 if trig.roles == Roles::Nominal && s.in_backing_phrase(m.first) {
                     continue; // "backed by coalition air strikes": support, not an event
                 }

@@ -711,6 +711,18 @@ fn a_reference_that_came_before_another_event_takes_no_date_of_its_own() {
 }
 
 #[test]
+fn a_leader_meeting_his_own_commanders_holds_no_talks() {
+    let evs = events(
+        "The defence minister met commanders at a military camp near Bunia on Tuesday and \
+         promised them new vehicles.",
+    );
+    assert!(of_type(&evs, EventType::Talks).is_empty(), "{evs:#?}");
+    let evs =
+        events("Church elders met Taliban commanders in Kunduz on Tuesday to seek a local truce.");
+    assert_eq!(of_type(&evs, EventType::Talks).len(), 1, "{evs:#?}");
+}
+
+#[test]
 fn a_retreat_told_as_the_time_of_a_strike_is_no_withdrawal() {
     let evs = events(
         "Gunmen attacked an army camp near Djibo on Tuesday. Helicopters struck the gunmen as \
