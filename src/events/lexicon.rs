@@ -429,7 +429,10 @@ impl TriggerLexicon {
                 None => (false, cols[2]),
             };
             let requires = one_word(req_col);
-            let excludes = one_word(cols[3]);
+            // (excludes may be a phrase: "as they" before "withdrew")
+            let excludes = Some(cols[3])
+                .filter(|c| !c.is_empty() && *c != "-")
+                .map(Phrase::parse);
             let sub_event = Some(cols[5])
                 .filter(|s| !s.is_empty() && *s != "-")
                 .map(|s| s.to_string());
@@ -499,7 +502,9 @@ impl TriggerLexicon {
                     continue;
                 };
                 if let Some(ex) = &t.excludes {
-                    if (i.saturating_sub(4)..i).any(|j| ex.words[0].matches(words[j])) {
+                    if (i.saturating_sub(4)..i)
+                        .any(|j| ex.match_at(words, j).is_some_and(|e| e < i))
+                    {
                         continue;
                     }
                 }
@@ -734,6 +739,14 @@ mod tests {
         assert!(types(&l, "the war has killed 100,000 people").is_empty());
         assert_eq!(types(&l, "gunmen killed 12 people").len(), 1);
         assert!(l.triggers[0].weak);
+    }
+
+    #[test]
+    fn a_phrase_of_excludes_vetoes_only_in_full() {
+        let l = lex("withdrawal\twithdrew\t-\tas|while they\tsvo\t-\tstrong\n");
+        assert!(types(&l, "jets struck the raiders as they withdrew").is_empty());
+        assert_eq!(types(&l, "they withdrew from the hill").len(), 1);
+        assert_eq!(types(&l, "as expected the rebels withdrew").len(), 1);
     }
 
     #[test]

@@ -716,6 +716,9 @@ impl EventExtractor {
                 if s.inside_name(span) {
                     continue; // "Volcano of Anger", "Islamic State" are names, not triggers
                 }
+                if trig.event_type == EventType::Talks && s.meets_own_ranks(m.last) {
+                    continue; // "the president met commanders at the camp": no talks
+                }
                 if trig.roles == Roles::Nominal && s.in_backing_phrase(m.first) {
                     continue; // "backed by coalition air strikes": support, not an event
                 }
@@ -832,7 +835,8 @@ impl EventExtractor {
                 // date of its own is that event in any case
                 let own_date = definite
                     && s.own_date_for(m.first, m.last).is_some()
-                    && !s.of_complement(m.first);
+                    && !s.of_complement(m.first)
+                    && !s.relating_subject(m.last);
                 let antecedent = definite
                     .then(|| events.iter().rposition(|e| e.event_type == trig.event_type))
                     .flatten();

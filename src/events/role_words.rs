@@ -67,6 +67,9 @@ pub struct RoleWords {
     /// `fired`: participles that make a weapon's reduced relative ("mortar rounds fired by the
     /// militants", "rockets launched by the group"): the actor after their "by" fired it.
     pub fired: WordPat,
+    /// `own_ranks`: people a leader meets of his own side or of no side ("met commanders",
+    /// "met reporters"): right after a verb of meeting, no talks between parties.
+    pub own_ranks: WordPat,
     /// `quarter`: nouns after a name that make it a quarter of a town ("held the Sayedabad
     /// neighbourhood"): the quarter lies in the town in focus, not at a far namesake.
     pub quarters: WordPat,
@@ -110,6 +113,7 @@ impl RoleWords {
             fired: empty(),
             quarters: empty(),
             state_participles: empty(),
+            own_ranks: empty(),
             place_adjectives: Default::default(),
         };
         for (i, line) in text.lines().enumerate() {
@@ -145,6 +149,7 @@ impl RoleWords {
                 "fired" => &mut w.fired,
                 "quarter" => &mut w.quarters,
                 "state_participle" => &mut w.state_participles,
+                "own_ranks" => &mut w.own_ranks,
                 _ => return Err(bad("unknown class")),
             };
             let (WordPat::Any(alts), WordPat::Any(more)) =
@@ -217,6 +222,7 @@ mod tests {
         assert!(w.fired.matches("fired") && !w.fired.matches("killed"));
         assert!(w.quarters.matches("neighbourhood") && !w.quarters.matches("district"));
         assert!(w.state_participles.matches("armed") && !w.state_participles.matches("captured"));
+        assert!(w.own_ranks.matches("commanders") && !w.own_ranks.matches("rebels"));
         // filled from the actor dictionary, not from this file
         assert!(w.place_adjectives.is_empty());
     }

@@ -941,6 +941,44 @@ impl<'a> Sentence<'a> {
             && self.vocab.event_parties.matches(self.words[first - 3])
     }
 
+    /// Is the word of meeting at `last` followed by people of the meeter's own side or of no
+    /// side (`role_words.tsv` class `own_ranks`: "met commanders at the camp", "a meeting with
+    /// his generals", "met senior officers")? That meeting is no talks between parties ("met
+    /// Taliban commanders" names a side, and still is).
+    pub fn meets_own_ranks(&self, last: usize) -> bool {
+        if !matches!(self.words[last], "met" | "meet" | "meets" | "meeting") {
+            return false;
+        }
+        let mut i = last + 1;
+        if self.words.get(i) == Some(&"with") {
+            i += 1;
+        }
+        while self
+            .words
+            .get(i)
+            .is_some_and(|w| matches!(*w, "his" | "her" | "its" | "their" | "senior" | "top"))
+        {
+            i += 1;
+        }
+        self.words
+            .get(i)
+            .is_some_and(|w| self.vocab.own_ranks.matches(w))
+            && !(last + 1..=i).any(|k| self.boundary_before[k])
+    }
+
+    /// Is the noun ending at word `last` the subject of a verb that sets the event it names
+    /// beside another ("the raid came weeks before the mission ends", "the attacks followed two
+    /// smaller blasts")? The sentence relates an event told already to something else: its
+    /// time is that relation, not a date of the event's own.
+    pub fn relating_subject(&self, last: usize) -> bool {
+        self.words.get(last + 1).is_some_and(|w| {
+            matches!(
+                *w,
+                "came" | "comes" | "come" | "followed" | "follows" | "preceded" | "precedes"
+            )
+        }) && !self.boundary_before[last + 1]
+    }
+
     /// The "after", "before" or "since" opening a time adjunct whose own clause has the verb
     /// at word `first` as its predicate ("hours after the rebels captured the town", "months
     /// after the group seized the capital"): a subject stands between them, so the clause

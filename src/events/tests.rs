@@ -700,6 +700,40 @@ fn a_definite_reference_through_modifiers_or_a_possessive_is_the_event_told() {
 }
 
 #[test]
+fn a_reference_that_came_before_another_event_takes_no_date_of_its_own() {
+    // "the attacks followed a drop in violence in March": the time relates the attacks told to
+    // something else
+    let evs = events(
+        "BUNIA, Congo, July 8 - Gunmen attacked two police stations in Bunia on Tuesday, killing \
+         six officers. The attacks followed a drop in violence in the province in March.",
+    );
+    assert_eq!(of_type(&evs, EventType::Assault).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn a_leader_meeting_his_own_commanders_holds_no_talks() {
+    let evs = events(
+        "The defence minister met commanders at a military camp near Bunia on Tuesday and \
+         promised them new vehicles.",
+    );
+    assert!(of_type(&evs, EventType::Talks).is_empty(), "{evs:#?}");
+    let evs =
+        events("Church elders met Taliban commanders in Kunduz on Tuesday to seek a local truce.");
+    assert_eq!(of_type(&evs, EventType::Talks).len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn a_retreat_told_as_the_time_of_a_strike_is_no_withdrawal() {
+    let evs = events(
+        "Gunmen attacked an army camp near Djibo on Tuesday. Helicopters struck the gunmen as \
+         they pulled back towards the border, the army said.",
+    );
+    assert!(of_type(&evs, EventType::Withdrawal).is_empty(), "{evs:#?}");
+    let evs = events("Rebel fighters pulled back from the town of Bunia on Tuesday.");
+    assert_eq!(of_type(&evs, EventType::Withdrawal).len(), 1, "{evs:#?}");
+}
+
+#[test]
 fn a_definite_reference_with_its_own_date_and_place_completes_the_event() {
     let evs = events(
         "NAIROBI (Reuters) - Both sides have agreed to a permanent cessation of hostilities, \
