@@ -997,8 +997,8 @@ impl DocState {
             && self.sentence_ends_since_last_day(text, start) == Some(1)
     }
 
-    /// How many sentence ends lie between the last day-precise date and `start`, if a day
-    /// was told before it.
+    /// How many sentence ends (up to two) lie between the last day-precise date and `start`,
+    /// if a day was told before it.
     fn sentence_ends_since_last_day(&self, text: &str, start: usize) -> Option<usize> {
         if self.last_day.is_none() || self.last_day_end > start {
             return None;
@@ -1006,7 +1006,8 @@ impl DocState {
         Some(self.sentence_ends_between(text, self.last_day_end, start))
     }
 
-    /// How many sentence ends lie between byte offsets `from` and `to` of `text`.
+    /// How many sentence ends lie between byte offsets `from` and `to` of `text`, counted up
+    /// to two (the callers ask for none or one: the scan stops at the second, not at `to`).
     fn sentence_ends_between(&self, text: &str, from: usize, to: usize) -> usize {
         let Some(b) = text.as_bytes().get(from..to) else {
             return 0;
@@ -1020,6 +1021,7 @@ impl DocState {
                         .find(|c| !c.is_ascii_whitespace() && !matches!(c, b'"' | b'\''))
                         .is_some_and(u8::is_ascii_uppercase)
             })
+            .take(2)
             .count()
     }
 
