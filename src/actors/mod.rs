@@ -2017,24 +2017,33 @@ fn strip_det(s: &str) -> String {
     s
 }
 
-/// Keeps the longest non-overlapping candidates (higher priority on ties), in text order.
-fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
-    cands.sort_by(|a, b| {
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
-            .then(b.prio.cmp(&a.prio))
-            .then(a.start.cmp(&b.start))
-    });
-    let mut taken: Vec<Cand> = Vec::new();
-    for c in cands {
-        let i = taken.partition_point(|t| t.start < c.start);
-        let clash_prev = i > 0 && taken[i - 1].end > c.start;
-        let clash_next = i < taken.len() && taken[i].start < c.end;
+/// Keeps the longest non-overlapping candidates (higher priority on ties, then the earlier;
+/// then the one found first), in text order.
+///
+/// (Speed: the choice reads only spans and priorities, so it is made on small keys, sorted
+/// with the index as the last key (the order a stable sort gives); the candidates themselves
+/// are moved once, those kept.)
+fn select(cands: Vec<Cand>) -> Vec<Cand> {
+    use std::cmp::Reverse;
+    let mut order: Vec<(Reverse<usize>, Reverse<u8>, usize, usize)> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (Reverse(c.end - c.start), Reverse(c.prio), c.start, i))
+        .collect();
+    order.sort_unstable();
+    // (start, end, index) of the candidates taken, in order of start
+    let mut taken: Vec<(usize, usize, usize)> = Vec::new();
+    for &(.., i) in &order {
+        let c = &cands[i];
+        let k = taken.partition_point(|t| t.0 < c.start);
+        let clash_prev = k > 0 && taken[k - 1].1 > c.start;
+        let clash_next = k < taken.len() && taken[k].0 < c.end;
         if !clash_prev && !clash_next {
-            taken.insert(i, c);
+            taken.insert(k, (c.start, c.end, i));
         }
     }
-    taken
+    let mut cands: Vec<Option<Cand>> = cands.into_iter().map(Some).collect();
+    taken.iter().filter_map(|t| cands[t.2].take()).collect()
 }
 
 #[cfg(test)]

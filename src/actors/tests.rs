@@ -1507,3 +1507,65 @@ fn a_compound_modifier_keeps_the_whole_name_it_starts_with() {
     assert_eq!(ms[0].text, "Islamic State-linked insurgents");
     assert_eq!(ms[0].actor.name, "Islamic State-linked insurgents");
 }
+
+#[test]
+fn select_keeps_what_a_stable_sort_of_the_candidates_kept() {
+    // the choice as it was made on the sorted candidates themselves
+    fn reference(mut cands: Vec<Cand>) -> Vec<Cand> {
+        cands.sort_by(|a, b| {
+            (b.end - b.start)
+                .cmp(&(a.end - a.start))
+                .then(b.prio.cmp(&a.prio))
+                .then(a.start.cmp(&b.start))
+        });
+        let mut taken: Vec<Cand> = Vec::new();
+        for c in cands {
+            let i = taken.partition_point(|t| t.start < c.start);
+            let clash_prev = i > 0 && taken[i - 1].end > c.start;
+            let clash_next = i < taken.len() && taken[i].start < c.end;
+            if !clash_prev && !clash_next {
+                taken.insert(i, c);
+            }
+        }
+        taken
+    }
+    let cand = |start: usize, end: usize, prio: u8, id: usize| Cand {
+        start,
+        end,
+        prio,
+        kind: CandKind::Fixed {
+            actor: Actor {
+                name: id.to_string(),
+                actor_type: None,
+                country: None,
+            },
+            gov: false,
+        },
+        person: false,
+        modifier: false,
+        role_person: false,
+    };
+    let name = |c: &Cand| match &c.kind {
+        CandKind::Fixed { actor, .. } => actor.name.clone(),
+        _ => String::new(),
+    };
+    let mut seed = 11u64;
+    let mut next = |m: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    for round in 0..300 {
+        // overlapping spans, equal spans and priorities, empty spans
+        let cands: Vec<Cand> = (0..next(14) as usize)
+            .map(|id| {
+                let s = next(10) as usize;
+                cand(s, s + next(4) as usize, next(3) as u8, id)
+            })
+            .collect();
+        let want: Vec<String> = reference(cands.clone()).iter().map(name).collect();
+        let got: Vec<String> = select(cands).iter().map(name).collect();
+        assert_eq!(got, want, "round {round}");
+    }
+}

@@ -460,7 +460,7 @@ impl TimeTagger {
         };
         st.coarse_near = st.last_absolute
             && st.last_end <= span.start
-            && st.sentence_ends_between(ctx.text, st.last_end, span.start) == 0
+            && st.sentence_ends_between(ctx.text, st.last_end, span.start, 1) == 0
             && !st.day_told_near(ctx.text, span.start);
         let (val, anchor, ttype) = match year_ago_period_in_force(ctx, parsed, st)
             .map(|v| (v, Anchor::Previous))
@@ -986,7 +986,7 @@ impl DocState {
     /// struck Dnipro overnight" after a sentence about Friday is the night before the story
     /// ran, as the own-words sets' annotators read it.
     fn day_told_near(&self, text: &str, start: usize) -> bool {
-        self.sentence_ends_since_last_day(text, start) == Some(0)
+        self.sentence_ends_since_last_day(text, start, 1) == Some(0)
     }
 
     /// Whether a night "overnight" is the night before the day told last rather than the
@@ -1006,20 +1006,27 @@ impl DocState {
                 .skip(1)
                 .take_while(|x| *x < r)
                 .all(|x| matches!(x.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun))
-            && self.sentence_ends_since_last_day(text, start) == Some(1)
+            && self.sentence_ends_since_last_day(text, start, 2) == Some(1)
     }
 
-    /// How many sentence ends lie between the last day-precise date and `start`, if a day
-    /// was told before it.
-    fn sentence_ends_since_last_day(&self, text: &str, start: usize) -> Option<usize> {
+    /// How many sentence ends (up to `limit`) lie between the last day-precise date and
+    /// `start`, if a day was told before it.
+    fn sentence_ends_since_last_day(
+        &self,
+        text: &str,
+        start: usize,
+        limit: usize,
+    ) -> Option<usize> {
         if self.last_day.is_none() || self.last_day_end > start {
             return None;
         }
-        Some(self.sentence_ends_between(text, self.last_day_end, start))
+        Some(self.sentence_ends_between(text, self.last_day_end, start, limit))
     }
 
-    /// How many sentence ends lie between byte offsets `from` and `to` of `text`.
-    fn sentence_ends_between(&self, text: &str, from: usize, to: usize) -> usize {
+    /// How many sentence ends lie between byte offsets `from` and `to` of `text`, counted up
+    /// to `limit` (the callers ask for none or one: the scan stops at the last one asked
+    /// about, not at `to`).
+    fn sentence_ends_between(&self, text: &str, from: usize, to: usize, limit: usize) -> usize {
         let Some(b) = text.as_bytes().get(from..to) else {
             return 0;
         };
@@ -1032,6 +1039,7 @@ impl DocState {
                         .find(|c| !c.is_ascii_whitespace() && !matches!(c, b'"' | b'\''))
                         .is_some_and(u8::is_ascii_uppercase)
             })
+            .take(limit)
             .count()
     }
 
