@@ -837,6 +837,14 @@ fn settle_parts_of_towns(text: &str, mentions: &mut [PlaceMention]) {
         };
         let is_town =
             |x: &Place| x.precision == GeoPrecision::Point && x.feature_code.starts_with("PPL");
+        if gap.len() > 48
+            || !is_town(t)
+            || !is_town(p)
+            || super::distance_km(p, t) <= PART_OF_TOWN_KM
+            || !PART_OF_TOWN.is_match(gap)
+        {
+            continue;
+        }
         // ("Kapalong, in Davao del Norte province": a province that shares its seat's name)
         let region_after = text.get(town.span.end..).is_some_and(|r| {
             r.split([',', '.', ';', ':', '\n'])
@@ -846,13 +854,7 @@ fn settle_parts_of_towns(text: &str, mentions: &mut [PlaceMention]) {
                 .take(3)
                 .any(|w| REGION_WORDS.contains(&w.to_lowercase().as_str()))
         });
-        if gap.len() > 48
-            || region_after
-            || !is_town(t)
-            || !is_town(p)
-            || super::distance_km(p, t) <= PART_OF_TOWN_KM
-            || !PART_OF_TOWN.is_match(gap)
-        {
+        if region_after {
             continue;
         }
         moved.push((part.text.clone(), p.geonameid, t.clone()));
