@@ -1797,24 +1797,8 @@ fn capital_after(
     end: usize,
     c: u32,
 ) -> Option<(Span, Place)> {
-    let rest = text.get(end..)?;
-    // the possessive's "'s" (or the "s" after an apostrophe the name kept)
-    let poss = ["'s", "’s"]
-        .iter()
-        .find(|p| rest.starts_with(**p))
-        .map(|p| p.len())
-        .or_else(|| (text[..end].ends_with(['\'', '’']) && rest.starts_with('s')).then_some(1))
-        .unwrap_or(0);
-    let end = end + poss;
-    let rest = &text[end..];
-    let word = rest.strip_prefix(' ')?;
-    let len = "capital".len();
-    if !word.get(..len)?.eq_ignore_ascii_case("capital")
-        || word[len..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
-    {
+    let end = end + possessive_len(text, end);
+    if !word_after(text, end, "capital") {
         return None;
     }
     let name = &g.countries.get(c as usize)?.capital;
@@ -1827,7 +1811,33 @@ fn capital_after(
         .map(|&x| x >> 1)
         .filter(|&p| g.place_country(p) == Some(c))
         .max_by_key(|&p| g.store.places[p as usize].population)?;
-    Some((Span::new(start, end + 1 + len), g.place(best)))
+    Some((Span::new(start, end + 1 + "capital".len()), g.place(best)))
+}
+
+/// The bytes of a possessive at byte `end`: "'s", "’s", or the "s" after an apostrophe the
+/// name kept; 0 for none.
+fn possessive_len(text: &str, end: usize) -> usize {
+    let Some(rest) = text.get(end..) else {
+        return 0;
+    };
+    ["'s", "’s"]
+        .iter()
+        .find(|p| rest.starts_with(**p))
+        .map(|p| p.len())
+        .or_else(|| (text[..end].ends_with(['\'', '’']) && rest.starts_with('s')).then_some(1))
+        .unwrap_or(0)
+}
+
+/// Is the whole word `w` (any case) right after one space at byte `at`?
+fn word_after(text: &str, at: usize, w: &str) -> bool {
+    text.get(at..)
+        .and_then(|r| r.strip_prefix(' '))
+        .and_then(|r| r.get(..w.len()))
+        .is_some_and(|x| x.eq_ignore_ascii_case(w))
+        && !text[at + 1 + w.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// "the Sinaloa state capital", "the Helmand provincial capital", "Kaduna's capital": a
@@ -1841,36 +1851,18 @@ fn seat_after(
     end: usize,
     a: u32,
 ) -> Option<(Span, Place)> {
-    let rest = text.get(end..)?;
-    let mut at = end
-        + ["'s", "’s"]
-            .iter()
-            .find(|p| rest.starts_with(**p))
-            .map_or(0, |p| p.len());
-    let word_at = |at: usize, w: &str| {
-        text.get(at..)
-            .and_then(|r| r.strip_prefix(' '))
-            .and_then(|r| r.get(..w.len()))
-            .is_some_and(|x| x.eq_ignore_ascii_case(w))
-            && !text[at + 1 + w.len()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-    };
+    let mut at = end + possessive_len(text, end);
     if at == end {
         if let Some(w) = ["state", "provincial", "regional", "province", "region"]
             .into_iter()
-            .find(|w| word_at(at, w))
+            .find(|w| word_after(text, at, w))
         {
             at += 1 + w.len();
             // "Kaduna State's capital"
-            at += ["'s", "’s"]
-                .iter()
-                .find(|p| text[at..].starts_with(**p))
-                .map_or(0, |p| p.len());
+            at += possessive_len(text, at);
         }
     }
-    if !word_at(at, "capital") {
+    if !word_after(text, at, "capital") {
         return None;
     }
     let seat = g.admin1_seat(&g.admin1_place(a))?;
