@@ -28,21 +28,21 @@ fn overall_f1(set: &str) -> f64 {
 #[test]
 fn the_own_words_tuning_set_does_not_regress() {
     let f1 = overall_f1("blind");
-    assert!(f1 >= 0.89, "blind overall F1 {f1}");
+    assert!(f1 >= 0.90, "blind overall F1 {f1}");
     let f1 = overall_f1("blind3");
     assert!(f1 >= 0.77, "blind3 overall F1 {f1}");
     let f1 = overall_f1("blind5");
     assert!(f1 >= 0.73, "blind5 overall F1 {f1}");
     let f1 = overall_f1("blind7");
-    assert!(f1 >= 0.75, "blind7 overall F1 {f1}");
+    assert!(f1 >= 0.76, "blind7 overall F1 {f1}");
     let f1 = overall_f1("blind9");
-    assert!(f1 >= 0.71, "blind9 overall F1 {f1}");
+    assert!(f1 >= 0.72, "blind9 overall F1 {f1}");
     let f1 = overall_f1("blind11");
     assert!(f1 >= 0.81, "blind11 overall F1 {f1}");
     let f1 = overall_f1("blind13");
-    assert!(f1 >= 0.62, "blind13 overall F1 {f1}");
+    assert!(f1 >= 0.63, "blind13 overall F1 {f1}");
     let f1 = overall_f1("blind15");
-    assert!(f1 >= 0.69, "blind15 overall F1 {f1}");
+    assert!(f1 >= 0.71, "blind15 overall F1 {f1}");
     let f1 = overall_f1("blind17");
     assert!(f1 >= 0.57, "blind17 overall F1 {f1}");
     let f1 = overall_f1("blind19");
@@ -50,7 +50,7 @@ fn the_own_words_tuning_set_does_not_regress() {
     let f1 = overall_f1("blind21");
     assert!(f1 >= 0.43, "blind21 overall F1 {f1}");
     let f1 = overall_f1("blind23");
-    assert!(f1 >= 0.35, "blind23 overall F1 {f1}");
+    assert!(f1 >= 0.49, "blind23 overall F1 {f1}");
 }
 
 #[test]
@@ -64,7 +64,7 @@ fn the_own_words_check_set_does_not_regress() {
     let f1 = overall_f1("blind8");
     assert!(f1 >= 0.55, "blind8 overall F1 {f1}");
     let f1 = overall_f1("blind10");
-    assert!(f1 >= 0.61, "blind10 overall F1 {f1}");
+    assert!(f1 >= 0.62, "blind10 overall F1 {f1}");
     let f1 = overall_f1("blind12");
     assert!(f1 >= 0.60, "blind12 overall F1 {f1}");
     let f1 = overall_f1("blind14");
@@ -72,11 +72,11 @@ fn the_own_words_check_set_does_not_regress() {
     let f1 = overall_f1("blind16");
     assert!(f1 >= 0.59, "blind16 overall F1 {f1}");
     let f1 = overall_f1("blind18");
-    assert!(f1 >= 0.38, "blind18 overall F1 {f1}");
+    assert!(f1 >= 0.39, "blind18 overall F1 {f1}");
     let f1 = overall_f1("blind20");
-    assert!(f1 >= 0.35, "blind20 overall F1 {f1}");
+    assert!(f1 >= 0.37, "blind20 overall F1 {f1}");
     let f1 = overall_f1("blind22");
-    assert!(f1 >= 0.52, "blind22 overall F1 {f1}");
+    assert!(f1 >= 0.53, "blind22 overall F1 {f1}");
     let f1 = overall_f1("blind24");
     assert!(f1 >= 0.60, "blind24 overall F1 {f1}");
 }
