@@ -1176,6 +1176,33 @@ impl EventExtractor {
         self.quantities.value(w).is_some() || s.vocab.count_leads.matches(w)
     }
 
+    /// Is the word before the participle at `first` (past "were", "had been"...) a count of
+    /// people, with at most one noun between that is no town noun and an auxiliary after it
+    /// ("12 captured", "30 soldiers were captured"; not "two towns were captured", "in 2019
+    /// captured" nor "200 fighters captured the town")?
+    fn count_before_participle(&self, s: &roles::Sentence<'_>, first: usize) -> bool {
+        let mut i = first;
+        while i > 0
+            && matches!(
+                s.words[i - 1],
+                "were" | "was" | "been" | "had" | "have" | "being"
+            )
+        {
+            i -= 1;
+        }
+        let count = |w: &str| {
+            self.count_word(s, w) && !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        };
+        // (a count and a noun before a participle with no auxiliary is an active subject:
+        // "200 fighters captured the town")
+        let passive = i < first;
+        match i.checked_sub(1).map(|k| s.words[k]) {
+            Some(w) if count(w) => true,
+            Some(noun) if passive && !roles::is_town_noun(noun) && i >= 2 => count(s.words[i - 2]),
+            _ => false,
+        }
+    }
+
     fn build_event(
         &self,
         article: &Article,
@@ -1223,7 +1250,20 @@ impl EventExtractor {
                 return Vec::new();
             }
         }
-        let seized_people = seized_people || whom.is_some();
+        // "15 of its soldiers were killed and 12 captured", "30 soldiers were captured": a
+        // count (of people, not of towns) before the participle is people taken, not ground;
+        // civilians so taken are abducted, fighters taken in battle are no event of their own
+        let counted = t == EventType::Seizure
+            && trig.roles == Roles::Svo
+            && self.count_before_participle(s, m.first);
+        if counted
+            && !s
+                .subject_right_before(m.first)
+                .is_some_and(is_civilian_side)
+        {
+            return Vec::new();
+        }
+        let seized_people = seized_people || whom.is_some() || counted;
         // "were taken to the camp", "taken out of the districts": people moved, not seized
         if t == EventType::Seizure
             && matches!(

@@ -4356,3 +4356,30 @@ fn an_arrest_of_people_tied_to_a_group_takes_the_group_as_target() {
     assert_eq!(e.len(), 1, "{evs:#?}");
     assert_eq!(names(&e[0].targets), vec!["Islamic State"], "{evs:#?}");
 }
+
+#[test]
+fn a_count_of_people_captured_is_no_ground_taken() {
+    for text in [
+        "The ministry said nine of its soldiers were killed and 14 captured near Kunduz on \
+         Tuesday.",
+        "Twenty soldiers were captured during the fighting near Kunduz on Tuesday.",
+    ] {
+        let evs = events(text);
+        assert!(
+            of_type(&evs, EventType::Seizure).is_empty(),
+            "{text}: {evs:#?}"
+        );
+    }
+    // towns counted, or fighters counted as the subject of an active verb, are ground taken
+    for text in [
+        "Two towns were captured by the rebels near Kunduz on Tuesday.",
+        "About 200 fighters captured Kunduz on Tuesday.",
+    ] {
+        let evs = events(text);
+        assert_eq!(
+            of_type(&evs, EventType::Seizure).len(),
+            1,
+            "{text}: {evs:#?}"
+        );
+    }
+}
