@@ -1949,7 +1949,6 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     row[b.len()]
 }
 
-/// A non-state armed group: rebels or a militia.
 /// How far (bytes) after an armed descriptor that introduces a group ("An ethnic armed group
 /// in northern Myanmar said ...") the story may name that group.
 const INTRODUCED_NAMED_WITHIN: usize = 600;
@@ -1999,6 +1998,7 @@ fn name_introduced_groups(out: &mut [ActorMention], introduced: &[(usize, ActorT
     }
 }
 
+/// A non-state armed group: rebels or a militia.
 pub fn is_armed_group(a: &Actor) -> bool {
     matches!(
         a.actor_type,

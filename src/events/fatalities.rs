@@ -44,6 +44,11 @@ pub fn nearest_toll(tolls: &[Toll], first: usize, last: usize) -> Option<u32> {
         .map(|t| t.value)
 }
 
+/// The largest of a sentence's tolls (what a toll told with no violence of its own counts).
+pub fn largest(tolls: &[Toll]) -> Option<u32> {
+    tolls.iter().map(|t| t.value).max()
+}
+
 /// Words that say people died.
 pub(super) const DEATH: &[&str] = &[
     "killed", "dead", "died", "bodies", "killing", "deaths", "lives",
@@ -164,10 +169,7 @@ impl Quantities {
         words: &[&str],
         grouped: impl Fn(usize) -> bool,
     ) -> Option<u32> {
-        self.tolls_grouped(words, grouped)
-            .iter()
-            .map(|t| t.value)
-            .max()
+        largest(&self.tolls_grouped(words, grouped))
     }
 
     fn mark(&self, word: &str) -> Option<Mark> {

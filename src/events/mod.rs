@@ -573,14 +573,10 @@ impl EventExtractor {
                 .iter()
                 .any(|w| fatalities::is_death_word(w))
                 .then(|| {
-                    all_tolls
-                        .get_or_init(|| {
-                            self.quantities
-                                .tolls_grouped(&words, |i| comma_only_after(text, &toks, i))
-                        })
-                        .iter()
-                        .map(|t| t.value)
-                        .max()
+                    fatalities::largest(all_tolls.get_or_init(|| {
+                        self.quantities
+                            .tolls_grouped(&words, |i| comma_only_after(text, &toks, i))
+                    }))
                 })
                 .flatten()
                 .filter(|&n| {

@@ -409,7 +409,6 @@ fn hyphen_word(rest: &str) -> Option<String> {
     )
 }
 
-/// A capital, a province seat or a city of 100,000 people: what a story may call "the city".
 /// The longest distance a place is measured off by ("370 km south-west of Mogadishu").
 const MEASURED_MAX_KM: f64 = 1000.0;
 
@@ -423,6 +422,7 @@ pub(crate) fn offset_point(lat: f64, lon: f64, km: f64, bearing: f64) -> (f64, f
     (p2.to_degrees(), (l2.to_degrees() + 540.0) % 360.0 - 180.0)
 }
 
+/// A capital, a province seat or a city of 100,000 people: what a story may call "the city".
 pub fn is_big_city(p: &Place) -> bool {
     p.population >= BIG_CITY_POPULATION || matches!(p.feature_code.as_str(), "PPLC" | "PPLA")
 }
@@ -2760,11 +2760,12 @@ impl<'a> Sentence<'a> {
     /// right before it.
     pub fn measured_from(&self, i: usize) -> Option<(f64, f64)> {
         let f = self.places.get(i)?.first;
-        let word = |k: usize| self.words.get(k).map(|w| w.to_ascii_lowercase());
+        // (the words are folded: lower case already)
+        let word = |k: usize| self.words.get(k).copied();
         if f < 3 || word(f - 1)? != "of" {
             return None;
         }
-        let bearing = match word(f - 2)?.as_str() {
+        let bearing = match word(f - 2)? {
             "north" => 0.0,
             "northeast" | "north-east" => 45.0,
             "east" => 90.0,
@@ -2783,8 +2784,8 @@ impl<'a> Sentence<'a> {
         let number = |w: &str| w.replace(',', "").parse::<f64>().ok();
         let u = word(f - 3)?;
         // "60 km", or one word: "60km"
-        let km = match unit_km(&u) {
-            Some(factor) => number(&word(f.checked_sub(4)?)?)? * factor,
+        let km = match unit_km(u) {
+            Some(factor) => number(word(f.checked_sub(4)?)?)? * factor,
             None => {
                 let split = u.find(|c: char| c.is_ascii_alphabetic())?;
                 number(&u[..split])? * unit_km(&u[split..])?
@@ -3068,8 +3069,6 @@ impl<'a> Sentence<'a> {
         })
     }
 
-    /// "Security officials in Misrata said ...": where the speakers sit, like a dateline,
-    /// names where the report came from, not where the event happened.
     /// "an attack Ankara blamed on Syrian forces", "Moscow said its troops ...": a capital
     /// that is the subject of a verb of speech or blame (an auxiliary between) stands for
     /// its government, not for a place where anything happened.
@@ -3094,6 +3093,8 @@ impl<'a> Sentence<'a> {
             .unwrap_or(false)
     }
 
+    /// "Security officials in Misrata said ...": where the speakers sit, like a dateline,
+    /// names where the report came from, not where the event happened.
     fn speakers_place(&self, p: &Located<'_, PlaceMention>) -> bool {
         p.first >= 2
             && self.words[p.first - 1] == "in"

@@ -785,7 +785,7 @@ fn find_words(
         &mut bufs,
     );
     if resolution {
-        settle_parts_of_towns(text, &mut out.0);
+        settle_parts_of_towns(&g.context, text, &mut out.0);
     }
     BUFFERS.with(|b| {
         if let Ok(mut b) = b.try_borrow_mut() {
@@ -795,36 +795,56 @@ fn find_words(
     out
 }
 
-/// What may stand between a part of a town and the town: "the Jacarezinho favela in
-/// northern Rio de Janeiro", "Gulshan, a district in Dhaka", "Kalabagan area of Dhaka".
-static PART_OF_TOWN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"^(?:,? an?)? (?:favela|slum|district|neighbou?rhood|area|suburb|quarter|township|camp|compound),? (?:in|of) (?:the )?(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)(?:ern)? )?$",
-    )
-    .expect("valid regex")
-});
-
-/// Words after a name that make it a region's, not a town's.
-const REGION_WORDS: &[&str] = &[
-    "province",
-    "region",
-    "state",
-    "district",
-    "county",
-    "governorate",
-    "department",
-    "prefecture",
-    "territory",
-    "oblast",
-    "division",
-];
+/// Does the text between two names make the first a part of the second: "[, a|an] PART
+/// in|of [the] [DIRECTION]" with a `part` noun of `places_context.tsv` ("favela in
+/// northern", ", a suburb of", "district of the")?
+fn part_of_town_gap(c: &Context, gap: &str) -> bool {
+    let mut words = gap
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .peekable();
+    if matches!(words.peek().map(String::as_str), Some("a" | "an")) {
+        words.next();
+    }
+    if !words.next().is_some_and(|w| c.part.contains(&w))
+        || !matches!(words.next().as_deref(), Some("in" | "of"))
+    {
+        return false;
+    }
+    let direction = |w: &str| {
+        matches!(
+            w.strip_suffix("ern").unwrap_or(w),
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "central"
+                | "north-east"
+                | "north-west"
+                | "south-east"
+                | "south-west"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+        )
+    };
+    let rest: Vec<String> = words.collect();
+    match rest.as_slice() {
+        [] => true,
+        [w] => w == "the" || direction(w),
+        [the, w] => the == "the" && direction(w),
+        _ => false,
+    }
+}
 
 /// Kilometres beyond which a part's own reading cannot lie inside the town named with it.
 const PART_OF_TOWN_KM: f64 = 60.0;
 
 /// "The Jacarezinho favela in northern Rio de Janeiro": a name told as a part of a town,
 /// whose reading lies far from that town (a namesake 700 km away), is placed at the town.
-fn settle_parts_of_towns(text: &str, mentions: &mut [PlaceMention]) {
+fn settle_parts_of_towns(c: &Context, text: &str, mentions: &mut [PlaceMention]) {
     let mut moved: Vec<(String, Option<u32>, Place)> = Vec::new();
     for i in 1..mentions.len() {
         let (head, tail) = mentions.split_at_mut(i);
@@ -841,7 +861,7 @@ fn settle_parts_of_towns(text: &str, mentions: &mut [PlaceMention]) {
             || !is_town(t)
             || !is_town(p)
             || super::distance_km(p, t) <= PART_OF_TOWN_KM
-            || !PART_OF_TOWN.is_match(gap)
+            || !part_of_town_gap(c, gap)
         {
             continue;
         }
@@ -852,7 +872,8 @@ fn settle_parts_of_towns(text: &str, mentions: &mut [PlaceMention]) {
                 .unwrap_or("")
                 .split_whitespace()
                 .take(3)
-                .any(|w| REGION_WORDS.contains(&w.to_lowercase().as_str()))
+                .map(super::fold_fast)
+                .any(|w| c.admin1.contains(&w) || c.admin2.contains(&w))
         });
         if region_after {
             continue;
@@ -1865,7 +1886,7 @@ fn seat_after(
     if !word_after(text, at, "capital") {
         return None;
     }
-    let seat = g.admin1_seat(&g.admin1_place(a))?;
+    let seat = g.admin1_seat(a)?;
     Some((Span::new(start, at + 1 + "capital".len()), seat))
 }
 
@@ -3011,6 +3032,30 @@ mod tests {
     fn titles_block_person_names() {
         let got = names("President Kunduz met reporters.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn the_words_between_a_part_and_its_town_follow_the_part_nouns_of_the_data() {
+        let c = &gazetteer().context;
+        for gap in [
+            " quarter of ",
+            " quarter in northern ",
+            ", a suburb of ",
+            " suburb of the ",
+            " quarter of the north-eastern ",
+        ] {
+            assert!(super::part_of_town_gap(c, gap), "{gap:?}");
+        }
+        // no part noun ("favela" is not in the test data), or more than a direction after it
+        for gap in [
+            " favela in ",
+            " in ",
+            ", ",
+            " quarter, near the city of ",
+            " and ",
+        ] {
+            assert!(!super::part_of_town_gap(c, gap), "{gap:?}");
+        }
     }
 
     #[test]

@@ -154,6 +154,9 @@ pub(crate) struct Context {
     /// signed ("talks in Geneva", "signed in Doha"): a venue abroad is a place even in an
     /// article about another country.
     pub venue: FastSet<String>,
+    /// Nouns that make a name a part of the town named after them ("the X favela in Y",
+    /// "the X district of Y"): a far namesake of the part is no reading of it.
+    pub part: FastSet<String>,
 }
 
 impl Context {
@@ -1297,16 +1300,9 @@ impl Gazetteer {
             .any(|a| a.cc.eq_ignore_ascii_case(cc.trim()) && fold(&a.name) == key)
     }
 
-    /// The seat of admin-1 region `region` (an admin1-precision place: "the Sinaloa state
+    /// The seat of admin-1 region `a` (an index of the admin-1 table: "the Sinaloa state
     /// capital" is Culiacan): the most populous PPLA place of the region.
-    pub fn admin1_seat(&self, region: &Place) -> Option<Place> {
-        if region.precision != GeoPrecision::Admin1 {
-            return None;
-        }
-        let a = self.admin1.iter().position(|a| {
-            a.cc.eq_ignore_ascii_case(&region.country_code)
-                && Some(&a.name) == region.admin1.as_ref()
-        })? as u32;
+    pub(crate) fn admin1_seat(&self, a: u32) -> Option<Place> {
         let seats = self.seats.get_or_init(|| {
             let Some(ppla) = self.store.fcodes.iter().position(|f| f == "PPLA") else {
                 return FastMap::default();
@@ -1427,7 +1423,7 @@ fn parse_context(path: &Path, text: &str) -> Result<Context> {
             "feature" => Context::FEATURE,
             "person" => Context::PERSON,
             "modifier" => Context::MODIFIER,
-            "facility" | "venue" => 0,
+            "facility" | "venue" | "part" => 0,
             other => return Err(bad_line(path, no, &format!("unknown kind {other:?}"))),
         };
         let w = fold_fast(cols[1]);
@@ -1437,6 +1433,10 @@ fn parse_context(path: &Path, text: &str) -> Result<Context> {
         }
         if kind == "venue" {
             c.venue.insert(w);
+            continue;
+        }
+        if kind == "part" {
+            c.part.insert(w);
             continue;
         }
         if flag == Context::TITLE {

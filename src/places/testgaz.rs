@@ -77,7 +77,7 @@ const REGION_POINTS: &str = "# code\tlat\tlon\tname\nAF\t33\t66\tAfghanistan\nAF
 const DEMONYMS: &str =
     "# test demonyms\nAF\tAfghan;Afghani\nLB\tLebanese\nLY\tLibyan\nIR\tIranian\n";
 
-const CONTEXT: &str = "# kind\tword\nstop\tLater\nstop\tOf\nstop\tSaid\nstop\tMay\ntitle\tPresident\ntitle\tMr\ntitle\tQari\nadmin1\tprovince\nadmin1\tstate\ncity\tcity\ncity\ttown\nadmin2\tdistrict\nperson\tBassett\nperson\tDoha\nmodifier\tforward\nmodifier\tbureau\nmodifier\tbased\nperson\tAndrew\nfeature\tStreet\nfeature\tDelta\nfacility\tUniversity\nfacility\tHotel\nfacility\tHarbour\nvenue\ttalks\nvenue\tsigned\n";
+const CONTEXT: &str = "# kind\tword\nstop\tLater\nstop\tOf\nstop\tSaid\nstop\tMay\ntitle\tPresident\ntitle\tMr\ntitle\tQari\nadmin1\tprovince\nadmin1\tstate\ncity\tcity\ncity\ttown\nadmin2\tdistrict\nperson\tBassett\nperson\tDoha\nmodifier\tforward\nmodifier\tbureau\nmodifier\tbased\nperson\tAndrew\nfeature\tStreet\nfeature\tDelta\nfacility\tUniversity\nfacility\tHotel\nfacility\tHarbour\nvenue\ttalks\nvenue\tsigned\npart\tquarter\npart\tsuburb\n";
 
 /// The test gazetteer, built once per test binary through the real build and load code.
 pub(crate) fn gazetteer() -> &'static Gazetteer {
